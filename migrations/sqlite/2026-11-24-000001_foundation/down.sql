@@ -1,0 +1,6 @@
+DROP TABLE audit_log;
+DROP TABLE login_throttle;
+DROP TABLE account_tokens;
+DROP TABLE api_tokens;
+DROP TABLE sessions;
+DROP TABLE staff;

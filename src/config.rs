@@ -1,0 +1,166 @@
+//! Layered settings: built-in defaults, `config/default.toml`, `config/<environment>.toml`,
+//! then `REFUGE_*` environment variables (`__` separates nested keys) and `DATABASE_URL`.
+
+use std::path::{Path, PathBuf};
+
+use figment::Figment;
+use figment::providers::{Env, Format, Serialized, Toml};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Settings {
+    /// `development` or `production`; picks `config/<environment>.toml`.
+    pub environment: String,
+    /// Address the HTTP server binds, `host:port`.
+    pub listen: String,
+    /// Base URL used in links Refuge prints or sends (setup and invitation links).
+    /// Defaults to `http://<listen>`.
+    pub public_url: Option<String>,
+    /// Served over https (directly or behind a TLS proxy): secure cookies and HSTS.
+    pub https: bool,
+    /// Trust `X-Forwarded-For` for the client address (only behind a reverse proxy you run).
+    pub behind_proxy: bool,
+    /// Where Refuge keeps its files (SQLite database, outgoing mail in development).
+    pub data_dir: PathBuf,
+    pub database: DatabaseSettings,
+    pub session: SessionSettings,
+    pub login: LoginSettings,
+    pub api: ApiSettings,
+    pub passwords: PasswordSettings,
+    /// `tracing` filter, e.g. `info` or `refuge=debug,info`.
+    pub log: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct DatabaseSettings {
+    /// `postgres://…` / `postgresql://…` for PostgreSQL; a file path or `sqlite:` URL for SQLite.
+    pub url: String,
+    pub pool_size: u32,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SessionSettings {
+    pub idle_timeout_minutes: i64,
+    pub absolute_lifetime_hours: i64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct LoginSettings {
+    /// Failures allowed before delays start.
+    pub free_failures: i32,
+    /// Longest delay one account can be put under; keeps a real user from being locked out.
+    pub max_account_delay_seconds: i64,
+    /// Longest delay one client address can be put under.
+    pub max_address_delay_seconds: i64,
+    /// Failures older than this are forgotten.
+    pub failure_memory_hours: i64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ApiSettings {
+    pub token_lifetime_hours: i64,
+    pub json_limit_bytes: usize,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct PasswordSettings {
+    /// Argon2 hashes computed at once; each takes 19 MiB and a core for ~20 ms.
+    pub max_concurrent_hashes: usize,
+    pub invitation_valid_hours: i64,
+    pub setup_link_valid_hours: i64,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            environment: "development".into(),
+            listen: "127.0.0.1:8080".into(),
+            public_url: None,
+            https: false,
+            behind_proxy: false,
+            data_dir: PathBuf::from("data"),
+            database: DatabaseSettings::default(),
+            session: SessionSettings::default(),
+            login: LoginSettings::default(),
+            api: ApiSettings::default(),
+            passwords: PasswordSettings::default(),
+            log: "info".into(),
+        }
+    }
+}
+
+impl Default for DatabaseSettings {
+    fn default() -> Self {
+        Self {
+            url: "data/refuge.db".into(),
+            pool_size: 8,
+        }
+    }
+}
+
+impl Default for SessionSettings {
+    fn default() -> Self {
+        Self {
+            idle_timeout_minutes: 30,
+            absolute_lifetime_hours: 12,
+        }
+    }
+}
+
+impl Default for LoginSettings {
+    fn default() -> Self {
+        Self {
+            free_failures: 5,
+            max_account_delay_seconds: 60,
+            max_address_delay_seconds: 900,
+            failure_memory_hours: 24,
+        }
+    }
+}
+
+impl Default for ApiSettings {
+    fn default() -> Self {
+        Self {
+            token_lifetime_hours: 12,
+            json_limit_bytes: 256 * 1024,
+        }
+    }
+}
+
+impl Default for PasswordSettings {
+    fn default() -> Self {
+        Self {
+            max_concurrent_hashes: std::thread::available_parallelism().map_or(2, usize::from),
+            invitation_valid_hours: 7 * 24,
+            setup_link_valid_hours: 24,
+        }
+    }
+}
+
+impl Settings {
+    /// Reads the layers from `config_dir`; a missing file is skipped, a malformed one is an error.
+    pub fn load(config_dir: &Path) -> Result<Self, figment::Error> {
+        let environment =
+            std::env::var("REFUGE_ENVIRONMENT").unwrap_or_else(|_| "development".into());
+        Figment::from(Serialized::defaults(Settings::default()))
+            .merge(Toml::file(config_dir.join("default.toml")))
+            .merge(Toml::file(config_dir.join(format!("{environment}.toml"))))
+            .merge(Env::prefixed("REFUGE_").split("__").ignore(&["test_postgres_url"]))
+            .merge(Env::raw().only(&["DATABASE_URL"]).map(|_| "database.url".into()))
+            .extract()
+    }
+
+    pub fn public_url(&self) -> String {
+        let url = match &self.public_url {
+            Some(url) => url.clone(),
+            None => format!("http://{}", self.listen),
+        };
+        url.trim_end_matches('/').to_string()
+    }
+}

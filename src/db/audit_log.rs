@@ -1,0 +1,124 @@
+//! Queries on `audit_log`. The table is append-only (triggers refuse UPDATE and DELETE);
+//! this module only inserts and reads.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use super::DbConnection;
+use super::schema::{audit_log, staff};
+use super::uuid::DbUuid;
+use crate::domain::ids::StaffId;
+
+pub struct NewAuditEntry<'a> {
+    pub occurred_at: NaiveDateTime,
+    pub actor_id: Option<StaffId>,
+    pub action: &'a str,
+    pub target_type: Option<&'a str>,
+    pub target_id: Option<String>,
+    pub address: Option<&'a str>,
+    pub details: String,
+}
+
+pub fn insert(conn: &mut DbConnection, entry: &NewAuditEntry<'_>) -> QueryResult<usize> {
+    diesel::insert_into(audit_log::table)
+        .values((
+            audit_log::occurred_at.eq(entry.occurred_at),
+            audit_log::actor_id.eq(entry.actor_id.map(|id| DbUuid(id.as_uuid()))),
+            audit_log::action.eq(entry.action),
+            audit_log::target_type.eq(entry.target_type),
+            audit_log::target_id.eq(entry.target_id.as_deref()),
+            audit_log::address.eq(entry.address),
+            audit_log::details.eq(&entry.details),
+        ))
+        .execute(conn)
+}
+
+#[derive(Debug, Clone, Queryable)]
+pub struct AuditRow {
+    pub id: i64,
+    pub occurred_at: NaiveDateTime,
+    pub actor_id: Option<DbUuid>,
+    pub action: String,
+    pub target_type: Option<String>,
+    pub target_id: Option<String>,
+    pub address: Option<String>,
+    pub details: String,
+    pub actor_name: Option<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct AuditFilter {
+    pub actor_id: Option<StaffId>,
+    pub action: Option<String>,
+    pub from: Option<NaiveDateTime>,
+    pub until: Option<NaiveDateTime>,
+    pub target_type: Option<String>,
+    pub target_id: Option<String>,
+}
+
+fn filtered(filter: &AuditFilter) -> audit_log::BoxedQuery<'static, super::MultiBackend> {
+    let mut query = audit_log::table.into_boxed();
+    if let Some(actor) = filter.actor_id {
+        query = query.filter(audit_log::actor_id.eq(DbUuid(actor.as_uuid())));
+    }
+    if let Some(action) = &filter.action {
+        query = query.filter(audit_log::action.eq(action.clone()));
+    }
+    if let Some(from) = filter.from {
+        query = query.filter(audit_log::occurred_at.ge(from));
+    }
+    if let Some(until) = filter.until {
+        query = query.filter(audit_log::occurred_at.lt(until));
+    }
+    if let Some(target_type) = &filter.target_type {
+        query = query.filter(audit_log::target_type.eq(target_type.clone()));
+    }
+    if let Some(target_id) = &filter.target_id {
+        query = query.filter(audit_log::target_id.eq(target_id.clone()));
+    }
+    query
+}
+
+/// Newest first, with the actor's display name.
+pub fn list(
+    conn: &mut DbConnection,
+    filter: &AuditFilter,
+    limit: i64,
+    offset: i64,
+) -> QueryResult<Vec<AuditRow>> {
+    let ids: Vec<i64> = filtered(filter)
+        .select(audit_log::id)
+        .order(audit_log::id.desc())
+        .limit(limit)
+        .offset(offset)
+        .load(conn)?;
+    audit_log::table
+        .left_join(staff::table)
+        .filter(audit_log::id.eq_any(ids))
+        .order(audit_log::id.desc())
+        .select((
+            audit_log::id,
+            audit_log::occurred_at,
+            audit_log::actor_id,
+            audit_log::action,
+            audit_log::target_type,
+            audit_log::target_id,
+            audit_log::address,
+            audit_log::details,
+            staff::display_name.nullable(),
+        ))
+        .load(conn)
+}
+
+pub fn count(conn: &mut DbConnection, filter: &AuditFilter) -> QueryResult<i64> {
+    filtered(filter).count().get_result(conn)
+}
+
+/// The actions that occur in the log, for the filter's choices.
+pub fn actions(conn: &mut DbConnection) -> QueryResult<Vec<String>> {
+    audit_log::table
+        .select(audit_log::action)
+        .distinct()
+        .order(audit_log::action.asc())
+        .load(conn)
+}

@@ -1,0 +1,262 @@
+//! The database: one runtime code path for SQLite and PostgreSQL, a pool, migrations,
+//! and the queries, one file per table group.
+
+pub mod account_tokens;
+pub mod api_tokens;
+pub mod audit_log;
+pub mod login_throttle;
+pub mod schema;
+pub mod sessions;
+pub mod staff;
+pub mod uuid;
+
+use std::path::Path;
+use std::time::Duration;
+
+use anyhow::Context;
+use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
+use diesel::pg::PgConnection;
+use diesel::r2d2::R2D2Connection;
+use diesel::sqlite::SqliteConnection;
+use diesel::{Connection, ConnectionError};
+use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
+
+use crate::error::AppError;
+
+#[derive(diesel::MultiConnection)]
+pub enum DbConnection {
+    Postgres(PgConnection),
+    Sqlite(SqliteConnection),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DatabaseKind {
+    Sqlite,
+    Postgres,
+}
+
+impl DatabaseKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Sqlite => "sqlite",
+            Self::Postgres => "postgres",
+        }
+    }
+}
+
+/// A database URL whose backend was chosen by its scheme, not by trial connection:
+/// that way the real connection error reaches the operator.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DatabaseUrl {
+    kind: DatabaseKind,
+    /// What diesel understands: the URL for PostgreSQL, the file path for SQLite.
+    target: String,
+}
+
+impl DatabaseUrl {
+    pub fn parse(url: &str) -> Result<Self, anyhow::Error> {
+        let url = url.trim();
+        if url.is_empty() {
+            anyhow::bail!("the database URL is empty: set DATABASE_URL or database.url");
+        }
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            return Ok(Self {
+                kind: DatabaseKind::Postgres,
+                target: url.to_string(),
+            });
+        }
+        let path = url
+            .strip_prefix("sqlite://")
+            .or_else(|| url.strip_prefix("sqlite:"))
+            .unwrap_or(url);
+        if let Some((scheme, _)) = path.split_once("://") {
+            anyhow::bail!(
+                "unsupported database URL scheme `{scheme}://`: use postgres://, postgresql:// or a SQLite file path"
+            );
+        }
+        if path.is_empty() || path == ":memory:" {
+            anyhow::bail!("a SQLite database needs a file path (an in-memory database is lost)");
+        }
+        Ok(Self {
+            kind: DatabaseKind::Sqlite,
+            target: path.to_string(),
+        })
+    }
+
+    pub fn kind(&self) -> DatabaseKind {
+        self.kind
+    }
+
+    /// The URL without any password, for messages.
+    pub fn redacted(&self) -> String {
+        match url::Url::parse(&self.target) {
+            Ok(mut parsed) if parsed.password().is_some() => {
+                let _ = parsed.set_password(Some("***"));
+                parsed.to_string()
+            }
+            _ => self.target.clone(),
+        }
+    }
+}
+
+// Durability over speed: this data must survive a power cut.
+const SQLITE_PRAGMAS: &str = "PRAGMA busy_timeout = 10000;
+PRAGMA journal_mode = WAL;
+PRAGMA synchronous = FULL;
+PRAGMA foreign_keys = ON;";
+
+#[derive(Debug, Clone)]
+pub struct ConnectionManager {
+    url: DatabaseUrl,
+}
+
+impl ConnectionManager {
+    fn establish(&self) -> Result<DbConnection, ConnectionError> {
+        match self.url.kind {
+            DatabaseKind::Postgres => {
+                PgConnection::establish(&self.url.target).map(DbConnection::Postgres)
+            }
+            DatabaseKind::Sqlite => {
+                let mut conn = SqliteConnection::establish(&self.url.target)?;
+                conn.batch_execute(SQLITE_PRAGMAS)
+                    .map_err(ConnectionError::CouldntSetupConfiguration)?;
+                Ok(DbConnection::Sqlite(conn))
+            }
+        }
+    }
+}
+
+impl r2d2::ManageConnection for ConnectionManager {
+    type Connection = DbConnection;
+    type Error = ConnectionError;
+
+    fn connect(&self) -> Result<DbConnection, ConnectionError> {
+        self.establish()
+    }
+
+    fn is_valid(&self, conn: &mut DbConnection) -> Result<(), ConnectionError> {
+        conn.ping().map_err(ConnectionError::CouldntSetupConfiguration)
+    }
+
+    fn has_broken(&self, conn: &mut DbConnection) -> bool {
+        conn.is_broken()
+    }
+}
+
+pub type Pool = r2d2::Pool<ConnectionManager>;
+
+/// The pool plus the one way request handlers reach it: off the async executor.
+#[derive(Clone)]
+pub struct Db {
+    pool: Pool,
+    kind: DatabaseKind,
+}
+
+impl Db {
+    /// Connects once directly, so a wrong URL or a server that is down is reported as such,
+    /// then builds the pool.
+    pub fn connect(url: &str, pool_size: u32) -> Result<Self, anyhow::Error> {
+        let url = DatabaseUrl::parse(url)?;
+        if url.kind == DatabaseKind::Sqlite {
+            if let Some(dir) = Path::new(&url.target).parent() {
+                if !dir.as_os_str().is_empty() {
+                    std::fs::create_dir_all(dir).with_context(|| {
+                        format!("cannot create the database directory {}", dir.display())
+                    })?;
+                }
+            }
+        }
+        let manager = ConnectionManager { url: url.clone() };
+        let first = manager.establish().with_context(|| {
+            format!(
+                "cannot open the {} database at {}",
+                url.kind.as_str(),
+                url.redacted()
+            )
+        })?;
+        let pool = r2d2::Pool::builder()
+            .max_size(pool_size.max(1))
+            .min_idle(Some(1))
+            .connection_timeout(Duration::from_secs(10))
+            .build_unchecked(manager);
+        drop(first);
+        Ok(Self {
+            pool,
+            kind: url.kind,
+        })
+    }
+
+    pub fn kind(&self) -> DatabaseKind {
+        self.kind
+    }
+
+    /// A connection for synchronous callers (CLI commands, start-up).
+    pub fn get(&self) -> Result<r2d2::PooledConnection<ConnectionManager>, AppError> {
+        self.pool
+            .get()
+            .map_err(|err| AppError::Unavailable(anyhow::Error::new(err)))
+    }
+
+    /// Runs `f` with a pooled connection on the blocking thread pool.
+    pub async fn run<T, F>(&self, f: F) -> Result<T, AppError>
+    where
+        F: FnOnce(&mut DbConnection) -> Result<T, AppError> + Send + 'static,
+        T: Send + 'static,
+    {
+        let db = self.clone();
+        actix_web::web::block(move || {
+            let mut conn = db.get()?;
+            f(&mut conn)
+        })
+        .await
+        .map_err(|err| AppError::Internal(anyhow::anyhow!("blocking task failed: {err}")))?
+    }
+}
+
+/// A write transaction. On SQLite it starts with `BEGIN IMMEDIATE`, so concurrent writers
+/// wait for the lock (busy_timeout) instead of failing half-way with SQLITE_BUSY.
+pub fn write_transaction<T, E, F>(conn: &mut DbConnection, f: F) -> Result<T, E>
+where
+    F: FnOnce(&mut DbConnection) -> Result<T, E>,
+    E: From<diesel::result::Error>,
+{
+    match conn {
+        DbConnection::Sqlite(sqlite) => {
+            AnsiTransactionManager::begin_transaction_sql(sqlite, "BEGIN IMMEDIATE")?
+        }
+        DbConnection::Postgres(_) => {
+            <DbConnection as Connection>::TransactionManager::begin_transaction(conn)?
+        }
+    }
+    match f(conn) {
+        Ok(value) => {
+            <DbConnection as Connection>::TransactionManager::commit_transaction(conn)?;
+            Ok(value)
+        }
+        Err(err) => {
+            // The original error matters more than a failed rollback, which diesel
+            // already marks as a broken connection for the pool to discard.
+            let _ = <DbConnection as Connection>::TransactionManager::rollback_transaction(conn);
+            Err(err)
+        }
+    }
+}
+
+const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
+const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
+
+/// Applies pending migrations; returns the versions applied.
+pub fn run_migrations(conn: &mut DbConnection) -> Result<Vec<String>, anyhow::Error> {
+    let applied = match conn {
+        DbConnection::Sqlite(c) => c.run_pending_migrations(SQLITE_MIGRATIONS),
+        DbConnection::Postgres(c) => c.run_pending_migrations(POSTGRES_MIGRATIONS),
+    }
+    .map_err(|err| anyhow::anyhow!("database migration failed: {err}"))?;
+    Ok(applied.iter().map(ToString::to_string).collect())
+}
+
+/// Whether the database answers a trivial query.
+pub fn ping(conn: &mut DbConnection) -> Result<(), diesel::result::Error> {
+    conn.batch_execute("SELECT 1")
+}

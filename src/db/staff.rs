@@ -1,0 +1,181 @@
+//! Queries on `staff`.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use super::DbConnection;
+use super::schema::staff;
+use super::uuid::DbUuid;
+use crate::clock;
+use crate::domain::ids::StaffId;
+use crate::domain::staff::{Role, Staff};
+use crate::i18n::Language;
+
+#[derive(Debug, Queryable)]
+struct StaffRow {
+    id: DbUuid,
+    email: String,
+    display_name: String,
+    role: String,
+    language: String,
+    password_hash: Option<String>,
+    active: bool,
+    created_at: NaiveDateTime,
+    updated_at: NaiveDateTime,
+}
+
+impl StaffRow {
+    fn into_staff(self) -> QueryResult<Staff> {
+        let role = self.role.parse::<Role>().map_err(|_| corrupt("staff.role"))?;
+        let language = Language::parse(&self.language).ok_or_else(|| corrupt("staff.language"))?;
+        Ok(Staff {
+            id: self.id.0.into(),
+            email: self.email,
+            display_name: self.display_name,
+            role,
+            language,
+            active: self.active,
+            created_at: clock::from_db(self.created_at),
+            updated_at: clock::from_db(self.updated_at),
+        })
+    }
+}
+
+fn corrupt(column: &str) -> diesel::result::Error {
+    diesel::result::Error::DeserializationError(format!("unexpected value in {column}").into())
+}
+
+pub struct NewStaff<'a> {
+    pub id: StaffId,
+    pub email: &'a str,
+    pub display_name: &'a str,
+    pub role: Role,
+    pub language: Language,
+    pub password_hash: Option<&'a str>,
+    pub now: NaiveDateTime,
+}
+
+pub fn insert(conn: &mut DbConnection, new: &NewStaff<'_>) -> QueryResult<Staff> {
+    diesel::insert_into(staff::table)
+        .values((
+            staff::id.eq(DbUuid(new.id.as_uuid())),
+            staff::email.eq(new.email),
+            staff::display_name.eq(new.display_name),
+            staff::role.eq(new.role.as_str()),
+            staff::language.eq(new.language.code()),
+            staff::password_hash.eq(new.password_hash),
+            staff::active.eq(true),
+            staff::created_at.eq(new.now),
+            staff::updated_at.eq(new.now),
+        ))
+        .execute(conn)?;
+    find(conn, new.id)?.ok_or(diesel::result::Error::NotFound)
+}
+
+pub fn find(conn: &mut DbConnection, id: StaffId) -> QueryResult<Option<Staff>> {
+    staff::table
+        .find(DbUuid(id.as_uuid()))
+        .select(staff::all_columns)
+        .first::<StaffRow>(conn)
+        .optional()?
+        .map(StaffRow::into_staff)
+        .transpose()
+}
+
+pub fn find_by_email(conn: &mut DbConnection, email: &str) -> QueryResult<Option<Staff>> {
+    Ok(find_with_password_hash(conn, email)?.map(|(staff, _)| staff))
+}
+
+/// The account and its password hash, for checking a login.
+pub fn find_with_password_hash(
+    conn: &mut DbConnection,
+    email: &str,
+) -> QueryResult<Option<(Staff, Option<String>)>> {
+    staff::table
+        .filter(staff::email.eq(email))
+        .select(staff::all_columns)
+        .first::<StaffRow>(conn)
+        .optional()?
+        .map(|mut row| {
+            let hash = row.password_hash.take();
+            row.into_staff().map(|staff| (staff, hash))
+        })
+        .transpose()
+}
+
+pub fn password_hash(conn: &mut DbConnection, id: StaffId) -> QueryResult<Option<String>> {
+    staff::table
+        .find(DbUuid(id.as_uuid()))
+        .select(staff::password_hash)
+        .first(conn)
+}
+
+pub fn list(conn: &mut DbConnection) -> QueryResult<Vec<Staff>> {
+    staff::table
+        .select(staff::all_columns)
+        .order((staff::active.desc(), staff::display_name.asc()))
+        .load::<StaffRow>(conn)?
+        .into_iter()
+        .map(StaffRow::into_staff)
+        .collect()
+}
+
+pub fn count(conn: &mut DbConnection) -> QueryResult<i64> {
+    staff::table.count().get_result(conn)
+}
+
+pub fn count_active_admins(conn: &mut DbConnection) -> QueryResult<i64> {
+    staff::table
+        .filter(staff::role.eq(Role::Admin.as_str()))
+        .filter(staff::active.eq(true))
+        .count()
+        .get_result(conn)
+}
+
+/// The fields an update may change; `None` leaves a field as it is.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct StaffChanges {
+    pub display_name: Option<String>,
+    pub role: Option<Role>,
+    pub language: Option<Language>,
+    pub active: Option<bool>,
+}
+
+#[derive(AsChangeset)]
+#[diesel(table_name = staff)]
+struct StaffChangeset<'a> {
+    display_name: Option<&'a str>,
+    role: Option<&'a str>,
+    language: Option<&'a str>,
+    active: Option<bool>,
+    updated_at: NaiveDateTime,
+}
+
+pub fn update(
+    conn: &mut DbConnection,
+    id: StaffId,
+    changes: &StaffChanges,
+    now: NaiveDateTime,
+) -> QueryResult<Staff> {
+    diesel::update(staff::table.find(DbUuid(id.as_uuid())))
+        .set(StaffChangeset {
+            display_name: changes.display_name.as_deref(),
+            role: changes.role.map(Role::as_str),
+            language: changes.language.map(Language::code),
+            active: changes.active,
+            updated_at: now,
+        })
+        .execute(conn)?;
+    find(conn, id)?.ok_or(diesel::result::Error::NotFound)
+}
+
+pub fn set_password_hash(
+    conn: &mut DbConnection,
+    id: StaffId,
+    hash: Option<&str>,
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
+    diesel::update(staff::table.find(DbUuid(id.as_uuid())))
+        .set((staff::password_hash.eq(hash), staff::updated_at.eq(now)))
+        .execute(conn)
+}

@@ -1,0 +1,188 @@
+//! One error type for the whole application. Routes render it as an HTML page or a JSON
+//! problem document (`routes::errors`); internals never reach the user.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, ResponseError};
+use serde::Serialize;
+
+/// A user-facing message: a translation catalogue key and its arguments.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Message {
+    pub key: &'static str,
+    pub args: Vec<(&'static str, String)>,
+}
+
+impl Message {
+    pub const fn new(key: &'static str) -> Self {
+        Self {
+            key,
+            args: Vec::new(),
+        }
+    }
+
+    pub fn with(mut self, name: &'static str, value: impl ToString) -> Self {
+        self.args.push((name, value.to_string()));
+        self
+    }
+}
+
+/// A problem with one input field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldError {
+    pub field: &'static str,
+    pub message: Message,
+}
+
+impl FieldError {
+    pub fn new(field: &'static str, message: Message) -> Self {
+        Self { field, message }
+    }
+}
+
+/// The problems found in one submitted form or JSON body.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FieldErrors(Vec<FieldError>);
+
+impl FieldErrors {
+    pub fn push(&mut self, field: &'static str, message: Message) {
+        self.0.push(FieldError::new(field, message));
+    }
+
+    /// Keeps the parsed value, or records the field's problem and yields `None`.
+    pub fn check<T>(&mut self, field: &'static str, parsed: Result<T, Message>) -> Option<T> {
+        match parsed {
+            Ok(value) => Some(value),
+            Err(message) => {
+                self.push(field, message);
+                None
+            }
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn get(&self, field: &str) -> Option<&Message> {
+        self.0.iter().find(|e| e.field == field).map(|e| &e.message)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &FieldError> {
+        self.0.iter()
+    }
+
+    /// `Ok(())` when nothing was recorded.
+    pub fn into_result(self) -> Result<(), AppError> {
+        if self.is_empty() {
+            Ok(())
+        } else {
+            Err(AppError::Validation(self))
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("authentication required")]
+    LoginRequired,
+    #[error("forbidden")]
+    Forbidden,
+    #[error("missing or invalid CSRF token")]
+    Csrf,
+    #[error("not found")]
+    NotFound,
+    #[error("bad request: {}", .0.key)]
+    BadRequest(Message),
+    #[error("validation failed")]
+    Validation(FieldErrors),
+    #[error("conflict: {}", .0.key)]
+    Conflict(Message),
+    #[error("too many attempts")]
+    TooManyRequests { retry_after_seconds: i64 },
+    #[error("request body too large")]
+    PayloadTooLarge,
+    #[error("unsupported media type")]
+    UnsupportedMediaType,
+    #[error("service unavailable")]
+    Unavailable(#[source] anyhow::Error),
+    #[error("internal error")]
+    Internal(#[source] anyhow::Error),
+}
+
+impl AppError {
+    pub fn internal(err: impl Into<anyhow::Error>) -> Self {
+        Self::Internal(err.into())
+    }
+
+    /// The catalogue keys of the title and explanation shown to the user.
+    pub fn message(&self) -> (&'static str, Message) {
+        match self {
+            Self::LoginRequired => ("error-unauthorized-title", Message::new("error-unauthorized")),
+            Self::Forbidden => ("error-forbidden-title", Message::new("error-forbidden")),
+            Self::Csrf => ("error-forbidden-title", Message::new("error-csrf")),
+            Self::NotFound => ("error-not-found-title", Message::new("error-not-found")),
+            Self::BadRequest(message) => ("error-bad-request-title", message.clone()),
+            Self::Validation(_) => ("error-validation-title", Message::new("error-validation")),
+            Self::Conflict(message) => ("error-conflict-title", message.clone()),
+            Self::TooManyRequests {
+                retry_after_seconds,
+            } => (
+                "error-too-many-title",
+                Message::new("error-too-many").with("seconds", retry_after_seconds),
+            ),
+            Self::PayloadTooLarge => (
+                "error-bad-request-title",
+                Message::new("error-payload-too-large"),
+            ),
+            Self::UnsupportedMediaType => (
+                "error-bad-request-title",
+                Message::new("error-unsupported-media-type"),
+            ),
+            Self::Unavailable(_) => ("error-unavailable-title", Message::new("error-unavailable")),
+            Self::Internal(_) => ("error-internal-title", Message::new("error-internal")),
+        }
+    }
+}
+
+impl ResponseError for AppError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            Self::LoginRequired => StatusCode::UNAUTHORIZED,
+            Self::Forbidden | Self::Csrf => StatusCode::FORBIDDEN,
+            Self::NotFound => StatusCode::NOT_FOUND,
+            Self::BadRequest(_) => StatusCode::BAD_REQUEST,
+            Self::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            Self::Conflict(_) => StatusCode::CONFLICT,
+            Self::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
+            Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            Self::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    /// A bare response; the `render_errors` middleware gives it its page or problem body,
+    /// in the reader's language.
+    fn error_response(&self) -> HttpResponse {
+        HttpResponse::build(self.status_code()).finish()
+    }
+}
+
+impl From<diesel::result::Error> for AppError {
+    fn from(err: diesel::result::Error) -> Self {
+        use diesel::result::{DatabaseErrorKind, Error};
+        match err {
+            Error::NotFound => Self::NotFound,
+            Error::DatabaseError(DatabaseErrorKind::UniqueViolation, _) => {
+                Self::Conflict(Message::new("error-conflict-duplicate"))
+            }
+            other => Self::Internal(other.into()),
+        }
+    }
+}
+
+impl From<r2d2::Error> for AppError {
+    fn from(err: r2d2::Error) -> Self {
+        Self::Unavailable(err.into())
+    }
+}

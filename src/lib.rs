@@ -1,0 +1,14 @@
+//! Refuge: the case-intake tracker of an immigration law office.
+
+pub mod auth;
+
+pub mod clock;
+pub mod config;
+pub mod db;
+pub mod domain;
+pub mod error;
+pub mod i18n;
+pub mod routes;
+pub mod services;
+pub mod startup;
+pub mod telemetry;
