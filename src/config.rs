@@ -151,8 +151,16 @@ impl Settings {
         Figment::from(Serialized::defaults(Settings::default()))
             .merge(Toml::file(config_dir.join("default.toml")))
             .merge(Toml::file(config_dir.join(format!("{environment}.toml"))))
-            .merge(Env::prefixed("REFUGE_").split("__").ignore(&["test_postgres_url"]))
-            .merge(Env::raw().only(&["DATABASE_URL"]).map(|_| "database.url".into()))
+            .merge(
+                Env::prefixed("REFUGE_")
+                    .split("__")
+                    .ignore(&["test_postgres_url"]),
+            )
+            .merge(
+                Env::raw()
+                    .only(&["DATABASE_URL"])
+                    .map(|_| "database.url".into()),
+            )
             .extract()
     }
 

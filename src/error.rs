@@ -117,7 +117,10 @@ impl AppError {
     /// The catalogue keys of the title and explanation shown to the user.
     pub fn message(&self) -> (&'static str, Message) {
         match self {
-            Self::LoginRequired => ("error-unauthorized-title", Message::new("error-unauthorized")),
+            Self::LoginRequired => (
+                "error-unauthorized-title",
+                Message::new("error-unauthorized"),
+            ),
             Self::Forbidden => ("error-forbidden-title", Message::new("error-forbidden")),
             Self::Csrf => ("error-forbidden-title", Message::new("error-csrf")),
             Self::NotFound => ("error-not-found-title", Message::new("error-not-found")),

@@ -18,7 +18,9 @@ fluent_templates::static_loader! {
     };
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, utoipa::ToSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, utoipa::ToSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Language {
     #[default]
@@ -33,6 +35,14 @@ impl Language {
         match self {
             Self::En => "en",
             Self::Ru => "ru",
+        }
+    }
+
+    /// Catalogue key of the language's name.
+    pub fn label_key(self) -> &'static str {
+        match self {
+            Self::En => "language-en",
+            Self::Ru => "language-ru",
         }
     }
 

@@ -1,6 +1,7 @@
 //! Refuge: the case-intake tracker of an immigration law office.
 
 pub mod auth;
+pub mod cli;
 
 pub mod clock;
 pub mod config;
@@ -11,4 +12,5 @@ pub mod i18n;
 pub mod routes;
 pub mod services;
 pub mod startup;
+pub mod state;
 pub mod telemetry;

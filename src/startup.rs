@@ -1,1 +1,119 @@
+//! Building the application: database, migrations, first-run setup link, HTTP server.
 
+use std::net::TcpListener;
+use std::sync::Arc;
+
+use actix_web::dev::Server;
+use actix_web::middleware::{DefaultHeaders, from_fn};
+use actix_web::{App, HttpServer, web};
+use anyhow::Context;
+use tracing_actix_web::TracingLogger;
+
+use crate::auth::passwords::PasswordHasher;
+use crate::auth::{csrf, session};
+use crate::clock::SharedClock;
+use crate::config::Settings;
+use crate::db::{self, Db};
+use crate::routes::{self, errors};
+use crate::services::accounts;
+use crate::state::AppState;
+use crate::telemetry::RequestSpan;
+
+pub struct Application {
+    server: Server,
+    port: u16,
+    setup_link: Option<String>,
+    state: web::Data<AppState>,
+}
+
+impl Application {
+    /// Connects, migrates, binds (port 0 picks a free port) and prepares the server.
+    pub async fn build(mut settings: Settings, clock: SharedClock) -> anyhow::Result<Self> {
+        let db = Db::connect(&settings.database.url, settings.database.pool_size)?;
+        {
+            let mut conn = db.get().map_err(|e| anyhow::anyhow!("{e}"))?;
+            db::run_migrations(&mut conn)?;
+        }
+        let listener = TcpListener::bind(&settings.listen)
+            .with_context(|| format!("cannot listen on {}", settings.listen))?;
+        let address = listener.local_addr()?;
+        if settings.public_url.is_none() {
+            settings.public_url = Some(format!("http://{address}"));
+        }
+        let setup_link = accounts::issue_setup_link(&db, &settings, clock.now())
+            .map_err(|e| anyhow::anyhow!("issuing the setup link: {e:?}"))?;
+        let passwords = PasswordHasher::new(settings.passwords.max_concurrent_hashes)
+            .map_err(|e| anyhow::anyhow!("password hasher: {e:?}"))?;
+        let state = web::Data::new(AppState {
+            db,
+            clock,
+            settings: Arc::new(settings),
+            passwords,
+        });
+
+        let app_state = state.clone();
+        let server = HttpServer::new(move || {
+            let limit = app_state.settings.api.json_limit_bytes;
+            App::new()
+                .app_data(app_state.clone())
+                .app_data(errors::json_config(limit))
+                .app_data(errors::form_config(limit))
+                .app_data(errors::query_config())
+                .app_data(errors::path_config())
+                .configure(routes::configure)
+                .default_service(web::to(errors::not_found))
+                .wrap(from_fn(csrf::verify_csrf))
+                .wrap(from_fn(session::load_session))
+                .wrap(from_fn(errors::render_errors))
+                .wrap(security_headers(app_state.settings.https))
+                .wrap(TracingLogger::<RequestSpan>::new())
+        })
+        .listen(listener)?
+        .run();
+
+        Ok(Self {
+            server,
+            port: address.port(),
+            setup_link,
+            state,
+        })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// The one-time link for creating the first admin, while no staff account exists.
+    pub fn setup_link(&self) -> Option<&str> {
+        self.setup_link.as_deref()
+    }
+
+    pub fn state(&self) -> web::Data<AppState> {
+        self.state.clone()
+    }
+
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}
+
+fn security_headers(https: bool) -> DefaultHeaders {
+    let headers = DefaultHeaders::new()
+        .add((
+            "Content-Security-Policy",
+            "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
+        ))
+        .add(("X-Content-Type-Options", "nosniff"))
+        .add(("X-Frame-Options", "DENY"))
+        .add(("Referrer-Policy", "same-origin"))
+        // Case data must not linger in shared or browser caches; the stylesheet opts out.
+        .add(("Cache-Control", "no-store"));
+    if https {
+        headers.add((
+            "Strict-Transport-Security",
+            "max-age=63072000; includeSubDomains",
+        ))
+    } else {
+        headers
+    }
+}

@@ -66,7 +66,11 @@ pub fn find_usable(
 }
 
 /// Marks a token used; returns 0 if it was already used (someone got there first).
-pub fn mark_used(conn: &mut DbConnection, token_hash: &str, now: NaiveDateTime) -> QueryResult<usize> {
+pub fn mark_used(
+    conn: &mut DbConnection,
+    token_hash: &str,
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
     diesel::update(
         account_tokens::table
             .find(token_hash)
@@ -88,9 +92,11 @@ pub fn retire(
         .filter(account_tokens::purpose.eq_any(purposes))
         .filter(account_tokens::used_at.is_null());
     match staff_id {
-        Some(id) => diesel::update(unused.filter(account_tokens::staff_id.eq(DbUuid(id.as_uuid()))))
-            .set(account_tokens::used_at.eq(now))
-            .execute(conn),
+        Some(id) => {
+            diesel::update(unused.filter(account_tokens::staff_id.eq(DbUuid(id.as_uuid()))))
+                .set(account_tokens::used_at.eq(now))
+                .execute(conn)
+        }
         None => diesel::update(unused.filter(account_tokens::staff_id.is_null()))
             .set(account_tokens::used_at.eq(now))
             .execute(conn),

@@ -31,7 +31,11 @@ pub struct ThrottleRow {
     pub blocked_until: Option<NaiveDateTime>,
 }
 
-pub fn find(conn: &mut DbConnection, scope: Scope, key_hash: &str) -> QueryResult<Option<ThrottleRow>> {
+pub fn find(
+    conn: &mut DbConnection,
+    scope: Scope,
+    key_hash: &str,
+) -> QueryResult<Option<ThrottleRow>> {
     login_throttle::table
         .find((scope.as_str(), key_hash))
         .select(login_throttle::all_columns)

@@ -136,7 +136,8 @@ impl r2d2::ManageConnection for ConnectionManager {
     }
 
     fn is_valid(&self, conn: &mut DbConnection) -> Result<(), ConnectionError> {
-        conn.ping().map_err(ConnectionError::CouldntSetupConfiguration)
+        conn.ping()
+            .map_err(ConnectionError::CouldntSetupConfiguration)
     }
 
     fn has_broken(&self, conn: &mut DbConnection) -> bool {
@@ -254,6 +255,20 @@ pub fn run_migrations(conn: &mut DbConnection) -> Result<Vec<String>, anyhow::Er
     }
     .map_err(|err| anyhow::anyhow!("database migration failed: {err}"))?;
     Ok(applied.iter().map(ToString::to_string).collect())
+}
+
+impl Db {
+    /// Whether the database answers a trivial query, waiting at most two seconds for a
+    /// connection.
+    pub async fn ping(&self) -> Result<(), anyhow::Error> {
+        let pool = self.pool.clone();
+        actix_web::web::block(move || -> Result<(), anyhow::Error> {
+            let mut conn = pool.get_timeout(Duration::from_secs(2))?;
+            ping(&mut conn)?;
+            Ok(())
+        })
+        .await?
+    }
 }
 
 /// Whether the database answers a trivial query.

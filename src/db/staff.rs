@@ -26,7 +26,10 @@ struct StaffRow {
 
 impl StaffRow {
     fn into_staff(self) -> QueryResult<Staff> {
-        let role = self.role.parse::<Role>().map_err(|_| corrupt("staff.role"))?;
+        let role = self
+            .role
+            .parse::<Role>()
+            .map_err(|_| corrupt("staff.role"))?;
         let language = Language::parse(&self.language).ok_or_else(|| corrupt("staff.language"))?;
         Ok(Staff {
             id: self.id.0.into(),

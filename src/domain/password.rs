@@ -76,7 +76,11 @@ mod tests {
 
     #[test]
     fn ships_at_least_ten_thousand_common_passwords() {
-        assert!(common_password_count() >= 10_000, "{}", common_password_count());
+        assert!(
+            common_password_count() >= 10_000,
+            "{}",
+            common_password_count()
+        );
     }
 
     #[test]
@@ -85,7 +89,10 @@ mod tests {
             .lines()
             .filter(|line| !line.starts_with('#') && !line.is_empty());
         for password in listed {
-            assert!(NewPassword::parse(password).is_err(), "{password:?} was accepted");
+            assert!(
+                NewPassword::parse(password).is_err(),
+                "{password:?} was accepted"
+            );
         }
     }
 

@@ -149,14 +149,26 @@ mod tests {
 
     #[test]
     fn malformed_emails_are_refused() {
-        for bad in ["", "anna", "anna@", "@example.org", "a b@example.org", "a@b@c.org", "a@localhost", "a@.org"] {
+        for bad in [
+            "",
+            "anna",
+            "anna@",
+            "@example.org",
+            "a b@example.org",
+            "a@b@c.org",
+            "a@localhost",
+            "a@.org",
+        ] {
             assert!(StaffEmail::parse(bad).is_err(), "{bad:?} was accepted");
         }
     }
 
     #[test]
     fn display_names_keep_cyrillic_and_refuse_blank() {
-        assert_eq!(DisplayName::parse(" Юлия Щербакова ").map(|n| n.0), Ok("Юлия Щербакова".into()));
+        assert_eq!(
+            DisplayName::parse(" Юлия Щербакова ").map(|n| n.0),
+            Ok("Юлия Щербакова".into())
+        );
         assert!(DisplayName::parse("   ").is_err());
         assert!(DisplayName::parse(&"я".repeat(101)).is_err());
     }

@@ -1,1 +1,136 @@
+//! HTTP in and out. Every route the application serves is listed in [`endpoints`]: the
+//! permission-matrix test walks this same list, so a route cannot be added without saying
+//! who may use it.
 
+pub mod account;
+pub mod assets;
+pub mod audit;
+pub mod errors;
+pub mod health;
+pub mod home;
+pub mod invitation;
+pub mod openapi;
+pub mod sessions;
+pub mod setup;
+pub mod staff;
+
+use actix_web::http::Method;
+use actix_web::{HttpResponse, Route, web};
+
+/// One registered route.
+pub struct Endpoint {
+    pub method: Method,
+    pub path: &'static str,
+    route: fn() -> Route,
+}
+
+impl Endpoint {
+    fn new(method: Method, path: &'static str, route: fn() -> Route) -> Self {
+        Self {
+            method,
+            path,
+            route,
+        }
+    }
+}
+
+pub fn endpoints() -> Vec<Endpoint> {
+    use Method as M;
+    vec![
+        Endpoint::new(M::GET, "/healthz", || web::get().to(health::healthz)),
+        Endpoint::new(M::GET, "/static/style.css", || {
+            web::get().to(assets::stylesheet)
+        }),
+        Endpoint::new(M::GET, "/login", || {
+            web::get().to(sessions::html::login_form)
+        }),
+        Endpoint::new(M::POST, "/login", || web::post().to(sessions::html::login)),
+        Endpoint::new(M::POST, "/logout", || {
+            web::post().to(sessions::html::logout)
+        }),
+        Endpoint::new(M::GET, "/setup/{token}", || web::get().to(setup::form)),
+        Endpoint::new(M::POST, "/setup/{token}", || web::post().to(setup::submit)),
+        Endpoint::new(M::GET, "/invitation/{token}", || {
+            web::get().to(invitation::form)
+        }),
+        Endpoint::new(M::POST, "/invitation/{token}", || {
+            web::post().to(invitation::submit)
+        }),
+        Endpoint::new(M::GET, "/", || web::get().to(home::home)),
+        Endpoint::new(M::GET, "/account", || web::get().to(account::html::show)),
+        Endpoint::new(M::POST, "/account/language", || {
+            web::post().to(account::html::set_language)
+        }),
+        Endpoint::new(M::POST, "/account/password", || {
+            web::post().to(account::html::change_password)
+        }),
+        Endpoint::new(M::GET, "/admin/staff", || web::get().to(staff::html::list)),
+        Endpoint::new(M::POST, "/admin/staff", || {
+            web::post().to(staff::html::create)
+        }),
+        Endpoint::new(M::GET, "/admin/staff/new", || {
+            web::get().to(staff::html::new_form)
+        }),
+        Endpoint::new(M::GET, "/admin/staff/{id}", || {
+            web::get().to(staff::html::show)
+        }),
+        Endpoint::new(M::POST, "/admin/staff/{id}/role", || {
+            web::post().to(staff::html::change_role)
+        }),
+        Endpoint::new(M::POST, "/admin/staff/{id}/deactivate", || {
+            web::post().to(staff::html::deactivate)
+        }),
+        Endpoint::new(M::POST, "/admin/staff/{id}/reactivate", || {
+            web::post().to(staff::html::reactivate)
+        }),
+        Endpoint::new(M::POST, "/admin/staff/{id}/password-reset", || {
+            web::post().to(staff::html::reset_password)
+        }),
+        Endpoint::new(M::GET, "/admin/audit", || web::get().to(audit::list)),
+        Endpoint::new(M::POST, "/api/v1/tokens", || {
+            web::post().to(sessions::api::create_token)
+        }),
+        Endpoint::new(M::DELETE, "/api/v1/tokens/current", || {
+            web::delete().to(sessions::api::revoke_current_token)
+        }),
+        Endpoint::new(M::GET, "/api/v1/me", || web::get().to(account::api::me)),
+        Endpoint::new(M::GET, "/api/v1/staff", || web::get().to(staff::api::list)),
+        Endpoint::new(M::POST, "/api/v1/staff", || {
+            web::post().to(staff::api::create)
+        }),
+        Endpoint::new(M::PATCH, "/api/v1/staff/{id}", || {
+            web::patch().to(staff::api::update)
+        }),
+        Endpoint::new(M::GET, "/api/v1/openapi.json", || {
+            web::get().to(openapi::document)
+        }),
+    ]
+}
+
+/// Registers every endpoint, one resource per path so that a wrong method answers 405.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    let mut resources: Vec<(&'static str, Vec<Route>)> = Vec::new();
+    for endpoint in endpoints() {
+        let route = (endpoint.route)();
+        match resources
+            .iter_mut()
+            .find(|(path, _)| *path == endpoint.path)
+        {
+            Some((_, routes)) => routes.push(route),
+            None => resources.push((endpoint.path, vec![route])),
+        }
+    }
+    for (path, routes) in resources {
+        let resource = routes
+            .into_iter()
+            .fold(web::resource(path), |resource, route| resource.route(route));
+        cfg.service(resource);
+    }
+}
+
+/// `303 See Other` to a local path: the answer to a successful form POST.
+pub fn see_other(location: &str) -> HttpResponse {
+    HttpResponse::SeeOther()
+        .insert_header((actix_web::http::header::LOCATION, location.to_string()))
+        .finish()
+}

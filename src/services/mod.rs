@@ -1,1 +1,8 @@
+//! Use cases, one function each: authorize, validate, run the transaction, write the audit
+//! entry in that same transaction.
 
+pub mod accounts;
+pub mod api_tokens;
+pub mod audit;
+pub mod sessions;
+pub mod staff;

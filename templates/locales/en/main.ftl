@@ -1,1 +1,157 @@
-app-name = Refuge
+# Refuge — English catalogue. Every key here must exist in ru/main.ftl too (tested).
+
+## Navigation and shared words
+nav-skip = Skip to content
+nav-label = Main
+nav-home = Home
+nav-staff = Staff
+nav-audit = Audit log
+nav-account = My account
+nav-logout = Sign out
+save = Save
+form-errors-title = Please correct the following
+pagination-label = Pages
+pagination-previous = Previous
+pagination-next = Next
+pagination-page = Page
+
+## Fields
+field-email = Email
+field-password = Password
+field-new-password = New password
+field-password-confirm = Repeat the password
+field-current-password = Current password
+field-initial-password = Password (optional)
+field-display-name = Name
+field-language = Language
+field-role = Role
+field-status = Status
+field-created = Created
+password-hint = At least 12 characters. A short sentence you will remember works well; common passwords are refused.
+
+## Roles and languages
+role-admin = Administrator
+role-lawyer = Lawyer
+role-paralegal = Paralegal
+language-en = English
+language-ru = Русский
+
+## Sign in
+login-title = Sign in
+login-submit = Sign in
+login-invalid-credentials = Wrong email or password.
+login-signed-out = You have signed out.
+
+## First-run setup
+setup-title = Set up Refuge
+setup-intro = No staff account exists yet. Create the first administrator account; it can then add the rest of the office.
+setup-submit = Create administrator account
+
+## Invitations and password resets
+invitation-title = Choose your password
+invitation-intro = Welcome, { $name }. Choose a password to finish setting up your account.
+invitation-submit = Save password and sign in
+
+## Home
+home-title = Home
+home-greeting = Hello, { $name }
+home-cases-title = My cases
+home-cases-empty = Case intake arrives in the next release; your cases will be listed here.
+home-admin-title = Office administration
+
+## Own account
+account-title = My account
+account-language-title = Language
+account-language-saved = Your language has been saved.
+account-password-title = Change password
+account-password-hint = Changing your password signs you out everywhere else and revokes your API tokens.
+account-password-submit = Change password
+account-password-saved = Your password has been changed. Other sessions have been signed out.
+
+## Staff administration
+staff-title = Staff
+staff-add = Add a staff member
+staff-active = Active
+staff-inactive = Deactivated
+staff-created = The account has been created.
+staff-saved = Saved.
+staff-change-role = Role
+staff-access = Access
+staff-access-hint = Deactivating or resetting a password ends the person's sessions and API tokens at once.
+staff-deactivate = Deactivate
+staff-reactivate = Reactivate
+staff-reset-password = Reset password
+staff-password-reset-done = The password has been cleared. Give the person the link below to choose a new one.
+staff-link-intro = Give this single-use link to the person in person or by a channel you trust. It will not be shown again.
+staff-link-label = Link
+staff-password-or-invite = Leave empty to get an invitation link with which the person chooses their own password.
+staff-last-admin = The office must keep at least one active administrator.
+staff-audit-link = This person's actions in the audit log
+
+## Audit log
+audit-title = Audit log
+audit-filter-staff = Staff member
+audit-filter-anyone = Anyone
+audit-filter-action = Action
+audit-filter-any-action = Any action
+audit-filter-from = From
+audit-filter-until = Until
+audit-filter-apply = Filter
+audit-count = { $count ->
+    [one] { $count } entry
+   *[other] { $count } entries
+}
+audit-when = When
+audit-who = Who
+audit-action = Action
+audit-target = Record
+audit-address = Address
+audit-details = Details
+
+## Validation
+validation-required = This field is required.
+validation-too-long = At most { $max } characters.
+validation-control-characters = Control characters are not allowed.
+validation-email = Enter an email address such as name@example.org.
+validation-email-taken = A staff account with this email already exists.
+validation-role = Choose admin, lawyer or paralegal.
+validation-language = Choose English or Russian.
+validation-password-short = The password must have at least { $min } characters.
+validation-password-common = This password is too common; attackers try it first. Choose another.
+validation-password-mismatch = The two passwords differ.
+validation-current-password = The current password is wrong.
+validation-date = Enter a date as YYYY-MM-DD.
+validation-staff = Choose a staff member from the list.
+
+## Errors
+error-status = Error { $status }
+error-back-home = Back to the home page
+error-unauthorized-title = Sign-in required
+error-unauthorized = Sign in or send a valid bearer token.
+error-forbidden-title = Not allowed
+error-forbidden = Your role does not allow this.
+error-csrf = This form has expired or did not come from Refuge. Go back, reload the page and try again.
+error-not-found-title = Not found
+error-not-found = This page does not exist, or the link is no longer valid.
+error-bad-request-title = Bad request
+error-bad-request = The request could not be understood.
+error-validation-title = Invalid input
+error-validation = Some fields are invalid.
+error-conflict-title = Conflict
+error-conflict-duplicate = This record already exists.
+error-too-many-title = Too many attempts
+error-too-many = Too many failed attempts. Try again in { $seconds ->
+    [one] { $seconds } second
+   *[other] { $seconds } seconds
+}.
+error-payload-too-large = The request body is too large.
+error-unsupported-media-type = Send the body as application/json.
+error-body-unreadable = The request body could not be read.
+error-json-invalid = The JSON body is invalid: { $reason }
+error-form-invalid = The form data could not be read.
+error-query-invalid = The query string is invalid: { $reason }
+error-unavailable-title = Temporarily unavailable
+error-unavailable = Refuge cannot reach its database right now. Try again in a minute.
+error-internal-title = Something went wrong
+error-internal = An unexpected error occurred. Nothing was changed. If it happens again, tell your administrator.
+api-not-a-token = This request was not made with a bearer token.

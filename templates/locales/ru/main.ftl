@@ -1,1 +1,159 @@
-app-name = Refuge
+# Refuge — русский каталог. Каждый ключ должен быть и в en/main.ftl (проверяется тестом).
+
+## Навигация и общие слова
+nav-skip = Перейти к содержимому
+nav-label = Главное меню
+nav-home = Главная
+nav-staff = Сотрудники
+nav-audit = Журнал аудита
+nav-account = Мой профиль
+nav-logout = Выйти
+save = Сохранить
+form-errors-title = Исправьте, пожалуйста, следующее
+pagination-label = Страницы
+pagination-previous = Назад
+pagination-next = Вперёд
+pagination-page = Страница
+
+## Поля
+field-email = Эл. почта
+field-password = Пароль
+field-new-password = Новый пароль
+field-password-confirm = Повторите пароль
+field-current-password = Текущий пароль
+field-initial-password = Пароль (необязательно)
+field-display-name = Имя
+field-language = Язык
+field-role = Роль
+field-status = Статус
+field-created = Создан
+password-hint = Не менее 12 символов. Удобно взять короткую запоминающуюся фразу; распространённые пароли не принимаются.
+
+## Роли и языки
+role-admin = Администратор
+role-lawyer = Юрист
+role-paralegal = Помощник юриста
+language-en = English
+language-ru = Русский
+
+## Вход
+login-title = Вход
+login-submit = Войти
+login-invalid-credentials = Неверная эл. почта или пароль.
+login-signed-out = Вы вышли из системы.
+
+## Первоначальная настройка
+setup-title = Настройка Refuge
+setup-intro = Учётных записей сотрудников ещё нет. Создайте первую учётную запись администратора — затем она сможет добавить остальных сотрудников.
+setup-submit = Создать учётную запись администратора
+
+## Приглашения и сброс пароля
+invitation-title = Выберите пароль
+invitation-intro = Здравствуйте, { $name }. Выберите пароль, чтобы завершить настройку учётной записи.
+invitation-submit = Сохранить пароль и войти
+
+## Главная
+home-title = Главная
+home-greeting = Здравствуйте, { $name }
+home-cases-title = Мои дела
+home-cases-empty = Приём дел появится в следующей версии; здесь будет список ваших дел.
+home-admin-title = Администрирование офиса
+
+## Свой профиль
+account-title = Мой профиль
+account-language-title = Язык
+account-language-saved = Язык сохранён.
+account-password-title = Смена пароля
+account-password-hint = После смены пароля все другие сеансы завершаются, а API-токены отзываются.
+account-password-submit = Сменить пароль
+account-password-saved = Пароль изменён. Другие сеансы завершены.
+
+## Сотрудники
+staff-title = Сотрудники
+staff-add = Добавить сотрудника
+staff-active = Активен
+staff-inactive = Отключён
+staff-created = Учётная запись создана.
+staff-saved = Сохранено.
+staff-change-role = Роль
+staff-access = Доступ
+staff-access-hint = Отключение или сброс пароля сразу завершает сеансы сотрудника и отзывает его API-токены.
+staff-deactivate = Отключить
+staff-reactivate = Включить снова
+staff-reset-password = Сбросить пароль
+staff-password-reset-done = Пароль сброшен. Передайте сотруднику ссылку ниже, чтобы он выбрал новый.
+staff-link-intro = Передайте эту одноразовую ссылку лично или по надёжному каналу. Больше она показана не будет.
+staff-link-label = Ссылка
+staff-password-or-invite = Оставьте пустым, чтобы получить ссылку-приглашение, по которой сотрудник сам выберет пароль.
+staff-last-admin = В офисе должен остаться хотя бы один активный администратор.
+staff-audit-link = Действия сотрудника в журнале аудита
+
+## Журнал аудита
+audit-title = Журнал аудита
+audit-filter-staff = Сотрудник
+audit-filter-anyone = Любой
+audit-filter-action = Действие
+audit-filter-any-action = Любое действие
+audit-filter-from = С
+audit-filter-until = По
+audit-filter-apply = Показать
+audit-count = { $count ->
+    [one] { $count } запись
+    [few] { $count } записи
+   *[many] { $count } записей
+}
+audit-when = Когда
+audit-who = Кто
+audit-action = Действие
+audit-target = Запись
+audit-address = Адрес
+audit-details = Подробности
+
+## Проверка ввода
+validation-required = Обязательное поле.
+validation-too-long = Не более { $max } символов.
+validation-control-characters = Управляющие символы недопустимы.
+validation-email = Введите адрес эл. почты, например name@example.org.
+validation-email-taken = Сотрудник с такой эл. почтой уже есть.
+validation-role = Выберите администратора, юриста или помощника юриста.
+validation-language = Выберите английский или русский.
+validation-password-short = Пароль должен содержать не менее { $min } символов.
+validation-password-common = Этот пароль слишком распространён — его пробуют первым. Выберите другой.
+validation-password-mismatch = Пароли не совпадают.
+validation-current-password = Текущий пароль введён неверно.
+validation-date = Введите дату в формате ГГГГ-ММ-ДД.
+validation-staff = Выберите сотрудника из списка.
+
+## Ошибки
+error-status = Ошибка { $status }
+error-back-home = На главную
+error-unauthorized-title = Требуется вход
+error-unauthorized = Войдите в систему или передайте действующий токен.
+error-forbidden-title = Нет доступа
+error-forbidden = Ваша роль не позволяет это сделать.
+error-csrf = Форма устарела или отправлена не из Refuge. Вернитесь, обновите страницу и попробуйте снова.
+error-not-found-title = Не найдено
+error-not-found = Такой страницы нет, или ссылка больше не действует.
+error-bad-request-title = Некорректный запрос
+error-bad-request = Запрос не удалось разобрать.
+error-validation-title = Некорректные данные
+error-validation = Некоторые поля заполнены неверно.
+error-conflict-title = Конфликт
+error-conflict-duplicate = Такая запись уже существует.
+error-too-many-title = Слишком много попыток
+error-too-many = Слишком много неудачных попыток. Повторите через { $seconds ->
+    [one] { $seconds } секунду
+    [few] { $seconds } секунды
+   *[many] { $seconds } секунд
+}.
+error-payload-too-large = Тело запроса слишком велико.
+error-unsupported-media-type = Передайте тело запроса как application/json.
+error-body-unreadable = Не удалось прочитать тело запроса.
+error-json-invalid = Некорректный JSON: { $reason }
+error-form-invalid = Не удалось прочитать данные формы.
+error-query-invalid = Некорректная строка запроса: { $reason }
+error-unavailable-title = Временно недоступно
+error-unavailable = Refuge сейчас не может связаться с базой данных. Повторите через минуту.
+error-internal-title = Что-то пошло не так
+error-internal = Произошла непредвиденная ошибка. Ничего не изменено. Если это повторится, сообщите администратору.
+api-not-a-token = Запрос выполнен не с токеном доступа.

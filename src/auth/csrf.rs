@@ -1,0 +1,109 @@
+//! Synchronizer-token CSRF protection for every state-changing request that rides on a
+//! session cookie. HTML forms send the token as the `csrf_token` field, scripts as the
+//! `X-CSRF-Token` header. Bearer-authenticated API calls carry no ambient credential and
+//! need no token.
+
+use actix_web::body::MessageBody;
+use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
+use actix_web::http::{Method, header};
+use actix_web::middleware::Next;
+use actix_web::web::{Bytes, BytesMut};
+use actix_web::{HttpMessage, web};
+use futures_util::StreamExt;
+
+use super::session::{AuthMethod, Authenticated, SessionInfo};
+use super::tokens::constant_time_eq;
+use crate::error::AppError;
+use crate::state::AppState;
+
+pub const FORM_FIELD: &str = "csrf_token";
+pub const HEADER: &str = "x-csrf-token";
+
+fn changes_state(method: &Method) -> bool {
+    !matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
+}
+
+pub async fn verify_csrf(
+    mut req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    if !changes_state(req.method()) {
+        return next
+            .call(req)
+            .await
+            .map(ServiceResponse::map_into_left_body);
+    }
+    let by_bearer = req
+        .extensions()
+        .get::<Authenticated>()
+        .is_some_and(|auth| matches!(auth.method, AuthMethod::Bearer { .. }));
+    if by_bearer {
+        return next
+            .call(req)
+            .await
+            .map(ServiceResponse::map_into_left_body);
+    }
+    let expected = req
+        .extensions()
+        .get::<SessionInfo>()
+        .map(|session| session.csrf_token.clone());
+    let Some(expected) = expected else {
+        // Without a session cookie an API request carries no credential to abuse; every
+        // HTML form, the login form included, is served with a session.
+        if req.path().starts_with("/api/") {
+            return next
+                .call(req)
+                .await
+                .map(ServiceResponse::map_into_left_body);
+        }
+        return Ok(req.error_response(AppError::Csrf).map_into_right_body());
+    };
+
+    let mut presented = req
+        .headers()
+        .get(HEADER)
+        .and_then(|value| value.to_str().ok())
+        .map(str::to_string);
+    if presented.is_none() && is_form(&req) {
+        let limit = req
+            .app_data::<web::Data<AppState>>()
+            .map_or(64 * 1024, |state| state.settings.api.json_limit_bytes);
+        let body = match read_body(&mut req, limit).await {
+            Ok(body) => body,
+            Err(err) => return Ok(req.error_response(err).map_into_right_body()),
+        };
+        presented = url::form_urlencoded::parse(&body)
+            .find(|(name, _)| name == FORM_FIELD)
+            .map(|(_, value)| value.into_owned());
+        req.set_payload(Payload::from(body));
+    }
+    match presented {
+        Some(token) if constant_time_eq(&token, &expected) => next
+            .call(req)
+            .await
+            .map(ServiceResponse::map_into_left_body),
+        _ => Ok(req.error_response(AppError::Csrf).map_into_right_body()),
+    }
+}
+
+fn is_form(req: &ServiceRequest) -> bool {
+    req.headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(|value| value.starts_with("application/x-www-form-urlencoded"))
+}
+
+async fn read_body(req: &mut ServiceRequest, limit: usize) -> Result<Bytes, AppError> {
+    let mut payload = req.take_payload();
+    let mut body = BytesMut::new();
+    while let Some(chunk) = payload.next().await {
+        let chunk = chunk.map_err(|_| {
+            AppError::BadRequest(crate::error::Message::new("error-body-unreadable"))
+        })?;
+        if body.len() + chunk.len() > limit {
+            return Err(AppError::PayloadTooLarge);
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body.freeze())
+}

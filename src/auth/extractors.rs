@@ -1,0 +1,171 @@
+//! Request extractors: the signed-in staff member, the page context every template gets,
+//! and the client's address for the audit log.
+
+use std::future::{Ready, ready};
+
+use actix_web::dev::Payload;
+use actix_web::http::header;
+use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
+use futures_util::future::LocalBoxFuture;
+
+use super::session::{AuthMethod, Authenticated, CookieChange, SessionInfo, request_cookie_change};
+use crate::domain::staff::{Role, Staff};
+use crate::error::{AppError, Message};
+use crate::i18n::{I18n, Language};
+use crate::services;
+use crate::state::AppState;
+
+/// The signed-in staff member; without one the request is refused (login page or 401).
+#[derive(Debug, Clone)]
+pub struct CurrentStaff {
+    pub staff: Staff,
+    pub method: AuthMethod,
+}
+
+impl FromRequest for CurrentStaff {
+    type Error = AppError;
+    type Future = Ready<Result<Self, AppError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        ready(
+            req.extensions()
+                .get::<Authenticated>()
+                .map(|auth| CurrentStaff {
+                    staff: auth.staff.clone(),
+                    method: auth.method,
+                })
+                .ok_or(AppError::LoginRequired),
+        )
+    }
+}
+
+/// The client's address: the TCP peer, or the first `X-Forwarded-For` hop when Refuge is
+/// configured to sit behind a proxy.
+#[derive(Debug, Clone, Default)]
+pub struct ClientAddress(pub Option<String>);
+
+impl ClientAddress {
+    pub fn of(req: &HttpRequest) -> Self {
+        let behind_proxy = req
+            .app_data::<web::Data<AppState>>()
+            .is_some_and(|state| state.settings.behind_proxy);
+        let forwarded = behind_proxy
+            .then(|| {
+                req.headers()
+                    .get("x-forwarded-for")
+                    .and_then(|v| v.to_str().ok())
+                    .and_then(|v| v.split(',').next())
+                    .map(|v| v.trim().to_string())
+            })
+            .flatten();
+        Self(forwarded.or_else(|| req.peer_addr().map(|addr| addr.ip().to_string())))
+    }
+
+    pub fn as_deref(&self) -> Option<&str> {
+        self.0.as_deref()
+    }
+}
+
+impl FromRequest for ClientAddress {
+    type Error = AppError;
+    type Future = Ready<Result<Self, AppError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        ready(Ok(Self::of(req)))
+    }
+}
+
+/// What every page template needs: the reader's language, who is signed in, the CSRF token
+/// for its forms and the path it was asked for.
+#[derive(Debug, Clone)]
+pub struct PageContext {
+    pub i18n: I18n,
+    pub staff: Option<Staff>,
+    pub csrf_token: String,
+    pub path: String,
+}
+
+impl PageContext {
+    /// The context as far as the request already knows it (no new session); for error pages.
+    pub fn current(req: &HttpRequest) -> Self {
+        let extensions = req.extensions();
+        let staff = extensions
+            .get::<Authenticated>()
+            .map(|auth| auth.staff.clone());
+        let csrf_token = extensions
+            .get::<SessionInfo>()
+            .map(|s| s.csrf_token.clone())
+            .unwrap_or_default();
+        let language = staff
+            .as_ref()
+            .map(|s| s.language)
+            .unwrap_or_else(|| request_language(req));
+        Self {
+            i18n: I18n::new(language),
+            staff,
+            csrf_token,
+            path: req.path().to_string(),
+        }
+    }
+
+    pub fn t(&self, key: &str) -> String {
+        self.i18n.t(key)
+    }
+
+    pub fn t1(&self, key: &'static str, name: &'static str, value: impl ToString) -> String {
+        self.i18n.t1(key, name, value)
+    }
+
+    pub fn message(&self, message: &Message) -> String {
+        self.i18n.message(message)
+    }
+
+    /// The translated message of one field's error, if it has one.
+    pub fn field_error(&self, errors: &crate::error::FieldErrors, field: &str) -> Option<String> {
+        errors.get(field).map(|m| self.message(m))
+    }
+
+    pub fn is_admin(&self) -> bool {
+        self.staff.as_ref().is_some_and(|s| s.role == Role::Admin)
+    }
+
+    pub fn lang(&self) -> &'static str {
+        self.i18n.language().code()
+    }
+}
+
+pub fn request_language(req: &HttpRequest) -> Language {
+    req.headers()
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .map(Language::from_accept_language)
+        .unwrap_or_default()
+}
+
+impl FromRequest for PageContext {
+    type Error = AppError;
+    type Future = LocalBoxFuture<'static, Result<Self, AppError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        Box::pin(async move {
+            let mut context = PageContext::current(&req);
+            let has_session = req.extensions().get::<SessionInfo>().is_some();
+            if !has_session {
+                // An anonymous visitor about to see a form: give them a session to hold
+                // its CSRF token.
+                let state = req
+                    .app_data::<web::Data<AppState>>()
+                    .cloned()
+                    .ok_or_else(|| {
+                        AppError::internal(anyhow::anyhow!("application state missing"))
+                    })?;
+                let (token, session) = services::sessions::start_anonymous(&state).await?;
+                context.csrf_token = session.csrf_token.clone();
+                req.extensions_mut().insert(session);
+                request_cookie_change(&req, CookieChange::Set(token));
+            }
+            Ok(context)
+        })
+    }
+}

@@ -1,0 +1,146 @@
+//! The session middleware: resolves the session cookie or bearer token into the caller,
+//! and applies the cookie changes handlers ask for (login rotates, logout clears).
+
+use actix_web::body::MessageBody;
+use actix_web::cookie::{Cookie, SameSite};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::header;
+use actix_web::middleware::Next;
+use actix_web::{HttpMessage, HttpRequest, web};
+
+use crate::domain::staff::Staff;
+use crate::error::AppError;
+use crate::services;
+use crate::state::AppState;
+
+/// The server-side session a request carries (anonymous sessions exist so that the login
+/// and setup forms have a CSRF token).
+#[derive(Debug, Clone)]
+pub struct SessionInfo {
+    pub id_hash: String,
+    pub csrf_token: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AuthMethod {
+    Session,
+    Bearer { token_id: uuid::Uuid },
+}
+
+/// The signed-in staff member making the request.
+#[derive(Debug, Clone)]
+pub struct Authenticated {
+    pub staff: Staff,
+    pub method: AuthMethod,
+}
+
+/// A change to the session cookie, requested by a handler and applied on the way out.
+#[derive(Debug, Clone)]
+pub enum CookieChange {
+    Set(String),
+    Clear,
+}
+
+pub fn request_cookie_change(req: &HttpRequest, change: CookieChange) {
+    req.extensions_mut().insert(change);
+}
+
+pub fn cookie_name(https: bool) -> &'static str {
+    // The __Host- prefix pins the cookie to this host, path / and https.
+    if https {
+        "__Host-refuge_session"
+    } else {
+        "refuge_session"
+    }
+}
+
+fn bearer_token(req: &ServiceRequest) -> Option<String> {
+    let value = req.headers().get(header::AUTHORIZATION)?.to_str().ok()?;
+    let (scheme, token) = value.split_once(' ')?;
+    scheme
+        .eq_ignore_ascii_case("bearer")
+        .then(|| token.trim().to_string())
+}
+
+/// Paths that never need to know who is asking.
+fn is_public_asset(path: &str) -> bool {
+    path.starts_with("/static/") || path == "/healthz"
+}
+
+pub async fn load_session(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let Some(state) = req.app_data::<web::Data<AppState>>().cloned() else {
+        return Ok(req
+            .error_response(AppError::internal(anyhow::anyhow!(
+                "application state missing"
+            )))
+            .map_into_right_body());
+    };
+    if is_public_asset(req.path()) {
+        return next
+            .call(req)
+            .await
+            .map(ServiceResponse::map_into_left_body);
+    }
+    let https = state.settings.https;
+    if let Some(token) = bearer_token(&req) {
+        match services::sessions::authenticate_bearer(&state, token).await {
+            Ok(Some((staff, token_id))) => {
+                req.extensions_mut().insert(Authenticated {
+                    staff,
+                    method: AuthMethod::Bearer { token_id },
+                });
+            }
+            Ok(None) => {
+                return Ok(req
+                    .error_response(AppError::LoginRequired)
+                    .map_into_right_body());
+            }
+            Err(err) => return Ok(req.error_response(err).map_into_right_body()),
+        }
+    } else if let Some(cookie) = req.cookie(cookie_name(https)) {
+        match services::sessions::resume(&state, cookie.value().to_string()).await {
+            Ok(Some(resumed)) => {
+                let mut extensions = req.extensions_mut();
+                extensions.insert(resumed.session);
+                if let Some(staff) = resumed.staff {
+                    extensions.insert(Authenticated {
+                        staff,
+                        method: AuthMethod::Session,
+                    });
+                }
+            }
+            Ok(None) => {
+                req.extensions_mut().insert(CookieChange::Clear);
+            }
+            Err(err) => return Ok(req.error_response(err).map_into_right_body()),
+        }
+    }
+
+    let mut res = next.call(req).await?;
+    let change = res.request().extensions().get::<CookieChange>().cloned();
+    if let Some(change) = change {
+        let cookie = match change {
+            CookieChange::Set(token) => session_cookie(https, token),
+            CookieChange::Clear => {
+                let mut cookie = session_cookie(https, String::new());
+                cookie.make_removal();
+                cookie
+            }
+        };
+        res.response_mut().add_cookie(&cookie)?;
+    }
+    Ok(res.map_into_left_body())
+}
+
+fn session_cookie(https: bool, value: String) -> Cookie<'static> {
+    // Lax, not Strict: a link from a reminder email must open the case, not the login page.
+    Cookie::build(cookie_name(https), value)
+        .path("/")
+        .http_only(true)
+        .secure(https)
+        .same_site(SameSite::Lax)
+        .finish()
+}

@@ -1,0 +1,4 @@
+//! One's own account: language, password, and `GET /api/v1/me`.
+
+pub mod api;
+pub mod html;

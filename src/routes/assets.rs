@@ -1,0 +1,11 @@
+//! The one stylesheet, compiled into the binary.
+
+use actix_web::HttpResponse;
+use actix_web::http::header;
+
+pub async fn stylesheet() -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/css; charset=utf-8")
+        .insert_header((header::CACHE_CONTROL, "public, max-age=3600"))
+        .body(include_str!("../../templates/static/style.css"))
+}

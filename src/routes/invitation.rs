@@ -1,0 +1,89 @@
+//! `/invitation/{token}`: a new or reset account chooses its password.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpMessage, HttpRequest, HttpResponse, web};
+use askama::Template;
+use serde::Deserialize;
+
+use crate::auth::extractors::{ClientAddress, PageContext};
+use crate::auth::session::{CookieChange, SessionInfo, request_cookie_change};
+use crate::domain::staff::Staff;
+use crate::error::{AppError, FieldErrors};
+use crate::routes::errors::FormErrors;
+use crate::routes::see_other;
+use crate::routes::sessions::html::render;
+use crate::services::accounts;
+use crate::state::AppState;
+
+#[derive(Template)]
+#[template(path = "invitation/form.html")]
+pub struct InvitationPage {
+    ctx: PageContext,
+    token: String,
+    member: Staff,
+    errors: FormErrors,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct PasswordForm {
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    password_confirm: String,
+}
+
+pub async fn form(
+    state: web::Data<AppState>,
+    ctx: PageContext,
+    token: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let token = token.into_inner();
+    let member = accounts::invitation_staff(&state, token.clone())
+        .await?
+        .ok_or(AppError::NotFound)?;
+    render(
+        InvitationPage {
+            ctx,
+            token,
+            member,
+            errors: FormErrors::default(),
+        },
+        StatusCode::OK,
+    )
+}
+
+pub async fn submit(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    ctx: PageContext,
+    address: ClientAddress,
+    token: web::Path<String>,
+    form: web::Form<PasswordForm>,
+) -> Result<HttpResponse, AppError> {
+    let token = token.into_inner();
+    let member = accounts::invitation_staff(&state, token.clone())
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let mut errors = FieldErrors::default();
+    let Some(password) =
+        accounts::parse_password_pair(&mut errors, &form.password, &form.password_confirm)
+    else {
+        let errors = FormErrors::translate(&errors, &ctx.i18n);
+        return render(
+            InvitationPage {
+                ctx,
+                token,
+                member,
+                errors,
+            },
+            StatusCode::UNPROCESSABLE_ENTITY,
+        );
+    };
+    let old = req
+        .extensions()
+        .get::<SessionInfo>()
+        .map(|s| s.id_hash.clone());
+    let (_, session) = accounts::accept_invitation(&state, token, password, old, address.0).await?;
+    request_cookie_change(&req, CookieChange::Set(session));
+    Ok(see_other("/"))
+}

@@ -1,0 +1,81 @@
+//! `POST /api/v1/tokens` and `DELETE /api/v1/tokens/current`.
+
+use actix_web::{HttpResponse, web};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::auth::extractors::{ClientAddress, CurrentStaff};
+use crate::auth::session::AuthMethod;
+use crate::error::{AppError, Message};
+use crate::routes::errors::Problem;
+use crate::services::{accounts, api_tokens};
+use crate::state::AppState;
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TokenRequest {
+    pub email: String,
+    pub password: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TokenResponse {
+    /// Send as `Authorization: Bearer <token>`. Shown once; only its hash is kept.
+    pub token: String,
+    pub expires_at: DateTime<Utc>,
+}
+
+/// Exchange an email and password for a bearer token.
+#[utoipa::path(
+    post,
+    path = "/api/v1/tokens",
+    tag = "tokens",
+    request_body = TokenRequest,
+    responses(
+        (status = 201, description = "Token issued", body = TokenResponse),
+        (status = 400, description = "Wrong email or password, or a malformed body", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "Body too large", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Not JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many failed attempts; see Retry-After", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn create_token(
+    state: web::Data<AppState>,
+    address: ClientAddress,
+    body: web::Json<TokenRequest>,
+) -> Result<HttpResponse, AppError> {
+    let body = body.into_inner();
+    let staff =
+        accounts::authenticate(&state, &body.email, body.password, address.0.clone(), "api")
+            .await?;
+    let issued = api_tokens::issue(&state, &staff, address.0).await?;
+    Ok(HttpResponse::Created().json(TokenResponse {
+        token: issued.token,
+        expires_at: issued.expires_at,
+    }))
+}
+
+/// Revoke the bearer token this request is made with.
+#[utoipa::path(
+    delete,
+    path = "/api/v1/tokens/current",
+    tag = "tokens",
+    security(("bearer" = [])),
+    responses(
+        (status = 204, description = "Token revoked"),
+        (status = 400, description = "The request was not made with a bearer token", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn revoke_current_token(
+    state: web::Data<AppState>,
+    current: CurrentStaff,
+    address: ClientAddress,
+) -> Result<HttpResponse, AppError> {
+    let AuthMethod::Bearer { token_id } = current.method else {
+        return Err(AppError::BadRequest(Message::new("api-not-a-token")));
+    };
+    api_tokens::revoke(&state, &current.staff, token_id, address.0).await?;
+    Ok(HttpResponse::NoContent().finish())
+}

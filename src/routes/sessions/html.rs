@@ -1,0 +1,137 @@
+//! `/login` and `/logout`.
+
+use actix_web::http::StatusCode;
+use actix_web::http::header;
+use actix_web::{HttpMessage, HttpRequest, HttpResponse, web};
+use askama::Template;
+use serde::Deserialize;
+
+use crate::auth::extractors::{ClientAddress, CurrentStaff, PageContext};
+use crate::auth::session::{CookieChange, SessionInfo, request_cookie_change};
+use crate::error::{AppError, Message};
+use crate::routes::errors::safe_next;
+use crate::routes::see_other;
+use crate::services::accounts::{self, LoginError};
+use crate::state::AppState;
+
+#[derive(Template)]
+#[template(path = "sessions/login.html")]
+pub struct LoginPage {
+    ctx: PageContext,
+    email: String,
+    next: String,
+    error: Option<String>,
+    notice: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct LoginQuery {
+    next: Option<String>,
+    signed_out: Option<String>,
+}
+
+pub async fn login_form(
+    ctx: PageContext,
+    query: web::Query<LoginQuery>,
+) -> Result<HttpResponse, AppError> {
+    let next = safe_next(query.next.as_deref());
+    if ctx.staff.is_some() {
+        return Ok(see_other(&next));
+    }
+    let notice = query.signed_out.as_ref().map(|_| ctx.t("login-signed-out"));
+    render(
+        LoginPage {
+            ctx,
+            email: String::new(),
+            next,
+            error: None,
+            notice,
+        },
+        StatusCode::OK,
+    )
+}
+
+#[derive(Debug, Deserialize)]
+pub struct LoginForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    next: String,
+}
+
+pub async fn login(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    ctx: PageContext,
+    address: ClientAddress,
+    form: web::Form<LoginForm>,
+) -> Result<HttpResponse, AppError> {
+    let form = form.into_inner();
+    let next = safe_next(Some(&form.next));
+    let outcome =
+        accounts::authenticate(&state, &form.email, form.password, address.0, "web").await;
+    let (status, error, retry_after) = match outcome {
+        Ok(staff) => {
+            let old = req
+                .extensions()
+                .get::<SessionInfo>()
+                .map(|s| s.id_hash.clone());
+            let token = accounts::start_session(&state, staff.id, old).await?;
+            request_cookie_change(&req, CookieChange::Set(token));
+            return Ok(see_other(&next));
+        }
+        Err(LoginError::InvalidCredentials) => (
+            StatusCode::UNAUTHORIZED,
+            ctx.t("login-invalid-credentials"),
+            None,
+        ),
+        Err(LoginError::Throttled {
+            retry_after_seconds,
+        }) => (
+            StatusCode::TOO_MANY_REQUESTS,
+            ctx.message(&Message::new("error-too-many").with("seconds", retry_after_seconds)),
+            Some(retry_after_seconds),
+        ),
+        Err(LoginError::Failed(err)) => return Err(err),
+    };
+    let mut response = render(
+        LoginPage {
+            ctx,
+            email: form.email,
+            next,
+            error: Some(error),
+            notice: None,
+        },
+        status,
+    )?;
+    if let Some(seconds) = retry_after {
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, header::HeaderValue::from(seconds));
+    }
+    Ok(response)
+}
+
+pub async fn logout(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    current: CurrentStaff,
+    address: ClientAddress,
+) -> Result<HttpResponse, AppError> {
+    let session = req.extensions().get::<SessionInfo>().cloned();
+    if let Some(session) = session {
+        accounts::logout(&state, &current.staff, session.id_hash, address.0).await?;
+    }
+    request_cookie_change(&req, CookieChange::Clear);
+    Ok(see_other("/login?signed_out=1"))
+}
+
+/// Renders a page template with a status.
+pub fn render(page: impl Template, status: StatusCode) -> Result<HttpResponse, AppError> {
+    let html = page.render().map_err(AppError::internal)?;
+    Ok(HttpResponse::build(status)
+        .content_type("text/html; charset=utf-8")
+        .body(html))
+}

@@ -1,0 +1,4 @@
+//! Signing in and out: the login page and API tokens.
+
+pub mod api;
+pub mod html;

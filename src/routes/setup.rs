@@ -1,0 +1,90 @@
+//! `/setup/{token}`: the first admin account, from the one-time link printed at first start.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpMessage, HttpRequest, HttpResponse, web};
+use askama::Template;
+
+use crate::auth::extractors::{ClientAddress, PageContext};
+use crate::auth::session::{CookieChange, SessionInfo, request_cookie_change};
+use crate::error::AppError;
+use crate::i18n::Language;
+use crate::routes::errors::FormErrors;
+use crate::routes::see_other;
+use crate::routes::sessions::html::render;
+use crate::services::accounts::{self, AccountForm};
+use crate::state::AppState;
+
+#[derive(Template)]
+#[template(path = "setup/form.html")]
+pub struct SetupPage {
+    ctx: PageContext,
+    token: String,
+    form: AccountForm,
+    errors: FormErrors,
+    languages: [Language; 2],
+}
+
+pub async fn form(
+    state: web::Data<AppState>,
+    ctx: PageContext,
+    token: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let token = token.into_inner();
+    if !accounts::setup_link_is_usable(&state, token.clone()).await? {
+        return Err(AppError::NotFound);
+    }
+    let form = AccountForm {
+        language: ctx.lang().to_string(),
+        ..AccountForm::default()
+    };
+    render(
+        SetupPage {
+            ctx,
+            token,
+            form,
+            errors: FormErrors::default(),
+            languages: Language::ALL,
+        },
+        StatusCode::OK,
+    )
+}
+
+pub async fn submit(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    ctx: PageContext,
+    address: ClientAddress,
+    token: web::Path<String>,
+    form: web::Form<AccountForm>,
+) -> Result<HttpResponse, AppError> {
+    let token = token.into_inner();
+    let mut form = form.into_inner();
+    let account = match form.parse() {
+        Ok(account) => account,
+        Err(errors) => {
+            if !accounts::setup_link_is_usable(&state, token.clone()).await? {
+                return Err(AppError::NotFound);
+            }
+            let errors = FormErrors::translate(&errors, &ctx.i18n);
+            form.password.clear();
+            form.password_confirm.clear();
+            return render(
+                SetupPage {
+                    ctx,
+                    token,
+                    form,
+                    errors,
+                    languages: Language::ALL,
+                },
+                StatusCode::UNPROCESSABLE_ENTITY,
+            );
+        }
+    };
+    let old = req
+        .extensions()
+        .get::<SessionInfo>()
+        .map(|s| s.id_hash.clone());
+    let (_, session) = accounts::complete_setup(&state, token, account, old, address.0).await?;
+    request_cookie_change(&req, CookieChange::Set(session));
+    Ok(see_other("/"))
+}

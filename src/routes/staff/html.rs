@@ -1,0 +1,286 @@
+//! `/admin/staff…`: list, add, change role, deactivate, reactivate, reset password.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, web};
+use askama::Template;
+use serde::Deserialize;
+
+use super::{NewStaffForm, parse_id};
+use crate::auth::extractors::{ClientAddress, CurrentStaff, PageContext};
+use crate::db::staff::StaffChanges;
+use crate::domain::staff::{Role, Staff};
+use crate::error::{AppError, FieldErrors, Message};
+use crate::i18n::Language;
+use crate::routes::errors::FormErrors;
+use crate::routes::see_other;
+use crate::routes::sessions::html::render;
+use crate::services::staff::{self as staff_service, NewStaffMember};
+use crate::state::AppState;
+
+#[derive(Template)]
+#[template(path = "staff/list.html")]
+pub struct StaffListPage {
+    ctx: PageContext,
+    members: Vec<Staff>,
+}
+
+pub async fn list(
+    state: web::Data<AppState>,
+    current: CurrentStaff,
+    ctx: PageContext,
+) -> Result<HttpResponse, AppError> {
+    let members = staff_service::list(&state, &current.staff).await?;
+    render(StaffListPage { ctx, members }, StatusCode::OK)
+}
+
+#[derive(Template)]
+#[template(path = "staff/new.html")]
+pub struct NewStaffPage {
+    ctx: PageContext,
+    form: NewStaffForm,
+    errors: FormErrors,
+    roles: [Role; 3],
+    languages: [Language; 2],
+}
+
+pub async fn new_form(current: CurrentStaff, ctx: PageContext) -> Result<HttpResponse, AppError> {
+    crate::auth::policy::can_manage_staff(&current.staff)?;
+    let form = NewStaffForm {
+        role: Role::Lawyer.as_str().into(),
+        language: ctx.lang().into(),
+        ..NewStaffForm::default()
+    };
+    render(
+        NewStaffPage {
+            ctx,
+            form,
+            errors: FormErrors::default(),
+            roles: Role::ALL,
+            languages: Language::ALL,
+        },
+        StatusCode::OK,
+    )
+}
+
+#[derive(Template)]
+#[template(path = "staff/show.html")]
+pub struct StaffPage {
+    ctx: PageContext,
+    member: Staff,
+    roles: [Role; 3],
+    notice: Option<String>,
+    error: Option<String>,
+    /// A freshly issued invitation or reset link, shown once.
+    link: Option<String>,
+}
+
+pub async fn create(
+    state: web::Data<AppState>,
+    current: CurrentStaff,
+    ctx: PageContext,
+    address: ClientAddress,
+    form: web::Form<NewStaffForm>,
+) -> Result<HttpResponse, AppError> {
+    crate::auth::policy::can_manage_staff(&current.staff)?;
+    let mut form = form.into_inner();
+    let outcome = match NewStaffMember::parse(
+        &form.email,
+        &form.display_name,
+        &form.role,
+        &form.language,
+        Some(&form.password),
+    ) {
+        Ok(new) => staff_service::create(&state, &current.staff, new, address.0).await,
+        Err(errors) => Err(AppError::Validation(errors)),
+    };
+    match outcome {
+        Ok((member, link)) => {
+            let notice = Some(ctx.t("staff-created"));
+            render(
+                StaffPage {
+                    ctx,
+                    member,
+                    roles: Role::ALL,
+                    notice,
+                    error: None,
+                    link,
+                },
+                StatusCode::CREATED,
+            )
+        }
+        Err(AppError::Validation(errors)) => {
+            form.password.clear();
+            let errors = FormErrors::translate(&errors, &ctx.i18n);
+            render(
+                NewStaffPage {
+                    ctx,
+                    form,
+                    errors,
+                    roles: Role::ALL,
+                    languages: Language::ALL,
+                },
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+        }
+        Err(err) => Err(err),
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub struct ShowQuery {
+    saved: Option<String>,
+}
+
+pub async fn show(
+    state: web::Data<AppState>,
+    current: CurrentStaff,
+    ctx: PageContext,
+    id: web::Path<String>,
+    query: web::Query<ShowQuery>,
+) -> Result<HttpResponse, AppError> {
+    let member = staff_service::get(&state, &current.staff, parse_id(&id)?).await?;
+    let notice = query.saved.as_ref().map(|_| ctx.t("staff-saved"));
+    render(
+        StaffPage {
+            ctx,
+            member,
+            roles: Role::ALL,
+            notice,
+            error: None,
+            link: None,
+        },
+        StatusCode::OK,
+    )
+}
+
+#[derive(Debug, Deserialize)]
+pub struct RoleForm {
+    #[serde(default)]
+    role: String,
+}
+
+pub async fn change_role(
+    state: web::Data<AppState>,
+    current: CurrentStaff,
+    ctx: PageContext,
+    address: ClientAddress,
+    id: web::Path<String>,
+    form: web::Form<RoleForm>,
+) -> Result<HttpResponse, AppError> {
+    let id = parse_id(&id)?;
+    let changes = match form.role.parse::<Role>() {
+        Ok(role) => StaffChanges {
+            role: Some(role),
+            ..StaffChanges::default()
+        },
+        Err(message) => {
+            let mut errors = FieldErrors::default();
+            errors.push("role", message);
+            return refused(&state, &current, ctx, id, AppError::Validation(errors)).await;
+        }
+    };
+    apply(&state, &current, ctx, address, id, changes).await
+}
+
+pub async fn deactivate(
+    state: web::Data<AppState>,
+    current: CurrentStaff,
+    ctx: PageContext,
+    address: ClientAddress,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let changes = StaffChanges {
+        active: Some(false),
+        ..StaffChanges::default()
+    };
+    apply(&state, &current, ctx, address, parse_id(&id)?, changes).await
+}
+
+pub async fn reactivate(
+    state: web::Data<AppState>,
+    current: CurrentStaff,
+    ctx: PageContext,
+    address: ClientAddress,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let changes = StaffChanges {
+        active: Some(true),
+        ..StaffChanges::default()
+    };
+    apply(&state, &current, ctx, address, parse_id(&id)?, changes).await
+}
+
+pub async fn reset_password(
+    state: web::Data<AppState>,
+    current: CurrentStaff,
+    ctx: PageContext,
+    address: ClientAddress,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let id = parse_id(&id)?;
+    let link = staff_service::reset_password(&state, &current.staff, id, address.0).await?;
+    let member = staff_service::get(&state, &current.staff, id).await?;
+    let notice = Some(ctx.t("staff-password-reset-done"));
+    render(
+        StaffPage {
+            ctx,
+            member,
+            roles: Role::ALL,
+            notice,
+            error: None,
+            link: Some(link),
+        },
+        StatusCode::OK,
+    )
+}
+
+async fn apply(
+    state: &AppState,
+    current: &CurrentStaff,
+    ctx: PageContext,
+    address: ClientAddress,
+    id: crate::domain::ids::StaffId,
+    changes: StaffChanges,
+) -> Result<HttpResponse, AppError> {
+    match staff_service::update(state, &current.staff, id, changes, address.0).await {
+        Ok(member) => Ok(see_other(&format!("/admin/staff/{}?saved=1", member.id))),
+        Err(err @ (AppError::Conflict(_) | AppError::Validation(_))) => {
+            refused(state, current, ctx, id, err).await
+        }
+        Err(err) => Err(err),
+    }
+}
+
+/// The staff page again, with the reason a change was refused.
+async fn refused(
+    state: &AppState,
+    current: &CurrentStaff,
+    ctx: PageContext,
+    id: crate::domain::ids::StaffId,
+    err: AppError,
+) -> Result<HttpResponse, AppError> {
+    let member = staff_service::get(state, &current.staff, id).await?;
+    let (status, message) = match &err {
+        AppError::Conflict(message) => (StatusCode::CONFLICT, message.clone()),
+        AppError::Validation(errors) => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            errors
+                .iter()
+                .next()
+                .map_or(Message::new("error-validation"), |e| e.message.clone()),
+        ),
+        _ => return Err(err),
+    };
+    let error = Some(ctx.message(&message));
+    render(
+        StaffPage {
+            ctx,
+            member,
+            roles: Role::ALL,
+            notice: None,
+            error,
+            link: None,
+        },
+        status,
+    )
+}
