@@ -83,7 +83,9 @@ pub async fn login(
             return Ok(see_other(&next));
         }
         Err(LoginError::InvalidCredentials) => (
-            StatusCode::UNAUTHORIZED,
+            // Not 401: that status belongs to requests without credentials, not to a form
+            // whose credentials were wrong.
+            StatusCode::UNPROCESSABLE_ENTITY,
             ctx.t("login-invalid-credentials"),
             None,
         ),

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::{NewStaffForm, parse_id};
-use crate::auth::extractors::{ClientAddress, CurrentStaff};
+use crate::auth::extractors::{Authorized, ClientAddress, CurrentStaff, ManageStaff};
 use crate::db::staff::StaffChanges;
 use crate::domain::staff::{DisplayName, Role, Staff};
 use crate::error::{AppError, FieldErrors, Message};
@@ -103,11 +103,10 @@ pub struct NewStaffRequest {
 )]
 pub async fn create(
     state: web::Data<AppState>,
-    current: CurrentStaff,
+    admin: Authorized<ManageStaff>,
     address: ClientAddress,
     body: web::Json<NewStaffRequest>,
 ) -> Result<HttpResponse, AppError> {
-    crate::auth::policy::can_manage_staff(&current.staff)?;
     let body = body.into_inner();
     let form = NewStaffForm {
         email: body.email,
@@ -125,7 +124,7 @@ pub async fn create(
     )
     .map_err(AppError::Validation)?;
     let (staff, invitation_url) =
-        staff_service::create(&state, &current.staff, new, address.0).await?;
+        staff_service::create(&state, admin.staff(), new, address.0).await?;
     Ok(HttpResponse::Created().json(CreatedStaffJson {
         staff: StaffJson::from(&staff),
         invitation_url,
@@ -195,14 +194,13 @@ impl StaffPatch {
 )]
 pub async fn update(
     state: web::Data<AppState>,
-    current: CurrentStaff,
+    admin: Authorized<ManageStaff>,
     address: ClientAddress,
     id: web::Path<String>,
     body: web::Json<StaffPatch>,
 ) -> Result<web::Json<StaffJson>, AppError> {
-    crate::auth::policy::can_manage_staff(&current.staff)?;
     let id = parse_id(&id)?;
     let changes = body.into_inner().parse().map_err(AppError::Validation)?;
-    let staff = staff_service::update(&state, &current.staff, id, changes, address.0).await?;
+    let staff = staff_service::update(&state, admin.staff(), id, changes, address.0).await?;
     Ok(web::Json(StaffJson::from(&staff)))
 }

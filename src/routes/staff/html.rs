@@ -6,7 +6,7 @@ use askama::Template;
 use serde::Deserialize;
 
 use super::{NewStaffForm, parse_id};
-use crate::auth::extractors::{ClientAddress, CurrentStaff, PageContext};
+use crate::auth::extractors::{Authorized, ClientAddress, CurrentStaff, ManageStaff, PageContext};
 use crate::db::staff::StaffChanges;
 use crate::domain::staff::{Role, Staff};
 use crate::error::{AppError, FieldErrors, Message};
@@ -76,12 +76,11 @@ pub struct StaffPage {
 
 pub async fn create(
     state: web::Data<AppState>,
-    current: CurrentStaff,
+    admin: Authorized<ManageStaff>,
     ctx: PageContext,
     address: ClientAddress,
     form: web::Form<NewStaffForm>,
 ) -> Result<HttpResponse, AppError> {
-    crate::auth::policy::can_manage_staff(&current.staff)?;
     let mut form = form.into_inner();
     let outcome = match NewStaffMember::parse(
         &form.email,
@@ -90,7 +89,7 @@ pub async fn create(
         &form.language,
         Some(&form.password),
     ) {
-        Ok(new) => staff_service::create(&state, &current.staff, new, address.0).await,
+        Ok(new) => staff_service::create(&state, admin.staff(), new, address.0).await,
         Err(errors) => Err(AppError::Validation(errors)),
     };
     match outcome {
@@ -161,7 +160,7 @@ pub struct RoleForm {
 
 pub async fn change_role(
     state: web::Data<AppState>,
-    current: CurrentStaff,
+    admin: Authorized<ManageStaff>,
     ctx: PageContext,
     address: ClientAddress,
     id: web::Path<String>,
@@ -176,10 +175,17 @@ pub async fn change_role(
         Err(message) => {
             let mut errors = FieldErrors::default();
             errors.push("role", message);
-            return refused(&state, &current, ctx, id, AppError::Validation(errors)).await;
+            return refused(
+                &state,
+                &admin.current,
+                ctx,
+                id,
+                AppError::Validation(errors),
+            )
+            .await;
         }
     };
-    apply(&state, &current, ctx, address, id, changes).await
+    apply(&state, &admin.current, ctx, address, id, changes).await
 }
 
 pub async fn deactivate(

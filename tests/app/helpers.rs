@@ -1,0 +1,297 @@
+//! `spawn_app()` and what tests need around it: staff accounts, signed-in clients, CSRF
+//! tokens, audit queries.
+
+use std::sync::Arc;
+
+use actix_web::web;
+use chrono::{TimeZone, Utc};
+use diesel::Connection;
+use diesel::connection::SimpleConnection;
+use diesel::pg::PgConnection;
+use refuge::clock::ManualClock;
+use refuge::config::Settings;
+use refuge::db::audit_log::{self, AuditFilter, AuditRow};
+use refuge::domain::staff::{Role, Staff};
+use refuge::services::audit::AuditContext;
+use refuge::services::staff::{NewStaffMember, create_as};
+use refuge::startup::Application;
+use refuge::state::AppState;
+
+pub const PASSWORD: &str = "correct horse battery staple";
+
+/// A database that exists for one test only.
+pub enum TestDatabase {
+    Sqlite(#[allow(dead_code)] tempfile::TempDir),
+    Postgres { admin_url: String, name: String },
+}
+
+impl Drop for TestDatabase {
+    fn drop(&mut self) {
+        if let TestDatabase::Postgres { admin_url, name } = self {
+            if let Ok(mut conn) = PgConnection::establish(admin_url) {
+                let _ =
+                    conn.batch_execute(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"));
+            }
+        }
+    }
+}
+
+/// Creates the database and returns its URL plus the guard that drops it.
+pub fn fresh_database() -> (String, TestDatabase) {
+    match std::env::var("REFUGE_TEST_POSTGRES_URL") {
+        Ok(admin_url) if !admin_url.is_empty() => {
+            let name = format!("refuge_test_{}", uuid::Uuid::new_v4().simple());
+            let mut admin = PgConnection::establish(&admin_url)
+                .unwrap_or_else(|e| panic!("REFUGE_TEST_POSTGRES_URL does not connect: {e}"));
+            admin
+                .batch_execute(&format!("CREATE DATABASE \"{name}\""))
+                .expect("create test database");
+            let mut url = url::Url::parse(&admin_url).expect("REFUGE_TEST_POSTGRES_URL is a URL");
+            url.set_path(&name);
+            (url.to_string(), TestDatabase::Postgres { admin_url, name })
+        }
+        _ => {
+            let dir = tempfile::tempdir().expect("temp dir");
+            let url = dir.path().join("refuge.db").display().to_string();
+            (url, TestDatabase::Sqlite(dir))
+        }
+    }
+}
+
+pub fn is_postgres() -> bool {
+    std::env::var("REFUGE_TEST_POSTGRES_URL").is_ok_and(|u| !u.is_empty())
+}
+
+pub struct TestApp {
+    /// `http://127.0.0.1:<port>`
+    pub address: String,
+    pub port: u16,
+    pub clock: Arc<ManualClock>,
+    pub state: web::Data<AppState>,
+    pub setup_link: Option<String>,
+    pub database_url: String,
+    pub _database: TestDatabase,
+}
+
+/// Monday 2026-11-23, 14:00 UTC: every test starts at the same instant.
+pub fn start_time() -> chrono::DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 23, 14, 0, 0)
+        .single()
+        .expect("valid time")
+}
+
+pub fn test_settings(database_url: &str) -> Settings {
+    let mut settings = Settings::default();
+    settings.listen = "127.0.0.1:0".into();
+    settings.database.url = database_url.to_string();
+    settings.database.pool_size = 4;
+    settings.passwords.max_concurrent_hashes = 2;
+    settings
+}
+
+pub async fn spawn_app() -> TestApp {
+    spawn_app_with(|_| {}).await
+}
+
+/// Like `spawn_app`, with settings adjusted first.
+pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
+    if std::env::var("TEST_LOG").is_ok() {
+        refuge::telemetry::init("info");
+    }
+    let (database_url, database) = fresh_database();
+    let mut settings = test_settings(&database_url);
+    adjust(&mut settings);
+    let clock = Arc::new(ManualClock::new(start_time()));
+    let app = Application::build(settings, clock.clone())
+        .await
+        .expect("application builds");
+    let port = app.port();
+    let state = app.state();
+    let setup_link = app.setup_link().map(str::to_string);
+    actix_web::rt::spawn(app.run_until_stopped());
+    TestApp {
+        address: format!("http://127.0.0.1:{port}"),
+        port,
+        clock,
+        state,
+        setup_link,
+        database_url,
+        _database: database,
+    }
+}
+
+/// A client that keeps cookies and does not follow redirects (tests look at them).
+pub fn client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client")
+}
+
+/// A signed-in browser session.
+pub struct Session {
+    pub client: reqwest::Client,
+    pub staff: Staff,
+    pub password: String,
+}
+
+/// Pulls the CSRF token out of a page (`<meta name="csrf-token">` or a form field).
+pub fn csrf_from(html: &str) -> Option<String> {
+    for marker in [
+        "name=\"csrf-token\" content=\"",
+        "name=\"csrf_token\" value=\"",
+    ] {
+        if let Some(start) = html.find(marker) {
+            let rest = &html[start + marker.len()..];
+            let token = &rest[..rest.find('"')?];
+            if !token.is_empty() {
+                return Some(token.to_string());
+            }
+        }
+    }
+    None
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.address, path)
+    }
+
+    /// Adds a staff member through the same service the CLI uses.
+    pub async fn create_staff(&self, role: Role, email: &str) -> Staff {
+        let new = NewStaffMember::parse(
+            email,
+            &format!("Test {role}"),
+            role.as_str(),
+            "en",
+            Some(PASSWORD),
+        )
+        .expect("valid staff member");
+        let audit = AuditContext::new(
+            None,
+            Some("test".into()),
+            self.clock.as_ref().now_for_tests(),
+        );
+        create_as(&self.state, audit, new)
+            .await
+            .expect("staff created")
+            .0
+    }
+
+    /// Fetches `path` and returns the CSRF token on it.
+    pub async fn csrf(&self, client: &reqwest::Client, path: &str) -> String {
+        let html = client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("page loads")
+            .text()
+            .await
+            .expect("page body");
+        csrf_from(&html).unwrap_or_else(|| panic!("no CSRF token on {path}"))
+    }
+
+    /// Signs in through the login form; panics unless it succeeds.
+    pub async fn login(&self, email: &str, password: &str) -> reqwest::Client {
+        let client = client();
+        let response = self.submit_login(&client, email, password).await;
+        assert_eq!(response.status(), 303, "login of {email} failed");
+        client
+    }
+
+    /// Submits the login form once and returns the raw response.
+    pub async fn submit_login(
+        &self,
+        client: &reqwest::Client,
+        email: &str,
+        password: &str,
+    ) -> reqwest::Response {
+        let csrf = self.csrf(client, "/login").await;
+        client
+            .post(self.url("/login"))
+            .form(&[
+                ("csrf_token", csrf.as_str()),
+                ("email", email),
+                ("password", password),
+            ])
+            .send()
+            .await
+            .expect("login request")
+    }
+
+    /// A new staff member of `role`, signed in.
+    pub async fn login_as(&self, role: Role) -> Session {
+        let email = format!(
+            "{}-{}@office.example.org",
+            role.as_str(),
+            uuid::Uuid::new_v4().simple()
+        );
+        let staff = self.create_staff(role, &email).await;
+        let client = self.login(&email, PASSWORD).await;
+        Session {
+            client,
+            staff,
+            password: PASSWORD.into(),
+        }
+    }
+
+    /// POSTs a form with the session's CSRF token added.
+    pub async fn post_form(
+        &self,
+        client: &reqwest::Client,
+        path: &str,
+        fields: &[(&str, &str)],
+    ) -> reqwest::Response {
+        let csrf = self.csrf(client, "/account").await;
+        let mut body: Vec<(&str, &str)> = vec![("csrf_token", csrf.as_str())];
+        body.extend_from_slice(fields);
+        client
+            .post(self.url(path))
+            .form(&body)
+            .send()
+            .await
+            .expect("form POST")
+    }
+
+    /// A bearer token for the given account.
+    pub async fn api_token(&self, email: &str, password: &str) -> String {
+        let response = client()
+            .post(self.url("/api/v1/tokens"))
+            .json(&serde_json::json!({ "email": email, "password": password }))
+            .send()
+            .await
+            .expect("token request");
+        assert_eq!(response.status(), 201, "token for {email}");
+        let body: serde_json::Value = response.json().await.expect("token JSON");
+        body["token"].as_str().expect("token").to_string()
+    }
+
+    /// Audit entries, newest first.
+    pub async fn audit(&self, filter: AuditFilter) -> Vec<AuditRow> {
+        self.state
+            .db
+            .run(move |conn| Ok(audit_log::list(conn, &filter, 1000, 0)?))
+            .await
+            .expect("audit query")
+    }
+
+    pub async fn audit_actions(&self) -> Vec<String> {
+        self.audit(AuditFilter::default())
+            .await
+            .into_iter()
+            .map(|r| r.action)
+            .collect()
+    }
+}
+
+/// The pinned clock's time (tests move it with `app.clock.advance`).
+pub trait NowForTests {
+    fn now_for_tests(&self) -> chrono::DateTime<Utc>;
+}
+
+impl NowForTests for ManualClock {
+    fn now_for_tests(&self) -> chrono::DateTime<Utc> {
+        refuge::clock::Clock::now(self)
+    }
+}

@@ -1,0 +1,15 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests fail loudly
+//! The one integration-test binary (one link step, one process): every area of Refuge is
+//! tested through the front door, against a real server on a fresh database.
+//! Set `REFUGE_TEST_POSTGRES_URL` to run the same suite against PostgreSQL.
+
+mod helpers;
+
+mod api;
+mod auth;
+mod cli;
+mod health;
+mod i18n;
+mod permissions;
+mod setup;
+mod staff_admin;
