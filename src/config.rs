@@ -1,7 +1,7 @@
 //! Layered settings: built-in defaults, `config/default.toml`, `config/<environment>.toml`,
 //! then `REFUGE_*` environment variables (`__` separates nested keys) and `DATABASE_URL`.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use figment::Figment;
 use figment::providers::{Env, Format, Serialized, Toml};
@@ -21,8 +21,6 @@ pub struct Settings {
     pub https: bool,
     /// Trust `X-Forwarded-For` for the client address (only behind a reverse proxy you run).
     pub behind_proxy: bool,
-    /// Where Refuge keeps its files (SQLite database, outgoing mail in development).
-    pub data_dir: PathBuf,
     pub database: DatabaseSettings,
     pub session: SessionSettings,
     pub login: LoginSettings,
@@ -84,7 +82,6 @@ impl Default for Settings {
             public_url: None,
             https: false,
             behind_proxy: false,
-            data_dir: PathBuf::from("data"),
             database: DatabaseSettings::default(),
             session: SessionSettings::default(),
             login: LoginSettings::default(),
@@ -170,5 +167,53 @@ impl Settings {
             None => format!("http://{}", self.listen),
         };
         url.trim_end_matches('/').to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use figment::Jail;
+
+    use super::*;
+
+    #[test]
+    fn files_then_environment_override_defaults() {
+        Jail::expect_with(|jail| {
+            jail.create_file(
+                "default.toml",
+                "listen = \"0.0.0.0:9000\"\n[session]\nidle_timeout_minutes = 20\n",
+            )?;
+            jail.create_file("production.toml", "https = true\n")?;
+            jail.set_env("REFUGE_ENVIRONMENT", "production");
+            jail.set_env("REFUGE_SESSION__IDLE_TIMEOUT_MINUTES", "15");
+            jail.set_env("DATABASE_URL", "postgres://refuge@db/refuge");
+            let settings = Settings::load(jail.directory())?;
+            assert_eq!(settings.listen, "0.0.0.0:9000");
+            assert!(settings.https);
+            assert_eq!(settings.session.idle_timeout_minutes, 15);
+            assert_eq!(settings.session.absolute_lifetime_hours, 12);
+            assert_eq!(settings.database.url, "postgres://refuge@db/refuge");
+            assert_eq!(settings.public_url(), "http://0.0.0.0:9000");
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn unknown_keys_are_errors() {
+        Jail::expect_with(|jail| {
+            jail.create_file("default.toml", "lisen = \"127.0.0.1:1\"\n")?;
+            assert!(Settings::load(jail.directory()).is_err());
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn missing_files_leave_the_defaults() {
+        Jail::expect_with(|jail| {
+            let settings = Settings::load(jail.directory())?;
+            assert_eq!(settings.listen, "127.0.0.1:8080");
+            assert_eq!(settings.database.url, "data/refuge.db");
+            Ok(())
+        });
     }
 }

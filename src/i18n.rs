@@ -115,3 +115,31 @@ impl I18n {
         self.message(&Message::new(key).with(name, value))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accept_language_picks_the_first_supported() {
+        assert_eq!(
+            Language::from_accept_language("ru-RU,ru;q=0.9,en;q=0.8"),
+            Language::Ru
+        );
+        assert_eq!(
+            Language::from_accept_language("uk-UA,en-US;q=0.8,ru;q=0.5"),
+            Language::En
+        );
+        assert_eq!(Language::from_accept_language("de-DE"), Language::En);
+    }
+
+    #[test]
+    fn russian_plurals_follow_russian_rules() {
+        let ru = I18n::new(Language::Ru);
+        let seconds = |n: i64| ru.message(&Message::new("error-too-many").with("seconds", n));
+        assert!(seconds(1).contains("1 секунду"), "{}", seconds(1));
+        assert!(seconds(3).contains("3 секунды"), "{}", seconds(3));
+        assert!(seconds(5).contains("5 секунд."), "{}", seconds(5));
+        assert!(seconds(21).contains("21 секунду"), "{}", seconds(21));
+    }
+}

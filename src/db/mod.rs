@@ -275,3 +275,53 @@ impl Db {
 pub fn ping(conn: &mut DbConnection) -> Result<(), diesel::result::Error> {
     conn.batch_execute("SELECT 1")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parsed(url: &str) -> Result<(DatabaseKind, String), String> {
+        DatabaseUrl::parse(url)
+            .map(|u| (u.kind, u.target))
+            .map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn the_scheme_chooses_the_backend() {
+        assert_eq!(
+            parsed("postgres://refuge@db/refuge"),
+            Ok((DatabaseKind::Postgres, "postgres://refuge@db/refuge".into()))
+        );
+        assert_eq!(
+            parsed("postgresql://db/x").map(|p| p.0),
+            Ok(DatabaseKind::Postgres)
+        );
+        assert_eq!(
+            parsed("data/refuge.db"),
+            Ok((DatabaseKind::Sqlite, "data/refuge.db".into()))
+        );
+        assert_eq!(
+            parsed("sqlite://data/r.db"),
+            Ok((DatabaseKind::Sqlite, "data/r.db".into()))
+        );
+        assert_eq!(
+            parsed("sqlite:/var/lib/r.db"),
+            Ok((DatabaseKind::Sqlite, "/var/lib/r.db".into()))
+        );
+    }
+
+    #[test]
+    fn unusable_urls_are_explained() {
+        assert!(
+            parsed("mysql://db/x").is_err_and(|e| e.contains("unsupported database URL scheme"))
+        );
+        assert!(parsed("").is_err_and(|e| e.contains("empty")));
+        assert!(parsed("sqlite::memory:").is_err_and(|e| e.contains("in-memory")));
+    }
+
+    #[test]
+    fn passwords_are_redacted_in_messages() {
+        let url = DatabaseUrl::parse("postgres://refuge:s3cret@db/refuge").map(|u| u.redacted());
+        assert_eq!(url.ok().as_deref(), Some("postgres://refuge:***@db/refuge"));
+    }
+}
