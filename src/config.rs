@@ -140,6 +140,10 @@ impl Default for PasswordSettings {
     }
 }
 
+/// `REFUGE_*` variables that are not settings: the configuration directory itself and the
+/// test and CI database URLs.
+const NOT_SETTINGS: &[&str] = &["config_dir", "test_postgres_url", "ci_postgres_url"];
+
 impl Settings {
     /// Reads the layers from `config_dir`; a missing file is skipped, a malformed one is an error.
     pub fn load(config_dir: &Path) -> Result<Self, figment::Error> {
@@ -151,7 +155,7 @@ impl Settings {
             .merge(
                 Env::prefixed("REFUGE_")
                     .split("__")
-                    .ignore(&["test_postgres_url"]),
+                    .ignore(NOT_SETTINGS),
             )
             .merge(
                 Env::raw()
@@ -187,6 +191,7 @@ mod tests {
             jail.set_env("REFUGE_ENVIRONMENT", "production");
             jail.set_env("REFUGE_SESSION__IDLE_TIMEOUT_MINUTES", "15");
             jail.set_env("DATABASE_URL", "postgres://refuge@db/refuge");
+            jail.set_env("REFUGE_CONFIG_DIR", "/etc/refuge");
             let settings = Settings::load(jail.directory())?;
             assert_eq!(settings.listen, "0.0.0.0:9000");
             assert!(settings.https);
