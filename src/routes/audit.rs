@@ -85,6 +85,8 @@ pub struct AuditLine {
     pub actor: String,
     pub action: String,
     pub target: String,
+    /// Where the record can be seen, when it has a page.
+    pub target_link: Option<String>,
     pub address: String,
     pub details: String,
 }
@@ -93,8 +95,12 @@ impl AuditLine {
     fn from_row(row: AuditRow) -> Self {
         Self {
             at: row.occurred_at.format("%Y-%m-%d %H:%M:%S UTC").to_string(),
-            actor: row.actor_name.unwrap_or_default(),
+            actor: row.actor_name.unwrap_or_else(|| "—".into()),
             action: row.action,
+            target_link: match (row.target_type.as_deref(), row.target_id.as_deref()) {
+                (Some("staff"), Some(id)) => Some(format!("/admin/staff/{id}")),
+                _ => None,
+            },
             target: match (row.target_type, row.target_id) {
                 (Some(kind), Some(id)) => format!("{kind} {id}"),
                 _ => String::new(),
