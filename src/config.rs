@@ -146,23 +146,20 @@ const NOT_SETTINGS: &[&str] = &["config_dir", "test_postgres_url", "ci_postgres_
 
 impl Settings {
     /// Reads the layers from `config_dir`; a missing file is skipped, a malformed one is an error.
-    pub fn load(config_dir: &Path) -> Result<Self, figment::Error> {
+    pub fn load(config_dir: &Path) -> Result<Self, Box<figment::Error>> {
         let environment =
             std::env::var("REFUGE_ENVIRONMENT").unwrap_or_else(|_| "development".into());
         Figment::from(Serialized::defaults(Settings::default()))
             .merge(Toml::file(config_dir.join("default.toml")))
             .merge(Toml::file(config_dir.join(format!("{environment}.toml"))))
-            .merge(
-                Env::prefixed("REFUGE_")
-                    .split("__")
-                    .ignore(NOT_SETTINGS),
-            )
+            .merge(Env::prefixed("REFUGE_").split("__").ignore(NOT_SETTINGS))
             .merge(
                 Env::raw()
                     .only(&["DATABASE_URL"])
                     .map(|_| "database.url".into()),
             )
             .extract()
+            .map_err(Box::new)
     }
 
     pub fn public_url(&self) -> String {
@@ -175,6 +172,7 @@ impl Settings {
 }
 
 #[cfg(test)]
+#[allow(clippy::result_large_err)] // figment's Jail closures return its own (large) error type
 mod tests {
     use figment::Jail;
 
@@ -192,7 +190,7 @@ mod tests {
             jail.set_env("REFUGE_SESSION__IDLE_TIMEOUT_MINUTES", "15");
             jail.set_env("DATABASE_URL", "postgres://refuge@db/refuge");
             jail.set_env("REFUGE_CONFIG_DIR", "/etc/refuge");
-            let settings = Settings::load(jail.directory())?;
+            let settings = Settings::load(jail.directory()).map_err(|e| *e)?;
             assert_eq!(settings.listen, "0.0.0.0:9000");
             assert!(settings.https);
             assert_eq!(settings.session.idle_timeout_minutes, 15);
@@ -215,7 +213,7 @@ mod tests {
     #[test]
     fn missing_files_leave_the_defaults() {
         Jail::expect_with(|jail| {
-            let settings = Settings::load(jail.directory())?;
+            let settings = Settings::load(jail.directory()).map_err(|e| *e)?;
             assert_eq!(settings.listen, "127.0.0.1:8080");
             assert_eq!(settings.database.url, "data/refuge.db");
             Ok(())

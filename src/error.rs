@@ -91,6 +91,8 @@ pub enum AppError {
     Csrf,
     #[error("not found")]
     NotFound,
+    #[error("method not allowed")]
+    MethodNotAllowed,
     #[error("bad request: {}", .0.key)]
     BadRequest(Message),
     #[error("validation failed")]
@@ -124,6 +126,10 @@ impl AppError {
             Self::Forbidden => ("error-forbidden-title", Message::new("error-forbidden")),
             Self::Csrf => ("error-forbidden-title", Message::new("error-csrf")),
             Self::NotFound => ("error-not-found-title", Message::new("error-not-found")),
+            Self::MethodNotAllowed => (
+                "error-method-not-allowed-title",
+                Message::new("error-method-not-allowed"),
+            ),
             Self::BadRequest(message) => ("error-bad-request-title", message.clone()),
             Self::Validation(_) => ("error-validation-title", Message::new("error-validation")),
             Self::Conflict(message) => ("error-conflict-title", message.clone()),
@@ -134,11 +140,11 @@ impl AppError {
                 Message::new("error-too-many").with("seconds", retry_after_seconds),
             ),
             Self::PayloadTooLarge => (
-                "error-bad-request-title",
+                "error-payload-too-large-title",
                 Message::new("error-payload-too-large"),
             ),
             Self::UnsupportedMediaType => (
-                "error-bad-request-title",
+                "error-unsupported-media-type-title",
                 Message::new("error-unsupported-media-type"),
             ),
             Self::Unavailable(_) => ("error-unavailable-title", Message::new("error-unavailable")),
@@ -153,6 +159,7 @@ impl ResponseError for AppError {
             Self::LoginRequired => StatusCode::UNAUTHORIZED,
             Self::Forbidden | Self::Csrf => StatusCode::FORBIDDEN,
             Self::NotFound => StatusCode::NOT_FOUND,
+            Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             Self::BadRequest(_) => StatusCode::BAD_REQUEST,
             Self::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Self::Conflict(_) => StatusCode::CONFLICT,

@@ -82,8 +82,8 @@ mod tests {
 
     #[test]
     fn hashes_are_argon2id_with_owasp_parameters_and_verify() -> Result<(), AppError> {
-        let password = NewPassword::parse("correct horse battery staple")
-            .map_err(|m| AppError::BadRequest(m))?;
+        let password =
+            NewPassword::parse("correct horse battery staple").map_err(AppError::BadRequest)?;
         let hash = hash_blocking(&password)?;
         assert!(
             hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"),

@@ -159,14 +159,13 @@ impl Db {
     /// then builds the pool.
     pub fn connect(url: &str, pool_size: u32) -> Result<Self, anyhow::Error> {
         let url = DatabaseUrl::parse(url)?;
-        if url.kind == DatabaseKind::Sqlite {
-            if let Some(dir) = Path::new(&url.target).parent() {
-                if !dir.as_os_str().is_empty() {
-                    std::fs::create_dir_all(dir).with_context(|| {
-                        format!("cannot create the database directory {}", dir.display())
-                    })?;
-                }
-            }
+        if url.kind == DatabaseKind::Sqlite
+            && let Some(dir) = Path::new(&url.target).parent()
+            && !dir.as_os_str().is_empty()
+        {
+            std::fs::create_dir_all(dir).with_context(|| {
+                format!("cannot create the database directory {}", dir.display())
+            })?;
         }
         let manager = ConnectionManager { url: url.clone() };
         let first = manager.establish().with_context(|| {

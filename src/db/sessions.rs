@@ -69,7 +69,9 @@ pub fn delete_for_staff(conn: &mut DbConnection, staff_id: StaffId) -> QueryResu
         .execute(conn)
 }
 
-/// Removes sessions past their absolute lifetime or idle since `idle_before`.
+/// Removes sessions past their absolute lifetime, and signed-in sessions idle since
+/// `idle_before`. Anonymous sessions are never touched, so only their lifetime ends them
+/// (as in `services::sessions::resume`): an open login form must not expire early.
 pub fn delete_stale(
     conn: &mut DbConnection,
     now: NaiveDateTime,
@@ -77,9 +79,9 @@ pub fn delete_stale(
 ) -> QueryResult<usize> {
     diesel::delete(
         sessions::table.filter(
-            sessions::expires_at
-                .le(now)
-                .or(sessions::last_seen_at.lt(idle_before)),
+            sessions::expires_at.le(now).or(sessions::staff_id
+                .is_not_null()
+                .and(sessions::last_seen_at.lt(idle_before))),
         ),
     )
     .execute(conn)

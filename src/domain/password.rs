@@ -64,7 +64,7 @@ pub fn is_common(password: &str) -> bool {
     }
     let chars: Vec<char> = lower.chars().collect();
     (1..=chars.len() / 2).any(|len| {
-        chars.len() % len == 0
+        chars.len().is_multiple_of(len)
             && chars.chunks(len).all(|chunk| chunk == &chars[..len])
             && (len <= 4 || COMMON.contains(chars[..len].iter().collect::<String>().as_str()))
     })

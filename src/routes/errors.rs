@@ -55,6 +55,7 @@ fn problem_slug(err: &AppError) -> &'static str {
         AppError::Forbidden => "forbidden",
         AppError::Csrf => "csrf",
         AppError::NotFound => "not-found",
+        AppError::MethodNotAllowed => "method-not-allowed",
         AppError::BadRequest(_) => "bad-request",
         AppError::Validation(_) => "validation",
         AppError::Conflict(_) => "conflict",
@@ -173,7 +174,8 @@ pub fn safe_next(next: Option<&str>) -> String {
 /// An error raised by actix itself (routing, extractors we did not configure), as ours.
 fn from_status(status: StatusCode) -> AppError {
     match status {
-        StatusCode::NOT_FOUND | StatusCode::METHOD_NOT_ALLOWED => AppError::NotFound,
+        StatusCode::NOT_FOUND => AppError::NotFound,
+        StatusCode::METHOD_NOT_ALLOWED => AppError::MethodNotAllowed,
         StatusCode::PAYLOAD_TOO_LARGE => AppError::PayloadTooLarge,
         StatusCode::UNSUPPORTED_MEDIA_TYPE => AppError::UnsupportedMediaType,
         s if s.is_client_error() => AppError::BadRequest(Message::new("error-bad-request")),
@@ -244,6 +246,11 @@ pub fn path_config() -> web::PathConfig {
 
 pub async fn not_found() -> Result<HttpResponse, AppError> {
     Err(AppError::NotFound)
+}
+
+/// A registered path asked for with a method it does not serve.
+pub async fn method_not_allowed() -> Result<HttpResponse, AppError> {
+    Err(AppError::MethodNotAllowed)
 }
 
 /// Validation problems of one form, already translated, for templates.

@@ -17,6 +17,8 @@ pub mod staff;
 use actix_web::http::Method;
 use actix_web::{HttpResponse, Route, web};
 
+use self::errors as error_pages;
+
 /// One registered route.
 pub struct Endpoint {
     pub method: Method,
@@ -123,7 +125,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     for (path, routes) in resources {
         let resource = routes
             .into_iter()
-            .fold(web::resource(path), |resource, route| resource.route(route));
+            .fold(web::resource(path), |resource, route| resource.route(route))
+            .default_service(web::to(error_pages::method_not_allowed));
         cfg.service(resource);
     }
 }

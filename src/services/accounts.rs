@@ -57,15 +57,13 @@ fn blocked_for(
     now: DateTime<Utc>,
 ) -> Result<Option<i64>, diesel::result::Error> {
     let now = clock::to_db(now);
-    let mut wait = None;
+    let mut wait: Option<i64> = None;
     for (scope, key) in keys {
-        if let Some(until) =
-            db::login_throttle::find(conn, *scope, key)?.and_then(|r| r.blocked_until)
-        {
-            if until > now {
-                let seconds = (until - now).num_seconds().max(1);
-                wait = Some(wait.map_or(seconds, |w: i64| w.max(seconds)));
-            }
+        let blocked_until =
+            db::login_throttle::find(conn, *scope, key)?.and_then(|r| r.blocked_until);
+        if let Some(until) = blocked_until.filter(|until| *until > now) {
+            let seconds = (until - now).num_seconds().max(1);
+            wait = Some(wait.map_or(seconds, |w| w.max(seconds)));
         }
     }
     Ok(wait)
@@ -162,7 +160,11 @@ pub async fn authenticate(
             write_transaction(conn, |conn| {
                 match &result {
                     Ok(staff) => {
-                        db::login_throttle::clear(conn, Scope::Account, &keys[0].1)?;
+                        // Both counters: staff behind one office address must not be
+                        // locked out by the sum of everyone's typos.
+                        for (scope, key) in &keys {
+                            db::login_throttle::clear(conn, *scope, key)?;
+                        }
                         AuditContext {
                             actor: Some(staff.id),
                             ..audit.clone()
@@ -249,7 +251,7 @@ pub fn issue_setup_link(
     now: DateTime<Utc>,
 ) -> Result<Option<String>, AppError> {
     let mut conn = db.get()?;
-    write_transaction(&mut *conn, |conn| {
+    write_transaction(&mut conn, |conn| {
         if db::staff::count(conn)? > 0 {
             return Ok(None);
         }

@@ -1,1 +1,532 @@
-//! (being written)
+//! The operator's command line, run as the real binary against a temporary SQLite file
+//! (whatever `REFUGE_TEST_POSTGRES_URL` says): help, migrate, user add/list/deactivate,
+//! messages for a wrong database URL, and `serve` printing its setup link.
+
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use diesel::prelude::*;
+use refuge::db::audit_log::{self, AuditFilter, AuditRow};
+use refuge::db::schema::staff;
+use refuge::db::{Db, DbConnection};
+
+use crate::helpers::client;
+
+/// A temporary working directory, an empty configuration directory and a database path
+/// whose directory does not exist yet.
+struct Workspace {
+    dir: tempfile::TempDir,
+    config: PathBuf,
+}
+
+impl Workspace {
+    fn new() -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let config = dir.path().join("config");
+        std::fs::create_dir_all(dir.path().join("cwd")).expect("cwd");
+        std::fs::create_dir_all(&config).expect("config dir");
+        Self { dir, config }
+    }
+
+    /// With the configuration the repository ships instead of an empty directory.
+    fn with_shipped_config() -> Self {
+        Self {
+            config: Path::new(env!("CARGO_MANIFEST_DIR")).join("config"),
+            ..Self::new()
+        }
+    }
+
+    fn database(&self) -> PathBuf {
+        self.dir.path().join("data").join("refuge.db")
+    }
+
+    /// The binary with a clean environment: only what the test sets reaches it.
+    fn command(&self, database_url: &str, args: &[&str]) -> Command {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_refuge"));
+        command
+            .args(args)
+            .current_dir(self.dir.path().join("cwd"))
+            .env_clear()
+            .env("DATABASE_URL", database_url)
+            .env("REFUGE_CONFIG_DIR", &self.config)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        command
+    }
+
+    /// Runs `refuge <args>` on the workspace's database, with `stdin` as its input.
+    fn run_on(&self, database_url: &str, args: &[&str], stdin: &str) -> Run {
+        let mut child = self.command(database_url, args).spawn().expect("spawn");
+        let mut input = child.stdin.take().expect("stdin");
+        input.write_all(stdin.as_bytes()).expect("write stdin");
+        drop(input);
+        Run::from(child.wait_with_output().expect("refuge runs"), args)
+    }
+
+    fn run(&self, args: &[&str]) -> Run {
+        self.run_on(&self.database().display().to_string(), args, "")
+    }
+
+    fn run_with_stdin(&self, args: &[&str], stdin: &str) -> Run {
+        self.run_on(&self.database().display().to_string(), args, stdin)
+    }
+
+    fn connection(&self) -> r2d2::PooledConnection<refuge::db::ConnectionManager> {
+        Db::connect(&self.database().display().to_string(), 1)
+            .expect("the database opens")
+            .get()
+            .expect("a connection")
+    }
+
+    /// The password hash of the one staff account there is.
+    fn only_password_hash(&self) -> Option<String> {
+        let conn: &mut DbConnection = &mut self.connection();
+        let mut hashes: Vec<Option<String>> = staff::table
+            .select(staff::password_hash)
+            .load(conn)
+            .expect("staff rows");
+        assert_eq!(hashes.len(), 1, "one staff account");
+        hashes.remove(0)
+    }
+
+    fn audit(&self) -> Vec<AuditRow> {
+        audit_log::list(&mut self.connection(), &AuditFilter::default(), 100, 0).expect("audit")
+    }
+
+    /// `user list` as (email, role, status, display name).
+    fn listed(&self) -> Vec<(String, String, String, String)> {
+        let run = self.run(&["user", "list"]).success();
+        run.stdout
+            .lines()
+            .filter(|line| !line.trim().is_empty())
+            .map(|line| {
+                let cells: Vec<&str> = line.split('\t').collect();
+                assert_eq!(cells.len(), 5, "a list line: {line:?}");
+                assert!(uuid::Uuid::parse_str(cells[0]).is_ok(), "{line:?}");
+                (
+                    cells[1].to_string(),
+                    cells[2].to_string(),
+                    cells[3].to_string(),
+                    cells[4].to_string(),
+                )
+            })
+            .collect()
+    }
+}
+
+struct Run {
+    args: String,
+    success: bool,
+    stdout: String,
+    stderr: String,
+}
+
+impl Run {
+    fn from(output: Output, args: &[&str]) -> Self {
+        Self {
+            args: args.join(" "),
+            success: output.status.success(),
+            stdout: String::from_utf8(output.stdout).expect("UTF-8 stdout"),
+            stderr: String::from_utf8(output.stderr).expect("UTF-8 stderr"),
+        }
+    }
+
+    fn success(self) -> Self {
+        assert!(
+            self.success,
+            "`refuge {}` failed\nstdout: {}\nstderr: {}",
+            self.args, self.stdout, self.stderr
+        );
+        self
+    }
+
+    fn failure(self) -> Self {
+        assert!(
+            !self.success,
+            "`refuge {}` should fail\nstdout: {}\nstderr: {}",
+            self.args, self.stdout, self.stderr
+        );
+        self
+    }
+}
+
+/// The subcommands a `--help` text lists (the first word of each line under "Commands:").
+fn commands_in_help(help: &str) -> Vec<String> {
+    help.lines()
+        .skip_while(|line| !line.starts_with("Commands:"))
+        .skip(1)
+        .take_while(|line| line.starts_with("  "))
+        .filter_map(|line| line.split_whitespace().next())
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn help_lists_the_commands() {
+    let workspace = Workspace::new();
+
+    let help = workspace.run(&["--help"]).success();
+    let commands = commands_in_help(&help.stdout);
+    for command in ["serve", "migrate", "user"] {
+        assert!(
+            commands.iter().any(|c| c == command),
+            "`{command}` missing from:\n{}",
+            help.stdout
+        );
+    }
+
+    let help = workspace.run(&["user", "--help"]).success();
+    let commands = commands_in_help(&help.stdout);
+    for command in ["add", "list", "deactivate"] {
+        assert!(
+            commands.iter().any(|c| c == command),
+            "`user {command}` missing from:\n{}",
+            help.stdout
+        );
+    }
+    assert!(!workspace.database().exists(), "--help touches no database");
+}
+
+#[test]
+fn migrate_creates_the_database_then_reports_it_up_to_date() {
+    let workspace = Workspace::with_shipped_config();
+    assert!(!workspace.database().exists());
+
+    let first = workspace.run(&["migrate"]).success();
+
+    let header = std::fs::read(workspace.database()).expect("the database file exists");
+    assert!(header.starts_with(b"SQLite format 3\0"), "a SQLite file");
+    let migrations = Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations/sqlite");
+    let mut expected = 0;
+    for entry in std::fs::read_dir(migrations).expect("migrations") {
+        let name = entry
+            .expect("entry")
+            .file_name()
+            .to_string_lossy()
+            .into_owned();
+        let version: String = name
+            .split('_')
+            .next()
+            .expect("version")
+            .chars()
+            .filter(char::is_ascii_digit)
+            .collect();
+        assert!(
+            first.stdout.contains(&format!("applied {version}")),
+            "{name} not applied:\n{}",
+            first.stdout
+        );
+        expected += 1;
+    }
+    assert!(expected > 0);
+    assert_eq!(first.stdout.matches("applied ").count(), expected);
+
+    let second = workspace.run(&["migrate"]).success();
+    assert!(second.stdout.contains("up to date"), "{}", second.stdout);
+    assert!(!second.stdout.contains("applied"), "{}", second.stdout);
+}
+
+#[test]
+fn user_add_with_password_on_stdin_prints_the_account_and_list_shows_it() {
+    let workspace = Workspace::new();
+    let password = "a long enough passphrase 42";
+
+    let added = workspace
+        .run_with_stdin(
+            &[
+                "user",
+                "add",
+                "--email",
+                "a@x.org",
+                "--name",
+                "Анна",
+                "--role",
+                "admin",
+                "--password-stdin",
+            ],
+            &format!("{password}\n"),
+        )
+        .success();
+
+    let line = added
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("added "))
+        .expect("added line");
+    assert!(line.contains("a@x.org") && line.contains("admin"), "{line}");
+    assert!(!added.stdout.contains("invitation"), "{}", added.stdout);
+    assert!(!added.stdout.contains(password) && !added.stderr.contains(password));
+
+    assert_eq!(
+        workspace.listed(),
+        [(
+            "a@x.org".to_string(),
+            "admin".to_string(),
+            "active".to_string(),
+            "Анна".to_string()
+        )]
+    );
+
+    // The password was stored, as a hash.
+    let hash = workspace.only_password_hash();
+    let hash = hash.expect("a password is set");
+    assert!(hash.starts_with("$argon2"), "{hash}");
+
+    let audit = workspace.audit();
+    let created = audit
+        .iter()
+        .find(|r| r.action == "staff.created")
+        .expect("staff.created in the audit log");
+    assert_eq!(created.actor_id, None, "no staff member did it");
+    assert_eq!(created.address.as_deref(), Some("command line"));
+    assert!(created.details.contains("a@x.org"), "{}", created.details);
+}
+
+#[test]
+fn user_add_refuses_a_short_password() {
+    let workspace = Workspace::new();
+
+    let refused = workspace
+        .run_with_stdin(
+            &[
+                "user",
+                "add",
+                "--email",
+                "a@x.org",
+                "--name",
+                "Anna",
+                "--role",
+                "admin",
+                "--password-stdin",
+            ],
+            "short\n",
+        )
+        .failure();
+
+    assert!(
+        refused.stderr.contains("password") && refused.stderr.contains("12"),
+        "says why: {}",
+        refused.stderr
+    );
+    assert!(!refused.stdout.contains("added"), "{}", refused.stdout);
+    assert!(workspace.listed().is_empty(), "nobody was added");
+}
+
+#[test]
+fn user_add_without_password_prints_an_invitation_link() {
+    let workspace = Workspace::new();
+
+    let added = workspace
+        .run(&[
+            "user", "add", "--email", "b@x.org", "--name", "Boris", "--role", "lawyer",
+        ])
+        .success();
+
+    let links: Vec<&str> = added
+        .stdout
+        .split_whitespace()
+        .filter(|word| word.contains("/invitation/"))
+        .collect();
+    assert_eq!(links.len(), 1, "{}", added.stdout);
+    let token = links[0].rsplit('/').next().expect("token");
+    assert!(token.len() >= 32, "a real token: {}", links[0]);
+    assert_eq!(
+        workspace.listed(),
+        [(
+            "b@x.org".to_string(),
+            "lawyer".to_string(),
+            "active".to_string(),
+            "Boris".to_string()
+        )]
+    );
+    let hash = workspace.only_password_hash();
+    assert_eq!(hash, None, "the person chooses the password");
+}
+
+#[test]
+fn user_deactivate_deactivates_and_is_audited_but_keeps_an_admin() {
+    let workspace = Workspace::new();
+    let add = |email: &str| {
+        workspace
+            .run(&[
+                "user", "add", "--email", email, "--name", "Admin", "--role", "admin",
+            ])
+            .success();
+    };
+    add("a@x.org");
+    add("b@x.org");
+
+    let done = workspace
+        .run(&["user", "deactivate", "--email", "A@X.org"])
+        .success();
+    assert!(
+        done.stdout.contains("deactivated a@x.org"),
+        "{}",
+        done.stdout
+    );
+
+    let status = |listed: &[(String, String, String, String)], email: &str| {
+        listed
+            .iter()
+            .find(|row| row.0 == email)
+            .map(|row| row.2.clone())
+            .unwrap_or_else(|| panic!("{email} not listed: {listed:?}"))
+    };
+    let listed = workspace.listed();
+    assert_eq!(status(&listed, "a@x.org"), "inactive");
+    assert_eq!(status(&listed, "b@x.org"), "active");
+
+    // The last active admin stays.
+    let refused = workspace
+        .run(&["user", "deactivate", "--email", "b@x.org"])
+        .failure();
+    assert!(
+        refused.stderr.contains("admin"),
+        "says why: {}",
+        refused.stderr
+    );
+    assert_eq!(status(&workspace.listed(), "b@x.org"), "active");
+
+    let unknown = workspace
+        .run(&["user", "deactivate", "--email", "nobody@x.org"])
+        .failure();
+    assert!(
+        unknown.stderr.contains("no staff account"),
+        "{}",
+        unknown.stderr
+    );
+
+    let actions: Vec<(String, Option<String>)> = workspace
+        .audit()
+        .into_iter()
+        .rev()
+        .map(|r| (r.action, r.address))
+        .collect();
+    let by_cli = Some("command line".to_string());
+    assert_eq!(
+        actions,
+        [
+            ("staff.created".to_string(), by_cli.clone()),
+            ("staff.created".to_string(), by_cli.clone()),
+            ("staff.deactivated".to_string(), by_cli),
+        ]
+    );
+}
+
+#[test]
+fn unreachable_postgres_is_reported_with_the_real_cause() {
+    let workspace = Workspace::new();
+    let url = "postgres://postgres@127.0.0.1:1/x";
+
+    for args in [&["migrate"][..], &["user", "list"], &["serve"]] {
+        let run = workspace.run_on(url, args, "").failure();
+        assert!(
+            run.stderr.contains("Connection refused"),
+            "`refuge {}` names the cause: {}",
+            run.args,
+            run.stderr
+        );
+        assert!(
+            !run.stderr.contains("Invalid connection url"),
+            "{}",
+            run.stderr
+        );
+        assert!(
+            run.stderr.contains("127.0.0.1"),
+            "names the server: {}",
+            run.stderr
+        );
+    }
+}
+
+#[test]
+fn unsupported_database_scheme_is_named() {
+    let workspace = Workspace::new();
+
+    let run = workspace.run_on("mysql://x", &["migrate"], "").failure();
+
+    assert!(
+        run.stderr.contains("unsupported") && run.stderr.contains("mysql://"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        !workspace.dir.path().join("cwd").join("mysql:").exists(),
+        "no SQLite file was created from the URL"
+    );
+}
+
+/// Kills the server when the test ends, whether it passes or not.
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind port 0");
+    listener.local_addr().expect("address").port()
+}
+
+#[actix_web::test]
+async fn serve_prints_one_setup_link_and_answers_health_checks() {
+    let workspace = Workspace::new();
+    let port = free_port();
+    let mut command = workspace.command(&workspace.database().display().to_string(), &["serve"]);
+    command.env("REFUGE_LISTEN", format!("127.0.0.1:{port}"));
+    let mut server = Server(command.spawn().expect("spawn refuge serve"));
+
+    // Lines from stdout, read on a thread so that waiting for them can time out.
+    let stdout = server.0.stdout.take().expect("stdout");
+    let (lines_tx, lines) = mpsc::channel();
+    let reader = std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines() {
+            let Ok(line) = line else { break };
+            if lines_tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    let mut seen = Vec::new();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let link_line = loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        match lines.recv_timeout(left) {
+            Ok(line) if line.contains("/setup/") => break line,
+            Ok(line) => seen.push(line),
+            Err(err) => panic!("no setup link ({err}); stdout so far: {seen:#?}"),
+        }
+    };
+    seen.push(link_line.clone());
+    let link = link_line
+        .split_whitespace()
+        .find(|word| word.contains("/setup/"))
+        .expect("a link");
+    assert!(
+        link.starts_with(&format!("http://127.0.0.1:{port}/setup/")),
+        "the link points at the server: {link_line}"
+    );
+
+    let response = client()
+        .get(format!("http://127.0.0.1:{port}/healthz"))
+        .send()
+        .await
+        .expect("healthz");
+    assert_eq!(response.status(), 200);
+    let body: serde_json::Value = response.json().await.expect("JSON");
+    assert_eq!(body["status"], "ok");
+    assert_eq!(body["database"], "sqlite");
+
+    drop(server);
+    reader.join().expect("reader thread");
+    seen.extend(lines.try_iter());
+    let with_link: Vec<&String> = seen.iter().filter(|l| l.contains("/setup/")).collect();
+    assert_eq!(with_link.len(), 1, "exactly one setup link line: {seen:#?}");
+}
