@@ -9,7 +9,15 @@ use serde::Serialize;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Message {
     pub key: &'static str,
-    pub args: Vec<(&'static str, String)>,
+    pub args: Vec<(&'static str, MessageArg)>,
+}
+
+/// An argument of a message: text as it is, or a catalogue key translated along with the
+/// message (a stage's name, say, so a Russian reader never sees `drafting`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum MessageArg {
+    Text(String),
+    Label(&'static str),
 }
 
 impl Message {
@@ -21,7 +29,13 @@ impl Message {
     }
 
     pub fn with(mut self, name: &'static str, value: impl ToString) -> Self {
-        self.args.push((name, value.to_string()));
+        self.args.push((name, MessageArg::Text(value.to_string())));
+        self
+    }
+
+    /// An argument that is itself a catalogue key, translated into the reader's language.
+    pub fn with_label(mut self, name: &'static str, key: &'static str) -> Self {
+        self.args.push((name, MessageArg::Label(key)));
         self
     }
 }

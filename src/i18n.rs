@@ -8,7 +8,7 @@ use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::{LanguageIdentifier, Loader, langid};
 use serde::{Deserialize, Serialize};
 
-use crate::error::Message;
+use crate::error::{Message, MessageArg};
 
 fluent_templates::static_loader! {
     static LOCALES = {
@@ -100,9 +100,12 @@ impl I18n {
             .args
             .iter()
             .map(|(name, value)| {
-                let value = match value.parse::<i64>() {
-                    Ok(number) => FluentValue::from(number),
-                    Err(_) => FluentValue::from(value.clone()),
+                let value = match value {
+                    MessageArg::Label(key) => FluentValue::from(self.t(key)),
+                    MessageArg::Text(text) => match text.parse::<i64>() {
+                        Ok(number) => FluentValue::from(number),
+                        Err(_) => FluentValue::from(text.clone()),
+                    },
                 };
                 (Cow::Borrowed(*name), value)
             })
@@ -141,5 +144,21 @@ mod tests {
         assert!(seconds(3).contains("3 секунды"), "{}", seconds(3));
         assert!(seconds(5).contains("5 секунд."), "{}", seconds(5));
         assert!(seconds(21).contains("21 секунду"), "{}", seconds(21));
+    }
+
+    #[test]
+    fn label_arguments_are_translated_with_the_message() {
+        use crate::domain::case_stage::{CaseStage, ClaimKind, check_transition};
+        let refusal = check_transition(
+            ClaimKind::Defensive,
+            CaseStage::Retained,
+            CaseStage::Drafting,
+        );
+        let message = refusal
+            .err()
+            .map(|m| I18n::new(Language::Ru).message(&m))
+            .unwrap_or_default();
+        assert!(message.contains("Подготовка I-589"), "{message}");
+        assert!(!message.contains("drafting"), "{message}");
     }
 }

@@ -159,3 +159,77 @@ error-unavailable = Refuge cannot reach its database right now. Try again in a m
 error-internal-title = Something went wrong
 error-internal = An unexpected error occurred. Nothing was changed. If it happens again, tell your administrator.
 api-not-a-token = This request was not made with a bearer token.
+
+## Claims and case stages
+claim-kind-affirmative = Affirmative (USCIS)
+claim-kind-defensive = Defensive (immigration court)
+claim-kind-credible-fear = Credible fear (border)
+claim-kind-invalid = Choose affirmative, defensive or credible fear.
+case-stage-inquiry = Inquiry
+case-stage-conflict-check = Conflict check
+case-stage-consultation = Consultation
+case-stage-retained = Retained
+case-stage-declined = Declined
+case-stage-credible-fear-pending = Credible fear interview pending
+case-stage-credible-fear-positive = Credible fear found
+case-stage-credible-fear-negative = Credible fear not found
+case-stage-ij-review = Immigration judge review
+case-stage-drafting = Drafting the I-589
+case-stage-filed = Filed with USCIS
+case-stage-receipt-received = Receipt notice received
+case-stage-biometrics-scheduled = Biometrics scheduled
+case-stage-interview-scheduled = Interview scheduled
+case-stage-interviewed = Interviewed
+case-stage-referred-to-court = Referred to immigration court
+case-stage-nta-served = Notice to Appear served
+case-stage-master-hearing = Master calendar hearing
+case-stage-application-lodged = I-589 lodged with the court
+case-stage-merits-hearing = Merits hearing
+case-stage-granted = Granted
+case-stage-denied = Denied
+case-stage-bia-appeal = Appeal to the BIA
+case-stage-withdrawn = Withdrawn
+case-stage-closed = Closed
+case-stage-invalid = Choose a stage from the list.
+case-stage-unchanged = The case is already at stage “{ $stage }”.
+case-stage-wrong-kind = “{ $stage }” is not a stage of { $kind ->
+        [affirmative] an affirmative
+        [defensive] a defensive
+       *[other] a credible-fear
+    } case, so it cannot move from “{ $from }” to “{ $to }”.
+case-stage-transition-not-allowed = { $kind ->
+        [affirmative] An affirmative
+        [defensive] A defensive
+       *[other] A credible-fear
+    } case cannot move from “{ $from }” to “{ $to }”.
+case-stage-reopen-required = This case is “{ $from }”. Reopen it before moving it to “{ $to }”.
+case-stage-reopen-not-closed = Only a declined, withdrawn or closed case can be reopened; this one is at “{ $from }”.
+case-stage-reopen-not-allowed = A case that is “{ $from }” cannot be reopened at “{ $to }”.
+
+## Deadlines
+deadline-one-year-filing = One-year filing deadline (I-589)
+deadline-ead-may-file = May file for a work permit (I-765)
+deadline-ead-may-be-granted = Work permit may be granted
+deadline-bia-appeal = BIA appeal due
+deadline-parole-expiry = Parole expires
+deadline-re-parole-window = File for re-parole
+deadline-child-ages-out = Child turns 21
+deadline-i730 = I-730 for relatives abroad due
+deadline-hearing = Court hearing
+deadline-interview = Asylum interview
+deadline-biometrics = Biometrics appointment
+filing-exception-changed-circumstances = Changed circumstances
+filing-exception-extraordinary-circumstances = Extraordinary circumstances
+
+## US federal holidays
+holiday-new-years-day = New Year's Day
+holiday-martin-luther-king-jr-day = Birthday of Martin Luther King, Jr.
+holiday-washingtons-birthday = Washington's Birthday
+holiday-memorial-day = Memorial Day
+holiday-juneteenth = Juneteenth National Independence Day
+holiday-independence-day = Independence Day
+holiday-labor-day = Labor Day
+holiday-columbus-day = Columbus Day
+holiday-veterans-day = Veterans Day
+holiday-thanksgiving-day = Thanksgiving Day
+holiday-christmas-day = Christmas Day

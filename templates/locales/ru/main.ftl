@@ -161,3 +161,77 @@ error-unavailable = Refuge сейчас не может связаться с б
 error-internal-title = Что-то пошло не так
 error-internal = Произошла непредвиденная ошибка. Ничего не изменено. Если это повторится, сообщите администратору.
 api-not-a-token = Запрос выполнен не с токеном доступа.
+
+## Claims and case stages
+claim-kind-affirmative = Аффирмативное (USCIS)
+claim-kind-defensive = Защитное (иммиграционный суд)
+claim-kind-credible-fear = Обоснованный страх (граница)
+claim-kind-invalid = Выберите: аффирмативное, защитное или обоснованный страх.
+case-stage-inquiry = Обращение
+case-stage-conflict-check = Проверка конфликта интересов
+case-stage-consultation = Консультация
+case-stage-retained = Договор заключён
+case-stage-declined = Отказ в представительстве
+case-stage-credible-fear-pending = Ожидается интервью на обоснованный страх
+case-stage-credible-fear-positive = Обоснованный страх признан
+case-stage-credible-fear-negative = Обоснованный страх не признан
+case-stage-ij-review = Пересмотр иммиграционным судьёй
+case-stage-drafting = Подготовка I-589
+case-stage-filed = Подано в USCIS
+case-stage-receipt-received = Получено уведомление о приёме
+case-stage-biometrics-scheduled = Назначена биометрия
+case-stage-interview-scheduled = Назначено интервью
+case-stage-interviewed = Интервью пройдено
+case-stage-referred-to-court = Передано в иммиграционный суд
+case-stage-nta-served = Вручено уведомление о явке в суд (NTA)
+case-stage-master-hearing = Предварительное слушание (master)
+case-stage-application-lodged = I-589 подано в суд
+case-stage-merits-hearing = Слушание по существу
+case-stage-granted = Убежище предоставлено
+case-stage-denied = В убежище отказано
+case-stage-bia-appeal = Апелляция в BIA
+case-stage-withdrawn = Отозвано
+case-stage-closed = Закрыто
+case-stage-invalid = Выберите этап из списка.
+case-stage-unchanged = Дело уже на этапе «{ $stage }».
+case-stage-wrong-kind = «{ $stage }» — не этап { $kind ->
+        [affirmative] аффирмативного
+        [defensive] защитного
+       *[other] пограничного (обоснованный страх)
+    } дела, поэтому его нельзя перевести из «{ $from }» в «{ $to }».
+case-stage-transition-not-allowed = { $kind ->
+        [affirmative] Аффирмативное
+        [defensive] Защитное
+       *[other] Пограничное (обоснованный страх)
+    } дело нельзя перевести из «{ $from }» в «{ $to }».
+case-stage-reopen-required = Дело на этапе «{ $from }». Чтобы перевести его в «{ $to }», сначала откройте его заново.
+case-stage-reopen-not-closed = Заново открыть можно только отклонённое, отозванное или закрытое дело; это дело на этапе «{ $from }».
+case-stage-reopen-not-allowed = Дело на этапе «{ $from }» нельзя открыть заново на этапе «{ $to }».
+
+## Deadlines
+deadline-one-year-filing = Срок подачи I-589 (год после въезда)
+deadline-ead-may-file = Можно подавать на разрешение на работу (I-765)
+deadline-ead-may-be-granted = Разрешение на работу может быть выдано
+deadline-bia-appeal = Срок апелляции в BIA
+deadline-parole-expiry = Окончание пароля (parole)
+deadline-re-parole-window = Подать на повторный пароль (re-parole)
+deadline-child-ages-out = Ребёнку исполняется 21 год
+deadline-i730 = Срок подачи I-730 для родственников за границей
+deadline-hearing = Судебное слушание
+deadline-interview = Интервью по убежищу
+deadline-biometrics = Сдача биометрии
+filing-exception-changed-circumstances = Изменившиеся обстоятельства
+filing-exception-extraordinary-circumstances = Чрезвычайные обстоятельства
+
+## US federal holidays
+holiday-new-years-day = Новый год
+holiday-martin-luther-king-jr-day = День Мартина Лютера Кинга
+holiday-washingtons-birthday = День рождения Вашингтона (День президентов)
+holiday-memorial-day = День памяти
+holiday-juneteenth = Джунтинс (День освобождения)
+holiday-independence-day = День независимости
+holiday-labor-day = День труда
+holiday-columbus-day = День Колумба
+holiday-veterans-day = День ветеранов
+holiday-thanksgiving-day = День благодарения
+holiday-christmas-day = Рождество

@@ -1,0 +1,14 @@
+DROP TABLE office_settings;
+DROP TABLE case_notes;
+DROP TABLE checklist_items;
+DROP TABLE ead_clock_stops;
+DROP TABLE case_events;
+DROP TABLE case_stage_history;
+DROP TABLE case_deadlines;
+DROP TABLE cases;
+DROP TABLE case_reference_counters;
+DROP TABLE name_keys;
+DROP TABLE persecution_events;
+DROP TABLE journey_legs;
+DROP TABLE family_members;
+DROP TABLE clients;
