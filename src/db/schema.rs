@@ -85,9 +85,267 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::uuid::PortableUuid;
+
+    clients (id) {
+        id -> PortableUuid,
+        family_name -> Text,
+        given_name -> Text,
+        middle_name -> Text,
+        native_name -> Text,
+        other_names -> Text,
+        date_of_birth -> Nullable<Date>,
+        sex -> Nullable<Text>,
+        country_of_birth -> Nullable<Text>,
+        nationalities -> Text,
+        languages -> Text,
+        interpreter_needed -> Bool,
+        a_number -> Nullable<Text>,
+        passport_numbers -> Text,
+        passport_expiry -> Nullable<Date>,
+        phone -> Text,
+        phone_safe -> Bool,
+        email -> Text,
+        email_safe -> Bool,
+        us_address -> Text,
+        address_safe -> Bool,
+        messenger -> Text,
+        messenger_safe -> Bool,
+        immigration_status -> Nullable<Text>,
+        created_by -> Nullable<PortableUuid>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::uuid::PortableUuid;
+
+    client_entries (client_id) {
+        client_id -> PortableUuid,
+        last_arrival_on -> Nullable<Date>,
+        port_of_entry -> Text,
+        manner_of_entry -> Nullable<Text>,
+        i94_number -> Text,
+        class_of_admission -> Text,
+        parole_expires_on -> Nullable<Date>,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::uuid::PortableUuid;
+
+    family_members (id) {
+        id -> PortableUuid,
+        client_id -> PortableUuid,
+        position -> Integer,
+        relationship -> Text,
+        family_name -> Text,
+        given_name -> Text,
+        native_name -> Text,
+        date_of_birth -> Nullable<Date>,
+        marital_status -> Nullable<Text>,
+        in_us -> Bool,
+        derivative -> Bool,
+        safe_to_contact -> Bool,
+        notes -> Text,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::uuid::PortableUuid;
+
+    journey_legs (id) {
+        id -> PortableUuid,
+        client_id -> PortableUuid,
+        position -> Integer,
+        from_country -> Text,
+        from_city -> Text,
+        to_country -> Text,
+        to_city -> Text,
+        departed_on -> Nullable<Date>,
+        arrived_on -> Nullable<Date>,
+        mode -> Nullable<Text>,
+        notes -> Text,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::uuid::PortableUuid;
+
+    persecution_events (id) {
+        id -> PortableUuid,
+        client_id -> PortableUuid,
+        position -> Integer,
+        occurred_on -> Nullable<Date>,
+        place -> Text,
+        actor -> Nullable<Text>,
+        description -> Text,
+        detention_days -> Nullable<Integer>,
+        charges -> Text,
+        outcome -> Text,
+        evidence -> Text,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::uuid::PortableUuid;
+
+    name_keys (key, person_id) {
+        client_id -> PortableUuid,
+        person_id -> PortableUuid,
+        key -> Text,
+    }
+}
+
+diesel::table! {
+    case_reference_counters (year) {
+        year -> Integer,
+        last_number -> Integer,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::uuid::PortableUuid;
+
+    cases (id) {
+        id -> PortableUuid,
+        reference -> Text,
+        client_id -> PortableUuid,
+        kind -> Nullable<Text>,
+        stage -> Text,
+        intake_complete -> Bool,
+        lawyer_id -> Nullable<PortableUuid>,
+        paralegal_id -> Nullable<PortableUuid>,
+        conflict_status -> Text,
+        conflict_note -> Text,
+        conflict_checked_by -> Nullable<PortableUuid>,
+        conflict_checked_at -> Nullable<Timestamp>,
+        i589_filed_on -> Nullable<Date>,
+        i589_received_on -> Nullable<Date>,
+        one_year_exception -> Nullable<Text>,
+        one_year_exception_until -> Nullable<Date>,
+        ij_decision_on -> Nullable<Date>,
+        granted_on -> Nullable<Date>,
+        court_verified_on -> Nullable<Date>,
+        closed_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::uuid::PortableUuid;
+
+    case_deadlines (case_id, kind, due_on) {
+        case_id -> PortableUuid,
+        kind -> Text,
+        due_on -> Date,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::uuid::PortableUuid;
+
+    case_stage_history (id) {
+        id -> BigInt,
+        case_id -> PortableUuid,
+        from_stage -> Nullable<Text>,
+        to_stage -> Text,
+        changed_at -> Timestamp,
+        changed_by -> Nullable<PortableUuid>,
+        note -> Text,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::uuid::PortableUuid;
+
+    case_events (id) {
+        id -> PortableUuid,
+        case_id -> PortableUuid,
+        kind -> Text,
+        scheduled_at -> Timestamp,
+        place -> Text,
+        official -> Text,
+        outcome -> Text,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::uuid::PortableUuid;
+
+    ead_clock_stops (id) {
+        id -> PortableUuid,
+        case_id -> PortableUuid,
+        stopped_on -> Date,
+        restarted_on -> Nullable<Date>,
+        reason -> Text,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::uuid::PortableUuid;
+
+    checklist_items (id) {
+        id -> PortableUuid,
+        case_id -> PortableUuid,
+        position -> Integer,
+        item -> Text,
+        status -> Text,
+        note -> Text,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::uuid::PortableUuid;
+
+    case_notes (id) {
+        id -> PortableUuid,
+        case_id -> PortableUuid,
+        author_id -> Nullable<PortableUuid>,
+        body -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    office_settings (key) {
+        key -> Text,
+        value -> Text,
+    }
+}
+
 diesel::joinable!(sessions -> staff (staff_id));
 diesel::joinable!(api_tokens -> staff (staff_id));
 diesel::joinable!(audit_log -> staff (actor_id));
+diesel::joinable!(client_entries -> clients (client_id));
+diesel::joinable!(family_members -> clients (client_id));
+diesel::joinable!(journey_legs -> clients (client_id));
+diesel::joinable!(persecution_events -> clients (client_id));
+diesel::joinable!(name_keys -> clients (client_id));
+diesel::joinable!(cases -> clients (client_id));
+diesel::joinable!(case_deadlines -> cases (case_id));
+diesel::joinable!(case_stage_history -> cases (case_id));
+diesel::joinable!(case_events -> cases (case_id));
+diesel::joinable!(ead_clock_stops -> cases (case_id));
+diesel::joinable!(checklist_items -> cases (case_id));
+diesel::joinable!(case_notes -> cases (case_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     staff,
@@ -96,4 +354,19 @@ diesel::allow_tables_to_appear_in_same_query!(
     account_tokens,
     login_throttle,
     audit_log,
+    clients,
+    client_entries,
+    family_members,
+    journey_legs,
+    persecution_events,
+    name_keys,
+    case_reference_counters,
+    cases,
+    case_deadlines,
+    case_stage_history,
+    case_events,
+    ead_clock_stops,
+    checklist_items,
+    case_notes,
+    office_settings,
 );

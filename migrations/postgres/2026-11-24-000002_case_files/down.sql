@@ -9,6 +9,7 @@ DROP TABLE cases;
 DROP TABLE case_reference_counters;
 DROP TABLE name_keys;
 DROP TABLE persecution_events;
+DROP TABLE client_entries;
 DROP TABLE journey_legs;
 DROP TABLE family_members;
 DROP TABLE clients;

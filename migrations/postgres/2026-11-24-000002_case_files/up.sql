@@ -26,19 +26,24 @@ CREATE TABLE clients (
     messenger TEXT NOT NULL,
     messenger_safe BOOLEAN NOT NULL,
     immigration_status TEXT,
-    last_arrival_on DATE,
-    port_of_entry TEXT NOT NULL,
-    manner_of_entry TEXT,
-    i94_number TEXT NOT NULL,
-    class_of_admission TEXT NOT NULL,
-    parole_expires_on DATE,
     created_by UUID REFERENCES staff (id),
     created_at TIMESTAMP NOT NULL,
     updated_at TIMESTAMP NOT NULL
 );
 CREATE INDEX clients_a_number ON clients (a_number);
 CREATE INDEX clients_date_of_birth ON clients (date_of_birth);
-CREATE INDEX clients_port_of_entry ON clients (port_of_entry);
+
+-- The principal applicant's last entry into the United States.
+CREATE TABLE client_entries (
+    client_id UUID PRIMARY KEY REFERENCES clients (id) ON DELETE CASCADE,
+    last_arrival_on DATE,
+    port_of_entry TEXT NOT NULL,
+    manner_of_entry TEXT,
+    i94_number TEXT NOT NULL,
+    class_of_admission TEXT NOT NULL,
+    parole_expires_on DATE
+);
+CREATE INDEX client_entries_port ON client_entries (port_of_entry);
 
 CREATE TABLE family_members (
     id UUID PRIMARY KEY,
