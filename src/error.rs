@@ -43,13 +43,14 @@ impl Message {
 /// A problem with one input field.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldError {
-    pub field: &'static str,
+    /// The form field's name; rows are named like `family.2.date_of_birth`.
+    pub field: String,
     pub message: Message,
 }
 
 impl FieldError {
-    pub fn new(field: &'static str, message: Message) -> Self {
-        Self { field, message }
+    pub fn new(field: impl Into<String>, message: Message) -> Self {
+        Self { field: field.into(), message }
     }
 }
 
@@ -58,12 +59,12 @@ impl FieldError {
 pub struct FieldErrors(Vec<FieldError>);
 
 impl FieldErrors {
-    pub fn push(&mut self, field: &'static str, message: Message) {
+    pub fn push(&mut self, field: impl Into<String>, message: Message) {
         self.0.push(FieldError::new(field, message));
     }
 
     /// Keeps the parsed value, or records the field's problem and yields `None`.
-    pub fn check<T>(&mut self, field: &'static str, parsed: Result<T, Message>) -> Option<T> {
+    pub fn check<T>(&mut self, field: impl Into<String>, parsed: Result<T, Message>) -> Option<T> {
         match parsed {
             Ok(value) => Some(value),
             Err(message) => {

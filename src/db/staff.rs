@@ -135,6 +135,23 @@ pub fn count_active_admins(conn: &mut DbConnection) -> QueryResult<i64> {
         .get_result(conn)
 }
 
+/// Locks the active admins' rows until the transaction ends, so that two changes which
+/// would each leave "another" admin take turns. PostgreSQL only: SQLite's
+/// `BEGIN IMMEDIATE` already lets one writer in at a time.
+pub fn lock_active_admins(conn: &mut DbConnection) -> QueryResult<()> {
+    match conn {
+        DbConnection::Postgres(pg) => staff::table
+            .filter(staff::role.eq(Role::Admin.as_str()))
+            .filter(staff::active.eq(true))
+            .select(staff::id)
+            .order(staff::id)
+            .for_update()
+            .execute(pg)
+            .map(|_| ()),
+        DbConnection::Sqlite(_) => Ok(()),
+    }
+}
+
 /// The fields an update may change; `None` leaves a field as it is.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct StaffChanges {

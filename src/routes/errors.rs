@@ -73,7 +73,7 @@ pub fn problem(err: &AppError, i18n: &I18n) -> Problem {
         AppError::Validation(fields) => fields
             .iter()
             .map(|e| ProblemField {
-                field: e.field.to_string(),
+                field: e.field.clone(),
                 message: i18n.message(&e.message),
             })
             .collect(),
@@ -256,7 +256,7 @@ pub async fn method_not_allowed() -> Result<HttpResponse, AppError> {
 /// Validation problems of one form, already translated, for templates.
 #[derive(Debug, Clone, Default)]
 pub struct FormErrors {
-    messages: Vec<(&'static str, String)>,
+    messages: Vec<(String, String)>,
 }
 
 impl FormErrors {
@@ -264,7 +264,7 @@ impl FormErrors {
         Self {
             messages: errors
                 .iter()
-                .map(|e| (e.field, i18n.message(&e.message)))
+                .map(|e| (e.field.clone(), i18n.message(&e.message)))
                 .collect(),
         }
     }
@@ -280,7 +280,7 @@ impl FormErrors {
         self.messages.is_empty()
     }
 
-    pub fn all(&self) -> &[(&'static str, String)] {
+    pub fn all(&self) -> &[(String, String)] {
         &self.messages
     }
 }

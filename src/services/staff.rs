@@ -161,11 +161,13 @@ fn keep_an_admin(
     let stays_admin = changes.role.unwrap_or(target.role) == Role::Admin;
     let stays_active = changes.active.unwrap_or(target.active);
     let was_active_admin = target.role == Role::Admin && target.active;
-    if was_active_admin
-        && !(stays_admin && stays_active)
-        && db::staff::count_active_admins(conn)? <= 1
-    {
-        return Err(AppError::Conflict(Message::new("staff-last-admin")));
+    if was_active_admin && !(stays_admin && stays_active) {
+        // Without the lock, two admins demoting each other at once would each still count
+        // the other (PostgreSQL, read committed) and leave the office without an admin.
+        db::staff::lock_active_admins(conn)?;
+        if db::staff::count_active_admins(conn)? <= 1 {
+            return Err(AppError::Conflict(Message::new("staff-last-admin")));
+        }
     }
     Ok(())
 }

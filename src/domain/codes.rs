@@ -1,0 +1,240 @@
+//! Countries (ISO 3166-1 alpha-2) and languages (ISO 639-1), with their English and Russian
+//! names, and the small fixed vocabularies of the case file.
+
+use std::sync::LazyLock;
+
+use crate::error::Message;
+use crate::i18n::Language;
+
+struct CodeName {
+    code: &'static str,
+    en: &'static str,
+    ru: &'static str,
+}
+
+fn table(text: &'static str) -> Vec<CodeName> {
+    text.lines()
+        .filter(|line| !line.starts_with('#') && !line.is_empty())
+        .filter_map(|line| {
+            let mut cells = line.split('\t');
+            Some(CodeName { code: cells.next()?, en: cells.next()?, ru: cells.next()? })
+        })
+        .collect()
+}
+
+static COUNTRIES: LazyLock<Vec<CodeName>> = LazyLock::new(|| table(include_str!("countries.tsv")));
+static LANGUAGES: LazyLock<Vec<CodeName>> = LazyLock::new(|| table(include_str!("languages.tsv")));
+
+fn find(list: &'static [CodeName], code: &str) -> Option<&'static CodeName> {
+    list.iter().find(|entry| entry.code.eq_ignore_ascii_case(code.trim()))
+}
+
+fn name_in(entry: &CodeName, language: Language) -> &'static str {
+    match language {
+        Language::En => entry.en,
+        Language::Ru => entry.ru,
+    }
+}
+
+/// A country code from the ISO list, upper-case (`RU`, `UA`, `BY`, `MX`).
+pub fn country(code: &str) -> Result<&'static str, Message> {
+    find(&COUNTRIES, code)
+        .map(|entry| entry.code)
+        .ok_or_else(|| Message::new("validation-country").with("code", code.trim()))
+}
+
+/// A language code from the ISO 639-1 list, lower-case (`ru`, `uk`, `en`).
+pub fn language(code: &str) -> Result<&'static str, Message> {
+    find(&LANGUAGES, code)
+        .map(|entry| entry.code)
+        .ok_or_else(|| Message::new("validation-language-code").with("code", code.trim()))
+}
+
+pub fn country_name(code: &str, language: Language) -> String {
+    find(&COUNTRIES, code).map_or_else(|| code.to_string(), |e| name_in(e, language).to_string())
+}
+
+pub fn language_name(code: &str, language: Language) -> String {
+    find(&LANGUAGES, code).map_or_else(|| code.to_string(), |e| name_in(e, language).to_string())
+}
+
+/// All countries as (code, name) in the reader's language, sorted by name; for pickers.
+pub fn countries(language: Language) -> Vec<(&'static str, &'static str)> {
+    let mut all: Vec<_> = COUNTRIES.iter().map(|e| (e.code, name_in(e, language))).collect();
+    all.sort_by(|a, b| a.1.cmp(b.1));
+    all
+}
+
+/// Parses a comma- or space-separated list of codes; every code must be known.
+pub fn code_list(
+    input: &str,
+    parse: fn(&str) -> Result<&'static str, Message>,
+) -> Result<Vec<&'static str>, Message> {
+    let mut codes = Vec::new();
+    for part in input.split([',', ' ', ';']).map(str::trim).filter(|p| !p.is_empty()) {
+        let code = parse(part)?;
+        if !codes.contains(&code) {
+            codes.push(code);
+        }
+    }
+    Ok(codes)
+}
+
+/// A closed vocabulary stored as text: `as_str` is the stored code, `label_key` its
+/// catalogue key, `parse` refuses anything else.
+macro_rules! vocabulary {
+    ($(#[$meta:meta])* $name:ident, $prefix:literal, $invalid:literal { $($variant:ident => $code:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $code),+ }
+            }
+
+            pub fn label_key(self) -> &'static str {
+                match self { $($name::$variant => concat!($prefix, "-", $code)),+ }
+            }
+
+            pub fn parse(code: &str) -> Result<Self, crate::error::Message> {
+                match code.trim() {
+                    $($code => Ok($name::$variant),)+
+                    _ => Err(crate::error::Message::new($invalid)),
+                }
+            }
+        }
+    };
+}
+
+vocabulary!(
+    /// As in the passport.
+    Sex, "sex", "validation-choice" { Female => "female", Male => "male", Unspecified => "x" }
+);
+
+vocabulary!(
+    MannerOfEntry, "entry", "validation-choice" {
+        PortOfEntryParole => "port_parole",
+        CbpOne => "cbp_one",
+        WithoutInspection => "without_inspection",
+        UnitingForUkraine => "uniting_for_ukraine",
+        Visa => "visa",
+        Other => "other",
+    }
+);
+
+vocabulary!(
+    TravelMode, "travel", "validation-choice" {
+        Air => "air",
+        Land => "land",
+        Car => "car",
+        Bus => "bus",
+        OnFoot => "on_foot",
+        Sea => "sea",
+    }
+);
+
+vocabulary!(
+    Relationship, "relationship", "validation-choice" {
+        Spouse => "spouse",
+        Child => "child",
+        Parent => "parent",
+        Sibling => "sibling",
+        Fiance => "fiance",
+        Other => "other",
+    }
+);
+
+vocabulary!(
+    MaritalStatus, "marital", "validation-choice" {
+        Single => "single",
+        Married => "married",
+        Divorced => "divorced",
+        Widowed => "widowed",
+    }
+);
+
+vocabulary!(
+    /// Who acted against the client.
+    Persecutor, "persecutor", "validation-choice" {
+        Police => "police",
+        SecurityService => "security_service",
+        Military => "military",
+        NonStateActor => "non_state_actor",
+        Other => "other",
+    }
+);
+
+vocabulary!(
+    /// The client's immigration status (separate from the office's case stage).
+    ImmigrationStatus, "status", "validation-choice" {
+        Paroled => "paroled",
+        InProceedings => "in_proceedings",
+        Detained => "detained",
+        Asylee => "asylee",
+        Tps => "tps",
+        Lpr => "lpr",
+        NoStatus => "no_status",
+        Other => "other",
+    }
+);
+
+vocabulary!(
+    ChecklistStatus, "checklist", "validation-choice" {
+        Missing => "missing",
+        Requested => "requested",
+        Received => "received",
+        Translated => "translated",
+        Filed => "filed",
+    }
+);
+
+vocabulary!(
+    HearingKind, "event", "validation-choice" {
+        MasterHearing => "master_hearing",
+        MeritsHearing => "merits_hearing",
+        Interview => "interview",
+        Biometrics => "biometrics",
+    }
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn countries_and_languages_parse_case_insensitively() {
+        assert_eq!(country(" ru "), Ok("RU"));
+        assert_eq!(country("ua"), Ok("UA"));
+        assert!(country("XX").is_err());
+        assert_eq!(language("UK"), Ok("uk"));
+        assert!(language("xx").is_err());
+        assert!(COUNTRIES.len() >= 249 && LANGUAGES.len() >= 180);
+    }
+
+    #[test]
+    fn names_come_in_both_languages() {
+        assert_eq!(country_name("UA", Language::En), "Ukraine");
+        assert_eq!(country_name("UA", Language::Ru), "Украина");
+        assert_eq!(language_name("be", Language::Ru), "белорусский");
+    }
+
+    #[test]
+    fn code_lists_deduplicate_and_refuse_unknown_codes() {
+        assert_eq!(code_list("ru, UA ru", country), Ok(vec!["RU", "UA"]));
+        assert!(code_list("RU, Narnia", country).is_err());
+        assert_eq!(code_list("", language), Ok(vec![]));
+    }
+
+    #[test]
+    fn vocabularies_round_trip() {
+        for mode in TravelMode::ALL {
+            assert_eq!(TravelMode::parse(mode.as_str()), Ok(*mode));
+        }
+        assert_eq!(Relationship::Fiance.label_key(), "relationship-fiance");
+        assert!(Persecutor::parse("aliens").is_err());
+    }
+}
