@@ -50,7 +50,10 @@ pub struct FieldError {
 
 impl FieldError {
     pub fn new(field: impl Into<String>, message: Message) -> Self {
-        Self { field: field.into(), message }
+        Self {
+            field: field.into(),
+            message,
+        }
     }
 }
 

@@ -17,7 +17,11 @@ fn table(text: &'static str) -> Vec<CodeName> {
         .filter(|line| !line.starts_with('#') && !line.is_empty())
         .filter_map(|line| {
             let mut cells = line.split('\t');
-            Some(CodeName { code: cells.next()?, en: cells.next()?, ru: cells.next()? })
+            Some(CodeName {
+                code: cells.next()?,
+                en: cells.next()?,
+                ru: cells.next()?,
+            })
         })
         .collect()
 }
@@ -26,7 +30,8 @@ static COUNTRIES: LazyLock<Vec<CodeName>> = LazyLock::new(|| table(include_str!(
 static LANGUAGES: LazyLock<Vec<CodeName>> = LazyLock::new(|| table(include_str!("languages.tsv")));
 
 fn find(list: &'static [CodeName], code: &str) -> Option<&'static CodeName> {
-    list.iter().find(|entry| entry.code.eq_ignore_ascii_case(code.trim()))
+    list.iter()
+        .find(|entry| entry.code.eq_ignore_ascii_case(code.trim()))
 }
 
 fn name_in(entry: &CodeName, language: Language) -> &'static str {
@@ -60,7 +65,10 @@ pub fn language_name(code: &str, language: Language) -> String {
 
 /// All countries as (code, name) in the reader's language, sorted by name; for pickers.
 pub fn countries(language: Language) -> Vec<(&'static str, &'static str)> {
-    let mut all: Vec<_> = COUNTRIES.iter().map(|e| (e.code, name_in(e, language))).collect();
+    let mut all: Vec<_> = COUNTRIES
+        .iter()
+        .map(|e| (e.code, name_in(e, language)))
+        .collect();
     all.sort_by(|a, b| a.1.cmp(b.1));
     all
 }
@@ -71,7 +79,11 @@ pub fn code_list(
     parse: fn(&str) -> Result<&'static str, Message>,
 ) -> Result<Vec<&'static str>, Message> {
     let mut codes = Vec::new();
-    for part in input.split([',', ' ', ';']).map(str::trim).filter(|p| !p.is_empty()) {
+    for part in input
+        .split([',', ' ', ';'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
         let code = parse(part)?;
         if !codes.contains(&code) {
             codes.push(code);

@@ -27,11 +27,10 @@ pub enum TestDatabase {
 
 impl Drop for TestDatabase {
     fn drop(&mut self) {
-        if let TestDatabase::Postgres { admin_url, name } = self {
-            if let Ok(mut conn) = PgConnection::establish(admin_url) {
-                let _ =
-                    conn.batch_execute(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"));
-            }
+        if let TestDatabase::Postgres { admin_url, name } = self
+            && let Ok(mut conn) = PgConnection::establish(admin_url)
+        {
+            let _ = conn.batch_execute(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"));
         }
     }
 }
@@ -65,7 +64,6 @@ pub fn is_postgres() -> bool {
 pub struct TestApp {
     /// `http://127.0.0.1:<port>`
     pub address: String,
-    pub port: u16,
     pub clock: Arc<ManualClock>,
     pub state: web::Data<AppState>,
     pub setup_link: Option<String>,
@@ -81,8 +79,10 @@ pub fn start_time() -> chrono::DateTime<Utc> {
 }
 
 pub fn test_settings(database_url: &str) -> Settings {
-    let mut settings = Settings::default();
-    settings.listen = "127.0.0.1:0".into();
+    let mut settings = Settings {
+        listen: "127.0.0.1:0".into(),
+        ..Settings::default()
+    };
     settings.database.url = database_url.to_string();
     settings.database.pool_size = 4;
     settings.passwords.max_concurrent_hashes = 2;
@@ -111,7 +111,6 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
     actix_web::rt::spawn(app.run_until_stopped());
     TestApp {
         address: format!("http://127.0.0.1:{port}"),
-        port,
         clock,
         state,
         setup_link,
@@ -293,5 +292,51 @@ pub trait NowForTests {
 impl NowForTests for ManualClock {
     fn now_for_tests(&self) -> chrono::DateTime<Utc> {
         refuge::clock::Clock::now(self)
+    }
+}
+
+// ---- Reading and submitting HTML forms (shared by setup.rs and staff_admin.rs) ----
+
+/// The text of the error shown right under `field` (`<p class="field-error" id="{field}-error">`).
+pub fn field_error(html: &str, field: &str) -> Option<String> {
+    let marker = format!("<p class=\"field-error\" id=\"{field}-error\">");
+    let start = html.find(&marker)? + marker.len();
+    let end = html[start..].find("</p>")?;
+    Some(html[start..start + end].to_string())
+}
+
+/// The `value` written after `name="{name}"` (or else `id="{name}"`) in the same tag.
+pub fn input_value(html: &str, name: &str) -> Option<String> {
+    let tag_start = html
+        .find(&format!("name=\"{name}\""))
+        .or_else(|| html.find(&format!("id=\"{name}\"")))?;
+    let tag = &html[tag_start..tag_start + html[tag_start..].find('>')?];
+    let value_start = tag.find("value=\"")? + "value=\"".len();
+    let value_end = tag[value_start..].find('"')?;
+    Some(tag[value_start..value_start + value_end].to_string())
+}
+
+impl TestApp {
+    /// POSTs a form to a page reached by a link (setup, invitation), with the CSRF token of
+    /// that page, or of the login page when the link shows no form (dead links).
+    pub async fn post_link_form(
+        &self,
+        client: &reqwest::Client,
+        path: &str,
+        fields: &[(&str, &str)],
+    ) -> reqwest::Response {
+        let page = client.get(self.url(path)).send().await.expect("GET");
+        let csrf = match csrf_from(&page.text().await.expect("page body")) {
+            Some(token) => token,
+            None => self.csrf(client, "/login").await,
+        };
+        let mut body = vec![("csrf_token", csrf.as_str())];
+        body.extend_from_slice(fields);
+        client
+            .post(self.url(path))
+            .form(&body)
+            .send()
+            .await
+            .expect("form POST")
     }
 }
