@@ -4,6 +4,7 @@
 pub mod account_tokens;
 pub mod api_tokens;
 pub mod audit_log;
+pub mod clients;
 pub mod login_throttle;
 pub mod schema;
 pub mod sessions;

@@ -1,11 +1,13 @@
 //! Pure types and rules: no actix, no diesel. Values that parse here are valid everywhere.
 
 pub mod a_number;
+pub mod case_file;
 pub mod case_stage;
 pub mod codes;
 pub mod deadlines;
 pub mod holidays;
 pub mod ids;
+pub mod intake;
 pub mod names;
 pub mod password;
 pub mod staff;

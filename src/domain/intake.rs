@@ -1,0 +1,1017 @@
+//! The intake: what a lawyer records about a principal applicant and their claim — client,
+//! entry, family, journey, persecution history, claim kind and assignment.
+//!
+//! `IntakeForm` holds what was typed, as text, so that a form with problems comes back with
+//! every entry intact; `IntakeForm::parse` turns it into an `Intake` of typed values or the
+//! list of problems, each named by its field (`family.2.date_of_birth`).
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::a_number::ANumber;
+use super::case_stage::ClaimKind;
+use super::codes::{
+    self, ImmigrationStatus, MannerOfEntry, MaritalStatus, Persecutor, Relationship, Sex,
+    TravelMode,
+};
+use super::ids::StaffId;
+use crate::error::{FieldErrors, Message};
+
+/// Longest free text accepted in one field (a narrative can be long; a name cannot).
+pub const MAX_TEXT: usize = 20_000;
+pub const MAX_LINE: usize = 300;
+/// Rows per section; a family of forty is a data-entry accident.
+pub const MAX_ROWS: usize = 40;
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Intake {
+    #[serde(default)]
+    pub client: ClientDetails,
+    #[serde(default)]
+    pub entry: EntryDetails,
+    #[serde(default)]
+    pub family: Vec<FamilyMember>,
+    #[serde(default)]
+    pub journey: Vec<JourneyLeg>,
+    #[serde(default)]
+    pub persecution: Vec<PersecutionEvent>,
+    #[serde(default)]
+    pub claim: ClaimDetails,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct ClientDetails {
+    /// As in the passport; "NONE" where the passport has none.
+    pub family_name: String,
+    pub given_name: String,
+    pub middle_name: String,
+    /// In the native script, e.g. Cyrillic.
+    pub native_name: String,
+    /// Other spellings and aliases, one per entry.
+    pub other_names: Vec<String>,
+    pub date_of_birth: Option<NaiveDate>,
+    pub sex: Option<Sex>,
+    /// ISO 3166-1 alpha-2.
+    pub country_of_birth: Option<String>,
+    pub nationalities: Vec<String>,
+    /// ISO 639-1.
+    pub languages: Vec<String>,
+    pub interpreter_needed: bool,
+    /// Nine digits.
+    pub a_number: Option<String>,
+    pub passport_numbers: String,
+    pub passport_expiry: Option<NaiveDate>,
+    pub phone: String,
+    pub phone_safe: bool,
+    pub email: String,
+    pub email_safe: bool,
+    pub us_address: String,
+    pub address_safe: bool,
+    pub messenger: String,
+    pub messenger_safe: bool,
+    pub immigration_status: Option<ImmigrationStatus>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct EntryDetails {
+    /// The date of the LAST arrival in the United States: the one-year clock starts here.
+    pub last_arrival_on: Option<NaiveDate>,
+    pub port_of_entry: String,
+    pub manner_of_entry: Option<MannerOfEntry>,
+    pub i94_number: String,
+    pub class_of_admission: String,
+    pub parole_expires_on: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct FamilyMember {
+    pub relationship: Option<Relationship>,
+    pub family_name: String,
+    pub given_name: String,
+    pub native_name: String,
+    pub date_of_birth: Option<NaiveDate>,
+    pub marital_status: Option<MaritalStatus>,
+    pub in_us: bool,
+    /// Wanted as a derivative on the I-589 (eligibility is computed, not typed).
+    pub derivative: bool,
+    pub safe_to_contact: bool,
+    pub notes: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct JourneyLeg {
+    pub from_country: Option<String>,
+    pub from_city: String,
+    pub to_country: Option<String>,
+    pub to_city: String,
+    pub departed_on: Option<NaiveDate>,
+    pub arrived_on: Option<NaiveDate>,
+    pub mode: Option<TravelMode>,
+    pub notes: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct PersecutionEvent {
+    pub occurred_on: Option<NaiveDate>,
+    pub place: String,
+    pub actor: Option<Persecutor>,
+    pub description: String,
+    pub detention_days: Option<i32>,
+    pub charges: String,
+    pub outcome: String,
+    pub evidence: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct ClaimDetails {
+    pub kind: Option<ClaimKind>,
+    #[schema(value_type = Option<uuid::Uuid>)]
+    pub lawyer_id: Option<StaffId>,
+    #[schema(value_type = Option<uuid::Uuid>)]
+    pub paralegal_id: Option<StaffId>,
+}
+
+/// Parses a date as typed: ISO (`2024-02-29`, what date inputs send), or `29.02.2024`.
+pub fn parse_date(input: &str) -> Result<Option<NaiveDate>, Message> {
+    let input = input.trim();
+    if input.is_empty() {
+        return Ok(None);
+    }
+    ["%Y-%m-%d", "%d.%m.%Y"]
+        .iter()
+        .find_map(|format| NaiveDate::parse_from_str(input, format).ok())
+        .map(Some)
+        .ok_or(Message::new("validation-date"))
+}
+
+fn text(errors: &mut FieldErrors, field: &str, value: &str, max: usize) -> String {
+    let value = value.trim();
+    if value.chars().count() > max {
+        errors.push(field, Message::new("validation-too-long").with("max", max));
+    }
+    if value
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
+    {
+        errors.push(field, Message::new("validation-control-characters"));
+    }
+    value.replace("\r\n", "\n")
+}
+
+impl Intake {
+    /// Normalizes and checks an intake, from the form or from JSON. `completing` adds what a
+    /// finished intake must have; a draft may be saved with any of it missing. `today` bounds
+    /// dates that cannot lie in the future.
+    pub fn checked(mut self, completing: bool, today: NaiveDate) -> Result<Intake, FieldErrors> {
+        let mut errors = FieldErrors::default();
+        let c = &mut self.client;
+        c.family_name = text(&mut errors, "client.family_name", &c.family_name, MAX_LINE);
+        c.given_name = text(&mut errors, "client.given_name", &c.given_name, MAX_LINE);
+        c.middle_name = text(&mut errors, "client.middle_name", &c.middle_name, MAX_LINE);
+        c.native_name = text(&mut errors, "client.native_name", &c.native_name, MAX_LINE);
+        c.other_names = c
+            .other_names
+            .iter()
+            .map(|n| text(&mut errors, "client.other_names", n, MAX_LINE))
+            .filter(|n| !n.is_empty())
+            .collect();
+        c.passport_numbers = text(
+            &mut errors,
+            "client.passport_numbers",
+            &c.passport_numbers,
+            MAX_LINE,
+        );
+        for (field, value) in [
+            ("client.phone", &mut c.phone),
+            ("client.email", &mut c.email),
+            ("client.messenger", &mut c.messenger),
+        ] {
+            *value = text(&mut errors, field, value, MAX_LINE);
+        }
+        c.us_address = text(
+            &mut errors,
+            "client.us_address",
+            &c.us_address,
+            MAX_LINE * 2,
+        );
+        c.country_of_birth = match c.country_of_birth.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(code) => errors
+                .check("client.country_of_birth", codes::country(code))
+                .map(str::to_string),
+        };
+        c.nationalities = codes_in(
+            &mut errors,
+            "client.nationalities",
+            &c.nationalities,
+            codes::country,
+        );
+        c.languages = codes_in(
+            &mut errors,
+            "client.languages",
+            &c.languages,
+            codes::language,
+        );
+        c.a_number = match c.a_number.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(raw) => errors
+                .check("client.a_number", ANumber::parse(raw))
+                .map(|a| a.as_digits().to_string()),
+        };
+        not_future(&mut errors, "client.date_of_birth", c.date_of_birth, today);
+        if completing {
+            for (field, value) in [
+                ("client.family_name", &c.family_name),
+                ("client.given_name", &c.given_name),
+                ("client.middle_name", &c.middle_name),
+            ] {
+                if value.is_empty() {
+                    // A missing name is written NONE, never left blank.
+                    errors.push(field, Message::new("validation-name-or-none"));
+                }
+            }
+            if c.date_of_birth.is_none() {
+                errors.push("client.date_of_birth", Message::new("validation-required"));
+            }
+            if c.nationalities.is_empty() {
+                errors.push("client.nationalities", Message::new("validation-required"));
+            }
+            if self.claim.kind.is_none() {
+                errors.push("claim.kind", Message::new("validation-required"));
+            }
+            if self.claim.lawyer_id.is_none() {
+                errors.push("claim.lawyer_id", Message::new("validation-required"));
+            }
+        }
+
+        let e = &mut self.entry;
+        e.port_of_entry = text(
+            &mut errors,
+            "entry.port_of_entry",
+            &e.port_of_entry,
+            MAX_LINE,
+        );
+        e.i94_number = text(&mut errors, "entry.i94_number", &e.i94_number, MAX_LINE);
+        e.class_of_admission = text(
+            &mut errors,
+            "entry.class_of_admission",
+            &e.class_of_admission,
+            MAX_LINE,
+        );
+        not_future(
+            &mut errors,
+            "entry.last_arrival_on",
+            e.last_arrival_on,
+            today,
+        );
+
+        for section in [
+            self.family.len(),
+            self.journey.len(),
+            self.persecution.len(),
+        ] {
+            if section > MAX_ROWS {
+                errors.push(
+                    "rows",
+                    Message::new("validation-too-many-rows").with("max", MAX_ROWS),
+                );
+            }
+        }
+        for (i, m) in self.family.iter_mut().enumerate() {
+            let f = |name: &str| format!("family.{i}.{name}");
+            m.family_name = text(&mut errors, &f("family_name"), &m.family_name, MAX_LINE);
+            m.given_name = text(&mut errors, &f("given_name"), &m.given_name, MAX_LINE);
+            m.native_name = text(&mut errors, &f("native_name"), &m.native_name, MAX_LINE);
+            m.notes = text(&mut errors, &f("notes"), &m.notes, MAX_TEXT);
+            not_future(&mut errors, &f("date_of_birth"), m.date_of_birth, today);
+            if m.relationship.is_none() {
+                errors.push(f("relationship"), Message::new("validation-required"));
+            }
+            if m.given_name.is_empty() && m.native_name.is_empty() {
+                errors.push(f("given_name"), Message::new("validation-required"));
+            }
+        }
+        for (i, leg) in self.journey.iter_mut().enumerate() {
+            let f = |name: &str| format!("journey.{i}.{name}");
+            leg.from_city = text(&mut errors, &f("from_city"), &leg.from_city, MAX_LINE);
+            leg.to_city = text(&mut errors, &f("to_city"), &leg.to_city, MAX_LINE);
+            leg.notes = text(&mut errors, &f("notes"), &leg.notes, MAX_TEXT);
+            for (name, code) in [
+                ("from_country", &mut leg.from_country),
+                ("to_country", &mut leg.to_country),
+            ] {
+                *code = match code.as_deref().map(str::trim) {
+                    None | Some("") => None,
+                    Some(raw) => errors
+                        .check(f(name), codes::country(raw))
+                        .map(str::to_string),
+                };
+            }
+            if let (Some(departed), Some(arrived)) = (leg.departed_on, leg.arrived_on)
+                && arrived < departed
+            {
+                errors.push(
+                    f("arrived_on"),
+                    Message::new("validation-arrival-before-departure"),
+                );
+            }
+        }
+        for (i, event) in self.persecution.iter_mut().enumerate() {
+            let f = |name: &str| format!("persecution.{i}.{name}");
+            event.place = text(&mut errors, &f("place"), &event.place, MAX_LINE);
+            event.description = text(&mut errors, &f("description"), &event.description, MAX_TEXT);
+            event.charges = text(&mut errors, &f("charges"), &event.charges, MAX_TEXT);
+            event.outcome = text(&mut errors, &f("outcome"), &event.outcome, MAX_TEXT);
+            event.evidence = text(&mut errors, &f("evidence"), &event.evidence, MAX_TEXT);
+            not_future(&mut errors, &f("occurred_on"), event.occurred_on, today);
+            if event
+                .detention_days
+                .is_some_and(|d| !(0..=36_500).contains(&d))
+            {
+                errors.push(f("detention_days"), Message::new("validation-number"));
+            }
+        }
+        if errors.is_empty() {
+            Ok(self)
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// Every recorded person's full name, for the search index: the client (all spellings)
+    /// and each family member.
+    pub fn names(&self) -> Vec<String> {
+        let c = &self.client;
+        let mut names = vec![
+            [
+                c.given_name.as_str(),
+                c.middle_name.as_str(),
+                c.family_name.as_str(),
+            ]
+            .iter()
+            .filter(|part| !part.is_empty() && !part.eq_ignore_ascii_case("none"))
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" "),
+            c.native_name.clone(),
+        ];
+        names.extend(c.other_names.iter().cloned());
+        names.retain(|n| !n.trim().is_empty());
+        names
+    }
+
+    /// The date of the last arrival: the entry's, or else the arrival of the last journey leg.
+    pub fn last_arrival(&self) -> Option<NaiveDate> {
+        self.entry
+            .last_arrival_on
+            .or_else(|| self.journey.iter().filter_map(|leg| leg.arrived_on).max())
+    }
+}
+
+fn codes_in(
+    errors: &mut FieldErrors,
+    field: &str,
+    values: &[String],
+    parse: fn(&str) -> Result<&'static str, Message>,
+) -> Vec<String> {
+    errors
+        .check(field, codes::code_list(&values.join(","), parse))
+        .map(|codes| codes.into_iter().map(str::to_string).collect())
+        .unwrap_or_default()
+}
+
+fn not_future(errors: &mut FieldErrors, field: &str, date: Option<NaiveDate>, today: NaiveDate) {
+    if date.is_some_and(|d| d > today) {
+        errors.push(field, Message::new("validation-date-future"));
+    }
+}
+
+/// The intake form as typed: field path → text. Rows are `family.N.*`, `journey.N.*`,
+/// `persecution.N.*`; checkboxes are present ("on") or absent.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct IntakeForm {
+    values: BTreeMap<String, String>,
+}
+
+/// The repeated sections of the form.
+pub const SECTIONS: [&str; 3] = ["family", "journey", "persecution"];
+
+impl IntakeForm {
+    /// From submitted pairs; anything that is not an intake field (the CSRF token, the
+    /// button pressed) is left out.
+    pub fn from_pairs(pairs: impl IntoIterator<Item = (String, String)>) -> Self {
+        let values = pairs
+            .into_iter()
+            .filter(|(name, _)| name.contains('.'))
+            .collect();
+        Self { values }
+    }
+
+    pub fn value(&self, field: &str) -> &str {
+        self.values.get(field).map_or("", String::as_str)
+    }
+
+    pub fn checked(&self, field: &str) -> bool {
+        matches!(self.value(field), "on" | "true" | "1")
+    }
+
+    fn set(&mut self, field: String, value: impl Into<String>) {
+        let value = value.into();
+        if value.is_empty() {
+            self.values.remove(&field);
+        } else {
+            self.values.insert(field, value);
+        }
+    }
+
+    /// How many rows a section has (the highest row index present, plus one).
+    pub fn rows(&self, section: &str) -> usize {
+        let prefix = format!("{section}.");
+        self.values
+            .keys()
+            .filter_map(|k| {
+                k.strip_prefix(&prefix)?
+                    .split('.')
+                    .next()?
+                    .parse::<usize>()
+                    .ok()
+            })
+            .map(|i| i + 1)
+            .max()
+            .unwrap_or(0)
+            .min(MAX_ROWS + 1)
+    }
+
+    /// Adds an empty row to a section (one placeholder value keeps it counted).
+    pub fn add_row(&mut self, section: &str) {
+        let index = self.rows(section);
+        if index < MAX_ROWS {
+            self.values
+                .insert(format!("{section}.{index}.row"), "new".into());
+        }
+    }
+
+    fn take_row(&mut self, section: &str, index: usize) -> BTreeMap<String, String> {
+        let prefix = format!("{section}.{index}.");
+        let keys: Vec<String> = self
+            .values
+            .keys()
+            .filter(|k| k.starts_with(&prefix))
+            .cloned()
+            .collect();
+        keys.into_iter()
+            .filter_map(|k| {
+                let value = self.values.remove(&k)?;
+                Some((k[prefix.len()..].to_string(), value))
+            })
+            .collect()
+    }
+
+    fn put_row(&mut self, section: &str, index: usize, row: BTreeMap<String, String>) {
+        for (name, value) in row {
+            self.values
+                .insert(format!("{section}.{index}.{name}"), value);
+        }
+    }
+
+    pub fn remove_row(&mut self, section: &str, index: usize) {
+        let count = self.rows(section);
+        if index >= count {
+            return;
+        }
+        self.take_row(section, index);
+        for i in index + 1..count {
+            let row = self.take_row(section, i);
+            self.put_row(section, i - 1, row);
+        }
+    }
+
+    /// Swaps a row with the one before it.
+    pub fn move_row_up(&mut self, section: &str, index: usize) {
+        if index == 0 || index >= self.rows(section) {
+            return;
+        }
+        let upper = self.take_row(section, index - 1);
+        let lower = self.take_row(section, index);
+        self.put_row(section, index - 1, lower);
+        self.put_row(section, index, upper);
+    }
+
+    /// Parses the typed text into an intake, or names every field that does not parse.
+    pub fn parse(&self) -> Result<Intake, FieldErrors> {
+        let mut errors = FieldErrors::default();
+        let date = |errors: &mut FieldErrors, field: &str| -> Option<NaiveDate> {
+            errors.check(field, parse_date(self.value(field))).flatten()
+        };
+        let choice =
+            |errors: &mut FieldErrors, field: &str, parse: &dyn Fn(&str) -> Result<(), Message>| {
+                let raw = self.value(field).trim();
+                if !raw.is_empty() {
+                    errors.check(field, parse(raw));
+                }
+            };
+        let list = |field: &str| -> Vec<String> {
+            self.value(field)
+                .split([',', ';', '\n'])
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+                .collect()
+        };
+        let opt =
+            |field: &str| Some(self.value(field).trim().to_string()).filter(|v| !v.is_empty());
+
+        // Vocabularies are parsed twice (here for the message, below for the value): the
+        // parse is a match on a short string, the clarity is worth it.
+        choice(&mut errors, "client.sex", &|v| Sex::parse(v).map(|_| ()));
+        choice(&mut errors, "client.immigration_status", &|v| {
+            ImmigrationStatus::parse(v).map(|_| ())
+        });
+        choice(&mut errors, "entry.manner_of_entry", &|v| {
+            MannerOfEntry::parse(v).map(|_| ())
+        });
+        choice(&mut errors, "claim.kind", &|v| {
+            ClaimKind::parse(v).map(|_| ())
+        });
+        let staff = |errors: &mut FieldErrors, field: &str| -> Option<StaffId> {
+            let raw = self.value(field).trim();
+            if raw.is_empty() {
+                return None;
+            }
+            errors.check(
+                field,
+                raw.parse().map_err(|_| Message::new("validation-staff")),
+            )
+        };
+
+        let client = ClientDetails {
+            family_name: self.value("client.family_name").into(),
+            given_name: self.value("client.given_name").into(),
+            middle_name: self.value("client.middle_name").into(),
+            native_name: self.value("client.native_name").into(),
+            other_names: self
+                .value("client.other_names")
+                .lines()
+                .map(str::to_string)
+                .collect(),
+            date_of_birth: date(&mut errors, "client.date_of_birth"),
+            sex: Sex::parse(self.value("client.sex")).ok(),
+            country_of_birth: opt("client.country_of_birth"),
+            nationalities: list("client.nationalities"),
+            languages: list("client.languages"),
+            interpreter_needed: self.checked("client.interpreter_needed"),
+            a_number: opt("client.a_number"),
+            passport_numbers: self.value("client.passport_numbers").into(),
+            passport_expiry: date(&mut errors, "client.passport_expiry"),
+            phone: self.value("client.phone").into(),
+            phone_safe: self.checked("client.phone_safe"),
+            email: self.value("client.email").into(),
+            email_safe: self.checked("client.email_safe"),
+            us_address: self.value("client.us_address").into(),
+            address_safe: self.checked("client.address_safe"),
+            messenger: self.value("client.messenger").into(),
+            messenger_safe: self.checked("client.messenger_safe"),
+            immigration_status: ImmigrationStatus::parse(self.value("client.immigration_status"))
+                .ok(),
+        };
+        let entry = EntryDetails {
+            last_arrival_on: date(&mut errors, "entry.last_arrival_on"),
+            port_of_entry: self.value("entry.port_of_entry").into(),
+            manner_of_entry: MannerOfEntry::parse(self.value("entry.manner_of_entry")).ok(),
+            i94_number: self.value("entry.i94_number").into(),
+            class_of_admission: self.value("entry.class_of_admission").into(),
+            parole_expires_on: date(&mut errors, "entry.parole_expires_on"),
+        };
+
+        let mut family = Vec::new();
+        for i in 0..self.rows("family") {
+            let f = |name: &str| format!("family.{i}.{name}");
+            if self.row_is_blank("family", i) {
+                continue;
+            }
+            choice(&mut errors, &f("relationship"), &|v| {
+                Relationship::parse(v).map(|_| ())
+            });
+            choice(&mut errors, &f("marital_status"), &|v| {
+                MaritalStatus::parse(v).map(|_| ())
+            });
+            family.push(FamilyMember {
+                relationship: Relationship::parse(self.value(&f("relationship"))).ok(),
+                family_name: self.value(&f("family_name")).into(),
+                given_name: self.value(&f("given_name")).into(),
+                native_name: self.value(&f("native_name")).into(),
+                date_of_birth: date(&mut errors, &f("date_of_birth")),
+                marital_status: MaritalStatus::parse(self.value(&f("marital_status"))).ok(),
+                in_us: self.checked(&f("in_us")),
+                derivative: self.checked(&f("derivative")),
+                safe_to_contact: self.checked(&f("safe_to_contact")),
+                notes: self.value(&f("notes")).into(),
+            });
+        }
+        let mut journey = Vec::new();
+        for i in 0..self.rows("journey") {
+            let f = |name: &str| format!("journey.{i}.{name}");
+            if self.row_is_blank("journey", i) {
+                continue;
+            }
+            choice(&mut errors, &f("mode"), &|v| {
+                TravelMode::parse(v).map(|_| ())
+            });
+            journey.push(JourneyLeg {
+                from_country: opt(&f("from_country")),
+                from_city: self.value(&f("from_city")).into(),
+                to_country: opt(&f("to_country")),
+                to_city: self.value(&f("to_city")).into(),
+                departed_on: date(&mut errors, &f("departed_on")),
+                arrived_on: date(&mut errors, &f("arrived_on")),
+                mode: TravelMode::parse(self.value(&f("mode"))).ok(),
+                notes: self.value(&f("notes")).into(),
+            });
+        }
+        let mut persecution = Vec::new();
+        for i in 0..self.rows("persecution") {
+            let f = |name: &str| format!("persecution.{i}.{name}");
+            if self.row_is_blank("persecution", i) {
+                continue;
+            }
+            choice(&mut errors, &f("actor"), &|v| {
+                Persecutor::parse(v).map(|_| ())
+            });
+            let days = self.value(&f("detention_days")).trim();
+            let detention_days = if days.is_empty() {
+                None
+            } else {
+                errors.check(
+                    &f("detention_days"),
+                    days.parse::<i32>()
+                        .map_err(|_| Message::new("validation-number")),
+                )
+            };
+            persecution.push(PersecutionEvent {
+                occurred_on: date(&mut errors, &f("occurred_on")),
+                place: self.value(&f("place")).into(),
+                actor: Persecutor::parse(self.value(&f("actor"))).ok(),
+                description: self.value(&f("description")).into(),
+                detention_days,
+                charges: self.value(&f("charges")).into(),
+                outcome: self.value(&f("outcome")).into(),
+                evidence: self.value(&f("evidence")).into(),
+            });
+        }
+        let claim = ClaimDetails {
+            kind: ClaimKind::parse(self.value("claim.kind")).ok(),
+            lawyer_id: staff(&mut errors, "claim.lawyer_id"),
+            paralegal_id: staff(&mut errors, "claim.paralegal_id"),
+        };
+        if errors.is_empty() {
+            Ok(Intake {
+                client,
+                entry,
+                family,
+                journey,
+                persecution,
+                claim,
+            })
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// Whether nothing but the placeholder was typed into a row.
+    fn row_is_blank(&self, section: &str, index: usize) -> bool {
+        let prefix = format!("{section}.{index}.");
+        self.values
+            .iter()
+            .filter(|(k, _)| k.starts_with(&prefix) && !k.ends_with(".row"))
+            .all(|(_, v)| v.trim().is_empty())
+    }
+
+    /// The form showing a saved intake.
+    pub fn from_intake(intake: &Intake) -> Self {
+        let mut form = Self::default();
+        let date = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+        let flag = |b: bool| if b { "on" } else { "" };
+        let c = &intake.client;
+        for (field, value) in [
+            ("client.family_name", c.family_name.clone()),
+            ("client.given_name", c.given_name.clone()),
+            ("client.middle_name", c.middle_name.clone()),
+            ("client.native_name", c.native_name.clone()),
+            ("client.other_names", c.other_names.join("\n")),
+            ("client.date_of_birth", date(c.date_of_birth)),
+            (
+                "client.sex",
+                c.sex.map(|s| s.as_str().to_string()).unwrap_or_default(),
+            ),
+            (
+                "client.country_of_birth",
+                c.country_of_birth.clone().unwrap_or_default(),
+            ),
+            ("client.nationalities", c.nationalities.join(", ")),
+            ("client.languages", c.languages.join(", ")),
+            (
+                "client.interpreter_needed",
+                flag(c.interpreter_needed).into(),
+            ),
+            (
+                "client.a_number",
+                c.a_number
+                    .as_deref()
+                    .and_then(|a| ANumber::parse(a).ok())
+                    .map(|a| a.to_string())
+                    .unwrap_or_default(),
+            ),
+            ("client.passport_numbers", c.passport_numbers.clone()),
+            ("client.passport_expiry", date(c.passport_expiry)),
+            ("client.phone", c.phone.clone()),
+            ("client.phone_safe", flag(c.phone_safe).into()),
+            ("client.email", c.email.clone()),
+            ("client.email_safe", flag(c.email_safe).into()),
+            ("client.us_address", c.us_address.clone()),
+            ("client.address_safe", flag(c.address_safe).into()),
+            ("client.messenger", c.messenger.clone()),
+            ("client.messenger_safe", flag(c.messenger_safe).into()),
+            (
+                "client.immigration_status",
+                c.immigration_status
+                    .map(|s| s.as_str().to_string())
+                    .unwrap_or_default(),
+            ),
+            ("entry.last_arrival_on", date(intake.entry.last_arrival_on)),
+            ("entry.port_of_entry", intake.entry.port_of_entry.clone()),
+            (
+                "entry.manner_of_entry",
+                intake
+                    .entry
+                    .manner_of_entry
+                    .map(|m| m.as_str().to_string())
+                    .unwrap_or_default(),
+            ),
+            ("entry.i94_number", intake.entry.i94_number.clone()),
+            (
+                "entry.class_of_admission",
+                intake.entry.class_of_admission.clone(),
+            ),
+            (
+                "entry.parole_expires_on",
+                date(intake.entry.parole_expires_on),
+            ),
+            (
+                "claim.kind",
+                intake
+                    .claim
+                    .kind
+                    .map(|k| k.as_str().to_string())
+                    .unwrap_or_default(),
+            ),
+            (
+                "claim.lawyer_id",
+                intake
+                    .claim
+                    .lawyer_id
+                    .map(|id| id.to_string())
+                    .unwrap_or_default(),
+            ),
+            (
+                "claim.paralegal_id",
+                intake
+                    .claim
+                    .paralegal_id
+                    .map(|id| id.to_string())
+                    .unwrap_or_default(),
+            ),
+        ] {
+            form.set(field.to_string(), value);
+        }
+        for (i, m) in intake.family.iter().enumerate() {
+            form.values
+                .insert(format!("family.{i}.row"), "saved".into());
+            for (name, value) in [
+                (
+                    "relationship",
+                    m.relationship
+                        .map(|r| r.as_str().to_string())
+                        .unwrap_or_default(),
+                ),
+                ("family_name", m.family_name.clone()),
+                ("given_name", m.given_name.clone()),
+                ("native_name", m.native_name.clone()),
+                ("date_of_birth", date(m.date_of_birth)),
+                (
+                    "marital_status",
+                    m.marital_status
+                        .map(|s| s.as_str().to_string())
+                        .unwrap_or_default(),
+                ),
+                ("in_us", flag(m.in_us).into()),
+                ("derivative", flag(m.derivative).into()),
+                ("safe_to_contact", flag(m.safe_to_contact).into()),
+                ("notes", m.notes.clone()),
+            ] {
+                form.set(format!("family.{i}.{name}"), value);
+            }
+        }
+        for (i, leg) in intake.journey.iter().enumerate() {
+            form.values
+                .insert(format!("journey.{i}.row"), "saved".into());
+            for (name, value) in [
+                ("from_country", leg.from_country.clone().unwrap_or_default()),
+                ("from_city", leg.from_city.clone()),
+                ("to_country", leg.to_country.clone().unwrap_or_default()),
+                ("to_city", leg.to_city.clone()),
+                ("departed_on", date(leg.departed_on)),
+                ("arrived_on", date(leg.arrived_on)),
+                (
+                    "mode",
+                    leg.mode.map(|m| m.as_str().to_string()).unwrap_or_default(),
+                ),
+                ("notes", leg.notes.clone()),
+            ] {
+                form.set(format!("journey.{i}.{name}"), value);
+            }
+        }
+        for (i, e) in intake.persecution.iter().enumerate() {
+            form.values
+                .insert(format!("persecution.{i}.row"), "saved".into());
+            for (name, value) in [
+                ("occurred_on", date(e.occurred_on)),
+                ("place", e.place.clone()),
+                (
+                    "actor",
+                    e.actor.map(|a| a.as_str().to_string()).unwrap_or_default(),
+                ),
+                ("description", e.description.clone()),
+                (
+                    "detention_days",
+                    e.detention_days.map(|d| d.to_string()).unwrap_or_default(),
+                ),
+                ("charges", e.charges.clone()),
+                ("outcome", e.outcome.clone()),
+                ("evidence", e.evidence.clone()),
+            ] {
+                form.set(format!("persecution.{i}.{name}"), value);
+            }
+        }
+        form
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()
+    }
+
+    fn form(pairs: &[(&str, &str)]) -> IntakeForm {
+        IntakeForm::from_pairs(pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())))
+    }
+
+    fn complete_pairs() -> Vec<(&'static str, &'static str)> {
+        vec![
+            ("client.family_name", "Shcherbakov"),
+            ("client.given_name", "Yevgeniy"),
+            ("client.middle_name", "NONE"),
+            ("client.native_name", "Евгений Щербаков"),
+            ("client.date_of_birth", "1984-03-12"),
+            ("client.nationalities", "ru"),
+            ("client.a_number", "A 12 345 678"),
+            ("entry.last_arrival_on", "15.01.2026"),
+            ("claim.kind", "defensive"),
+            ("claim.lawyer_id", "7c0f4a4e-8a51-4c4e-9a3b-2d52d1f0a111"),
+            ("journey.0.from_city", "Moscow"),
+            ("journey.0.to_city", "Zürich"),
+            ("journey.0.mode", "air"),
+            ("journey.1.from_city", "Tijuana"),
+            ("journey.1.to_city", "San Ysidro"),
+            ("journey.1.mode", "on_foot"),
+            ("persecution.0.place", "Moscow"),
+            ("persecution.0.actor", "police"),
+            ("persecution.0.detention_days", "3"),
+            ("csrf_token", "ignored"),
+        ]
+    }
+
+    #[test]
+    fn a_complete_form_parses_and_normalizes() {
+        let intake = form(&complete_pairs())
+            .parse()
+            .unwrap()
+            .checked(true, today())
+            .unwrap();
+        assert_eq!(intake.client.a_number.as_deref(), Some("012345678"));
+        assert_eq!(intake.client.nationalities, vec!["RU"]);
+        assert_eq!(
+            intake.entry.last_arrival_on,
+            NaiveDate::from_ymd_opt(2026, 1, 15)
+        );
+        assert_eq!(intake.journey.len(), 2);
+        assert_eq!(intake.journey[1].mode, Some(TravelMode::OnFoot));
+        assert_eq!(intake.persecution[0].detention_days, Some(3));
+        assert_eq!(
+            intake.names(),
+            vec!["Yevgeniy Shcherbakov", "Евгений Щербаков"]
+        );
+    }
+
+    #[test]
+    fn unparseable_fields_are_named_and_the_form_keeps_them() {
+        let mut pairs = complete_pairs();
+        pairs.push(("client.passport_expiry", "31/02/2030"));
+        pairs.push(("journey.1.departed_on", "yesterday"));
+        pairs.push(("persecution.0.actor", "aliens"));
+        let form = form(&pairs);
+        let errors = form.parse().unwrap_err();
+        let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            vec![
+                "client.passport_expiry",
+                "journey.1.departed_on",
+                "persecution.0.actor"
+            ]
+        );
+        assert_eq!(form.value("journey.1.departed_on"), "yesterday");
+    }
+
+    #[test]
+    fn a_draft_may_lack_what_completion_requires() {
+        let draft = form(&[("client.given_name", "Юлия")]).parse().unwrap();
+        assert!(draft.clone().checked(false, today()).is_ok());
+        let errors = draft.checked(true, today()).unwrap_err();
+        let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert!(fields.contains(&"client.family_name"));
+        assert!(fields.contains(&"client.middle_name"));
+        assert!(fields.contains(&"claim.kind"));
+        assert!(fields.contains(&"claim.lawyer_id"));
+    }
+
+    #[test]
+    fn semantic_checks_name_their_row() {
+        let intake = form(&[
+            ("client.date_of_birth", "2030-01-01"),
+            ("client.nationalities", "RU, Narnia"),
+            ("journey.0.departed_on", "2026-01-10"),
+            ("journey.0.arrived_on", "2026-01-09"),
+        ])
+        .parse()
+        .unwrap();
+        let errors = intake.checked(false, today()).unwrap_err();
+        let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            vec![
+                "client.nationalities",
+                "client.date_of_birth",
+                "journey.0.arrived_on"
+            ]
+        );
+    }
+
+    #[test]
+    fn rows_are_added_removed_and_reordered_without_losing_text() {
+        let mut f = form(&[
+            ("journey.0.from_city", "Moscow"),
+            ("journey.1.from_city", "Cancún"),
+        ]);
+        f.add_row("journey");
+        assert_eq!(f.rows("journey"), 3);
+        f.set("journey.2.from_city".into(), "Tijuana");
+        f.move_row_up("journey", 2);
+        assert_eq!(f.value("journey.1.from_city"), "Tijuana");
+        assert_eq!(f.value("journey.2.from_city"), "Cancún");
+        f.remove_row("journey", 0);
+        assert_eq!(f.rows("journey"), 2);
+        assert_eq!(f.value("journey.0.from_city"), "Tijuana");
+        assert_eq!(f.value("journey.1.from_city"), "Cancún");
+        // An added row left empty is not an empty record.
+        f.add_row("family");
+        assert!(f.parse().unwrap().family.is_empty());
+    }
+
+    #[test]
+    fn a_saved_intake_round_trips_through_the_form() {
+        let intake = form(&complete_pairs())
+            .parse()
+            .unwrap()
+            .checked(true, today())
+            .unwrap();
+        let again = IntakeForm::from_intake(&intake)
+            .parse()
+            .unwrap()
+            .checked(true, today())
+            .unwrap();
+        assert_eq!(again, intake);
+    }
+}
