@@ -652,7 +652,7 @@ impl IntakeForm {
                 None
             } else {
                 errors.check(
-                    &f("detention_days"),
+                    f("detention_days"),
                     days.parse::<i32>()
                         .map_err(|_| Message::new("validation-number")),
                 )
