@@ -26,3 +26,114 @@ pub fn can_manage_staff(actor: &Staff) -> Result<(), AppError> {
 pub fn can_read_audit_log(actor: &Staff) -> Result<(), AppError> {
     allow(actor.active && actor.role == Role::Admin)
 }
+
+/// Who a case is assigned to, as far as the policy cares.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Assignment {
+    pub lawyer: Option<crate::domain::ids::StaffId>,
+    pub paralegal: Option<crate::domain::ids::StaffId>,
+}
+
+fn lawyer_or_admin(actor: &Staff) -> bool {
+    actor.active && matches!(actor.role, Role::Admin | Role::Lawyer)
+}
+
+/// Taking an intake, and creating or editing the client, family, journey, persecution
+/// history, claim kind and assignment: lawyers and admins.
+pub fn can_edit_case_file(actor: &Staff) -> Result<(), AppError> {
+    allow(lawyer_or_admin(actor))
+}
+
+/// Seeing a case. Lawyers and admins see every case (the conflict check needs it);
+/// paralegals see the cases assigned to them, or all when the office opens them.
+pub fn can_view_case(
+    actor: &Staff,
+    case: Assignment,
+    paralegals_see_all: bool,
+) -> Result<(), AppError> {
+    allow(
+        lawyer_or_admin(actor)
+            || (actor.active
+                && actor.role == Role::Paralegal
+                && (paralegals_see_all || case.paralegal == Some(actor.id))),
+    )
+}
+
+/// Working a case — stage changes, key dates, checklist, notes: lawyers, admins and the
+/// paralegal assigned to it (supervision under Model Rule 5.3 is by assignment, not trust).
+pub fn can_work_on_case(actor: &Staff, case: Assignment) -> Result<(), AppError> {
+    allow(lawyer_or_admin(actor) || (actor.active && case.paralegal == Some(actor.id)))
+}
+
+/// Closing or withdrawing a case, and reopening one: lawyers and admins.
+pub fn can_close_case(actor: &Staff) -> Result<(), AppError> {
+    allow(lawyer_or_admin(actor))
+}
+
+/// Purging a client's file for the retention policy: admins only.
+pub fn can_purge_case(actor: &Staff) -> Result<(), AppError> {
+    allow(actor.active && actor.role == Role::Admin)
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::Utc;
+
+    use super::*;
+    use crate::domain::ids::StaffId;
+    use crate::i18n::Language;
+
+    fn staff(role: Role) -> Staff {
+        Staff {
+            id: StaffId::new(),
+            email: format!("{role}@example.org"),
+            display_name: role.to_string(),
+            role,
+            language: Language::En,
+            active: true,
+            created_at: Utc::now(),
+            updated_at: Utc::now(),
+        }
+    }
+
+    #[test]
+    fn paralegals_see_and_work_only_their_cases_unless_the_office_opens_them() {
+        let paralegal = staff(Role::Paralegal);
+        let theirs = Assignment {
+            lawyer: None,
+            paralegal: Some(paralegal.id),
+        };
+        let other = Assignment {
+            lawyer: None,
+            paralegal: Some(StaffId::new()),
+        };
+        assert!(can_view_case(&paralegal, theirs, false).is_ok());
+        assert!(can_view_case(&paralegal, other, false).is_err());
+        assert!(can_view_case(&paralegal, other, true).is_ok());
+        assert!(can_work_on_case(&paralegal, theirs).is_ok());
+        assert!(
+            can_work_on_case(&paralegal, other).is_err(),
+            "seeing is not working"
+        );
+        assert!(can_edit_case_file(&paralegal).is_err());
+        assert!(can_close_case(&paralegal).is_err());
+    }
+
+    #[test]
+    fn lawyers_and_admins_do_everything_but_purge_is_for_admins() {
+        let lawyer = staff(Role::Lawyer);
+        let admin = staff(Role::Admin);
+        let any = Assignment::default();
+        for actor in [&lawyer, &admin] {
+            assert!(can_view_case(actor, any, false).is_ok());
+            assert!(can_work_on_case(actor, any).is_ok());
+            assert!(can_edit_case_file(actor).is_ok());
+            assert!(can_close_case(actor).is_ok());
+        }
+        assert!(can_purge_case(&lawyer).is_err());
+        assert!(can_purge_case(&admin).is_ok());
+        let mut inactive = staff(Role::Admin);
+        inactive.active = false;
+        assert!(can_view_case(&inactive, any, true).is_err());
+    }
+}

@@ -469,3 +469,29 @@ pub fn load(conn: &mut DbConnection, client_id: uuid::Uuid) -> QueryResult<Optio
         claim: Default::default(),
     }))
 }
+
+/// Each family member's id and the spellings of their name, for the search index.
+pub fn family_names(
+    conn: &mut DbConnection,
+    client_id: uuid::Uuid,
+) -> QueryResult<Vec<(uuid::Uuid, Vec<String>)>> {
+    Ok(family_members::table
+        .filter(family_members::client_id.eq(DbUuid(client_id)))
+        .select((
+            family_members::id,
+            family_members::given_name,
+            family_members::family_name,
+            family_members::native_name,
+        ))
+        .load::<(DbUuid, String, String, String)>(conn)?
+        .into_iter()
+        .map(|(id, given, family, native)| {
+            let latin = format!("{given} {family}").trim().to_string();
+            let names = [latin, native]
+                .into_iter()
+                .filter(|n| !n.trim().is_empty())
+                .collect();
+            (id.0, names)
+        })
+        .collect())
+}

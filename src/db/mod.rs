@@ -4,8 +4,11 @@
 pub mod account_tokens;
 pub mod api_tokens;
 pub mod audit_log;
+pub mod cases;
 pub mod clients;
 pub mod login_throttle;
+pub mod name_keys;
+pub mod office_settings;
 pub mod schema;
 pub mod sessions;
 pub mod staff;

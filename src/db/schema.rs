@@ -342,6 +342,7 @@ diesel::joinable!(name_keys -> clients (client_id));
 diesel::joinable!(cases -> clients (client_id));
 diesel::joinable!(case_deadlines -> cases (case_id));
 diesel::joinable!(case_stage_history -> cases (case_id));
+diesel::joinable!(case_stage_history -> staff (changed_by));
 diesel::joinable!(case_events -> cases (case_id));
 diesel::joinable!(ead_clock_stops -> cases (case_id));
 diesel::joinable!(checklist_items -> cases (case_id));

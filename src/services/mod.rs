@@ -4,5 +4,7 @@
 pub mod accounts;
 pub mod api_tokens;
 pub mod audit;
+pub mod cases;
+pub mod intake;
 pub mod sessions;
 pub mod staff;

@@ -293,3 +293,17 @@ validation-too-many-rows = At most { $max } rows per section.
 validation-arrival-before-departure = The arrival is before the departure.
 validation-number = Enter a whole number.
 validation-date-future = This date is in the future.
+validation-lawyer = Choose an active lawyer.
+validation-paralegal = Choose an active paralegal.
+case-kind-required = Record the claim's kind in the intake first.
+case-conflict-unresolved = Record a clear conflict check before the consultation.
+
+## --- intake form ---
+
+## --- case page ---
+
+## --- search, conflict check and case list ---
+
+## --- API ---
+
+## --- demo data ---

@@ -295,3 +295,17 @@ validation-too-many-rows = Не более { $max } строк в разделе
 validation-arrival-before-departure = Прибытие раньше отправления.
 validation-number = Введите целое число.
 validation-date-future = Эта дата в будущем.
+validation-lawyer = Выберите действующего юриста.
+validation-paralegal = Выберите действующего помощника юриста.
+case-kind-required = Сначала укажите в анкете вид дела.
+case-conflict-unresolved = Перед консультацией отметьте, что проверка конфликта интересов пройдена.
+
+## --- intake form ---
+
+## --- case page ---
+
+## --- search, conflict check and case list ---
+
+## --- API ---
+
+## --- demo data ---

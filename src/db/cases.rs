@@ -1,0 +1,251 @@
+//! Queries on `cases`, their stage history and their computed deadlines.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use diesel::prelude::*;
+
+use super::DbConnection;
+use super::schema::{case_deadlines, case_reference_counters, case_stage_history, cases, staff};
+use super::uuid::DbUuid;
+use crate::domain::case_stage::{CaseStage, ClaimKind};
+use crate::domain::deadlines::Deadline;
+use crate::domain::ids::StaffId;
+
+#[derive(Debug, Clone, Queryable)]
+pub struct CaseRow {
+    pub id: DbUuid,
+    pub reference: String,
+    pub client_id: DbUuid,
+    pub kind: Option<String>,
+    pub stage: String,
+    pub intake_complete: bool,
+    pub lawyer_id: Option<DbUuid>,
+    pub paralegal_id: Option<DbUuid>,
+    pub conflict_status: String,
+    pub conflict_note: String,
+    pub conflict_checked_by: Option<DbUuid>,
+    pub conflict_checked_at: Option<NaiveDateTime>,
+    pub i589_filed_on: Option<NaiveDate>,
+    pub i589_received_on: Option<NaiveDate>,
+    pub one_year_exception: Option<String>,
+    pub one_year_exception_until: Option<NaiveDate>,
+    pub ij_decision_on: Option<NaiveDate>,
+    pub granted_on: Option<NaiveDate>,
+    pub court_verified_on: Option<NaiveDate>,
+    pub closed_at: Option<NaiveDateTime>,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+impl CaseRow {
+    pub fn kind(&self) -> Option<ClaimKind> {
+        self.kind.as_deref().and_then(|k| ClaimKind::parse(k).ok())
+    }
+
+    pub fn stage(&self) -> Result<CaseStage, diesel::result::Error> {
+        CaseStage::parse(&self.stage).map_err(|_| {
+            diesel::result::Error::DeserializationError("unexpected value in cases.stage".into())
+        })
+    }
+
+    pub fn lawyer(&self) -> Option<StaffId> {
+        self.lawyer_id.map(|id| id.0.into())
+    }
+
+    pub fn paralegal(&self) -> Option<StaffId> {
+        self.paralegal_id.map(|id| id.0.into())
+    }
+}
+
+pub fn find(conn: &mut DbConnection, id: uuid::Uuid) -> QueryResult<Option<CaseRow>> {
+    cases::table
+        .find(DbUuid(id))
+        .select(cases::all_columns)
+        .first(conn)
+        .optional()
+}
+
+/// The next case reference of a year, `R-2026-00042`, taken inside the caller's write
+/// transaction (the counter row is locked until it commits).
+pub fn next_reference(conn: &mut DbConnection, year: i32) -> QueryResult<String> {
+    let updated = diesel::update(case_reference_counters::table.find(year))
+        .set(case_reference_counters::last_number.eq(case_reference_counters::last_number + 1))
+        .execute(conn)?;
+    if updated == 0 {
+        diesel::insert_into(case_reference_counters::table)
+            .values((
+                case_reference_counters::year.eq(year),
+                case_reference_counters::last_number.eq(1),
+            ))
+            .execute(conn)?;
+    }
+    let number: i32 = case_reference_counters::table
+        .find(year)
+        .select(case_reference_counters::last_number)
+        .first(conn)?;
+    Ok(format!("R-{year}-{number:05}"))
+}
+
+pub struct NewCase<'a> {
+    pub id: uuid::Uuid,
+    pub reference: &'a str,
+    pub client_id: uuid::Uuid,
+    pub kind: Option<ClaimKind>,
+    pub stage: CaseStage,
+    pub intake_complete: bool,
+    pub lawyer: Option<StaffId>,
+    pub paralegal: Option<StaffId>,
+    pub now: NaiveDateTime,
+}
+
+pub fn insert(conn: &mut DbConnection, new: &NewCase<'_>) -> QueryResult<usize> {
+    diesel::insert_into(cases::table)
+        .values((
+            cases::id.eq(DbUuid(new.id)),
+            cases::reference.eq(new.reference),
+            cases::client_id.eq(DbUuid(new.client_id)),
+            cases::kind.eq(new.kind.map(ClaimKind::as_str)),
+            cases::stage.eq(new.stage.as_str()),
+            cases::intake_complete.eq(new.intake_complete),
+            cases::lawyer_id.eq(new.lawyer.map(|s| DbUuid(s.as_uuid()))),
+            cases::paralegal_id.eq(new.paralegal.map(|s| DbUuid(s.as_uuid()))),
+            cases::conflict_status.eq("unchecked"),
+            cases::conflict_note.eq(""),
+            cases::created_at.eq(new.now),
+            cases::updated_at.eq(new.now),
+        ))
+        .execute(conn)
+}
+
+/// The claim's part of the intake: kind, assignment, completeness.
+pub fn update_claim(
+    conn: &mut DbConnection,
+    id: uuid::Uuid,
+    kind: Option<ClaimKind>,
+    lawyer: Option<StaffId>,
+    paralegal: Option<StaffId>,
+    intake_complete: bool,
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
+    diesel::update(cases::table.find(DbUuid(id)))
+        .set((
+            cases::kind.eq(kind.map(ClaimKind::as_str)),
+            cases::lawyer_id.eq(lawyer.map(|s| DbUuid(s.as_uuid()))),
+            cases::paralegal_id.eq(paralegal.map(|s| DbUuid(s.as_uuid()))),
+            cases::intake_complete.eq(intake_complete),
+            cases::updated_at.eq(now),
+        ))
+        .execute(conn)
+}
+
+pub fn set_stage(
+    conn: &mut DbConnection,
+    id: uuid::Uuid,
+    stage: CaseStage,
+    closed_at: Option<NaiveDateTime>,
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
+    diesel::update(cases::table.find(DbUuid(id)))
+        .set((
+            cases::stage.eq(stage.as_str()),
+            cases::closed_at.eq(closed_at),
+            cases::updated_at.eq(now),
+        ))
+        .execute(conn)
+}
+
+pub fn record_stage_change(
+    conn: &mut DbConnection,
+    case_id: uuid::Uuid,
+    from: Option<CaseStage>,
+    to: CaseStage,
+    by: Option<StaffId>,
+    note: &str,
+    at: NaiveDateTime,
+) -> QueryResult<usize> {
+    diesel::insert_into(case_stage_history::table)
+        .values((
+            case_stage_history::case_id.eq(DbUuid(case_id)),
+            case_stage_history::from_stage.eq(from.map(CaseStage::as_str)),
+            case_stage_history::to_stage.eq(to.as_str()),
+            case_stage_history::changed_at.eq(at),
+            case_stage_history::changed_by.eq(by.map(|s| DbUuid(s.as_uuid()))),
+            case_stage_history::note.eq(note),
+        ))
+        .execute(conn)
+}
+
+#[derive(Debug, Clone, Queryable)]
+pub struct StageChange {
+    pub from_stage: Option<String>,
+    pub to_stage: String,
+    pub changed_at: NaiveDateTime,
+    pub changed_by: Option<String>,
+    pub note: String,
+}
+
+/// The case's stage history, oldest first, with who made each change.
+pub fn stage_history(
+    conn: &mut DbConnection,
+    case_id: uuid::Uuid,
+) -> QueryResult<Vec<StageChange>> {
+    case_stage_history::table
+        .left_join(staff::table)
+        .filter(case_stage_history::case_id.eq(DbUuid(case_id)))
+        .order((
+            case_stage_history::changed_at.asc(),
+            case_stage_history::id.asc(),
+        ))
+        .select((
+            case_stage_history::from_stage,
+            case_stage_history::to_stage,
+            case_stage_history::changed_at,
+            staff::display_name.nullable(),
+            case_stage_history::note,
+        ))
+        .load(conn)
+}
+
+/// Replaces the case's computed deadlines.
+pub fn replace_deadlines(
+    conn: &mut DbConnection,
+    case_id: uuid::Uuid,
+    deadlines: &[Deadline],
+) -> QueryResult<()> {
+    diesel::delete(case_deadlines::table.filter(case_deadlines::case_id.eq(DbUuid(case_id))))
+        .execute(conn)?;
+    for deadline in deadlines {
+        diesel::insert_into(case_deadlines::table)
+            .values((
+                case_deadlines::case_id.eq(DbUuid(case_id)),
+                case_deadlines::kind.eq(deadline.kind.as_str()),
+                case_deadlines::due_on.eq(deadline.due),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+pub fn touch(conn: &mut DbConnection, id: uuid::Uuid, now: NaiveDateTime) -> QueryResult<usize> {
+    diesel::update(cases::table.find(DbUuid(id)))
+        .set(cases::updated_at.eq(now))
+        .execute(conn)
+}
+
+pub fn record_conflict_check(
+    conn: &mut DbConnection,
+    id: uuid::Uuid,
+    status: &str,
+    note: &str,
+    by: StaffId,
+    at: NaiveDateTime,
+) -> QueryResult<usize> {
+    diesel::update(cases::table.find(DbUuid(id)))
+        .set((
+            cases::conflict_status.eq(status),
+            cases::conflict_note.eq(note),
+            cases::conflict_checked_by.eq(Some(DbUuid(by.as_uuid()))),
+            cases::conflict_checked_at.eq(Some(at)),
+            cases::updated_at.eq(at),
+        ))
+        .execute(conn)
+}

@@ -1,0 +1,33 @@
+//! Queries on `office_settings`: a few office-wide switches, as key and text value.
+
+use diesel::prelude::*;
+
+use super::DbConnection;
+use super::schema::office_settings;
+
+pub const PARALEGALS_SEE_ALL_CASES: &str = "paralegals_see_all_cases";
+
+pub fn flag(conn: &mut DbConnection, key: &str) -> QueryResult<bool> {
+    Ok(office_settings::table
+        .find(key)
+        .select(office_settings::value)
+        .first::<String>(conn)
+        .optional()?
+        .is_some_and(|v| v == "true"))
+}
+
+pub fn set_flag(conn: &mut DbConnection, key: &str, on: bool) -> QueryResult<()> {
+    let value = if on { "true" } else { "false" };
+    let updated = diesel::update(office_settings::table.find(key))
+        .set(office_settings::value.eq(value))
+        .execute(conn)?;
+    if updated == 0 {
+        diesel::insert_into(office_settings::table)
+            .values((
+                office_settings::key.eq(key),
+                office_settings::value.eq(value),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,317 @@
+//! Taking an intake: a new case file, or changes to one, saved as a draft or completed.
+
+use std::collections::BTreeSet;
+
+use serde_json::{Map, Value, json};
+
+use super::audit::AuditContext;
+use super::cases::{case_target, refresh_deadlines, today};
+use crate::auth::policy;
+use crate::clock;
+use crate::db::{self, DbConnection, write_transaction};
+use crate::domain::case_stage::CaseStage;
+use crate::domain::intake::Intake;
+use crate::domain::names;
+use crate::domain::staff::{Role, Staff};
+use crate::error::{AppError, FieldErrors, Message};
+use crate::state::AppState;
+
+/// The case an intake was saved into.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SavedCase {
+    pub id: uuid::Uuid,
+    pub reference: String,
+}
+
+/// Saves an intake: creates the case file when `case_id` is `None`, otherwise replaces the
+/// client's part of it and the claim's kind and assignment. A draft may be incomplete;
+/// `completing` requires what a finished intake must have. All of it, the search index,
+/// the deadlines and the audit entry commit together or not at all.
+pub async fn save(
+    state: &AppState,
+    actor: &Staff,
+    case_id: Option<uuid::Uuid>,
+    intake: Intake,
+    completing: bool,
+    address: Option<String>,
+) -> Result<SavedCase, AppError> {
+    policy::can_edit_case_file(actor)?;
+    let now = state.now();
+    let today = today(state);
+    let intake = intake
+        .checked(completing, today)
+        .map_err(AppError::Validation)?;
+    let audit = AuditContext::new(Some(actor.id), address, now);
+    let actor_id = actor.id;
+    state
+        .db
+        .run(move |conn| {
+            write_transaction(conn, |conn| {
+                check_assignment(conn, &intake)?;
+                let now_db = clock::to_db(now);
+                let (saved, client_id, details) = match case_id {
+                    None => {
+                        let saved = SavedCase {
+                            id: uuid::Uuid::new_v4(),
+                            reference: db::cases::next_reference(
+                                conn,
+                                chrono::Datelike::year(&today),
+                            )?,
+                        };
+                        let client_id = uuid::Uuid::new_v4();
+                        db::clients::save(conn, client_id, &intake, Some(actor_id), now_db)?;
+                        db::cases::insert(
+                            conn,
+                            &db::cases::NewCase {
+                                id: saved.id,
+                                reference: &saved.reference,
+                                client_id,
+                                kind: intake.claim.kind,
+                                stage: CaseStage::Inquiry,
+                                intake_complete: completing,
+                                lawyer: intake.claim.lawyer_id,
+                                paralegal: intake.claim.paralegal_id,
+                                now: now_db,
+                            },
+                        )?;
+                        db::cases::record_stage_change(
+                            conn,
+                            saved.id,
+                            None,
+                            CaseStage::Inquiry,
+                            Some(actor_id),
+                            "",
+                            now_db,
+                        )?;
+                        let details = json!({
+                            "reference": saved.reference,
+                            "intake_complete": completing,
+                            "fields": changes(&Intake::default(), &intake),
+                        });
+                        (saved, client_id, ("case.created", details))
+                    }
+                    Some(id) => {
+                        let row = db::cases::find(conn, id)?.ok_or(AppError::NotFound)?;
+                        let client_id = row.client_id.0;
+                        let mut before =
+                            db::clients::load(conn, client_id)?.ok_or(AppError::NotFound)?;
+                        before.claim.kind = row.kind();
+                        before.claim.lawyer_id = row.lawyer();
+                        before.claim.paralegal_id = row.paralegal();
+                        // Once complete, an intake stays complete; a later draft save of it
+                        // still has to pass the completion checks.
+                        let complete = completing || row.intake_complete;
+                        if complete && !completing {
+                            intake
+                                .clone()
+                                .checked(true, today)
+                                .map_err(AppError::Validation)?;
+                        }
+                        db::clients::save(conn, client_id, &intake, None, now_db)?;
+                        db::cases::update_claim(
+                            conn,
+                            id,
+                            intake.claim.kind,
+                            intake.claim.lawyer_id,
+                            intake.claim.paralegal_id,
+                            complete,
+                            now_db,
+                        )?;
+                        let details = json!({
+                            "intake_complete": complete,
+                            "fields": changes(&before, &intake),
+                        });
+                        (
+                            SavedCase {
+                                id,
+                                reference: row.reference,
+                            },
+                            client_id,
+                            ("case.updated", details),
+                        )
+                    }
+                };
+                refresh_name_index(conn, client_id, &intake)?;
+                refresh_deadlines(conn, saved.id, today)?;
+                audit.record(conn, details.0, case_target(saved.id), details.1)?;
+                Ok(saved)
+            })
+        })
+        .await
+}
+
+/// The lawyer of record must be an active lawyer or admin, the paralegal an active paralegal.
+fn check_assignment(conn: &mut DbConnection, intake: &Intake) -> Result<(), AppError> {
+    let mut errors = FieldErrors::default();
+    if let Some(id) = intake.claim.lawyer_id {
+        let ok = db::staff::find(conn, id)?
+            .is_some_and(|s| s.active && matches!(s.role, Role::Lawyer | Role::Admin));
+        if !ok {
+            errors.push("claim.lawyer_id", Message::new("validation-lawyer"));
+        }
+    }
+    if let Some(id) = intake.claim.paralegal_id {
+        let ok = db::staff::find(conn, id)?.is_some_and(|s| s.active && s.role == Role::Paralegal);
+        if !ok {
+            errors.push("claim.paralegal_id", Message::new("validation-paralegal"));
+        }
+    }
+    errors.into_result()
+}
+
+/// Indexes the names of the client (every spelling) and of each family member.
+fn refresh_name_index(
+    conn: &mut DbConnection,
+    client_id: uuid::Uuid,
+    intake: &Intake,
+) -> Result<(), AppError> {
+    let client_keys: BTreeSet<String> = intake
+        .names()
+        .iter()
+        .flat_map(|n| names::search_keys(n))
+        .collect();
+    let mut people = vec![(client_id, client_keys.into_iter().collect::<Vec<_>>())];
+    for (member_id, full_name) in db::clients::family_names(conn, client_id)? {
+        let keys: BTreeSet<String> = full_name
+            .iter()
+            .flat_map(|n| names::search_keys(n))
+            .collect();
+        people.push((member_id, keys.into_iter().collect()));
+    }
+    db::name_keys::replace_for_client(conn, client_id, &people)?;
+    Ok(())
+}
+
+/// Fields whose values are identifying or narrative: the audit log records that they
+/// changed, never their content — it is append-only and outlives a retention purge.
+fn is_sensitive(path: &str) -> bool {
+    const SENSITIVE: [&str; 17] = [
+        "name",
+        "names",
+        "native_name",
+        "description",
+        "notes",
+        "evidence",
+        "charges",
+        "outcome",
+        "place",
+        "phone",
+        "email",
+        "us_address",
+        "messenger",
+        "passport_numbers",
+        "a_number",
+        "i94_number",
+        "city",
+    ];
+    let last = path.rsplit('.').next().unwrap_or(path);
+    SENSITIVE
+        .iter()
+        .any(|s| last == *s || last.ends_with(&format!("_{s}")))
+}
+
+fn flatten(prefix: &str, value: &Value, out: &mut Map<String, Value>) {
+    match value {
+        Value::Object(map) => {
+            for (k, v) in map {
+                let path = if prefix.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{prefix}.{k}")
+                };
+                flatten(&path, v, out);
+            }
+        }
+        Value::Array(items) if items.iter().any(|i| i.is_object()) => {
+            for (i, v) in items.iter().enumerate() {
+                flatten(&format!("{prefix}.{i}"), v, out);
+            }
+        }
+        other => {
+            out.insert(prefix.to_string(), other.clone());
+        }
+    }
+}
+
+/// The changed fields of an intake: before and after for structured values, only the fact
+/// of a change for sensitive ones.
+pub fn changes(before: &Intake, after: &Intake) -> Value {
+    let (mut old, mut new) = (Map::new(), Map::new());
+    flatten(
+        "",
+        &serde_json::to_value(before).unwrap_or_default(),
+        &mut old,
+    );
+    flatten(
+        "",
+        &serde_json::to_value(after).unwrap_or_default(),
+        &mut new,
+    );
+    let paths: BTreeSet<&String> = old.keys().chain(new.keys()).collect();
+    let mut changed = Map::new();
+    for path in paths {
+        let (a, b) = (
+            old.get(path).unwrap_or(&Value::Null),
+            new.get(path).unwrap_or(&Value::Null),
+        );
+        if a == b {
+            continue;
+        }
+        let entry = if is_sensitive(path) {
+            json!({ "changed": true })
+        } else {
+            json!({ "before": a, "after": b })
+        };
+        changed.insert(path.clone(), entry);
+    }
+    Value::Object(changed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::intake::{ClientDetails, PersecutionEvent};
+
+    #[test]
+    fn changes_show_structured_values_and_hide_identifying_ones() {
+        let before = Intake {
+            client: ClientDetails {
+                given_name: "Юлия".into(),
+                nationalities: vec!["RU".into()],
+                ..Default::default()
+            },
+            persecution: vec![PersecutionEvent {
+                description: "Detained at the protest".into(),
+                ..Default::default()
+            }],
+            ..Intake::default()
+        };
+        let mut after = before.clone();
+        after.client.given_name = "Yulia".into();
+        after.client.nationalities = vec!["RU".into(), "UA".into()];
+        after.persecution[0].description = "Detained for three days".into();
+        after.persecution[0].detention_days = Some(3);
+        let diff = changes(&before, &after);
+        assert_eq!(diff["client.given_name"], json!({ "changed": true }));
+        assert_eq!(
+            diff["client.nationalities"],
+            json!({ "before": ["RU"], "after": ["RU", "UA"] })
+        );
+        assert_eq!(
+            diff["persecution.0.description"],
+            json!({ "changed": true })
+        );
+        assert_eq!(
+            diff["persecution.0.detention_days"],
+            json!({ "before": null, "after": 3 })
+        );
+        let text = diff.to_string();
+        for secret in ["Юлия", "Yulia", "protest", "three days"] {
+            assert!(
+                !text.contains(secret),
+                "{secret} leaked into the audit details: {text}"
+            );
+        }
+        assert_eq!(diff.as_object().map(|m| m.len()), Some(4));
+    }
+}
