@@ -106,6 +106,10 @@ pub fn endpoints() -> Vec<Endpoint> {
         Endpoint::new(M::GET, "/api/v1/openapi.json", || {
             web::get().to(openapi::document)
         }),
+        // --- intake form ---
+        // --- case page ---
+        // --- search, conflict check and case list ---
+        // --- API: cases and clients ---
     ]
 }
 
