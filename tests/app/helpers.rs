@@ -295,6 +295,16 @@ impl NowForTests for ManualClock {
     }
 }
 
+pub trait TodayForTests {
+    fn now_date(&self) -> chrono::NaiveDate;
+}
+
+impl TodayForTests for ManualClock {
+    fn now_date(&self) -> chrono::NaiveDate {
+        refuge::clock::Clock::now(self).date_naive()
+    }
+}
+
 // ---- Reading and submitting HTML forms (shared by setup.rs and staff_admin.rs) ----
 
 /// The text of the error shown right under `field` (`<p class="field-error" id="{field}-error">`).

@@ -7,6 +7,7 @@ mod helpers;
 
 mod api;
 mod auth;
+mod case_file;
 mod cli;
 mod health;
 mod i18n;
