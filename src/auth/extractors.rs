@@ -215,3 +215,12 @@ impl<P: Permission> FromRequest for Authorized<P> {
         ready(result)
     }
 }
+
+/// Taking intakes and editing case files (`policy::can_edit_case_file`).
+pub struct EditCaseFile;
+
+impl Permission for EditCaseFile {
+    fn check(staff: &Staff) -> Result<(), AppError> {
+        crate::auth::policy::can_edit_case_file(staff)
+    }
+}

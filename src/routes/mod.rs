@@ -5,6 +5,7 @@
 pub mod account;
 pub mod assets;
 pub mod audit;
+pub mod cases;
 pub mod errors;
 pub mod health;
 pub mod home;
@@ -110,6 +111,18 @@ pub fn endpoints() -> Vec<Endpoint> {
         // --- case page ---
         // --- search, conflict check and case list ---
         // --- API: cases and clients ---
+        Endpoint::new(M::POST, "/api/v1/cases", || {
+            web::post().to(cases::api::create)
+        }),
+        Endpoint::new(M::GET, "/api/v1/cases/{id}", || {
+            web::get().to(cases::api::show)
+        }),
+        Endpoint::new(M::PUT, "/api/v1/cases/{id}/intake", || {
+            web::put().to(cases::api::update_intake)
+        }),
+        Endpoint::new(M::POST, "/api/v1/cases/{id}/transitions", || {
+            web::post().to(cases::api::transition)
+        }),
     ]
 }
 

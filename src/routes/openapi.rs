@@ -4,7 +4,7 @@ use actix_web::HttpResponse;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use super::{account, sessions, staff};
+use super::{account, cases, sessions, staff};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -21,11 +21,16 @@ use super::{account, sessions, staff};
         staff::api::list,
         staff::api::create,
         staff::api::update,
+        cases::api::create,
+        cases::api::show,
+        cases::api::update_intake,
+        cases::api::transition,
     ),
     modifiers(&BearerAuth),
     tags(
         (name = "tokens", description = "Bearer tokens"),
         (name = "staff", description = "Staff accounts"),
+        (name = "cases", description = "Case files: intake, stages, deadlines"),
     )
 )]
 pub struct ApiDoc;

@@ -8,6 +8,7 @@ mod helpers;
 mod api;
 mod auth;
 mod case_file;
+mod cases_api;
 mod cli;
 mod health;
 mod i18n;

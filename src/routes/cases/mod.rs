@@ -1,0 +1,4 @@
+//! Cases: the case list, the case page and its forms, search and the conflict check, and
+//! the JSON API.
+
+pub mod api;

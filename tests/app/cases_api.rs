@@ -1,0 +1,267 @@
+//! `/api/v1/cases…`: the intake and the case file as JSON, with the pages' rules.
+
+use refuge::domain::staff::Role;
+use serde_json::{Value, json};
+
+use crate::helpers::{PASSWORD, TestApp, client, spawn_app};
+
+async fn token(app: &TestApp, role: Role) -> (String, String) {
+    let email = format!(
+        "{role}-{}@office.example.org",
+        uuid::Uuid::new_v4().simple()
+    );
+    let staff = app.create_staff(role, &email).await;
+    (app.api_token(&email, PASSWORD).await, staff.id.to_string())
+}
+
+fn intake(lawyer_id: &str, paralegal_id: Option<&str>) -> Value {
+    json!({
+        "client": {
+            "family_name": "Petrova",
+            "given_name": "Iuliia",
+            "middle_name": "NONE",
+            "native_name": "Юлия Петрова",
+            "date_of_birth": "1979-09-01",
+            "nationalities": ["ru"],
+            "languages": ["ru", "en"],
+            "a_number": "A-123-456-789"
+        },
+        "entry": { "last_arrival_on": "2026-02-24", "port_of_entry": "San Ysidro", "manner_of_entry": "cbp_one" },
+        "journey": [
+            { "from_country": "RU", "from_city": "Moscow", "to_country": "UZ", "to_city": "Tashkent", "mode": "air" },
+            { "from_country": "MX", "from_city": "Tijuana", "to_country": "US", "to_city": "San Ysidro", "mode": "on_foot", "arrived_on": "2026-02-24" }
+        ],
+        "persecution": [{ "occurred_on": "2022-02-24", "actor": "police", "description": "Arrested at an anti-war protest", "detention_days": 2 }],
+        "family": [{ "relationship": "fiance", "given_name": "Artem", "in_us": true }],
+        "claim": { "kind": "affirmative", "lawyer_id": lawyer_id, "paralegal_id": paralegal_id }
+    })
+}
+
+#[actix_web::test]
+async fn a_case_is_created_read_edited_and_moved_through_the_api() {
+    let app = spawn_app().await;
+    let (lawyer, lawyer_id) = token(&app, Role::Lawyer).await;
+    let (paralegal, paralegal_id) = token(&app, Role::Paralegal).await;
+
+    let created = client()
+        .post(app.url("/api/v1/cases"))
+        .bearer_auth(&lawyer)
+        .json(&json!({ "intake": intake(&lawyer_id, Some(&paralegal_id)), "complete": true }))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(created.status(), 201);
+    let created: Value = created.json().await.expect("json");
+    let id = created["id"].as_str().expect("id").to_string();
+    assert!(
+        created["reference"]
+            .as_str()
+            .is_some_and(|r| r.starts_with("R-2026-"))
+    );
+
+    let case: Value = client()
+        .get(app.url(&format!("/api/v1/cases/{id}")))
+        .bearer_auth(&paralegal)
+        .send()
+        .await
+        .expect("request")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(case["stage"], "inquiry");
+    assert_eq!(case["intake"]["client"]["native_name"], "Юлия Петрова");
+    assert_eq!(case["intake"]["client"]["a_number"], "123456789");
+    assert_eq!(case["intake"]["journey"][1]["to_city"], "San Ysidro");
+    // The one-year deadline: 2027-02-24 is a Wednesday.
+    assert!(
+        case["deadlines"]
+            .as_array()
+            .expect("deadlines")
+            .iter()
+            .any(|d| d["kind"] == "one_year_filing" && d["due_on"] == "2027-02-24"),
+        "{}",
+        case["deadlines"]
+    );
+    assert_eq!(
+        case["allowed_next"],
+        json!(["conflict_check", "declined", "withdrawn", "closed"])
+    );
+
+    // The assigned paralegal moves the case; an impossible move is a 409 problem.
+    let moved = client()
+        .post(app.url(&format!("/api/v1/cases/{id}/transitions")))
+        .bearer_auth(&paralegal)
+        .json(&json!({ "to": "conflict_check", "note": "checking" }))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(moved.status(), 200);
+    let refused = client()
+        .post(app.url(&format!("/api/v1/cases/{id}/transitions")))
+        .bearer_auth(&lawyer)
+        .json(&json!({ "to": "nta_served" }))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(refused.status(), 409);
+    assert_eq!(
+        refused.headers()["content-type"],
+        "application/problem+json"
+    );
+    let problem: Value = refused.json().await.expect("json");
+    assert!(
+        problem["detail"]
+            .as_str()
+            .is_some_and(|d| d.contains("Notice to Appear")),
+        "{problem}"
+    );
+
+    // Editing replaces the intake.
+    let mut changed = intake(&lawyer_id, Some(&paralegal_id));
+    changed["client"]["given_name"] = json!("Yulia");
+    let edited = client()
+        .put(app.url(&format!("/api/v1/cases/{id}/intake")))
+        .bearer_auth(&lawyer)
+        .json(&json!({ "intake": changed, "complete": true }))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(edited.status(), 200);
+    let case: Value = client()
+        .get(app.url(&format!("/api/v1/cases/{id}")))
+        .bearer_auth(&lawyer)
+        .send()
+        .await
+        .expect("request")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(case["intake"]["client"]["given_name"], "Yulia");
+    assert_eq!(case["history"].as_array().map(Vec::len), Some(2));
+}
+
+#[actix_web::test]
+async fn bad_intakes_are_problems_with_field_paths_and_save_nothing() {
+    let app = spawn_app().await;
+    let (lawyer, lawyer_id) = token(&app, Role::Lawyer).await;
+    let mut body = intake(&lawyer_id, None);
+    body["client"]["nationalities"] = json!(["RU", "Narnia"]);
+    body["journey"][1]["departed_on"] = json!("2026-03-01");
+    body["client"]["family_name"] = json!("");
+    let response = client()
+        .post(app.url("/api/v1/cases"))
+        .bearer_auth(&lawyer)
+        .json(&json!({ "intake": body, "complete": true }))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(response.status(), 422);
+    let problem: Value = response.json().await.expect("json");
+    let fields: Vec<&str> = problem["errors"]
+        .as_array()
+        .expect("errors")
+        .iter()
+        .filter_map(|e| e["field"].as_str())
+        .collect();
+    for field in [
+        "client.nationalities",
+        "client.family_name",
+        "journey.1.arrived_on",
+    ] {
+        assert!(fields.contains(&field), "{field} not in {fields:?}");
+    }
+
+    for (body, why) in [
+        (
+            json!({ "intake": { "client": { "sex": "alien" } } }),
+            "unknown vocabulary value",
+        ),
+        (
+            json!({ "intake": { "client": { "date_of_birth": "12/03/1984" } } }),
+            "malformed date",
+        ),
+        (json!({ "intake": {}, "urgent": true }), "unknown field"),
+        (
+            json!({ "intake": { "client": { "given_name": 7 } } }),
+            "wrong type",
+        ),
+    ] {
+        let response = client()
+            .post(app.url("/api/v1/cases"))
+            .bearer_auth(&lawyer)
+            .json(&body)
+            .send()
+            .await
+            .expect("request");
+        assert_eq!(response.status(), 400, "{why}");
+    }
+    let count: i64 = app
+        .state
+        .db
+        .run(|conn| {
+            use diesel::prelude::*;
+            Ok(refuge::db::schema::cases::table.count().get_result(conn)?)
+        })
+        .await
+        .expect("count");
+    assert_eq!(count, 0, "nothing was saved");
+}
+
+#[actix_web::test]
+async fn paralegals_neither_take_intakes_nor_see_unassigned_cases() {
+    let app = spawn_app().await;
+    let (lawyer, lawyer_id) = token(&app, Role::Lawyer).await;
+    let (paralegal, _) = token(&app, Role::Paralegal).await;
+    let response = client()
+        .post(app.url("/api/v1/cases"))
+        .bearer_auth(&paralegal)
+        .json(&json!({ "intake": intake(&lawyer_id, None) }))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(response.status(), 403);
+
+    let created: Value = client()
+        .post(app.url("/api/v1/cases"))
+        .bearer_auth(&lawyer)
+        .json(&json!({ "intake": intake(&lawyer_id, None) }))
+        .send()
+        .await
+        .expect("request")
+        .json()
+        .await
+        .expect("json");
+    let id = created["id"].as_str().expect("id");
+    for (method, path, body) in [
+        (reqwest::Method::GET, format!("/api/v1/cases/{id}"), None),
+        (
+            reqwest::Method::POST,
+            format!("/api/v1/cases/{id}/transitions"),
+            Some(json!({ "to": "conflict_check" })),
+        ),
+        (
+            reqwest::Method::PUT,
+            format!("/api/v1/cases/{id}/intake"),
+            Some(json!({ "intake": intake(&lawyer_id, None) })),
+        ),
+    ] {
+        let mut request = client()
+            .request(method, app.url(&path))
+            .bearer_auth(&paralegal);
+        if let Some(body) = body {
+            request = request.json(&body);
+        }
+        assert_eq!(
+            request.send().await.expect("request").status(),
+            403,
+            "{path}"
+        );
+    }
+    let unknown = client()
+        .get(app.url(&format!("/api/v1/cases/{}", uuid::Uuid::new_v4())))
+        .bearer_auth(&lawyer)
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(unknown.status(), 404);
+}
