@@ -45,6 +45,8 @@ pub enum Command {
     /// Manage staff accounts.
     #[command(subcommand)]
     User(UserCommand),
+    /// Fill the database with fictional demo clients and cases (deterministic for a seed).
+    DemoData(crate::demo::DemoDataArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -82,6 +84,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             Command::Serve => serve(settings).await,
             Command::Migrate => migrate(&settings),
             Command::User(command) => user(settings, command).await,
+            Command::DemoData(args) => crate::demo::command(settings, args).await,
         }
     })
 }
@@ -113,7 +116,7 @@ fn migrate(settings: &Settings) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn explain(err: AppError) -> anyhow::Error {
+pub(crate) fn explain(err: AppError) -> anyhow::Error {
     match err {
         AppError::Validation(errors) => {
             let i18n = crate::i18n::I18n::default();
@@ -202,7 +205,7 @@ async fn user(settings: Settings, command: UserCommand) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn read_password() -> anyhow::Result<String> {
+pub(crate) fn read_password() -> anyhow::Result<String> {
     let mut line = String::new();
     std::io::stdin()
         .lock()

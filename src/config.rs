@@ -63,6 +63,9 @@ pub struct LoginSettings {
 pub struct ApiSettings {
     pub token_lifetime_hours: i64,
     pub json_limit_bytes: usize,
+    /// Largest HTML form body. Larger than JSON: an intake's narratives in Cyrillic travel
+    /// percent-encoded, six bytes a letter.
+    pub form_limit_bytes: usize,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -126,6 +129,7 @@ impl Default for ApiSettings {
         Self {
             token_lifetime_hours: 12,
             json_limit_bytes: 256 * 1024,
+            form_limit_bytes: 4 * 1024 * 1024,
         }
     }
 }

@@ -53,11 +53,11 @@ impl Application {
 
         let app_state = state.clone();
         let server = HttpServer::new(move || {
-            let limit = app_state.settings.api.json_limit_bytes;
+            let api = &app_state.settings.api;
             App::new()
                 .app_data(app_state.clone())
-                .app_data(errors::json_config(limit))
-                .app_data(errors::form_config(limit))
+                .app_data(errors::json_config(api.json_limit_bytes))
+                .app_data(errors::form_config(api.form_limit_bytes))
                 .app_data(errors::query_config())
                 .app_data(errors::path_config())
                 .configure(routes::configure)

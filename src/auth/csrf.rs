@@ -67,7 +67,7 @@ pub async fn verify_csrf(
     if presented.is_none() && is_form(&req) {
         let limit = req
             .app_data::<web::Data<AppState>>()
-            .map_or(64 * 1024, |state| state.settings.api.json_limit_bytes);
+            .map_or(64 * 1024, |state| state.settings.api.form_limit_bytes);
         let body = match read_body(&mut req, limit).await {
             Ok(body) => body,
             Err(err) => return Ok(req.error_response(err).map_into_right_body()),

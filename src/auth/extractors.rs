@@ -129,6 +129,13 @@ impl PageContext {
         self.staff.as_ref().is_some_and(|s| s.role == Role::Admin)
     }
 
+    /// Whether the signed-in person takes intakes (the policy's rule, for showing the link).
+    pub fn takes_intakes(&self) -> bool {
+        self.staff
+            .as_ref()
+            .is_some_and(|s| crate::auth::policy::can_edit_case_file(s).is_ok())
+    }
+
     pub fn lang(&self) -> &'static str {
         self.i18n.language().code()
     }

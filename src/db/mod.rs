@@ -4,12 +4,15 @@
 pub mod account_tokens;
 pub mod api_tokens;
 pub mod audit_log;
+pub mod case_list;
+pub mod case_work;
 pub mod cases;
 pub mod clients;
 pub mod login_throttle;
 pub mod name_keys;
 pub mod office_settings;
 pub mod schema;
+pub mod search;
 pub mod sessions;
 pub mod staff;
 pub mod uuid;

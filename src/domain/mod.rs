@@ -3,6 +3,7 @@
 pub mod a_number;
 pub mod case_file;
 pub mod case_stage;
+pub mod case_work;
 pub mod codes;
 pub mod deadlines;
 pub mod holidays;

@@ -1,21 +1,30 @@
-//! `/`: where staff land after signing in.
+//! `/`: where staff land after signing in — their own cases (an admin's are all cases),
+//! nearest deadline first, and for admins the office administration links.
 
-use actix_web::HttpResponse;
 use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, web};
 use askama::Template;
 
 use crate::auth::extractors::{CurrentStaff, PageContext};
 use crate::auth::policy;
 use crate::error::AppError;
+use crate::routes::cases::list::{self, CaseListForm, CaseTable};
 use crate::routes::sessions::html::render;
+use crate::state::AppState;
 
 #[derive(Template)]
 #[template(path = "home.html")]
 pub struct HomePage {
     ctx: PageContext,
+    table: CaseTable,
 }
 
-pub async fn home(current: CurrentStaff, ctx: PageContext) -> Result<HttpResponse, AppError> {
+pub async fn home(
+    state: web::Data<AppState>,
+    current: CurrentStaff,
+    ctx: PageContext,
+) -> Result<HttpResponse, AppError> {
     policy::can_use_app(&current.staff)?;
-    render(HomePage { ctx }, StatusCode::OK)
+    let (table, _, _) = list::table(&state, &current.staff, CaseListForm::default()).await?;
+    render(HomePage { ctx, table }, StatusCode::OK)
 }

@@ -11,7 +11,9 @@ pub mod health;
 pub mod home;
 pub mod invitation;
 pub mod openapi;
+pub mod search;
 pub mod sessions;
+pub mod settings;
 pub mod setup;
 pub mod staff;
 
@@ -108,8 +110,58 @@ pub fn endpoints() -> Vec<Endpoint> {
             web::get().to(openapi::document)
         }),
         // --- intake form ---
+        Endpoint::new(M::GET, "/intake", || {
+            web::get().to(cases::intake::new_form)
+        }),
+        Endpoint::new(M::POST, "/intake", || web::post().to(cases::intake::create)),
+        Endpoint::new(M::GET, "/cases/{id}/intake", || {
+            web::get().to(cases::intake::edit_form)
+        }),
+        Endpoint::new(M::POST, "/cases/{id}/intake", || {
+            web::post().to(cases::intake::update)
+        }),
         // --- case page ---
+        Endpoint::new(M::GET, "/cases/{id}", || web::get().to(cases::html::show)),
+        Endpoint::new(M::POST, "/cases/{id}/stage", || {
+            web::post().to(cases::html::change_stage)
+        }),
+        Endpoint::new(M::POST, "/cases/{id}/dates", || {
+            web::post().to(cases::html::set_dates)
+        }),
+        Endpoint::new(M::POST, "/cases/{id}/events", || {
+            web::post().to(cases::html::add_event)
+        }),
+        Endpoint::new(M::POST, "/cases/{id}/events/{event_id}/delete", || {
+            web::post().to(cases::html::remove_event)
+        }),
+        Endpoint::new(M::POST, "/cases/{id}/ead-stops", || {
+            web::post().to(cases::html::change_ead_clock)
+        }),
+        Endpoint::new(M::POST, "/cases/{id}/checklist", || {
+            web::post().to(cases::html::add_checklist_item)
+        }),
+        Endpoint::new(M::POST, "/cases/{id}/checklist/{item_id}", || {
+            web::post().to(cases::html::update_checklist_item)
+        }),
+        Endpoint::new(M::POST, "/cases/{id}/notes", || {
+            web::post().to(cases::html::add_note)
+        }),
+        Endpoint::new(M::POST, "/cases/{id}/purge", || {
+            web::post().to(cases::html::purge)
+        }),
+        Endpoint::new(M::GET, "/admin/settings", || web::get().to(settings::show)),
+        Endpoint::new(M::POST, "/admin/settings", || {
+            web::post().to(settings::update)
+        }),
         // --- search, conflict check and case list ---
+        Endpoint::new(M::GET, "/search", || web::get().to(search::search)),
+        Endpoint::new(M::GET, "/cases", || web::get().to(cases::list::list)),
+        Endpoint::new(M::GET, "/cases/{id}/conflicts", || {
+            web::get().to(cases::conflicts::show)
+        }),
+        Endpoint::new(M::POST, "/cases/{id}/conflict-check", || {
+            web::post().to(cases::conflicts::record)
+        }),
         // --- API: cases and clients ---
         Endpoint::new(M::POST, "/api/v1/cases", || {
             web::post().to(cases::api::create)

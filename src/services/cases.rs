@@ -8,10 +8,15 @@ use super::audit::AuditContext;
 use crate::auth::policy::{self, Assignment};
 use crate::clock;
 use crate::db::audit_log::{self, AuditFilter, AuditRow};
+use crate::db::case_work::{CaseEventRow, ChecklistRow, ClockStopRow, NoteRow};
 use crate::db::cases::{CaseRow, StageChange};
 use crate::db::{self, DbConnection, office_settings, write_transaction};
 use crate::domain::case_file::{self, CaseFacts};
 use crate::domain::case_stage::{self, CaseStage, ClaimKind};
+use crate::domain::case_work::{
+    ChecklistUpdate, ClockChange, KeyDates, NewCaseEvent, NewChecklistItem,
+};
+use crate::domain::codes::HearingKind;
 use crate::domain::deadlines::{Deadline, FilingException};
 use crate::domain::intake::Intake;
 use crate::domain::staff::Staff;
@@ -46,25 +51,68 @@ pub fn visible_case(
     Ok(row)
 }
 
+/// The recorded hearings, interviews and biometrics appointments and EAD clock stops, in the
+/// form the deadline rules take them.
+struct Schedule {
+    events: Vec<(HearingKind, NaiveDate)>,
+    ead_stops: Vec<(NaiveDate, Option<NaiveDate>)>,
+}
+
+impl Schedule {
+    fn of(events: &[CaseEventRow], stops: &[ClockStopRow]) -> Self {
+        Self {
+            events: events
+                .iter()
+                .filter_map(|e| Some((e.kind()?, e.scheduled_at.date())))
+                .collect(),
+            ead_stops: stops
+                .iter()
+                .map(|s| (s.stopped_on, s.restarted_on))
+                .collect(),
+        }
+    }
+
+    fn load(conn: &mut DbConnection, case_id: uuid::Uuid) -> Result<Self, AppError> {
+        let events = db::case_work::events(conn, case_id)?;
+        let stops = db::case_work::clock_stops(conn, case_id)?;
+        Ok(Self::of(&events, &stops))
+    }
+}
+
+fn filing_exception(row: &CaseRow) -> Option<FilingException> {
+    row.one_year_exception
+        .as_deref()
+        .and_then(|kind| serde_json::from_value(json!(kind)).ok())
+        .zip(row.one_year_exception_until)
+        .map(|(kind, until)| FilingException {
+            kind,
+            reasonable_period_ends: until,
+        })
+}
+
+/// The dates entered on a case, as stored.
+pub fn key_dates(row: &CaseRow) -> KeyDates {
+    KeyDates {
+        i589_filed_on: row.i589_filed_on,
+        i589_received_on: row.i589_received_on,
+        filing_exception: filing_exception(row),
+        ij_decision_on: row.ij_decision_on,
+        granted_on: row.granted_on,
+        court_verified_on: row.court_verified_on,
+    }
+}
+
 /// The facts the deadlines depend on, as stored.
-fn facts_of<'a>(row: &CaseRow, intake: &'a Intake) -> CaseFacts<'a> {
+fn facts_of<'a>(row: &CaseRow, intake: &'a Intake, schedule: Schedule) -> CaseFacts<'a> {
     CaseFacts {
         intake: Some(intake),
         i589_filed_on: row.i589_filed_on,
         i589_received_on: row.i589_received_on,
-        filing_exception: row
-            .one_year_exception
-            .as_deref()
-            .and_then(|kind| serde_json::from_value(json!(kind)).ok())
-            .zip(row.one_year_exception_until)
-            .map(|(kind, until)| FilingException {
-                kind,
-                reasonable_period_ends: until,
-            }),
-        ead_stops: Vec::new(),
+        filing_exception: filing_exception(row),
+        ead_stops: schedule.ead_stops,
         ij_decision_on: row.ij_decision_on,
         granted_on: row.granted_on,
-        events: Vec::new(),
+        events: schedule.events,
     }
 }
 
@@ -75,7 +123,11 @@ pub fn compute_deadlines(
     today: NaiveDate,
 ) -> Result<Vec<Deadline>, AppError> {
     let intake = db::clients::load(conn, row.client_id.0)?.unwrap_or_default();
-    Ok(case_file::deadlines(&facts_of(row, &intake), today))
+    let schedule = Schedule::load(conn, row.id.0)?;
+    Ok(case_file::deadlines(
+        &facts_of(row, &intake, schedule),
+        today,
+    ))
 }
 
 /// Recomputes and stores the case's deadlines; called in the transaction of every change
@@ -101,8 +153,17 @@ pub struct CaseFile {
     pub deadlines: Vec<Deadline>,
     pub allowed_next: Vec<CaseStage>,
     pub audit_trail: Vec<AuditRow>,
+    /// Hearings, interviews and biometrics, soonest first.
+    pub events: Vec<CaseEventRow>,
+    pub ead_stops: Vec<ClockStopRow>,
+    pub checklist: Vec<ChecklistRow>,
+    /// Newest first.
+    pub notes: Vec<NoteRow>,
     pub can_work: bool,
     pub can_edit: bool,
+    /// Close, withdraw, decline or reopen.
+    pub can_close: bool,
+    pub can_purge: bool,
     pub today: NaiveDate,
 }
 
@@ -126,7 +187,12 @@ pub async fn open(
                 intake.claim.kind = case.kind();
                 intake.claim.lawyer_id = case.lawyer();
                 intake.claim.paralegal_id = case.paralegal();
-                let deadlines = case_file::deadlines(&facts_of(&case, &intake), today);
+                let events = db::case_work::events(conn, id)?;
+                let ead_stops = db::case_work::clock_stops(conn, id)?;
+                let deadlines = case_file::deadlines(
+                    &facts_of(&case, &intake, Schedule::of(&events, &ead_stops)),
+                    today,
+                );
                 let stage = case.stage()?;
                 let allowed_next = match case.kind() {
                     Some(kind) if stage.is_open() => case_stage::allowed_next(kind, stage),
@@ -157,8 +223,14 @@ pub async fn open(
                         .flatten(),
                     history: db::cases::stage_history(conn, id)?,
                     audit_trail: audit_log::list(conn, &filter, 100, 0)?,
+                    checklist: db::case_work::checklist(conn, id)?,
+                    notes: db::case_work::notes(conn, id)?,
+                    events,
+                    ead_stops,
                     can_work: policy::can_work_on_case(&actor, assignment(&case)).is_ok(),
                     can_edit: policy::can_edit_case_file(&actor).is_ok(),
+                    can_close: policy::can_close_case(&actor).is_ok(),
+                    can_purge: policy::can_purge_case(&actor).is_ok(),
                     allowed_next,
                     deadlines,
                     intake,
@@ -301,6 +373,347 @@ pub async fn record_conflict_check(
                     json!({ "outcome": status }),
                 )?;
                 Ok(())
+            })
+        })
+        .await
+}
+
+// ---------------------------------------------------------------------------------------------
+// Working a case: key dates, hearings and appointments, the EAD clock, the checklist and notes.
+// Lawyers, admins and the paralegal assigned to the case make these changes; each is audited
+// in its transaction with what changed (never free text or names: the audit log is
+// append-only and outlives a retention purge), and the deadlines are recomputed with it.
+
+/// What a change of a case gets to work with.
+struct Work {
+    case: CaseRow,
+    audit: AuditContext,
+    now: chrono::NaiveDateTime,
+    today: NaiveDate,
+}
+
+/// Runs `change` on a case the actor may work on, in one write transaction that also marks
+/// the case as updated.
+async fn work_on<T, F>(
+    state: &AppState,
+    actor: &Staff,
+    id: uuid::Uuid,
+    address: Option<String>,
+    change: F,
+) -> Result<T, AppError>
+where
+    T: Send + 'static,
+    F: FnOnce(&mut DbConnection, &Staff, &Work) -> Result<T, AppError> + Send + 'static,
+{
+    let now = state.now();
+    let today = today(state);
+    let audit = AuditContext::new(Some(actor.id), address, now);
+    let actor = actor.clone();
+    state
+        .db
+        .run(move |conn| {
+            write_transaction(conn, |conn| {
+                let case = visible_case(conn, &actor, id)?;
+                policy::can_work_on_case(&actor, assignment(&case))?;
+                let work = Work {
+                    case,
+                    audit,
+                    now: clock::to_db(now),
+                    today,
+                };
+                let done = change(conn, &actor, &work)?;
+                db::cases::touch(conn, id, work.now)?;
+                Ok(done)
+            })
+        })
+        .await
+}
+
+/// Answers 404 or 403 unless the actor may work on the case; a form's problems are shown
+/// only to someone who may submit it.
+pub async fn check_can_work(
+    state: &AppState,
+    actor: &Staff,
+    id: uuid::Uuid,
+) -> Result<(), AppError> {
+    let actor = actor.clone();
+    state
+        .db
+        .run(move |conn| {
+            let case = visible_case(conn, &actor, id)?;
+            policy::can_work_on_case(&actor, assignment(&case))
+        })
+        .await
+}
+
+fn invalid(field: &str, key: &'static str) -> AppError {
+    let mut errors = crate::error::FieldErrors::default();
+    errors.push(field, Message::new(key));
+    AppError::Validation(errors)
+}
+
+/// Replaces the case's key dates. The one-year exception is the lawyer's judgment: only
+/// lawyers and admins may record, change or remove it.
+pub async fn set_key_dates(
+    state: &AppState,
+    actor: &Staff,
+    id: uuid::Uuid,
+    dates: KeyDates,
+    address: Option<String>,
+) -> Result<(), AppError> {
+    work_on(state, actor, id, address, move |conn, actor, work| {
+        let before = key_dates(&work.case);
+        if before == dates {
+            return Ok(());
+        }
+        if before.filing_exception != dates.filing_exception {
+            policy::can_edit_case_file(actor)?;
+        }
+        db::case_work::set_key_dates(conn, id, &dates, work.now)?;
+        let changed: serde_json::Map<String, serde_json::Value> = before
+            .fields()
+            .into_iter()
+            .zip(dates.fields())
+            .filter(|((_, old), (_, new))| old != new)
+            .map(|((field, old), (_, new))| {
+                (field.to_string(), json!({ "before": old, "after": new }))
+            })
+            .collect();
+        work.audit.record(
+            conn,
+            "case.dates_changed",
+            case_target(id),
+            json!({ "fields": changed }),
+        )?;
+        refresh_deadlines(conn, id, work.today)?;
+        Ok(())
+    })
+    .await
+}
+
+/// Records a hearing, interview or biometrics appointment; returns its id.
+pub async fn add_event(
+    state: &AppState,
+    actor: &Staff,
+    id: uuid::Uuid,
+    event: NewCaseEvent,
+    address: Option<String>,
+) -> Result<uuid::Uuid, AppError> {
+    work_on(state, actor, id, address, move |conn, _, work| {
+        let event_id = uuid::Uuid::new_v4();
+        db::case_work::insert_event(conn, event_id, id, &event)?;
+        // Place and official are names: they stay out of the log.
+        work.audit.record(
+            conn,
+            "case.event_added",
+            case_target(id),
+            json!({
+                "event_id": event_id,
+                "kind": event.kind,
+                "on": event.scheduled_at.date(),
+            }),
+        )?;
+        refresh_deadlines(conn, id, work.today)?;
+        Ok(event_id)
+    })
+    .await
+}
+
+/// Removes a hearing or appointment entered by mistake or cancelled.
+pub async fn remove_event(
+    state: &AppState,
+    actor: &Staff,
+    id: uuid::Uuid,
+    event_id: uuid::Uuid,
+    address: Option<String>,
+) -> Result<(), AppError> {
+    work_on(state, actor, id, address, move |conn, _, work| {
+        let removed = db::case_work::delete_event(conn, id, event_id)?.ok_or(AppError::NotFound)?;
+        work.audit.record(
+            conn,
+            "case.event_removed",
+            case_target(id),
+            json!({
+                "event_id": event_id,
+                "kind": removed.kind,
+                "on": removed.scheduled_at.date(),
+            }),
+        )?;
+        refresh_deadlines(conn, id, work.today)?;
+        Ok(())
+    })
+    .await
+}
+
+/// Stops the EAD clock for an applicant-caused delay, or starts it again. The clock runs
+/// from the day the I-589 was received or lodged; one stop is open at a time.
+pub async fn change_ead_clock(
+    state: &AppState,
+    actor: &Staff,
+    id: uuid::Uuid,
+    change: ClockChange,
+    address: Option<String>,
+) -> Result<(), AppError> {
+    work_on(state, actor, id, address, move |conn, _, work| {
+        let Some(started) = work.case.i589_received_on else {
+            return Err(AppError::Conflict(Message::new("case-ead-not-started")));
+        };
+        let open = db::case_work::clock_stops(conn, id)?
+            .into_iter()
+            .find(|stop| stop.restarted_on.is_none());
+        match (change, open) {
+            (ClockChange::Stop { .. }, Some(_)) => {
+                Err(AppError::Conflict(Message::new("case-ead-already-stopped")))
+            }
+            (ClockChange::Stop { on, .. }, None) if on < started => {
+                Err(invalid("on", "validation-ead-stop-before-start"))
+            }
+            (ClockChange::Stop { on, reason }, None) => {
+                let stop_id = uuid::Uuid::new_v4();
+                db::case_work::insert_clock_stop(conn, stop_id, id, on, &reason)?;
+                work.audit.record(
+                    conn,
+                    "case.ead_clock_stopped",
+                    case_target(id),
+                    json!({ "stop_id": stop_id, "on": on }),
+                )?;
+                refresh_deadlines(conn, id, work.today)
+            }
+            (ClockChange::Restart { .. }, None) => {
+                Err(AppError::Conflict(Message::new("case-ead-not-stopped")))
+            }
+            (ClockChange::Restart { on }, Some(stop)) if on < stop.stopped_on => {
+                Err(invalid("on", "validation-ead-restart-before-stop"))
+            }
+            (ClockChange::Restart { on }, Some(stop)) => {
+                db::case_work::restart_clock(conn, stop.id.0, on)?;
+                work.audit.record(
+                    conn,
+                    "case.ead_clock_restarted",
+                    case_target(id),
+                    json!({ "stop_id": stop.id.0, "on": on }),
+                )?;
+                refresh_deadlines(conn, id, work.today)
+            }
+        }
+    })
+    .await
+}
+
+/// Adds a document to the case's checklist; returns the item's id.
+pub async fn add_checklist_item(
+    state: &AppState,
+    actor: &Staff,
+    id: uuid::Uuid,
+    item: NewChecklistItem,
+    address: Option<String>,
+) -> Result<uuid::Uuid, AppError> {
+    work_on(state, actor, id, address, move |conn, _, work| {
+        let item_id = uuid::Uuid::new_v4();
+        db::case_work::insert_checklist_item(conn, item_id, id, &item, work.now)?;
+        work.audit.record(
+            conn,
+            "case.checklist_item_added",
+            case_target(id),
+            json!({
+                "item_id": item_id,
+                "status": item.status,
+                "with_note": !item.note.is_empty(),
+            }),
+        )?;
+        Ok(item_id)
+    })
+    .await
+}
+
+/// Changes a checklist item's status and note.
+pub async fn update_checklist_item(
+    state: &AppState,
+    actor: &Staff,
+    id: uuid::Uuid,
+    item_id: uuid::Uuid,
+    update: ChecklistUpdate,
+    address: Option<String>,
+) -> Result<(), AppError> {
+    work_on(state, actor, id, address, move |conn, _, work| {
+        let before =
+            db::case_work::find_checklist_item(conn, id, item_id)?.ok_or(AppError::NotFound)?;
+        let status_changed = before.status() != update.status;
+        let note_changed = before.note != update.note;
+        if !status_changed && !note_changed {
+            return Ok(());
+        }
+        db::case_work::update_checklist_item(conn, item_id, &update, work.now)?;
+        let mut details = json!({ "item_id": item_id });
+        if status_changed {
+            details["status"] = json!({ "before": before.status(), "after": update.status });
+        }
+        if note_changed {
+            details["note"] = json!({ "changed": true });
+        }
+        work.audit.record(
+            conn,
+            "case.checklist_item_updated",
+            case_target(id),
+            details,
+        )?;
+        Ok(())
+    })
+    .await
+}
+
+/// Adds a note to the case; returns its id.
+pub async fn add_note(
+    state: &AppState,
+    actor: &Staff,
+    id: uuid::Uuid,
+    body: String,
+    address: Option<String>,
+) -> Result<uuid::Uuid, AppError> {
+    work_on(state, actor, id, address, move |conn, actor, work| {
+        let note_id = uuid::Uuid::new_v4();
+        db::case_work::insert_note(conn, note_id, id, actor.id, &body, work.now)?;
+        work.audit.record(
+            conn,
+            "case.note_added",
+            case_target(id),
+            json!({ "note_id": note_id }),
+        )?;
+        Ok(note_id)
+    })
+    .await
+}
+
+/// Deletes a client's file for the retention policy (admins only): the client, the case and
+/// everything recorded on them. `confirmation` must be the case's reference, typed. The
+/// audit entry keeps the reference and nothing else; earlier entries stay as they are.
+pub async fn purge(
+    state: &AppState,
+    actor: &Staff,
+    id: uuid::Uuid,
+    confirmation: &str,
+    address: Option<String>,
+) -> Result<String, AppError> {
+    policy::can_purge_case(actor)?;
+    let confirmation = confirmation.trim().to_string();
+    let audit = AuditContext::new(Some(actor.id), address, state.now());
+    let actor = actor.clone();
+    state
+        .db
+        .run(move |conn| {
+            write_transaction(conn, |conn| {
+                let case = visible_case(conn, &actor, id)?;
+                if !confirmation.eq_ignore_ascii_case(&case.reference) {
+                    return Err(invalid("confirm", "validation-purge-confirm"));
+                }
+                db::case_work::purge_client(conn, case.client_id.0)?;
+                audit.record(
+                    conn,
+                    "case.purged",
+                    case_target(id),
+                    json!({ "reference": case.reference }),
+                )?;
+                Ok(case.reference)
             })
         })
         .await

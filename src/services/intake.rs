@@ -140,6 +140,43 @@ pub async fn save(
         .await
 }
 
+/// What the intake page needs to know about the case whose intake it edits.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IntakeCase {
+    pub id: uuid::Uuid,
+    pub reference: String,
+    pub intake_complete: bool,
+}
+
+/// The case whose intake is about to be changed, if the actor may edit it (no audit entry:
+/// nothing of the file is read but its reference).
+pub async fn case_for_editing(
+    state: &AppState,
+    actor: &Staff,
+    id: uuid::Uuid,
+) -> Result<IntakeCase, AppError> {
+    policy::can_edit_case_file(actor)?;
+    let actor = actor.clone();
+    state
+        .db
+        .run(move |conn| {
+            let row = super::cases::visible_case(conn, &actor, id)?;
+            Ok(IntakeCase {
+                id,
+                reference: row.reference,
+                intake_complete: row.intake_complete,
+            })
+        })
+        .await
+}
+
+/// Every staff account, for the lawyer-of-record and paralegal pickers (inactive ones too,
+/// so that a case still assigned to one can say who it is).
+pub async fn assignable_staff(state: &AppState, actor: &Staff) -> Result<Vec<Staff>, AppError> {
+    policy::can_edit_case_file(actor)?;
+    state.db.run(|conn| Ok(db::staff::list(conn)?)).await
+}
+
 /// The lawyer of record must be an active lawyer or admin, the paralegal an active paralegal.
 fn check_assignment(conn: &mut DbConnection, intake: &Intake) -> Result<(), AppError> {
     let mut errors = FieldErrors::default();
@@ -160,7 +197,7 @@ fn check_assignment(conn: &mut DbConnection, intake: &Intake) -> Result<(), AppE
 }
 
 /// Indexes the names of the client (every spelling) and of each family member.
-fn refresh_name_index(
+pub(crate) fn refresh_name_index(
     conn: &mut DbConnection,
     client_id: uuid::Uuid,
     intake: &Intake,

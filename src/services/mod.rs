@@ -4,7 +4,11 @@
 pub mod accounts;
 pub mod api_tokens;
 pub mod audit;
+pub mod case_list;
 pub mod cases;
+pub mod conflicts;
 pub mod intake;
+pub mod office_settings;
+pub mod search;
 pub mod sessions;
 pub mod staff;

@@ -101,6 +101,29 @@ async fn visitor(
     (client, csrf)
 }
 
+/// A draft case with `lawyer` of record and a paralegal of its own.
+async fn matrix_case(app: &TestApp, lawyer: &refuge::domain::staff::Staff) -> uuid::Uuid {
+    let paralegal = app
+        .create_staff(Role::Paralegal, "assigned@matrix.example.org")
+        .await;
+    let (lawyer_id, paralegal_id) = (lawyer.id.to_string(), paralegal.id.to_string());
+    let form = refuge::domain::intake::IntakeForm::from_pairs(
+        [
+            ("client.family_name", "Matrix"),
+            ("client.given_name", "Case"),
+            ("claim.kind", "affirmative"),
+            ("claim.lawyer_id", lawyer_id.as_str()),
+            ("claim.paralegal_id", paralegal_id.as_str()),
+        ]
+        .map(|(k, v)| (k.to_string(), v.to_string())),
+    );
+    let intake = form.parse().expect("intake parses");
+    refuge::services::intake::save(&app.state, lawyer, None, intake, false, None)
+        .await
+        .expect("case saved")
+        .id
+}
+
 async fn check_role(role: Option<Role>, column: usize) {
     let app = spawn_app().await;
     let mut emails = Vec::new();
@@ -112,13 +135,20 @@ async fn check_role(role: Option<Role>, column: usize) {
     let victim = app
         .create_staff(Role::Lawyer, "victim@matrix.example.org")
         .await;
+    // The case pages get a real case, assigned to a paralegal other than the one asking.
+    let case_id = matrix_case(&app, &victim).await;
     let mut failures = Vec::new();
     for row in documented() {
         // A fresh session for each request: some routes end sessions or change accounts.
         let (client, csrf) = visitor(&app, role, &emails).await;
+        let id = if row.path.starts_with("/cases/") {
+            case_id.to_string()
+        } else {
+            victim.id.to_string()
+        };
         let path = row
             .path
-            .replace("{id}", &victim.id.to_string())
+            .replace("{id}", &id)
             .replace("{token}", "not-a-real-token");
         let method = Method::from_bytes(row.method.as_bytes()).expect("method");
         let mut request = client.request(method.clone(), app.url(&path));

@@ -2,3 +2,7 @@
 //! the JSON API.
 
 pub mod api;
+pub mod conflicts;
+pub mod html;
+pub mod intake;
+pub mod list;

@@ -4,6 +4,7 @@
 nav-skip = Перейти к содержимому
 nav-label = Главное меню
 nav-home = Главная
+nav-new-intake = Новая анкета
 nav-staff = Сотрудники
 nav-audit = Журнал аудита
 nav-account = Мой профиль
@@ -301,10 +302,403 @@ case-kind-required = Сначала укажите в анкете вид дел
 case-conflict-unresolved = Перед консультацией отметьте, что проверка конфликта интересов пройдена.
 
 ## --- intake form ---
+intake-title-new = Новый приём
+intake-title-edit = Приём { $reference }
+intake-intro = Черновик можно сохранить в любой момент и закончить позже.
+intake-needed-legend = Поля со звёздочкой * нужны для завершения приёма; в черновике их можно оставить пустыми.
+intake-status-draft = Этот приём — черновик.
+intake-status-complete = Этот приём завершён: после изменений он должен остаться полным.
+intake-back-to-case = Вернуться к делу
+intake-needed = (нужно для завершения)
+intake-not-recorded = — не указано —
+intake-staff-unavailable = { $name } (больше недоступен)
+intake-draft-needs-name = Прежде чем сохранить, введите хотя бы одно имя клиента (фамилию, имя или имя на родном языке).
+intake-save-draft = Сохранить черновик
+intake-complete = Завершить приём
+intake-save = Сохранить изменения
+intake-save-hint = В черновике может чего-то не хватать. При завершении проверяется, что всё необходимое заполнено.
+intake-save-complete-hint = При сохранении проверяется, что всё необходимое для завершённого приёма по-прежнему заполнено.
+intake-section-client = Клиент
+intake-section-contact = Связь
+intake-section-entry = Въезд в США
+intake-section-family = Члены семьи
+intake-section-journey = Маршрут
+intake-section-persecution = Преследование и задержания
+intake-section-claim = Дело
+intake-name-hint = Как в паспорте. Если в паспорте его нет, напишите NONE.
+intake-client-family-name = Фамилия
+intake-client-given-name = Имя
+intake-client-middle-name = Второе имя (отчество)
+intake-client-native-name = Имя на родном языке
+intake-client-native-name-hint = Например, кириллицей: Евгений Щербаков.
+intake-client-other-names = Другие имена и написания
+intake-client-other-names-hint = По одному в строке: другие латинские написания, прежние имена, псевдонимы.
+intake-client-date-of-birth = Дата рождения
+intake-client-sex = Пол (как в паспорте)
+intake-client-country-of-birth = Страна рождения
+intake-client-nationalities = Гражданство
+intake-client-nationalities-hint = Двухбуквенные коды стран через запятую, например RU, UA.
+intake-client-languages = Языки
+intake-client-languages-hint = Двухбуквенные коды языков через запятую, например ru, uk, en.
+intake-client-interpreter = Нужен переводчик
+intake-client-a-number = A-номер
+intake-client-a-number-hint = Как в документах USCIS или суда, например A-012-345-678. Оставьте пустым, если номера ещё нет.
+intake-client-passports = Номер(а) паспорта
+intake-client-passport-expiry = Паспорт действителен до
+intake-client-immigration-status = Иммиграционный статус
+intake-contact-warning = За домом клиента или за родственниками на родине могут следить. Отмечайте «безопасно» только для канала, который, по словам клиента, никто другой не читает и не отвечает на него.
+intake-client-phone = Телефон
+intake-client-phone-safe = Безопасно звонить и писать SMS
+intake-client-email = Электронная почта
+intake-client-email-safe = Безопасно писать на почту
+intake-client-messenger = Мессенджер (приложение и аккаунт)
+intake-client-messenger-safe = Безопасно писать в мессенджер
+intake-client-us-address = Адрес в США
+intake-client-address-safe = Безопасно отправлять письма
+intake-entry-last-arrival = Дата последнего въезда в США
+intake-entry-last-arrival-hint = От этой даты отсчитывается годичный срок подачи на убежище: последний въезд, а не первый.
+intake-entry-port = Пункт въезда
+intake-entry-port-hint = Например, Сан-Исидро (San Ysidro).
+intake-entry-manner = Способ въезда
+intake-entry-i94 = Номер I-94
+intake-entry-class = Категория допуска
+intake-entry-class-hint = Как в I-94, например DT при пароле (parole).
+intake-entry-parole-expires = Пароль (parole) действует до
+intake-family-intro = Укажите всех супругов и детей, даже тех, кто за границей. Дополнительными заявителями могут быть только супруг(а) и не состоящие в браке дети до 21 года, находящиеся в США.
+intake-family-member = Член семьи { $number }
+intake-family-relationship = Кем приходится
+intake-family-family-name = Фамилия
+intake-family-given-name = Имя
+intake-family-native-name = Имя на родном языке
+intake-family-date-of-birth = Дата рождения
+intake-family-marital-status = Семейное положение
+intake-family-in-us = В США
+intake-family-derivative = Включить в I-589 как дополнительного заявителя
+intake-family-safe = Безопасно связываться
+intake-family-notes = Заметки
+intake-family-add = Добавить члена семьи
+intake-family-remove = Удалить члена семьи { $number }
+intake-family-none = Члены семьи не указаны.
+intake-journey-intro = Один участок на каждую поездку, по порядку, от родной страны до США.
+intake-journey-leg = Участок { $number }
+intake-journey-from-country = Откуда (страна)
+intake-journey-from-city = Откуда (город)
+intake-journey-to-country = Куда (страна)
+intake-journey-to-city = Куда (город)
+intake-journey-departed = Дата отправления
+intake-journey-arrived = Дата прибытия
+intake-journey-mode = Способ передвижения
+intake-journey-notes = Перевозчик, рейс или заметки
+intake-journey-add = Добавить участок
+intake-journey-up = Поднять участок { $number } выше
+intake-journey-remove = Удалить участок { $number }
+intake-journey-none = Маршрут не указан.
+intake-persecution-intro = Аресты, задержания, обыски, обвинения, избиения, угрозы — по одному событию. Это самая чувствительная часть дела; в журнал аудита она никогда не копируется.
+intake-persecution-event = Событие { $number }
+intake-persecution-date = Дата
+intake-persecution-place = Место
+intake-persecution-actor = Кто действовал
+intake-persecution-detention-days = Дней под стражей
+intake-persecution-description = Что произошло
+intake-persecution-charges = Обвинения
+intake-persecution-outcome = Чем закончилось
+intake-persecution-evidence = Какие есть доказательства
+intake-persecution-evidence-hint = Например, видео, судебный документ, медицинское заключение.
+intake-persecution-add = Добавить событие
+intake-persecution-remove = Удалить событие { $number }
+intake-persecution-none = События не указаны.
+intake-claim-kind = Вид дела
+intake-claim-lawyer = Ответственный юрист
+intake-claim-paralegal = Помощник юриста
 
 ## --- case page ---
+case-reference = Дело
+case-saved = Сохранено.
+case-edit-intake = Изменить анкету
+case-contents = Разделы дела
+case-header-stage = Этап
+case-header-kind = Заявление
+case-header-lawyer = Юрист
+case-header-paralegal = Помощник юриста
+case-nobody = Не назначен
+case-yes = Да
+case-no = Нет
+case-none-recorded = Ничего не записано.
+case-age = { $age ->
+    [one] { $age } год
+    [few] { $age } года
+   *[other] { $age } лет
+}
+case-one-year-title = Срок подачи в течение года
+case-one-year-until-filed = Форму I-589 нужно подать не позднее этого дня. Напоминание исчезнет, когда дата подачи будет записана в ключевых датах.
+case-one-year-exception = Записано исключение: { $kind }, разумный срок до { $date }.
+case-one-year-no-arrival = Форма I-589 не подана, а дата последнего въезда не записана, поэтому срок подачи вычислить нельзя. Запишите дату въезда в анкете.
+case-days-left = { $days ->
+    [one] остался { $days } день
+    [few] осталось { $days } дня
+   *[other] осталось { $days } дней
+}
+case-days-today = срок сегодня
+case-days-overdue = { $days ->
+    [one] просрочено на { $days } день
+    [few] просрочено на { $days } дня
+   *[other] просрочено на { $days } дней
+}
+case-days-ago = { $days ->
+    [one] { $days } день назад
+    [few] { $days } дня назад
+   *[other] { $days } дней назад
+}
+case-deadlines-title = Сроки
+case-next-deadline = Ближайший срок
+case-no-deadlines = Сроков пока нет.
+case-deadline = Срок
+case-due = Дата
+case-remaining = Осталось
+case-overdue = Просрочено
+case-section-client = Клиент
+case-client-name = Имя (как в паспорте)
+case-client-native-name = Имя на родном языке
+case-client-other-names = Другие написания и имена
+case-client-dob = Дата рождения
+case-client-sex = Пол
+case-client-country-of-birth = Страна рождения
+case-client-nationalities = Гражданство
+case-client-languages = Языки
+case-client-interpreter = Переводчик
+case-interpreter-needed = Нужен
+case-interpreter-not-needed = Не нужен
+case-client-a-number = A-номер
+case-client-passports = Номера паспортов
+case-client-passport-expiry = Паспорт действителен до
+case-client-status = Иммиграционный статус
+case-contact-title = Связь
+case-contact-phone = Телефон
+case-contact-email = Электронная почта
+case-contact-address = Адрес в США
+case-contact-messenger = Мессенджер
+case-contact-safe = связываться безопасно
+case-contact-not-safe = НЕБЕЗОПАСНО связываться
+case-section-family = Семья
+case-family-name = Имя
+case-family-relationship = Родство
+case-family-dob = Дата рождения
+case-family-marital = Семейное положение
+case-family-in-us = В США
+case-family-eligible = Производный заявитель по I-589
+case-family-ages-out = Исполнится 21
+case-family-contact = Связь
+case-family-empty = Члены семьи не записаны.
+case-family-eligibility-hint = Производными заявителями могут быть только супруг(а) и не состоящие в браке дети до 21 года, находящиеся в США; всех супругов и детей всё равно нужно указать в I-589.
+case-eligible-yes = Может быть
+case-eligible-no = Не может быть
+case-derivative-requested = включён как производный
+case-derivative-not-requested = не включён
+case-section-journey = Маршрут
+case-journey-empty = Маршрут не записан.
+case-journey-departed = Выезд
+case-journey-arrived = прибытие
+case-section-entry = Въезд
+case-entry-last-arrival = Последний въезд в США
+case-entry-port = Пункт въезда
+case-entry-manner = Способ въезда
+case-entry-i94 = Номер I-94
+case-entry-class = Категория допуска
+case-entry-parole-expires = Пароль истекает
+case-section-persecution = Преследования и аресты
+case-persecution-empty = События не записаны.
+case-persecution-actor = Кто действовал
+case-persecution-what = Что произошло
+case-persecution-detention = Под стражей
+case-persecution-days = { $days ->
+    [one] { $days } день
+    [few] { $days } дня
+   *[other] { $days } дней
+}
+case-persecution-charges = Обвинения
+case-persecution-outcome = Итог
+case-persecution-evidence = Доказательства
+case-section-claim = Заявление
+case-claim-conflict = Проверка конфликта интересов
+case-conflict-unchecked = Ещё не проверено
+case-conflict-clear = Конфликта нет
+case-conflict-found = Конфликт: { $reason }
+case-conflict-check-link = Проверить конфликт интересов
+case-claim-intake = Анкета
+case-intake-complete = Заполнена
+case-intake-draft = Черновик анкеты
+case-claim-opened = Открыто
+case-claim-updated = Последнее изменение
+case-section-stage = Этап и история
+case-move-to = Перевести на этап
+case-move-note = Примечание (необязательно)
+case-move-submit = Сменить этап
+case-move-none = Отсюда нельзя выбрать другой этап.
+case-move-closing-hint = Отказ, отзыв, закрытие и возобновление дела — решения юристов и администраторов.
+case-history-title = История этапов
+case-history-when = Когда
+case-history-who = Кто
+case-history-change = Изменение
+case-history-note = Примечание
+case-history-opened = Открыто
+case-section-dates = Ключевые даты
+case-dates-i589-filed = I-589 подана
+case-dates-i589-received = I-589 получена USCIS или принята судом
+case-dates-exception = Исключение из годичного срока
+case-dates-exception-none = Нет
+case-dates-exception-until = Разумный срок подачи истекает
+case-dates-exception-lawyer-only = Исключение из годичного срока — решение юриста: записывают его только юристы и администраторы.
+case-dates-ij-decision = Решение иммиграционного судьи
+case-dates-granted = Убежище предоставлено
+case-dates-court-verified = Последняя сверка с судом
+case-dates-submit = Сохранить даты
+case-section-events = Заседания, интервью и биометрия
+case-events-empty = Ничего не назначено.
+case-event-when = Когда
+case-event-kind = Вид
+case-event-date = Дата
+case-event-time = Время (необязательно)
+case-event-place = Место
+case-event-official = Судья или сотрудник
+case-event-add-title = Добавить заседание или встречу
+case-event-add = Добавить
+case-event-remove = Удалить
+case-section-ead = Отсчёт для разрешения на работу (EAD)
+case-ead-not-started = Отсчёт EAD не начался: запишите в ключевых датах день, когда I-589 получена USCIS или принята судом.
+case-ead-start = Отсчёт начат
+case-ead-days = Дней на счётчике
+case-ead-state = Счётчик
+case-ead-running = Идёт
+case-ead-stopped = Остановлен
+case-ead-stops = Остановки
+case-ead-stopped-on = Остановлен
+case-ead-restarted-on = Возобновлён
+case-ead-still-stopped = не возобновлён
+case-ead-reason = Причина (задержка по вине заявителя)
+case-ead-on = Дата
+case-ead-stop = Остановить отсчёт
+case-ead-restart = Возобновить отсчёт
+case-ead-already-stopped = Отсчёт уже остановлен; возобновите его, прежде чем записывать новую остановку.
+case-ead-not-stopped = Отсчёт идёт; возобновлять нечего.
+case-section-checklist = Список документов
+case-checklist-empty = Документов в списке пока нет.
+case-checklist-item = Документ
+case-checklist-status = Состояние
+case-checklist-note = Примечание
+case-checklist-updated = Изменено
+case-checklist-save = Сохранить
+case-checklist-add-title = Добавить документ
+case-checklist-add = Добавить
+case-section-notes = Заметки
+case-note-body = Новая заметка
+case-note-add = Добавить заметку
+case-notes-empty = Заметок пока нет.
+case-section-audit = Журнал дела
+case-audit-hint = Каждый просмотр и каждое изменение этого дела, сначала новые (последние 100).
+case-purge-title = Удалить дело клиента
+case-purge-hint = Только по правилам хранения данных. Клиент, семья, маршрут, въезд, история преследований, дело с историей, датами, документами и заметками удаляются безвозвратно; в журнале аудита остаётся запись с номером дела. Чтобы завершить работу по делу, закройте или отзовите его.
+case-purge-confirm = Введите номер дела { $reference } для подтверждения
+case-purge-submit = Удалить безвозвратно
+validation-time = Введите время в виде ЧЧ:ММ.
+validation-received-before-filed = I-589 не может быть получена раньше, чем подана.
+validation-ead-stop-before-start = Отсчёт не может остановиться раньше, чем начался.
+validation-ead-restart-before-stop = Отсчёт не может возобновиться раньше, чем остановился.
+validation-purge-confirm = Для подтверждения введите номер дела точно как показано.
+settings-title = Настройки офиса
+settings-paralegals-see-all = Помощники юристов видят все дела
+settings-paralegals-see-all-hint = Если включено, помощники юристов могут открывать и читать все дела, а не только назначенные им. Изменять они по-прежнему могут только назначенные им дела.
+settings-saved = Настройки сохранены.
 
 ## --- search, conflict check and case list ---
+nav-cases = Дела
+search-title = Поиск
+search-label = Имя, A-номер или номер дела
+search-placeholder = Имя, A-номер, номер дела
+search-hint = Имена находятся кириллицей и латиницей в любом обычном написании (Юлия, Yulia, Iuliia, Julia); для начала имени достаточно двух букв. A-номер — с дефисами или без; номер дела — R-2026-00042 или 2026-00042.
+search-submit = Найти
+search-too-short = Введите хотя бы две буквы имени, A-номер или номер дела.
+search-count = { $count ->
+    [one] { $count } совпадение
+    [few] { $count } совпадения
+    [many] { $count } совпадений
+   *[other] { $count } совпадения
+}
+search-more = Совпадений больше, чем показано: добавьте слово, чтобы сузить поиск.
+search-name = Имя
+search-person = Кто
+search-case = Дело
+search-stage = Этап
+search-date-of-birth = Дата рождения
+search-match = Совпадение
+search-of-client = клиента { $name }
+search-person-client = Клиент
+search-match-reference = Номер дела
+search-match-a-number = A-номер
+search-match-exact = То же написание
+search-match-transliteration = Другое написание того же имени
+search-match-equivalent = То же имя на другом языке
+search-match-similar = Похожее написание
+search-match-prefix = Начинается с введённого
+conflict-title = Проверка конфликта интересов
+conflict-intro = Все люди из других дел офиса, чьё имя совпадает с именем клиента или члена его семьи в любой письменности и любом написании. Родившиеся в тот же день показаны первыми и отмечены.
+conflict-status = Проверка конфликта
+conflict-status-unchecked = Ещё не записана
+conflict-status-clear = Конфликта нет
+conflict-status-conflict = Конфликт
+conflict-checked-by = Записал(а)
+conflict-count = { $count ->
+    [one] { $count } возможное совпадение
+    [few] { $count } возможных совпадения
+    [many] { $count } возможных совпадений
+   *[other] { $count } возможного совпадения
+}
+conflict-none = В других делах совпадающих имён нет.
+conflict-same-date-of-birth = та же дата рождения
+conflict-more = Совпадающих имён больше, чем показано.
+conflict-record-title = Записать результат
+conflict-outcome = Результат
+conflict-outcome-clear = Конфликта нет
+conflict-outcome-conflict = Конфликт
+conflict-reason = Причина (обязательна при конфликте)
+conflict-record-submit = Записать результат
+conflict-recorded = Результат проверки конфликта записан.
+case-list-title = Дела
+case-list-count = { $count ->
+    [one] { $count } дело
+    [few] { $count } дела
+    [many] { $count } дел
+   *[other] { $count } дела
+}
+case-list-empty = Дел пока нет.
+case-list-all-filters = Все дела, с фильтрами
+case-list-reference = Номер
+case-list-client = Клиент
+case-list-kind = Вид дела
+case-list-lawyer = Юрист
+case-list-paralegal = Помощник юриста
+case-list-next-deadline = Ближайший срок
+case-list-deadline = Срок
+case-list-updated = Изменено
+case-list-due-today = срок сегодня
+case-list-days-left = { $days ->
+    [one] остался { $days } день
+    [few] осталось { $days } дня
+    [many] осталось { $days } дней
+   *[other] осталось { $days } дня
+}
+case-list-scope = Показать
+case-list-scope-mine = Мои дела
+case-list-scope-all = Все дела
+case-list-any = Любой
+case-list-anyone = Любой сотрудник
+case-list-nationality = Гражданство
+case-list-port = Пункт въезда
+case-list-one-year-within = Годичный срок в ближайшие (дней)
+case-list-hearing-within = Слушание в ближайшие (дней)
+case-list-not-updated = Открытые дела без изменений 60 дней
+case-list-apply = Применить
+case-list-reset = Сбросить фильтры
+case-list-days-invalid = Введите число дней от 0 до { $max }.
 
 ## --- API ---
 

@@ -1,0 +1,667 @@
+//! refuge-bench: drives a running Refuge server (on 127.0.0.1) with N concurrent signed-in
+//! browser sessions and reports latency percentiles, throughput and the server's peak memory
+//! for each scenario: the case list with filters, name search in Cyrillic and in Latin, the
+//! case page, and saving a complete intake.
+//!
+//! Usage (bench/run.sh does all of this):
+//!
+//! ```text
+//! echo "$PASSWORD" | refuge-bench --url http://127.0.0.1:8089 --email rachel.okafor@demo-office.example \
+//!     --password-stdin [--concurrency 16] [--duration 20] [--warmup 3] [--server-pid PID] \
+//!     [--scenarios list,search_cyrillic,search_latin,case_page,intake_save] [--label TEXT]
+//! ```
+//!
+//! Each scenario runs closed-loop: every session sends its next request as soon as the last
+//! answer has been read in full. Latency is measured from sending to the last byte.
+
+use std::collections::BTreeSet;
+use std::io::BufRead;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+use reqwest::StatusCode;
+use reqwest::redirect::Policy;
+
+type Error = Box<dyn std::error::Error + Send + Sync>;
+
+#[derive(Debug, Clone)]
+struct Options {
+    url: String,
+    email: String,
+    password: String,
+    concurrency: usize,
+    duration: Duration,
+    warmup: Duration,
+    server_pid: Option<u32>,
+    scenarios: Vec<Scenario>,
+    label: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Scenario {
+    List,
+    SearchCyrillic,
+    SearchLatin,
+    CasePage,
+    IntakeSave,
+}
+
+impl Scenario {
+    const ALL: [Scenario; 5] = [
+        Self::List,
+        Self::SearchCyrillic,
+        Self::SearchLatin,
+        Self::CasePage,
+        Self::IntakeSave,
+    ];
+
+    fn name(self) -> &'static str {
+        match self {
+            Self::List => "list",
+            Self::SearchCyrillic => "search_cyrillic",
+            Self::SearchLatin => "search_latin",
+            Self::CasePage => "case_page",
+            Self::IntakeSave => "intake_save",
+        }
+    }
+
+    fn title(self) -> &'static str {
+        match self {
+            Self::List => "case list with filters (GET /cases?…)",
+            Self::SearchCyrillic => "name search, Cyrillic (GET /search?q=…)",
+            Self::SearchLatin => "name search, Latin (GET /search?q=…)",
+            Self::CasePage => "case page (GET /cases/{id})",
+            Self::IntakeSave => "intake save, complete (POST /intake)",
+        }
+    }
+}
+
+fn usage() -> ! {
+    eprintln!(
+        "usage: refuge-bench --url URL --email EMAIL --password-stdin [--concurrency N] \
+         [--duration SECS] [--warmup SECS] [--server-pid PID] [--scenarios a,b,…] [--label TEXT]\n\
+         scenarios: list, search_cyrillic, search_latin, case_page, intake_save"
+    );
+    std::process::exit(2)
+}
+
+fn parse_options() -> Result<Options, Error> {
+    let mut args = std::env::args().skip(1);
+    let mut options = Options {
+        url: String::new(),
+        email: String::new(),
+        password: String::new(),
+        concurrency: 16,
+        duration: Duration::from_secs(20),
+        warmup: Duration::from_secs(3),
+        server_pid: None,
+        scenarios: Scenario::ALL.to_vec(),
+        label: String::new(),
+    };
+    let mut password_stdin = false;
+    while let Some(arg) = args.next() {
+        let mut value = || args.next().unwrap_or_else(|| usage());
+        match arg.as_str() {
+            "--url" => options.url = value().trim_end_matches('/').to_string(),
+            "--email" => options.email = value(),
+            "--password-stdin" => password_stdin = true,
+            "--concurrency" => options.concurrency = value().parse()?,
+            "--duration" => options.duration = Duration::from_secs_f64(value().parse()?),
+            "--warmup" => options.warmup = Duration::from_secs_f64(value().parse()?),
+            "--server-pid" => options.server_pid = Some(value().parse()?),
+            "--label" => options.label = value(),
+            "--scenarios" => {
+                options.scenarios = value()
+                    .split(',')
+                    .map(|name| {
+                        Scenario::ALL
+                            .into_iter()
+                            .find(|s| s.name() == name.trim())
+                            .ok_or_else(|| format!("unknown scenario {name}"))
+                    })
+                    .collect::<Result<_, _>>()?;
+            }
+            _ => usage(),
+        }
+    }
+    if options.url.is_empty() || options.email.is_empty() || !password_stdin {
+        usage();
+    }
+    let host = options
+        .url
+        .strip_prefix("http://")
+        .unwrap_or_default()
+        .split([':', '/'])
+        .next()
+        .unwrap_or_default();
+    if host != "127.0.0.1" && host != "localhost" {
+        return Err("refuge-bench only drives a server on 127.0.0.1".into());
+    }
+    let mut line = String::new();
+    std::io::stdin().lock().read_line(&mut line)?;
+    options.password = line.trim_end_matches(['\r', '\n']).to_string();
+    if options.password.is_empty() {
+        return Err("no password on standard input".into());
+    }
+    Ok(options)
+}
+
+/// The value of the first `marker"…"` after `start` in an HTML page.
+fn attribute_after(html: &str, marker: &str) -> Option<String> {
+    let start = html.find(marker)? + marker.len();
+    let rest = &html[start..];
+    Some(rest[..rest.find('"')?].to_string())
+}
+
+fn csrf_token(html: &str) -> Option<String> {
+    attribute_after(html, "name=\"csrf-token\" content=\"")
+        .or_else(|| attribute_after(html, "name=\"csrf_token\" value=\""))
+        .filter(|t| !t.is_empty())
+}
+
+/// Every `/cases/<uuid>` link on a page.
+fn case_ids(html: &str, into: &mut BTreeSet<String>) {
+    let mut rest = html;
+    while let Some(at) = rest.find("/cases/") {
+        rest = &rest[at + "/cases/".len()..];
+        let candidate: String = rest.chars().take(36).collect();
+        let is_uuid = candidate.len() == 36
+            && candidate
+                .chars()
+                .enumerate()
+                .all(|(i, c)| match i {
+                    8 | 13 | 18 | 23 => c == '-',
+                    _ => c.is_ascii_hexdigit(),
+                });
+        if is_uuid {
+            into.insert(candidate);
+        }
+    }
+}
+
+struct Session {
+    client: reqwest::Client,
+    csrf: String,
+}
+
+async fn sign_in(options: &Options) -> Result<Session, Error> {
+    let client = reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(Policy::none())
+        .pool_max_idle_per_host(1)
+        .build()?;
+    let login_page = client
+        .get(format!("{}/login", options.url))
+        .send()
+        .await?
+        .text()
+        .await?;
+    let token = csrf_token(&login_page).ok_or("no CSRF token on /login")?;
+    let response = client
+        .post(format!("{}/login", options.url))
+        .form(&[
+            ("email", options.email.as_str()),
+            ("password", options.password.as_str()),
+            ("csrf_token", token.as_str()),
+        ])
+        .send()
+        .await?;
+    if response.status() != StatusCode::SEE_OTHER {
+        return Err(format!("sign-in as {} failed: {}", options.email, response.status()).into());
+    }
+    let home = client
+        .get(format!("{}/", options.url))
+        .send()
+        .await?
+        .text()
+        .await?;
+    let csrf = csrf_token(&home).ok_or("no CSRF token after signing in")?;
+    Ok(Session { client, csrf })
+}
+
+/// What the scenarios need to know about the data: case ids to open and the lawyer of record
+/// for new intakes.
+struct Fixtures {
+    case_ids: Vec<String>,
+    lawyer_id: Option<String>,
+}
+
+async fn fixtures(options: &Options, session: &Session) -> Result<Fixtures, Error> {
+    let mut ids = BTreeSet::new();
+    for sort in ["updated", "reference", "deadline"] {
+        for page in [1, 2, 3, 5, 8, 13, 21, 34, 55, 89] {
+            let response = session
+                .client
+                .get(format!(
+                    "{}/cases?scope=all&sort={sort}&page={page}",
+                    options.url
+                ))
+                .send()
+                .await?;
+            if response.status() != StatusCode::OK {
+                break;
+            }
+            let before = ids.len();
+            case_ids(&response.text().await?, &mut ids);
+            if ids.len() == before {
+                break;
+            }
+        }
+    }
+    let intake_page = session
+        .client
+        .get(format!("{}/intake", options.url))
+        .send()
+        .await?;
+    let lawyer_id = if intake_page.status() == StatusCode::OK {
+        let html = intake_page.text().await?;
+        html.find("name=\"claim.lawyer_id\"").and_then(|at| {
+            let mut found = BTreeSet::new();
+            let select = &html[at..];
+            let end = select.find("</select>").unwrap_or(select.len());
+            let mut rest = &select[..end];
+            while let Some(v) = rest.find("value=\"") {
+                rest = &rest[v + 7..];
+                let value: String = rest.chars().take_while(|c| *c != '"').collect();
+                if value.len() == 36 {
+                    found.insert(value);
+                }
+            }
+            found.into_iter().next()
+        })
+    } else {
+        None
+    };
+    Ok(Fixtures {
+        case_ids: ids.into_iter().collect(),
+        lawyer_id,
+    })
+}
+
+/// A small, fast, deterministic generator (xorshift) for choosing requests.
+struct Pick(u64);
+
+impl Pick {
+    fn next(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % n.max(1) as u64) as usize
+    }
+}
+
+const LIST_QUERIES: [&str; 10] = [
+    "",
+    "scope=all",
+    "scope=all&stage=master_hearing",
+    "scope=all&kind=defensive&nationality=RU",
+    "scope=all&one_year_within=60",
+    "scope=all&hearing_within=30&sort=deadline",
+    "scope=all&not_updated=on&sort=updated",
+    "scope=all&port=San+Ysidro&page=5",
+    "stage=drafting&sort=reference",
+    "scope=all&nationality=UA&stage=application_lodged&sort=stage&page=2",
+];
+
+const CYRILLIC_QUERIES: [&str; 8] = [
+    "Щербаков",
+    "Евгений Щербаков",
+    "Юлия",
+    "Олександр Шевченко",
+    "Казлова",
+    "Щерб",
+    "Наталья Кузнецова",
+    "Ёлкин",
+];
+
+const LATIN_QUERIES: [&str; 10] = [
+    "Shcherbakov",
+    "Yevgeniy",
+    "Evgenii Shcherbakov",
+    "Iuliia",
+    "Oleksandr",
+    "Aleksandr Popov",
+    "Gonzalez",
+    "Diallo",
+    "Shcherb",
+    "Kuznetsova Natalia",
+];
+
+const GIVEN: [(&str, &str); 6] = [
+    ("Yevgeniy", "Евгений"),
+    ("Iuliia", "Юлия"),
+    ("Oleksandr", "Олександр"),
+    ("Tatiana", "Татьяна"),
+    ("Dmitrii", "Дмитрий"),
+    ("Kseniia", "Ксения"),
+];
+const FAMILY: [(&str, &str); 6] = [
+    ("Shcherbakov", "Щербаков"),
+    ("Kuznetsova", "Кузнецова"),
+    ("Shevchenko", "Шевченко"),
+    ("Zhuravlev", "Журавлёв"),
+    ("Orlova", "Орлова"),
+    ("Tikhonov", "Тихонов"),
+];
+
+/// A complete intake with two family members, four journey legs and two arrests.
+fn intake_form(n: u64, lawyer_id: &str, csrf: &str) -> Vec<(String, String)> {
+    let (given, given_native) = GIVEN[(n % 6) as usize];
+    let (family, family_native) = FAMILY[((n / 6) % 6) as usize];
+    let day = 1 + (n % 27);
+    let pairs: Vec<(&str, String)> = vec![
+        ("csrf_token", csrf.to_string()),
+        ("action", "complete".into()),
+        ("client.family_name", family.into()),
+        ("client.given_name", given.into()),
+        ("client.middle_name", "NONE".into()),
+        ("client.native_name", format!("{family_native} {given_native}")),
+        ("client.other_names", format!("{given} {family}-{n}")),
+        ("client.date_of_birth", format!("1985-03-{day:02}")),
+        ("client.sex", "female".into()),
+        ("client.country_of_birth", "RU".into()),
+        ("client.nationalities", "RU".into()),
+        ("client.languages", "ru".into()),
+        ("client.interpreter_needed", "on".into()),
+        ("client.passport_numbers", format!("75 {n:07}")),
+        ("client.phone", "+1 619 555 0142".into()),
+        ("client.phone_safe", "on".into()),
+        ("client.email", format!("bench{n}@example.com")),
+        ("client.email_safe", "on".into()),
+        ("entry.last_arrival_on", format!("2026-06-{day:02}")),
+        ("entry.port_of_entry", "San Ysidro".into()),
+        ("entry.manner_of_entry", "cbp_one".into()),
+        ("entry.class_of_admission", "DT".into()),
+        ("entry.parole_expires_on", format!("2028-06-{day:02}")),
+        ("family.0.relationship", "spouse".into()),
+        ("family.0.given_name", "Aleksei".into()),
+        ("family.0.family_name", family.into()),
+        ("family.0.native_name", "Алексей".into()),
+        ("family.0.date_of_birth", "1983-01-15".into()),
+        ("family.0.in_us", "on".into()),
+        ("family.0.derivative", "on".into()),
+        ("family.1.relationship", "child".into()),
+        ("family.1.given_name", "Mariia".into()),
+        ("family.1.family_name", family.into()),
+        ("family.1.date_of_birth", "2012-09-01".into()),
+        ("family.1.in_us", "on".into()),
+        ("family.1.derivative", "on".into()),
+        ("journey.0.from_country", "RU".into()),
+        ("journey.0.from_city", "Moscow".into()),
+        ("journey.0.to_country", "TR".into()),
+        ("journey.0.to_city", "Istanbul".into()),
+        ("journey.0.mode", "air".into()),
+        ("journey.1.from_country", "TR".into()),
+        ("journey.1.from_city", "Istanbul".into()),
+        ("journey.1.to_country", "MX".into()),
+        ("journey.1.to_city", "Cancún".into()),
+        ("journey.1.mode", "air".into()),
+        ("journey.2.from_country", "MX".into()),
+        ("journey.2.from_city", "Cancún".into()),
+        ("journey.2.to_country", "MX".into()),
+        ("journey.2.to_city", "Tijuana".into()),
+        ("journey.2.mode", "air".into()),
+        ("journey.3.from_country", "MX".into()),
+        ("journey.3.from_city", "Tijuana".into()),
+        ("journey.3.to_country", "US".into()),
+        ("journey.3.to_city", "San Ysidro".into()),
+        ("journey.3.mode", "on_foot".into()),
+        ("persecution.0.occurred_on", "2022-02-24".into()),
+        ("persecution.0.place", "Moscow".into()),
+        ("persecution.0.actor", "police".into()),
+        (
+            "persecution.0.description",
+            "Detained at an anti-war protest".into(),
+        ),
+        ("persecution.0.detention_days", "2".into()),
+        ("persecution.1.occurred_on", "2023-05-10".into()),
+        ("persecution.1.place", "Moscow".into()),
+        ("persecution.1.actor", "security_service".into()),
+        ("persecution.1.description", "Apartment searched".into()),
+        ("claim.kind", "defensive".into()),
+        ("claim.lawyer_id", lawyer_id.to_string()),
+    ];
+    pairs
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect()
+}
+
+/// The request a session sends next in a scenario.
+enum Request {
+    Get(String),
+    PostForm(String, Vec<(String, String)>),
+}
+
+struct Shared {
+    options: Options,
+    fixtures: Fixtures,
+    intake_counter: AtomicU64,
+}
+
+fn next_request(
+    scenario: Scenario,
+    shared: &Shared,
+    session: &Session,
+    pick: &mut Pick,
+) -> Request {
+    let url = &shared.options.url;
+    match scenario {
+        Scenario::List => {
+            let q = LIST_QUERIES[pick.next(LIST_QUERIES.len())];
+            Request::Get(format!("{url}/cases?{q}"))
+        }
+        Scenario::SearchCyrillic => {
+            let q = CYRILLIC_QUERIES[pick.next(CYRILLIC_QUERIES.len())].replace(' ', "+");
+            Request::Get(format!("{url}/search?q={q}"))
+        }
+        Scenario::SearchLatin => {
+            let q = LATIN_QUERIES[pick.next(LATIN_QUERIES.len())].replace(' ', "+");
+            Request::Get(format!("{url}/search?q={q}"))
+        }
+        Scenario::CasePage => {
+            let ids = &shared.fixtures.case_ids;
+            Request::Get(format!("{url}/cases/{}", ids[pick.next(ids.len())]))
+        }
+        Scenario::IntakeSave => {
+            let n = shared.intake_counter.fetch_add(1, Ordering::Relaxed);
+            let lawyer = shared.fixtures.lawyer_id.as_deref().unwrap_or_default();
+            Request::PostForm(
+                format!("{url}/intake"),
+                intake_form(n, lawyer, &session.csrf),
+            )
+        }
+    }
+}
+
+#[derive(Default)]
+struct Outcome {
+    latencies_us: Vec<u64>,
+    errors: u64,
+    first_error: Option<String>,
+}
+
+async fn worker(
+    scenario: Scenario,
+    shared: Arc<Shared>,
+    session: Arc<Session>,
+    seed: u64,
+    until: Instant,
+    record: bool,
+) -> Outcome {
+    let mut pick = Pick(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+    let mut outcome = Outcome::default();
+    while Instant::now() < until {
+        let request = next_request(scenario, &shared, &session, &mut pick);
+        let started = Instant::now();
+        let (sent, expected) = match request {
+            Request::Get(url) => (session.client.get(url).send().await, StatusCode::OK),
+            Request::PostForm(url, form) => (
+                session.client.post(url).form(&form).send().await,
+                StatusCode::SEE_OTHER,
+            ),
+        };
+        let result = match sent {
+            Ok(response) => {
+                let status = response.status();
+                match response.bytes().await {
+                    Ok(body) if status == expected => Ok(()),
+                    Ok(body) => Err(format!(
+                        "{status}: {}",
+                        String::from_utf8_lossy(&body[..body.len().min(300)])
+                    )),
+                    Err(err) => Err(err.to_string()),
+                }
+            }
+            Err(err) => Err(err.to_string()),
+        };
+        let elapsed = started.elapsed();
+        match result {
+            Ok(()) if record => outcome.latencies_us.push(elapsed.as_micros() as u64),
+            Ok(()) => {}
+            Err(message) => {
+                outcome.errors += 1;
+                outcome.first_error.get_or_insert(message);
+            }
+        }
+    }
+    outcome
+}
+
+/// (VmRSS, VmHWM) of the server in KiB.
+fn server_memory(pid: Option<u32>) -> Option<(u64, u64)> {
+    let status = std::fs::read_to_string(format!("/proc/{}/status", pid?)).ok()?;
+    let field = |name: &str| {
+        status
+            .lines()
+            .find(|l| l.starts_with(name))?
+            .split_whitespace()
+            .nth(1)?
+            .parse::<u64>()
+            .ok()
+    };
+    Some((field("VmRSS:")?, field("VmHWM:")?))
+}
+
+fn percentile(sorted: &[u64], p: f64) -> f64 {
+    if sorted.is_empty() {
+        return f64::NAN;
+    }
+    let rank = ((p / 100.0) * sorted.len() as f64).ceil() as usize;
+    sorted[rank.clamp(1, sorted.len()) - 1] as f64 / 1000.0
+}
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() {
+    if let Err(err) = run().await {
+        eprintln!("refuge-bench: {err}");
+        std::process::exit(1);
+    }
+}
+
+async fn run() -> Result<(), Error> {
+    let options = parse_options()?;
+    eprintln!(
+        "Signing in {} sessions as {}…",
+        options.concurrency, options.email
+    );
+    let mut sessions = Vec::new();
+    for _ in 0..options.concurrency {
+        sessions.push(Arc::new(sign_in(&options).await?));
+    }
+    let fixtures = fixtures(&options, &sessions[0]).await?;
+    eprintln!(
+        "{} case ids collected from the case list; lawyer of record for intakes: {}",
+        fixtures.case_ids.len(),
+        fixtures.lawyer_id.as_deref().unwrap_or("none found")
+    );
+    let shared = Arc::new(Shared {
+        options: options.clone(),
+        fixtures,
+        intake_counter: AtomicU64::new(1),
+    });
+    println!();
+    if !options.label.is_empty() {
+        println!("### {}", options.label);
+        println!();
+    }
+    println!(
+        "| scenario | requests | errors | req/s | p50 ms | p95 ms | p99 ms | max ms | server RSS / peak MiB |"
+    );
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+    for scenario in &options.scenarios {
+        let scenario = *scenario;
+        if scenario == Scenario::CasePage && shared.fixtures.case_ids.is_empty() {
+            println!("| {} | — | — | — | — | — | — | — | no case ids (is GET /cases there?) |", scenario.title());
+            continue;
+        }
+        if scenario == Scenario::IntakeSave && shared.fixtures.lawyer_id.is_none() {
+            println!("| {} | — | — | — | — | — | — | — | no lawyer on GET /intake |", scenario.title());
+            continue;
+        }
+        let mut first_error = None;
+        let mut outcomes = Vec::new();
+        for (phase, length, record) in [
+            ("warm-up", options.warmup, false),
+            ("measure", options.duration, true),
+        ] {
+            eprintln!("{}: {phase} for {:.0} s", scenario.name(), length.as_secs_f64());
+            let until = Instant::now() + length;
+            let started = Instant::now();
+            let tasks: Vec<_> = sessions
+                .iter()
+                .enumerate()
+                .map(|(i, session)| {
+                    tokio::task::spawn(worker(
+                        scenario,
+                        shared.clone(),
+                        session.clone(),
+                        i as u64 + 1 + u64::from(record) * 1000,
+                        until,
+                        record,
+                    ))
+                })
+                .collect();
+            let mut phase_outcomes = Vec::new();
+            for task in tasks {
+                phase_outcomes.push(task.await?);
+            }
+            for o in &mut phase_outcomes {
+                if first_error.is_none() {
+                    first_error = o.first_error.take();
+                }
+            }
+            if record {
+                outcomes = phase_outcomes;
+                let elapsed = started.elapsed();
+                let mut all: Vec<u64> = outcomes
+                    .iter()
+                    .flat_map(|o| o.latencies_us.iter().copied())
+                    .collect();
+                all.sort_unstable();
+                let errors: u64 = outcomes.iter().map(|o| o.errors).sum();
+                let memory = server_memory(options.server_pid)
+                    .map(|(rss, hwm)| format!("{:.0} / {:.0}", rss as f64 / 1024.0, hwm as f64 / 1024.0))
+                    .unwrap_or_else(|| "—".into());
+                println!(
+                    "| {} | {} | {} | {:.1} | {:.1} | {:.1} | {:.1} | {:.1} | {} |",
+                    scenario.title(),
+                    all.len(),
+                    errors,
+                    all.len() as f64 / elapsed.as_secs_f64(),
+                    percentile(&all, 50.0),
+                    percentile(&all, 95.0),
+                    percentile(&all, 99.0),
+                    all.last().map_or(f64::NAN, |m| *m as f64 / 1000.0),
+                    memory
+                );
+            }
+        }
+        if let Some(error) = first_error {
+            eprintln!("{}: first error: {error}", scenario.name());
+        }
+        drop(outcomes);
+    }
+    Ok(())
+}

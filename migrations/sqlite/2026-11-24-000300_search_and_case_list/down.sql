@@ -1,0 +1,2 @@
+DROP INDEX case_events_kind_scheduled;
+DROP INDEX family_members_date_of_birth;

@@ -1,0 +1,460 @@
+//! Finding people by name, A-number and case reference: the queries behind the search box and
+//! the conflict check. Names are looked up through `name_keys` (see `domain::names`): SQL
+//! finds and roughly orders the candidates through the `(key, person_id)` primary key, then
+//! the caller ranks them precisely in Rust.
+
+use chrono::NaiveDate;
+use diesel::prelude::*;
+use diesel::query_builder::BoxedSqlQuery;
+use diesel::sql_types::{BigInt, Date, Integer, Text};
+
+use super::schema::{case_reference_counters, cases, clients, family_members};
+use super::uuid::{DbUuid, PortableUuid};
+use super::{DbConnection, MultiBackend};
+
+/// What the index may hold for one query token: its `t:` keys (same written name), its `c:`
+/// key (same dictionary name) and `s:` key (spelled alike), and `t:` prefixes while typing.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TokenLookup {
+    pub translit: Vec<String>,
+    pub canonical: Option<String>,
+    pub skeleton: Option<String>,
+    /// Readings the token may begin (`t:shch` → `t:shcherbakov`); empty when prefixes are not
+    /// wanted (the conflict check) or the token is too short.
+    pub prefixes: Vec<String>,
+}
+
+impl TokenLookup {
+    fn is_empty(&self) -> bool {
+        self.translit.is_empty()
+            && self.canonical.is_none()
+            && self.skeleton.is_none()
+            && self.prefixes.is_empty()
+    }
+}
+
+/// Which candidates a name lookup may return.
+#[derive(Debug, Clone, Default)]
+pub struct LookupScope {
+    /// At least this many of the query's tokens must match one of the person's keys.
+    pub min_tokens: usize,
+    /// Only people of cases assigned to this paralegal.
+    pub paralegal: Option<uuid::Uuid>,
+    /// Not the people of this client (the conflict check's own file).
+    pub exclude_client: Option<uuid::Uuid>,
+    /// Only people born on this day.
+    pub born_on: Option<NaiveDate>,
+    pub limit: i64,
+}
+
+/// A candidate person and how well the index says they match: per token 1 = same written
+/// name, 2 = same dictionary name, 3 = spelled alike, 4 = prefix; `worst` is the weakest
+/// token's, `total` the sum. Rust ranking refines this.
+#[derive(Debug, Clone, QueryableByName)]
+pub struct Candidate {
+    #[diesel(sql_type = PortableUuid)]
+    pub person_id: DbUuid,
+    #[diesel(sql_type = Integer)]
+    pub matched: i32,
+    #[diesel(sql_type = Integer)]
+    pub worst: i32,
+    #[diesel(sql_type = BigInt)]
+    pub total: i64,
+}
+
+enum Bind {
+    Text(String),
+    Uuid(DbUuid),
+    Date(NaiveDate),
+}
+
+/// Raw SQL with `$n` placeholders numbered in the order they appear, which is the order
+/// both SQLite and PostgreSQL bind them in.
+#[derive(Default)]
+struct Statement {
+    text: String,
+    binds: Vec<Bind>,
+}
+
+impl Statement {
+    fn push(&mut self, sql: &str) {
+        self.text.push_str(sql);
+    }
+
+    fn bind(&mut self, value: Bind) {
+        self.binds.push(value);
+        self.text.push('$');
+        self.text.push_str(&self.binds.len().to_string());
+    }
+
+    fn bind_list(&mut self, values: &[String]) {
+        self.push("(");
+        for (i, value) in values.iter().enumerate() {
+            if i > 0 {
+                self.push(", ");
+            }
+            self.bind(Bind::Text(value.clone()));
+        }
+        self.push(")");
+    }
+
+    fn into_query(self) -> BoxedSqlQuery<'static, MultiBackend, diesel::query_builder::SqlQuery> {
+        let mut query = diesel::sql_query(self.text).into_boxed::<MultiBackend>();
+        for bind in self.binds {
+            query = match bind {
+                Bind::Text(text) => query.bind::<Text, _>(text),
+                Bind::Uuid(id) => query.bind::<PortableUuid, _>(id),
+                Bind::Date(date) => query.bind::<Date, _>(date),
+            };
+        }
+        query
+    }
+}
+
+/// The first key after every key that begins with `prefix` (letters `a`–`z` only): the
+/// upper bound of a range scan, which uses the index where `LIKE 'x%'` would not (SQLite's
+/// LIKE is case-insensitive; PostgreSQL's needs a C-collation index).
+fn prefix_end(prefix: &str) -> String {
+    let mut end: Vec<u8> = prefix.as_bytes().to_vec();
+    while let Some(last) = end.pop() {
+        if last.is_ascii_lowercase() && last < b'z' {
+            end.push(last + 1);
+            return String::from_utf8(end).unwrap_or_default();
+        }
+        if last == b':' {
+            break;
+        }
+    }
+    // All letters were `z`: everything after the `t:` keys.
+    "u".to_string()
+}
+
+/// People whose index keys match at least `scope.min_tokens` of the query's tokens, best
+/// first by the index's rough strength, at most `scope.limit`. One statement: one
+/// `GROUP BY person_id` per token over the primary key `(key, person_id)`, then the
+/// per-person tally.
+pub fn name_candidates(
+    conn: &mut DbConnection,
+    tokens: &[TokenLookup],
+    scope: &LookupScope,
+) -> QueryResult<Vec<Candidate>> {
+    let tokens: Vec<&TokenLookup> = tokens.iter().filter(|t| !t.is_empty()).collect();
+    if tokens.is_empty() || scope.min_tokens > tokens.len() {
+        return Ok(Vec::new());
+    }
+    let mut sql = Statement::default();
+    sql.push(
+        "SELECT m.person_id AS person_id, CAST(COUNT(*) AS INTEGER) AS matched, \
+         CAST(MAX(m.best) AS INTEGER) AS worst, CAST(SUM(m.best) AS BIGINT) AS total FROM (",
+    );
+    for (i, token) in tokens.iter().enumerate() {
+        if i > 0 {
+            sql.push(" UNION ALL ");
+        }
+        sql.push("SELECT person_id, MIN(CASE");
+        if token.translit.is_empty() {
+            sql.push(" WHEN 1 = 0 THEN 1");
+        } else {
+            sql.push(" WHEN key IN ");
+            sql.bind_list(&token.translit);
+            sql.push(" THEN 1");
+        }
+        if let Some(canonical) = &token.canonical {
+            sql.push(" WHEN key = ");
+            sql.bind(Bind::Text(canonical.clone()));
+            sql.push(" THEN 2");
+        }
+        if let Some(skeleton) = &token.skeleton {
+            sql.push(" WHEN key = ");
+            sql.bind(Bind::Text(skeleton.clone()));
+            sql.push(" THEN 3");
+        }
+        sql.push(" ELSE 4 END) AS best FROM name_keys WHERE (");
+        let exact: Vec<String> = token
+            .translit
+            .iter()
+            .chain(&token.canonical)
+            .chain(&token.skeleton)
+            .cloned()
+            .collect();
+        let mut alternatives = 0;
+        if !exact.is_empty() {
+            sql.push("key IN ");
+            sql.bind_list(&exact);
+            alternatives += 1;
+        }
+        for prefix in &token.prefixes {
+            if alternatives > 0 {
+                sql.push(" OR ");
+            }
+            sql.push("(key >= ");
+            sql.bind(Bind::Text(prefix.clone()));
+            sql.push(" AND key < ");
+            sql.bind(Bind::Text(prefix_end(prefix)));
+            sql.push(")");
+            alternatives += 1;
+        }
+        sql.push(")");
+        if let Some(paralegal) = scope.paralegal {
+            sql.push(" AND client_id IN (SELECT client_id FROM cases WHERE paralegal_id = ");
+            sql.bind(Bind::Uuid(DbUuid(paralegal)));
+            sql.push(")");
+        }
+        if let Some(client) = scope.exclude_client {
+            sql.push(" AND client_id <> ");
+            sql.bind(Bind::Uuid(DbUuid(client)));
+        }
+        if let Some(born) = scope.born_on {
+            sql.push(" AND (person_id IN (SELECT id FROM clients WHERE date_of_birth = ");
+            sql.bind(Bind::Date(born));
+            sql.push(") OR person_id IN (SELECT id FROM family_members WHERE date_of_birth = ");
+            sql.bind(Bind::Date(born));
+            sql.push("))");
+        }
+        sql.push(" GROUP BY person_id");
+    }
+    // The counts are numbers of ours, not input: written into the statement.
+    sql.push(&format!(
+        ") m GROUP BY m.person_id HAVING COUNT(*) >= {} \
+         ORDER BY matched DESC, worst, total, m.person_id LIMIT {}",
+        scope.min_tokens.max(1),
+        scope.limit.max(1)
+    ));
+    sql.into_query().load(conn)
+}
+
+/// A person found: the client themself or one of their family members, with the case.
+#[derive(Debug, Clone)]
+pub struct PersonRow {
+    pub person_id: uuid::Uuid,
+    pub client_id: uuid::Uuid,
+    /// `None` for the client, the relationship code for a family member.
+    pub relationship: Option<String>,
+    pub given_name: String,
+    pub middle_name: String,
+    pub family_name: String,
+    pub native_name: String,
+    /// The client's other spellings and aliases, one a line (empty for family members).
+    pub other_names: String,
+    pub date_of_birth: Option<NaiveDate>,
+    /// The principal applicant's name, for a family member's row.
+    pub client_given_name: String,
+    pub client_family_name: String,
+    pub case_id: uuid::Uuid,
+    pub reference: String,
+    pub stage: String,
+}
+
+type ClientPersonRow = (
+    DbUuid,
+    String,
+    String,
+    String,
+    String,
+    String,
+    Option<NaiveDate>,
+    DbUuid,
+    String,
+    String,
+);
+
+fn client_person(row: ClientPersonRow) -> PersonRow {
+    let (id, given, middle, family, native, other, born, case_id, reference, stage) = row;
+    PersonRow {
+        person_id: id.0,
+        client_id: id.0,
+        relationship: None,
+        client_given_name: given.clone(),
+        client_family_name: family.clone(),
+        given_name: given,
+        middle_name: middle,
+        family_name: family,
+        native_name: native,
+        other_names: other,
+        date_of_birth: born,
+        case_id: case_id.0,
+        reference,
+        stage,
+    }
+}
+
+type ClientColumns = (
+    clients::id,
+    clients::given_name,
+    clients::middle_name,
+    clients::family_name,
+    clients::native_name,
+    clients::other_names,
+    clients::date_of_birth,
+    cases::id,
+    cases::reference,
+    cases::stage,
+);
+
+const CLIENT_COLUMNS: ClientColumns = (
+    clients::id,
+    clients::given_name,
+    clients::middle_name,
+    clients::family_name,
+    clients::native_name,
+    clients::other_names,
+    clients::date_of_birth,
+    cases::id,
+    cases::reference,
+    cases::stage,
+);
+
+/// The people with these ids (clients and family members), with their cases: two queries,
+/// whatever the number of ids.
+pub fn people(conn: &mut DbConnection, ids: &[uuid::Uuid]) -> QueryResult<Vec<PersonRow>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let ids: Vec<DbUuid> = ids.iter().copied().map(DbUuid).collect();
+    let mut found: Vec<PersonRow> = clients::table
+        .inner_join(cases::table)
+        .filter(clients::id.eq_any(&ids))
+        .select(CLIENT_COLUMNS)
+        .load::<ClientPersonRow>(conn)?
+        .into_iter()
+        .map(client_person)
+        .collect();
+    let members = family_members::table
+        .inner_join(clients::table.inner_join(cases::table))
+        .filter(family_members::id.eq_any(&ids))
+        .select((
+            family_members::id,
+            family_members::client_id,
+            family_members::relationship,
+            family_members::given_name,
+            family_members::family_name,
+            family_members::native_name,
+            family_members::date_of_birth,
+            clients::given_name,
+            clients::family_name,
+            cases::id,
+            cases::reference,
+            cases::stage,
+        ))
+        .load::<(
+            DbUuid,
+            DbUuid,
+            String,
+            String,
+            String,
+            String,
+            Option<NaiveDate>,
+            String,
+            String,
+            DbUuid,
+            String,
+            String,
+        )>(conn)?;
+    found.extend(members.into_iter().map(
+        |(
+            id,
+            client,
+            relationship,
+            given,
+            family,
+            native,
+            born,
+            cg,
+            cf,
+            case,
+            reference,
+            stage,
+        )| {
+            PersonRow {
+                person_id: id.0,
+                client_id: client.0,
+                relationship: Some(relationship),
+                given_name: given,
+                middle_name: String::new(),
+                family_name: family,
+                native_name: native,
+                other_names: String::new(),
+                date_of_birth: born,
+                client_given_name: cg,
+                client_family_name: cf,
+                case_id: case.0,
+                reference,
+                stage,
+            }
+        },
+    ));
+    Ok(found)
+}
+
+/// The client with this A-number (nine digits, as stored), if any, and visible.
+pub fn by_a_number(
+    conn: &mut DbConnection,
+    digits: &str,
+    paralegal: Option<uuid::Uuid>,
+) -> QueryResult<Vec<PersonRow>> {
+    let mut query = clients::table
+        .inner_join(cases::table)
+        .filter(clients::a_number.eq(digits.to_string()))
+        .select(CLIENT_COLUMNS)
+        .into_boxed();
+    if let Some(paralegal) = paralegal {
+        query = query.filter(cases::paralegal_id.eq(DbUuid(paralegal)));
+    }
+    Ok(query
+        .limit(50)
+        .load::<ClientPersonRow>(conn)?
+        .into_iter()
+        .map(client_person)
+        .collect())
+}
+
+/// The clients of the cases with these references (exact, through the unique index).
+pub fn by_references(
+    conn: &mut DbConnection,
+    references: &[String],
+    paralegal: Option<uuid::Uuid>,
+) -> QueryResult<Vec<PersonRow>> {
+    if references.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut query = clients::table
+        .inner_join(cases::table)
+        .filter(cases::reference.eq_any(references.to_vec()))
+        .select(CLIENT_COLUMNS)
+        .into_boxed();
+    if let Some(paralegal) = paralegal {
+        query = query.filter(cases::paralegal_id.eq(DbUuid(paralegal)));
+    }
+    Ok(query
+        .order(cases::reference.asc())
+        .limit(50)
+        .load::<ClientPersonRow>(conn)?
+        .into_iter()
+        .map(client_person)
+        .collect())
+}
+
+/// The years that have case references (a handful of rows), for a reference typed without
+/// its year.
+pub fn reference_years(conn: &mut DbConnection) -> QueryResult<Vec<i32>> {
+    case_reference_counters::table
+        .select(case_reference_counters::year)
+        .order(case_reference_counters::year.desc())
+        .load(conn)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::prefix_end;
+
+    #[test]
+    fn prefix_ranges_end_after_every_key_with_the_prefix() {
+        assert_eq!(prefix_end("t:shch"), "t:shci");
+        assert_eq!(prefix_end("t:az"), "t:b");
+        assert_eq!(prefix_end("t:zz"), "u");
+        for key in ["t:shch", "t:shcherbakov", "t:shchzzz"] {
+            assert!(key >= "t:shch" && key < prefix_end("t:shch").as_str());
+        }
+        assert!("t:shci" >= prefix_end("t:shch").as_str());
+    }
+}

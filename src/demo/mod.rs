@@ -1,0 +1,388 @@
+//! `refuge demo-data`: fills a database with realistic fictional clients and their cases, for
+//! trying Refuge out and for measuring it at scale (`bench/`, `docs/performance.md`).
+//!
+//! [`generate`] makes the case files — pure, deterministic for a seed and a day; this module
+//! writes them with the same db-layer functions and helpers the intake service uses (clients,
+//! cases, stage history, the name index, deadlines, the audit log), many cases per write
+//! transaction so that 100,000 clients load in minutes rather than hours.
+
+pub mod generate;
+pub mod people;
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use anyhow::Context;
+use chrono::{Datelike, NaiveDate};
+use diesel::prelude::*;
+use serde_json::json;
+
+use self::generate::{DemoCase, Roster};
+use crate::auth::passwords::PasswordHasher;
+use crate::clock::{self, Clock, SystemClock};
+use crate::config::Settings;
+use crate::db::schema::{case_events, case_notes, cases, checklist_items};
+use crate::db::uuid::DbUuid;
+use crate::db::{self, Db, DbConnection, write_transaction};
+use crate::domain::staff::{Role, Staff};
+use crate::error::AppError;
+use crate::services::audit::AuditContext;
+use crate::services::cases::{case_target, refresh_deadlines};
+use crate::services::staff::{NewStaffMember, create_as};
+use crate::state::AppState;
+
+/// `refuge demo-data` options.
+#[derive(Debug, clap::Args)]
+pub struct DemoDataArgs {
+    /// How many clients (each with one case) to add.
+    #[arg(long)]
+    pub clients: u32,
+    /// The same seed (and day) always gives the same people and histories.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// The day the data is generated around (YYYY-MM-DD); today by default. Deadlines and
+    /// histories are relative to it.
+    #[arg(long)]
+    pub today: Option<NaiveDate>,
+    /// Read the password for newly created demo staff accounts from standard input;
+    /// without it, each new account gets a printed invitation link instead.
+    #[arg(long)]
+    pub password_stdin: bool,
+    /// Clients per write transaction.
+    #[arg(long, default_value_t = 500)]
+    pub batch_size: u32,
+}
+
+/// What the loader is asked to do.
+#[derive(Debug, Clone)]
+pub struct DemoOptions {
+    pub clients: u32,
+    pub seed: u64,
+    pub today: NaiveDate,
+    pub batch_size: u32,
+    /// For demo staff accounts that have to be created; `None` issues invitation links.
+    pub staff_password: Option<String>,
+}
+
+/// A staff account the loader created.
+#[derive(Debug, Clone)]
+pub struct CreatedStaff {
+    pub staff: Staff,
+    pub invitation: Option<String>,
+}
+
+/// How far the load has got.
+#[derive(Debug, Clone, Copy)]
+pub struct Progress {
+    pub done: u32,
+    pub total: u32,
+    pub stage_changes: u64,
+    pub elapsed: std::time::Duration,
+}
+
+#[derive(Debug, Clone)]
+pub struct DemoReport {
+    pub clients: u32,
+    pub stage_changes: u64,
+    pub created_staff: Vec<CreatedStaff>,
+    pub elapsed: std::time::Duration,
+}
+
+/// The demo staff: the office's active lawyers and paralegals, creating a few demo accounts
+/// (and an admin, if the office has none) where a role has nobody.
+pub async fn ensure_staff(
+    state: &AppState,
+    password: Option<&str>,
+) -> Result<(Roster, Vec<CreatedStaff>), AppError> {
+    let existing = state.db.run(|conn| Ok(db::staff::list(conn)?)).await?;
+    let has = |role: Role| existing.iter().any(|s| s.active && s.role == role);
+    let mut wanted: Vec<(Role, &str, &str)> = Vec::new();
+    if !has(Role::Admin) {
+        wanted.push((Role::Admin, people::DEMO_ADMIN.0, people::DEMO_ADMIN.1));
+    }
+    if !has(Role::Lawyer) {
+        wanted.extend(
+            people::DEMO_LAWYERS
+                .iter()
+                .map(|(name, local)| (Role::Lawyer, *name, *local)),
+        );
+    }
+    if !has(Role::Paralegal) {
+        wanted.extend(
+            people::DEMO_PARALEGALS
+                .iter()
+                .map(|(name, local)| (Role::Paralegal, *name, *local)),
+        );
+    }
+    let mut created = Vec::new();
+    for (role, name, local) in wanted {
+        let email = format!("{local}@{}", people::DEMO_EMAIL_DOMAIN);
+        let new = NewStaffMember::parse(&email, name, role.as_str(), "en", password)
+            .map_err(AppError::Validation)?;
+        let audit = AuditContext::new(None, Some("demo-data".into()), state.now());
+        let (staff, invitation) = create_as(state, audit, new).await?;
+        created.push(CreatedStaff { staff, invitation });
+    }
+    let mut all = state.db.run(|conn| Ok(db::staff::list(conn)?)).await?;
+    all.retain(|s| s.active);
+    all.sort_by(|a, b| a.email.cmp(&b.email));
+    let roster = Roster {
+        lawyers: all
+            .iter()
+            .filter(|s| s.role == Role::Lawyer)
+            .map(|s| s.id)
+            .collect(),
+        paralegals: all
+            .iter()
+            .filter(|s| s.role == Role::Paralegal)
+            .map(|s| s.id)
+            .collect(),
+    };
+    Ok((roster, created))
+}
+
+/// Generates and writes `options.clients` case files; `progress` hears after every batch.
+pub async fn load(
+    state: &AppState,
+    options: DemoOptions,
+    progress: impl FnMut(Progress) + Send + 'static,
+) -> Result<DemoReport, AppError> {
+    let started = Instant::now();
+    let (roster, created_staff) = ensure_staff(state, options.staff_password.as_deref()).await?;
+    let total = options.clients;
+    let batch_size = options.batch_size.max(1);
+    let (seed, today) = (options.seed, options.today);
+    let audit = AuditContext::new(None, Some("demo-data".into()), state.now());
+    let stage_changes = state
+        .db
+        .run(move |conn| {
+            let mut progress = progress;
+            // Generation runs on its own thread, a batch ahead of the writer.
+            let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<DemoCase>>(2);
+            let generator_roster = roster.clone();
+            let generator = std::thread::spawn(move || {
+                let mut start = 0u32;
+                while start < total {
+                    let end = start.saturating_add(batch_size).min(total);
+                    let batch = (start..end)
+                        .map(|i| generate::generate(seed, u64::from(i), today, &generator_roster))
+                        .collect();
+                    if sender.send(batch).is_err() {
+                        return;
+                    }
+                    start = end;
+                }
+            });
+            let mut done = 0u32;
+            let mut stage_changes = 0u64;
+            for batch in receiver {
+                let count = batch.len() as u32;
+                stage_changes += write_transaction(conn, |conn| {
+                    let mut rows = 0u64;
+                    for case in &batch {
+                        rows += write_case(conn, case, today)?;
+                    }
+                    Ok::<_, AppError>(rows)
+                })?;
+                done += count;
+                progress(Progress {
+                    done,
+                    total,
+                    stage_changes,
+                    elapsed: started.elapsed(),
+                });
+            }
+            generator
+                .join()
+                .map_err(|_| AppError::Internal(anyhow::anyhow!("the generator thread failed")))?;
+            write_transaction(conn, |conn| {
+                audit.record(
+                    conn,
+                    "demo_data.loaded",
+                    None,
+                    json!({ "clients": total, "seed": seed, "today": today }),
+                )
+            })?;
+            Ok(stage_changes)
+        })
+        .await?;
+    Ok(DemoReport {
+        clients: total,
+        stage_changes,
+        created_staff,
+        elapsed: started.elapsed(),
+    })
+}
+
+/// Writes one case file inside the caller's transaction; returns its stage-history rows.
+fn write_case(conn: &mut DbConnection, case: &DemoCase, today: NaiveDate) -> Result<u64, AppError> {
+    let intake = &case.intake;
+    let created = case.created_at;
+    let client_id = uuid::Uuid::new_v4();
+    let case_id = uuid::Uuid::new_v4();
+    let reference = db::cases::next_reference(conn, created.year())?;
+    db::clients::save(conn, client_id, intake, intake.claim.lawyer_id, created)?;
+    db::cases::insert(
+        conn,
+        &db::cases::NewCase {
+            id: case_id,
+            reference: &reference,
+            client_id,
+            kind: intake.claim.kind,
+            stage: case.stage(),
+            intake_complete: case.intake_complete,
+            lawyer: intake.claim.lawyer_id,
+            paralegal: intake.claim.paralegal_id,
+            now: created,
+        },
+    )?;
+    for step in &case.history {
+        db::cases::record_stage_change(
+            conn, case_id, step.from, step.to, step.by, &step.note, step.at,
+        )?;
+    }
+    if let Some(check) = &case.conflict {
+        let status = if check.clear { "clear" } else { "conflict" };
+        db::cases::record_conflict_check(conn, case_id, status, &check.note, check.by, check.at)?;
+    }
+    let dates = &case.key_dates;
+    diesel::update(cases::table.find(DbUuid(case_id)))
+        .set((
+            cases::i589_filed_on.eq(dates.i589_filed_on),
+            cases::i589_received_on.eq(dates.i589_received_on),
+            cases::ij_decision_on.eq(dates.ij_decision_on),
+            cases::granted_on.eq(dates.granted_on),
+            cases::court_verified_on.eq(dates.court_verified_on),
+            cases::one_year_exception.eq(dates.one_year_exception.map(|(kind, _)| kind.as_str())),
+            cases::one_year_exception_until.eq(dates.one_year_exception.map(|(_, until)| until)),
+        ))
+        .execute(conn)?;
+    for event in &case.events {
+        diesel::insert_into(case_events::table)
+            .values((
+                case_events::id.eq(DbUuid(uuid::Uuid::new_v4())),
+                case_events::case_id.eq(DbUuid(case_id)),
+                case_events::kind.eq(event.kind.as_str()),
+                case_events::scheduled_at.eq(event.at),
+                case_events::place.eq(&event.place),
+                case_events::official.eq(&event.official),
+                case_events::outcome.eq(&event.outcome),
+            ))
+            .execute(conn)?;
+    }
+    for (position, entry) in (0..).zip(&case.checklist) {
+        diesel::insert_into(checklist_items::table)
+            .values((
+                checklist_items::id.eq(DbUuid(uuid::Uuid::new_v4())),
+                checklist_items::case_id.eq(DbUuid(case_id)),
+                checklist_items::position.eq(position),
+                checklist_items::item.eq(&entry.item),
+                checklist_items::status.eq(entry.status.as_str()),
+                checklist_items::note.eq(&entry.note),
+                checklist_items::updated_at.eq(case.updated_at()),
+            ))
+            .execute(conn)?;
+    }
+    for note in &case.notes {
+        diesel::insert_into(case_notes::table)
+            .values((
+                case_notes::id.eq(DbUuid(uuid::Uuid::new_v4())),
+                case_notes::case_id.eq(DbUuid(case_id)),
+                case_notes::author_id.eq(note.by.map(|s| DbUuid(s.as_uuid()))),
+                case_notes::body.eq(&note.body),
+                case_notes::created_at.eq(note.at),
+            ))
+            .execute(conn)?;
+    }
+    // Last, so that `updated_at` is the case's last change rather than the load time.
+    db::cases::set_stage(
+        conn,
+        case_id,
+        case.stage(),
+        case.closed_at(),
+        case.updated_at(),
+    )?;
+    crate::services::intake::refresh_name_index(conn, client_id, intake)?;
+    refresh_deadlines(conn, case_id, today)?;
+    AuditContext::new(
+        intake.claim.lawyer_id,
+        Some("demo-data".into()),
+        clock::from_db(created),
+    )
+    .record(
+        conn,
+        "case.created",
+        case_target(case_id),
+        json!({
+            "reference": reference,
+            "intake_complete": case.intake_complete,
+            "demo_data": true,
+        }),
+    )?;
+    Ok(case.history.len() as u64)
+}
+
+/// `refuge demo-data`: loads the data set into the configured database and says who can
+/// sign in to look at it.
+pub async fn command(settings: Settings, args: DemoDataArgs) -> anyhow::Result<()> {
+    let password = if args.password_stdin {
+        Some(crate::cli::read_password()?)
+    } else {
+        None
+    };
+    let db = Db::connect(&settings.database.url, 2)?;
+    db::run_migrations(&mut *db.get().map_err(|e| anyhow::anyhow!("{e}"))?)?;
+    let kind = db.kind();
+    let state = AppState {
+        db,
+        clock: Arc::new(SystemClock),
+        settings: Arc::new(settings),
+        passwords: PasswordHasher::new(1).map_err(crate::cli::explain)?,
+    };
+    let today = args.today.unwrap_or_else(|| SystemClock.now().date_naive());
+    let options = DemoOptions {
+        clients: args.clients,
+        seed: args.seed,
+        today,
+        batch_size: args.batch_size,
+        staff_password: password,
+    };
+    eprintln!(
+        "Loading {} demo clients (seed {}, dates around {today}) into the {} database…",
+        args.clients,
+        args.seed,
+        kind.as_str()
+    );
+    let report = load(&state, options, |p: Progress| {
+        let secs = p.elapsed.as_secs_f64().max(0.001);
+        let rate = f64::from(p.done) / secs;
+        let left = f64::from(p.total - p.done) / rate.max(0.001);
+        eprintln!(
+            "  {}/{} clients, {} stage changes — {:.0} clients/s, about {:.0} s left",
+            p.done, p.total, p.stage_changes, rate, left
+        );
+    })
+    .await
+    .map_err(crate::cli::explain)
+    .context("loading the demo data")?;
+    eprintln!(
+        "Loaded {} clients with {} stage changes in {:.1} s.",
+        report.clients,
+        report.stage_changes,
+        report.elapsed.as_secs_f64()
+    );
+    if !report.created_staff.is_empty() {
+        println!("Demo staff accounts created:");
+        for created in &report.created_staff {
+            let s = &created.staff;
+            match &created.invitation {
+                Some(link) => println!("  {} ({}) — invitation link: {link}", s.email, s.role),
+                None => println!(
+                    "  {} ({}) — password as given on standard input",
+                    s.email, s.role
+                ),
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,640 @@
+//! `/intake` and `/cases/{id}/intake`: the intake page, one form with every section.
+//!
+//! Without JavaScript, the row buttons (`add:journey`, `remove:journey:2`, `up:journey:2`)
+//! are submit buttons: they change the form as typed and show it again, saving nothing.
+//! `save_draft` and `complete` save; a problem shows the form again with status 422, every
+//! entry kept and each message next to its field.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, web};
+use askama::Template;
+
+use crate::auth::extractors::{Authorized, ClientAddress, EditCaseFile, PageContext};
+use crate::domain::case_stage::ClaimKind;
+use crate::domain::codes::{
+    self, ImmigrationStatus, MannerOfEntry, MaritalStatus, Persecutor, Relationship, Sex,
+    TravelMode,
+};
+use crate::domain::intake::{IntakeForm, SECTIONS};
+use crate::domain::staff::{Role, Staff};
+use crate::error::{AppError, FieldErrors, Message};
+use crate::routes::errors::FormErrors;
+use crate::routes::see_other;
+use crate::routes::sessions::html::render;
+use crate::services::cases;
+use crate::services::intake::{self as intake_service, IntakeCase};
+use crate::state::AppState;
+
+/// One `<option>` of a picker.
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+    pub selected: bool,
+}
+
+/// The pickers' vocabularies as (stored code, label in the reader's language).
+struct Choices {
+    sexes: Vec<(String, String)>,
+    statuses: Vec<(String, String)>,
+    manners: Vec<(String, String)>,
+    relationships: Vec<(String, String)>,
+    marital: Vec<(String, String)>,
+    modes: Vec<(String, String)>,
+    persecutors: Vec<(String, String)>,
+    kinds: Vec<(String, String)>,
+    countries: Vec<(String, String)>,
+    lawyers: Vec<(String, String)>,
+    paralegals: Vec<(String, String)>,
+}
+
+fn vocabulary<T: Copy>(
+    ctx: &PageContext,
+    all: &[T],
+    code: fn(T) -> &'static str,
+    key: fn(T) -> &'static str,
+) -> Vec<(String, String)> {
+    all.iter()
+        .map(|v| (code(*v).to_string(), ctx.t(key(*v))))
+        .collect()
+}
+
+impl Choices {
+    fn new(ctx: &PageContext, staff: &[Staff], form: &IntakeForm) -> Self {
+        // Active staff of the right role; a deactivated one stays listed while still chosen,
+        // so that the form shows who the case is assigned to.
+        let people = |field: &str, eligible: fn(Role) -> bool| {
+            let current = form.value(field);
+            staff
+                .iter()
+                .filter(|s| eligible(s.role) || s.id.to_string() == current)
+                .filter(|s| s.active || s.id.to_string() == current)
+                .map(|s| {
+                    let label = if s.active && eligible(s.role) {
+                        s.display_name.clone()
+                    } else {
+                        ctx.t1("intake-staff-unavailable", "name", &s.display_name)
+                    };
+                    (s.id.to_string(), label)
+                })
+                .collect()
+        };
+        Self {
+            sexes: vocabulary(ctx, Sex::ALL, Sex::as_str, Sex::label_key),
+            statuses: vocabulary(
+                ctx,
+                ImmigrationStatus::ALL,
+                ImmigrationStatus::as_str,
+                ImmigrationStatus::label_key,
+            ),
+            manners: vocabulary(
+                ctx,
+                MannerOfEntry::ALL,
+                MannerOfEntry::as_str,
+                MannerOfEntry::label_key,
+            ),
+            relationships: vocabulary(
+                ctx,
+                Relationship::ALL,
+                Relationship::as_str,
+                Relationship::label_key,
+            ),
+            marital: vocabulary(
+                ctx,
+                MaritalStatus::ALL,
+                MaritalStatus::as_str,
+                MaritalStatus::label_key,
+            ),
+            modes: vocabulary(
+                ctx,
+                TravelMode::ALL,
+                TravelMode::as_str,
+                TravelMode::label_key,
+            ),
+            persecutors: vocabulary(
+                ctx,
+                Persecutor::ALL,
+                Persecutor::as_str,
+                Persecutor::label_key,
+            ),
+            kinds: vocabulary(
+                ctx,
+                &ClaimKind::ALL,
+                ClaimKind::as_str,
+                ClaimKind::label_key,
+            ),
+            countries: codes::countries(ctx.i18n.language())
+                .into_iter()
+                .map(|(code, name)| (code.to_string(), format!("{name} ({code})")))
+                .collect(),
+            lawyers: people("claim.lawyer_id", |r| {
+                matches!(r, Role::Lawyer | Role::Admin)
+            }),
+            paralegals: people("claim.paralegal_id", |r| r == Role::Paralegal),
+        }
+    }
+}
+
+/// Each field's label, by path without the row number, so that the error summary can say
+/// which field a message is about ("Kind of claim: This field is required.").
+const LABELS: &[(&str, &str)] = &[
+    ("client.family_name", "intake-client-family-name"),
+    ("client.given_name", "intake-client-given-name"),
+    ("client.middle_name", "intake-client-middle-name"),
+    ("client.native_name", "intake-client-native-name"),
+    ("client.other_names", "intake-client-other-names"),
+    ("client.date_of_birth", "intake-client-date-of-birth"),
+    ("client.sex", "intake-client-sex"),
+    ("client.country_of_birth", "intake-client-country-of-birth"),
+    ("client.nationalities", "intake-client-nationalities"),
+    ("client.languages", "intake-client-languages"),
+    ("client.a_number", "intake-client-a-number"),
+    ("client.passport_numbers", "intake-client-passports"),
+    ("client.passport_expiry", "intake-client-passport-expiry"),
+    (
+        "client.immigration_status",
+        "intake-client-immigration-status",
+    ),
+    ("client.phone", "intake-client-phone"),
+    ("client.email", "intake-client-email"),
+    ("client.messenger", "intake-client-messenger"),
+    ("client.us_address", "intake-client-us-address"),
+    ("entry.last_arrival_on", "intake-entry-last-arrival"),
+    ("entry.port_of_entry", "intake-entry-port"),
+    ("entry.manner_of_entry", "intake-entry-manner"),
+    ("entry.i94_number", "intake-entry-i94"),
+    ("entry.class_of_admission", "intake-entry-class"),
+    ("entry.parole_expires_on", "intake-entry-parole-expires"),
+    ("family.relationship", "intake-family-relationship"),
+    ("family.family_name", "intake-family-family-name"),
+    ("family.given_name", "intake-family-given-name"),
+    ("family.native_name", "intake-family-native-name"),
+    ("family.date_of_birth", "intake-family-date-of-birth"),
+    ("family.marital_status", "intake-family-marital-status"),
+    ("family.notes", "intake-family-notes"),
+    ("journey.from_country", "intake-journey-from-country"),
+    ("journey.from_city", "intake-journey-from-city"),
+    ("journey.to_country", "intake-journey-to-country"),
+    ("journey.to_city", "intake-journey-to-city"),
+    ("journey.departed_on", "intake-journey-departed"),
+    ("journey.arrived_on", "intake-journey-arrived"),
+    ("journey.mode", "intake-journey-mode"),
+    ("journey.notes", "intake-journey-notes"),
+    ("persecution.occurred_on", "intake-persecution-date"),
+    ("persecution.place", "intake-persecution-place"),
+    ("persecution.actor", "intake-persecution-actor"),
+    (
+        "persecution.detention_days",
+        "intake-persecution-detention-days",
+    ),
+    ("persecution.description", "intake-persecution-description"),
+    ("persecution.charges", "intake-persecution-charges"),
+    ("persecution.outcome", "intake-persecution-outcome"),
+    ("persecution.evidence", "intake-persecution-evidence"),
+    ("claim.kind", "intake-claim-kind"),
+    ("claim.lawyer_id", "intake-claim-lawyer"),
+    ("claim.paralegal_id", "intake-claim-paralegal"),
+];
+
+/// How the error summary names a field: its label, after its row's name for a row.
+fn field_label(ctx: &PageContext, field: &str) -> Option<String> {
+    let mut parts = field.split('.');
+    let (section, second, third) = (parts.next()?, parts.next()?, parts.next());
+    let (path, row) = match third {
+        Some(name) => (
+            format!("{section}.{name}"),
+            Some(second.parse::<usize>().ok()?),
+        ),
+        None => (field.to_string(), None),
+    };
+    let key = LABELS.iter().find(|(p, _)| *p == path)?.1;
+    let label = ctx.t(key);
+    let row_name = |key: &'static str, index: usize| ctx.t1(key, "number", index + 1);
+    Some(match (section, row) {
+        ("family", Some(i)) => format!("{} — {label}", row_name("intake-family-member", i)),
+        ("journey", Some(i)) => format!("{} — {label}", row_name("intake-journey-leg", i)),
+        ("persecution", Some(i)) => {
+            format!("{} — {label}", row_name("intake-persecution-event", i))
+        }
+        _ => label,
+    })
+}
+
+#[derive(Template)]
+#[template(path = "intake/form.html")]
+pub struct IntakePage {
+    ctx: PageContext,
+    form: IntakeForm,
+    errors: FormErrors,
+    /// The case whose intake this is; `None` for a new one.
+    case: Option<IntakeCase>,
+    choices: Choices,
+}
+
+impl IntakePage {
+    /// The error summary's lines: the field's id, and its label with the message.
+    fn summary(&self) -> Vec<(String, String)> {
+        self.errors
+            .all()
+            .iter()
+            .map(|(field, message)| {
+                let text = match field_label(&self.ctx, field) {
+                    Some(label) => format!("{label}: {message}"),
+                    None => message.clone(),
+                };
+                (field.clone(), text)
+            })
+            .collect()
+    }
+
+    /// Where the form posts.
+    fn action(&self) -> String {
+        match &self.case {
+            Some(case) => format!("/cases/{}/intake", case.id),
+            None => "/intake".into(),
+        }
+    }
+
+    /// A completed intake stays complete: its one button saves and re-checks it.
+    fn is_complete(&self) -> bool {
+        self.case.as_ref().is_some_and(|case| case.intake_complete)
+    }
+
+    fn value(&self, field: &str) -> &str {
+        self.form.value(field)
+    }
+
+    fn checked(&self, field: &str) -> bool {
+        self.form.checked(field)
+    }
+
+    /// A date input while its text is a date the browser understands; otherwise a text
+    /// input, so that what was typed stays visible to be corrected.
+    fn date_type(&self, field: &str) -> &'static str {
+        let value = self.value(field).trim();
+        if value.is_empty() || chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d").is_ok() {
+            "date"
+        } else {
+            "text"
+        }
+    }
+
+    /// The ids of the hint and the error message that describe a field.
+    fn described_by(&self, field: &str, hint: bool) -> String {
+        let mut ids = Vec::new();
+        if hint {
+            ids.push(format!("{field}-hint"));
+        }
+        if self.errors.get(field).is_some() {
+            ids.push(format!("{field}-error"));
+        }
+        ids.join(" ")
+    }
+
+    /// The options of a picker, with what was submitted selected; an unknown submitted
+    /// value is kept as an option of its own rather than silently dropped.
+    fn options(&self, field: &str, choices: &[(String, String)]) -> Vec<Choice> {
+        let current = self.value(field).trim();
+        let mut options = Vec::with_capacity(choices.len() + 1);
+        if !current.is_empty() && !choices.iter().any(|(code, _)| code == current) {
+            options.push(Choice {
+                value: current.to_string(),
+                label: current.to_string(),
+                selected: true,
+            });
+        }
+        options.extend(choices.iter().map(|(code, label)| Choice {
+            value: code.clone(),
+            label: label.clone(),
+            selected: code == current,
+        }));
+        options
+    }
+
+    fn field(&self, section: &str, index: usize, name: &str) -> String {
+        format!("{section}.{index}.{name}")
+    }
+
+    /// The placeholder that keeps an empty row counted across submissions.
+    fn row_marker(&self, section: &str, index: usize) -> &str {
+        match self.value(&format!("{section}.{index}.row")) {
+            "" => "new",
+            marker => marker,
+        }
+    }
+}
+
+/// What a button of the form asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Action {
+    Save { completing: bool },
+    Add(&'static str),
+    Remove(&'static str, usize),
+    Up(&'static str, usize),
+}
+
+impl Action {
+    fn parse(raw: &str) -> Option<Self> {
+        let mut parts = raw.split(':');
+        let verb = parts.next()?;
+        let section = parts
+            .next()
+            .and_then(|s| SECTIONS.iter().find(|known| **known == s).copied());
+        let index = parts.next().and_then(|i| i.parse::<usize>().ok());
+        if parts.next().is_some() {
+            return None;
+        }
+        match (verb, section, index) {
+            ("save_draft", None, None) => Some(Self::Save { completing: false }),
+            ("complete", None, None) => Some(Self::Save { completing: true }),
+            ("add", Some(section), None) => Some(Self::Add(section)),
+            ("remove", Some(section), Some(i)) => Some(Self::Remove(section, i)),
+            ("up", Some(section), Some(i)) => Some(Self::Up(section, i)),
+            _ => None,
+        }
+    }
+}
+
+async fn show(
+    state: &AppState,
+    editor: &Staff,
+    ctx: PageContext,
+    form: IntakeForm,
+    errors: &FieldErrors,
+    case: Option<IntakeCase>,
+    status: StatusCode,
+) -> Result<HttpResponse, AppError> {
+    let staff = intake_service::assignable_staff(state, editor).await?;
+    let choices = Choices::new(&ctx, &staff, &form);
+    let errors = FormErrors::translate(errors, &ctx.i18n);
+    render(
+        IntakePage {
+            ctx,
+            form,
+            errors,
+            case,
+            choices,
+        },
+        status,
+    )
+}
+
+/// `GET /intake`: a blank intake; a lawyer taking it is its lawyer of record until changed.
+pub async fn new_form(
+    state: web::Data<AppState>,
+    editor: Authorized<EditCaseFile>,
+    ctx: PageContext,
+) -> Result<HttpResponse, AppError> {
+    let me = editor.staff();
+    let form = if me.role == Role::Lawyer {
+        IntakeForm::from_pairs([("claim.lawyer_id".to_string(), me.id.to_string())])
+    } else {
+        IntakeForm::default()
+    };
+    show(
+        &state,
+        me,
+        ctx,
+        form,
+        &FieldErrors::default(),
+        None,
+        StatusCode::OK,
+    )
+    .await
+}
+
+/// `POST /intake`: a row operation, or a new case file saved as a draft or completed.
+pub async fn create(
+    state: web::Data<AppState>,
+    editor: Authorized<EditCaseFile>,
+    ctx: PageContext,
+    address: ClientAddress,
+    body: web::Form<Vec<(String, String)>>,
+) -> Result<HttpResponse, AppError> {
+    submit(
+        &state,
+        editor.staff(),
+        ctx,
+        address,
+        None,
+        body.into_inner(),
+    )
+    .await
+}
+
+/// `GET /cases/{id}/intake`: the saved intake, to change or complete. Reading it is audited
+/// like any opening of the case file.
+pub async fn edit_form(
+    state: web::Data<AppState>,
+    editor: Authorized<EditCaseFile>,
+    ctx: PageContext,
+    address: ClientAddress,
+    id: web::Path<uuid::Uuid>,
+) -> Result<HttpResponse, AppError> {
+    let id = id.into_inner();
+    let file = cases::open(&state, editor.staff(), id, address.0).await?;
+    let form = IntakeForm::from_intake(&file.intake);
+    let case = IntakeCase {
+        id,
+        reference: file.case.reference,
+        intake_complete: file.case.intake_complete,
+    };
+    show(
+        &state,
+        editor.staff(),
+        ctx,
+        form,
+        &FieldErrors::default(),
+        Some(case),
+        StatusCode::OK,
+    )
+    .await
+}
+
+/// `POST /cases/{id}/intake`: a row operation, or the changed intake saved.
+pub async fn update(
+    state: web::Data<AppState>,
+    editor: Authorized<EditCaseFile>,
+    ctx: PageContext,
+    address: ClientAddress,
+    id: web::Path<uuid::Uuid>,
+    body: web::Form<Vec<(String, String)>>,
+) -> Result<HttpResponse, AppError> {
+    let case = intake_service::case_for_editing(&state, editor.staff(), id.into_inner()).await?;
+    submit(
+        &state,
+        editor.staff(),
+        ctx,
+        address,
+        Some(case),
+        body.into_inner(),
+    )
+    .await
+}
+
+/// The fields that did not parse, and also what the checks of a saved intake would say
+/// about the rest of the form: all problems at once, not one round per kind of problem.
+fn every_problem(
+    state: &AppState,
+    pairs: Vec<(String, String)>,
+    unparsed: FieldErrors,
+    completing: bool,
+) -> FieldErrors {
+    let rest = IntakeForm::from_pairs(
+        pairs
+            .into_iter()
+            .filter(|(name, _)| unparsed.get(name).is_none()),
+    );
+    let mut errors = unparsed;
+    if let Ok(intake) = rest.parse()
+        && let Err(more) = intake.checked(completing, cases::today(state))
+    {
+        for problem in more.iter() {
+            if errors.get(&problem.field).is_none() {
+                errors.push(problem.field.clone(), problem.message.clone());
+            }
+        }
+    }
+    errors
+}
+
+async fn submit(
+    state: &AppState,
+    editor: &Staff,
+    ctx: PageContext,
+    address: ClientAddress,
+    case: Option<IntakeCase>,
+    pairs: Vec<(String, String)>,
+) -> Result<HttpResponse, AppError> {
+    // Enter in a text field submits without naming a button: that saves a draft.
+    let action = match pairs.iter().find(|(name, _)| name == "action") {
+        None => Action::Save { completing: false },
+        Some((_, raw)) => Action::parse(raw)
+            .ok_or_else(|| AppError::BadRequest(Message::new("error-bad-request")))?,
+    };
+    let mut form = IntakeForm::from_pairs(pairs.clone());
+    let completing = match action {
+        Action::Save { completing } => completing,
+        Action::Add(section) => {
+            form.add_row(section);
+            return show(
+                state,
+                editor,
+                ctx,
+                form,
+                &FieldErrors::default(),
+                case,
+                StatusCode::OK,
+            )
+            .await;
+        }
+        Action::Remove(section, index) => {
+            form.remove_row(section, index);
+            return show(
+                state,
+                editor,
+                ctx,
+                form,
+                &FieldErrors::default(),
+                case,
+                StatusCode::OK,
+            )
+            .await;
+        }
+        Action::Up(section, index) => {
+            form.move_row_up(section, index);
+            return show(
+                state,
+                editor,
+                ctx,
+                form,
+                &FieldErrors::default(),
+                case,
+                StatusCode::OK,
+            )
+            .await;
+        }
+    };
+    let outcome = match form.parse() {
+        Ok(intake) => {
+            let case_id = case.as_ref().map(|c| c.id);
+            intake_service::save(state, editor, case_id, intake, completing, address.0).await
+        }
+        Err(errors) => Err(AppError::Validation(every_problem(
+            state, pairs, errors, completing,
+        ))),
+    };
+    match outcome {
+        Ok(saved) => Ok(see_other(&format!("/cases/{}", saved.id))),
+        Err(AppError::Validation(errors)) => {
+            show(
+                state,
+                editor,
+                ctx,
+                form,
+                &errors,
+                case,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+        Err(err) => Err(err),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_error_summary_names_the_field_and_its_row() {
+        let ctx = PageContext {
+            i18n: crate::i18n::I18n::new(crate::i18n::Language::En),
+            staff: None,
+            csrf_token: String::new(),
+            path: "/intake".into(),
+        };
+        assert_eq!(
+            field_label(&ctx, "claim.kind").as_deref(),
+            Some("Kind of claim")
+        );
+        assert_eq!(
+            field_label(&ctx, "journey.1.to_country").as_deref(),
+            Some("Leg 2 — To country")
+        );
+        assert_eq!(field_label(&ctx, "rows"), None);
+        assert_eq!(field_label(&ctx, "family.x.given_name"), None);
+    }
+
+    #[test]
+    fn actions_name_a_known_section_and_row() {
+        assert_eq!(
+            Action::parse("save_draft"),
+            Some(Action::Save { completing: false })
+        );
+        assert_eq!(
+            Action::parse("complete"),
+            Some(Action::Save { completing: true })
+        );
+        assert_eq!(Action::parse("add:family"), Some(Action::Add("family")));
+        assert_eq!(
+            Action::parse("remove:journey:2"),
+            Some(Action::Remove("journey", 2))
+        );
+        assert_eq!(
+            Action::parse("up:persecution:1"),
+            Some(Action::Up("persecution", 1))
+        );
+        for bad in [
+            "",
+            "add",
+            "add:client",
+            "remove:journey",
+            "remove:journey:x",
+            "up:journey:1:2",
+            "complete:family",
+            "delete",
+        ] {
+            assert_eq!(Action::parse(bad), None, "{bad}");
+        }
+    }
+}

@@ -1,0 +1,65 @@
+//! `/admin/settings`: the office-wide switches (administrators).
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, web};
+use askama::Template;
+use serde::Deserialize;
+
+use crate::auth::extractors::{Authorized, ClientAddress, ManageStaff, PageContext};
+use crate::error::AppError;
+use crate::routes::see_other;
+use crate::routes::sessions::html::render;
+use crate::services::office_settings::{self, OfficeSettings};
+use crate::state::AppState;
+
+#[derive(Template)]
+#[template(path = "settings/show.html")]
+pub struct SettingsPage {
+    ctx: PageContext,
+    settings: OfficeSettings,
+    notice: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct ShowQuery {
+    saved: Option<String>,
+}
+
+// Office settings are administered by those who administer staff accounts.
+pub async fn show(
+    state: web::Data<AppState>,
+    admin: Authorized<ManageStaff>,
+    ctx: PageContext,
+    query: web::Query<ShowQuery>,
+) -> Result<HttpResponse, AppError> {
+    let settings = office_settings::get(&state, admin.staff()).await?;
+    let notice = query.saved.as_ref().map(|_| ctx.t("settings-saved"));
+    render(
+        SettingsPage {
+            ctx,
+            settings,
+            notice,
+        },
+        StatusCode::OK,
+    )
+}
+
+/// Checkboxes are sent when ticked and absent when not.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct SettingsForm {
+    paralegals_see_all_cases: Option<String>,
+}
+
+pub async fn update(
+    state: web::Data<AppState>,
+    admin: Authorized<ManageStaff>,
+    address: ClientAddress,
+    form: web::Form<SettingsForm>,
+) -> Result<HttpResponse, AppError> {
+    let settings = OfficeSettings {
+        paralegals_see_all_cases: form.paralegals_see_all_cases.is_some(),
+    };
+    office_settings::update(&state, admin.staff(), settings, address.0).await?;
+    Ok(see_other("/admin/settings?saved=1"))
+}

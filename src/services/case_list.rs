@@ -1,0 +1,221 @@
+//! The case list: "my cases" by default, every case for those who may see them all, with
+//! filters, a sort and pages. Who may see what is decided here and written into the SQL.
+
+use std::collections::HashMap;
+
+use chrono::{Duration, NaiveDate, NaiveDateTime};
+
+use super::cases::today;
+use super::search::full_name;
+use crate::auth::policy;
+use crate::clock;
+use crate::db::case_list::{self as db_list, CaseListFilter, CaseListRow, CaseSort};
+use crate::db::{self, DbConnection, office_settings};
+use crate::domain::case_stage::{CaseStage, ClaimKind};
+use crate::domain::deadlines::DeadlineKind;
+use crate::domain::ids::StaffId;
+use crate::domain::staff::{Role, Staff};
+use crate::error::AppError;
+use crate::state::AppState;
+
+pub const PER_PAGE: i64 = 50;
+/// "Not updated in 60 days".
+pub const STALE_AFTER_DAYS: i64 = 60;
+
+/// The paralegal whose assigned cases are all `actor` may see, or `None` when they may see
+/// every case (lawyers, admins, and paralegals when the office opens all cases to them).
+pub fn paralegal_restriction(
+    conn: &mut DbConnection,
+    actor: &Staff,
+) -> Result<Option<uuid::Uuid>, AppError> {
+    if actor.role != Role::Paralegal {
+        return Ok(None);
+    }
+    let see_all = office_settings::flag(conn, office_settings::PARALEGALS_SEE_ALL_CASES)?;
+    Ok((!see_all).then_some(actor.id.as_uuid()))
+}
+
+/// Whose cases the list starts from.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Scope {
+    /// The lawyer's cases of record, the paralegal's assigned cases; for an admin, all.
+    #[default]
+    Mine,
+    All,
+}
+
+/// The list as asked for, parsed.
+#[derive(Debug, Clone, Default)]
+pub struct CaseListQuery {
+    pub scope: Scope,
+    pub stage: Option<CaseStage>,
+    pub kind: Option<ClaimKind>,
+    pub lawyer: Option<StaffId>,
+    pub paralegal: Option<StaffId>,
+    pub nationality: Option<&'static str>,
+    pub port_of_entry: Option<String>,
+    pub one_year_within_days: Option<u32>,
+    pub hearing_within_days: Option<u32>,
+    pub not_updated: bool,
+    pub sort: CaseSort,
+    pub descending: bool,
+    pub page: i64,
+}
+
+/// A case's next deadline as the list shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NextDeadline {
+    pub kind: Option<DeadlineKind>,
+    pub due_on: NaiveDate,
+    pub days_remaining: i64,
+}
+
+impl NextDeadline {
+    pub fn label_key(&self) -> &'static str {
+        self.kind
+            .map_or("case-list-deadline", DeadlineKind::label_key)
+    }
+}
+
+/// One row of the list.
+#[derive(Debug, Clone)]
+pub struct CaseListEntry {
+    pub id: uuid::Uuid,
+    pub reference: String,
+    pub stage: Option<CaseStage>,
+    pub kind: Option<ClaimKind>,
+    pub client_name: String,
+    pub native_name: String,
+    pub lawyer: Option<String>,
+    pub paralegal: Option<String>,
+    pub updated_at: NaiveDateTime,
+    pub next_deadline: Option<NextDeadline>,
+}
+
+impl CaseListEntry {
+    pub fn stage_key(&self) -> &'static str {
+        self.stage
+            .map_or("case-stage-invalid", CaseStage::label_key)
+    }
+}
+
+pub struct CaseListPage {
+    pub entries: Vec<CaseListEntry>,
+    pub total: i64,
+    pub page: i64,
+    pub pages: i64,
+    /// Whether the actor may switch to every case.
+    pub can_see_all: bool,
+    /// The scope in effect (an admin's own cases are all cases).
+    pub scope: Scope,
+    /// Every staff member, for the lawyer and paralegal filters.
+    pub staff: Vec<Staff>,
+    /// Ports of entry recorded so far, for the filter's suggestions.
+    pub ports: Vec<String>,
+}
+
+fn entry(row: CaseListRow, names: &HashMap<uuid::Uuid, String>, today: NaiveDate) -> CaseListEntry {
+    let client_name = full_name(&[&row.given_name, &row.middle_name, &row.family_name]);
+    let next_deadline = row.next_deadline_on.map(|due_on| NextDeadline {
+        kind: row
+            .next_deadline_kind
+            .as_deref()
+            .and_then(|k| DeadlineKind::ALL.into_iter().find(|d| d.as_str() == k)),
+        due_on,
+        days_remaining: (due_on - today).num_days(),
+    });
+    CaseListEntry {
+        id: row.id.0,
+        reference: row.reference,
+        stage: CaseStage::parse(&row.stage).ok(),
+        kind: row.kind.as_deref().and_then(|k| ClaimKind::parse(k).ok()),
+        client_name,
+        native_name: row.native_name,
+        lawyer: row.lawyer_id.and_then(|id| names.get(&id.0).cloned()),
+        paralegal: row.paralegal_id.and_then(|id| names.get(&id.0).cloned()),
+        updated_at: row.updated_at,
+        next_deadline,
+    }
+}
+
+/// One page of the cases `actor` may see, filtered and sorted.
+pub async fn list(
+    state: &AppState,
+    actor: &Staff,
+    query: CaseListQuery,
+) -> Result<CaseListPage, AppError> {
+    policy::can_use_app(actor)?;
+    let today = today(state);
+    let now = clock::to_db(state.now());
+    let actor = actor.clone();
+    state
+        .db
+        .run(move |conn| {
+            let restriction = paralegal_restriction(conn, &actor)?;
+            let can_see_all = restriction.is_none() && actor.role != Role::Admin;
+            let scope = match (actor.role, query.scope) {
+                (Role::Admin, _) => Scope::All,
+                (_, Scope::All) if can_see_all => Scope::All,
+                _ => Scope::Mine,
+            };
+            let me = actor.id.as_uuid();
+            let mut filter = CaseListFilter {
+                visible_to_paralegal: restriction,
+                mine_as_lawyer: None,
+                mine_as_paralegal: None,
+                lawyer: query.lawyer.map(StaffId::as_uuid),
+                paralegal: query.paralegal.map(StaffId::as_uuid),
+                stage: query.stage.map(|s| s.as_str().to_string()),
+                kind: query.kind.map(|k| k.as_str().to_string()),
+                nationality: query.nationality.map(str::to_string),
+                port_of_entry: query.port_of_entry.clone(),
+                one_year_until: query
+                    .one_year_within_days
+                    .map(|days| today + Duration::days(i64::from(days))),
+                hearing_until: query
+                    .hearing_within_days
+                    .map(|days| today + Duration::days(i64::from(days))),
+                not_updated_since: query
+                    .not_updated
+                    .then(|| now - Duration::days(STALE_AFTER_DAYS)),
+                today,
+            };
+            if scope == Scope::Mine {
+                match actor.role {
+                    Role::Lawyer => filter.mine_as_lawyer = Some(me),
+                    Role::Paralegal => filter.mine_as_paralegal = Some(me),
+                    Role::Admin => {}
+                }
+            }
+            let total = db_list::count(conn, &filter)?;
+            let pages = ((total + PER_PAGE - 1) / PER_PAGE).max(1);
+            let page = query.page.clamp(1, pages);
+            let rows = db_list::page(
+                conn,
+                &filter,
+                query.sort,
+                query.descending,
+                PER_PAGE,
+                (page - 1) * PER_PAGE,
+            )?;
+            let staff = db::staff::list(conn)?;
+            let names: HashMap<uuid::Uuid, String> = staff
+                .iter()
+                .map(|s| (s.id.as_uuid(), s.display_name.clone()))
+                .collect();
+            Ok(CaseListPage {
+                entries: rows
+                    .into_iter()
+                    .map(|row| entry(row, &names, today))
+                    .collect(),
+                total,
+                page,
+                pages,
+                can_see_all,
+                scope,
+                staff,
+                ports: db_list::ports_of_entry(conn)?,
+            })
+        })
+        .await
+}

@@ -1,0 +1,68 @@
+//! The office-wide switches an administrator sets.
+
+use serde_json::json;
+
+use super::audit::AuditContext;
+use crate::auth::policy;
+use crate::db::{office_settings, write_transaction};
+use crate::domain::staff::Staff;
+use crate::error::AppError;
+use crate::state::AppState;
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct OfficeSettings {
+    /// Paralegals see every case, not only those assigned to them (working a case still
+    /// needs the assignment).
+    pub paralegals_see_all_cases: bool,
+}
+
+// Office settings are administered by the same people who administer staff accounts.
+fn authorize(actor: &Staff) -> Result<(), AppError> {
+    policy::can_manage_staff(actor)
+}
+
+pub async fn get(state: &AppState, actor: &Staff) -> Result<OfficeSettings, AppError> {
+    authorize(actor)?;
+    state
+        .db
+        .run(|conn| {
+            Ok(OfficeSettings {
+                paralegals_see_all_cases: office_settings::flag(
+                    conn,
+                    office_settings::PARALEGALS_SEE_ALL_CASES,
+                )?,
+            })
+        })
+        .await
+}
+
+/// Saves the settings; a change is audited with its before and after.
+pub async fn update(
+    state: &AppState,
+    actor: &Staff,
+    settings: OfficeSettings,
+    address: Option<String>,
+) -> Result<(), AppError> {
+    authorize(actor)?;
+    let audit = AuditContext::new(Some(actor.id), address, state.now());
+    state
+        .db
+        .run(move |conn| {
+            write_transaction(conn, |conn| {
+                let key = office_settings::PARALEGALS_SEE_ALL_CASES;
+                let before = office_settings::flag(conn, key)?;
+                let after = settings.paralegals_see_all_cases;
+                if before != after {
+                    office_settings::set_flag(conn, key, after)?;
+                    audit.record(
+                        conn,
+                        "office.settings_changed",
+                        Some(("office_setting", key.to_string())),
+                        json!({ key: { "before": before, "after": after } }),
+                    )?;
+                }
+                Ok(())
+            })
+        })
+        .await
+}

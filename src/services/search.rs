@@ -1,0 +1,500 @@
+//! Finding anyone fast: one query string that is a name in any script or spelling (whole or
+//! begun), an A-number, or a case reference. Candidates come from the database's name index
+//! in one statement; they are ranked here with `domain::names`: exact spellings first, then
+//! transliterations, equivalent names, similar spellings and names the query begins.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use super::case_list::paralegal_restriction;
+use crate::auth::policy;
+use crate::db::DbConnection;
+use crate::db::search::{self as db_search, LookupScope, PersonRow, TokenLookup};
+use crate::domain::a_number;
+use crate::domain::names::{self, MatchStrength, NameKeys};
+use crate::domain::staff::Staff;
+use crate::error::AppError;
+use crate::state::AppState;
+
+/// At most this many results are shown.
+pub const MAX_RESULTS: usize = 50;
+/// Candidates the index may propose for ranking.
+const CANDIDATES: i64 = 500;
+/// Words of a query beyond this many are ignored.
+const MAX_TOKENS: usize = 6;
+
+/// Why a result was found, strongest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum MatchKind {
+    Reference,
+    ANumber,
+    Exact,
+    Transliteration,
+    Equivalent,
+    Similar,
+    Prefix,
+}
+
+impl MatchKind {
+    pub fn from_strength(strength: MatchStrength) -> Self {
+        match strength {
+            MatchStrength::Exact => Self::Exact,
+            MatchStrength::Transliteration => Self::Transliteration,
+            MatchStrength::Equivalent => Self::Equivalent,
+            MatchStrength::Similar => Self::Similar,
+            MatchStrength::Prefix => Self::Prefix,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Reference => "reference",
+            Self::ANumber => "a_number",
+            Self::Exact => "exact",
+            Self::Transliteration => "transliteration",
+            Self::Equivalent => "equivalent",
+            Self::Similar => "similar",
+            Self::Prefix => "prefix",
+        }
+    }
+
+    /// Catalogue key of the explanation shown with a result.
+    pub fn label_key(self) -> &'static str {
+        match self {
+            Self::Reference => "search-match-reference",
+            Self::ANumber => "search-match-a-number",
+            Self::Exact => "search-match-exact",
+            Self::Transliteration => "search-match-transliteration",
+            Self::Equivalent => "search-match-equivalent",
+            Self::Similar => "search-match-similar",
+            Self::Prefix => "search-match-prefix",
+        }
+    }
+}
+
+/// A person as the search and the conflict check show them.
+#[derive(Debug, Clone)]
+pub struct Person {
+    pub person_id: uuid::Uuid,
+    pub client_id: uuid::Uuid,
+    /// `None` for the principal applicant; the relationship code for a family member.
+    pub relationship: Option<String>,
+    /// The Latin name as in the passport (without "NONE" parts).
+    pub name: String,
+    /// The name in the native script, if recorded.
+    pub native_name: String,
+    pub date_of_birth: Option<NaiveDate>,
+    /// For a family member: the principal applicant's name.
+    pub client_name: String,
+    pub case_id: uuid::Uuid,
+    pub reference: String,
+    pub stage: String,
+    /// Every spelling of the person's name, for ranking.
+    pub(crate) spellings: Vec<String>,
+}
+
+/// The given, middle and family names joined, skipping blanks and the passport's "NONE".
+pub fn full_name(parts: &[&str]) -> String {
+    parts
+        .iter()
+        .map(|p| p.trim())
+        .filter(|p| !p.is_empty() && !p.eq_ignore_ascii_case("none"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+impl Person {
+    pub fn from_row(row: PersonRow) -> Self {
+        let name = full_name(&[&row.given_name, &row.middle_name, &row.family_name]);
+        let mut spellings = vec![name.clone(), row.native_name.clone()];
+        spellings.extend(row.other_names.lines().map(str::to_string));
+        spellings.retain(|s| !s.trim().is_empty());
+        Self {
+            person_id: row.person_id,
+            client_id: row.client_id,
+            relationship: row.relationship,
+            client_name: full_name(&[&row.client_given_name, &row.client_family_name]),
+            name,
+            native_name: row.native_name,
+            date_of_birth: row.date_of_birth,
+            case_id: row.case_id,
+            reference: row.reference,
+            stage: row.stage,
+            spellings,
+        }
+    }
+
+    pub fn is_client(&self) -> bool {
+        self.relationship.is_none()
+    }
+
+    /// The relationship's catalogue key, or the principal applicant's.
+    pub fn role_key(&self) -> &'static str {
+        match self.relationship.as_deref() {
+            None => "search-person-client",
+            Some(code) => crate::domain::codes::Relationship::parse(code)
+                .map_or("relationship-other", |r| r.label_key()),
+        }
+    }
+
+    /// The stage's catalogue key (the stored code if it is somehow unknown).
+    pub fn stage_key(&self) -> &'static str {
+        crate::domain::case_stage::CaseStage::parse(&self.stage)
+            .map_or("case-stage-invalid", |s| s.label_key())
+    }
+
+    /// The name to show: the Latin one, else the native one.
+    pub fn display_name(&self) -> &str {
+        if self.name.is_empty() {
+            &self.native_name
+        } else {
+            &self.name
+        }
+    }
+
+    /// The native name when it adds something to the display name.
+    pub fn other_script_name(&self) -> Option<&str> {
+        (!self.name.is_empty() && !self.native_name.trim().is_empty())
+            .then_some(self.native_name.as_str())
+    }
+
+    /// The comparison keys of every word of every spelling.
+    pub(crate) fn token_keys(&self) -> Vec<NameKeys> {
+        self.spellings
+            .iter()
+            .flat_map(|s| names::tokens(s))
+            .map(|t| names::keys(&t))
+            .collect()
+    }
+}
+
+/// One search result.
+#[derive(Debug, Clone)]
+pub struct SearchHit {
+    pub person: Person,
+    pub kind: MatchKind,
+    /// Sum of the words' strengths: among equal kinds, more words matched better ranks first.
+    score: u32,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct SearchResults {
+    pub hits: Vec<SearchHit>,
+    /// More matched than are shown.
+    pub more: bool,
+    /// The query had no word of two letters or more, nor a number to look up.
+    pub too_short: bool,
+}
+
+/// What a query string asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ParsedQuery {
+    Empty,
+    TooShort,
+    /// Case references and/or an A-number (a number can be read both ways).
+    Numbers {
+        references: Vec<String>,
+        /// A reference number typed without its year: look it up in every year.
+        any_year_number: Option<u32>,
+        a_number: Option<String>,
+    },
+    Names(Vec<String>),
+}
+
+fn digits_only(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Reads `R-2026-00042`, `r 2026 42`, `2026-00042`, `2026/42`: (year, number).
+fn reference_parts(query: &str) -> Option<(Option<i32>, u32)> {
+    let upper = query.trim().to_ascii_uppercase();
+    let rest = upper
+        .strip_prefix('R')
+        .map(|r| r.trim_start_matches(['-', ' ', '#', '.']))
+        .unwrap_or(&upper);
+    let parts: Vec<&str> = rest
+        .split(['-', '/', ' ', '.'])
+        .filter(|p| !p.is_empty())
+        .collect();
+    match parts.as_slice() {
+        [year, number] if year.len() == 4 && digits_only(year) => {
+            let number = (number.len() <= 5 && digits_only(number))
+                .then(|| number.parse::<u32>().ok())
+                .flatten()?;
+            Some((year.parse().ok(), number)).filter(|_| number > 0)
+        }
+        [number] if number.len() <= 5 && digits_only(number) => {
+            let number: u32 = number.parse().ok()?;
+            (number > 0).then_some((None, number))
+        }
+        _ => None,
+    }
+}
+
+pub fn reference(year: i32, number: u32) -> String {
+    format!("R-{year}-{number:05}")
+}
+
+/// Classifies the query; pure, so the reading of every form is unit-tested.
+pub fn parse_query(query: &str) -> ParsedQuery {
+    let query = query.trim();
+    if query.is_empty() {
+        return ParsedQuery::Empty;
+    }
+    let a_number = a_number::looks_like_a_number(query).map(|a| a.as_digits().to_string());
+    let reference = reference_parts(query);
+    if a_number.is_some() || reference.is_some() {
+        let (references, any_year_number) = match reference {
+            Some((Some(year), number)) => (vec![self::reference(year, number)], None),
+            Some((None, number)) => (Vec::new(), Some(number)),
+            None => (Vec::new(), None),
+        };
+        return ParsedQuery::Numbers {
+            references,
+            any_year_number,
+            a_number,
+        };
+    }
+    let words: Vec<String> = names::tokens(query)
+        .into_iter()
+        .filter(|t| t.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+        .take(MAX_TOKENS)
+        .collect();
+    if words.is_empty() {
+        ParsedQuery::TooShort
+    } else {
+        ParsedQuery::Names(words)
+    }
+}
+
+/// What the index is asked for one query word.
+pub(crate) fn lookup(keys: &NameKeys, with_prefixes: bool) -> TokenLookup {
+    let translit: Vec<String> = keys.readings().map(|r| format!("t:{r}")).collect();
+    let prefixes = if with_prefixes {
+        keys.readings()
+            .filter(|r| r.len() >= 2)
+            .map(|r| format!("t:{r}"))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    TokenLookup {
+        translit,
+        canonical: keys.canonical.map(|c| format!("c:{c}")),
+        skeleton: keys.skeleton.as_ref().map(|s| format!("s:{s}")),
+        prefixes,
+    }
+}
+
+/// How well the query's words match a person's names: every word must match some word of
+/// some spelling; the result is the weakest word's strength and the sum of all words'
+/// strengths (lower is better).
+pub fn rank(query: &[NameKeys], candidate: &[NameKeys]) -> Option<(MatchStrength, u32)> {
+    let mut weakest = MatchStrength::Exact;
+    let mut sum = 0u32;
+    for word in query {
+        let best = candidate.iter().filter_map(|c| word.compare(c)).min()?;
+        weakest = weakest.max(best);
+        sum += best as u32;
+    }
+    Some((weakest, sum))
+}
+
+/// Searches names, A-numbers and case references among the cases the actor may see. Not
+/// audited: results show names and references, never a case file; opening one is audited.
+pub async fn search(
+    state: &AppState,
+    actor: &Staff,
+    query: &str,
+) -> Result<SearchResults, AppError> {
+    policy::can_use_app(actor)?;
+    let parsed = parse_query(query);
+    let actor = actor.clone();
+    state
+        .db
+        .run(move |conn| {
+            let paralegal = paralegal_restriction(conn, &actor)?;
+            Ok(match parsed {
+                ParsedQuery::Empty => SearchResults::default(),
+                ParsedQuery::TooShort => SearchResults {
+                    too_short: true,
+                    ..SearchResults::default()
+                },
+                ParsedQuery::Numbers {
+                    references,
+                    any_year_number,
+                    a_number,
+                } => by_numbers(conn, references, any_year_number, a_number, paralegal)?,
+                ParsedQuery::Names(words) => by_names(conn, &words, paralegal)?,
+            })
+        })
+        .await
+}
+
+fn by_numbers(
+    conn: &mut DbConnection,
+    mut references: Vec<String>,
+    any_year_number: Option<u32>,
+    a_number: Option<String>,
+    paralegal: Option<uuid::Uuid>,
+) -> Result<SearchResults, AppError> {
+    if let Some(number) = any_year_number {
+        for year in db_search::reference_years(conn)? {
+            references.push(reference(year, number));
+        }
+    }
+    let mut hits: Vec<SearchHit> = db_search::by_references(conn, &references, paralegal)?
+        .into_iter()
+        .map(|row| SearchHit {
+            person: Person::from_row(row),
+            kind: MatchKind::Reference,
+            score: 0,
+        })
+        .collect();
+    if let Some(digits) = a_number {
+        for row in db_search::by_a_number(conn, &digits, paralegal)? {
+            if !hits.iter().any(|h| h.person.person_id == row.person_id) {
+                hits.push(SearchHit {
+                    person: Person::from_row(row),
+                    kind: MatchKind::ANumber,
+                    score: 0,
+                });
+            }
+        }
+    }
+    Ok(finish(hits))
+}
+
+fn by_names(
+    conn: &mut DbConnection,
+    words: &[String],
+    paralegal: Option<uuid::Uuid>,
+) -> Result<SearchResults, AppError> {
+    let query: Vec<NameKeys> = words.iter().map(|w| names::keys(w)).collect();
+    let lookups: Vec<TokenLookup> = query.iter().map(|k| lookup(k, true)).collect();
+    let candidates = db_search::name_candidates(
+        conn,
+        &lookups,
+        &LookupScope {
+            min_tokens: lookups.len(),
+            paralegal,
+            limit: CANDIDATES,
+            ..LookupScope::default()
+        },
+    )?;
+    let ids: Vec<uuid::Uuid> = candidates.iter().map(|c| c.person_id.0).collect();
+    let hits = db_search::people(conn, &ids)?
+        .into_iter()
+        .map(Person::from_row)
+        .filter_map(|person| {
+            let (strength, score) = rank(&query, &person.token_keys())?;
+            Some(SearchHit {
+                kind: MatchKind::from_strength(strength),
+                score,
+                person,
+            })
+        })
+        .collect();
+    let mut results = finish(hits);
+    // The index proposed as many as it may: there may be more than were ranked.
+    results.more |= candidates.len() as i64 >= CANDIDATES;
+    Ok(results)
+}
+
+/// Best first, then by name and reference; at most [`MAX_RESULTS`].
+fn finish(mut hits: Vec<SearchHit>) -> SearchResults {
+    let mut seen: HashMap<uuid::Uuid, ()> = HashMap::new();
+    hits.retain(|h| seen.insert(h.person.person_id, ()).is_none());
+    hits.sort_by(|a, b| {
+        (
+            a.kind,
+            a.score,
+            a.person.display_name(),
+            &a.person.reference,
+        )
+            .cmp(&(
+                b.kind,
+                b.score,
+                b.person.display_name(),
+                &b.person.reference,
+            ))
+    });
+    let more = hits.len() > MAX_RESULTS;
+    hits.truncate(MAX_RESULTS);
+    SearchResults {
+        hits,
+        more,
+        too_short: false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_references_or_a_numbers() {
+        let refs = |q: &str| match parse_query(q) {
+            ParsedQuery::Numbers { references, .. } => references,
+            other => panic!("{q}: {other:?}"),
+        };
+        for q in [
+            "R-2026-00042",
+            "r-2026-00042",
+            "R 2026 42",
+            "2026-00042",
+            "2026/42",
+            "R2026-42",
+        ] {
+            assert_eq!(refs(q), vec!["R-2026-00042".to_string()], "{q}");
+        }
+        assert_eq!(
+            parse_query("00042"),
+            ParsedQuery::Numbers {
+                references: Vec::new(),
+                any_year_number: Some(42),
+                a_number: None
+            }
+        );
+        for q in ["A-012-345-678", "012345678", "12345678", "a12345678"] {
+            match parse_query(q) {
+                ParsedQuery::Numbers { a_number, .. } => {
+                    assert_eq!(a_number.as_deref(), Some("012345678"), "{q}")
+                }
+                other => panic!("{q}: {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn words_need_two_letters() {
+        assert_eq!(parse_query("  "), ParsedQuery::Empty);
+        assert_eq!(parse_query("Ю"), ParsedQuery::TooShort);
+        assert_eq!(
+            parse_query("Юлия Щ. Sh"),
+            ParsedQuery::Names(vec!["Юлия".into(), "Sh".into()])
+        );
+        assert_eq!(
+            parse_query("Roman"),
+            ParsedQuery::Names(vec!["Roman".into()])
+        );
+    }
+
+    #[test]
+    fn every_word_must_match_and_exact_ranks_first() {
+        let keys = |s: &str| -> Vec<NameKeys> {
+            names::tokens(s).iter().map(|t| names::keys(t)).collect()
+        };
+        let q = keys("Yulia Shcherbakova");
+        let exact = rank(&q, &keys("Yulia Shcherbakova")).map(|r| r.0);
+        let translit = rank(&q, &keys("Юлия Щербакова")).map(|r| r.0);
+        assert_eq!(exact, Some(MatchStrength::Exact));
+        assert_eq!(translit, Some(MatchStrength::Transliteration));
+        assert_eq!(rank(&q, &keys("Yulia Ivanova")), None);
+        assert_eq!(
+            rank(&keys("Shch"), &keys("Щербаков Евгений")).map(|r| r.0),
+            Some(MatchStrength::Prefix)
+        );
+    }
+}

@@ -1,0 +1,221 @@
+//! A real browser: headless Chromium driven over WebDriver through the intake journey.
+//!
+//! Needs `chromedriver` and `chromium` (Debian's `chromium-driver` and `chromium`; `.ci/run`
+//! installs them). Without them the test says so and passes, unless `REFUGE_BROWSER_TESTS=1`
+//! demands the browser (as CI does). The WebDriver protocol is plain JSON over HTTP, spoken
+//! here with the HTTP client the suite already has.
+
+use std::net::TcpListener;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use refuge::domain::staff::Role;
+use serde_json::{Value, json};
+
+use crate::helpers::{PASSWORD, spawn_app};
+
+const ELEMENT: &str = "element-6066-11e4-a52f-4f735466cecc";
+
+struct Driver {
+    process: Child,
+    base: String,
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.process.kill();
+        let _ = self.process.wait();
+    }
+}
+
+struct Browser {
+    http: reqwest::Client,
+    session: String,
+    _driver: Driver,
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+impl Browser {
+    /// Starts chromedriver and a headless Chromium session, or `None` when they are not
+    /// installed and not required.
+    async fn start() -> Option<Browser> {
+        let required = std::env::var("REFUGE_BROWSER_TESTS").is_ok_and(|v| v == "1");
+        let port = free_port();
+        let process = match Command::new("chromedriver")
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+        {
+            Ok(process) => process,
+            Err(err) if !required => {
+                eprintln!("browser test skipped: chromedriver not available ({err}); set REFUGE_BROWSER_TESTS=1 to require it");
+                return None;
+            }
+            Err(err) => panic!("REFUGE_BROWSER_TESTS=1 but chromedriver does not start: {err}"),
+        };
+        let driver = Driver { process, base: format!("http://127.0.0.1:{port}") };
+        let http = reqwest::Client::new();
+        for _ in 0..100 {
+            if http.get(format!("{}/status", driver.base)).send().await.is_ok() {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let profile = tempfile::tempdir().expect("profile dir");
+        let capabilities = json!({
+            "capabilities": { "alwaysMatch": {
+                "browserName": "chrome",
+                "goog:chromeOptions": {
+                    "binary": std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()),
+                    "args": [
+                        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--window-size=1200,2400", "--lang=en-US",
+                        format!("--user-data-dir={}", profile.path().display()),
+                    ]
+                }
+            }}
+        });
+        let response: Value = http
+            .post(format!("{}/session", driver.base))
+            .json(&capabilities)
+            .send()
+            .await
+            .expect("new session request")
+            .json()
+            .await
+            .expect("new session answer");
+        let session = response["value"]["sessionId"]
+            .as_str()
+            .unwrap_or_else(|| panic!("no WebDriver session: {response}"))
+            .to_string();
+        // The profile directory must outlive the browser; leak it to the end of the test.
+        std::mem::forget(profile);
+        Some(Browser { http, session, _driver: driver })
+    }
+
+    async fn command(&self, method: reqwest::Method, path: &str, body: Value) -> Value {
+        let url = format!("{}/session/{}{path}", self._driver.base, self.session);
+        let mut request = self.http.request(method, url);
+        if !body.is_null() {
+            request = request.json(&body);
+        }
+        let answer: Value = request.send().await.expect("WebDriver command").json().await.expect("WebDriver JSON");
+        if answer["value"].get("error").is_some() {
+            panic!("WebDriver {path}: {}", answer["value"]);
+        }
+        answer["value"].clone()
+    }
+
+    async fn goto(&self, url: &str) {
+        self.command(reqwest::Method::POST, "/url", json!({ "url": url })).await;
+    }
+
+    async fn find(&self, css: &str) -> String {
+        let found = self
+            .command(reqwest::Method::POST, "/element", json!({ "using": "css selector", "value": css }))
+            .await;
+        found[ELEMENT].as_str().unwrap_or_else(|| panic!("no element {css}")).to_string()
+    }
+
+    async fn type_into(&self, css: &str, text: &str) {
+        let element = self.find(css).await;
+        self.command(reqwest::Method::POST, &format!("/element/{element}/clear"), json!({})).await;
+        self.command(reqwest::Method::POST, &format!("/element/{element}/value"), json!({ "text": text })).await;
+    }
+
+    async fn click(&self, css: &str) {
+        let element = self.find(css).await;
+        self.command(reqwest::Method::POST, &format!("/element/{element}/click"), json!({})).await;
+    }
+
+    async fn select(&self, css: &str, value: &str) {
+        self.click(&format!("{css} option[value=\"{value}\"]")).await;
+    }
+
+    async fn text(&self) -> String {
+        let body = self.find("body").await;
+        self.command(reqwest::Method::GET, &format!("/element/{body}/text"), Value::Null)
+            .await
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    }
+
+    async fn current_url(&self) -> String {
+        self.command(reqwest::Method::GET, "/url", Value::Null).await.as_str().unwrap_or_default().to_string()
+    }
+
+    async fn screenshot(&self, path: &std::path::Path) {
+        use base64::Engine;
+        let png = self.command(reqwest::Method::GET, "/screenshot", Value::Null).await;
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(png.as_str().unwrap_or_default())
+            .expect("screenshot is base64");
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).expect("screenshot directory");
+        }
+        std::fs::write(path, bytes).expect("screenshot written");
+    }
+}
+
+#[actix_web::test]
+async fn a_lawyer_takes_an_intake_finds_the_client_and_moves_the_case() {
+    let Some(browser) = Browser::start().await else { return };
+    let app = spawn_app().await;
+    let email = "lawyer@office.example.org";
+    let lawyer = app.create_staff(Role::Lawyer, email).await;
+
+    // Sign in.
+    browser.goto(&app.url("/login")).await;
+    browser.type_into("#email", email).await;
+    browser.type_into("#password", PASSWORD).await;
+    browser.click("form[action='/login'] button[type=submit]").await;
+    assert!(browser.text().await.contains("Test lawyer"), "signed in");
+
+    // An intake with two journey legs and an arrest.
+    browser.goto(&app.url("/intake")).await;
+    browser.type_into("[name='client.family_name']", "Shcherbakov").await;
+    browser.type_into("[name='client.given_name']", "Yevgeniy").await;
+    browser.type_into("[name='client.middle_name']", "NONE").await;
+    browser.type_into("[name='client.native_name']", "Евгений Щербаков").await;
+    browser.type_into("[name='client.date_of_birth']", "03121984").await;
+    browser.type_into("[name='client.nationalities']", "RU").await;
+    browser.type_into("[name='entry.port_of_entry']", "San Ysidro").await;
+    browser.click("button[name=action][value='add:journey']").await;
+    browser.click("button[name=action][value='add:journey']").await;
+    browser.type_into("[name='journey.0.from_city']", "Moscow").await;
+    browser.type_into("[name='journey.0.to_city']", "Cancún").await;
+    browser.type_into("[name='journey.1.from_city']", "Tijuana").await;
+    browser.type_into("[name='journey.1.to_city']", "San Ysidro").await;
+    browser.click("button[name=action][value='add:persecution']").await;
+    browser.select("[name='persecution.0.actor']", "police").await;
+    browser.type_into("[name='persecution.0.description']", "Arrested after filing a complaint about police mistreatment").await;
+    browser.select("[name='claim.kind']", "defensive").await;
+    browser.select("[name='claim.lawyer_id']", &lawyer.id.to_string()).await;
+    browser.click("button[name=action][value=complete]").await;
+    let case_url = browser.current_url().await;
+    assert!(case_url.contains("/cases/"), "the completed intake opens the case page: {case_url}");
+
+    // Find the client by a Latin spelling of the Cyrillic name.
+    browser.goto(&app.url("/search?q=Evgenii%20Scherbakov")).await;
+    let results = browser.text().await;
+    assert!(results.contains("Shcherbakov"), "search by another spelling finds the client: {results}");
+    browser.click("main a[href^='/cases/']").await;
+    assert!(browser.current_url().await.contains("/cases/"), "the result opens the case");
+
+    // Change its stage.
+    browser.select("[name=to]", "conflict_check").await;
+    browser.click("form[action$='/stage'] button[type=submit]").await;
+    let page = browser.text().await;
+    assert!(page.contains("Conflict check"), "the new stage is shown");
+    browser.screenshot(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots/case-page.png")).await;
+    browser.command(reqwest::Method::DELETE, "", Value::Null).await;
+}

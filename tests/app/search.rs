@@ -1,0 +1,583 @@
+//! The search box and the conflict check through the front door: names across scripts and
+//! spellings (the fixture table below), partial names, A-numbers, case references, what a
+//! paralegal may see, and the conflict page with its recorded, audited outcome.
+
+use refuge::db::audit_log::AuditFilter;
+use refuge::domain::intake::IntakeForm;
+use refuge::domain::staff::{Role, Staff};
+use refuge::services::intake::{self, SavedCase};
+
+use crate::helpers::{TestApp, spawn_app};
+
+/// Spellings of one name: each is stored for one client, and each must find all of them,
+/// its own spelling first. `true` when the name is a family name, `false` for a given name.
+const SPELLINGS: &[(bool, &[&str])] = &[
+    (false, &["Евгений", "Yevgeniy", "Evgeny", "Evgenii"]),
+    (false, &["Юлия", "Yulia", "Iuliia", "Julia"]),
+    (true, &["Щербаков", "Shcherbakov", "Ščerbakov"]),
+    (false, &["Олександр", "Oleksandr", "Aleksandr", "Alexander"]),
+    (true, &["Гончаренко", "Honcharenko", "Goncharenko"]),
+    (true, &["Ёлкин", "Yolkin", "Elkin"]),
+    (true, &["Зеленський", "Zelenskyy", "Zelensky", "Zelenskiy"]),
+    (false, &["Мар'яна", "Maryana", "Mariana"]),
+    (true, &["Юсупов", "Yusupov", "Jusupow"]),
+];
+
+/// A filler for the other half of a fixture name that matches nothing in the table.
+const FILLER_GIVEN: &str = "Tristan";
+const FILLER_FAMILY: &str = "Fairweather";
+
+fn form(pairs: &[(&str, &str)]) -> IntakeForm {
+    IntakeForm::from_pairs(pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())))
+}
+
+/// Saves a draft intake with these fields, the lawyer of record and optional paralegal.
+pub async fn save(
+    app: &TestApp,
+    lawyer: &Staff,
+    paralegal: Option<&Staff>,
+    fields: &[(&str, &str)],
+) -> SavedCase {
+    let lawyer_id = lawyer.id.to_string();
+    let paralegal_id = paralegal.map(|p| p.id.to_string()).unwrap_or_default();
+    let mut all: Vec<(&str, &str)> = fields.to_vec();
+    all.push(("claim.lawyer_id", &lawyer_id));
+    if paralegal.is_some() {
+        all.push(("claim.paralegal_id", &paralegal_id));
+    }
+    let intake = form(&all).parse().expect("intake parses");
+    intake::save(&app.state, lawyer, None, intake, false, None)
+        .await
+        .expect("intake saved")
+}
+
+/// One row of the results: case reference, match kind.
+fn rows(html: &str) -> Vec<(String, String)> {
+    html.split("<tr data-case=\"")
+        .skip(1)
+        .map(|row| {
+            let reference = row[..row.find('"').unwrap()].to_string();
+            let kind = row
+                .split("data-match=\"")
+                .nth(1)
+                .map(|rest| rest[..rest.find('"').unwrap()].to_string())
+                .unwrap_or_default();
+            (reference, kind)
+        })
+        .collect()
+}
+
+async fn search(app: &TestApp, client: &reqwest::Client, q: &str) -> (u16, String) {
+    let query: String = url::form_urlencoded::Serializer::new(String::new())
+        .append_pair("q", q)
+        .finish();
+    let response = client
+        .get(app.url(&format!("/search?{query}")))
+        .send()
+        .await
+        .expect("search");
+    let status = response.status().as_u16();
+    (status, response.text().await.expect("body"))
+}
+
+async fn found(app: &TestApp, client: &reqwest::Client, q: &str) -> Vec<(String, String)> {
+    let (status, html) = search(app, client, q).await;
+    assert_eq!(status, 200, "search {q}");
+    rows(&html)
+}
+
+#[actix_web::test]
+async fn every_spelling_finds_every_other_and_its_own_first() {
+    let app = spawn_app().await;
+    let lawyer = app.login_as(Role::Lawyer).await;
+    let mut stored: Vec<Vec<(String, &str)>> = Vec::new();
+    for (is_family, spellings) in SPELLINGS {
+        let mut group = Vec::new();
+        for spelling in *spellings {
+            let (given, family) = if *is_family {
+                (FILLER_GIVEN, *spelling)
+            } else {
+                (*spelling, FILLER_FAMILY)
+            };
+            let saved = save(
+                &app,
+                &lawyer.staff,
+                None,
+                &[("client.given_name", given), ("client.family_name", family)],
+            )
+            .await;
+            group.push((saved.reference, *spelling));
+        }
+        stored.push(group);
+    }
+
+    let mut failures = Vec::new();
+    for group in &stored {
+        for (own, query) in group {
+            let results = found(&app, &lawyer.client, query).await;
+            let references: Vec<&str> = results.iter().map(|(r, _)| r.as_str()).collect();
+            for (other, spelling) in group {
+                if !references.contains(&other.as_str()) {
+                    failures.push(format!("{query} does not find {spelling} ({references:?})"));
+                }
+            }
+            match results.first() {
+                Some((first, kind)) if first == own && kind == "exact" => {}
+                other => failures.push(format!("{query}: first result is {other:?}, not {own}")),
+            }
+            // Nothing weaker than an equivalent name ranks above a stronger match.
+            let order = [
+                "exact",
+                "transliteration",
+                "equivalent",
+                "similar",
+                "prefix",
+            ];
+            let ranks: Vec<usize> = results
+                .iter()
+                .map(|(_, k)| order.iter().position(|o| o == k).unwrap_or(99))
+                .collect();
+            if ranks.windows(2).any(|w| w[0] > w[1]) {
+                failures.push(format!("{query}: results out of order {results:?}"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[actix_web::test]
+async fn full_names_partial_names_numbers_and_references() {
+    let app = spawn_app().await;
+    let lawyer = app.login_as(Role::Lawyer).await;
+    let evgeny = save(
+        &app,
+        &lawyer.staff,
+        None,
+        &[
+            ("client.given_name", "Yevgeniy"),
+            ("client.family_name", "Shcherbakov"),
+            ("client.native_name", "Евгений Щербаков"),
+            ("client.a_number", "A-012-345-678"),
+            ("client.date_of_birth", "1984-03-12"),
+        ],
+    )
+    .await;
+    let yulia = save(
+        &app,
+        &lawyer.staff,
+        None,
+        &[
+            ("client.given_name", "Yulia"),
+            ("client.family_name", "Fairweather"),
+            ("client.a_number", "98765432"),
+        ],
+    )
+    .await;
+    // A family member is found too, with her principal applicant's case.
+    let family = save(
+        &app,
+        &lawyer.staff,
+        None,
+        &[
+            ("client.given_name", "Oleksandr"),
+            ("client.family_name", "Honcharenko"),
+            ("family.0.relationship", "spouse"),
+            ("family.0.given_name", "Iuliia"),
+            ("family.0.family_name", "Shcherbakova"),
+            ("family.0.native_name", "Юлия Щербакова"),
+        ],
+    )
+    .await;
+
+    // Every word must match some word of the name, in any script.
+    let refs = |rows: Vec<(String, String)>| rows.into_iter().map(|r| r.0).collect::<Vec<_>>();
+    assert_eq!(
+        refs(found(&app, &lawyer.client, "Evgenii Ščerbakov").await),
+        vec![evgeny.reference.clone()]
+    );
+    assert_eq!(
+        found(&app, &lawyer.client, "Евгений Щербаков").await,
+        vec![(evgeny.reference.clone(), "exact".to_string())]
+    );
+    assert_eq!(
+        refs(found(&app, &lawyer.client, "Юлия Щербакова").await),
+        vec![family.reference.clone()]
+    );
+    assert!(
+        !refs(found(&app, &lawyer.client, "Yulia Shcherbakov").await).contains(&yulia.reference),
+        "Yulia Fairweather has no word matching Shcherbakov"
+    );
+    let (_, html) = search(&app, &lawyer.client, "Iuliia Shcherbakova").await;
+    assert!(html.contains("Spouse"), "a family member says who she is");
+
+    // Partial names: two letters begin a name, in either script.
+    for typed in ["Shch", "Щерб", "Yev", "Евг"] {
+        let results = found(&app, &lawyer.client, typed).await;
+        assert!(
+            results
+                .iter()
+                .any(|(r, k)| *r == evgeny.reference && k == "prefix"),
+            "{typed}: {results:?}"
+        );
+    }
+    assert!(
+        refs(found(&app, &lawyer.client, "Yu").await).contains(&yulia.reference),
+        "Yu begins Yulia"
+    );
+    let (status, html) = search(&app, &lawyer.client, "Ю").await;
+    assert_eq!(status, 200);
+    assert!(
+        html.contains("at least two letters"),
+        "one letter is too short"
+    );
+
+    // A-numbers with or without dashes, 9 or 8 digits.
+    for typed in [
+        "A-012-345-678",
+        "A012345678",
+        "012345678",
+        "12345678",
+        "012 345 678",
+    ] {
+        assert_eq!(
+            found(&app, &lawyer.client, typed).await,
+            vec![(evgeny.reference.clone(), "a_number".to_string())],
+            "{typed}"
+        );
+    }
+    for typed in ["98765432", "A-098-765-432"] {
+        assert_eq!(
+            refs(found(&app, &lawyer.client, typed).await),
+            vec![yulia.reference.clone()],
+            "{typed}"
+        );
+    }
+    assert!(
+        found(&app, &lawyer.client, "A-099-999-999")
+            .await
+            .is_empty()
+    );
+
+    // Case references, whole or without the R.
+    let number = yulia.reference.rsplit('-').next().unwrap().to_string();
+    let year_and_number = yulia.reference.trim_start_matches("R-").to_string();
+    for typed in [
+        yulia.reference.clone(),
+        yulia.reference.to_lowercase(),
+        year_and_number,
+        number.clone(),
+        number.trim_start_matches('0').to_string(),
+    ] {
+        assert_eq!(
+            found(&app, &lawyer.client, &typed).await,
+            vec![(yulia.reference.clone(), "reference".to_string())],
+            "{typed}"
+        );
+    }
+
+    // The header of every page has the search box.
+    let home = lawyer
+        .client
+        .get(app.url("/"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        home.contains("action=\"/search\""),
+        "search box in the header"
+    );
+}
+
+#[actix_web::test]
+async fn a_paralegal_never_sees_clients_not_assigned_to_them() {
+    let app = spawn_app().await;
+    let lawyer = app.login_as(Role::Lawyer).await;
+    let paralegal = app.login_as(Role::Paralegal).await;
+    let other = app
+        .create_staff(Role::Paralegal, "other-para@office.example.org")
+        .await;
+    let theirs = save(
+        &app,
+        &lawyer.staff,
+        Some(&paralegal.staff),
+        &[
+            ("client.given_name", "Yulia"),
+            ("client.family_name", "Zelenska"),
+            ("client.a_number", "A-111-222-333"),
+        ],
+    )
+    .await;
+    let not_theirs = save(
+        &app,
+        &lawyer.staff,
+        Some(&other),
+        &[
+            ("client.given_name", "Iuliia"),
+            ("client.family_name", "Zelenska"),
+            ("client.a_number", "A-444-555-666"),
+            ("family.0.relationship", "child"),
+            ("family.0.given_name", "Yulia"),
+            ("family.0.family_name", "Zelenska"),
+        ],
+    )
+    .await;
+    let unassigned = save(
+        &app,
+        &lawyer.staff,
+        None,
+        &[
+            ("client.given_name", "Julia"),
+            ("client.family_name", "Zelenska"),
+        ],
+    )
+    .await;
+
+    let refs = |rows: Vec<(String, String)>| rows.into_iter().map(|r| r.0).collect::<Vec<_>>();
+    for query in ["Yulia Zelenska", "Zel", "Юлия"] {
+        assert_eq!(
+            refs(found(&app, &paralegal.client, query).await),
+            vec![theirs.reference.clone()],
+            "{query}"
+        );
+    }
+    for query in [
+        "A-444-555-666",
+        not_theirs.reference.as_str(),
+        unassigned.reference.as_str(),
+    ] {
+        assert!(
+            found(&app, &paralegal.client, query).await.is_empty(),
+            "{query}"
+        );
+    }
+    let lawyer_sees = refs(found(&app, &lawyer.client, "Yulia Zelenska").await);
+    assert_eq!(
+        lawyer_sees.len(),
+        4,
+        "lawyers see every case: {lawyer_sees:?}"
+    );
+
+    // The office may open every case to paralegals.
+    app.state
+        .db
+        .run(|conn| {
+            Ok(refuge::db::office_settings::set_flag(
+                conn,
+                refuge::db::office_settings::PARALEGALS_SEE_ALL_CASES,
+                true,
+            )?)
+        })
+        .await
+        .unwrap();
+    let opened = refs(found(&app, &paralegal.client, "Yulia Zelenska").await);
+    for reference in [
+        &theirs.reference,
+        &not_theirs.reference,
+        &unassigned.reference,
+    ] {
+        assert!(opened.contains(reference), "{reference} in {opened:?}");
+    }
+}
+
+/// The rows of the conflict page: (case reference, same date of birth, row text).
+fn conflict_rows(html: &str) -> Vec<(String, bool, String)> {
+    html.split("<tr data-case=\"")
+        .skip(1)
+        .map(|row| {
+            let reference = row[..row.find('"').unwrap()].to_string();
+            let same = row.contains("data-same-dob=\"true\"");
+            let text = row[..row.find("</tr>").unwrap()].to_string();
+            (reference, same, text)
+        })
+        .collect()
+}
+
+#[actix_web::test]
+async fn the_conflict_check_finds_people_across_scripts_and_records_its_outcome() {
+    let app = spawn_app().await;
+    let lawyer = app.login_as(Role::Lawyer).await;
+    let paralegal = app.login_as(Role::Paralegal).await;
+    // An earlier client whose wife is Юлия Щербакова, born 1990-02-03.
+    let earlier = save(
+        &app,
+        &lawyer.staff,
+        Some(&paralegal.staff),
+        &[
+            ("client.given_name", "Yevgeniy"),
+            ("client.family_name", "Shcherbakov"),
+            ("client.date_of_birth", "1984-03-12"),
+            ("family.0.relationship", "spouse"),
+            ("family.0.given_name", "Юлия"),
+            ("family.0.family_name", "Щербакова"),
+            ("family.0.date_of_birth", "1990-02-03"),
+        ],
+    )
+    .await;
+    // Same given name and birthday, another family name (a maiden name, perhaps).
+    let same_day = save(
+        &app,
+        &lawyer.staff,
+        None,
+        &[
+            ("client.given_name", "Julia"),
+            ("client.family_name", "Petrova"),
+            ("client.date_of_birth", "1990-02-03"),
+        ],
+    )
+    .await;
+    // Same given name, another family name and birthday: not a conflict candidate.
+    let stranger = save(
+        &app,
+        &lawyer.staff,
+        None,
+        &[
+            ("client.given_name", "Yulia"),
+            ("client.family_name", "Ivanova"),
+            ("client.date_of_birth", "1975-07-07"),
+        ],
+    )
+    .await;
+    // The new client: Iuliia Shcherbakova, born 1990-02-03, with a husband Евгений Щербаков.
+    let new = save(
+        &app,
+        &lawyer.staff,
+        None,
+        &[
+            ("client.given_name", "Iuliia"),
+            ("client.family_name", "Shcherbakova"),
+            ("client.date_of_birth", "1990-02-03"),
+            ("family.0.relationship", "spouse"),
+            ("family.0.native_name", "Евгений Щербаков"),
+        ],
+    )
+    .await;
+    let page = format!("/cases/{}/conflicts", new.id);
+
+    let response = paralegal.client.get(app.url(&page)).send().await.unwrap();
+    assert_eq!(response.status(), 403, "the conflict check is for lawyers");
+    let response = lawyer.client.get(app.url(&page)).send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    let html = response.text().await.unwrap();
+    let rows = conflict_rows(&html);
+    let wife = rows
+        .iter()
+        .find(|(r, _, text)| *r == earlier.reference && text.contains("Юлия"))
+        .unwrap_or_else(|| panic!("the earlier client's wife is a match: {rows:?}"));
+    assert!(wife.1, "same date of birth is flagged: {wife:?}");
+    assert!(wife.2.contains("same date of birth"), "{}", wife.2);
+    let husband = rows
+        .iter()
+        .find(|(r, _, text)| {
+            *r == earlier.reference && text.contains("Yevgeniy") && !text.contains("Юлия")
+        })
+        .unwrap_or_else(|| panic!("Евгений Щербаков matches Yevgeniy Shcherbakov: {rows:?}"));
+    assert!(!husband.1, "no birthday recorded, nothing flagged");
+    assert!(
+        rows.iter()
+            .any(|(r, same, _)| *r == same_day.reference && *same),
+        "one word and the same birthday is enough: {rows:?}"
+    );
+    assert!(
+        !rows.iter().any(|(r, _, _)| *r == stranger.reference),
+        "one common given name is not"
+    );
+    assert!(
+        !rows.iter().any(|(r, _, _)| *r == new.reference),
+        "the case's own people are not conflicts"
+    );
+
+    // Running the check is audited, without names.
+    let searched = app
+        .audit(AuditFilter {
+            action: Some("case.conflict_searched".into()),
+            ..AuditFilter::default()
+        })
+        .await;
+    assert_eq!(searched.len(), 1);
+    assert_eq!(
+        searched[0].target_id.as_deref(),
+        Some(new.id.to_string().as_str())
+    );
+    for name in ["Shcherbakov", "Щербаков", "Iuliia", "Юлия", "Petrova"] {
+        assert!(
+            !searched[0].details.contains(name),
+            "{}",
+            searched[0].details
+        );
+    }
+
+    // The outcome: a conflict needs its reason; then it is recorded and audited.
+    let action = format!("/cases/{}/conflict-check", new.id);
+    let refused = app
+        .post_form(
+            &lawyer.client,
+            &action,
+            &[("outcome", "conflict"), ("reason", " ")],
+        )
+        .await;
+    assert_eq!(refused.status(), 422);
+    let refused = app
+        .post_form(&lawyer.client, &action, &[("outcome", "maybe")])
+        .await;
+    assert_eq!(refused.status(), 422);
+    let forbidden = app
+        .post_form(&paralegal.client, &action, &[("outcome", "clear")])
+        .await;
+    assert_eq!(forbidden.status(), 403);
+    let recorded = app
+        .post_form(
+            &lawyer.client,
+            &action,
+            &[
+                ("outcome", "conflict"),
+                ("reason", "Wife of an earlier client"),
+            ],
+        )
+        .await;
+    assert_eq!(recorded.status(), 303);
+    let html = lawyer
+        .client
+        .get(app.url(&format!("{page}?recorded=1")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("data-status=\"conflict\""), "outcome shown");
+    assert!(html.contains("Wife of an earlier client"));
+    let recorded = app
+        .post_form(&lawyer.client, &action, &[("outcome", "clear")])
+        .await;
+    assert_eq!(recorded.status(), 303);
+    let case = app
+        .state
+        .db
+        .run(move |conn| Ok(refuge::db::cases::find(conn, new.id)?))
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(case.conflict_status, "clear");
+    assert_eq!(
+        case.conflict_checked_by.map(|id| id.0),
+        Some(lawyer.staff.id.as_uuid())
+    );
+    let checked: Vec<String> = app
+        .audit(AuditFilter {
+            action: Some("case.conflict_checked".into()),
+            ..AuditFilter::default()
+        })
+        .await
+        .into_iter()
+        .map(|row| row.details)
+        .collect();
+    assert_eq!(checked.len(), 2, "{checked:?}");
+    assert!(checked[0].contains("clear") && checked[1].contains("conflict"));
+    assert!(
+        !checked.iter().any(|d| d.contains("Wife")),
+        "no free text in the log"
+    );
+}
