@@ -14,7 +14,7 @@ use serde_json::{Value, json};
 
 use crate::helpers::{PASSWORD, spawn_app};
 
-const ELEMENT: &str = "element-6066-11e4-a52f-4f735466cecc";
+const ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
 
 struct Driver {
     process: Child,
@@ -55,15 +55,25 @@ impl Browser {
         {
             Ok(process) => process,
             Err(err) if !required => {
-                eprintln!("browser test skipped: chromedriver not available ({err}); set REFUGE_BROWSER_TESTS=1 to require it");
+                eprintln!(
+                    "browser test skipped: chromedriver not available ({err}); set REFUGE_BROWSER_TESTS=1 to require it"
+                );
                 return None;
             }
             Err(err) => panic!("REFUGE_BROWSER_TESTS=1 but chromedriver does not start: {err}"),
         };
-        let driver = Driver { process, base: format!("http://127.0.0.1:{port}") };
+        let driver = Driver {
+            process,
+            base: format!("http://127.0.0.1:{port}"),
+        };
         let http = reqwest::Client::new();
         for _ in 0..100 {
-            if http.get(format!("{}/status", driver.base)).send().await.is_ok() {
+            if http
+                .get(format!("{}/status", driver.base))
+                .send()
+                .await
+                .is_ok()
+            {
                 break;
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
@@ -98,7 +108,11 @@ impl Browser {
             .to_string();
         // The profile directory must outlive the browser; leak it to the end of the test.
         std::mem::forget(profile);
-        Some(Browser { http, session, _driver: driver })
+        Some(Browser {
+            http,
+            session,
+            _driver: driver,
+        })
     }
 
     async fn command(&self, method: reqwest::Method, path: &str, body: Value) -> Value {
@@ -107,7 +121,13 @@ impl Browser {
         if !body.is_null() {
             request = request.json(&body);
         }
-        let answer: Value = request.send().await.expect("WebDriver command").json().await.expect("WebDriver JSON");
+        let answer: Value = request
+            .send()
+            .await
+            .expect("WebDriver command")
+            .json()
+            .await
+            .expect("WebDriver JSON");
         if answer["value"].get("error").is_some() {
             panic!("WebDriver {path}: {}", answer["value"]);
         }
@@ -115,47 +135,81 @@ impl Browser {
     }
 
     async fn goto(&self, url: &str) {
-        self.command(reqwest::Method::POST, "/url", json!({ "url": url })).await;
+        self.command(reqwest::Method::POST, "/url", json!({ "url": url }))
+            .await;
     }
 
     async fn find(&self, css: &str) -> String {
         let found = self
-            .command(reqwest::Method::POST, "/element", json!({ "using": "css selector", "value": css }))
+            .command(
+                reqwest::Method::POST,
+                "/element",
+                json!({ "using": "css selector", "value": css }),
+            )
             .await;
-        found[ELEMENT].as_str().unwrap_or_else(|| panic!("no element {css}")).to_string()
+        found[ELEMENT]
+            .as_str()
+            .unwrap_or_else(|| panic!("no element {css}: {found}"))
+            .to_string()
     }
 
     async fn type_into(&self, css: &str, text: &str) {
         let element = self.find(css).await;
-        self.command(reqwest::Method::POST, &format!("/element/{element}/clear"), json!({})).await;
-        self.command(reqwest::Method::POST, &format!("/element/{element}/value"), json!({ "text": text })).await;
+        self.command(
+            reqwest::Method::POST,
+            &format!("/element/{element}/clear"),
+            json!({}),
+        )
+        .await;
+        self.command(
+            reqwest::Method::POST,
+            &format!("/element/{element}/value"),
+            json!({ "text": text }),
+        )
+        .await;
     }
 
     async fn click(&self, css: &str) {
         let element = self.find(css).await;
-        self.command(reqwest::Method::POST, &format!("/element/{element}/click"), json!({})).await;
+        self.command(
+            reqwest::Method::POST,
+            &format!("/element/{element}/click"),
+            json!({}),
+        )
+        .await;
     }
 
     async fn select(&self, css: &str, value: &str) {
-        self.click(&format!("{css} option[value=\"{value}\"]")).await;
+        self.click(&format!("{css} option[value=\"{value}\"]"))
+            .await;
     }
 
     async fn text(&self) -> String {
         let body = self.find("body").await;
-        self.command(reqwest::Method::GET, &format!("/element/{body}/text"), Value::Null)
+        self.command(
+            reqwest::Method::GET,
+            &format!("/element/{body}/text"),
+            Value::Null,
+        )
+        .await
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+    }
+
+    async fn current_url(&self) -> String {
+        self.command(reqwest::Method::GET, "/url", Value::Null)
             .await
             .as_str()
             .unwrap_or_default()
             .to_string()
     }
 
-    async fn current_url(&self) -> String {
-        self.command(reqwest::Method::GET, "/url", Value::Null).await.as_str().unwrap_or_default().to_string()
-    }
-
     async fn screenshot(&self, path: &std::path::Path) {
         use base64::Engine;
-        let png = self.command(reqwest::Method::GET, "/screenshot", Value::Null).await;
+        let png = self
+            .command(reqwest::Method::GET, "/screenshot", Value::Null)
+            .await;
         let bytes = base64::engine::general_purpose::STANDARD
             .decode(png.as_str().unwrap_or_default())
             .expect("screenshot is base64");
@@ -168,7 +222,9 @@ impl Browser {
 
 #[actix_web::test]
 async fn a_lawyer_takes_an_intake_finds_the_client_and_moves_the_case() {
-    let Some(browser) = Browser::start().await else { return };
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
     let app = spawn_app().await;
     let email = "lawyer@office.example.org";
     let lawyer = app.create_staff(Role::Lawyer, email).await;
@@ -177,45 +233,112 @@ async fn a_lawyer_takes_an_intake_finds_the_client_and_moves_the_case() {
     browser.goto(&app.url("/login")).await;
     browser.type_into("#email", email).await;
     browser.type_into("#password", PASSWORD).await;
-    browser.click("form[action='/login'] button[type=submit]").await;
+    browser
+        .click("form[action='/login'] button[type=submit]")
+        .await;
     assert!(browser.text().await.contains("Test lawyer"), "signed in");
 
     // An intake with two journey legs and an arrest.
     browser.goto(&app.url("/intake")).await;
-    browser.type_into("[name='client.family_name']", "Shcherbakov").await;
-    browser.type_into("[name='client.given_name']", "Yevgeniy").await;
-    browser.type_into("[name='client.middle_name']", "NONE").await;
-    browser.type_into("[name='client.native_name']", "Евгений Щербаков").await;
-    browser.type_into("[name='client.date_of_birth']", "03121984").await;
-    browser.type_into("[name='client.nationalities']", "RU").await;
-    browser.type_into("[name='entry.port_of_entry']", "San Ysidro").await;
-    browser.click("button[name=action][value='add:journey']").await;
-    browser.click("button[name=action][value='add:journey']").await;
-    browser.type_into("[name='journey.0.from_city']", "Moscow").await;
-    browser.type_into("[name='journey.0.to_city']", "Cancún").await;
-    browser.type_into("[name='journey.1.from_city']", "Tijuana").await;
-    browser.type_into("[name='journey.1.to_city']", "San Ysidro").await;
-    browser.click("button[name=action][value='add:persecution']").await;
-    browser.select("[name='persecution.0.actor']", "police").await;
-    browser.type_into("[name='persecution.0.description']", "Arrested after filing a complaint about police mistreatment").await;
+    browser
+        .type_into("[name='client.family_name']", "Shcherbakov")
+        .await;
+    browser
+        .type_into("[name='client.given_name']", "Yevgeniy")
+        .await;
+    browser
+        .type_into("[name='client.middle_name']", "NONE")
+        .await;
+    browser
+        .type_into("[name='client.native_name']", "Евгений Щербаков")
+        .await;
+    browser
+        .type_into("[name='client.date_of_birth']", "03121984")
+        .await;
+    browser
+        .type_into("[name='client.nationalities']", "RU")
+        .await;
+    browser
+        .type_into("[name='entry.port_of_entry']", "San Ysidro")
+        .await;
+    browser
+        .type_into("[name='entry.last_arrival_on']", "01152026")
+        .await;
+    browser
+        .click("button[name=action][value='add:journey']")
+        .await;
+    browser
+        .click("button[name=action][value='add:journey']")
+        .await;
+    browser
+        .type_into("[name='journey.0.from_city']", "Moscow")
+        .await;
+    browser
+        .type_into("[name='journey.0.to_city']", "Cancún")
+        .await;
+    browser
+        .type_into("[name='journey.1.from_city']", "Tijuana")
+        .await;
+    browser
+        .type_into("[name='journey.1.to_city']", "San Ysidro")
+        .await;
+    browser
+        .click("button[name=action][value='add:persecution']")
+        .await;
+    browser
+        .select("[name='persecution.0.actor']", "police")
+        .await;
+    browser
+        .type_into(
+            "[name='persecution.0.description']",
+            "Arrested after filing a complaint about police mistreatment",
+        )
+        .await;
     browser.select("[name='claim.kind']", "defensive").await;
-    browser.select("[name='claim.lawyer_id']", &lawyer.id.to_string()).await;
+    browser
+        .select("[name='claim.lawyer_id']", &lawyer.id.to_string())
+        .await;
     browser.click("button[name=action][value=complete]").await;
     let case_url = browser.current_url().await;
-    assert!(case_url.contains("/cases/"), "the completed intake opens the case page: {case_url}");
+    assert!(
+        case_url.contains("/cases/"),
+        "the completed intake opens the case page: {case_url}"
+    );
 
     // Find the client by a Latin spelling of the Cyrillic name.
-    browser.goto(&app.url("/search?q=Evgenii%20Scherbakov")).await;
+    browser
+        .goto(&app.url("/search?q=Evgenii%20Scherbakov"))
+        .await;
     let results = browser.text().await;
-    assert!(results.contains("Shcherbakov"), "search by another spelling finds the client: {results}");
+    assert!(
+        results.contains("Shcherbakov"),
+        "search by another spelling finds the client: {results}"
+    );
     browser.click("main a[href^='/cases/']").await;
-    assert!(browser.current_url().await.contains("/cases/"), "the result opens the case");
+    assert!(
+        browser.current_url().await.contains("/cases/"),
+        "the result opens the case"
+    );
 
     // Change its stage.
     browser.select("[name=to]", "conflict_check").await;
-    browser.click("form[action$='/stage'] button[type=submit]").await;
+    browser
+        .click("form[action$='/stage'] button[type=submit]")
+        .await;
     let page = browser.text().await;
     assert!(page.contains("Conflict check"), "the new stage is shown");
-    browser.screenshot(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots/case-page.png")).await;
-    browser.command(reqwest::Method::DELETE, "", Value::Null).await;
+    // Arrived 2026-01-15: the one-year deadline is Friday 2027-01-15, shown until filing.
+    assert!(page.contains("2027-01-15"), "the one-year deadline is shown");
+    // The artifact shows the case from its top.
+    let url = browser.current_url().await;
+    browser.goto(url.split('#').next().unwrap_or(&url)).await;
+    browser
+        .screenshot(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("target/screenshots/case-page.png"),
+        )
+        .await;
+    browser
+        .command(reqwest::Method::DELETE, "", Value::Null)
+        .await;
 }

@@ -7,6 +7,7 @@ mod helpers;
 
 mod api;
 mod auth;
+mod browser;
 mod case_file;
 mod case_page;
 mod case_list;
