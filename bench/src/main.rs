@@ -167,13 +167,10 @@ fn case_ids(html: &str, into: &mut BTreeSet<String>) {
         rest = &rest[at + "/cases/".len()..];
         let candidate: String = rest.chars().take(36).collect();
         let is_uuid = candidate.len() == 36
-            && candidate
-                .chars()
-                .enumerate()
-                .all(|(i, c)| match i {
-                    8 | 13 | 18 | 23 => c == '-',
-                    _ => c.is_ascii_hexdigit(),
-                });
+            && candidate.chars().enumerate().all(|(i, c)| match i {
+                8 | 13 | 18 | 23 => c == '-',
+                _ => c.is_ascii_hexdigit(),
+            });
         if is_uuid {
             into.insert(candidate);
         }
@@ -356,7 +353,10 @@ fn intake_form(n: u64, lawyer_id: &str, csrf: &str) -> Vec<(String, String)> {
         ("client.family_name", family.into()),
         ("client.given_name", given.into()),
         ("client.middle_name", "NONE".into()),
-        ("client.native_name", format!("{family_native} {given_native}")),
+        (
+            "client.native_name",
+            format!("{family_native} {given_native}"),
+        ),
         ("client.other_names", format!("{given} {family}-{n}")),
         ("client.date_of_birth", format!("1985-03-{day:02}")),
         ("client.sex", "female".into()),
@@ -422,10 +422,7 @@ fn intake_form(n: u64, lawyer_id: &str, csrf: &str) -> Vec<(String, String)> {
         ("claim.kind", "defensive".into()),
         ("claim.lawyer_id", lawyer_id.to_string()),
     ];
-    pairs
-        .into_iter()
-        .map(|(k, v)| (k.to_string(), v))
-        .collect()
+    pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect()
 }
 
 /// The request a session sends next in a scenario.
@@ -506,7 +503,7 @@ async fn worker(
             Ok(response) => {
                 let status = response.status();
                 match response.bytes().await {
-                    Ok(body) if status == expected => Ok(()),
+                    Ok(_) if status == expected => Ok(()),
                     Ok(body) => Err(format!(
                         "{status}: {}",
                         String::from_utf8_lossy(&body[..body.len().min(300)])
@@ -593,11 +590,17 @@ async fn run() -> Result<(), Error> {
     for scenario in &options.scenarios {
         let scenario = *scenario;
         if scenario == Scenario::CasePage && shared.fixtures.case_ids.is_empty() {
-            println!("| {} | — | — | — | — | — | — | — | no case ids (is GET /cases there?) |", scenario.title());
+            println!(
+                "| {} | — | — | — | — | — | — | — | no case ids (is GET /cases there?) |",
+                scenario.title()
+            );
             continue;
         }
         if scenario == Scenario::IntakeSave && shared.fixtures.lawyer_id.is_none() {
-            println!("| {} | — | — | — | — | — | — | — | no lawyer on GET /intake |", scenario.title());
+            println!(
+                "| {} | — | — | — | — | — | — | — | no lawyer on GET /intake |",
+                scenario.title()
+            );
             continue;
         }
         let mut first_error = None;
@@ -606,7 +609,11 @@ async fn run() -> Result<(), Error> {
             ("warm-up", options.warmup, false),
             ("measure", options.duration, true),
         ] {
-            eprintln!("{}: {phase} for {:.0} s", scenario.name(), length.as_secs_f64());
+            eprintln!(
+                "{}: {phase} for {:.0} s",
+                scenario.name(),
+                length.as_secs_f64()
+            );
             let until = Instant::now() + length;
             let started = Instant::now();
             let tasks: Vec<_> = sessions
@@ -642,7 +649,9 @@ async fn run() -> Result<(), Error> {
                 all.sort_unstable();
                 let errors: u64 = outcomes.iter().map(|o| o.errors).sum();
                 let memory = server_memory(options.server_pid)
-                    .map(|(rss, hwm)| format!("{:.0} / {:.0}", rss as f64 / 1024.0, hwm as f64 / 1024.0))
+                    .map(|(rss, hwm)| {
+                        format!("{:.0} / {:.0}", rss as f64 / 1024.0, hwm as f64 / 1024.0)
+                    })
                     .unwrap_or_else(|| "—".into());
                 println!(
                     "| {} | {} | {} | {:.1} | {:.1} | {:.1} | {:.1} | {:.1} | {} |",

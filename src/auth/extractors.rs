@@ -223,6 +223,15 @@ impl<P: Permission> FromRequest for Authorized<P> {
     }
 }
 
+/// Office-wide settings (`policy::can_manage_office_settings`).
+pub struct ManageOfficeSettings;
+
+impl Permission for ManageOfficeSettings {
+    fn check(staff: &Staff) -> Result<(), AppError> {
+        crate::auth::policy::can_manage_office_settings(staff)
+    }
+}
+
 /// Taking intakes and editing case files (`policy::can_edit_case_file`).
 pub struct EditCaseFile;
 

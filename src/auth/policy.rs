@@ -22,6 +22,11 @@ pub fn can_manage_staff(actor: &Staff) -> Result<(), AppError> {
     allow(actor.active && actor.role == Role::Admin)
 }
 
+/// Office-wide settings (who sees which cases).
+pub fn can_manage_office_settings(actor: &Staff) -> Result<(), AppError> {
+    allow(actor.active && actor.role == Role::Admin)
+}
+
 /// The office-wide audit log.
 pub fn can_read_audit_log(actor: &Staff) -> Result<(), AppError> {
     allow(actor.active && actor.role == Role::Admin)

@@ -67,17 +67,17 @@ pub fn find(conn: &mut DbConnection, id: uuid::Uuid) -> QueryResult<Option<CaseR
 /// The next case reference of a year, `R-2026-00042`, taken inside the caller's write
 /// transaction (the counter row is locked until it commits).
 pub fn next_reference(conn: &mut DbConnection, year: i32) -> QueryResult<String> {
-    let updated = diesel::update(case_reference_counters::table.find(year))
+    // Both engines accept this upsert; diesel's own cannot pass through MultiConnection.
+    // Without it, two first cases of a year could both insert the counter (PostgreSQL).
+    diesel::sql_query(
+        "INSERT INTO case_reference_counters (year, last_number) VALUES ($1, 0) \
+         ON CONFLICT (year) DO NOTHING",
+    )
+    .bind::<diesel::sql_types::Integer, _>(year)
+    .execute(conn)?;
+    diesel::update(case_reference_counters::table.find(year))
         .set(case_reference_counters::last_number.eq(case_reference_counters::last_number + 1))
         .execute(conn)?;
-    if updated == 0 {
-        diesel::insert_into(case_reference_counters::table)
-            .values((
-                case_reference_counters::year.eq(year),
-                case_reference_counters::last_number.eq(1),
-            ))
-            .execute(conn)?;
-    }
     let number: i32 = case_reference_counters::table
         .find(year)
         .select(case_reference_counters::last_number)

@@ -51,6 +51,10 @@ pub struct DemoDataArgs {
     /// Clients per write transaction.
     #[arg(long, default_value_t = 500)]
     pub batch_size: u32,
+    /// Concurrent writers; by default 3 for PostgreSQL and 1 for SQLite (one writer at a
+    /// time anyway).
+    #[arg(long)]
+    pub writers: Option<usize>,
 }
 
 /// What the loader is asked to do.
@@ -60,6 +64,8 @@ pub struct DemoOptions {
     pub seed: u64,
     pub today: NaiveDate,
     pub batch_size: u32,
+    /// Concurrent writers (connections); more than one helps PostgreSQL, not SQLite.
+    pub writers: usize,
     /// For demo staff accounts that have to be created; `None` issues invitation links.
     pub staff_password: Option<String>,
 }
@@ -153,12 +159,14 @@ pub async fn load(
     let batch_size = options.batch_size.max(1);
     let (seed, today) = (options.seed, options.today);
     let audit = AuditContext::new(None, Some("demo-data".into()), state.now());
+    let writers = options.writers.max(1);
+    let db = state.db.clone();
     let stage_changes = state
         .db
         .run(move |conn| {
             let mut progress = progress;
-            // Generation runs on its own thread, a batch ahead of the writer.
-            let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<DemoCase>>(2);
+            // Generation runs on its own thread, a batch ahead of the writers.
+            let (generated, batches) = std::sync::mpsc::sync_channel::<Vec<DemoCase>>(2);
             let generator_roster = roster.clone();
             let generator = std::thread::spawn(move || {
                 let mut start = 0u32;
@@ -167,31 +175,71 @@ pub async fn load(
                     let batch = (start..end)
                         .map(|i| generate::generate(seed, u64::from(i), today, &generator_roster))
                         .collect();
-                    if sender.send(batch).is_err() {
+                    if generated.send(batch).is_err() {
                         return;
                     }
                     start = end;
                 }
             });
-            let mut done = 0u32;
-            let mut stage_changes = 0u64;
-            for batch in receiver {
-                let count = batch.len() as u32;
-                stage_changes += write_transaction(conn, |conn| {
-                    let mut rows = 0u64;
-                    for case in &batch {
-                        rows += write_case(conn, case, today)?;
+            let (work, queue) = std::sync::mpsc::sync_channel::<Batch>(writers);
+            let queue = std::sync::Mutex::new(queue);
+            let (report, results) = std::sync::mpsc::channel::<Result<(u32, u64), AppError>>();
+            let loaded = std::thread::scope(|scope| -> Result<u64, AppError> {
+                for _ in 0..writers {
+                    let (queue, report, db) = (&queue, report.clone(), &db);
+                    scope.spawn(move || {
+                        if let Err(err) = write_batches(db, queue, today, &report) {
+                            let _ = report.send(Err(err));
+                            // Keep taking batches so that the coordinator never blocks on a
+                            // full queue; it stops at the error.
+                            while queue.lock().is_ok_and(|q| q.recv().is_ok()) {}
+                        }
+                    });
+                }
+                drop(report);
+                let mut done = 0u32;
+                let mut stage_changes = 0u64;
+                let mut tally = |result: Result<(u32, u64), AppError>| {
+                    let (count, rows) = result?;
+                    done += count;
+                    stage_changes += rows;
+                    progress(Progress {
+                        done,
+                        total,
+                        stage_changes,
+                        elapsed: started.elapsed(),
+                    });
+                    Ok::<_, AppError>(())
+                };
+                for batch in batches {
+                    // References are taken here, in generation order, so that they do not
+                    // depend on which writer finishes first.
+                    let references = write_transaction(conn, |conn| {
+                        batch
+                            .iter()
+                            .map(|case| db::cases::next_reference(conn, case.created_at.year()))
+                            .collect::<QueryResult<Vec<String>>>()
+                    })?;
+                    if work
+                        .send(Batch {
+                            cases: batch,
+                            references,
+                        })
+                        .is_err()
+                    {
+                        break;
                     }
-                    Ok::<_, AppError>(rows)
-                })?;
-                done += count;
-                progress(Progress {
-                    done,
-                    total,
-                    stage_changes,
-                    elapsed: started.elapsed(),
-                });
-            }
+                    while let Ok(result) = results.try_recv() {
+                        tally(result)?;
+                    }
+                }
+                drop(work);
+                for result in results {
+                    tally(result)?;
+                }
+                Ok(stage_changes)
+            });
+            let stage_changes = loaded?;
             generator
                 .join()
                 .map_err(|_| AppError::Internal(anyhow::anyhow!("the generator thread failed")))?;
@@ -214,19 +262,59 @@ pub async fn load(
     })
 }
 
+/// Generated cases and the references reserved for them.
+struct Batch {
+    cases: Vec<DemoCase>,
+    references: Vec<String>,
+}
+
+/// One writer: takes batches off the queue until it is empty, each in its own transaction
+/// on its own connection; reports (cases, stage-history rows) per batch.
+fn write_batches(
+    db: &Db,
+    queue: &std::sync::Mutex<std::sync::mpsc::Receiver<Batch>>,
+    today: NaiveDate,
+    report: &std::sync::mpsc::Sender<Result<(u32, u64), AppError>>,
+) -> Result<(), AppError> {
+    let mut conn = db.get()?;
+    loop {
+        let next = queue
+            .lock()
+            .map_err(|_| AppError::Internal(anyhow::anyhow!("a writer thread failed")))?
+            .recv();
+        let Ok(batch) = next else {
+            return Ok(());
+        };
+        let rows = write_transaction(&mut conn, |conn| {
+            let mut rows = 0u64;
+            for (case, reference) in batch.cases.iter().zip(&batch.references) {
+                rows += write_case(conn, case, reference, today)?;
+            }
+            Ok::<_, AppError>(rows)
+        })?;
+        if report.send(Ok((batch.cases.len() as u32, rows))).is_err() {
+            return Ok(());
+        }
+    }
+}
+
 /// Writes one case file inside the caller's transaction; returns its stage-history rows.
-fn write_case(conn: &mut DbConnection, case: &DemoCase, today: NaiveDate) -> Result<u64, AppError> {
+fn write_case(
+    conn: &mut DbConnection,
+    case: &DemoCase,
+    reference: &str,
+    today: NaiveDate,
+) -> Result<u64, AppError> {
     let intake = &case.intake;
     let created = case.created_at;
     let client_id = uuid::Uuid::new_v4();
     let case_id = uuid::Uuid::new_v4();
-    let reference = db::cases::next_reference(conn, created.year())?;
     db::clients::save(conn, client_id, intake, intake.claim.lawyer_id, created)?;
     db::cases::insert(
         conn,
         &db::cases::NewCase {
             id: case_id,
-            reference: &reference,
+            reference,
             client_id,
             kind: intake.claim.kind,
             stage: case.stage(),
@@ -330,7 +418,12 @@ pub async fn command(settings: Settings, args: DemoDataArgs) -> anyhow::Result<(
     } else {
         None
     };
-    let db = Db::connect(&settings.database.url, 2)?;
+    let url = db::DatabaseUrl::parse(&settings.database.url)?;
+    let writers = args.writers.unwrap_or(match url.kind() {
+        db::DatabaseKind::Postgres => 3,
+        db::DatabaseKind::Sqlite => 1,
+    });
+    let db = Db::connect(&settings.database.url, writers as u32 + 2)?;
     db::run_migrations(&mut *db.get().map_err(|e| anyhow::anyhow!("{e}"))?)?;
     let kind = db.kind();
     let state = AppState {
@@ -345,6 +438,7 @@ pub async fn command(settings: Settings, args: DemoDataArgs) -> anyhow::Result<(
         seed: args.seed,
         today,
         batch_size: args.batch_size,
+        writers,
         staff_password: password,
     };
     eprintln!(

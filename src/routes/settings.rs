@@ -5,7 +5,7 @@ use actix_web::{HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
-use crate::auth::extractors::{Authorized, ClientAddress, ManageStaff, PageContext};
+use crate::auth::extractors::{Authorized, ClientAddress, ManageOfficeSettings, PageContext};
 use crate::error::AppError;
 use crate::routes::see_other;
 use crate::routes::sessions::html::render;
@@ -28,7 +28,7 @@ pub struct ShowQuery {
 // Office settings are administered by those who administer staff accounts.
 pub async fn show(
     state: web::Data<AppState>,
-    admin: Authorized<ManageStaff>,
+    admin: Authorized<ManageOfficeSettings>,
     ctx: PageContext,
     query: web::Query<ShowQuery>,
 ) -> Result<HttpResponse, AppError> {
@@ -53,7 +53,7 @@ pub struct SettingsForm {
 
 pub async fn update(
     state: web::Data<AppState>,
-    admin: Authorized<ManageStaff>,
+    admin: Authorized<ManageOfficeSettings>,
     address: ClientAddress,
     form: web::Form<SettingsForm>,
 ) -> Result<HttpResponse, AppError> {

@@ -222,7 +222,7 @@ pub(crate) fn refresh_name_index(
 /// Fields whose values are identifying or narrative: the audit log records that they
 /// changed, never their content — it is append-only and outlives a retention purge.
 fn is_sensitive(path: &str) -> bool {
-    const SENSITIVE: [&str; 17] = [
+    const SENSITIVE: [&str; 18] = [
         "name",
         "names",
         "native_name",
@@ -240,6 +240,7 @@ fn is_sensitive(path: &str) -> bool {
         "a_number",
         "i94_number",
         "city",
+        "date_of_birth",
     ];
     let last = path.rsplit('.').next().unwrap_or(path);
     SENSITIVE

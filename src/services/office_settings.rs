@@ -16,9 +16,8 @@ pub struct OfficeSettings {
     pub paralegals_see_all_cases: bool,
 }
 
-// Office settings are administered by the same people who administer staff accounts.
 fn authorize(actor: &Staff) -> Result<(), AppError> {
-    policy::can_manage_staff(actor)
+    policy::can_manage_office_settings(actor)
 }
 
 pub async fn get(state: &AppState, actor: &Staff) -> Result<OfficeSettings, AppError> {

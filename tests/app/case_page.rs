@@ -918,18 +918,28 @@ async fn every_stage_transition_is_allowed_or_refused_as_the_rules_say() {
     let app = spawn_app().await;
     let lawyer = app.login_as(Role::Lawyer).await;
     let csrf = app.csrf(&lawyer.client, "/account").await;
-    // One case per kind, worked side by side.
+    // One case per kind (opened one after the other), worked side by side.
+    let mut ids = Vec::new();
+    for kind in ClaimKind::ALL {
+        ids.push(new_case(&app, kind.as_str(), &lawyer.staff, None).await.0);
+    }
     let (a, d, c) = tokio::join!(
-        every_move(&app, &lawyer, &csrf, ClaimKind::Affirmative),
-        every_move(&app, &lawyer, &csrf, ClaimKind::Defensive),
-        every_move(&app, &lawyer, &csrf, ClaimKind::CredibleFear),
+        every_move(&app, &lawyer, &csrf, ClaimKind::Affirmative, ids[0]),
+        every_move(&app, &lawyer, &csrf, ClaimKind::Defensive, ids[1]),
+        every_move(&app, &lawyer, &csrf, ClaimKind::CredibleFear, ids[2]),
     );
     assert!(a > 40 && d > 25 && c > 30, "moves: {a}, {d}, {c}");
 }
 
-/// Tries every stage from every stage of `kind`; returns how many moves were allowed.
-async fn every_move(app: &TestApp, lawyer: &Session, csrf: &str, kind: ClaimKind) -> usize {
-    let (id, _) = new_case(app, kind.as_str(), &lawyer.staff, None).await;
+/// Tries every stage from every stage of `kind` on case `id`; returns how many moves were
+/// allowed.
+async fn every_move(
+    app: &TestApp,
+    lawyer: &Session,
+    csrf: &str,
+    kind: ClaimKind,
+    id: uuid::Uuid,
+) -> usize {
     let path = app.url(&format!("/cases/{id}/stage"));
     let mut moves = 0;
     let mut at = None;

@@ -26,7 +26,7 @@ fn intake(lawyer_id: &str, paralegal_id: Option<&str>) -> Value {
             "languages": ["ru", "en"],
             "a_number": "A-123-456-789"
         },
-        "entry": { "last_arrival_on": "2026-02-24", "port_of_entry": "San Ysidro", "manner_of_entry": "cbp_one" },
+        "entry": { "last_arrival_on": "2026-02-24", "port_of_entry": "San Ysidro", "manner_of_entry": "port_parole" },
         "journey": [
             { "from_country": "RU", "from_city": "Moscow", "to_country": "UZ", "to_city": "Tashkent", "mode": "air" },
             { "from_country": "MX", "from_city": "Tijuana", "to_country": "US", "to_city": "San Ysidro", "mode": "on_foot", "arrived_on": "2026-02-24" }
@@ -71,6 +71,8 @@ async fn a_case_is_created_read_edited_and_moved_through_the_api() {
     assert_eq!(case["stage"], "inquiry");
     assert_eq!(case["intake"]["client"]["native_name"], "Юлия Петрова");
     assert_eq!(case["intake"]["client"]["a_number"], "123456789");
+    // The API speaks the stored codes of every vocabulary.
+    assert_eq!(case["intake"]["entry"]["manner_of_entry"], "port_parole");
     assert_eq!(case["intake"]["journey"][1]["to_city"], "San Ysidro");
     // The one-year deadline: 2027-02-24 is a Wednesday.
     assert!(

@@ -34,6 +34,7 @@ async fn load_demo(app: &TestApp, seed: u64) -> refuge::demo::DemoReport {
         today: app.clock.now_date(),
         // Several batches, to cover the batching.
         batch_size: 7,
+        writers: 2,
         staff_password: Some(PASSWORD.to_string()),
     };
     load(&app.state, options, |_| {})

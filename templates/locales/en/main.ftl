@@ -5,6 +5,7 @@ nav-skip = Skip to content
 nav-label = Main
 nav-home = Home
 nav-new-intake = New intake
+nav-settings = Office settings
 nav-staff = Staff
 nav-audit = Audit log
 nav-account = My account

@@ -5,6 +5,7 @@ nav-skip = Перейти к содержимому
 nav-label = Главное меню
 nav-home = Главная
 nav-new-intake = Новая анкета
+nav-settings = Настройки офиса
 nav-staff = Сотрудники
 nav-audit = Журнал аудита
 nav-account = Мой профиль

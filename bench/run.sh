@@ -1,0 +1,134 @@
+#!/usr/bin/env bash
+# Refuge's benchmark (not part of CI): loads 100,000 demo clients into SQLite and into
+# PostgreSQL, starts the release server on 127.0.0.1, and measures the case list, name search
+# in Cyrillic and in Latin, the case page and intake saves with 16 concurrent signed-in
+# sessions. Results are printed and written to target/bench/results-<time>.md; the figures
+# go into docs/performance.md by hand.
+#
+#   bench/run.sh                          # everything, about 40 minutes on 2 cores
+#   CLIENTS=10000 DURATION=10 bench/run.sh
+#   BACKENDS=postgres REUSE=1 bench/run.sh   # measure again without reloading
+#
+# Settings (environment): CLIENTS (100000), SEED (1), BACKENDS ("sqlite postgres"),
+# PG_ADMIN_URL (postgres://postgres@127.0.0.1:5432/postgres), PG_DATABASE (refuge_bench),
+# PORT (8089), CONCURRENCY (16), DURATION seconds per scenario (20), WARMUP (3),
+# SCENARIOS (list,search_cyrillic,search_latin,case_page,intake_save), POOL_SIZE (server
+# default), REUSE (0; 1 keeps the loaded databases), WORK (target/bench).
+#
+# Needs: cargo, curl, and psql for the PostgreSQL part. The demo staff get a random password
+# generated on the first run and kept in $WORK/password (mode 0600); nothing is hard-coded.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+CLIENTS=${CLIENTS:-100000}
+SEED=${SEED:-1}
+BACKENDS=${BACKENDS:-"sqlite postgres"}
+PG_ADMIN_URL=${PG_ADMIN_URL:-postgres://postgres@127.0.0.1:5432/postgres}
+PG_DATABASE=${PG_DATABASE:-refuge_bench}
+PORT=${PORT:-8089}
+CONCURRENCY=${CONCURRENCY:-16}
+DURATION=${DURATION:-20}
+WARMUP=${WARMUP:-3}
+SCENARIOS=${SCENARIOS:-list,search_cyrillic,search_latin,case_page,intake_save}
+REUSE=${REUSE:-0}
+WORK=${WORK:-target/bench}
+EMAIL=rachel.okafor@demo-office.example
+
+mkdir -p "$WORK"
+RESULTS="$WORK/results-$(date -u +%Y%m%dT%H%M%SZ).md"
+say() { printf '\n=== %s ===\n' "$*" >&2; }
+
+say "Building Refuge and the load driver (release)"
+cargo build --release --quiet
+cargo build --release --quiet --manifest-path bench/Cargo.toml
+REFUGE=target/release/refuge
+DRIVER=bench/target/release/refuge-bench
+
+if [[ ! -s "$WORK/password" ]]; then
+  (umask 077; head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 24 > "$WORK/password")
+fi
+PASSWORD=$(cat "$WORK/password")
+
+{
+  echo "# Refuge benchmark, $(date -u '+%Y-%m-%d %H:%M UTC')"
+  echo
+  echo "- commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet 2>/dev/null || echo ' (with uncommitted changes)')"
+  echo "- machine: $(nproc) cores, $(free -h | awk '/^Mem:/ {print $2}') memory, $(uname -sr)"
+  echo "- load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "- data: $CLIENTS demo clients, seed $SEED; $CONCURRENCY sessions; ${DURATION}s per scenario after ${WARMUP}s warm-up"
+} | tee "$RESULTS"
+
+server_pid=""
+stop_server() {
+  if [[ -n "$server_pid" ]]; then
+    kill "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+    server_pid=""
+  fi
+}
+trap stop_server EXIT
+
+for backend in $BACKENDS; do
+  case "$backend" in
+    sqlite)
+      url="$PWD/$WORK/refuge-bench.db"
+      if [[ "$REUSE" != 1 ]]; then rm -f "$url" "$url-wal" "$url-shm"; fi
+      ;;
+    postgres)
+      url="${PG_ADMIN_URL%/*}/$PG_DATABASE"
+      if [[ "$REUSE" != 1 ]]; then
+        psql "$PG_ADMIN_URL" -q -v ON_ERROR_STOP=1 \
+          -c "DROP DATABASE IF EXISTS $PG_DATABASE WITH (FORCE)" \
+          -c "CREATE DATABASE $PG_DATABASE"
+      fi
+      ;;
+    *) echo "unknown backend $backend" >&2; exit 2 ;;
+  esac
+  export DATABASE_URL="$url" REFUGE_CONFIG_DIR="$PWD/config"
+
+  if [[ "$REUSE" != 1 ]]; then
+    say "$backend: loading $CLIENTS demo clients"
+    started=$(date +%s%N)
+    printf '%s\n' "$PASSWORD" | "$REFUGE" demo-data --clients "$CLIENTS" --seed "$SEED" --password-stdin \
+      > "$WORK/demo-data-$backend.log"
+    elapsed_ms=$(( ($(date +%s%N) - started) / 1000000 ))
+    load_seconds=$(printf '%d.%d' $((elapsed_ms / 1000)) $((elapsed_ms % 1000 / 100)))
+    cat "$WORK/demo-data-$backend.log" >&2
+  else
+    load_seconds="(reused)"
+  fi
+  case "$backend" in
+    sqlite)
+      size=$(du -sh "$url" | cut -f1)
+      rows=$(sqlite3 "$url" "SELECT (SELECT COUNT(*) FROM clients) || ' clients, ' || (SELECT COUNT(*) FROM case_stage_history) || ' stage-history rows, ' || (SELECT COUNT(*) FROM name_keys) || ' name keys'" 2>/dev/null || echo "?")
+      ;;
+    postgres)
+      size=$(psql "$url" -tAc "SELECT pg_size_pretty(pg_database_size(current_database()))")
+      rows=$(psql "$url" -tAc "SELECT (SELECT COUNT(*) FROM clients) || ' clients, ' || (SELECT COUNT(*) FROM case_stage_history) || ' stage-history rows, ' || (SELECT COUNT(*) FROM name_keys) || ' name keys'")
+      ;;
+  esac
+
+  say "$backend: starting the server on 127.0.0.1:$PORT"
+  env REFUGE_LISTEN="127.0.0.1:$PORT" ${POOL_SIZE:+REFUGE_DATABASE__POOL_SIZE=$POOL_SIZE} \
+    "$REFUGE" serve > "$WORK/server-$backend.log" 2>&1 &
+  server_pid=$!
+  for _ in $(seq 1 100); do
+    if curl -sf "http://127.0.0.1:$PORT/healthz" > /dev/null; then break; fi
+    sleep 0.2
+  done
+  curl -sf "http://127.0.0.1:$PORT/healthz" > /dev/null || { echo "the server did not start" >&2; cat "$WORK/server-$backend.log" >&2; exit 1; }
+
+  {
+    echo
+    echo "## $backend"
+    echo
+    echo "- load: ${load_seconds}s for $CLIENTS clients; database size $size; $rows"
+  } | tee -a "$RESULTS"
+  printf '%s\n' "$PASSWORD" | "$DRIVER" --url "http://127.0.0.1:$PORT" --email "$EMAIL" --password-stdin \
+    --server-pid "$server_pid" --concurrency "$CONCURRENCY" --duration "$DURATION" --warmup "$WARMUP" \
+    --scenarios "$SCENARIOS" | tee -a "$RESULTS"
+  stop_server
+done
+
+echo >&2
+echo "Results: $RESULTS" >&2

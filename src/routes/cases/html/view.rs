@@ -1,0 +1,710 @@
+//! The case file as the case page shows it: every value already in the reader's language
+//! (codes as names, dates as `YYYY-MM-DD`, days remaining in words), so the template only
+//! lays it out.
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+
+use crate::db::audit_log::AuditRow;
+use crate::db::case_work::{CaseEventRow, ChecklistRow, ClockStopRow, NoteRow};
+use crate::db::cases::{CaseRow, StageChange};
+use crate::domain::a_number::ANumber;
+use crate::domain::case_stage::{CaseStage, ClaimKind};
+use crate::domain::case_work::{FILING_EXCEPTION_KINDS, KeyDates};
+use crate::domain::codes::{
+    self, ChecklistStatus, HearingKind, ImmigrationStatus, MannerOfEntry, MaritalStatus,
+    Persecutor, Relationship, Sex, TravelMode,
+};
+use crate::domain::deadlines::{self, Deadline, DeadlineKind, EadClock, FilingException};
+use crate::domain::intake::{ClientDetails, EntryDetails, Intake};
+use crate::error::Message;
+use crate::i18n::I18n;
+use crate::services::cases::{self, CaseFile};
+
+/// A label and its value.
+pub struct Fact {
+    pub label: String,
+    pub value: String,
+}
+
+pub struct Contact {
+    pub label: String,
+    pub value: String,
+    pub safe: bool,
+}
+
+pub struct DeadlineLine {
+    pub label: String,
+    pub due: String,
+    pub remaining: String,
+    pub overdue: bool,
+    pub past: bool,
+}
+
+pub struct OneYear {
+    pub due: String,
+    pub remaining: String,
+    pub overdue: bool,
+    pub exception: Option<String>,
+}
+
+pub struct FamilyLine {
+    pub relationship: String,
+    pub name: String,
+    pub native_name: String,
+    pub born: String,
+    pub marital: String,
+    pub in_us: bool,
+    pub derivative_requested: bool,
+    /// Computed: a spouse or an unmarried child under 21, in the US.
+    pub eligible: bool,
+    /// A child's 21st birthday; empty for others.
+    pub ages_out: String,
+    pub safe_to_contact: bool,
+    pub notes: String,
+}
+
+pub struct LegLine {
+    pub from: String,
+    pub to: String,
+    pub departed: String,
+    pub arrived: String,
+    pub mode: String,
+    pub notes: String,
+}
+
+pub struct PersecutionLine {
+    pub date: String,
+    pub place: String,
+    pub actor: String,
+    pub description: String,
+    pub detention: String,
+    pub charges: String,
+    pub outcome: String,
+    pub evidence: String,
+}
+
+pub struct HistoryLine {
+    pub at: String,
+    pub by: String,
+    /// Empty for the line that opened the case.
+    pub from: String,
+    pub to: String,
+    pub note: String,
+}
+
+pub struct EventLine {
+    pub id: String,
+    pub kind: String,
+    pub when: String,
+    pub place: String,
+    pub official: String,
+    pub past: bool,
+}
+
+pub struct Ead {
+    pub started: String,
+    pub days: i64,
+    pub stopped: bool,
+    pub stops: Vec<StopLine>,
+}
+
+pub struct StopLine {
+    pub stopped_on: String,
+    pub restarted_on: String,
+    pub reason: String,
+}
+
+pub struct ChecklistLine {
+    pub id: String,
+    pub item: String,
+    pub status: String,
+    pub status_label: String,
+    pub note: String,
+    pub updated: String,
+}
+
+pub struct NoteLine {
+    pub at: String,
+    pub by: String,
+    pub body: String,
+}
+
+pub struct AuditLine {
+    pub at: String,
+    pub by: String,
+    pub action: String,
+    pub details: String,
+}
+
+/// A choice in a select: code and label.
+pub struct Choice {
+    pub code: &'static str,
+    pub label: String,
+}
+
+/// The case file as the page shows it.
+pub struct CaseView {
+    pub id: String,
+    pub reference: String,
+    pub name: String,
+    pub native_name: String,
+    pub stage: String,
+    pub kind: String,
+    pub lawyer: String,
+    pub paralegal: String,
+    pub intake_complete: bool,
+    pub conflict_clear: bool,
+    pub one_year: Option<OneYear>,
+    /// The I-589 is not filed and the one-year deadline cannot be computed.
+    pub one_year_unknown: bool,
+    pub next_deadline: Option<DeadlineLine>,
+    pub deadlines: Vec<DeadlineLine>,
+    pub client: Vec<Fact>,
+    pub contacts: Vec<Contact>,
+    pub family: Vec<FamilyLine>,
+    pub journey: Vec<LegLine>,
+    pub entry: Vec<Fact>,
+    pub persecution: Vec<PersecutionLine>,
+    pub claim: Vec<Fact>,
+    pub history: Vec<HistoryLine>,
+    pub next_stages: Vec<Choice>,
+    pub key_dates: Vec<Fact>,
+    /// The exception as recorded, for those who may not change it.
+    pub exception: String,
+    pub events: Vec<EventLine>,
+    pub ead: Option<Ead>,
+    pub checklist: Vec<ChecklistLine>,
+    pub notes: Vec<NoteLine>,
+    pub audit: Vec<AuditLine>,
+    pub can_work: bool,
+    pub can_edit: bool,
+    pub can_close: bool,
+    pub can_purge: bool,
+    pub event_kinds: Vec<Choice>,
+    pub statuses: Vec<Choice>,
+    pub exception_kinds: Vec<Choice>,
+}
+
+const NONE: &str = "—";
+
+fn day(date: Option<NaiveDate>) -> String {
+    date.map_or_else(|| NONE.to_string(), |d| d.format("%Y-%m-%d").to_string())
+}
+
+fn moment(at: NaiveDateTime) -> String {
+    at.format("%Y-%m-%d %H:%M UTC").to_string()
+}
+
+fn or_none(text: &str) -> String {
+    if text.trim().is_empty() {
+        NONE.to_string()
+    } else {
+        text.to_string()
+    }
+}
+
+fn fact(label: String, value: String) -> Fact {
+    Fact { label, value }
+}
+
+/// Writes values for one reader on one day.
+struct Writer<'a> {
+    i18n: &'a I18n,
+    today: NaiveDate,
+}
+
+impl Writer<'_> {
+    fn t(&self, key: &str) -> String {
+        self.i18n.t(key)
+    }
+
+    fn label(&self, key: Option<&'static str>) -> String {
+        key.map_or_else(|| NONE.to_string(), |k| self.t(k))
+    }
+
+    fn stage(&self, code: &str) -> String {
+        CaseStage::parse(code).map_or_else(|_| code.to_string(), |s| self.t(s.label_key()))
+    }
+
+    fn country(&self, code: &str) -> String {
+        codes::country_name(code, self.i18n.language())
+    }
+
+    /// Countries or languages by name, in the order recorded.
+    fn names(&self, list: &[String], name: fn(&str, crate::i18n::Language) -> String) -> String {
+        if list.is_empty() {
+            return NONE.to_string();
+        }
+        list.iter()
+            .map(|code| name(code, self.i18n.language()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// `1979-04-14 (47 years old)`.
+    fn born(&self, born: Option<NaiveDate>) -> String {
+        born.map_or_else(
+            || NONE.to_string(),
+            |born| {
+                let age = deadlines::age_on(born, self.today);
+                let age = self
+                    .i18n
+                    .message(&Message::new("case-age").with("age", age));
+                format!("{} ({age})", day(Some(born)))
+            },
+        )
+    }
+
+    /// `City, Country`, either alone, or a dash.
+    fn place(&self, city: &str, country: Option<&str>) -> String {
+        match (city.trim(), country.map(|c| self.country(c))) {
+            ("", None) => NONE.to_string(),
+            ("", Some(country)) => country,
+            (city, None) => city.to_string(),
+            (city, Some(country)) => format!("{city}, {country}"),
+        }
+    }
+
+    /// "12 days left", "due today", "overdue by 3 days" (cutoffs) or "3 days ago" (other
+    /// dates, which are history once passed).
+    fn remaining(&self, deadline: &Deadline) -> String {
+        let days = deadline.days_remaining(self.today);
+        let message = match days {
+            0 => return self.t("case-days-today"),
+            d if d > 0 => Message::new("case-days-left").with("days", d),
+            d if deadline.kind.is_cutoff() => Message::new("case-days-overdue").with("days", -d),
+            d => Message::new("case-days-ago").with("days", -d),
+        };
+        self.i18n.message(&message)
+    }
+
+    fn deadline(&self, deadline: &Deadline) -> DeadlineLine {
+        DeadlineLine {
+            label: self.t(deadline.kind.label_key()),
+            due: day(Some(deadline.due)),
+            remaining: self.remaining(deadline),
+            overdue: deadline.is_overdue(self.today),
+            past: deadline.due < self.today,
+        }
+    }
+
+    fn exception(&self, exception: FilingException) -> String {
+        self.i18n.message(
+            &Message::new("case-one-year-exception")
+                .with_label("kind", exception.kind.label_key())
+                .with("date", exception.reasonable_period_ends),
+        )
+    }
+
+    fn choices<T: Copy>(
+        &self,
+        all: &[T],
+        code: fn(T) -> &'static str,
+        key: fn(T) -> &'static str,
+    ) -> Vec<Choice> {
+        all.iter()
+            .map(|&v| Choice {
+                code: code(v),
+                label: self.t(key(v)),
+            })
+            .collect()
+    }
+}
+
+impl CaseView {
+    pub fn build(file: CaseFile, i18n: &I18n) -> Self {
+        let w = Writer {
+            i18n,
+            today: file.today,
+        };
+        let case = &file.case;
+        let intake = &file.intake;
+        let dates = cases::key_dates(case);
+        let one_year = one_year(&w, &file.deadlines, &dates);
+        let one_year_unknown =
+            one_year.is_none() && case.i589_filed_on.is_none() && intake.last_arrival().is_none();
+        let staff_name = |staff: &Option<crate::domain::staff::Staff>| {
+            staff
+                .as_ref()
+                .map_or_else(|| w.t("case-nobody"), |s| s.display_name.clone())
+        };
+        Self {
+            id: case.id.0.to_string(),
+            reference: case.reference.clone(),
+            name: passport_name(&intake.client),
+            native_name: intake.client.native_name.clone(),
+            stage: w.stage(&case.stage),
+            kind: w.label(case.kind().map(ClaimKind::label_key)),
+            lawyer: staff_name(&file.lawyer),
+            paralegal: staff_name(&file.paralegal),
+            intake_complete: case.intake_complete,
+            conflict_clear: case.conflict_status == "clear",
+            one_year,
+            one_year_unknown,
+            next_deadline: deadlines::next_deadline(&file.deadlines, w.today)
+                .map(|d| w.deadline(d)),
+            deadlines: file.deadlines.iter().map(|d| w.deadline(d)).collect(),
+            client: client(&w, &intake.client),
+            contacts: contacts(&w, &intake.client),
+            family: family(&w, intake),
+            journey: journey(&w, intake),
+            entry: entry(&w, &intake.entry),
+            persecution: persecution(&w, intake),
+            claim: claim(&w, case),
+            history: history(&w, &file.history),
+            next_stages: next_stages(&w, &file),
+            key_dates: key_dates(&w, &dates),
+            exception: dates
+                .filing_exception
+                .map_or_else(|| w.t("case-dates-exception-none"), |e| w.exception(e)),
+            events: events(&w, &file.events),
+            ead: ead(&w, dates.i589_received_on, &file.ead_stops),
+            checklist: checklist(&w, &file.checklist),
+            notes: notes(&file.notes),
+            audit: file.audit_trail.iter().map(audit_line).collect(),
+            can_work: file.can_work,
+            can_edit: file.can_edit,
+            can_close: file.can_close,
+            can_purge: file.can_purge,
+            event_kinds: w.choices(
+                HearingKind::ALL,
+                HearingKind::as_str,
+                HearingKind::label_key,
+            ),
+            statuses: w.choices(
+                ChecklistStatus::ALL,
+                ChecklistStatus::as_str,
+                ChecklistStatus::label_key,
+            ),
+            exception_kinds: w.choices(&FILING_EXCEPTION_KINDS, |k| k.as_str(), |k| k.label_key()),
+        }
+    }
+}
+
+/// `FAMILY, Given Middle`, leaving out the parts written NONE.
+fn passport_name(c: &ClientDetails) -> String {
+    let parts: Vec<&str> = [&c.family_name, &c.given_name, &c.middle_name]
+        .into_iter()
+        .map(String::as_str)
+        .filter(|p| !p.is_empty() && !p.eq_ignore_ascii_case("none"))
+        .collect();
+    match parts.split_first() {
+        Some((family, rest)) if !rest.is_empty() => format!("{family}, {}", rest.join(" ")),
+        Some((only, _)) => only.to_string(),
+        None => NONE.to_string(),
+    }
+}
+
+fn one_year(w: &Writer<'_>, deadlines: &[Deadline], dates: &KeyDates) -> Option<OneYear> {
+    deadlines
+        .iter()
+        .find(|d| d.kind == DeadlineKind::OneYearFiling)
+        .map(|d| OneYear {
+            due: day(Some(d.due)),
+            remaining: w.remaining(d),
+            overdue: d.is_overdue(w.today),
+            exception: dates.filing_exception.map(|e| w.exception(e)),
+        })
+}
+
+fn client(w: &Writer<'_>, c: &ClientDetails) -> Vec<Fact> {
+    let other_names = if c.other_names.is_empty() {
+        NONE.to_string()
+    } else {
+        c.other_names.join("; ")
+    };
+    let interpreter = if c.interpreter_needed {
+        "case-interpreter-needed"
+    } else {
+        "case-interpreter-not-needed"
+    };
+    let a_number = c.a_number.as_deref().map_or_else(
+        || NONE.to_string(),
+        |digits| ANumber::parse(digits).map_or_else(|_| digits.to_string(), |a| a.to_string()),
+    );
+    vec![
+        fact(w.t("case-client-other-names"), other_names),
+        fact(w.t("case-client-dob"), w.born(c.date_of_birth)),
+        fact(w.t("case-client-sex"), w.label(c.sex.map(Sex::label_key))),
+        fact(
+            w.t("case-client-country-of-birth"),
+            c.country_of_birth
+                .as_deref()
+                .map_or_else(|| NONE.to_string(), |code| w.country(code)),
+        ),
+        fact(
+            w.t("case-client-nationalities"),
+            w.names(&c.nationalities, codes::country_name),
+        ),
+        fact(
+            w.t("case-client-languages"),
+            w.names(&c.languages, codes::language_name),
+        ),
+        fact(w.t("case-client-interpreter"), w.t(interpreter)),
+        fact(w.t("case-client-a-number"), a_number),
+        fact(w.t("case-client-passports"), or_none(&c.passport_numbers)),
+        fact(w.t("case-client-passport-expiry"), day(c.passport_expiry)),
+        fact(
+            w.t("case-client-status"),
+            w.label(c.immigration_status.map(ImmigrationStatus::label_key)),
+        ),
+    ]
+}
+
+/// The channels recorded, each with whether it is safe to use.
+fn contacts(w: &Writer<'_>, c: &ClientDetails) -> Vec<Contact> {
+    [
+        ("case-contact-phone", &c.phone, c.phone_safe),
+        ("case-contact-email", &c.email, c.email_safe),
+        ("case-contact-address", &c.us_address, c.address_safe),
+        ("case-contact-messenger", &c.messenger, c.messenger_safe),
+    ]
+    .into_iter()
+    .filter(|(_, value, _)| !value.trim().is_empty())
+    .map(|(key, value, safe)| Contact {
+        label: w.t(key),
+        value: value.clone(),
+        safe,
+    })
+    .collect()
+}
+
+fn family(w: &Writer<'_>, intake: &Intake) -> Vec<FamilyLine> {
+    intake
+        .family
+        .iter()
+        .map(|m| {
+            let name: Vec<&str> = [m.family_name.as_str(), m.given_name.as_str()]
+                .into_iter()
+                .filter(|p| !p.is_empty())
+                .collect();
+            FamilyLine {
+                relationship: w.label(m.relationship.map(Relationship::label_key)),
+                name: or_none(&name.join(", ")),
+                native_name: m.native_name.clone(),
+                born: w.born(m.date_of_birth),
+                marital: w.label(m.marital_status.map(MaritalStatus::label_key)),
+                in_us: m.in_us,
+                derivative_requested: m.derivative,
+                eligible: m.derivative_eligible(w.today),
+                ages_out: m.ages_out_on().map_or_else(String::new, |d| day(Some(d))),
+                safe_to_contact: m.safe_to_contact,
+                notes: m.notes.clone(),
+            }
+        })
+        .collect()
+}
+
+fn journey(w: &Writer<'_>, intake: &Intake) -> Vec<LegLine> {
+    intake
+        .journey
+        .iter()
+        .map(|leg| LegLine {
+            from: w.place(&leg.from_city, leg.from_country.as_deref()),
+            to: w.place(&leg.to_city, leg.to_country.as_deref()),
+            departed: day(leg.departed_on),
+            arrived: day(leg.arrived_on),
+            mode: w.label(leg.mode.map(TravelMode::label_key)),
+            notes: leg.notes.clone(),
+        })
+        .collect()
+}
+
+fn entry(w: &Writer<'_>, e: &EntryDetails) -> Vec<Fact> {
+    vec![
+        fact(w.t("case-entry-last-arrival"), day(e.last_arrival_on)),
+        fact(w.t("case-entry-port"), or_none(&e.port_of_entry)),
+        fact(
+            w.t("case-entry-manner"),
+            w.label(e.manner_of_entry.map(MannerOfEntry::label_key)),
+        ),
+        fact(w.t("case-entry-i94"), or_none(&e.i94_number)),
+        fact(w.t("case-entry-class"), or_none(&e.class_of_admission)),
+        fact(w.t("case-entry-parole-expires"), day(e.parole_expires_on)),
+    ]
+}
+
+fn persecution(w: &Writer<'_>, intake: &Intake) -> Vec<PersecutionLine> {
+    intake
+        .persecution
+        .iter()
+        .map(|p| PersecutionLine {
+            date: day(p.occurred_on),
+            place: or_none(&p.place),
+            actor: w.label(p.actor.map(Persecutor::label_key)),
+            description: or_none(&p.description),
+            detention: p.detention_days.map_or_else(
+                || NONE.to_string(),
+                |d| {
+                    w.i18n
+                        .message(&Message::new("case-persecution-days").with("days", d))
+                },
+            ),
+            charges: or_none(&p.charges),
+            outcome: or_none(&p.outcome),
+            evidence: or_none(&p.evidence),
+        })
+        .collect()
+}
+
+fn claim(w: &Writer<'_>, case: &CaseRow) -> Vec<Fact> {
+    let conflict = match case.conflict_status.as_str() {
+        "clear" => w.t("case-conflict-clear"),
+        "conflict" => w
+            .i18n
+            .message(&Message::new("case-conflict-found").with("reason", &case.conflict_note)),
+        _ => w.t("case-conflict-unchecked"),
+    };
+    let intake = if case.intake_complete {
+        "case-intake-complete"
+    } else {
+        "case-intake-draft"
+    };
+    vec![
+        fact(
+            w.t("case-header-kind"),
+            w.label(case.kind().map(ClaimKind::label_key)),
+        ),
+        fact(w.t("case-claim-conflict"), conflict),
+        fact(w.t("case-claim-intake"), w.t(intake)),
+        fact(w.t("case-claim-opened"), moment(case.created_at)),
+        fact(w.t("case-claim-updated"), moment(case.updated_at)),
+    ]
+}
+
+fn history(w: &Writer<'_>, history: &[StageChange]) -> Vec<HistoryLine> {
+    history
+        .iter()
+        .map(|h| HistoryLine {
+            at: moment(h.changed_at),
+            by: h.changed_by.clone().unwrap_or_else(|| NONE.to_string()),
+            from: h
+                .from_stage
+                .as_deref()
+                .map_or_else(String::new, |s| w.stage(s)),
+            to: w.stage(&h.to_stage),
+            note: h.note.clone(),
+        })
+        .collect()
+}
+
+/// The stages offered in the stage form: declining, withdrawing, closing and reopening only
+/// to those who may (the service refuses them to others anyway).
+fn next_stages(w: &Writer<'_>, file: &CaseFile) -> Vec<Choice> {
+    let reopening = file.case.stage().is_ok_and(|s| !s.is_open());
+    file.allowed_next
+        .iter()
+        .filter(|s| {
+            file.can_close
+                || !(reopening
+                    || matches!(
+                        s,
+                        CaseStage::Withdrawn | CaseStage::Closed | CaseStage::Declined
+                    ))
+        })
+        .map(|s| Choice {
+            code: s.as_str(),
+            label: w.t(s.label_key()),
+        })
+        .collect()
+}
+
+fn key_dates(w: &Writer<'_>, dates: &KeyDates) -> Vec<Fact> {
+    vec![
+        fact(w.t("case-dates-i589-filed"), day(dates.i589_filed_on)),
+        fact(w.t("case-dates-i589-received"), day(dates.i589_received_on)),
+        fact(
+            w.t("case-dates-exception"),
+            dates
+                .filing_exception
+                .map_or_else(|| w.t("case-dates-exception-none"), |e| w.exception(e)),
+        ),
+        fact(w.t("case-dates-ij-decision"), day(dates.ij_decision_on)),
+        fact(w.t("case-dates-granted"), day(dates.granted_on)),
+        fact(
+            w.t("case-dates-court-verified"),
+            day(dates.court_verified_on),
+        ),
+    ]
+}
+
+fn events(w: &Writer<'_>, events: &[CaseEventRow]) -> Vec<EventLine> {
+    events
+        .iter()
+        .map(|e| EventLine {
+            id: e.id.0.to_string(),
+            kind: e
+                .kind()
+                .map_or_else(|| e.kind.clone(), |k| w.t(k.label_key())),
+            // Midnight stands for "time not known".
+            when: if e.scheduled_at.time() == NaiveTime::MIN {
+                day(Some(e.scheduled_at.date()))
+            } else {
+                e.scheduled_at.format("%Y-%m-%d %H:%M").to_string()
+            },
+            place: or_none(&e.place),
+            official: or_none(&e.official),
+            past: e.scheduled_at.date() < w.today,
+        })
+        .collect()
+}
+
+fn ead(w: &Writer<'_>, started: Option<NaiveDate>, stops: &[ClockStopRow]) -> Option<Ead> {
+    let start = started?;
+    let clock = stops.iter().fold(EadClock::new(start), |clock, s| {
+        clock.with_stop(s.stopped_on, s.restarted_on)
+    });
+    Some(Ead {
+        started: day(Some(start)),
+        days: clock.days_on_clock(w.today),
+        stopped: stops.iter().any(|s| s.restarted_on.is_none()),
+        stops: stops
+            .iter()
+            .map(|s| StopLine {
+                stopped_on: day(Some(s.stopped_on)),
+                restarted_on: s
+                    .restarted_on
+                    .map_or_else(|| w.t("case-ead-still-stopped"), |d| day(Some(d))),
+                reason: or_none(&s.reason),
+            })
+            .collect(),
+    })
+}
+
+fn checklist(w: &Writer<'_>, items: &[ChecklistRow]) -> Vec<ChecklistLine> {
+    items
+        .iter()
+        .map(|item| ChecklistLine {
+            id: item.id.0.to_string(),
+            item: item.item.clone(),
+            status: item.status().as_str().to_string(),
+            status_label: w.t(item.status().label_key()),
+            note: item.note.clone(),
+            updated: moment(item.updated_at),
+        })
+        .collect()
+}
+
+fn notes(notes: &[NoteRow]) -> Vec<NoteLine> {
+    notes
+        .iter()
+        .map(|n| NoteLine {
+            at: moment(n.created_at),
+            by: n.author.clone().unwrap_or_else(|| NONE.to_string()),
+            body: n.body.clone(),
+        })
+        .collect()
+}
+
+fn audit_line(row: &AuditRow) -> AuditLine {
+    AuditLine {
+        at: row.occurred_at.format("%Y-%m-%d %H:%M:%S UTC").to_string(),
+        by: row.actor_name.clone().unwrap_or_else(|| NONE.to_string()),
+        action: row.action.clone(),
+        details: if row.details == "{}" {
+            String::new()
+        } else {
+            row.details.clone()
+        },
+    }
+}
