@@ -110,9 +110,7 @@ pub fn endpoints() -> Vec<Endpoint> {
             web::get().to(openapi::document)
         }),
         // --- intake form ---
-        Endpoint::new(M::GET, "/intake", || {
-            web::get().to(cases::intake::new_form)
-        }),
+        Endpoint::new(M::GET, "/intake", || web::get().to(cases::intake::new_form)),
         Endpoint::new(M::POST, "/intake", || web::post().to(cases::intake::create)),
         Endpoint::new(M::GET, "/cases/{id}/intake", || {
             web::get().to(cases::intake::edit_form)
@@ -174,6 +172,21 @@ pub fn endpoints() -> Vec<Endpoint> {
         }),
         Endpoint::new(M::POST, "/api/v1/cases/{id}/transitions", || {
             web::post().to(cases::api::transition)
+        }),
+        Endpoint::new(M::PUT, "/api/v1/cases/{id}/key-dates", || {
+            web::put().to(cases::api::set_key_dates)
+        }),
+        Endpoint::new(M::POST, "/api/v1/cases/{id}/events", || {
+            web::post().to(cases::api::add_event)
+        }),
+        Endpoint::new(M::POST, "/api/v1/cases/{id}/checklist", || {
+            web::post().to(cases::api::add_checklist_item)
+        }),
+        Endpoint::new(M::PATCH, "/api/v1/cases/{id}/checklist/{item_id}", || {
+            web::patch().to(cases::api::update_checklist_item)
+        }),
+        Endpoint::new(M::POST, "/api/v1/cases/{id}/notes", || {
+            web::post().to(cases::api::add_note)
         }),
     ]
 }

@@ -25,6 +25,11 @@ use super::{account, cases, sessions, staff};
         cases::api::show,
         cases::api::update_intake,
         cases::api::transition,
+        cases::api::set_key_dates,
+        cases::api::add_event,
+        cases::api::add_checklist_item,
+        cases::api::update_checklist_item,
+        cases::api::add_note,
     ),
     modifiers(&BearerAuth),
     tags(

@@ -267,3 +267,140 @@ async fn paralegals_neither_take_intakes_nor_see_unassigned_cases() {
         .expect("request");
     assert_eq!(unknown.status(), 404);
 }
+
+#[actix_web::test]
+async fn the_assigned_paralegal_works_the_case_through_the_api() {
+    let app = spawn_app().await;
+    let (lawyer, lawyer_id) = token(&app, Role::Lawyer).await;
+    let (paralegal, paralegal_id) = token(&app, Role::Paralegal).await;
+    let (stranger, _) = token(&app, Role::Paralegal).await;
+    let created: Value = client()
+        .post(app.url("/api/v1/cases"))
+        .bearer_auth(&lawyer)
+        .json(&json!({ "intake": intake(&lawyer_id, Some(&paralegal_id)), "complete": true }))
+        .send()
+        .await
+        .expect("request")
+        .json()
+        .await
+        .expect("json");
+    let id = created["id"].as_str().expect("id").to_string();
+    let send = |token: &str, method: reqwest::Method, path: &str, body: Value| {
+        client()
+            .request(method, app.url(&format!("/api/v1/cases/{id}{path}")))
+            .bearer_auth(token)
+            .json(&body)
+            .send()
+    };
+
+    let dates = json!({ "i589_filed_on": "2026-03-02", "i589_received_on": "2026-03-05" });
+    assert_eq!(
+        send(&stranger, reqwest::Method::PUT, "/key-dates", dates.clone())
+            .await
+            .expect("request")
+            .status(),
+        403
+    );
+    assert_eq!(
+        send(&paralegal, reqwest::Method::PUT, "/key-dates", dates)
+            .await
+            .expect("request")
+            .status(),
+        204
+    );
+    let exception = json!({ "one_year_exception": "changed_circumstances", "one_year_exception_until": "2027-06-01" });
+    assert_eq!(
+        send(&paralegal, reqwest::Method::PUT, "/key-dates", exception)
+            .await
+            .expect("request")
+            .status(),
+        403,
+        "the exception is the lawyer's judgment"
+    );
+    let hearing = json!({ "kind": "interview", "date": "2026-12-10", "time": "09:30", "place": "Asylum office" });
+    assert_eq!(
+        send(&paralegal, reqwest::Method::POST, "/events", hearing)
+            .await
+            .expect("request")
+            .status(),
+        201
+    );
+    let item: Value = send(
+        &paralegal,
+        reqwest::Method::POST,
+        "/checklist",
+        json!({ "item": "Passport translation" }),
+    )
+    .await
+    .expect("request")
+    .json()
+    .await
+    .expect("json");
+    let item_id = item["id"].as_str().expect("item id");
+    let patched = send(
+        &paralegal,
+        reqwest::Method::PATCH,
+        &format!("/checklist/{item_id}"),
+        json!({ "status": "translated" }),
+    )
+    .await
+    .expect("request");
+    assert_eq!(patched.status(), 204);
+    let bad = send(
+        &paralegal,
+        reqwest::Method::PATCH,
+        &format!("/checklist/{item_id}"),
+        json!({ "status": "lost" }),
+    )
+    .await
+    .expect("request");
+    assert_eq!(bad.status(), 422);
+    assert_eq!(
+        send(
+            &paralegal,
+            reqwest::Method::POST,
+            "/notes",
+            json!({ "body": "Client called" })
+        )
+        .await
+        .expect("request")
+        .status(),
+        201
+    );
+    assert_eq!(
+        send(
+            &paralegal,
+            reqwest::Method::POST,
+            "/notes",
+            json!({ "body": "  " })
+        )
+        .await
+        .expect("request")
+        .status(),
+        422
+    );
+
+    let case: Value = client()
+        .get(app.url(&format!("/api/v1/cases/{id}")))
+        .bearer_auth(&lawyer)
+        .send()
+        .await
+        .expect("request")
+        .json()
+        .await
+        .expect("json");
+    let kinds: Vec<&str> = case["deadlines"]
+        .as_array()
+        .expect("deadlines")
+        .iter()
+        .filter_map(|d| d["kind"].as_str())
+        .collect();
+    assert!(
+        !kinds.contains(&"one_year_filing"),
+        "filed: the one-year deadline is gone: {kinds:?}"
+    );
+    for kind in ["interview", "ead_may_file", "ead_may_be_granted"] {
+        assert!(kinds.contains(&kind), "{kind} missing from {kinds:?}");
+    }
+    assert_eq!(case["i589_filed_on"], "2026-03-02");
+}

@@ -8,6 +8,7 @@ use utoipa::ToSchema;
 
 use crate::auth::extractors::{Authorized, ClientAddress, CurrentStaff, EditCaseFile};
 use crate::domain::case_stage::{CaseStage, ClaimKind};
+use crate::domain::case_work::{CaseEventForm, ChecklistItemForm, KeyDatesForm, NoteForm};
 use crate::domain::intake::Intake;
 use crate::error::AppError;
 use crate::routes::errors::Problem;
@@ -253,4 +254,266 @@ pub async fn transition(
     let stage =
         cases::transition(&state, &current.staff, id, body.to, body.note, address.0).await?;
     Ok(web::Json(TransitionResponse { stage }))
+}
+
+/// The entered dates of a case; the request replaces them all (absent means not known).
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct KeyDatesRequest {
+    #[serde(default)]
+    pub i589_filed_on: Option<NaiveDate>,
+    /// Received by USCIS or lodged with the court: starts the EAD clock.
+    #[serde(default)]
+    pub i589_received_on: Option<NaiveDate>,
+    /// `changed_circumstances` or `extraordinary_circumstances` (lawyers and admins).
+    #[serde(default)]
+    pub one_year_exception: Option<String>,
+    #[serde(default)]
+    pub one_year_exception_until: Option<NaiveDate>,
+    #[serde(default)]
+    pub ij_decision_on: Option<NaiveDate>,
+    #[serde(default)]
+    pub granted_on: Option<NaiveDate>,
+    #[serde(default)]
+    pub court_verified_on: Option<NaiveDate>,
+}
+
+fn day(date: Option<NaiveDate>) -> String {
+    date.map(|d| d.to_string()).unwrap_or_default()
+}
+
+/// Set the key dates; the deadlines follow.
+#[utoipa::path(
+    put,
+    path = "/api/v1/cases/{id}/key-dates",
+    tag = "cases",
+    security(("bearer" = [])),
+    params(("id" = uuid::Uuid, Path, description = "The case's id")),
+    request_body = KeyDatesRequest,
+    responses(
+        (status = 204, description = "Saved"),
+        (status = 400, description = "Malformed body", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not assigned, or a paralegal recording an exception", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such case", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid dates", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn set_key_dates(
+    state: web::Data<AppState>,
+    current: CurrentStaff,
+    address: ClientAddress,
+    id: web::Path<String>,
+    body: web::Json<KeyDatesRequest>,
+) -> Result<HttpResponse, AppError> {
+    let id = parse_case_id(&id)?;
+    let body = body.into_inner();
+    let form = KeyDatesForm {
+        i589_filed_on: day(body.i589_filed_on),
+        i589_received_on: day(body.i589_received_on),
+        one_year_exception: body.one_year_exception.unwrap_or_default(),
+        one_year_exception_until: day(body.one_year_exception_until),
+        ij_decision_on: day(body.ij_decision_on),
+        granted_on: day(body.granted_on),
+        court_verified_on: day(body.court_verified_on),
+    };
+    let dates = form
+        .parse(cases::today(&state))
+        .map_err(AppError::Validation)?;
+    cases::set_key_dates(&state, &current.staff, id, dates, address.0).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CreatedJson {
+    pub id: uuid::Uuid,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EventRequest {
+    /// `master_hearing`, `merits_hearing`, `interview` or `biometrics`.
+    pub kind: String,
+    pub date: NaiveDate,
+    /// `HH:MM`, local time at the court or office.
+    #[serde(default)]
+    pub time: String,
+    #[serde(default)]
+    pub place: String,
+    /// The judge or officer.
+    #[serde(default)]
+    pub official: String,
+}
+
+/// Add a hearing, interview or biometrics appointment.
+#[utoipa::path(
+    post,
+    path = "/api/v1/cases/{id}/events",
+    tag = "cases",
+    security(("bearer" = [])),
+    params(("id" = uuid::Uuid, Path, description = "The case's id")),
+    request_body = EventRequest,
+    responses(
+        (status = 201, description = "Added", body = CreatedJson),
+        (status = 400, description = "Malformed body", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not assigned", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such case", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn add_event(
+    state: web::Data<AppState>,
+    current: CurrentStaff,
+    address: ClientAddress,
+    id: web::Path<String>,
+    body: web::Json<EventRequest>,
+) -> Result<HttpResponse, AppError> {
+    let id = parse_case_id(&id)?;
+    let body = body.into_inner();
+    let form = CaseEventForm {
+        kind: body.kind,
+        date: body.date.to_string(),
+        time: body.time,
+        place: body.place,
+        official: body.official,
+    };
+    let event = form.parse().map_err(AppError::Validation)?;
+    let event_id = cases::add_event(&state, &current.staff, id, event, address.0).await?;
+    Ok(HttpResponse::Created().json(CreatedJson { id: event_id }))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ChecklistRequest {
+    /// The document, e.g. "Passport translation". Required when adding.
+    #[serde(default)]
+    pub item: String,
+    /// `missing`, `requested`, `received`, `translated` or `filed`.
+    #[serde(default)]
+    pub status: String,
+    #[serde(default)]
+    pub note: String,
+}
+
+impl ChecklistRequest {
+    fn form(self) -> ChecklistItemForm {
+        ChecklistItemForm {
+            item: self.item,
+            status: self.status,
+            note: self.note,
+        }
+    }
+}
+
+/// Add a document to the checklist.
+#[utoipa::path(
+    post,
+    path = "/api/v1/cases/{id}/checklist",
+    tag = "cases",
+    security(("bearer" = [])),
+    params(("id" = uuid::Uuid, Path, description = "The case's id")),
+    request_body = ChecklistRequest,
+    responses(
+        (status = 201, description = "Added", body = CreatedJson),
+        (status = 400, description = "Malformed body", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not assigned", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such case", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn add_checklist_item(
+    state: web::Data<AppState>,
+    current: CurrentStaff,
+    address: ClientAddress,
+    id: web::Path<String>,
+    body: web::Json<ChecklistRequest>,
+) -> Result<HttpResponse, AppError> {
+    let id = parse_case_id(&id)?;
+    let item = body
+        .into_inner()
+        .form()
+        .parse_new()
+        .map_err(AppError::Validation)?;
+    let item_id = cases::add_checklist_item(&state, &current.staff, id, item, address.0).await?;
+    Ok(HttpResponse::Created().json(CreatedJson { id: item_id }))
+}
+
+/// Change a checklist item's status and note.
+#[utoipa::path(
+    patch,
+    path = "/api/v1/cases/{id}/checklist/{item_id}",
+    tag = "cases",
+    security(("bearer" = [])),
+    params(
+        ("id" = uuid::Uuid, Path, description = "The case's id"),
+        ("item_id" = uuid::Uuid, Path, description = "The checklist item's id"),
+    ),
+    request_body = ChecklistRequest,
+    responses(
+        (status = 204, description = "Saved"),
+        (status = 400, description = "Malformed body", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not assigned", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such case or item", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn update_checklist_item(
+    state: web::Data<AppState>,
+    current: CurrentStaff,
+    address: ClientAddress,
+    path: web::Path<(String, String)>,
+    body: web::Json<ChecklistRequest>,
+) -> Result<HttpResponse, AppError> {
+    let (id, item_id) = path.into_inner();
+    let (id, item_id) = (parse_case_id(&id)?, parse_case_id(&item_id)?);
+    let update = body
+        .into_inner()
+        .form()
+        .parse_update()
+        .map_err(AppError::Validation)?;
+    cases::update_checklist_item(&state, &current.staff, id, item_id, update, address.0).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NoteRequest {
+    pub body: String,
+}
+
+/// Add a note to the case.
+#[utoipa::path(
+    post,
+    path = "/api/v1/cases/{id}/notes",
+    tag = "cases",
+    security(("bearer" = [])),
+    params(("id" = uuid::Uuid, Path, description = "The case's id")),
+    request_body = NoteRequest,
+    responses(
+        (status = 201, description = "Added", body = CreatedJson),
+        (status = 400, description = "Malformed body", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not assigned", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such case", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Empty or too long", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn add_note(
+    state: web::Data<AppState>,
+    current: CurrentStaff,
+    address: ClientAddress,
+    id: web::Path<String>,
+    body: web::Json<NoteRequest>,
+) -> Result<HttpResponse, AppError> {
+    let id = parse_case_id(&id)?;
+    let note = NoteForm {
+        body: body.into_inner().body,
+    }
+    .parse()
+    .map_err(AppError::Validation)?;
+    let note_id = cases::add_note(&state, &current.staff, id, note, address.0).await?;
+    Ok(HttpResponse::Created().json(CreatedJson { id: note_id }))
 }
