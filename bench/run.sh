@@ -13,7 +13,8 @@
 # PG_ADMIN_URL (postgres://postgres@127.0.0.1:5432/postgres), PG_DATABASE (refuge_bench),
 # PORT (8089), CONCURRENCY (16), DURATION seconds per scenario (20), WARMUP (3),
 # SCENARIOS (list,search_cyrillic,search_latin,case_page,intake_save), POOL_SIZE (server
-# default), REUSE (0; 1 keeps the loaded databases), WORK (target/bench).
+# default), REUSE (0; 1 keeps the loaded databases), SINGLE (1: also measure with one session,
+# for the service time without queueing), WORK (target/bench).
 #
 # Needs: cargo, curl, and psql for the PostgreSQL part. The demo staff get a random password
 # generated on the first run and kept in $WORK/password (mode 0600); nothing is hard-coded.
@@ -31,6 +32,7 @@ DURATION=${DURATION:-20}
 WARMUP=${WARMUP:-3}
 SCENARIOS=${SCENARIOS:-list,search_cyrillic,search_latin,case_page,intake_save}
 REUSE=${REUSE:-0}
+SINGLE=${SINGLE:-1}
 WORK=${WORK:-target/bench}
 EMAIL=rachel.okafor@demo-office.example
 
@@ -41,8 +43,11 @@ say() { printf '\n=== %s ===\n' "$*" >&2; }
 say "Building Refuge and the load driver (release)"
 cargo build --release --quiet
 cargo build --release --quiet --manifest-path bench/Cargo.toml
-REFUGE=target/release/refuge
-DRIVER=bench/target/release/refuge-bench
+# Snapshots: a later `cargo build` in the same tree must not swap binaries mid-run.
+cp target/release/refuge "$WORK/refuge"
+cp bench/target/release/refuge-bench "$WORK/refuge-bench"
+REFUGE="$WORK/refuge"
+DRIVER="$WORK/refuge-bench"
 
 if [[ ! -s "$WORK/password" ]]; then
   (umask 077; head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 24 > "$WORK/password")
@@ -126,7 +131,14 @@ for backend in $BACKENDS; do
   } | tee -a "$RESULTS"
   printf '%s\n' "$PASSWORD" | "$DRIVER" --url "http://127.0.0.1:$PORT" --email "$EMAIL" --password-stdin \
     --server-pid "$server_pid" --concurrency "$CONCURRENCY" --duration "$DURATION" --warmup "$WARMUP" \
-    --scenarios "$SCENARIOS" | tee -a "$RESULTS"
+    --scenarios "$SCENARIOS" --label "$backend: $CONCURRENCY concurrent sessions, no think time (saturation)" \
+    | tee -a "$RESULTS"
+  if [[ "$SINGLE" == 1 ]]; then
+    # One session: the time a request takes without queueing behind fifteen others.
+    printf '%s\n' "$PASSWORD" | "$DRIVER" --url "http://127.0.0.1:$PORT" --email "$EMAIL" --password-stdin \
+      --server-pid "$server_pid" --concurrency 1 --duration "$((DURATION / 2 + 1))" --warmup 1 \
+      --scenarios "$SCENARIOS" --breakdown --label "$backend: one session (service time)" | tee -a "$RESULTS"
+  fi
   stop_server
 done
 

@@ -36,6 +36,7 @@ struct Options {
     server_pid: Option<u32>,
     scenarios: Vec<Scenario>,
     label: String,
+    breakdown: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,7 +81,8 @@ impl Scenario {
 fn usage() -> ! {
     eprintln!(
         "usage: refuge-bench --url URL --email EMAIL --password-stdin [--concurrency N] \
-         [--duration SECS] [--warmup SECS] [--server-pid PID] [--scenarios a,b,…] [--label TEXT]\n\
+         [--duration SECS] [--warmup SECS] [--server-pid PID] [--scenarios a,b,…] [--label TEXT] \
+         [--breakdown]\n\
          scenarios: list, search_cyrillic, search_latin, case_page, intake_save"
     );
     std::process::exit(2)
@@ -98,6 +100,7 @@ fn parse_options() -> Result<Options, Error> {
         server_pid: None,
         scenarios: Scenario::ALL.to_vec(),
         label: String::new(),
+        breakdown: false,
     };
     let mut password_stdin = false;
     while let Some(arg) = args.next() {
@@ -111,6 +114,7 @@ fn parse_options() -> Result<Options, Error> {
             "--warmup" => options.warmup = Duration::from_secs_f64(value().parse()?),
             "--server-pid" => options.server_pid = Some(value().parse()?),
             "--label" => options.label = value(),
+            "--breakdown" => options.breakdown = true,
             "--scenarios" => {
                 options.scenarios = value()
                     .split(',')
@@ -289,7 +293,7 @@ impl Pick {
 }
 
 const LIST_QUERIES: [&str; 10] = [
-    "",
+    "scope=mine",
     "scope=all",
     "scope=all&stage=master_hearing",
     "scope=all&kind=defensive&nationality=RU",
@@ -437,36 +441,44 @@ struct Shared {
     intake_counter: AtomicU64,
 }
 
+/// The request a session sends next, and which variant of the scenario it is (the query
+/// string, for the per-query breakdown).
 fn next_request(
     scenario: Scenario,
     shared: &Shared,
     session: &Session,
     pick: &mut Pick,
-) -> Request {
+) -> (Request, &'static str) {
     let url = &shared.options.url;
     match scenario {
         Scenario::List => {
             let q = LIST_QUERIES[pick.next(LIST_QUERIES.len())];
-            Request::Get(format!("{url}/cases?{q}"))
+            (Request::Get(format!("{url}/cases?{q}")), q)
         }
-        Scenario::SearchCyrillic => {
-            let q = CYRILLIC_QUERIES[pick.next(CYRILLIC_QUERIES.len())].replace(' ', "+");
-            Request::Get(format!("{url}/search?q={q}"))
-        }
-        Scenario::SearchLatin => {
-            let q = LATIN_QUERIES[pick.next(LATIN_QUERIES.len())].replace(' ', "+");
-            Request::Get(format!("{url}/search?q={q}"))
+        Scenario::SearchCyrillic | Scenario::SearchLatin => {
+            let list: &[&'static str] = if scenario == Scenario::SearchCyrillic {
+                &CYRILLIC_QUERIES
+            } else {
+                &LATIN_QUERIES
+            };
+            let q = list[pick.next(list.len())];
+            let encoded = q.replace(' ', "+");
+            (Request::Get(format!("{url}/search?q={encoded}")), q)
         }
         Scenario::CasePage => {
             let ids = &shared.fixtures.case_ids;
-            Request::Get(format!("{url}/cases/{}", ids[pick.next(ids.len())]))
+            let id = &ids[pick.next(ids.len())];
+            (Request::Get(format!("{url}/cases/{id}")), "")
         }
         Scenario::IntakeSave => {
             let n = shared.intake_counter.fetch_add(1, Ordering::Relaxed);
             let lawyer = shared.fixtures.lawyer_id.as_deref().unwrap_or_default();
-            Request::PostForm(
-                format!("{url}/intake"),
-                intake_form(n, lawyer, &session.csrf),
+            (
+                Request::PostForm(
+                    format!("{url}/intake"),
+                    intake_form(n, lawyer, &session.csrf),
+                ),
+                "",
             )
         }
     }
@@ -475,6 +487,7 @@ fn next_request(
 #[derive(Default)]
 struct Outcome {
     latencies_us: Vec<u64>,
+    by_variant: Vec<(&'static str, u64)>,
     errors: u64,
     first_error: Option<String>,
 }
@@ -490,7 +503,7 @@ async fn worker(
     let mut pick = Pick(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
     let mut outcome = Outcome::default();
     while Instant::now() < until {
-        let request = next_request(scenario, &shared, &session, &mut pick);
+        let (request, variant) = next_request(scenario, &shared, &session, &mut pick);
         let started = Instant::now();
         let (sent, expected) = match request {
             Request::Get(url) => (session.client.get(url).send().await, StatusCode::OK),
@@ -515,7 +528,13 @@ async fn worker(
         };
         let elapsed = started.elapsed();
         match result {
-            Ok(()) if record => outcome.latencies_us.push(elapsed.as_micros() as u64),
+            Ok(()) if record => {
+                let us = elapsed.as_micros() as u64;
+                outcome.latencies_us.push(us);
+                if !variant.is_empty() {
+                    outcome.by_variant.push((variant, us));
+                }
+            }
             Ok(()) => {}
             Err(message) => {
                 outcome.errors += 1;
@@ -539,6 +558,77 @@ fn server_memory(pid: Option<u32>) -> Option<(u64, u64)> {
             .ok()
     };
     Some((field("VmRSS:")?, field("VmHWM:")?))
+}
+
+/// CPU time so far, in clock ticks (USER_HZ, 100 on Linux): the whole machine (busy, and
+/// busy plus idle), the server, PostgreSQL's processes, and this driver.
+#[derive(Debug, Clone, Copy, Default)]
+struct CpuSnapshot {
+    machine_busy: u64,
+    server: u64,
+    postgres: u64,
+    driver: u64,
+}
+
+/// The command name and utime + stime of a process, from /proc/<pid>/stat.
+fn process_ticks(stat_path: &str) -> Option<(String, u64)> {
+    let stat = std::fs::read_to_string(stat_path).ok()?;
+    let open = stat.find('(')?;
+    let close = stat.rfind(')')?;
+    let name = stat[open + 1..close].to_string();
+    let fields: Vec<&str> = stat[close + 1..].split_whitespace().collect();
+    let ticks = fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?;
+    Some((name, ticks))
+}
+
+fn cpu_snapshot(server_pid: Option<u32>) -> CpuSnapshot {
+    let mut snapshot = CpuSnapshot::default();
+    if let Ok(stat) = std::fs::read_to_string("/proc/stat")
+        && let Some(line) = stat.lines().next()
+    {
+        let v: Vec<u64> = line
+            .split_whitespace()
+            .skip(1)
+            .filter_map(|f| f.parse().ok())
+            .collect();
+        // user nice system idle iowait irq softirq steal
+        if v.len() >= 8 {
+            snapshot.machine_busy = v[0] + v[1] + v[2] + v[5] + v[6] + v[7];
+        }
+    }
+    if let Some(pid) = server_pid {
+        snapshot.server = process_ticks(&format!("/proc/{pid}/stat")).map_or(0, |t| t.1);
+    }
+    snapshot.driver = process_ticks("/proc/self/stat").map_or(0, |t| t.1);
+    if let Ok(entries) = std::fs::read_dir("/proc") {
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            let Some(pid) = name
+                .to_str()
+                .filter(|n| n.bytes().all(|b| b.is_ascii_digit()))
+            else {
+                continue;
+            };
+            if let Some((comm, ticks)) = process_ticks(&format!("/proc/{pid}/stat"))
+                && comm == "postgres"
+            {
+                snapshot.postgres += ticks;
+            }
+        }
+    }
+    snapshot
+}
+
+/// Cores busy during a measurement: "all (refuge + postgres + driver + others)".
+fn cpu_use(before: CpuSnapshot, after: CpuSnapshot, seconds: f64) -> String {
+    let cores = |ticks: u64| ticks as f64 / 100.0 / seconds;
+    let all = cores(after.machine_busy.saturating_sub(before.machine_busy));
+    let server = cores(after.server.saturating_sub(before.server));
+    // Backends that ended during the run drop out of the sum; never negative.
+    let postgres = cores(after.postgres.saturating_sub(before.postgres));
+    let driver = cores(after.driver.saturating_sub(before.driver));
+    let others = (all - server - postgres - driver).max(0.0);
+    format!("{all:.2} ({server:.2} + {postgres:.2} + {driver:.2} + {others:.2})")
 }
 
 fn percentile(sorted: &[u64], p: f64) -> f64 {
@@ -584,21 +674,22 @@ async fn run() -> Result<(), Error> {
         println!();
     }
     println!(
-        "| scenario | requests | errors | req/s | p50 ms | p95 ms | p99 ms | max ms | server RSS / peak MiB |"
+        "| scenario | requests | errors | req/s | p50 ms | p95 ms | p99 ms | max ms | server RSS / peak MiB | CPU cores busy: all (refuge + postgres + driver + others) |"
     );
-    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+    let mut breakdowns = Vec::new();
     for scenario in &options.scenarios {
         let scenario = *scenario;
         if scenario == Scenario::CasePage && shared.fixtures.case_ids.is_empty() {
             println!(
-                "| {} | — | — | — | — | — | — | — | no case ids (is GET /cases there?) |",
+                "| {} | — | — | — | — | — | — | — | no case ids (is GET /cases there?) | |",
                 scenario.title()
             );
             continue;
         }
         if scenario == Scenario::IntakeSave && shared.fixtures.lawyer_id.is_none() {
             println!(
-                "| {} | — | — | — | — | — | — | — | no lawyer on GET /intake |",
+                "| {} | — | — | — | — | — | — | — | no lawyer on GET /intake | |",
                 scenario.title()
             );
             continue;
@@ -616,6 +707,7 @@ async fn run() -> Result<(), Error> {
             );
             let until = Instant::now() + length;
             let started = Instant::now();
+            let cpu_before = cpu_snapshot(options.server_pid);
             let tasks: Vec<_> = sessions
                 .iter()
                 .enumerate()
@@ -642,6 +734,11 @@ async fn run() -> Result<(), Error> {
             if record {
                 outcomes = phase_outcomes;
                 let elapsed = started.elapsed();
+                let cpu = cpu_use(
+                    cpu_before,
+                    cpu_snapshot(options.server_pid),
+                    elapsed.as_secs_f64(),
+                );
                 let mut all: Vec<u64> = outcomes
                     .iter()
                     .flat_map(|o| o.latencies_us.iter().copied())
@@ -654,7 +751,7 @@ async fn run() -> Result<(), Error> {
                     })
                     .unwrap_or_else(|| "—".into());
                 println!(
-                    "| {} | {} | {} | {:.1} | {:.1} | {:.1} | {:.1} | {:.1} | {} |",
+                    "| {} | {} | {} | {:.1} | {:.1} | {:.1} | {:.1} | {:.1} | {} | {} |",
                     scenario.title(),
                     all.len(),
                     errors,
@@ -663,14 +760,46 @@ async fn run() -> Result<(), Error> {
                     percentile(&all, 95.0),
                     percentile(&all, 99.0),
                     all.last().map_or(f64::NAN, |m| *m as f64 / 1000.0),
-                    memory
+                    memory,
+                    cpu
                 );
+            }
+        }
+        if options.breakdown {
+            let mut variants: std::collections::BTreeMap<&str, Vec<u64>> = Default::default();
+            for (variant, us) in outcomes.iter().flat_map(|o| o.by_variant.iter()) {
+                variants.entry(variant).or_default().push(*us);
+            }
+            if !variants.is_empty() {
+                let mut table = format!(
+                    "\n{} by query:\n\n| query | requests | p50 ms | p95 ms | max ms |\n|---|---:|---:|---:|---:|\n",
+                    scenario.title()
+                );
+                for (variant, mut all) in variants {
+                    all.sort_unstable();
+                    table.push_str(&format!(
+                        "| `{}` | {} | {:.1} | {:.1} | {:.1} |\n",
+                        if variant.is_empty() {
+                            "(none)"
+                        } else {
+                            variant
+                        },
+                        all.len(),
+                        percentile(&all, 50.0),
+                        percentile(&all, 95.0),
+                        all.last().map_or(f64::NAN, |m| *m as f64 / 1000.0)
+                    ));
+                }
+                breakdowns.push(table);
             }
         }
         if let Some(error) = first_error {
             eprintln!("{}: first error: {error}", scenario.name());
         }
         drop(outcomes);
+    }
+    for table in breakdowns {
+        println!("{table}");
     }
     Ok(())
 }

@@ -107,11 +107,18 @@ impl DatabaseUrl {
     }
 }
 
-// Durability over speed: this data must survive a power cut.
+// Durability over speed: this data must survive a power cut. For reads at office scale
+// (100,000 clients, ~1.5 GB): a 32 MiB page cache per connection, and table statistics for
+// the query planner — `optimize=0x10002` analyzes (quickly, with a row limit) the tables
+// whose statistics are missing or stale; pooled connections are renewed every 30 minutes,
+// so the statistics follow the data. Without them SQLite guesses that every index is
+// selective and, for example, walks a lawyer's 20,000 cases to check 200 case ids.
 const SQLITE_PRAGMAS: &str = "PRAGMA busy_timeout = 10000;
 PRAGMA journal_mode = WAL;
 PRAGMA synchronous = FULL;
-PRAGMA foreign_keys = ON;";
+PRAGMA foreign_keys = ON;
+PRAGMA cache_size = -32768;
+PRAGMA optimize = 0x10002;";
 
 #[derive(Debug, Clone)]
 pub struct ConnectionManager {

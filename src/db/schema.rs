@@ -206,6 +206,17 @@ diesel::table! {
 }
 
 diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::uuid::PortableUuid;
+
+    /// One row per client and nationality, kept from `clients.nationalities` by triggers.
+    client_nationalities (code, client_id) {
+        code -> Text,
+        client_id -> PortableUuid,
+    }
+}
+
+diesel::table! {
     case_reference_counters (year) {
         year -> Integer,
         last_number -> Integer,
@@ -339,6 +350,7 @@ diesel::joinable!(family_members -> clients (client_id));
 diesel::joinable!(journey_legs -> clients (client_id));
 diesel::joinable!(persecution_events -> clients (client_id));
 diesel::joinable!(name_keys -> clients (client_id));
+diesel::joinable!(client_nationalities -> clients (client_id));
 diesel::joinable!(cases -> clients (client_id));
 diesel::joinable!(case_deadlines -> cases (case_id));
 diesel::joinable!(case_stage_history -> cases (case_id));
@@ -361,6 +373,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     journey_legs,
     persecution_events,
     name_keys,
+    client_nationalities,
     case_reference_counters,
     cases,
     case_deadlines,

@@ -14,7 +14,7 @@ use super::{DbConnection, MultiBackend};
 
 /// What the index may hold for one query token: its `t:` keys (same written name), its `c:`
 /// key (same dictionary name) and `s:` key (spelled alike), and `t:` prefixes while typing.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord)]
 pub struct TokenLookup {
     pub translit: Vec<String>,
     pub canonical: Option<String>,
@@ -129,9 +129,52 @@ fn prefix_end(prefix: &str) -> String {
     "u".to_string()
 }
 
+/// `SELECT person_id, <strength of the key> AS best FROM name_keys WHERE ` for one token
+/// (with `client_id` when the search is restricted to a paralegal's clients).
+fn branch_head(sql: &mut Statement, token: &TokenLookup, scope: &LookupScope) {
+    if scope.paralegal.is_some() {
+        sql.push("SELECT person_id, client_id, CASE");
+    } else {
+        sql.push("SELECT person_id, CASE");
+    }
+    if token.translit.is_empty() {
+        sql.push(" WHEN 1 = 0 THEN 1");
+    } else {
+        sql.push(" WHEN key IN ");
+        sql.bind_list(&token.translit);
+        sql.push(" THEN 1");
+    }
+    if let Some(canonical) = &token.canonical {
+        sql.push(" WHEN key = ");
+        sql.bind(Bind::Text(canonical.clone()));
+        sql.push(" THEN 2");
+    }
+    if let Some(skeleton) = &token.skeleton {
+        sql.push(" WHEN key = ");
+        sql.bind(Bind::Text(skeleton.clone()));
+        sql.push(" THEN 3");
+    }
+    sql.push(" ELSE 4 END AS best FROM name_keys WHERE ");
+}
+
+/// The scope's conditions on one branch.
+fn restrict(sql: &mut Statement, scope: &LookupScope) {
+    if let Some(client) = scope.exclude_client {
+        sql.push(" AND client_id <> ");
+        sql.bind(Bind::Uuid(DbUuid(client)));
+    }
+    if let Some(born) = scope.born_on {
+        sql.push(" AND (person_id IN (SELECT id FROM clients WHERE date_of_birth = ");
+        sql.bind(Bind::Date(born));
+        sql.push(") OR person_id IN (SELECT id FROM family_members WHERE date_of_birth = ");
+        sql.bind(Bind::Date(born));
+        sql.push("))");
+    }
+}
+
 /// People whose index keys match at least `scope.min_tokens` of the query's tokens, best
-/// first by the index's rough strength, at most `scope.limit`. One statement: one
-/// `GROUP BY person_id` per token over the primary key `(key, person_id)`, then the
+/// first by the index's rough strength, at most `scope.limit`. One statement: per token, a
+/// `GROUP BY person_id` over scans of the primary key `(key, person_id)`; then the
 /// per-person tally.
 pub fn name_candidates(
     conn: &mut DbConnection,
@@ -143,83 +186,83 @@ pub fn name_candidates(
         return Ok(Vec::new());
     }
     let mut sql = Statement::default();
-    sql.push(
-        "SELECT m.person_id AS person_id, CAST(COUNT(*) AS INTEGER) AS matched, \
-         CAST(MAX(m.best) AS INTEGER) AS worst, CAST(SUM(m.best) AS BIGINT) AS total FROM (",
-    );
+    // With one token the per-person tally is that token's row.
+    let single = tokens.len() == 1;
+    if single {
+        sql.push(
+            "SELECT m.person_id AS person_id, CAST(1 AS INTEGER) AS matched, \
+             CAST(m.best AS INTEGER) AS worst, CAST(m.best AS BIGINT) AS total FROM (",
+        );
+    } else {
+        sql.push(
+            "SELECT m.person_id AS person_id, CAST(COUNT(*) AS INTEGER) AS matched, \
+             CAST(MAX(m.best) AS INTEGER) AS worst, CAST(SUM(m.best) AS BIGINT) AS total FROM (",
+        );
+    }
     for (i, token) in tokens.iter().enumerate() {
         if i > 0 {
             sql.push(" UNION ALL ");
         }
-        sql.push("SELECT person_id, MIN(CASE");
-        if token.translit.is_empty() {
-            sql.push(" WHEN 1 = 0 THEN 1");
-        } else {
-            sql.push(" WHEN key IN ");
-            sql.bind_list(&token.translit);
-            sql.push(" THEN 1");
-        }
-        if let Some(canonical) = &token.canonical {
-            sql.push(" WHEN key = ");
-            sql.bind(Bind::Text(canonical.clone()));
-            sql.push(" THEN 2");
-        }
-        if let Some(skeleton) = &token.skeleton {
-            sql.push(" WHEN key = ");
-            sql.bind(Bind::Text(skeleton.clone()));
-            sql.push(" THEN 3");
-        }
-        sql.push(" ELSE 4 END) AS best FROM name_keys WHERE (");
+        // One branch per equality list or key range, each a plain scan of the primary key
+        // (index-only on both backends), rather than one scan of an OR.
+        sql.push("SELECT person_id, MIN(best) AS best FROM (");
+        // A `t:` key inside one of the token's prefix ranges is read with that range.
         let exact: Vec<String> = token
             .translit
             .iter()
+            .filter(|key| !token.prefixes.iter().any(|p| key.starts_with(p.as_str())))
             .chain(&token.canonical)
             .chain(&token.skeleton)
             .cloned()
             .collect();
-        let mut alternatives = 0;
+        let mut branches = 0;
         if !exact.is_empty() {
+            branch_head(&mut sql, token, scope);
             sql.push("key IN ");
             sql.bind_list(&exact);
-            alternatives += 1;
+            restrict(&mut sql, scope);
+            branches += 1;
         }
         for prefix in &token.prefixes {
-            if alternatives > 0 {
-                sql.push(" OR ");
+            if branches > 0 {
+                sql.push(" UNION ALL ");
             }
-            sql.push("(key >= ");
+            branch_head(&mut sql, token, scope);
+            sql.push("key >= ");
             sql.bind(Bind::Text(prefix.clone()));
             sql.push(" AND key < ");
             sql.bind(Bind::Text(prefix_end(prefix)));
-            sql.push(")");
-            alternatives += 1;
+            restrict(&mut sql, scope);
+            branches += 1;
         }
-        sql.push(")");
+        sql.push(") t");
         if let Some(paralegal) = scope.paralegal {
-            sql.push(" AND client_id IN (SELECT client_id FROM cases WHERE paralegal_id = ");
+            // Once per token, after the keys are read; compared as text, so that no planner
+            // walks every key of the paralegal's clients (`name_keys_client`) instead of the
+            // few keys asked for.
+            sql.push(
+                " WHERE CAST(t.client_id AS TEXT) IN \
+                 (SELECT CAST(client_id AS TEXT) FROM cases WHERE paralegal_id = ",
+            );
             sql.bind(Bind::Uuid(DbUuid(paralegal)));
             sql.push(")");
-        }
-        if let Some(client) = scope.exclude_client {
-            sql.push(" AND client_id <> ");
-            sql.bind(Bind::Uuid(DbUuid(client)));
-        }
-        if let Some(born) = scope.born_on {
-            sql.push(" AND (person_id IN (SELECT id FROM clients WHERE date_of_birth = ");
-            sql.bind(Bind::Date(born));
-            sql.push(") OR person_id IN (SELECT id FROM family_members WHERE date_of_birth = ");
-            sql.bind(Bind::Date(born));
-            sql.push("))");
         }
         sql.push(" GROUP BY person_id");
     }
     // The counts are numbers of ours, not input: written into the statement.
-    sql.push(&format!(
-        ") m GROUP BY m.person_id HAVING COUNT(*) >= {} \
-         ORDER BY matched DESC, worst, total, m.person_id LIMIT {}",
-        scope.min_tokens.max(1),
-        scope.limit.max(1)
-    ));
+    if single {
+        sql.push(&format!(
+            ") m ORDER BY worst, m.person_id LIMIT {}",
+            scope.limit.max(1)
+        ));
+    } else {
+        sql.push(&format!(
+            ") m GROUP BY m.person_id HAVING COUNT(*) >= {} \
+             ORDER BY matched DESC, worst, total, m.person_id LIMIT {}",
+            scope.min_tokens.max(1),
+            scope.limit.max(1)
+        ));
+    }
     sql.into_query().load(conn)
 }
 

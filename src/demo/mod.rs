@@ -2,10 +2,12 @@
 //! trying Refuge out and for measuring it at scale (`bench/`, `docs/performance.md`).
 //!
 //! [`generate`] makes the case files — pure, deterministic for a seed and a day; this module
-//! writes them with the same db-layer functions and helpers the intake service uses (clients,
-//! cases, stage history, the name index, deadlines, the audit log), many cases per write
-//! transaction so that 100,000 clients load in minutes rather than hours.
+//! writes them with the db-layer functions and helpers the services use (clients, cases,
+//! stage history, conflict check, key dates, hearings, checklist, notes, the name index,
+//! deadlines, the audit log), many cases per write transaction and, on PostgreSQL, several
+//! writers at once, so that 100,000 clients load in minutes rather than hours.
 
+mod events;
 pub mod generate;
 pub mod people;
 
@@ -14,15 +16,13 @@ use std::time::Instant;
 
 use anyhow::Context;
 use chrono::{Datelike, NaiveDate};
-use diesel::prelude::*;
+use diesel::QueryResult;
 use serde_json::json;
 
 use self::generate::{DemoCase, Roster};
 use crate::auth::passwords::PasswordHasher;
 use crate::clock::{self, Clock, SystemClock};
 use crate::config::Settings;
-use crate::db::schema::{case_events, case_notes, cases, checklist_items};
-use crate::db::uuid::DbUuid;
 use crate::db::{self, Db, DbConnection, write_transaction};
 use crate::domain::staff::{Role, Staff};
 use crate::error::AppError;
@@ -333,54 +333,30 @@ fn write_case(
         let status = if check.clear { "clear" } else { "conflict" };
         db::cases::record_conflict_check(conn, case_id, status, &check.note, check.by, check.at)?;
     }
-    let dates = &case.key_dates;
-    diesel::update(cases::table.find(DbUuid(case_id)))
-        .set((
-            cases::i589_filed_on.eq(dates.i589_filed_on),
-            cases::i589_received_on.eq(dates.i589_received_on),
-            cases::ij_decision_on.eq(dates.ij_decision_on),
-            cases::granted_on.eq(dates.granted_on),
-            cases::court_verified_on.eq(dates.court_verified_on),
-            cases::one_year_exception.eq(dates.one_year_exception.map(|(kind, _)| kind.as_str())),
-            cases::one_year_exception_until.eq(dates.one_year_exception.map(|(_, until)| until)),
-        ))
-        .execute(conn)?;
+    db::case_work::set_key_dates(conn, case_id, &case.key_dates, case.updated_at())?;
     for event in &case.events {
-        diesel::insert_into(case_events::table)
-            .values((
-                case_events::id.eq(DbUuid(uuid::Uuid::new_v4())),
-                case_events::case_id.eq(DbUuid(case_id)),
-                case_events::kind.eq(event.kind.as_str()),
-                case_events::scheduled_at.eq(event.at),
-                case_events::place.eq(&event.place),
-                case_events::official.eq(&event.official),
-                case_events::outcome.eq(&event.outcome),
-            ))
-            .execute(conn)?;
+        db::case_work::insert_event(conn, uuid::Uuid::new_v4(), case_id, event)?;
     }
-    for (position, entry) in (0..).zip(&case.checklist) {
-        diesel::insert_into(checklist_items::table)
-            .values((
-                checklist_items::id.eq(DbUuid(uuid::Uuid::new_v4())),
-                checklist_items::case_id.eq(DbUuid(case_id)),
-                checklist_items::position.eq(position),
-                checklist_items::item.eq(&entry.item),
-                checklist_items::status.eq(entry.status.as_str()),
-                checklist_items::note.eq(&entry.note),
-                checklist_items::updated_at.eq(case.updated_at()),
-            ))
-            .execute(conn)?;
+    for item in &case.checklist {
+        db::case_work::insert_checklist_item(
+            conn,
+            uuid::Uuid::new_v4(),
+            case_id,
+            item,
+            case.updated_at(),
+        )?;
     }
     for note in &case.notes {
-        diesel::insert_into(case_notes::table)
-            .values((
-                case_notes::id.eq(DbUuid(uuid::Uuid::new_v4())),
-                case_notes::case_id.eq(DbUuid(case_id)),
-                case_notes::author_id.eq(note.by.map(|s| DbUuid(s.as_uuid()))),
-                case_notes::body.eq(&note.body),
-                case_notes::created_at.eq(note.at),
-            ))
-            .execute(conn)?;
+        if let Some(author) = note.by {
+            db::case_work::insert_note(
+                conn,
+                uuid::Uuid::new_v4(),
+                case_id,
+                author,
+                &note.body,
+                note.at,
+            )?;
+        }
     }
     // Last, so that `updated_at` is the case's last change rather than the load time.
     db::cases::set_stage(

@@ -229,10 +229,17 @@ impl Intake {
                 .map(|a| a.as_digits().to_string()),
         };
         not_future(&mut errors, "client.date_of_birth", c.date_of_birth, today);
-        if !completing && [&c.family_name, &c.given_name, &c.native_name].iter().all(|n| n.is_empty()) {
+        if !completing
+            && [&c.family_name, &c.given_name, &c.native_name]
+                .iter()
+                .all(|n| n.is_empty())
+        {
             // A draft is found again by its client's name; one without any (Enter pressed
             // in a blank form) would be lost in the list.
-            errors.push("client.family_name", Message::new("intake-draft-needs-name"));
+            errors.push(
+                "client.family_name",
+                Message::new("intake-draft-needs-name"),
+            );
         }
         if completing {
             for (field, value) in [
@@ -955,7 +962,13 @@ mod tests {
         let draft = form(&[("client.given_name", "Юлия")]).parse().unwrap();
         assert!(draft.clone().checked(false, today()).is_ok());
         let nameless = Intake::default().checked(false, today()).unwrap_err();
-        assert_eq!(nameless.iter().map(|e| e.field.as_str()).collect::<Vec<_>>(), vec!["client.family_name"]);
+        assert_eq!(
+            nameless
+                .iter()
+                .map(|e| e.field.as_str())
+                .collect::<Vec<_>>(),
+            vec!["client.family_name"]
+        );
         let errors = draft.checked(true, today()).unwrap_err();
         let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
         assert!(fields.contains(&"client.family_name"));

@@ -190,14 +190,16 @@ pub async fn list(
             let total = db_list::count(conn, &filter)?;
             let pages = ((total + PER_PAGE - 1) / PER_PAGE).max(1);
             let page = query.page.clamp(1, pages);
-            let rows = db_list::page(
+            let ids = db_list::page_ids(
                 conn,
                 &filter,
                 query.sort,
                 query.descending,
                 PER_PAGE,
                 (page - 1) * PER_PAGE,
+                total,
             )?;
+            let rows = db_list::rows(conn, &ids, today)?;
             let staff = db::staff::list(conn)?;
             let names: HashMap<uuid::Uuid, String> = staff
                 .iter()

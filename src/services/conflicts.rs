@@ -13,7 +13,7 @@ use super::audit::AuditContext;
 use super::cases::{case_target, visible_case};
 use super::search::{Person, full_name, lookup};
 use crate::auth::policy;
-use crate::db::search::{self as db_search, LookupScope};
+use crate::db::search::{self as db_search, LookupScope, TokenLookup};
 use crate::db::{self, DbConnection, write_transaction};
 use crate::domain::case_stage::CaseStage;
 use crate::domain::codes::Relationship;
@@ -154,12 +154,19 @@ fn find_hits(
     let mut proposed: Vec<Vec<uuid::Uuid>> = Vec::with_capacity(subjects.len());
     for subject in subjects.iter() {
         let mut ids = Vec::new();
+        // The Latin and the native spelling of a name usually ask the index the same thing.
+        let mut asked: BTreeSet<Vec<TokenLookup>> = BTreeSet::new();
         for spelling in &subject.spellings {
             let keys = words(spelling);
             if keys.is_empty() {
                 continue;
             }
-            let lookups: Vec<_> = keys.iter().map(|k| lookup(k, false)).collect();
+            let lookups: Vec<TokenLookup> = keys.iter().map(|k| lookup(k, false)).collect();
+            let mut sorted = lookups.clone();
+            sorted.sort();
+            if !asked.insert(sorted) {
+                continue;
+            }
             let scope = LookupScope {
                 min_tokens: required(keys.len()),
                 exclude_client: Some(client_id),

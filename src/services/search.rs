@@ -20,7 +20,7 @@ use crate::state::AppState;
 /// At most this many results are shown.
 pub const MAX_RESULTS: usize = 50;
 /// Candidates the index may propose for ranking.
-const CANDIDATES: i64 = 500;
+const CANDIDATES: i64 = 200;
 /// Words of a query beyond this many are ignored.
 const MAX_TOKENS: usize = 6;
 

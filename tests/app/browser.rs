@@ -328,7 +328,10 @@ async fn a_lawyer_takes_an_intake_finds_the_client_and_moves_the_case() {
     let page = browser.text().await;
     assert!(page.contains("Conflict check"), "the new stage is shown");
     // Arrived 2026-01-15: the one-year deadline is Friday 2027-01-15, shown until filing.
-    assert!(page.contains("2027-01-15"), "the one-year deadline is shown");
+    assert!(
+        page.contains("2027-01-15"),
+        "the one-year deadline is shown"
+    );
     // The artifact shows the case from its top.
     let url = browser.current_url().await;
     browser.goto(url.split('#').next().unwrap_or(&url)).await;

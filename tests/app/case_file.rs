@@ -206,17 +206,25 @@ async fn an_intake_round_trips_and_keeps_its_index_and_deadlines() {
 #[actix_web::test]
 async fn concurrent_intakes_get_distinct_references() {
     let app = spawn_app().await;
-    let lawyer = app.create_staff(Role::Lawyer, "lawyer@office.example.org").await;
+    let lawyer = app
+        .create_staff(Role::Lawyer, "lawyer@office.example.org")
+        .await;
     let saves = (0..6).map(|i| {
-        let intake = form(&[("client.given_name", "Олена"), ("client.family_name", &format!("Test{i}"))])
-            .parse()
-            .expect("form parses");
+        let intake = form(&[
+            ("client.given_name", "Олена"),
+            ("client.family_name", &format!("Test{i}")),
+        ])
+        .parse()
+        .expect("form parses");
         intake::save(&app.state, &lawyer, None, intake, false, None)
     });
     let saved = futures_util::future::join_all(saves).await;
     let mut references: Vec<String> = saved
         .into_iter()
-        .map(|s| s.expect("every concurrent first intake of the year is saved").reference)
+        .map(|s| {
+            s.expect("every concurrent first intake of the year is saved")
+                .reference
+        })
         .collect();
     references.sort();
     references.dedup();

@@ -5,9 +5,12 @@ use std::collections::BTreeSet;
 
 use chrono::{Duration, NaiveDate};
 use diesel::prelude::*;
-use refuge::db::schema::{case_events, cases};
+use refuge::db::case_list::{self, CaseListFilter, DeadlineWalk};
+use refuge::db::schema::cases;
 use refuge::db::uuid::DbUuid;
 use refuge::domain::case_stage::CaseStage;
+use refuge::domain::case_work::NewCaseEvent;
+use refuge::domain::codes::HearingKind;
 use refuge::domain::staff::Role;
 use refuge::services::cases as case_service;
 
@@ -29,6 +32,17 @@ struct Spec {
     port: &'static str,
     /// The one-year filing deadline, when an arrival is recorded.
     one_year_due: Option<NaiveDate>,
+    hearing: Option<NaiveDate>,
+}
+
+impl Spec {
+    /// The next deadline the list should show.
+    fn next_due(&self) -> Option<NaiveDate> {
+        [self.one_year_due, self.hearing]
+            .into_iter()
+            .flatten()
+            .min()
+    }
 }
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -113,6 +127,7 @@ async fn fixture() -> Fixture {
             nationalities,
             port,
             one_year_due: due,
+            hearing: None,
         });
     }
     // Stages: two cases at the conflict check, one withdrawn.
@@ -132,29 +147,28 @@ async fn fixture() -> Fixture {
         .await
         .expect("transition");
     }
-    // Hearings in 10 and 40 days.
+    // Hearings in 10 and 40 days, through the case page's service (they become deadlines).
     let today = app.clock.now_date();
-    for (i, kind, days) in [(10, "master_hearing", 10), (20, "merits_hearing", 40)] {
-        let case_id = specs[i].id;
-        let at = (today + Duration::days(days)).and_hms_opt(9, 0, 0).unwrap();
-        app.state
-            .db
-            .run(move |conn| {
-                diesel::insert_into(case_events::table)
-                    .values((
-                        case_events::id.eq(DbUuid(uuid::Uuid::new_v4())),
-                        case_events::case_id.eq(DbUuid(case_id)),
-                        case_events::kind.eq(kind),
-                        case_events::scheduled_at.eq(at),
-                        case_events::place.eq("San Diego Immigration Court"),
-                        case_events::official.eq(""),
-                        case_events::outcome.eq(""),
-                    ))
-                    .execute(conn)?;
-                Ok(())
-            })
-            .await
-            .unwrap();
+    for (i, kind, days) in [
+        (10, HearingKind::MasterHearing, 10),
+        (20, HearingKind::MeritsHearing, 40),
+    ] {
+        let on = today + Duration::days(days);
+        case_service::add_event(
+            &app.state,
+            &admin.staff,
+            specs[i].id,
+            NewCaseEvent {
+                kind,
+                scheduled_at: on.and_hms_opt(9, 0, 0).unwrap(),
+                place: "San Diego Immigration Court".into(),
+                official: String::new(),
+            },
+            None,
+        )
+        .await
+        .expect("hearing added");
+        specs[i].hearing = Some(on);
     }
     // Untouched for 90 days: two open cases and the withdrawn one.
     let long_ago = (today - Duration::days(90)).and_hms_opt(12, 0, 0).unwrap();
@@ -346,6 +360,89 @@ async fn the_case_list_filters_sorts_and_pages_in_sql() {
         assert!(!expected.is_empty() || query.contains("hearing_within=5"));
         assert_eq!(all_pages(app, &f.admin, &query).await, expected, "{query}");
     }
+    // Both ways of finding the next-deadline order agree, on every page and filter.
+    let filters = [
+        CaseListFilter::default(),
+        CaseListFilter {
+            mine_as_lawyer: Some(f.lawyer1.staff.id.as_uuid()),
+            ..CaseListFilter::default()
+        },
+        CaseListFilter {
+            kind: Some("defensive".into()),
+            nationality: Some("UA".into()),
+            ..CaseListFilter::default()
+        },
+        CaseListFilter {
+            stage: Some("granted".into()),
+            ..CaseListFilter::default()
+        },
+    ];
+    for filter in filters {
+        let filter = CaseListFilter {
+            today: app.clock.now_date(),
+            ..filter
+        };
+        for descending in [false, true] {
+            for (limit, offset) in [(50, 0), (7, 0), (7, 14), (5, 45), (10, 55), (10, 70)] {
+                let f2 = filter.clone();
+                let walks = app
+                    .state
+                    .db
+                    .run(move |conn| {
+                        let mut both = Vec::new();
+                        for walk in [DeadlineWalk::PerCase, DeadlineWalk::InDateOrder] {
+                            both.push(case_list::next_deadline_ids(
+                                conn, &f2, descending, limit, offset, walk,
+                            )?);
+                        }
+                        Ok(both)
+                    })
+                    .await
+                    .unwrap();
+                assert_eq!(
+                    walks[0], walks[1],
+                    "{filter:?} desc={descending} limit={limit} offset={offset}"
+                );
+            }
+        }
+    }
+
+    // A changed nationality changes what the filter finds.
+    let moved = &f.specs[3];
+    assert!(moved.nationalities.contains("UA"));
+    let case_id = moved.id;
+    let mut intake = app
+        .state
+        .db
+        .run(move |conn| {
+            let case = refuge::db::cases::find(conn, case_id)?.unwrap();
+            let mut intake = refuge::db::clients::load(conn, case.client_id.0)?.unwrap();
+            intake.claim.kind = case.kind();
+            intake.claim.lawyer_id = case.lawyer();
+            intake.claim.paralegal_id = case.paralegal();
+            Ok(intake)
+        })
+        .await
+        .unwrap();
+    intake.client.nationalities = vec!["BY".into()];
+    refuge::services::intake::save(
+        &app.state,
+        &f.lawyer1.staff,
+        Some(moved.id),
+        intake,
+        false,
+        None,
+    )
+    .await
+    .expect("saved");
+    let ua = all_pages(app, &f.admin, "?nationality=UA").await;
+    assert!(!ua.contains(&moved.reference));
+    assert!(
+        all_pages(app, &f.admin, "?nationality=BY")
+            .await
+            .contains(&moved.reference)
+    );
+
     // "My cases" and a filter together.
     assert_eq!(
         all_pages(app, &f.lawyer1, "?kind=defensive").await,
@@ -387,13 +484,18 @@ async fn the_case_list_filters_sorts_and_pages_in_sql() {
             .iter()
             .find(|s| s.reference == *reference)
             .unwrap()
-            .one_year_due
+            .next_due()
     };
     let by_deadline = ordered("?sort=deadline").await;
     let dues: Vec<Option<NaiveDate>> = by_deadline.iter().map(due_of).collect();
     assert_eq!(dues.last(), Some(&None), "no deadline comes last");
     assert!(dues[..61].windows(2).all(|w| w[0] <= w[1]), "{dues:?}");
-    assert_eq!(dues[0], Some(date(2026, 12, 10)));
+    assert_eq!(
+        dues[0],
+        Some(date(2026, 12, 3)),
+        "the hearing in ten days comes first"
+    );
+    assert_eq!(by_deadline[0], f.specs[10].reference);
     let by_deadline = ordered("?sort=deadline&dir=desc").await;
     let dues: Vec<Option<NaiveDate>> = by_deadline.iter().map(due_of).collect();
     assert_eq!(
@@ -439,10 +541,21 @@ async fn the_case_list_filters_sorts_and_pages_in_sql() {
     assert!(row.contains("One-year filing deadline"), "{row}");
     assert!(row.contains("data-days=\"17\""), "{row}");
     assert!(row.contains("17 days left"), "{row}");
-    let last = html
+    let (_, _, _, hearing_page) = list(app, &f.admin, "?hearing_within=14").await;
+    assert!(
+        hearing_page.contains("Court hearing") && hearing_page.contains("data-days=\"10\""),
+        "a hearing is the next deadline of its case"
+    );
+    let (_, _, _, page2) = list(app, &f.admin, "?sort=reference&page=2").await;
+    let last = page2
         .split(&format!("<tr data-case=\"{}\"", f.specs[61].reference))
-        .nth(1);
-    assert!(last.is_none() || last.is_some_and(|r| r.split("</tr>").next().unwrap().contains("—")));
+        .nth(1)
+        .and_then(|rest| rest.split("</tr>").next())
+        .expect("the last case is on page 2");
+    assert!(
+        !last.contains("data-days"),
+        "no upcoming deadline, no days: {last}"
+    );
 
     // The home page is the same list: my cases, and the admin links for admins.
     let home = |s: &Session| {

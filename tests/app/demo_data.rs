@@ -27,6 +27,9 @@ type CaseSummary = (
     Option<String>,
 );
 
+/// (case, from, to, the case's kind, the case's stage)
+type HistoryRow = (DbUuid, Option<String>, String, Option<String>, String);
+
 async fn load_demo(app: &TestApp, seed: u64) -> refuge::demo::DemoReport {
     let options = DemoOptions {
         clients: CLIENTS,
@@ -125,22 +128,21 @@ async fn demo_data_is_realistic_deterministic_and_follows_the_stage_rules() {
         .state
         .db
         .run(|conn| {
-            let rows: Vec<(DbUuid, Option<String>, String, Option<String>, String)> =
-                case_stage_history::table
-                    .inner_join(cases::table)
-                    .order((
-                        case_stage_history::case_id.asc(),
-                        case_stage_history::changed_at.asc(),
-                        case_stage_history::id.asc(),
-                    ))
-                    .select((
-                        case_stage_history::case_id,
-                        case_stage_history::from_stage,
-                        case_stage_history::to_stage,
-                        cases::kind,
-                        cases::stage,
-                    ))
-                    .load(conn)?;
+            let rows: Vec<HistoryRow> = case_stage_history::table
+                .inner_join(cases::table)
+                .order((
+                    case_stage_history::case_id.asc(),
+                    case_stage_history::changed_at.asc(),
+                    case_stage_history::id.asc(),
+                ))
+                .select((
+                    case_stage_history::case_id,
+                    case_stage_history::from_stage,
+                    case_stage_history::to_stage,
+                    cases::kind,
+                    cases::stage,
+                ))
+                .load(conn)?;
             Ok(rows)
         })
         .await
