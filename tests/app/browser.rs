@@ -179,6 +179,28 @@ impl Browser {
         .await;
     }
 
+    /// Clicks a button that submits a form, and waits for the next page: until the page
+    /// that held the button is gone, a later lookup could still find its elements.
+    async fn submit(&self, css: &str) {
+        let page = self.find("html").await;
+        self.click(css).await;
+        let url = format!(
+            "{}/session/{}/element/{page}/name",
+            self._driver.base, self.session
+        );
+        for _ in 0..100 {
+            let answer: Value = match self.http.get(&url).send().await {
+                Ok(response) => response.json().await.unwrap_or_default(),
+                Err(_) => Value::Null,
+            };
+            if answer["value"].get("error").is_some() {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!("no new page after submitting {css}");
+    }
+
     async fn select(&self, css: &str, value: &str) {
         self.click(&format!("{css} option[value=\"{value}\"]"))
             .await;
@@ -234,7 +256,7 @@ async fn a_lawyer_takes_an_intake_finds_the_client_and_moves_the_case() {
     browser.type_into("#email", email).await;
     browser.type_into("#password", PASSWORD).await;
     browser
-        .click("form[action='/login'] button[type=submit]")
+        .submit("form[action='/login'] button[type=submit]")
         .await;
     assert!(browser.text().await.contains("Test lawyer"), "signed in");
 
@@ -265,10 +287,10 @@ async fn a_lawyer_takes_an_intake_finds_the_client_and_moves_the_case() {
         .type_into("[name='entry.last_arrival_on']", "01152026")
         .await;
     browser
-        .click("button[name=action][value='add:journey']")
+        .submit("button[name=action][value='add:journey']")
         .await;
     browser
-        .click("button[name=action][value='add:journey']")
+        .submit("button[name=action][value='add:journey']")
         .await;
     browser
         .type_into("[name='journey.0.from_city']", "Moscow")
@@ -283,7 +305,7 @@ async fn a_lawyer_takes_an_intake_finds_the_client_and_moves_the_case() {
         .type_into("[name='journey.1.to_city']", "San Ysidro")
         .await;
     browser
-        .click("button[name=action][value='add:persecution']")
+        .submit("button[name=action][value='add:persecution']")
         .await;
     browser
         .select("[name='persecution.0.actor']", "police")
@@ -298,7 +320,7 @@ async fn a_lawyer_takes_an_intake_finds_the_client_and_moves_the_case() {
     browser
         .select("[name='claim.lawyer_id']", &lawyer.id.to_string())
         .await;
-    browser.click("button[name=action][value=complete]").await;
+    browser.submit("button[name=action][value=complete]").await;
     let case_url = browser.current_url().await;
     assert!(
         case_url.contains("/cases/"),
@@ -314,7 +336,7 @@ async fn a_lawyer_takes_an_intake_finds_the_client_and_moves_the_case() {
         results.contains("Shcherbakov"),
         "search by another spelling finds the client: {results}"
     );
-    browser.click("main a[href^='/cases/']").await;
+    browser.submit("main a[href^='/cases/']").await;
     assert!(
         browser.current_url().await.contains("/cases/"),
         "the result opens the case"
@@ -323,7 +345,7 @@ async fn a_lawyer_takes_an_intake_finds_the_client_and_moves_the_case() {
     // Change its stage.
     browser.select("[name=to]", "conflict_check").await;
     browser
-        .click("form[action$='/stage'] button[type=submit]")
+        .submit("form[action$='/stage'] button[type=submit]")
         .await;
     let page = browser.text().await;
     assert!(page.contains("Conflict check"), "the new stage is shown");
