@@ -145,8 +145,13 @@ impl Default for PasswordSettings {
 }
 
 /// `REFUGE_*` variables that are not settings: the configuration directory itself and the
-/// test and CI database URLs.
-const NOT_SETTINGS: &[&str] = &["config_dir", "test_postgres_url", "ci_postgres_url"];
+/// test and CI switches.
+const NOT_SETTINGS: &[&str] = &[
+    "config_dir",
+    "test_postgres_url",
+    "ci_postgres_url",
+    "browser_tests",
+];
 
 impl Settings {
     /// Reads the layers from `config_dir`; a missing file is skipped, a malformed one is an error.
@@ -194,6 +199,7 @@ mod tests {
             jail.set_env("REFUGE_SESSION__IDLE_TIMEOUT_MINUTES", "15");
             jail.set_env("DATABASE_URL", "postgres://refuge@db/refuge");
             jail.set_env("REFUGE_CONFIG_DIR", "/etc/refuge");
+            jail.set_env("REFUGE_BROWSER_TESTS", "1");
             let settings = Settings::load(jail.directory()).map_err(|e| *e)?;
             assert_eq!(settings.listen, "0.0.0.0:9000");
             assert!(settings.https);
