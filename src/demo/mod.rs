@@ -17,6 +17,7 @@ use std::time::Instant;
 use anyhow::Context;
 use chrono::{Datelike, NaiveDate};
 use diesel::QueryResult;
+use diesel::connection::SimpleConnection;
 use serde_json::json;
 
 use self::generate::{DemoCase, Roster};
@@ -251,6 +252,14 @@ pub async fn load(
                     json!({ "clients": total, "seed": seed, "today": today }),
                 )
             })?;
+            // A bulk load leaves the query planner without statistics (and PostgreSQL's
+            // visibility map unset) until autovacuum comes round — never, where it is off,
+            // as on the development machines. Plans at 100,000 clients depend on both.
+            let statistics = match conn {
+                DbConnection::Postgres(_) => "VACUUM ANALYZE",
+                DbConnection::Sqlite(_) => "ANALYZE",
+            };
+            conn.batch_execute(statistics)?;
             Ok(stage_changes)
         })
         .await?;

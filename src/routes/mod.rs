@@ -161,6 +161,10 @@ pub fn endpoints() -> Vec<Endpoint> {
             web::post().to(cases::conflicts::record)
         }),
         // --- API: cases and clients ---
+        Endpoint::new(M::GET, "/api/v1/clients", || {
+            web::get().to(search::search_api)
+        }),
+        Endpoint::new(M::GET, "/api/v1/cases", || web::get().to(cases::api::list)),
         Endpoint::new(M::POST, "/api/v1/cases", || {
             web::post().to(cases::api::create)
         }),

@@ -4,7 +4,7 @@ use actix_web::HttpResponse;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use super::{account, cases, sessions, staff};
+use super::{account, cases, search, sessions, staff};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -21,6 +21,8 @@ use super::{account, cases, sessions, staff};
         staff::api::list,
         staff::api::create,
         staff::api::update,
+        search::search_api,
+        cases::api::list,
         cases::api::create,
         cases::api::show,
         cases::api::update_intake,

@@ -404,3 +404,144 @@ async fn the_assigned_paralegal_works_the_case_through_the_api() {
     }
     assert_eq!(case["i589_filed_on"], "2026-03-02");
 }
+
+async fn get_json(app: &TestApp, token: &str, path: &str) -> (u16, Value) {
+    let response = client()
+        .get(app.url(path))
+        .bearer_auth(token)
+        .send()
+        .await
+        .expect("request");
+    let status = response.status().as_u16();
+    (status, response.json().await.expect("json"))
+}
+
+#[actix_web::test]
+async fn clients_are_found_and_cases_listed_through_the_api_with_the_pages_rules() {
+    let app = spawn_app().await;
+    let (lawyer, lawyer_id) = token(&app, Role::Lawyer).await;
+    let (paralegal, paralegal_id) = token(&app, Role::Paralegal).await;
+    // Yulia Petrova, assigned to the paralegal; a defensive case not assigned to her.
+    let mut ids = Vec::new();
+    for (body, complete) in [
+        (intake(&lawyer_id, Some(&paralegal_id)), true),
+        (
+            {
+                let mut other = intake(&lawyer_id, None);
+                other["client"]["given_name"] = json!("Yevgeniy");
+                other["client"]["native_name"] = json!("Евгений Петров");
+                other["client"]["family_name"] = json!("Petrov");
+                other["client"]["a_number"] = json!("987654321");
+                other["claim"]["kind"] = json!("defensive");
+                other
+            },
+            false,
+        ),
+    ] {
+        let created: Value = client()
+            .post(app.url("/api/v1/cases"))
+            .bearer_auth(&lawyer)
+            .json(&json!({ "intake": body, "complete": complete }))
+            .send()
+            .await
+            .expect("request")
+            .json()
+            .await
+            .expect("json");
+        ids.push(
+            created["reference"]
+                .as_str()
+                .expect("reference")
+                .to_string(),
+        );
+    }
+
+    // Search: a Cyrillic name by a Latin spelling, an A-number with dashes, a reference.
+    let (status, found) =
+        get_json(&app, &lawyer, "/api/v1/clients?q=%D0%AE%D0%BB%D0%B8%D1%8F").await;
+    assert_eq!(status, 200);
+    let results = found["results"].as_array().expect("results");
+    assert_eq!(
+        results[0]["reference"],
+        ids[0].as_str(),
+        "Юлия finds Iuliia: {found}"
+    );
+    assert_eq!(results[0]["relationship"], Value::Null);
+    assert_eq!(results[0]["name"], "Iuliia Petrova");
+    let (_, found) = get_json(&app, &lawyer, "/api/v1/clients?q=Evgeny").await;
+    assert_eq!(found["results"][0]["reference"], ids[1].as_str(), "{found}");
+    let (_, found) = get_json(&app, &lawyer, "/api/v1/clients?q=A-987-654-321").await;
+    assert_eq!(found["results"][0]["matched_by"], "a_number");
+    assert_eq!(found["results"][0]["reference"], ids[1].as_str());
+    let (_, found) = get_json(&app, &lawyer, &format!("/api/v1/clients?q={}", ids[1])).await;
+    assert_eq!(found["results"][0]["matched_by"], "reference");
+    // The fiancé is found as a family member of the client.
+    let (_, found) = get_json(&app, &lawyer, "/api/v1/clients?q=Artyom").await;
+    assert_eq!(found["results"][0]["relationship"], "fiance", "{found}");
+    assert_eq!(found["results"][0]["client_name"], "Iuliia Petrova");
+    let (_, found) = get_json(&app, &lawyer, "/api/v1/clients?q=a").await;
+    assert_eq!(found["too_short"], true);
+    // The paralegal finds only the case assigned to her.
+    let (status, found) = get_json(&app, &paralegal, "/api/v1/clients?q=Petrov").await;
+    assert_eq!(status, 200);
+    let refs: Vec<&str> = found["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .filter_map(|r| r["reference"].as_str())
+        .collect();
+    assert!(
+        refs.contains(&ids[0].as_str()) && !refs.contains(&ids[1].as_str()),
+        "{found}"
+    );
+
+    // The list: the lawyer's own cases, filtered; the paralegal's assigned ones.
+    let (status, listed) = get_json(&app, &lawyer, "/api/v1/cases").await;
+    assert_eq!(status, 200);
+    assert_eq!(listed["total"], 2);
+    assert_eq!(listed["pages"], 1);
+    let (_, listed) = get_json(&app, &lawyer, "/api/v1/cases?kind=defensive").await;
+    assert_eq!(listed["total"], 1);
+    assert_eq!(listed["cases"][0]["reference"], ids[1].as_str());
+    assert_eq!(listed["cases"][0]["native_name"], "Евгений Петров");
+    let (_, listed) = get_json(
+        &app,
+        &lawyer,
+        "/api/v1/cases?one_year_within=365&sort=reference",
+    )
+    .await;
+    assert_eq!(listed["total"], 2, "both arrived 2026-02-24: {listed}");
+    assert_eq!(
+        listed["cases"][0]["next_deadline"]["kind"],
+        "one_year_filing"
+    );
+    assert_eq!(listed["cases"][0]["next_deadline"]["due_on"], "2027-02-24");
+    let (_, listed) = get_json(&app, &paralegal, "/api/v1/cases?scope=all").await;
+    assert_eq!(
+        listed["total"], 1,
+        "a paralegal sees her assigned cases only"
+    );
+    assert_eq!(listed["cases"][0]["paralegal"].is_string(), true);
+
+    // Filters that cannot be read answer a problem naming each.
+    let (status, problem) = get_json(
+        &app,
+        &lawyer,
+        "/api/v1/cases?stage=granted-ish&hearing_within=many&lawyer=me",
+    )
+    .await;
+    assert_eq!(status, 422);
+    let fields: Vec<&str> = problem["errors"]
+        .as_array()
+        .expect("errors")
+        .iter()
+        .filter_map(|e| e["field"].as_str())
+        .collect();
+    assert_eq!(fields, ["stage", "lawyer", "hearing_within"], "{problem}");
+
+    // Without a token: 401 problem documents.
+    for path in ["/api/v1/cases", "/api/v1/clients?q=Petrova"] {
+        let response = client().get(app.url(path)).send().await.expect("request");
+        assert_eq!(response.status(), 401, "{path}");
+    }
+}

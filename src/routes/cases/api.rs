@@ -11,8 +11,9 @@ use crate::domain::case_stage::{CaseStage, ClaimKind};
 use crate::domain::case_work::{CaseEventForm, ChecklistItemForm, KeyDatesForm, NoteForm};
 use crate::domain::intake::Intake;
 use crate::error::AppError;
+use crate::routes::cases::list::CaseListForm;
 use crate::routes::errors::Problem;
-use crate::services::{cases, intake};
+use crate::services::{case_list, cases, intake};
 use crate::state::AppState;
 
 /// A case id from the URL; a malformed one names nothing.
@@ -516,4 +517,78 @@ pub async fn add_note(
     .map_err(AppError::Validation)?;
     let note_id = cases::add_note(&state, &current.staff, id, note, address.0).await?;
     Ok(HttpResponse::Created().json(CreatedJson { id: note_id }))
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CaseListEntryJson {
+    pub id: uuid::Uuid,
+    pub reference: String,
+    /// `None` only if the stored stage is not one Refuge knows.
+    pub stage: Option<CaseStage>,
+    pub kind: Option<ClaimKind>,
+    /// The Latin name as in the passport.
+    pub client_name: String,
+    /// The name in the native script, if recorded.
+    pub native_name: String,
+    pub lawyer: Option<String>,
+    pub paralegal: Option<String>,
+    pub updated_at: NaiveDateTime,
+    pub next_deadline: Option<DeadlineJson>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CaseListJson {
+    pub cases: Vec<CaseListEntryJson>,
+    /// Cases matching the filters, on every page.
+    pub total: i64,
+    pub page: i64,
+    pub pages: i64,
+}
+
+/// The case list: the reader's own cases by default, with the list page's filters, sort and
+/// pages (50 a page). Paralegals see only their assigned cases unless the office opens all.
+#[utoipa::path(
+    get,
+    path = "/api/v1/cases",
+    tag = "cases",
+    security(("bearer" = [])),
+    params(CaseListForm),
+    responses(
+        (status = 200, description = "One page of cases", body = CaseListJson),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A filter that cannot be read, named by its parameter", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn list(
+    state: web::Data<AppState>,
+    current: CurrentStaff,
+    form: web::Query<CaseListForm>,
+) -> Result<web::Json<CaseListJson>, AppError> {
+    let query = form.parse().map_err(AppError::Validation)?;
+    let page = case_list::list(&state, &current.staff, query).await?;
+    Ok(web::Json(CaseListJson {
+        cases: page
+            .entries
+            .into_iter()
+            .map(|entry| CaseListEntryJson {
+                id: entry.id,
+                reference: entry.reference,
+                stage: entry.stage,
+                kind: entry.kind,
+                client_name: entry.client_name,
+                native_name: entry.native_name,
+                lawyer: entry.lawyer,
+                paralegal: entry.paralegal,
+                updated_at: entry.updated_at,
+                next_deadline: entry.next_deadline.map(|next| DeadlineJson {
+                    kind: next.kind.map_or("other", |kind| kind.as_str()).to_string(),
+                    due_on: next.due_on,
+                    days_remaining: next.days_remaining,
+                }),
+            })
+            .collect(),
+        total: page.total,
+        page: page.page,
+        pages: page.pages,
+    }))
 }

@@ -5,6 +5,7 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
+use utoipa::IntoParams;
 
 use crate::auth::extractors::{CurrentStaff, PageContext};
 use crate::auth::policy;
@@ -21,33 +22,48 @@ use crate::state::AppState;
 /// The longest window the "within N days" filters take: ten years.
 const MAX_DAYS: u32 = 3_650;
 
-/// The filters as typed; kept as strings so a bad one is shown back, not dropped.
-#[derive(Debug, Clone, Default, Deserialize)]
+/// The filters as typed; kept as strings so a bad one is shown back, not dropped. The API
+/// takes the same parameters.
+#[derive(Debug, Clone, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct CaseListForm {
+    /// `all` for every case the reader may see; otherwise their own.
     #[serde(default)]
     pub scope: String,
+    /// A stage code, e.g. `i589_filed`.
     #[serde(default)]
     pub stage: String,
+    /// `affirmative`, `defensive` or `credible_fear`.
     #[serde(default)]
     pub kind: String,
+    /// The lawyer of record's staff id.
     #[serde(default)]
     pub lawyer: String,
+    /// The paralegal's staff id.
     #[serde(default)]
     pub paralegal: String,
+    /// ISO 3166-1 alpha-2 country code.
     #[serde(default)]
     pub nationality: String,
+    /// Port of entry, as recorded.
     #[serde(default)]
     pub port: String,
+    /// The one-year filing deadline falls in the next this many days (I-589 not filed).
     #[serde(default)]
     pub one_year_within: String,
+    /// A hearing falls in the next this many days.
     #[serde(default)]
     pub hearing_within: String,
+    /// Any non-empty value: cases not updated in 60 days.
     #[serde(default)]
     pub not_updated: String,
+    /// `deadline` (default), `reference`, `updated` or `stage`.
     #[serde(default)]
     pub sort: String,
+    /// `asc` or `desc`.
     #[serde(default)]
     pub dir: String,
+    /// Page number, from 1; 50 cases a page.
     #[serde(default)]
     pub page: String,
 }
@@ -89,7 +105,7 @@ impl CaseListForm {
         }
     }
 
-    fn parse(&self) -> Result<CaseListQuery, FieldErrors> {
+    pub fn parse(&self) -> Result<CaseListQuery, FieldErrors> {
         let mut errors = FieldErrors::default();
         let optional = |s: &str| Some(s.trim().to_string()).filter(|s| !s.is_empty());
         let stage = optional(&self.stage).and_then(|s| errors.check("stage", CaseStage::parse(&s)));
