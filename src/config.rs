@@ -26,6 +26,8 @@ pub struct Settings {
     pub login: LoginSettings,
     pub api: ApiSettings,
     pub passwords: PasswordSettings,
+    pub office: OfficeSettings,
+    pub mail: MailSettings,
     /// `tracing` filter, e.g. `info` or `refuge=debug,info`.
     pub log: String,
 }
@@ -77,6 +79,64 @@ pub struct PasswordSettings {
     pub setup_link_valid_hours: i64,
 }
 
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct OfficeSettings {
+    /// IANA time zone of the office, e.g. `America/New_York`: its dates are "today" for
+    /// deadlines, and its clock times schedule the daily reminders.
+    pub time_zone: chrono_tz::Tz,
+    /// Local time of the daily reminder scan and digests, `HH:MM`.
+    pub daily_scan_at: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MailTransport {
+    /// Each message written as an `.eml` file under `mail.directory`; for a fresh machine.
+    File,
+    Smtp,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct MailSettings {
+    pub transport: MailTransport,
+    /// Where the `file` transport writes messages.
+    pub directory: String,
+    /// The `From:` of every message, e.g. `Refuge <refuge@office.example>`.
+    pub from: String,
+    pub smtp: SmtpSettings,
+    /// Run the sender and the daily scan in this server. Several servers may run them on
+    /// one PostgreSQL database; on SQLite run one server.
+    pub worker: bool,
+    /// Seconds between the sender's rounds.
+    pub poll_interval_seconds: u64,
+    /// How long a message that cannot be sent is retried before it is marked failed.
+    pub retry_hours: i64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SmtpTls {
+    /// STARTTLS, required (port 587).
+    Starttls,
+    /// TLS from the first byte (port 465).
+    Implicit,
+    /// No encryption: only for a relay on this machine (refused elsewhere in production).
+    None,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SmtpSettings {
+    pub host: String,
+    pub port: u16,
+    pub tls: SmtpTls,
+    pub username: Option<String>,
+    pub password: Option<String>,
+    pub timeout_seconds: u64,
+}
+
 impl Default for Settings {
     fn default() -> Self {
         Self {
@@ -90,6 +150,8 @@ impl Default for Settings {
             login: LoginSettings::default(),
             api: ApiSettings::default(),
             passwords: PasswordSettings::default(),
+            office: OfficeSettings::default(),
+            mail: MailSettings::default(),
             log: "info".into(),
         }
     }
@@ -144,6 +206,53 @@ impl Default for PasswordSettings {
     }
 }
 
+impl Default for OfficeSettings {
+    fn default() -> Self {
+        Self {
+            time_zone: chrono_tz::UTC,
+            daily_scan_at: "07:00".into(),
+        }
+    }
+}
+
+impl Default for MailSettings {
+    fn default() -> Self {
+        Self {
+            transport: MailTransport::File,
+            directory: "data/mail".into(),
+            from: "Refuge <refuge@localhost>".into(),
+            smtp: SmtpSettings::default(),
+            worker: true,
+            poll_interval_seconds: 10,
+            retry_hours: 48,
+        }
+    }
+}
+
+impl Default for SmtpSettings {
+    fn default() -> Self {
+        Self {
+            host: String::new(),
+            port: 587,
+            tls: SmtpTls::Starttls,
+            username: None,
+            password: None,
+            timeout_seconds: 30,
+        }
+    }
+}
+
+impl OfficeSettings {
+    pub fn daily_scan_time(&self) -> Result<chrono::NaiveTime, String> {
+        chrono::NaiveTime::parse_from_str(self.daily_scan_at.trim(), "%H:%M").map_err(|_| {
+            format!(
+                "office.daily_scan_at must be a time of day as HH:MM, not {:?}",
+                self.daily_scan_at
+            )
+        })
+    }
+}
+
 /// `REFUGE_*` variables that are not settings: the configuration directory itself and the
 /// test and CI switches.
 const NOT_SETTINGS: &[&str] = &[
@@ -169,6 +278,42 @@ impl Settings {
             )
             .extract()
             .map_err(Box::new)
+    }
+
+    /// Checks what the types cannot: a production server must be able to send mail.
+    pub fn validate(&self) -> Result<(), String> {
+        self.office.daily_scan_time()?;
+        if self.mail.from.parse::<lettre::message::Mailbox>().is_err() {
+            return Err(format!(
+                "mail.from is not an email address: {:?}",
+                self.mail.from
+            ));
+        }
+        if self.mail.transport == MailTransport::Smtp && self.mail.smtp.host.trim().is_empty() {
+            return Err("mail.transport is smtp but mail.smtp.host is not set".into());
+        }
+        if self.environment == "production" {
+            if self.mail.transport != MailTransport::Smtp {
+                return Err(
+                    "production needs a mail server: set mail.transport = \"smtp\" \
+                     and mail.smtp.host (REFUGE_MAIL__TRANSPORT, REFUGE_MAIL__SMTP__HOST); \
+                     deadline reminders must reach people"
+                        .into(),
+                );
+            }
+            let local = matches!(
+                self.mail.smtp.host.trim(),
+                "localhost" | "127.0.0.1" | "::1"
+            );
+            if self.mail.smtp.tls == SmtpTls::None && !local {
+                return Err(
+                    "mail.smtp.tls = \"none\" is allowed in production only for a relay on \
+                     this machine (localhost); use starttls or implicit"
+                        .into(),
+                );
+            }
+        }
+        Ok(())
     }
 
     pub fn public_url(&self) -> String {

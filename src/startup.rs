@@ -14,10 +14,12 @@ use crate::auth::{csrf, session};
 use crate::clock::SharedClock;
 use crate::config::Settings;
 use crate::db::{self, Db};
+use crate::email::Mailer;
 use crate::routes::{self, errors};
 use crate::services::accounts;
 use crate::state::AppState;
 use crate::telemetry::RequestSpan;
+use crate::worker;
 
 pub struct Application {
     server: Server,
@@ -29,6 +31,8 @@ pub struct Application {
 impl Application {
     /// Connects, migrates, binds (port 0 picks a free port) and prepares the server.
     pub async fn build(mut settings: Settings, clock: SharedClock) -> anyhow::Result<Self> {
+        settings.validate().map_err(anyhow::Error::msg)?;
+        let mailer = Mailer::from_settings(&settings.mail)?;
         let db = Db::connect(&settings.database.url, settings.database.pool_size)?;
         {
             let mut conn = db.get().map_err(|e| anyhow::anyhow!("{e}"))?;
@@ -50,6 +54,10 @@ impl Application {
             settings: Arc::new(settings),
             passwords,
         });
+
+        if state.settings.mail.worker {
+            worker::spawn(state.clone(), mailer);
+        }
 
         let app_state = state.clone();
         let server = HttpServer::new(move || {

@@ -27,6 +27,11 @@ pub fn can_manage_office_settings(actor: &Staff) -> Result<(), AppError> {
     allow(actor.active && actor.role == Role::Admin)
 }
 
+/// The outgoing mail queue: see what waits or failed, send a failed message again.
+pub fn can_manage_mail(actor: &Staff) -> Result<(), AppError> {
+    allow(actor.active && actor.role == Role::Admin)
+}
+
 /// The office-wide audit log.
 pub fn can_read_audit_log(actor: &Staff) -> Result<(), AppError> {
     allow(actor.active && actor.role == Role::Admin)

@@ -6,6 +6,7 @@ use super::DbConnection;
 use super::schema::office_settings;
 
 pub const PARALEGALS_SEE_ALL_CASES: &str = "paralegals_see_all_cases";
+pub const EMAIL_CLIENT_INITIALS: &str = "email_client_initials";
 
 pub fn flag(conn: &mut DbConnection, key: &str) -> QueryResult<bool> {
     Ok(office_settings::table

@@ -344,6 +344,65 @@ diesel::table! {
 
 diesel::joinable!(sessions -> staff (staff_id));
 diesel::joinable!(api_tokens -> staff (staff_id));
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::uuid::PortableUuid;
+
+    outbox (id) {
+        id -> PortableUuid,
+        recipient_id -> Nullable<PortableUuid>,
+        to_address -> Text,
+        case_id -> Nullable<PortableUuid>,
+        kind -> Text,
+        subject -> Text,
+        text_body -> Text,
+        html_body -> Text,
+        status -> Text,
+        attempts -> Integer,
+        next_attempt_at -> Timestamp,
+        give_up_at -> Timestamp,
+        claimed_until -> Nullable<Timestamp>,
+        last_error -> Text,
+        created_at -> Timestamp,
+        sent_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::uuid::PortableUuid;
+
+    notifications (id) {
+        id -> PortableUuid,
+        recipient_id -> PortableUuid,
+        case_id -> Nullable<PortableUuid>,
+        kind -> Text,
+        once_key -> Nullable<Text>,
+        details -> Text,
+        delivery -> Text,
+        outbox_id -> Nullable<PortableUuid>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::uuid::PortableUuid;
+
+    notification_preferences (staff_id, kind) {
+        staff_id -> PortableUuid,
+        kind -> Text,
+        delivery -> Text,
+    }
+}
+
+diesel::table! {
+    scheduled_runs (job) {
+        job -> Text,
+        last_run_on -> Date,
+    }
+}
+
 diesel::joinable!(audit_log -> staff (actor_id));
 diesel::joinable!(client_entries -> clients (client_id));
 diesel::joinable!(family_members -> clients (client_id));
@@ -359,6 +418,8 @@ diesel::joinable!(case_events -> cases (case_id));
 diesel::joinable!(ead_clock_stops -> cases (case_id));
 diesel::joinable!(checklist_items -> cases (case_id));
 diesel::joinable!(case_notes -> cases (case_id));
+diesel::joinable!(outbox -> staff (recipient_id));
+diesel::joinable!(notifications -> staff (recipient_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     staff,
@@ -383,4 +444,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     checklist_items,
     case_notes,
     office_settings,
+    outbox,
+    notifications,
+    notification_preferences,
+    scheduled_runs,
 );

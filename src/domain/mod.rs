@@ -10,5 +10,6 @@ pub mod holidays;
 pub mod ids;
 pub mod intake;
 pub mod names;
+pub mod notifications;
 pub mod password;
 pub mod staff;

@@ -10,6 +10,7 @@ use crate::auth::policy;
 use crate::error::AppError;
 use crate::routes::cases::list::{self, CaseListForm, CaseTable};
 use crate::routes::sessions::html::render;
+use crate::services::outbox;
 use crate::state::AppState;
 
 #[derive(Template)]
@@ -17,6 +18,8 @@ use crate::state::AppState;
 pub struct HomePage {
     ctx: PageContext,
     table: CaseTable,
+    /// Messages given up on; shown to admins.
+    failed_mail: i64,
 }
 
 pub async fn home(
@@ -26,5 +29,17 @@ pub async fn home(
 ) -> Result<HttpResponse, AppError> {
     policy::can_use_app(&current.staff)?;
     let (table, _, _) = list::table(&state, &current.staff, CaseListForm::default()).await?;
-    render(HomePage { ctx, table }, StatusCode::OK)
+    let failed_mail = if ctx.is_admin() {
+        outbox::counts(&state).await?.1
+    } else {
+        0
+    };
+    render(
+        HomePage {
+            ctx,
+            table,
+            failed_mail,
+        },
+        StatusCode::OK,
+    )
 }

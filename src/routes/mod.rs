@@ -10,6 +10,7 @@ pub mod errors;
 pub mod health;
 pub mod home;
 pub mod invitation;
+pub mod mail;
 pub mod openapi;
 pub mod search;
 pub mod sessions;
@@ -68,6 +69,9 @@ pub fn endpoints() -> Vec<Endpoint> {
         }),
         Endpoint::new(M::POST, "/account/password", || {
             web::post().to(account::html::change_password)
+        }),
+        Endpoint::new(M::POST, "/account/notifications", || {
+            web::post().to(account::html::set_notifications)
         }),
         Endpoint::new(M::GET, "/admin/staff", || web::get().to(staff::html::list)),
         Endpoint::new(M::POST, "/admin/staff", || {
@@ -159,6 +163,11 @@ pub fn endpoints() -> Vec<Endpoint> {
         }),
         Endpoint::new(M::POST, "/cases/{id}/conflict-check", || {
             web::post().to(cases::conflicts::record)
+        }),
+        // --- outgoing mail ---
+        Endpoint::new(M::GET, "/admin/mail", || web::get().to(mail::list)),
+        Endpoint::new(M::POST, "/admin/mail/{id}/retry", || {
+            web::post().to(mail::retry)
         }),
         // --- API: cases and clients ---
         Endpoint::new(M::GET, "/api/v1/clients", || {

@@ -49,6 +49,7 @@ pub async fn show(
 #[serde(default)]
 pub struct SettingsForm {
     paralegals_see_all_cases: Option<String>,
+    email_client_initials: Option<String>,
 }
 
 pub async fn update(
@@ -59,6 +60,7 @@ pub async fn update(
 ) -> Result<HttpResponse, AppError> {
     let settings = OfficeSettings {
         paralegals_see_all_cases: form.paralegals_see_all_cases.is_some(),
+        email_client_initials: form.email_client_initials.is_some(),
     };
     office_settings::update(&state, admin.staff(), settings, address.0).await?;
     Ok(see_other("/admin/settings?saved=1"))

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use serde_json::json;
 
 use super::audit::AuditContext;
+use super::notifications::Notifier;
 use crate::auth::policy::{self, Assignment};
 use crate::clock;
 use crate::db::audit_log::{self, AuditFilter, AuditRow};
@@ -23,9 +24,12 @@ use crate::domain::staff::Staff;
 use crate::error::{AppError, Message};
 use crate::state::AppState;
 
-/// The office's calendar day. (UTC until the office time zone is configurable.)
+/// The office's date: deadlines are days in the office's time zone, not in UTC.
 pub fn today(state: &AppState) -> NaiveDate {
-    state.now().date_naive()
+    state
+        .now()
+        .with_timezone(&state.settings.office.time_zone)
+        .date_naive()
 }
 
 pub fn case_target(id: uuid::Uuid) -> Option<(&'static str, String)> {
@@ -260,6 +264,7 @@ pub async fn transition(
     let today = today(state);
     let now = state.now();
     let audit = AuditContext::new(Some(actor.id), address, now);
+    let notifier = Notifier::of(state);
     let actor = actor.clone();
     state
         .db
@@ -318,6 +323,7 @@ pub async fn transition(
                     json!({ "from": from, "to": to, "with_note": !note.is_empty() }),
                 )?;
                 refresh_deadlines(conn, id, today)?;
+                notifier.stage_changed(conn, &case, from, to, actor.id)?;
                 Ok(to)
             })
         })

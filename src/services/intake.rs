@@ -6,6 +6,7 @@ use serde_json::{Map, Value, json};
 
 use super::audit::AuditContext;
 use super::cases::{case_target, refresh_deadlines, today};
+use super::notifications::{self, Notifier};
 use crate::auth::policy;
 use crate::clock;
 use crate::db::{self, DbConnection, write_transaction};
@@ -42,6 +43,7 @@ pub async fn save(
         .checked(completing, today)
         .map_err(AppError::Validation)?;
     let audit = AuditContext::new(Some(actor.id), address, now);
+    let notifier = Notifier::of(state);
     let actor_id = actor.id;
     state
         .db
@@ -49,7 +51,7 @@ pub async fn save(
             write_transaction(conn, |conn| {
                 check_assignment(conn, &intake)?;
                 let now_db = clock::to_db(now);
-                let (saved, client_id, details) = match case_id {
+                let (saved, client_id, details, assigned_before) = match case_id {
                     None => {
                         let saved = SavedCase {
                             id: uuid::Uuid::new_v4(),
@@ -88,7 +90,7 @@ pub async fn save(
                             "intake_complete": completing,
                             "fields": changes(&Intake::default(), &intake),
                         });
-                        (saved, client_id, ("case.created", details))
+                        (saved, client_id, ("case.created", details), (None, None))
                     }
                     Some(id) => {
                         let row = db::cases::find(conn, id)?.ok_or(AppError::NotFound)?;
@@ -121,6 +123,7 @@ pub async fn save(
                             "intake_complete": complete,
                             "fields": changes(&before, &intake),
                         });
+                        let assigned_before = (row.lawyer(), row.paralegal());
                         (
                             SavedCase {
                                 id,
@@ -128,12 +131,21 @@ pub async fn save(
                             },
                             client_id,
                             ("case.updated", details),
+                            assigned_before,
                         )
                     }
                 };
                 refresh_name_index(conn, client_id, &intake)?;
                 refresh_deadlines(conn, saved.id, today)?;
                 audit.record(conn, details.0, case_target(saved.id), details.1)?;
+                let assigned_now = (intake.claim.lawyer_id, intake.claim.paralegal_id);
+                let assignees = notifications::new_assignees(assigned_before, assigned_now);
+                if !assignees.is_empty() {
+                    let row = db::cases::find(conn, saved.id)?.ok_or(AppError::NotFound)?;
+                    for (recipient, role) in assignees {
+                        notifier.case_assigned(conn, &row, recipient, role, actor_id)?;
+                    }
+                }
                 Ok(saved)
             })
         })

@@ -14,6 +14,23 @@ pub struct OfficeSettings {
     /// Paralegals see every case, not only those assigned to them (working a case still
     /// needs the assignment).
     pub paralegals_see_all_cases: bool,
+    /// Notification emails carry the client's initials (never more).
+    pub email_client_initials: bool,
+}
+
+impl OfficeSettings {
+    fn flags(&self) -> [(&'static str, bool); 2] {
+        [
+            (
+                office_settings::PARALEGALS_SEE_ALL_CASES,
+                self.paralegals_see_all_cases,
+            ),
+            (
+                office_settings::EMAIL_CLIENT_INITIALS,
+                self.email_client_initials,
+            ),
+        ]
+    }
 }
 
 fn authorize(actor: &Staff) -> Result<(), AppError> {
@@ -29,6 +46,10 @@ pub async fn get(state: &AppState, actor: &Staff) -> Result<OfficeSettings, AppE
                 paralegals_see_all_cases: office_settings::flag(
                     conn,
                     office_settings::PARALEGALS_SEE_ALL_CASES,
+                )?,
+                email_client_initials: office_settings::flag(
+                    conn,
+                    office_settings::EMAIL_CLIENT_INITIALS,
                 )?,
             })
         })
@@ -48,17 +69,17 @@ pub async fn update(
         .db
         .run(move |conn| {
             write_transaction(conn, |conn| {
-                let key = office_settings::PARALEGALS_SEE_ALL_CASES;
-                let before = office_settings::flag(conn, key)?;
-                let after = settings.paralegals_see_all_cases;
-                if before != after {
-                    office_settings::set_flag(conn, key, after)?;
-                    audit.record(
-                        conn,
-                        "office.settings_changed",
-                        Some(("office_setting", key.to_string())),
-                        json!({ key: { "before": before, "after": after } }),
-                    )?;
+                for (key, after) in settings.flags() {
+                    let before = office_settings::flag(conn, key)?;
+                    if before != after {
+                        office_settings::set_flag(conn, key, after)?;
+                        audit.record(
+                            conn,
+                            "office.settings_changed",
+                            Some(("office_setting", key.to_string())),
+                            json!({ key: { "before": before, "after": after } }),
+                        )?;
+                    }
                 }
                 Ok(())
             })

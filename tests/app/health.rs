@@ -47,7 +47,10 @@ async fn healthy_database_answers_ok_and_names_the_backend() {
     let app = spawn_app().await;
     let (status, body) = healthz(&app).await;
     assert_eq!(status, 200, "{body}");
-    assert_eq!(body, json!({ "status": "ok", "database": backend() }));
+    assert_eq!(
+        body,
+        json!({ "status": "ok", "database": backend(), "mail": { "pending": 0, "failed": 0 } })
+    );
 }
 
 /// PostgreSQL: the database is dropped under the running server (`WITH (FORCE)` terminates

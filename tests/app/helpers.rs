@@ -11,8 +11,12 @@ use diesel::pg::PgConnection;
 use refuge::clock::ManualClock;
 use refuge::config::Settings;
 use refuge::db::audit_log::{self, AuditFilter, AuditRow};
+use refuge::db::outbox::MessageRow;
 use refuge::domain::staff::{Role, Staff};
+use refuge::email::Mailer;
 use refuge::services::audit::AuditContext;
+use refuge::services::outbox::{self, DeliveryReport};
+use refuge::services::reminders::{self, ScanReport};
 use refuge::services::staff::{NewStaffMember, create_as};
 use refuge::startup::Application;
 use refuge::state::AppState;
@@ -69,6 +73,8 @@ pub struct TestApp {
     pub setup_link: Option<String>,
     pub database_url: String,
     pub _database: TestDatabase,
+    /// The `file` transport's directory: every test's mail goes to a directory of its own.
+    pub mail_dir: tempfile::TempDir,
 }
 
 /// Monday 2026-11-23, 14:00 UTC: every test starts at the same instant.
@@ -86,6 +92,9 @@ pub fn test_settings(database_url: &str) -> Settings {
     settings.database.url = database_url.to_string();
     settings.database.pool_size = 4;
     settings.passwords.max_concurrent_hashes = 2;
+    // Tests deliver mail and run the daily scan when they choose (`deliver_mail`,
+    // `run_daily_scan`); the two-server test turns the worker on.
+    settings.mail.worker = false;
     settings
 }
 
@@ -100,6 +109,8 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
     }
     let (database_url, database) = fresh_database();
     let mut settings = test_settings(&database_url);
+    let mail_dir = tempfile::tempdir().expect("mail dir");
+    settings.mail.directory = mail_dir.path().display().to_string();
     adjust(&mut settings);
     let clock = Arc::new(ManualClock::new(start_time()));
     let app = Application::build(settings, clock.clone())
@@ -116,6 +127,7 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
         setup_link,
         database_url,
         _database: database,
+        mail_dir,
     }
 }
 
@@ -273,6 +285,48 @@ impl TestApp {
             .run(move |conn| Ok(audit_log::list(conn, &filter, 1000, 0)?))
             .await
             .expect("audit query")
+    }
+
+    /// One round of the outbox with the configured transport.
+    pub async fn deliver_mail(&self) -> DeliveryReport {
+        let mailer = Mailer::from_settings(&self.state.settings.mail).expect("mailer");
+        outbox::deliver_due(&self.state, &mailer)
+            .await
+            .expect("outbox delivered")
+    }
+
+    /// The daily scan for the office's date now, whether or not its time has come.
+    pub async fn run_daily_scan(&self) -> ScanReport {
+        let (today, _) = reminders::office_now(&self.state).expect("office date");
+        reminders::scan(&self.state, today).await.expect("scan")
+    }
+
+    /// Every outbox message, oldest first.
+    pub async fn outbox(&self) -> Vec<MessageRow> {
+        self.state
+            .db
+            .run(|conn| {
+                use diesel::prelude::*;
+                use refuge::db::schema::outbox;
+                Ok(outbox::table
+                    .order((outbox::created_at.asc(), outbox::to_address.asc()))
+                    .select(outbox::all_columns)
+                    .load::<MessageRow>(conn)?)
+            })
+            .await
+            .expect("outbox query")
+    }
+
+    /// The `.eml` files the file transport has written.
+    pub fn mail_files(&self) -> Vec<String> {
+        let mut files: Vec<String> = std::fs::read_dir(self.mail_dir.path())
+            .expect("mail dir")
+            .filter_map(Result::ok)
+            .filter(|entry| entry.path().extension().is_some_and(|e| e == "eml"))
+            .map(|entry| std::fs::read_to_string(entry.path()).expect("eml"))
+            .collect();
+        files.sort();
+        files
     }
 
     pub async fn audit_actions(&self) -> Vec<String> {

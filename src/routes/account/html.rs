@@ -1,4 +1,4 @@
-//! `/account`: preferred language and password.
+//! `/account`: preferred language, password and email notifications.
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
@@ -8,12 +8,13 @@ use serde::Deserialize;
 use crate::auth::extractors::{ClientAddress, CurrentStaff, PageContext};
 use crate::auth::policy;
 use crate::auth::session::{CookieChange, request_cookie_change};
+use crate::domain::notifications::{Delivery, NotificationKind};
 use crate::error::{AppError, FieldErrors, Message};
 use crate::i18n::{I18n, Language};
 use crate::routes::errors::FormErrors;
 use crate::routes::see_other;
 use crate::routes::sessions::html::render;
-use crate::services::accounts;
+use crate::services::{accounts, notifications};
 use crate::state::AppState;
 
 #[derive(Template)]
@@ -23,6 +24,54 @@ pub struct AccountPage {
     languages: [Language; 2],
     errors: FormErrors,
     notice: Option<String>,
+    notifications: Vec<NotificationChoice>,
+    deliveries: [Delivery; 3],
+    notifications_hint: String,
+}
+
+/// One row of the notification choices, as saved or as just submitted.
+pub struct NotificationChoice {
+    kind: NotificationKind,
+    chosen: String,
+}
+
+impl NotificationChoice {
+    fn saved(choices: Vec<(NotificationKind, Delivery)>) -> Vec<Self> {
+        choices
+            .into_iter()
+            .map(|(kind, delivery)| Self {
+                kind,
+                chosen: delivery.as_str().into(),
+            })
+            .collect()
+    }
+}
+
+impl AccountPage {
+    async fn new(
+        state: &AppState,
+        current: &CurrentStaff,
+        ctx: PageContext,
+        errors: FormErrors,
+        notice: Option<String>,
+    ) -> Result<Self, AppError> {
+        let saved = notifications::preferences(state, &current.staff).await?;
+        let office = &state.settings.office;
+        let notifications_hint = ctx.message(
+            &Message::new("account-notifications-hint")
+                .with("time", &office.daily_scan_at)
+                .with("zone", office.time_zone.name()),
+        );
+        Ok(Self {
+            ctx,
+            languages: Language::ALL,
+            errors,
+            notice,
+            notifications: NotificationChoice::saved(saved),
+            deliveries: Delivery::ALL,
+            notifications_hint,
+        })
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -31,6 +80,7 @@ pub struct AccountQuery {
 }
 
 pub async fn show(
+    state: web::Data<AppState>,
     current: CurrentStaff,
     ctx: PageContext,
     query: web::Query<AccountQuery>,
@@ -39,17 +89,47 @@ pub async fn show(
     let notice = match query.saved.as_deref() {
         Some("language") => Some(ctx.t("account-language-saved")),
         Some("password") => Some(ctx.t("account-password-saved")),
+        Some("notifications") => Some(ctx.t("account-notifications-saved")),
         _ => None,
     };
-    render(
-        AccountPage {
-            ctx,
-            languages: Language::ALL,
-            errors: FormErrors::default(),
-            notice,
-        },
-        StatusCode::OK,
-    )
+    let page = AccountPage::new(&state, &current, ctx, FormErrors::default(), notice).await?;
+    render(page, StatusCode::OK)
+}
+
+/// Each kind's choice, submitted as a field named by the kind's code.
+pub async fn set_notifications(
+    state: web::Data<AppState>,
+    current: CurrentStaff,
+    ctx: PageContext,
+    address: ClientAddress,
+    form: web::Form<Vec<(String, String)>>,
+) -> Result<HttpResponse, AppError> {
+    policy::can_use_app(&current.staff)?;
+    let fields = form.into_inner();
+    match notifications::parse_preferences(&fields) {
+        Ok(choices) => {
+            notifications::set_preferences(&state, &current.staff, choices, address.0).await?;
+            Ok(see_other("/account?saved=notifications#notifications"))
+        }
+        Err(errors) => {
+            let i18n: I18n = ctx.i18n;
+            let mut page = AccountPage::new(
+                &state,
+                &current,
+                ctx,
+                FormErrors::translate(&errors, &i18n),
+                None,
+            )
+            .await?;
+            // Show what was submitted, not what is saved.
+            for choice in &mut page.notifications {
+                if let Some((_, value)) = fields.iter().find(|(k, _)| k == choice.kind.as_str()) {
+                    choice.chosen = value.clone();
+                }
+            }
+            render(page, StatusCode::UNPROCESSABLE_ENTITY)
+        }
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -69,7 +149,7 @@ pub async fn set_language(
     let Some(language) = Language::parse(&form.language) else {
         let mut errors = FieldErrors::default();
         errors.push("language", Message::new("validation-language"));
-        return invalid(ctx, &errors);
+        return invalid(&state, &current, ctx, &errors).await;
     };
     accounts::set_language(&state, &current.staff, language, address.0).await?;
     Ok(see_other("/account?saved=language"))
@@ -99,7 +179,7 @@ pub async fn change_password(
     let Some(password) =
         accounts::parse_password_pair(&mut errors, &form.password, &form.password_confirm)
     else {
-        return invalid(ctx, &errors);
+        return invalid(&state, &current, ctx, &errors).await;
     };
     match accounts::change_password(
         &state,
@@ -114,20 +194,25 @@ pub async fn change_password(
             request_cookie_change(&req, CookieChange::Set(session));
             Ok(see_other("/account?saved=password"))
         }
-        Err(AppError::Validation(errors)) => invalid(ctx, &errors),
+        Err(AppError::Validation(errors)) => invalid(&state, &current, ctx, &errors).await,
         Err(err) => Err(err),
     }
 }
 
-fn invalid(ctx: PageContext, errors: &FieldErrors) -> Result<HttpResponse, AppError> {
+async fn invalid(
+    state: &AppState,
+    current: &CurrentStaff,
+    ctx: PageContext,
+    errors: &FieldErrors,
+) -> Result<HttpResponse, AppError> {
     let i18n: I18n = ctx.i18n;
-    render(
-        AccountPage {
-            errors: FormErrors::translate(errors, &i18n),
-            ctx,
-            languages: Language::ALL,
-            notice: None,
-        },
-        StatusCode::UNPROCESSABLE_ENTITY,
+    let page = AccountPage::new(
+        state,
+        current,
+        ctx,
+        FormErrors::translate(errors, &i18n),
+        None,
     )
+    .await?;
+    render(page, StatusCode::UNPROCESSABLE_ENTITY)
 }

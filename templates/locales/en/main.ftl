@@ -689,3 +689,83 @@ case-list-days-invalid = Enter a number of days from 0 to { $max }.
 ## --- API ---
 
 ## --- demo data ---
+
+## --- email notifications ---
+email-greeting = Hello, { $name }.
+email-footer = Refuge emails carry case references, dates and links only, never names or stories: open the link to see the case.
+email-preferences = Choose what you receive
+email-role-lawyer = lawyer of record
+email-role-paralegal = paralegal
+email-case-assigned = Case { $reference } has been assigned to you as { $role }.
+email-stage-changed = Case { $reference } moved from “{ $from }” to “{ $to }”.
+email-reminder = Case { $reference }: { $deadline } on { $date }, { $days ->
+    [0] today
+    [one] in { $days } day
+   *[other] in { $days } days
+}.
+email-court-recheck = { $count ->
+    [one] One case has a hearing
+   *[other] { $count } cases have hearings
+} not verified with the court in the last 7 days:
+email-court-recheck-case = { $reference }: hearing on { $date }, { $verified }
+email-court-verified-on = last verified { $date }
+email-court-never-verified = never verified
+email-client-initials = Client: { $initials }
+email-subject-case-assigned = Refuge: case { $reference } assigned to you
+email-subject-stage-changed = Refuge: case { $reference } changed stage
+email-subject-reminder = Refuge: case { $reference }, deadline { $days ->
+    [0] today
+    [one] in { $days } day
+   *[other] in { $days } days
+}
+email-subject-court-recheck = Refuge: hearing dates to re-check with the court
+email-subject-digest = Refuge: daily digest, { $count ->
+    [one] { $count } update
+   *[other] { $count } updates
+}
+email-digest-intro = { $count ->
+    [one] One update
+   *[other] { $count } updates
+} since the last digest:
+account-notifications-title = Email notifications
+account-notifications-hint = Choose how each kind reaches you: at once, in one digest a day (sent at { $time }, { $zone }), or not at all. Reminders of the one-year deadline and of the appeal window cannot be turned off.
+account-notifications-submit = Save notification choices
+account-notifications-saved = Your notification choices have been saved.
+notification-kind-case-assigned = A case is assigned to me
+notification-kind-stage-changed = A stage changes on a case where I am the lawyer of record
+notification-kind-one-year-reminder = One-year filing deadline: 60, 30, 14, 7 and 1 days before
+notification-kind-hearing-reminder = Hearings, interviews and biometrics: 14, 7 and 1 days before
+notification-kind-appeal-reminder = BIA appeal due: 14, 7 and 2 days before
+notification-kind-parole-reminder = Parole expiry: 90 and 60 days before
+notification-kind-age-out-reminder = A derivative child turns 21 within 120 days
+notification-kind-court-recheck = Weekly list of hearing dates to re-check with the court
+notification-delivery-immediate = At once
+notification-delivery-digest = Daily digest
+notification-delivery-off = Off
+notification-cannot-turn-off = cannot be turned off
+validation-delivery = Choose at once, daily digest or off.
+validation-delivery-required = This reminder cannot be turned off.
+nav-mail = Mail
+mail-title = Outgoing mail
+mail-intro = Messages waiting to be sent, and messages that could not be sent. A message that cannot be sent is tried again with growing delays for { $hours } hours, then marked failed.
+mail-pending-count = Waiting: { $count }
+mail-failed-count = Failed: { $count }
+mail-none = Nothing is waiting and nothing has failed.
+mail-col-recipient = Recipient
+mail-col-subject = Subject
+mail-col-status = Status
+mail-col-attempts = Attempts
+mail-col-next = Next attempt
+mail-col-error = Last error
+mail-col-created = Written
+mail-status-pending = Waiting
+mail-status-failed = Failed
+mail-retry = Send again
+mail-retried = The message will be sent again shortly.
+home-mail-failed = { $count ->
+    [one] One email could not be sent.
+   *[other] { $count } emails could not be sent.
+}
+home-mail-link = See outgoing mail
+settings-email-initials = Add the client's initials to notification emails
+settings-email-initials-hint = Off by default: email is not a safe channel. Initials help a lawyer recognise a case at a glance; names, A-numbers and nationalities are never sent.

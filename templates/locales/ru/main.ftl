@@ -704,3 +704,77 @@ case-list-days-invalid = Введите число дней от 0 до { $max }
 ## --- API ---
 
 ## --- demo data ---
+
+## --- email notifications ---
+email-greeting = Здравствуйте, { $name }.
+email-footer = В письмах Refuge только номера дел, даты и ссылки — никаких имён и историй: откройте ссылку, чтобы увидеть дело.
+email-preferences = Настроить уведомления
+email-role-lawyer = ведущий адвокат
+email-role-paralegal = параюрист
+email-case-assigned = Вам назначено дело { $reference } ({ $role }).
+email-stage-changed = Дело { $reference } переведено с этапа «{ $from }» на этап «{ $to }».
+email-reminder = Дело { $reference }: { $deadline } — { $date }, { $days ->
+    [0] сегодня
+    [one] через { $days } день
+    [few] через { $days } дня
+   *[other] через { $days } дней
+}.
+email-court-recheck = Даты слушаний не сверялись с судом больше 7 дней (дел: { $count }):
+email-court-recheck-case = { $reference }: слушание { $date }, { $verified }
+email-court-verified-on = последняя сверка { $date }
+email-court-never-verified = не сверялось ни разу
+email-client-initials = Клиент: { $initials }
+email-subject-case-assigned = Refuge: вам назначено дело { $reference }
+email-subject-stage-changed = Refuge: изменён этап дела { $reference }
+email-subject-reminder = Refuge: дело { $reference }, срок { $days ->
+    [0] сегодня
+    [one] через { $days } день
+    [few] через { $days } дня
+   *[other] через { $days } дней
+}
+email-subject-court-recheck = Refuge: сверьте даты слушаний с судом
+email-subject-digest = Refuge: сводка за день (обновлений: { $count })
+email-digest-intro = Обновлений с прошлой сводки: { $count }.
+account-notifications-title = Уведомления по почте
+account-notifications-hint = Выберите, как приходит каждый вид: сразу, одной сводкой в день (в { $time }, { $zone }) или никак. Напоминания о годичном сроке и о сроке апелляции отключить нельзя.
+account-notifications-submit = Сохранить настройки уведомлений
+account-notifications-saved = Настройки уведомлений сохранены.
+notification-kind-case-assigned = Мне назначено дело
+notification-kind-stage-changed = Изменён этап дела, где я ведущий адвокат
+notification-kind-one-year-reminder = Годичный срок подачи: за 60, 30, 14, 7 и 1 день
+notification-kind-hearing-reminder = Слушания, интервью и биометрия: за 14, 7 и 1 день
+notification-kind-appeal-reminder = Срок апелляции в BIA: за 14, 7 и 2 дня
+notification-kind-parole-reminder = Окончание пароля: за 90 и 60 дней
+notification-kind-age-out-reminder = Ребёнку-деривативу исполняется 21 год в ближайшие 120 дней
+notification-kind-court-recheck = Еженедельный список дат слушаний для сверки с судом
+notification-delivery-immediate = Сразу
+notification-delivery-digest = Сводкой за день
+notification-delivery-off = Не присылать
+notification-cannot-turn-off = отключить нельзя
+validation-delivery = Выберите: сразу, сводкой за день или не присылать.
+validation-delivery-required = Это напоминание отключить нельзя.
+nav-mail = Почта
+mail-title = Исходящая почта
+mail-intro = Письма, ожидающие отправки, и письма, которые не удалось отправить. Неотправленное письмо повторяется с растущими интервалами { $hours } ч., затем помечается как неотправленное.
+mail-pending-count = Ожидают: { $count }
+mail-failed-count = Не отправлены: { $count }
+mail-none = Ничего не ожидает отправки, ошибок нет.
+mail-col-recipient = Получатель
+mail-col-subject = Тема
+mail-col-status = Состояние
+mail-col-attempts = Попытки
+mail-col-next = Следующая попытка
+mail-col-error = Последняя ошибка
+mail-col-created = Создано
+mail-status-pending = Ожидает
+mail-status-failed = Не отправлено
+mail-retry = Отправить снова
+mail-retried = Письмо будет отправлено снова в ближайшее время.
+home-mail-failed = { $count ->
+    [one] { $count } письмо не удалось отправить.
+    [few] { $count } письма не удалось отправить.
+   *[other] { $count } писем не удалось отправить.
+}
+home-mail-link = Исходящая почта
+settings-email-initials = Добавлять инициалы клиента в письма-уведомления
+settings-email-initials-hint = По умолчанию выключено: почта — небезопасный канал. Инициалы помогают адвокату узнать дело; имена, A-номера и гражданство не отправляются никогда.

@@ -1,0 +1,176 @@
+//! Delivering the outbox: claim due messages, send them, record what happened. A message
+//! that cannot be sent is tried again with doubling delays (1 minute up to 4 hours) until its
+//! retry period (`mail.retry_hours`, 48 by default) is over, then marked failed for an
+//! administrator to see and send again.
+
+use chrono::Duration;
+use serde_json::json;
+
+use super::audit::AuditContext;
+use crate::auth::policy;
+use crate::clock;
+use crate::db::outbox::{self, MessageRow, QueuedMessage};
+use crate::db::write_transaction;
+use crate::domain::staff::Staff;
+use crate::email::{Mailer, OutgoingMessage};
+use crate::error::AppError;
+use crate::state::AppState;
+
+/// Messages claimed at once by one sender.
+const BATCH: i32 = 20;
+/// How long a claim keeps other senders off a message: longer than any SMTP timeout, so
+/// a message is only taken over from a sender that died mid-send.
+const CLAIM_FOR_MINUTES: i64 = 10;
+const LONGEST_DELAY_MINUTES: i64 = 4 * 60;
+
+/// The wait after the `attempts`-th failed attempt: 1, 2, 4, … minutes, at most 4 hours.
+pub fn retry_delay(attempts: i32) -> Duration {
+    let doublings = attempts.saturating_sub(1).clamp(0, 16) as u32;
+    Duration::minutes((1i64 << doublings).min(LONGEST_DELAY_MINUTES))
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DeliveryReport {
+    pub sent: usize,
+    /// Attempts that failed and will be tried again.
+    pub deferred: usize,
+    /// Messages given up on in this round.
+    pub failed: usize,
+}
+
+fn outgoing(row: &MessageRow) -> OutgoingMessage {
+    OutgoingMessage {
+        id: row.id.0,
+        to: row.to_address.clone(),
+        subject: row.subject.clone(),
+        text_body: row.text_body.clone(),
+        html_body: row.html_body.clone(),
+        created_at: clock::from_db(row.created_at),
+    }
+}
+
+/// Sends every message that is due, batch by batch, until none is left.
+pub async fn deliver_due(state: &AppState, mailer: &Mailer) -> Result<DeliveryReport, AppError> {
+    let mut report = DeliveryReport::default();
+    loop {
+        let now = clock::to_db(state.now());
+        let claimed = state
+            .db
+            .run(move |conn| {
+                write_transaction(conn, |conn| {
+                    Ok(outbox::claim_due(
+                        conn,
+                        now,
+                        now + Duration::minutes(CLAIM_FOR_MINUTES),
+                        BATCH,
+                    )?)
+                })
+            })
+            .await?;
+        if claimed.is_empty() {
+            return Ok(report);
+        }
+        for row in claimed {
+            let id = row.id.0;
+            let result = mailer.send(&outgoing(&row)).await;
+            let now = clock::to_db(state.now());
+            let retry_at = now + retry_delay(row.attempts);
+            let outcome = match result {
+                Ok(()) => {
+                    report.sent += 1;
+                    None
+                }
+                Err(error) => {
+                    let given_up = retry_at > row.give_up_at;
+                    if given_up {
+                        report.failed += 1;
+                    } else {
+                        report.deferred += 1;
+                    }
+                    tracing::warn!(
+                        message_id = %id,
+                        attempts = row.attempts,
+                        given_up,
+                        error = format!("{error:#}"),
+                        "an email could not be sent"
+                    );
+                    Some((format!("{error:#}"), (!given_up).then_some(retry_at)))
+                }
+            };
+            state
+                .db
+                .run(move |conn| {
+                    match outcome {
+                        None => outbox::mark_sent(conn, id, now)?,
+                        Some((error, retry_at)) => {
+                            outbox::mark_attempt_failed(conn, id, &error, retry_at)?
+                        }
+                    }
+                    Ok(())
+                })
+                .await?;
+        }
+    }
+}
+
+/// Messages waiting and failed, counted: for `/healthz` and the admin home page.
+pub async fn counts(state: &AppState) -> Result<(i64, i64), AppError> {
+    state.db.run(|conn| Ok(outbox::counts(conn)?)).await
+}
+
+/// The admin page's list: failed first, then waiting, oldest first.
+pub async fn unsent(state: &AppState, actor: &Staff) -> Result<Vec<QueuedMessage>, AppError> {
+    policy::can_manage_mail(actor)?;
+    state.db.run(|conn| Ok(outbox::unsent(conn, 500)?)).await
+}
+
+/// Puts a failed message back in the queue with a fresh retry period; audited.
+pub async fn retry(
+    state: &AppState,
+    actor: &Staff,
+    id: uuid::Uuid,
+    address: Option<String>,
+) -> Result<(), AppError> {
+    policy::can_manage_mail(actor)?;
+    let now = state.now();
+    let retry_for = Duration::hours(state.settings.mail.retry_hours);
+    let audit = AuditContext::new(Some(actor.id), address, now);
+    state
+        .db
+        .run(move |conn| {
+            write_transaction(conn, |conn| {
+                let now = clock::to_db(now);
+                if !outbox::retry(conn, id, now, now + retry_for)? {
+                    return Err(AppError::NotFound);
+                }
+                audit.record(
+                    conn,
+                    "mail.retried",
+                    Some(("outbox", id.to_string())),
+                    json!({}),
+                )?;
+                Ok(())
+            })
+        })
+        .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn delays_double_from_a_minute_to_four_hours() {
+        let minutes: Vec<i64> = (1..=11).map(|n| retry_delay(n).num_minutes()).collect();
+        assert_eq!(minutes, [1, 2, 4, 8, 16, 32, 64, 128, 240, 240, 240]);
+        assert_eq!(retry_delay(0).num_minutes(), 1);
+        // 48 hours of retries take 19 attempts.
+        let mut elapsed = Duration::zero();
+        let mut attempts = 0;
+        while elapsed < Duration::hours(48) {
+            attempts += 1;
+            elapsed += retry_delay(attempts);
+        }
+        assert_eq!(attempts, 19);
+    }
+}

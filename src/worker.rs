@@ -1,0 +1,45 @@
+//! The background work of a server: every `mail.poll_interval_seconds`, the daily scan when
+//! its time has come, then the outbox. Errors are logged and tried again next round.
+
+use std::time::Duration;
+
+use actix_web::web;
+
+use crate::email::Mailer;
+use crate::services::{outbox, reminders};
+use crate::state::AppState;
+
+pub fn spawn(state: web::Data<AppState>, mailer: Mailer) -> actix_web::rt::task::JoinHandle<()> {
+    let every = Duration::from_secs(state.settings.mail.poll_interval_seconds.max(1));
+    actix_web::rt::spawn(async move {
+        let mut ticks = actix_web::rt::time::interval(every);
+        loop {
+            ticks.tick().await;
+            run_once(&state, &mailer).await;
+        }
+    })
+}
+
+/// One round: the scan if due, then every message that is due.
+pub async fn run_once(state: &AppState, mailer: &Mailer) {
+    match reminders::run_if_due(state).await {
+        Ok(Some(report)) => tracing::info!(
+            reminders = report.reminders,
+            court_lists = report.court_lists,
+            digests = report.digests,
+            "daily scan done"
+        ),
+        Ok(None) => {}
+        Err(error) => tracing::error!(error = ?error, "the daily scan failed"),
+    }
+    match outbox::deliver_due(state, mailer).await {
+        Ok(report) if report != outbox::DeliveryReport::default() => tracing::info!(
+            sent = report.sent,
+            deferred = report.deferred,
+            failed = report.failed,
+            "outbox delivered"
+        ),
+        Ok(_) => {}
+        Err(error) => tracing::error!(error = ?error, "delivering the outbox failed"),
+    }
+}
