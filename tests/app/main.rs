@@ -17,6 +17,7 @@ mod demo_data;
 mod health;
 mod i18n;
 mod intake;
+mod mail;
 mod notifications;
 mod permissions;
 mod search;
