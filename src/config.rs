@@ -374,4 +374,49 @@ mod tests {
             Ok(())
         });
     }
+
+    #[test]
+    fn production_refuses_to_start_without_a_mail_server() {
+        let mut settings = Settings {
+            environment: "production".into(),
+            ..Settings::default()
+        };
+        let refused = settings.validate().err().unwrap_or_default();
+        assert!(refused.contains("mail.transport"), "{refused}");
+        settings.mail.transport = MailTransport::Smtp;
+        assert!(settings.validate().is_err(), "smtp without a host");
+        settings.mail.smtp.host = "mail.office.example".into();
+        assert_eq!(settings.validate(), Ok(()));
+        // Plain text only to a relay on this machine.
+        settings.mail.smtp.tls = SmtpTls::None;
+        assert!(settings.validate().is_err());
+        settings.mail.smtp.host = "localhost".into();
+        assert_eq!(settings.validate(), Ok(()));
+        // The development default needs nothing.
+        assert_eq!(Settings::default().validate(), Ok(()));
+    }
+
+    #[test]
+    fn office_time_zone_and_scan_time_are_read_and_checked() {
+        Jail::expect_with(|jail| {
+            jail.create_file(
+                "default.toml",
+                "[office]\ntime_zone = \"America/New_York\"\ndaily_scan_at = \"06:30\"\n",
+            )?;
+            let settings = Settings::load(jail.directory()).map_err(|e| *e)?;
+            assert_eq!(settings.office.time_zone, chrono_tz::America::New_York);
+            assert_eq!(
+                settings.office.daily_scan_time(),
+                Ok(chrono::NaiveTime::from_hms_opt(6, 30, 0).unwrap_or_default())
+            );
+            jail.create_file("default.toml", "[office]\ntime_zone = \"Mars/Olympus\"\n")?;
+            assert!(Settings::load(jail.directory()).is_err());
+            Ok(())
+        });
+        let bad = OfficeSettings {
+            daily_scan_at: "7am".into(),
+            ..OfficeSettings::default()
+        };
+        assert!(bad.daily_scan_time().is_err());
+    }
 }
