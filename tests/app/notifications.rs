@@ -168,11 +168,50 @@ async fn assignments_and_stage_changes_reach_the_right_people_without_names() {
     assert_eq!(messages.len(), 3);
     assert_eq!(to(&messages, &other.staff).len(), 1);
 
+    // With the office setting on, messages carry the client's initials, and no more.
+    let response = app
+        .post_form(
+            &admin.client,
+            "/admin/settings",
+            &[("email_client_initials", "on")],
+        )
+        .await;
+    assert_eq!(response.status(), 303);
+    cases::transition(
+        &app.state,
+        &admin.staff,
+        case.id,
+        CaseStage::Inquiry,
+        String::new(),
+        None,
+    )
+    .await
+    .expect("reopened");
+    let messages = app.outbox().await;
+    assert_eq!(messages.len(), 4);
+    // (The pinned clock gives every message the same time: find it by what it says.)
+    let latest = to(&messages, &lawyer.staff)
+        .into_iter()
+        .find(|m| m.text_body.contains("to “Inquiry”"))
+        .expect("the reopening's message");
+    let latest = &latest;
+    assert!(
+        latest.text_body.contains("Client: Y. S."),
+        "{}",
+        latest.text_body
+    );
+    assert!(latest.html_body.contains("Client: Y. S."));
+    assert!(
+        !latest.subject.contains("Y. S."),
+        "subjects carry no personal data"
+    );
+    assert_no_personal_data(latest);
+
     // The file transport writes each message with its stable Message-ID.
     let report = app.deliver_mail().await;
-    assert_eq!(report.sent, 3);
+    assert_eq!(report.sent, 4);
     let files = app.mail_files();
-    assert_eq!(files.len(), 3);
+    assert_eq!(files.len(), 4);
     for message in app.outbox().await {
         assert_eq!(message.status, "sent");
         let id = format!("Message-ID: <{}@localhost>", message.id.0.simple());
