@@ -545,8 +545,10 @@ async fn worker(
     outcome
 }
 
-/// (VmRSS, VmHWM) of the server in KiB.
-fn server_memory(pid: Option<u32>) -> Option<(u64, u64)> {
+/// (VmRSS, VmHWM, RssAnon) of the server in KiB. RSS counts the pages of SQLite's memory
+/// map once per connection that maps them (they are the operating system's file cache,
+/// shared); RssAnon is the server's own memory.
+fn server_memory(pid: Option<u32>) -> Option<(u64, u64, u64)> {
     let status = std::fs::read_to_string(format!("/proc/{}/status", pid?)).ok()?;
     let field = |name: &str| {
         status
@@ -557,7 +559,7 @@ fn server_memory(pid: Option<u32>) -> Option<(u64, u64)> {
             .parse::<u64>()
             .ok()
     };
-    Some((field("VmRSS:")?, field("VmHWM:")?))
+    Some((field("VmRSS:")?, field("VmHWM:")?, field("RssAnon:")?))
 }
 
 /// CPU time so far, in clock ticks (USER_HZ, 100 on Linux): the whole machine (busy, and
@@ -674,7 +676,7 @@ async fn run() -> Result<(), Error> {
         println!();
     }
     println!(
-        "| scenario | requests | errors | req/s | p50 ms | p95 ms | p99 ms | max ms | server RSS / peak MiB | CPU cores busy: all (refuge + postgres + driver + others) |"
+        "| scenario | requests | errors | req/s | p50 ms | p95 ms | p99 ms | max ms | server MiB: RSS / peak RSS / own (anon) | CPU cores busy: all (refuge + postgres + driver + others) |"
     );
     println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
     let mut breakdowns = Vec::new();
@@ -746,8 +748,9 @@ async fn run() -> Result<(), Error> {
                 all.sort_unstable();
                 let errors: u64 = outcomes.iter().map(|o| o.errors).sum();
                 let memory = server_memory(options.server_pid)
-                    .map(|(rss, hwm)| {
-                        format!("{:.0} / {:.0}", rss as f64 / 1024.0, hwm as f64 / 1024.0)
+                    .map(|(rss, hwm, anon)| {
+                        let mib = |kib: u64| kib as f64 / 1024.0;
+                        format!("{:.0} / {:.0} / {:.0}", mib(rss), mib(hwm), mib(anon))
                     })
                     .unwrap_or_else(|| "—".into());
                 println!(
