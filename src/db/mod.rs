@@ -14,6 +14,7 @@ pub mod notifications;
 pub mod office_settings;
 pub mod outbox;
 pub mod reminders;
+pub mod reports;
 pub mod schema;
 pub mod search;
 pub mod sessions;
@@ -116,11 +117,15 @@ impl DatabaseUrl {
 // whose statistics are missing or stale; pooled connections are renewed every 30 minutes,
 // so the statistics follow the data. Without them SQLite guesses that every index is
 // selective and, for example, walks a lawyer's 20,000 cases to check 200 case ids.
+// Reads through a memory map of the file: the pool's connections then share the operating
+// system's cache instead of each copying pages into its own, which under concurrent load
+// made every request several times dearer (docs/performance.md).
 const SQLITE_PRAGMAS: &str = "PRAGMA busy_timeout = 10000;
 PRAGMA journal_mode = WAL;
 PRAGMA synchronous = FULL;
 PRAGMA foreign_keys = ON;
 PRAGMA cache_size = -32768;
+PRAGMA mmap_size = 2147418112;
 PRAGMA optimize = 0x10002;";
 
 #[derive(Debug, Clone)]

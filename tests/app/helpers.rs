@@ -287,6 +287,13 @@ impl TestApp {
             .expect("audit query")
     }
 
+    /// GETs a page with `client`: (status, body).
+    pub async fn page(&self, client: &reqwest::Client, path: &str) -> (u16, String) {
+        let response = client.get(self.url(path)).send().await.expect(path);
+        let status = response.status().as_u16();
+        (status, response.text().await.expect("body"))
+    }
+
     /// One round of the outbox with the configured transport.
     pub async fn deliver_mail(&self) -> DeliveryReport {
         let mailer = Mailer::from_settings(&self.state.settings.mail).expect("mailer");

@@ -566,15 +566,7 @@ async fn preferences_collect_a_digest_or_turn_a_kind_off_but_never_the_one_year_
         )
         .await;
     assert_eq!(response.status(), 303);
-    let page = paralegal
-        .client
-        .get(app.url("/account"))
-        .send()
-        .await
-        .expect("account")
-        .text()
-        .await
-        .expect("page");
+    let (_, page) = app.page(&paralegal.client, "/account").await;
     assert!(page.contains("name=\"one_year_reminder\" value=\"digest\" checked"));
     assert!(
         !page.contains("name=\"one_year_reminder\" value=\"off\""),
