@@ -12,7 +12,9 @@
 # Settings (environment): CLIENTS (100000), SEED (1), BACKENDS ("sqlite postgres"),
 # PG_ADMIN_URL (postgres://postgres@127.0.0.1:5432/postgres), PG_DATABASE (refuge_bench),
 # PORT (8089), CONCURRENCY (16), DURATION seconds per scenario (20), WARMUP (3),
-# SCENARIOS (list,search_cyrillic,search_latin,case_page,intake_save), POOL_SIZE (server
+# SCENARIOS (list,search_cyrillic,search_latin,case_page,intake_save,report,report_csv; the
+# report scenarios sign in as the demo admin, REPORT_EMAIL, and ask for the last twelve ISO
+# weeks in turn, REPORT_WEEKS), POOL_SIZE (server
 # default), REUSE (0; 1 keeps the loaded databases), SINGLE (1: also measure with one session,
 # for the service time without queueing), WORK (target/bench).
 #
@@ -30,7 +32,14 @@ PORT=${PORT:-8089}
 CONCURRENCY=${CONCURRENCY:-16}
 DURATION=${DURATION:-20}
 WARMUP=${WARMUP:-3}
-SCENARIOS=${SCENARIOS:-list,search_cyrillic,search_latin,case_page,intake_save}
+SCENARIOS=${SCENARIOS:-list,search_cyrillic,search_latin,case_page,intake_save,report,report_csv}
+REPORT_EMAIL=${REPORT_EMAIL:-office.manager@demo-office.example}
+if [[ -z "${REPORT_WEEKS:-}" ]]; then
+  REPORT_WEEKS=$(for k in $(seq 1 12); do date -u -d "-$((7 * k)) days" +%G-W%V; done | paste -sd, -)
+fi
+# The report scenarios need an admin (the office-wide report); the others run as a lawyer.
+STAFF_SCENARIOS=$(tr ',' '\n' <<< "$SCENARIOS" | grep -v '^report' | paste -sd, - || true)
+ADMIN_SCENARIOS=$(tr ',' '\n' <<< "$SCENARIOS" | grep '^report' | paste -sd, - || true)
 REUSE=${REUSE:-0}
 SINGLE=${SINGLE:-1}
 WORK=${WORK:-target/bench}
@@ -129,16 +138,23 @@ for backend in $BACKENDS; do
     echo
     echo "- load: ${load_seconds}s for $CLIENTS clients; database size $size; $rows"
   } | tee -a "$RESULTS"
-  printf '%s\n' "$PASSWORD" | "$DRIVER" --url "http://127.0.0.1:$PORT" --email "$EMAIL" --password-stdin \
-    --server-pid "$server_pid" --concurrency "$CONCURRENCY" --duration "$DURATION" --warmup "$WARMUP" \
-    --scenarios "$SCENARIOS" --label "$backend: $CONCURRENCY concurrent sessions, no think time (saturation)" \
-    | tee -a "$RESULTS"
-  if [[ "$SINGLE" == 1 ]]; then
-    # One session: the time a request takes without queueing behind fifteen others.
-    printf '%s\n' "$PASSWORD" | "$DRIVER" --url "http://127.0.0.1:$PORT" --email "$EMAIL" --password-stdin \
-      --server-pid "$server_pid" --concurrency 1 --duration "$((DURATION / 2 + 1))" --warmup 1 \
-      --scenarios "$SCENARIOS" --breakdown --label "$backend: one session (service time)" | tee -a "$RESULTS"
-  fi
+  drive() { # email scenarios extra-arguments…
+    local email=$1 scenarios=$2
+    shift 2
+    [[ -n "$scenarios" ]] || return 0
+    printf '%s\n' "$PASSWORD" | "$DRIVER" --url "http://127.0.0.1:$PORT" --email "$email" --password-stdin \
+      --server-pid "$server_pid" --scenarios "$scenarios" --report-weeks "$REPORT_WEEKS" "$@" | tee -a "$RESULTS"
+  }
+  for who in staff admin; do
+    if [[ "$who" == staff ]]; then email=$EMAIL scen=$STAFF_SCENARIOS; else email=$REPORT_EMAIL scen=$ADMIN_SCENARIOS; fi
+    drive "$email" "$scen" --concurrency "$CONCURRENCY" --duration "$DURATION" --warmup "$WARMUP" \
+      --label "$backend: $CONCURRENCY concurrent sessions, no think time (saturation)"
+    if [[ "$SINGLE" == 1 ]]; then
+      # One session: the time a request takes without queueing behind fifteen others.
+      drive "$email" "$scen" --concurrency 1 --duration "$((DURATION / 2 + 1))" --warmup 1 \
+        --breakdown --label "$backend: one session (service time)"
+    fi
+  done
   stop_server
 done
 

@@ -87,6 +87,8 @@ pub struct OfficeSettings {
     pub time_zone: chrono_tz::Tz,
     /// Local time of the daily reminder scan and digests, `HH:MM`.
     pub daily_scan_at: String,
+    /// Local time on Mondays when the weekly caseload report is mailed, `HH:MM`.
+    pub weekly_report_at: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -211,6 +213,7 @@ impl Default for OfficeSettings {
         Self {
             time_zone: chrono_tz::UTC,
             daily_scan_at: "07:00".into(),
+            weekly_report_at: "07:30".into(),
         }
     }
 }
@@ -251,6 +254,15 @@ impl OfficeSettings {
             )
         })
     }
+
+    pub fn weekly_report_time(&self) -> Result<chrono::NaiveTime, String> {
+        chrono::NaiveTime::parse_from_str(self.weekly_report_at.trim(), "%H:%M").map_err(|_| {
+            format!(
+                "office.weekly_report_at must be a time of day as HH:MM, not {:?}",
+                self.weekly_report_at
+            )
+        })
+    }
 }
 
 /// `REFUGE_*` variables that are not settings: the configuration directory itself and the
@@ -283,6 +295,7 @@ impl Settings {
     /// Checks what the types cannot: a production server must be able to send mail.
     pub fn validate(&self) -> Result<(), String> {
         self.office.daily_scan_time()?;
+        self.office.weekly_report_time()?;
         if self.mail.from.parse::<lettre::message::Mailbox>().is_err() {
             return Err(format!(
                 "mail.from is not an email address: {:?}",
@@ -418,5 +431,14 @@ mod tests {
             ..OfficeSettings::default()
         };
         assert!(bad.daily_scan_time().is_err());
+        let bad = OfficeSettings {
+            weekly_report_at: "25:00".into(),
+            ..OfficeSettings::default()
+        };
+        assert!(bad.weekly_report_time().is_err());
+        assert_eq!(
+            OfficeSettings::default().weekly_report_time(),
+            Ok(chrono::NaiveTime::from_hms_opt(7, 30, 0).unwrap_or_default())
+        );
     }
 }

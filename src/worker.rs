@@ -6,7 +6,7 @@ use std::time::Duration;
 use actix_web::web;
 
 use crate::email::Mailer;
-use crate::services::{outbox, reminders};
+use crate::services::{outbox, reminders, reports};
 use crate::state::AppState;
 
 pub fn spawn(state: web::Data<AppState>, mailer: Mailer) -> actix_web::rt::task::JoinHandle<()> {
@@ -31,6 +31,9 @@ pub async fn run_once(state: &AppState, mailer: &Mailer) {
         ),
         Ok(None) => {}
         Err(error) => tracing::error!(error = ?error, "the daily scan failed"),
+    }
+    if let Err(error) = reports::send_weekly_if_due(state).await {
+        tracing::error!(error = ?error, "the weekly report mail failed");
     }
     match outbox::deliver_due(state, mailer).await {
         Ok(report) if report != outbox::DeliveryReport::default() => tracing::info!(

@@ -37,6 +37,8 @@ struct Options {
     scenarios: Vec<Scenario>,
     label: String,
     breakdown: bool,
+    /// ISO weeks the report scenarios ask for (`2026-W47`); the server's default week when empty.
+    report_weeks: Vec<&'static str>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,15 +48,19 @@ enum Scenario {
     SearchLatin,
     CasePage,
     IntakeSave,
+    Report,
+    ReportCsv,
 }
 
 impl Scenario {
-    const ALL: [Scenario; 5] = [
+    const ALL: [Scenario; 7] = [
         Self::List,
         Self::SearchCyrillic,
         Self::SearchLatin,
         Self::CasePage,
         Self::IntakeSave,
+        Self::Report,
+        Self::ReportCsv,
     ];
 
     fn name(self) -> &'static str {
@@ -64,6 +70,8 @@ impl Scenario {
             Self::SearchLatin => "search_latin",
             Self::CasePage => "case_page",
             Self::IntakeSave => "intake_save",
+            Self::Report => "report",
+            Self::ReportCsv => "report_csv",
         }
     }
 
@@ -74,6 +82,10 @@ impl Scenario {
             Self::SearchLatin => "name search, Latin (GET /search?q=…)",
             Self::CasePage => "case page (GET /cases/{id})",
             Self::IntakeSave => "intake save, complete (POST /intake)",
+            Self::Report => "weekly report, office-wide (GET /reports/weekly?of=office&week=…)",
+            Self::ReportCsv => {
+                "weekly report CSV of every case, streamed (GET /reports/weekly.csv?table=cases)"
+            }
         }
     }
 }
@@ -82,8 +94,9 @@ fn usage() -> ! {
     eprintln!(
         "usage: refuge-bench --url URL --email EMAIL --password-stdin [--concurrency N] \
          [--duration SECS] [--warmup SECS] [--server-pid PID] [--scenarios a,b,…] [--label TEXT] \
-         [--breakdown]\n\
-         scenarios: list, search_cyrillic, search_latin, case_page, intake_save"
+         [--breakdown] [--report-weeks 2026-W47,2026-W46,…]\n\
+         scenarios: list, search_cyrillic, search_latin, case_page, intake_save, report, \
+         report_csv (the report scenarios need an admin's account)"
     );
     std::process::exit(2)
 }
@@ -101,6 +114,7 @@ fn parse_options() -> Result<Options, Error> {
         scenarios: Scenario::ALL.to_vec(),
         label: String::new(),
         breakdown: false,
+        report_weeks: Vec::new(),
     };
     let mut password_stdin = false;
     while let Some(arg) = args.next() {
@@ -115,6 +129,15 @@ fn parse_options() -> Result<Options, Error> {
             "--server-pid" => options.server_pid = Some(value().parse()?),
             "--label" => options.label = value(),
             "--breakdown" => options.breakdown = true,
+            "--report-weeks" => {
+                // Leaked once: the weeks name the per-query breakdown's rows.
+                options.report_weeks = value()
+                    .split(',')
+                    .map(|w| w.trim())
+                    .filter(|w| !w.is_empty())
+                    .map(|w| &*Box::leak(w.to_string().into_boxed_str()))
+                    .collect();
+            }
             "--scenarios" => {
                 options.scenarios = value()
                     .split(',')
@@ -470,6 +493,32 @@ fn next_request(
             let id = &ids[pick.next(ids.len())];
             (Request::Get(format!("{url}/cases/{id}")), "")
         }
+        Scenario::Report => {
+            let weeks = &shared.options.report_weeks;
+            if weeks.is_empty() {
+                return (Request::Get(format!("{url}/reports/weekly?of=office")), "");
+            }
+            let week = weeks[pick.next(weeks.len())];
+            (
+                Request::Get(format!("{url}/reports/weekly?of=office&week={week}")),
+                week,
+            )
+        }
+        Scenario::ReportCsv => {
+            // Every case the office has, one row each: the stream's memory is the point.
+            let week = shared.options.report_weeks.first().copied().unwrap_or("");
+            let query = if week.is_empty() {
+                String::new()
+            } else {
+                format!("&week={week}")
+            };
+            (
+                Request::Get(format!(
+                    "{url}/reports/weekly.csv?of=office&table=cases{query}"
+                )),
+                "",
+            )
+        }
         Scenario::IntakeSave => {
             let n = shared.intake_counter.fetch_add(1, Ordering::Relaxed);
             let lawyer = shared.fixtures.lawyer_id.as_deref().unwrap_or_default();
@@ -490,6 +539,8 @@ struct Outcome {
     by_variant: Vec<(&'static str, u64)>,
     errors: u64,
     first_error: Option<String>,
+    /// The last good response's size in bytes and lines.
+    last_body: Option<(usize, usize)>,
 }
 
 async fn worker(
@@ -516,7 +567,11 @@ async fn worker(
             Ok(response) => {
                 let status = response.status();
                 match response.bytes().await {
-                    Ok(_) if status == expected => Ok(()),
+                    Ok(body) if status == expected => {
+                        let lines = body.iter().filter(|b| **b == b'\n').count();
+                        outcome.last_body = Some((body.len(), lines));
+                        Ok(())
+                    }
                     Ok(body) => Err(format!(
                         "{status}: {}",
                         String::from_utf8_lossy(&body[..body.len().min(300)])
@@ -680,6 +735,7 @@ async fn run() -> Result<(), Error> {
     );
     println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
     let mut breakdowns = Vec::new();
+    let mut notes: Vec<String> = Vec::new();
     for scenario in &options.scenarios {
         let scenario = *scenario;
         if scenario == Scenario::CasePage && shared.fixtures.case_ids.is_empty() {
@@ -766,6 +822,16 @@ async fn run() -> Result<(), Error> {
                     memory,
                     cpu
                 );
+                if scenario == Scenario::ReportCsv
+                    && let Some((bytes, lines)) = outcomes.iter().find_map(|o| o.last_body)
+                {
+                    notes.push(format!(
+                        "{}: one download is {:.1} MiB, {} lines (header and one row per case)",
+                        scenario.name(),
+                        bytes as f64 / 1_048_576.0,
+                        lines
+                    ));
+                }
             }
         }
         if options.breakdown {
@@ -800,6 +866,12 @@ async fn run() -> Result<(), Error> {
             eprintln!("{}: first error: {error}", scenario.name());
         }
         drop(outcomes);
+    }
+    if !notes.is_empty() {
+        println!();
+        for note in notes {
+            println!("- {note}");
+        }
     }
     for table in breakdowns {
         println!("{table}");

@@ -1,6 +1,7 @@
 //! Who may do what: the one place that decides. Every route calls one of these before it
 //! does anything; `docs/permissions.md` is the same table in prose, checked by the tests.
 
+use crate::domain::reports::ReportOf;
 use crate::domain::staff::{Role, Staff};
 use crate::error::AppError;
 
@@ -35,6 +36,23 @@ pub fn can_manage_mail(actor: &Staff) -> Result<(), AppError> {
 /// The office-wide audit log.
 pub fn can_read_audit_log(actor: &Staff) -> Result<(), AppError> {
     allow(actor.active && actor.role == Role::Admin)
+}
+
+/// The weekly caseload report: admins read the office's and any lawyer's; a lawyer reads
+/// their own; a paralegal reads the caseload assigned to them, nothing wider.
+pub fn can_read_report(actor: &Staff, of: ReportOf) -> Result<(), AppError> {
+    allow(
+        actor.active
+            && match of {
+                ReportOf::Office => actor.role == Role::Admin,
+                ReportOf::Lawyer(lawyer) => {
+                    actor.role == Role::Admin || (actor.role == Role::Lawyer && actor.id == lawyer)
+                }
+                ReportOf::Paralegal(paralegal) => {
+                    actor.role == Role::Admin || actor.id == paralegal
+                }
+            },
+    )
 }
 
 /// Who a case is assigned to, as far as the policy cares.

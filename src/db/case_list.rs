@@ -20,6 +20,7 @@ use diesel::dsl::{exists, min, not, sql};
 use diesel::prelude::*;
 use diesel::sql_types::Integer;
 
+use super::reports::{Figure, InFigure};
 use super::schema::{case_deadlines, cases, client_entries, client_nationalities, clients};
 use super::uuid::DbUuid;
 use super::{DbConnection, MultiBackend};
@@ -72,6 +73,8 @@ pub struct CaseListFilter {
     pub hearing_until: Option<NaiveDate>,
     /// Open and last changed before this instant.
     pub not_updated_since: Option<NaiveDateTime>,
+    /// Only the cases of one weekly-report figure (`db::reports`).
+    pub report: Option<Figure>,
     pub today: NaiveDate,
 }
 
@@ -100,6 +103,7 @@ impl CaseListFilter {
             || self.one_year_until.is_some()
             || self.hearing_until.is_some()
             || self.not_updated_since.is_some()
+            || self.report.is_some()
     }
 }
 
@@ -159,6 +163,9 @@ fn filtered(filter: &CaseListFilter, form: Form) -> cases::BoxedQuery<'static, M
         query = query
             .filter(cases::closed_at.is_null())
             .filter(cases::updated_at.lt(since));
+    }
+    if let Some(figure) = &filter.report {
+        query = query.filter(InFigure::new(figure));
     }
     let today = filter.today;
     // A nationality or a port is shared by many clients (RU, San Ysidro): its list drives the

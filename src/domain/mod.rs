@@ -12,4 +12,5 @@ pub mod intake;
 pub mod names;
 pub mod notifications;
 pub mod password;
+pub mod reports;
 pub mod staff;

@@ -12,6 +12,7 @@ pub mod home;
 pub mod invitation;
 pub mod mail;
 pub mod openapi;
+pub mod reports;
 pub mod search;
 pub mod sessions;
 pub mod settings;
@@ -168,6 +169,11 @@ pub fn endpoints() -> Vec<Endpoint> {
         Endpoint::new(M::GET, "/admin/mail", || web::get().to(mail::list)),
         Endpoint::new(M::POST, "/admin/mail/{id}/retry", || {
             web::post().to(mail::retry)
+        }),
+        // --- weekly reports ---
+        Endpoint::new(M::GET, "/reports/weekly", || web::get().to(reports::weekly)),
+        Endpoint::new(M::GET, "/reports/weekly.csv", || {
+            web::get().to(reports::weekly_csv)
         }),
         // --- API: cases and clients ---
         Endpoint::new(M::GET, "/api/v1/clients", || {

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 
 use super::cases::today;
+use super::reports;
 use super::search::full_name;
 use crate::auth::policy;
 use crate::clock;
@@ -14,6 +15,7 @@ use crate::db::{self, DbConnection, office_settings};
 use crate::domain::case_stage::{CaseStage, ClaimKind};
 use crate::domain::deadlines::DeadlineKind;
 use crate::domain::ids::StaffId;
+use crate::domain::reports::{Family, IsoWeek, ReportOf};
 use crate::domain::staff::{Role, Staff};
 use crate::error::AppError;
 use crate::state::AppState;
@@ -57,9 +59,20 @@ pub struct CaseListQuery {
     pub one_year_within_days: Option<u32>,
     pub hearing_within_days: Option<u32>,
     pub not_updated: bool,
+    /// Only the cases behind one figure of a weekly report.
+    pub report: Option<ReportSelection>,
     pub sort: CaseSort,
     pub descending: bool,
     pub page: i64,
+}
+
+/// A weekly-report figure, as a case-list filter.
+#[derive(Debug, Clone)]
+pub struct ReportSelection {
+    pub family: Family,
+    pub week: IsoWeek,
+    pub key: Option<String>,
+    pub of: ReportOf,
 }
 
 /// A case's next deadline as the list shows it.
@@ -147,6 +160,12 @@ pub async fn list(
     policy::can_use_app(actor)?;
     let today = today(state);
     let now = clock::to_db(state.now());
+    let report = match query.report.clone() {
+        Some(r) => Some(reports::figure(
+            state, actor, r.family, r.key, r.week, r.of,
+        )?),
+        None => None,
+    };
     let actor = actor.clone();
     state
         .db
@@ -178,6 +197,7 @@ pub async fn list(
                 not_updated_since: query
                     .not_updated
                     .then(|| now - Duration::days(STALE_AFTER_DAYS)),
+                report,
                 today,
             };
             if scope == Scope::Mine {

@@ -12,6 +12,7 @@ pub mod notifications;
 pub mod office_settings;
 pub mod outbox;
 pub mod reminders;
+pub mod reports;
 pub mod search;
 pub mod sessions;
 pub mod staff;

@@ -20,6 +20,7 @@ mod intake;
 mod mail;
 mod notifications;
 mod permissions;
+mod reports;
 mod search;
 mod setup;
 mod staff_admin;

@@ -12,11 +12,12 @@ use crate::auth::policy;
 use crate::db::case_list::CaseSort;
 use crate::domain::case_stage::{CaseStage, ClaimKind};
 use crate::domain::codes;
+use crate::domain::reports::{Family, IsoWeek, ReportOf};
 use crate::domain::staff::{Role, Staff};
 use crate::error::{AppError, FieldErrors, Message};
 use crate::routes::errors::FormErrors;
 use crate::routes::sessions::html::render;
-use crate::services::case_list::{self, CaseListEntry, CaseListQuery, Scope};
+use crate::services::case_list::{self, CaseListEntry, CaseListQuery, ReportSelection, Scope};
 use crate::state::AppState;
 
 /// The longest window the "within N days" filters take: ten years.
@@ -66,6 +67,18 @@ pub struct CaseListForm {
     /// Page number, from 1; 50 cases a page.
     #[serde(default)]
     pub page: String,
+    /// A weekly-report figure family (`open_stage`, `overdue`, …): only its cases.
+    #[serde(default)]
+    pub report: String,
+    /// The report's ISO week, `2026-W47`.
+    #[serde(default)]
+    pub week: String,
+    /// The figure's key within its family, e.g. a stage code.
+    #[serde(default)]
+    pub key: String,
+    /// Whose report: `office`, `lawyer:<id>` or `paralegal:<id>`.
+    #[serde(default)]
+    pub of: String,
 }
 
 fn sort_of(code: &str) -> CaseSort {
@@ -137,6 +150,17 @@ impl CaseListForm {
         };
         let one_year_within_days = days("one_year_within", &self.one_year_within, &mut errors);
         let hearing_within_days = days("hearing_within", &self.hearing_within, &mut errors);
+        let report = optional(&self.report).and_then(|family| {
+            let family = errors.check("report", Family::parse(&family))?;
+            let week = errors.check("week", IsoWeek::parse(&self.week))?;
+            let of = errors.check("of", ReportOf::parse(&self.of))?;
+            Some(ReportSelection {
+                family,
+                week,
+                key: optional(&self.key),
+                of,
+            })
+        });
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -155,6 +179,7 @@ impl CaseListForm {
             one_year_within_days,
             hearing_within_days,
             not_updated: !self.not_updated.trim().is_empty(),
+            report,
             sort: self.sort(),
             descending: self.descending(),
             page: self.page.trim().parse().unwrap_or(1),
@@ -175,6 +200,10 @@ impl CaseListForm {
             ("one_year_within", &self.one_year_within),
             ("hearing_within", &self.hearing_within),
             ("not_updated", &self.not_updated),
+            ("report", &self.report),
+            ("week", &self.week),
+            ("key", &self.key),
+            ("of", &self.of),
             ("sort", sort),
             ("dir", dir),
         ] {

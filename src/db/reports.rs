@@ -1,0 +1,567 @@
+//! The weekly report's figures in SQL. Each [`Family`] is written once, as a statement that
+//! yields `(case_id, k)` pairs for a week and a scope; a figure's count is the number of
+//! distinct cases with its key, and the case list behind the figure filters on
+//! `cases.id IN (the same statement)` ([`InFigure`]) — so the list's total is the figure.
+//!
+//! "Open at the end of the week" is reconstructed from `case_stage_history`: the case was
+//! created before the end, and its stage then — the `to_stage` of its last change before the
+//! end — is not `declined`, `withdrawn` or `closed`. A case not changed since the end
+//! (`updated_at` before it: every stage change touches `updated_at`) is still in its current
+//! stage, so only cases changed since are looked up in the history.
+//!
+//! The statements are plain SQL both engines read alike; binds are numbered `$1…` in order.
+
+use chrono::{Duration, NaiveDate, NaiveDateTime};
+use diesel::expression::{AppearsOnTable, Expression, SelectableExpression, ValidGrouping};
+use diesel::prelude::*;
+use diesel::query_builder::{AstPass, QueryFragment, QueryId};
+use diesel::sql_types::{BigInt, Bool, Date, Nullable, Text, Timestamp};
+
+use super::uuid::{DbUuid, PortableUuid};
+use super::{DbConnection, MultiBackend};
+use crate::domain::case_stage::CaseStage;
+use crate::domain::reports::{Family, NONE_KEY, Overdue, STALE_DAYS, UPCOMING_DAYS, WeekBounds};
+
+/// Whose cases: everyone's, a lawyer's of record, or a paralegal's assigned.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ScopeFilter {
+    pub lawyer: Option<uuid::Uuid>,
+    pub paralegal: Option<uuid::Uuid>,
+}
+
+/// One figure (or a whole family when `key` is `None`) of one week and scope.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Figure {
+    pub family: Family,
+    pub key: Option<String>,
+    pub bounds: WeekBounds,
+    pub scope: ScopeFilter,
+}
+
+#[derive(Debug, Clone)]
+enum Value {
+    Timestamp(NaiveDateTime),
+    Date(NaiveDate),
+    Text(String),
+    Uuid(DbUuid),
+}
+
+#[derive(Debug, Clone)]
+enum Part {
+    Sql(String),
+    Bind(Value),
+}
+
+/// SQL text with its binds in place.
+#[derive(Debug, Clone, Default)]
+pub struct Statement {
+    parts: Vec<Part>,
+}
+
+impl Statement {
+    fn sql(&mut self, text: &str) -> &mut Self {
+        self.parts.push(Part::Sql(text.to_string()));
+        self
+    }
+
+    fn bind(&mut self, value: Value) -> &mut Self {
+        self.parts.push(Part::Bind(value));
+        self
+    }
+
+    fn ts(&mut self, at: NaiveDateTime) -> &mut Self {
+        self.bind(Value::Timestamp(at))
+    }
+
+    fn date(&mut self, on: NaiveDate) -> &mut Self {
+        self.bind(Value::Date(on))
+    }
+
+    fn text(&mut self, text: &str) -> &mut Self {
+        self.bind(Value::Text(text.to_string()))
+    }
+
+    fn append(&mut self, other: Statement) -> &mut Self {
+        self.parts.extend(other.parts);
+        self
+    }
+
+    /// As a raw query, binds numbered `$1…` in order of appearance.
+    fn into_query(
+        self,
+    ) -> diesel::query_builder::BoxedSqlQuery<'static, MultiBackend, diesel::query_builder::SqlQuery>
+    {
+        let mut text = String::new();
+        let mut n = 0;
+        for part in &self.parts {
+            match part {
+                Part::Sql(sql) => text.push_str(sql),
+                Part::Bind(_) => {
+                    n += 1;
+                    text.push_str(&format!("${n}"));
+                }
+            }
+        }
+        let mut query = diesel::sql_query(text).into_boxed::<MultiBackend>();
+        for part in self.parts {
+            if let Part::Bind(value) = part {
+                query = match value {
+                    Value::Timestamp(at) => query.bind::<Timestamp, _>(at),
+                    Value::Date(on) => query.bind::<Date, _>(on),
+                    Value::Text(text) => query.bind::<Text, _>(text),
+                    Value::Uuid(id) => query.bind::<PortableUuid, _>(id),
+                };
+            }
+        }
+        query
+    }
+}
+
+/// `'inquiry', 'conflict_check', …`: the open stages, from our own constants only.
+fn open_stages_sql() -> String {
+    CaseStage::ALL
+        .into_iter()
+        .filter(|s| s.is_open())
+        .map(|s| format!("'{}'", s.as_str()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The stage of case `c` at `end`.
+fn stage_at_end(s: &mut Statement, end: NaiveDateTime) {
+    s.sql("(CASE WHEN c.updated_at < ")
+        .ts(end)
+        .sql(
+            " THEN c.stage ELSE COALESCE((SELECT h.to_stage FROM case_stage_history h \
+             WHERE h.case_id = c.id AND h.changed_at < ",
+        )
+        .ts(end)
+        .sql(" ORDER BY h.changed_at DESC, h.id DESC LIMIT 1), c.stage) END)");
+}
+
+/// `c` existed and was open at `end`, and is in the scope.
+fn open_at_end(s: &mut Statement, end: NaiveDateTime, scope: ScopeFilter) {
+    s.sql(" c.created_at < ").ts(end).sql(" AND ");
+    stage_at_end(s, end);
+    s.sql(&format!(" IN ({})", open_stages_sql()));
+    in_scope(s, scope);
+}
+
+fn in_scope(s: &mut Statement, scope: ScopeFilter) {
+    if let Some(lawyer) = scope.lawyer {
+        s.sql(" AND c.lawyer_id = ")
+            .bind(Value::Uuid(DbUuid(lawyer)));
+    }
+    if let Some(paralegal) = scope.paralegal {
+        s.sql(" AND c.paralegal_id = ")
+            .bind(Value::Uuid(DbUuid(paralegal)));
+    }
+}
+
+/// Text of a nullable uuid column, `-` when null (the same text on both engines).
+fn uuid_key(column: &str) -> String {
+    format!("COALESCE(CAST({column} AS TEXT), '{NONE_KEY}')")
+}
+
+/// The key of an open-case family, over `cases c`, `client_entries e` and (nationality)
+/// `client_nationalities n`.
+fn open_key(s: &mut Statement, family: Family, end: NaiveDateTime) {
+    match family {
+        Family::OpenStage => stage_at_end(s, end),
+        Family::OpenKind => {
+            s.sql(&format!("COALESCE(c.kind, '{NONE_KEY}')"));
+        }
+        Family::OpenLawyer => {
+            s.sql(&uuid_key("c.lawyer_id"));
+        }
+        Family::OpenParalegal => {
+            s.sql(&uuid_key("c.paralegal_id"));
+        }
+        Family::OpenNationality => {
+            s.sql(&format!("COALESCE(n.code, '{NONE_KEY}')"));
+        }
+        _ => {
+            s.sql(&format!(
+                "CASE WHEN e.port_of_entry IS NULL OR e.port_of_entry = '' \
+                 THEN '{NONE_KEY}' ELSE e.port_of_entry END"
+            ));
+        }
+    }
+}
+
+/// The single-valued open-case families, counted in one pass over the cases: each case
+/// is one row of the family statements' join, so the counts per key are the same.
+pub const ONE_PASS: [Family; 5] = [
+    Family::OpenStage,
+    Family::OpenKind,
+    Family::OpenLawyer,
+    Family::OpenParalegal,
+    Family::OpenPort,
+];
+
+#[derive(Debug, QueryableByName)]
+struct Combination {
+    #[diesel(sql_type = Text)]
+    k0: String,
+    #[diesel(sql_type = Text)]
+    k1: String,
+    #[diesel(sql_type = Text)]
+    k2: String,
+    #[diesel(sql_type = Text)]
+    k3: String,
+    #[diesel(sql_type = Text)]
+    k4: String,
+    #[diesel(sql_type = BigInt)]
+    n: i64,
+}
+
+/// The [`ONE_PASS`] families' counts per key, in that order, from one statement.
+pub fn open_counts(
+    conn: &mut DbConnection,
+    bounds: &WeekBounds,
+    scope: ScopeFilter,
+) -> QueryResult<Vec<Vec<(String, i64)>>> {
+    let end = bounds.end_db();
+    let mut s = Statement::default();
+    s.sql("SELECT ");
+    for (i, family) in ONE_PASS.into_iter().enumerate() {
+        open_key(&mut s, family, end);
+        s.sql(&format!(" AS k{i}, "));
+    }
+    s.sql(
+        "COUNT(*) AS n FROM cases c LEFT JOIN client_entries e ON e.client_id = c.client_id \
+         WHERE",
+    );
+    open_at_end(&mut s, end, scope);
+    s.sql(" GROUP BY k0, k1, k2, k3, k4");
+    let rows: Vec<Combination> = s.into_query().load(conn)?;
+    let mut sums: Vec<std::collections::BTreeMap<String, i64>> = vec![Default::default(); 5];
+    for row in rows {
+        for (i, key) in [row.k0, row.k1, row.k2, row.k3, row.k4]
+            .into_iter()
+            .enumerate()
+        {
+            *sums[i].entry(key).or_default() += row.n;
+        }
+    }
+    Ok(sums
+        .into_iter()
+        .map(|sum| {
+            let mut counts: Vec<(String, i64)> = sum.into_iter().collect();
+            counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            counts
+        })
+        .collect())
+}
+
+/// The family's `(case_id, k)` statement.
+fn family(family: Family, bounds: &WeekBounds, scope: ScopeFilter) -> Statement {
+    let (start, end) = (bounds.start_db(), bounds.end_db());
+    let mut s = Statement::default();
+    match family {
+        Family::Opened => {
+            s.sql("SELECT c.id AS case_id, '' AS k FROM cases c WHERE c.created_at >= ")
+                .ts(start)
+                .sql(" AND c.created_at < ")
+                .ts(end);
+            in_scope(&mut s, scope);
+        }
+        Family::Entered | Family::Moved => {
+            let key = if family == Family::Entered {
+                "h.to_stage"
+            } else {
+                "h.from_stage || '>' || h.to_stage"
+            };
+            s.sql(&format!(
+                "SELECT h.case_id AS case_id, {key} AS k FROM case_stage_history h \
+                 JOIN cases c ON c.id = h.case_id WHERE h.from_stage IS NOT NULL \
+                 AND h.changed_at >= "
+            ))
+            .ts(start)
+            .sql(" AND h.changed_at < ")
+            .ts(end);
+            in_scope(&mut s, scope);
+        }
+        Family::OpenStage
+        | Family::OpenKind
+        | Family::OpenLawyer
+        | Family::OpenParalegal
+        | Family::OpenNationality
+        | Family::OpenPort => {
+            s.sql("SELECT c.id AS case_id, ");
+            open_key(&mut s, family, end);
+            s.sql(" AS k FROM cases c LEFT JOIN client_entries e ON e.client_id = c.client_id");
+            if family == Family::OpenNationality {
+                s.sql(" LEFT JOIN client_nationalities n ON n.client_id = c.client_id");
+            }
+            s.sql(" WHERE");
+            open_at_end(&mut s, end, scope);
+        }
+        Family::DueSoon => {
+            // An appeal deadline matters only while the case stands denied.
+            s.sql(
+                "SELECT d.case_id AS case_id, d.kind AS k FROM case_deadlines d \
+                 JOIN cases c ON c.id = d.case_id WHERE d.due_on >= ",
+            )
+            .date(bounds.next_day())
+            .sql(" AND d.due_on < ")
+            .date(bounds.next_day() + Duration::days(UPCOMING_DAYS))
+            .sql(" AND (d.kind <> 'bia_appeal' OR ");
+            stage_at_end(&mut s, end);
+            s.sql(" = 'denied') AND");
+            open_at_end(&mut s, end, scope);
+        }
+        Family::Overdue => {
+            let sunday = bounds.week.sunday();
+            s.sql(&format!(
+                "SELECT d.case_id AS case_id, '{}' AS k FROM case_deadlines d \
+                 JOIN cases c ON c.id = d.case_id \
+                 WHERE d.kind = 'one_year_filing' AND d.due_on <= ",
+                Overdue::OneYear.as_str()
+            ))
+            .date(sunday)
+            .sql(" AND (c.i589_filed_on IS NULL OR c.i589_filed_on > ")
+            .date(sunday)
+            .sql(") AND");
+            open_at_end(&mut s, end, scope);
+            s.sql(&format!(
+                " UNION ALL SELECT d.case_id AS case_id, '{}' AS k FROM case_deadlines d \
+                 JOIN cases c ON c.id = d.case_id \
+                 WHERE d.kind = 'bia_appeal' AND d.due_on <= ",
+                Overdue::Appeal.as_str()
+            ))
+            .date(sunday)
+            .sql(" AND ");
+            stage_at_end(&mut s, end);
+            s.sql(" = 'denied' AND");
+            open_at_end(&mut s, end, scope);
+            s.sql(&format!(
+                " UNION ALL SELECT ev.case_id AS case_id, '{}' AS k FROM case_events ev \
+                 JOIN cases c ON c.id = ev.case_id \
+                 WHERE ev.kind IN ('master_hearing', 'merits_hearing') AND ev.outcome = '' \
+                 AND ev.scheduled_at < ",
+                Overdue::HearingOutcome.as_str()
+            ))
+            // Hearings are kept in the court's local time, like the week's days.
+            .ts(bounds.next_day().and_hms_opt(0, 0, 0).unwrap_or_default())
+            .sql(" AND");
+            open_at_end(&mut s, end, scope);
+        }
+        Family::Stale => {
+            s.sql("SELECT c.id AS case_id, '' AS k FROM cases c WHERE c.updated_at < ")
+                .ts(end - Duration::days(STALE_DAYS))
+                .sql(" AND");
+            open_at_end(&mut s, end, scope);
+        }
+        Family::Unverified => {
+            s.sql(
+                "SELECT d.case_id AS case_id, '' AS k FROM case_deadlines d \
+                 JOIN cases c ON c.id = d.case_id WHERE d.kind = 'hearing' AND d.due_on >= ",
+            )
+            .date(bounds.next_day())
+            .sql(" AND (c.court_verified_on IS NULL OR c.court_verified_on < ")
+            .date(bounds.week.monday())
+            .sql(") AND");
+            open_at_end(&mut s, end, scope);
+        }
+    }
+    s
+}
+
+/// The ids of the figure's cases: `SELECT f.case_id FROM (…) f [WHERE f.k = key]`.
+fn case_ids(figure: &Figure) -> Statement {
+    let mut s = Statement::default();
+    s.sql("SELECT f.case_id FROM (")
+        .append(family(figure.family, &figure.bounds, figure.scope))
+        .sql(") f");
+    if let Some(key) = &figure.key {
+        s.sql(" WHERE f.k = ").text(key);
+    }
+    s
+}
+
+#[derive(Debug, QueryableByName)]
+struct KeyCount {
+    #[diesel(sql_type = Text)]
+    k: String,
+    #[diesel(sql_type = BigInt)]
+    n: i64,
+}
+
+#[derive(Debug, QueryableByName)]
+struct Count {
+    #[diesel(sql_type = BigInt)]
+    n: i64,
+}
+
+/// Each key of the family with its number of distinct cases, most cases first.
+pub fn counts_by_key(
+    conn: &mut DbConnection,
+    family_of: Family,
+    bounds: &WeekBounds,
+    scope: ScopeFilter,
+) -> QueryResult<Vec<(String, i64)>> {
+    let mut s = Statement::default();
+    s.sql("SELECT f.k AS k, COUNT(DISTINCT f.case_id) AS n FROM (")
+        .append(family(family_of, bounds, scope))
+        .sql(") f GROUP BY f.k");
+    let rows: Vec<KeyCount> = s.into_query().load(conn)?;
+    let mut counts: Vec<(String, i64)> = rows.into_iter().map(|r| (r.k, r.n)).collect();
+    // Sorted here: the engines' collations order text differently.
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    Ok(counts)
+}
+
+/// The figure: distinct cases with its key (any key when `None`).
+pub fn count(conn: &mut DbConnection, figure: &Figure) -> QueryResult<i64> {
+    let mut s = Statement::default();
+    s.sql("SELECT COUNT(DISTINCT x.case_id) AS n FROM (")
+        .append(case_ids(figure))
+        .sql(") x");
+    let row: Count = s.into_query().get_result(conn)?;
+    Ok(row.n)
+}
+
+#[derive(Debug, QueryableByName)]
+struct Reference {
+    #[diesel(sql_type = Text)]
+    reference: String,
+}
+
+/// The first `limit` case references of the figure, in order.
+pub fn references(
+    conn: &mut DbConnection,
+    figure: &Figure,
+    limit: i64,
+) -> QueryResult<Vec<String>> {
+    let mut s = Statement::default();
+    s.sql("SELECT c.reference AS reference FROM cases c WHERE c.id IN (")
+        .append(case_ids(figure))
+        .sql(&format!(") ORDER BY c.reference LIMIT {}", limit.max(1)));
+    let rows: Vec<Reference> = s.into_query().load(conn)?;
+    Ok(rows.into_iter().map(|r| r.reference).collect())
+}
+
+/// `cases.id IN (the figure's cases)`, for the case list's boxed query.
+#[derive(Debug, Clone)]
+pub struct InFigure(Statement);
+
+impl InFigure {
+    pub fn new(figure: &Figure) -> Self {
+        let mut s = Statement::default();
+        s.sql("\"cases\".\"id\" IN (")
+            .append(case_ids(figure))
+            .sql(")");
+        Self(s)
+    }
+}
+
+impl Expression for InFigure {
+    type SqlType = Bool;
+}
+
+impl<QS> AppearsOnTable<QS> for InFigure {}
+
+impl<QS> SelectableExpression<QS> for InFigure {}
+
+impl ValidGrouping<()> for InFigure {
+    type IsAggregate = diesel::expression::is_aggregate::Never;
+}
+
+impl QueryId for InFigure {
+    type QueryId = ();
+    const HAS_STATIC_QUERY_ID: bool = false;
+}
+
+impl QueryFragment<MultiBackend> for InFigure {
+    fn walk_ast<'b>(&'b self, mut out: AstPass<'_, 'b, MultiBackend>) -> QueryResult<()> {
+        for part in &self.0.parts {
+            match part {
+                Part::Sql(sql) => out.push_sql(sql),
+                Part::Bind(Value::Timestamp(at)) => out.push_bind_param::<Timestamp, _>(at)?,
+                Part::Bind(Value::Date(on)) => out.push_bind_param::<Date, _>(on)?,
+                Part::Bind(Value::Text(text)) => out.push_bind_param::<Text, _>(text)?,
+                Part::Bind(Value::Uuid(id)) => out.push_bind_param::<PortableUuid, _>(id)?,
+            }
+        }
+        Ok(())
+    }
+}
+
+/// One row of the cases CSV.
+#[derive(Debug, Clone, QueryableByName)]
+pub struct CaseCsvRow {
+    #[diesel(sql_type = Text)]
+    pub reference: String,
+    #[diesel(sql_type = Text)]
+    pub stage_at_end: String,
+    #[diesel(sql_type = Text)]
+    pub stage: String,
+    #[diesel(sql_type = Nullable<Text>)]
+    pub kind: Option<String>,
+    #[diesel(sql_type = Nullable<Text>)]
+    pub lawyer: Option<String>,
+    #[diesel(sql_type = Nullable<Text>)]
+    pub paralegal: Option<String>,
+    #[diesel(sql_type = Text)]
+    pub nationalities: String,
+    #[diesel(sql_type = Nullable<Text>)]
+    pub port_of_entry: Option<String>,
+    #[diesel(sql_type = Timestamp)]
+    pub created_at: NaiveDateTime,
+    #[diesel(sql_type = Timestamp)]
+    pub updated_at: NaiveDateTime,
+    #[diesel(sql_type = Nullable<Date>)]
+    pub next_deadline_on: Option<NaiveDate>,
+    #[diesel(sql_type = Nullable<Text>)]
+    pub next_deadline_kind: Option<String>,
+}
+
+/// The next chunk of case rows for the CSV, by reference after `after`: every case in the
+/// scope that existed at the end of the week, or only the figure's cases.
+pub fn case_rows_after(
+    conn: &mut DbConnection,
+    bounds: &WeekBounds,
+    scope: ScopeFilter,
+    figure: Option<&Figure>,
+    after: Option<&str>,
+    limit: i64,
+) -> QueryResult<Vec<CaseCsvRow>> {
+    let end = bounds.end_db();
+    let next_day = bounds.next_day();
+    let mut s = Statement::default();
+    s.sql("SELECT c.reference AS reference, ");
+    stage_at_end(&mut s, end);
+    s.sql(
+        " AS stage_at_end, c.stage AS stage, c.kind AS kind, \
+         l.display_name AS lawyer, p.display_name AS paralegal, \
+         COALESCE(c2.nationalities, '') AS nationalities, e.port_of_entry AS port_of_entry, \
+         c.created_at AS created_at, c.updated_at AS updated_at, \
+         (SELECT MIN(d.due_on) FROM case_deadlines d WHERE d.case_id = c.id AND d.due_on >= ",
+    )
+    .date(next_day)
+    .sql(
+        ") AS next_deadline_on, \
+         (SELECT d.kind FROM case_deadlines d WHERE d.case_id = c.id AND d.due_on >= ",
+    )
+    .date(next_day)
+    .sql(
+        " ORDER BY d.due_on, d.kind LIMIT 1) AS next_deadline_kind \
+         FROM cases c \
+         JOIN clients c2 ON c2.id = c.client_id \
+         LEFT JOIN staff l ON l.id = c.lawyer_id \
+         LEFT JOIN staff p ON p.id = c.paralegal_id \
+         LEFT JOIN client_entries e ON e.client_id = c.client_id \
+         WHERE c.created_at < ",
+    )
+    .ts(end);
+    in_scope(&mut s, scope);
+    if let Some(figure) = figure {
+        s.sql(" AND c.id IN (").append(case_ids(figure)).sql(")");
+    }
+    if let Some(after) = after {
+        s.sql(" AND c.reference > ").text(after);
+    }
+    s.sql(&format!(" ORDER BY c.reference LIMIT {}", limit.max(1)));
+    s.into_query().load(conn)
+}

@@ -1,0 +1,823 @@
+//! The weekly caseload report: who may read whose, the figures of a week (each one a
+//! `db::reports` family and key, so the case list behind it shows exactly its cases), the
+//! CSV of the cases, and the Monday email.
+
+use std::collections::HashMap;
+
+use askama::Template;
+use chrono::{Datelike, NaiveDate, Weekday};
+use chrono_tz::Tz;
+use serde_json::json;
+
+use super::audit::AuditContext;
+use super::cases::today;
+use super::notifications::Notifier;
+use crate::auth::policy;
+use crate::db::reports::{self as db_reports, CaseCsvRow, Figure, ScopeFilter};
+use crate::db::{self, DbConnection, write_transaction};
+use crate::domain::case_stage::{CaseStage, ClaimKind};
+use crate::domain::codes;
+use crate::domain::deadlines::DeadlineKind;
+use crate::domain::reports::{
+    Family, IsoWeek, NONE_KEY, Overdue, ReportOf, TREND_WEEKS, WeekBounds, last_complete_week,
+};
+use crate::domain::staff::{Role, Staff};
+use crate::email::render::RenderedMessage;
+use crate::error::{AppError, FieldErrors, Message};
+use crate::i18n::I18n;
+use crate::state::AppState;
+
+/// The job name in `scheduled_runs`.
+pub const WEEKLY_REPORT_JOB: &str = "weekly_report";
+/// Case rows read per statement while streaming the CSV.
+pub const CSV_CHUNK: i64 = 1_000;
+/// Case references listed per overdue item in the email.
+const EMAIL_REFERENCES: i64 = 20;
+
+/// What a figure is called, resolved to words by whoever shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Label {
+    /// A catalogue key.
+    Key(&'static str),
+    /// Shown as recorded: a staff member's name, a port of entry.
+    Text(String),
+    /// An ISO country code.
+    Country(String),
+    /// A stage change.
+    Move(CaseStage, CaseStage),
+}
+
+/// One figure of the report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    pub family: Family,
+    pub key: Option<String>,
+    pub label: Label,
+    pub count: i64,
+}
+
+impl Line {
+    /// The case list of exactly this figure's cases.
+    pub fn link(&self, week: IsoWeek, of: ReportOf) -> String {
+        let mut query = url::form_urlencoded::Serializer::new(String::new());
+        query
+            .append_pair("scope", "all")
+            .append_pair("report", self.family.as_str())
+            .append_pair("week", &week.to_string())
+            .append_pair("of", &of.code());
+        if let Some(key) = &self.key {
+            query.append_pair("key", key);
+        }
+        format!("/cases?{}", query.finish())
+    }
+}
+
+/// One week of the trend.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TrendPoint {
+    pub week: IsoWeek,
+    pub inquiries: Line,
+    pub intakes: Line,
+    pub grants: Line,
+}
+
+#[derive(Debug, Clone)]
+pub struct WeeklyReport {
+    pub week: IsoWeek,
+    pub bounds: WeekBounds,
+    pub of: ReportOf,
+    /// The lawyer's or paralegal's name for a personal report.
+    pub of_name: Option<String>,
+    /// Inquiries, intakes, retained, declined, closed, withdrawn.
+    pub activity: Vec<Line>,
+    pub moves: Vec<Line>,
+    pub open_total: Line,
+    pub by_stage: Vec<Line>,
+    pub by_kind: Vec<Line>,
+    pub by_lawyer: Vec<Line>,
+    pub by_paralegal: Vec<Line>,
+    pub by_nationality: Vec<Line>,
+    pub by_port: Vec<Line>,
+    pub due_total: Line,
+    pub due_soon: Vec<Line>,
+    pub overdue_total: Line,
+    pub overdue: Vec<Line>,
+    pub stale: Line,
+    pub unverified: Line,
+    /// Oldest first, the reported week last.
+    pub trend: Vec<TrendPoint>,
+    /// Lawyers an admin may pick.
+    pub lawyers: Vec<Staff>,
+}
+
+impl WeeklyReport {
+    /// Every figure, section by section, with its week, as the CSV lists them.
+    pub fn sections(&self) -> Vec<(&'static str, IsoWeek, Vec<&Line>)> {
+        fn one(line: &Line) -> Vec<&Line> {
+            vec![line]
+        }
+        let week = self.week;
+        let mut sections = vec![
+            ("activity", week, self.activity.iter().collect()),
+            ("stage_changes", week, self.moves.iter().collect()),
+            ("open", week, one(&self.open_total)),
+            ("open_by_stage", week, self.by_stage.iter().collect()),
+            ("open_by_kind", week, self.by_kind.iter().collect()),
+            ("open_by_lawyer", week, self.by_lawyer.iter().collect()),
+            (
+                "open_by_paralegal",
+                week,
+                self.by_paralegal.iter().collect(),
+            ),
+            (
+                "open_by_nationality",
+                week,
+                self.by_nationality.iter().collect(),
+            ),
+            ("open_by_port", week, self.by_port.iter().collect()),
+            ("due_in_30_days", week, one(&self.due_total)),
+            (
+                "due_in_30_days_by_kind",
+                week,
+                self.due_soon.iter().collect(),
+            ),
+            ("overdue", week, one(&self.overdue_total)),
+            ("overdue_by_kind", week, self.overdue.iter().collect()),
+            ("not_touched_60_days", week, one(&self.stale)),
+            ("hearings_not_verified", week, one(&self.unverified)),
+        ];
+        for point in &self.trend {
+            sections.push((
+                "trend",
+                point.week,
+                vec![&point.inquiries, &point.intakes, &point.grants],
+            ));
+        }
+        sections
+    }
+}
+
+/// The report a staff member gets when they ask for none in particular.
+pub fn default_scope(actor: &Staff) -> ReportOf {
+    match actor.role {
+        Role::Admin => ReportOf::Office,
+        Role::Lawyer => ReportOf::Lawyer(actor.id),
+        Role::Paralegal => ReportOf::Paralegal(actor.id),
+    }
+}
+
+pub fn scope_filter(of: ReportOf) -> ScopeFilter {
+    match of {
+        ReportOf::Office => ScopeFilter::default(),
+        ReportOf::Lawyer(id) => ScopeFilter {
+            lawyer: Some(id.as_uuid()),
+            paralegal: None,
+        },
+        ReportOf::Paralegal(id) => ScopeFilter {
+            lawyer: None,
+            paralegal: Some(id.as_uuid()),
+        },
+    }
+}
+
+/// The figure behind a case-list link, once the reader may see it.
+pub fn figure(
+    state: &AppState,
+    actor: &Staff,
+    family: Family,
+    key: Option<String>,
+    week: IsoWeek,
+    of: ReportOf,
+) -> Result<Figure, AppError> {
+    policy::can_read_report(actor, of)?;
+    Ok(Figure {
+        family,
+        key,
+        bounds: week.bounds(state.settings.office.time_zone),
+        scope: scope_filter(of),
+    })
+}
+
+/// Checks the week and whose report, or says what is wrong with them.
+fn check(
+    conn: &mut DbConnection,
+    actor: &Staff,
+    week: IsoWeek,
+    of: ReportOf,
+    today: NaiveDate,
+) -> Result<Option<String>, AppError> {
+    policy::can_read_report(actor, of)?;
+    let mut errors = FieldErrors::default();
+    if week.monday() > today {
+        errors.push("week", Message::new("report-week-future"));
+    }
+    let name = match of {
+        ReportOf::Office => None,
+        ReportOf::Lawyer(id) | ReportOf::Paralegal(id) => {
+            let wanted = if matches!(of, ReportOf::Lawyer(_)) {
+                |role: Role| role != Role::Paralegal
+            } else {
+                |role: Role| role == Role::Paralegal
+            };
+            match db::staff::find(conn, id)? {
+                Some(staff) if wanted(staff.role) => Some(staff.display_name),
+                _ => {
+                    errors.push("of", Message::new("report-scope-unknown"));
+                    None
+                }
+            }
+        }
+    };
+    if errors.is_empty() {
+        Ok(name)
+    } else {
+        Err(AppError::Validation(errors))
+    }
+}
+
+/// The report of `week` (default: the last complete week) for `of` (default: the reader's
+/// own), read and audited.
+pub async fn weekly(
+    state: &AppState,
+    actor: &Staff,
+    week: Option<IsoWeek>,
+    of: Option<ReportOf>,
+    address: Option<String>,
+) -> Result<WeeklyReport, AppError> {
+    policy::can_use_app(actor)?;
+    let zone = state.settings.office.time_zone;
+    let week = week.unwrap_or_else(|| last_complete_week(state.now(), zone));
+    let of = of.unwrap_or_else(|| default_scope(actor));
+    let today = today(state);
+    let audit = AuditContext::new(Some(actor.id), address, state.now());
+    let actor = actor.clone();
+    state
+        .db
+        .run(move |conn| {
+            let of_name = check(conn, &actor, week, of, today)?;
+            let report = build(conn, week, zone, of, of_name)?;
+            audit.record(
+                conn,
+                "report.viewed",
+                None,
+                json!({ "week": week.to_string(), "of": of.code() }),
+            )?;
+            Ok(report)
+        })
+        .await
+}
+
+fn stage_of(code: &str) -> Option<CaseStage> {
+    CaseStage::parse(code).ok()
+}
+
+fn line(family: Family, key: Option<&str>, label: Label, count: i64) -> Line {
+    Line {
+        family,
+        key: key.map(str::to_string),
+        label,
+        count,
+    }
+}
+
+/// Every figure of the week, each from its family's statement.
+pub fn build(
+    conn: &mut DbConnection,
+    week: IsoWeek,
+    zone: Tz,
+    of: ReportOf,
+    of_name: Option<String>,
+) -> Result<WeeklyReport, AppError> {
+    let bounds = week.bounds(zone);
+    let scope = scope_filter(of);
+    let staff = db::staff::list(conn)?;
+    let names: HashMap<String, String> = staff
+        .iter()
+        .map(|s| (s.id.to_string(), s.display_name.clone()))
+        .collect();
+    let grouped = |conn: &mut DbConnection, family: Family| {
+        db_reports::counts_by_key(conn, family, &bounds, scope)
+    };
+    let total = |conn: &mut DbConnection, family: Family| {
+        db_reports::count(
+            conn,
+            &Figure {
+                family,
+                key: None,
+                bounds,
+                scope,
+            },
+        )
+    };
+    let not_recorded = |key: &str| key == NONE_KEY;
+
+    let mut activity_lines = activity(conn, &bounds, scope)?;
+    // Grants are the trend's; the week's own list ends with withdrawals.
+    activity_lines.retain(|l| l.label != Label::Key("report-grants"));
+    let moves = grouped(conn, Family::Moved)?
+        .into_iter()
+        .filter_map(|(key, n)| {
+            let (from, to) = key.split_once('>')?;
+            Some(line(
+                Family::Moved,
+                Some(&key),
+                Label::Move(stage_of(from)?, stage_of(to)?),
+                n,
+            ))
+        })
+        .collect();
+    let mut open = db_reports::open_counts(conn, &bounds, scope)?.into_iter();
+    let mut next_open = || open.next().unwrap_or_default();
+    let (stage_counts, kind_counts, lawyer_counts, paralegal_counts, port_counts) = (
+        next_open(),
+        next_open(),
+        next_open(),
+        next_open(),
+        next_open(),
+    );
+    let open_sum: i64 = stage_counts.iter().map(|(_, n)| n).sum();
+    let mut by_stage: Vec<Line> = stage_counts
+        .into_iter()
+        .map(|(key, n)| {
+            let label =
+                stage_of(&key).map_or(Label::Text(key.clone()), |s| Label::Key(s.label_key()));
+            line(Family::OpenStage, Some(&key), label, n)
+        })
+        .collect();
+    // Workflow order reads better than size order for stages.
+    by_stage.sort_by_key(|l| {
+        l.key
+            .as_deref()
+            .and_then(stage_of)
+            .and_then(|s| CaseStage::ALL.iter().position(|x| *x == s))
+            .unwrap_or(usize::MAX)
+    });
+    // Every open case has exactly one stage: the total is their sum.
+    let open_total = line(
+        Family::OpenStage,
+        None,
+        Label::Key("report-open-total"),
+        open_sum,
+    );
+    let keyed = |counts: Vec<(String, i64)>,
+                 family: Family,
+                 label: &dyn Fn(&str) -> Label|
+     -> Result<Vec<Line>, AppError> {
+        Ok(counts
+            .into_iter()
+            .map(|(key, n)| {
+                let label = if not_recorded(&key) {
+                    Label::Key("report-not-recorded")
+                } else {
+                    label(&key)
+                };
+                line(family, Some(&key), label, n)
+            })
+            .collect())
+    };
+    let by_kind = keyed(kind_counts, Family::OpenKind, &|key| {
+        ClaimKind::parse(key).map_or(Label::Text(key.to_string()), |k| Label::Key(k.label_key()))
+    })?;
+    let staff_name =
+        |key: &str| Label::Text(names.get(key).cloned().unwrap_or_else(|| key.to_string()));
+    let by_lawyer = keyed(lawyer_counts, Family::OpenLawyer, &staff_name)?;
+    let by_paralegal = keyed(paralegal_counts, Family::OpenParalegal, &staff_name)?;
+    let by_nationality = keyed(
+        grouped(conn, Family::OpenNationality)?,
+        Family::OpenNationality,
+        &|key| Label::Country(key.to_string()),
+    )?;
+    let by_port = keyed(port_counts, Family::OpenPort, &|key| {
+        Label::Text(key.to_string())
+    })?;
+    let due_soon = keyed(grouped(conn, Family::DueSoon)?, Family::DueSoon, &|key| {
+        DeadlineKind::ALL
+            .into_iter()
+            .find(|k| k.as_str() == key)
+            .map_or(Label::Text(key.to_string()), |k| Label::Key(k.label_key()))
+    })?;
+    let due_total = line(
+        Family::DueSoon,
+        None,
+        Label::Key("report-due-total"),
+        total(conn, Family::DueSoon)?,
+    );
+    let overdue_counts: HashMap<String, i64> =
+        grouped(conn, Family::Overdue)?.into_iter().collect();
+    let overdue = Overdue::ALL
+        .into_iter()
+        .map(|o| {
+            line(
+                Family::Overdue,
+                Some(o.as_str()),
+                Label::Key(o.label_key()),
+                overdue_counts.get(o.as_str()).copied().unwrap_or(0),
+            )
+        })
+        .collect();
+    let overdue_total = line(
+        Family::Overdue,
+        None,
+        Label::Key("report-overdue-total"),
+        total(conn, Family::Overdue)?,
+    );
+    let stale = line(
+        Family::Stale,
+        None,
+        Label::Key("report-stale"),
+        total(conn, Family::Stale)?,
+    );
+    let unverified = line(
+        Family::Unverified,
+        None,
+        Label::Key("report-unverified"),
+        total(conn, Family::Unverified)?,
+    );
+    let mut trend = Vec::with_capacity(TREND_WEEKS);
+    for back in (0..TREND_WEEKS as i64).rev() {
+        let w = week.back(back);
+        let lines = activity(conn, &w.bounds(zone), scope)?;
+        let find = |key: &'static str| {
+            lines
+                .iter()
+                .find(|l| l.label == Label::Key(key))
+                .cloned()
+                .unwrap_or_else(|| line(Family::Opened, None, Label::Key(key), 0))
+        };
+        let entered_granted = lines
+            .iter()
+            .find(|l| l.label == Label::Key("report-grants"))
+            .map_or(0, |l| l.count);
+        trend.push(TrendPoint {
+            week: w,
+            inquiries: find("report-new-inquiries"),
+            intakes: find("report-intakes"),
+            grants: line(
+                Family::Entered,
+                Some(CaseStage::Granted.as_str()),
+                Label::Key("report-grants"),
+                entered_granted,
+            ),
+        });
+    }
+    let lawyers = staff
+        .into_iter()
+        .filter(|s| s.role != Role::Paralegal)
+        .collect();
+    Ok(WeeklyReport {
+        week,
+        bounds,
+        of,
+        of_name,
+        activity: activity_lines,
+        moves,
+        open_total,
+        by_stage,
+        by_kind,
+        by_lawyer,
+        by_paralegal,
+        by_nationality,
+        by_port,
+        due_total,
+        due_soon,
+        overdue_total,
+        overdue,
+        stale,
+        unverified,
+        trend,
+        lawyers,
+    })
+}
+
+/// New inquiries, intakes (moved into consultation), retained, declined, closed, withdrawn,
+/// granted.
+fn activity(
+    conn: &mut DbConnection,
+    bounds: &WeekBounds,
+    scope: ScopeFilter,
+) -> Result<Vec<Line>, AppError> {
+    let opened = db_reports::count(
+        conn,
+        &Figure {
+            family: Family::Opened,
+            key: None,
+            bounds: *bounds,
+            scope,
+        },
+    )?;
+    let entered: HashMap<String, i64> =
+        db_reports::counts_by_key(conn, Family::Entered, bounds, scope)?
+            .into_iter()
+            .collect();
+    let mut lines = vec![line(
+        Family::Opened,
+        None,
+        Label::Key("report-new-inquiries"),
+        opened,
+    )];
+    for (stage, key) in [
+        (CaseStage::Consultation, "report-intakes"),
+        (CaseStage::Retained, "report-retained"),
+        (CaseStage::Declined, "report-declined"),
+        (CaseStage::Closed, "report-closed"),
+        (CaseStage::Withdrawn, "report-withdrawn"),
+        (CaseStage::Granted, "report-grants"),
+    ] {
+        lines.push(line(
+            Family::Entered,
+            Some(stage.as_str()),
+            Label::Key(key),
+            entered.get(stage.as_str()).copied().unwrap_or(0),
+        ));
+    }
+    Ok(lines)
+}
+
+/// One chunk of the cases CSV, after the reference `after`; authorized and audited by
+/// [`start_csv`].
+pub async fn csv_chunk(
+    state: &AppState,
+    bounds: WeekBounds,
+    of: ReportOf,
+    figure: Option<Figure>,
+    after: Option<String>,
+) -> Result<Vec<CaseCsvRow>, AppError> {
+    state
+        .db
+        .run(move |conn| {
+            Ok(db_reports::case_rows_after(
+                conn,
+                &bounds,
+                scope_filter(of),
+                figure.as_ref(),
+                after.as_deref(),
+                CSV_CHUNK,
+            )?)
+        })
+        .await
+}
+
+/// Authorizes a CSV download and records it, before any row is read.
+pub async fn start_csv(
+    state: &AppState,
+    actor: &Staff,
+    week: IsoWeek,
+    of: ReportOf,
+    table: &'static str,
+    figure: Option<&Figure>,
+    address: Option<String>,
+) -> Result<(), AppError> {
+    policy::can_use_app(actor)?;
+    let today = today(state);
+    let audit = AuditContext::new(Some(actor.id), address, state.now());
+    let actor = actor.clone();
+    let details = json!({
+        "week": week.to_string(),
+        "of": of.code(),
+        "table": table,
+        "figure": figure.map(|f| f.family.as_str()),
+        "key": figure.and_then(|f| f.key.clone()),
+    });
+    state
+        .db
+        .run(move |conn| {
+            check(conn, &actor, week, of, today)?;
+            audit.record(conn, "report.exported", None, details)?;
+            Ok(())
+        })
+        .await
+}
+
+/// The Monday email, once its local time has come, the first time a server gets here
+/// that day.
+/// Returns how many messages were written.
+pub async fn send_weekly_if_due(state: &AppState) -> Result<Option<usize>, AppError> {
+    let office = &state.settings.office;
+    let now = state.now();
+    let local = now.with_timezone(&office.time_zone);
+    let at = office
+        .weekly_report_time()
+        .map_err(|e| AppError::internal(anyhow::anyhow!(e)))?;
+    // From Monday's hour on; a server that was down then sends it later in the week (the
+    // once-keys keep it to one message per person and week).
+    if local.weekday() == Weekday::Mon && local.time() < at {
+        return Ok(None);
+    }
+    let on = local.date_naive();
+    let claimed = state
+        .db
+        .run(move |conn| {
+            write_transaction(conn, |conn| {
+                Ok(db::notifications::claim_run(conn, WEEKLY_REPORT_JOB, on)?)
+            })
+        })
+        .await?;
+    if !claimed {
+        return Ok(None);
+    }
+    send_weekly(state, last_complete_week(now, office.time_zone))
+        .await
+        .map(Some)
+}
+
+/// The once-key of one person's report of one week.
+pub fn once_key(week: IsoWeek, staff: &Staff) -> String {
+    format!("weekly_report:{week}:{}", staff.id)
+}
+
+/// Each active lawyer their own report, each active admin the office's; once per person
+/// and week whoever calls (the once-key decides).
+pub async fn send_weekly(state: &AppState, week: IsoWeek) -> Result<usize, AppError> {
+    let zone = state.settings.office.time_zone;
+    let notifier = Notifier::of(state);
+    let now_db = crate::clock::to_db(state.now());
+    state
+        .db
+        .run(move |conn| {
+            let mut sent = 0;
+            for staff in db::staff::list(conn)? {
+                let of = match staff.role {
+                    _ if !staff.active => continue,
+                    Role::Admin => ReportOf::Office,
+                    Role::Lawyer => ReportOf::Lawyer(staff.id),
+                    Role::Paralegal => continue,
+                };
+                let key = once_key(week, &staff);
+                if db::notifications::exists(conn, &key)? {
+                    continue;
+                }
+                let report = build(conn, week, zone, of, None)?;
+                let overdue_refs = overdue_references(conn, &report)?;
+                let message = render_email(&staff, &report, &overdue_refs, notifier.base_url())
+                    .map_err(AppError::internal)?;
+                // A failure for one person leaves the others' messages in place.
+                sent += write_transaction(conn, |conn| {
+                    let recorded = db::notifications::insert(
+                        conn,
+                        &db::notifications::NewNotification {
+                            id: uuid::Uuid::new_v4(),
+                            recipient_id: staff.id.as_uuid(),
+                            case_id: None,
+                            kind: WEEKLY_REPORT_JOB,
+                            once_key: Some(&key),
+                            details: &json!({ "week": week.to_string(), "of": of.code() })
+                                .to_string(),
+                            delivery: "immediate",
+                            outbox_id: None,
+                            now: now_db,
+                        },
+                    )?;
+                    if !recorded {
+                        return Ok::<_, AppError>(0);
+                    }
+                    notifier.enqueue(conn, &staff, WEEKLY_REPORT_JOB, None, &message)?;
+                    Ok(1)
+                })?;
+            }
+            Ok(sent)
+        })
+        .await
+}
+
+/// The case references behind each overdue figure, for the email (no names).
+fn overdue_references(
+    conn: &mut DbConnection,
+    report: &WeeklyReport,
+) -> Result<Vec<(Line, Vec<String>)>, AppError> {
+    let mut out = Vec::new();
+    for line in &report.overdue {
+        if line.count == 0 {
+            continue;
+        }
+        let figure = Figure {
+            family: line.family,
+            key: line.key.clone(),
+            bounds: report.bounds,
+            scope: scope_filter(report.of),
+        };
+        out.push((
+            line.clone(),
+            db_reports::references(conn, &figure, EMAIL_REFERENCES)?,
+        ));
+    }
+    Ok(out)
+}
+
+/// One line of the email: words, count, link to the cases.
+pub struct EmailLine {
+    pub label: String,
+    pub count: i64,
+    pub link: String,
+}
+
+pub struct EmailOverdue {
+    pub label: String,
+    pub references: Vec<String>,
+}
+
+pub struct EmailParts {
+    pub lang: &'static str,
+    pub subject: String,
+    pub greeting: String,
+    pub intro: String,
+    pub lines: Vec<EmailLine>,
+    pub overdue_heading: String,
+    pub overdue: Vec<EmailOverdue>,
+    pub page_label: String,
+    pub page_link: String,
+    pub footer: String,
+}
+
+#[derive(Template)]
+#[template(path = "reports/email.txt")]
+struct TextEmail<'a> {
+    parts: &'a EmailParts,
+}
+
+#[derive(Template)]
+#[template(path = "reports/email.html")]
+struct HtmlEmail<'a> {
+    parts: &'a EmailParts,
+}
+
+/// What a label says in `i18n`'s language.
+pub fn label_text(i18n: &I18n, label: &Label) -> String {
+    match label {
+        Label::Key(key) => i18n.t(key),
+        Label::Text(text) => text.clone(),
+        Label::Country(code) => codes::country_name(code, i18n.language()),
+        Label::Move(from, to) => {
+            format!("{} → {}", i18n.t(from.label_key()), i18n.t(to.label_key()))
+        }
+    }
+}
+
+/// The report page of this week and scope.
+pub fn page_link(week: IsoWeek, of: ReportOf) -> String {
+    let query = url::form_urlencoded::Serializer::new(String::new())
+        .append_pair("week", &week.to_string())
+        .append_pair("of", &of.code())
+        .finish();
+    format!("/reports/weekly?{query}")
+}
+
+/// The Monday email of one person: counts and case references, never names, in their
+/// language, text and HTML.
+pub fn render_email(
+    recipient: &Staff,
+    report: &WeeklyReport,
+    overdue: &[(Line, Vec<String>)],
+    base: &str,
+) -> Result<RenderedMessage, askama::Error> {
+    let i18n = I18n::new(recipient.language);
+    let scope_key = if report.of == ReportOf::Office {
+        "report-email-subject-office"
+    } else {
+        "report-email-subject-own"
+    };
+    let subject = i18n.message(&Message::new(scope_key).with("week", report.week.to_string()));
+    let email_line = |line: &Line| EmailLine {
+        label: label_text(&i18n, &line.label),
+        count: line.count,
+        link: format!("{base}{}", line.link(report.week, report.of)),
+    };
+    let mut lines: Vec<EmailLine> = report.activity.iter().map(email_line).collect();
+    for line in [
+        &report.open_total,
+        &report.due_total,
+        &report.overdue_total,
+        &report.stale,
+        &report.unverified,
+    ] {
+        lines.push(email_line(line));
+    }
+    let parts = EmailParts {
+        lang: i18n.language().code(),
+        greeting: i18n
+            .message(&Message::new("email-greeting").with("name", &recipient.display_name)),
+        intro: i18n.message(
+            &Message::new("report-email-intro")
+                .with("week", report.week.to_string())
+                .with("from", report.week.monday().to_string())
+                .with("until", report.week.sunday().to_string()),
+        ),
+        lines,
+        overdue_heading: i18n.t("report-overdue"),
+        overdue: overdue
+            .iter()
+            .map(|(line, references)| EmailOverdue {
+                label: label_text(&i18n, &line.label),
+                references: references.clone(),
+            })
+            .collect(),
+        page_label: i18n.t("report-email-open-page"),
+        page_link: format!("{base}{}", page_link(report.week, report.of)),
+        footer: i18n.t("email-footer"),
+        subject,
+    };
+    Ok(RenderedMessage {
+        text_body: TextEmail { parts: &parts }.render()?,
+        html_body: HtmlEmail { parts: &parts }.render()?,
+        subject: parts.subject,
+    })
+}
