@@ -112,19 +112,20 @@ impl DatabaseUrl {
 }
 
 // Durability over speed: this data must survive a power cut. For reads at office scale
-// (100,000 clients, ~1.5 GB): a 32 MiB page cache per connection, and table statistics for
+// (100,000 clients, ~1.5 GB): an 8 MiB page cache per connection, and table statistics for
 // the query planner — `optimize=0x10002` analyzes (quickly, with a row limit) the tables
 // whose statistics are missing or stale; pooled connections are renewed every 30 minutes,
 // so the statistics follow the data. Without them SQLite guesses that every index is
 // selective and, for example, walks a lawyer's 20,000 cases to check 200 case ids.
-// Reads through a memory map of the file: the pool's connections then share the operating
-// system's cache instead of each copying pages into its own, which under concurrent load
-// made every request several times dearer (docs/performance.md).
+// Reads go through a memory map of the file (up to SQLite's 2 GiB limit): the pool's
+// connections then share the operating system's cache instead of each copying pages into
+// its own, which under concurrent load made every request several times dearer, and the
+// small page cache keeps the server's own memory low (docs/performance.md).
 const SQLITE_PRAGMAS: &str = "PRAGMA busy_timeout = 10000;
 PRAGMA journal_mode = WAL;
 PRAGMA synchronous = FULL;
 PRAGMA foreign_keys = ON;
-PRAGMA cache_size = -32768;
+PRAGMA cache_size = -8192;
 PRAGMA mmap_size = 2147418112;
 PRAGMA optimize = 0x10002;";
 
