@@ -390,7 +390,9 @@ pub fn build(
     let by_port = keyed(port_counts, Family::OpenPort, &|key| {
         Label::Text(key.to_string())
     })?;
-    let due_soon = keyed(grouped(conn, Family::DueSoon)?, Family::DueSoon, &|key| {
+    let (due_counts, due_count) =
+        db_reports::counts_and_total(conn, Family::DueSoon, &bounds, scope)?;
+    let due_soon = keyed(due_counts, Family::DueSoon, &|key| {
         DeadlineKind::ALL
             .into_iter()
             .find(|k| k.as_str() == key)
@@ -400,10 +402,11 @@ pub fn build(
         Family::DueSoon,
         None,
         Label::Key("report-due-total"),
-        total(conn, Family::DueSoon)?,
+        due_count,
     );
-    let overdue_counts: HashMap<String, i64> =
-        grouped(conn, Family::Overdue)?.into_iter().collect();
+    let (overdue_counts, overdue_count) =
+        db_reports::counts_and_total(conn, Family::Overdue, &bounds, scope)?;
+    let overdue_counts: HashMap<String, i64> = overdue_counts.into_iter().collect();
     let overdue = Overdue::ALL
         .into_iter()
         .map(|o| {
@@ -419,7 +422,7 @@ pub fn build(
         Family::Overdue,
         None,
         Label::Key("report-overdue-total"),
-        total(conn, Family::Overdue)?,
+        overdue_count,
     );
     let stale = line(
         Family::Stale,
