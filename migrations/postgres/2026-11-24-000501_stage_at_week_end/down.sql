@@ -1,0 +1,1 @@
+DROP INDEX case_stage_history_case_end;
