@@ -137,6 +137,17 @@ pub fn set_preference(
     Ok(())
 }
 
+/// Whether `job` has run for the office-local date `on` (or a later one). A plain read: the
+/// workers ask every round, and only take the write lock when the answer is no.
+pub fn has_run(conn: &mut DbConnection, job: &str, on: NaiveDate) -> QueryResult<bool> {
+    Ok(scheduled_runs::table
+        .find(job)
+        .select(scheduled_runs::last_run_on)
+        .first::<NaiveDate>(conn)
+        .optional()?
+        .is_some_and(|last| last >= on))
+}
+
 /// Takes the run of `job` for the office-local date `on`: `true` for the one caller that
 /// gets it, `false` when it has run for that date (or a later one) already.
 pub fn claim_run(conn: &mut DbConnection, job: &str, on: NaiveDate) -> QueryResult<bool> {

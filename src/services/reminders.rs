@@ -51,6 +51,9 @@ pub async fn run_if_due(state: &AppState) -> Result<Option<ScanReport>, AppError
     let claimed = state
         .db
         .run(move |conn| {
+            if db::notifications::has_run(conn, DAILY_SCAN, today)? {
+                return Ok(false);
+            }
             write_transaction(conn, |conn| {
                 Ok(db::notifications::claim_run(conn, DAILY_SCAN, today)?)
             })

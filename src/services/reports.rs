@@ -610,6 +610,9 @@ pub async fn send_weekly_if_due(state: &AppState) -> Result<Option<usize>, AppEr
     let claimed = state
         .db
         .run(move |conn| {
+            if db::notifications::has_run(conn, WEEKLY_REPORT_JOB, on)? {
+                return Ok(false);
+            }
             write_transaction(conn, |conn| {
                 Ok(db::notifications::claim_run(conn, WEEKLY_REPORT_JOB, on)?)
             })
@@ -655,10 +658,11 @@ pub async fn send_weekly(state: &AppState, week: IsoWeek) -> Result<usize, AppEr
                     .map_err(AppError::internal)?;
                 // A failure for one person leaves the others' messages in place.
                 sent += write_transaction(conn, |conn| {
+                    let notification_id = uuid::Uuid::new_v4();
                     let recorded = db::notifications::insert(
                         conn,
                         &db::notifications::NewNotification {
-                            id: uuid::Uuid::new_v4(),
+                            id: notification_id,
                             recipient_id: staff.id.as_uuid(),
                             case_id: None,
                             kind: WEEKLY_REPORT_JOB,
@@ -673,7 +677,9 @@ pub async fn send_weekly(state: &AppState, week: IsoWeek) -> Result<usize, AppEr
                     if !recorded {
                         return Ok::<_, AppError>(0);
                     }
-                    notifier.enqueue(conn, &staff, WEEKLY_REPORT_JOB, None, &message)?;
+                    let outbox_id =
+                        notifier.enqueue(conn, &staff, WEEKLY_REPORT_JOB, None, &message)?;
+                    db::notifications::set_outbox(conn, notification_id, outbox_id)?;
                     Ok(1)
                 })?;
             }
