@@ -7,7 +7,10 @@
 //! created before the end, and its stage then — the `to_stage` of its last change before the
 //! end — is not `declined`, `withdrawn` or `closed`. A case not changed since the end
 //! (`updated_at` before it: every stage change touches `updated_at`) is still in its current
-//! stage, so only cases changed since are looked up in the history.
+//! stage, so only cases changed since are looked up in the history. The families of open
+//! cases read those cases as the relation [`OPEN_CASES`]: a common table expression in front
+//! of a single figure's statement, or, for a whole report, a temporary table filled once
+//! ([`with_open_cases`]) — the same statements either way.
 //!
 //! The statements are plain SQL both engines read alike; binds are numbered `$1…` in order.
 
@@ -141,14 +144,6 @@ fn stage_at_end(s: &mut Statement, end: NaiveDateTime) {
         .sql(" ORDER BY h.changed_at DESC, h.id DESC LIMIT 1), c.stage) END)");
 }
 
-/// `c` existed and was open at `end`, and is in the scope.
-fn open_at_end(s: &mut Statement, end: NaiveDateTime, scope: ScopeFilter) {
-    s.sql(" c.created_at < ").ts(end).sql(" AND ");
-    stage_at_end(s, end);
-    s.sql(&format!(" IN ({})", open_stages_sql()));
-    in_scope(s, scope);
-}
-
 fn in_scope(s: &mut Statement, scope: ScopeFilter) {
     if let Some(lawyer) = scope.lawyer {
         s.sql(" AND c.lawyer_id = ")
@@ -160,39 +155,177 @@ fn in_scope(s: &mut Statement, scope: ScopeFilter) {
     }
 }
 
+/// The relation of the cases open at the end of the week and in the scope, one row each:
+/// `id`, `client_id`, `kind`, `lawyer_id`, `paralegal_id`, `updated_at`, `i589_filed_on`,
+/// `court_verified_on`, `port` (the port of entry's key) and `stage` (the stage then).
+pub const OPEN_CASES: &str = "report_open_cases";
+
+const OPEN_CASES_COLUMNS: &str = "id, client_id, kind, lawyer_id, paralegal_id, updated_at, \
+     i589_filed_on, court_verified_on, port, stage";
+
+/// The rows of [`OPEN_CASES`].
+fn open_cases(end: NaiveDateTime, scope: ScopeFilter) -> Statement {
+    let mut s = Statement::default();
+    s.sql(&format!(
+        "SELECT {OPEN_CASES_COLUMNS} FROM (SELECT c.id AS id, c.client_id AS client_id, \
+         c.kind AS kind, c.lawyer_id AS lawyer_id, c.paralegal_id AS paralegal_id, \
+         c.updated_at AS updated_at, c.i589_filed_on AS i589_filed_on, \
+         c.court_verified_on AS court_verified_on, \
+         CASE WHEN e.port_of_entry IS NULL OR e.port_of_entry = '' \
+         THEN '{NONE_KEY}' ELSE e.port_of_entry END AS port, "
+    ));
+    stage_at_end(&mut s, end);
+    // `(… < end) = TRUE` rather than the bare comparison: nearly every case matches, and
+    // SQLite would otherwise walk the `created_at` index and look each row up again, three
+    // times the work of reading the table through.
+    s.sql(
+        " AS stage FROM cases c LEFT JOIN client_entries e ON e.client_id = c.client_id \
+         WHERE (c.created_at < ",
+    )
+    .ts(end)
+    .sql(") = TRUE");
+    in_scope(&mut s, scope);
+    s.sql(&format!(") x WHERE x.stage IN ({})", open_stages_sql()));
+    s
+}
+
+/// Runs `f` with the week's [`OPEN_CASES`] in a temporary table, so that a whole report
+/// reconstructs each case's stage once rather than once per figure. The table lives in a
+/// transaction of its own and is gone when `f` returns, whatever it returns.
+pub fn with_open_cases<T, E, F>(
+    conn: &mut DbConnection,
+    bounds: &WeekBounds,
+    scope: ScopeFilter,
+    f: F,
+) -> Result<T, E>
+where
+    F: FnOnce(&mut DbConnection, &OpenCases) -> Result<T, E>,
+    E: From<diesel::result::Error>,
+{
+    let uuid = match conn {
+        DbConnection::Sqlite(_) => "TEXT",
+        DbConnection::Postgres(_) => "UUID",
+    };
+    conn.transaction(|conn| {
+        diesel::sql_query(format!(
+            "CREATE TEMPORARY TABLE {OPEN_CASES} (id {uuid} PRIMARY KEY, \
+             client_id {uuid} NOT NULL, kind TEXT, lawyer_id {uuid}, paralegal_id {uuid}, \
+             updated_at TIMESTAMP NOT NULL, i589_filed_on DATE, court_verified_on DATE, \
+             port TEXT NOT NULL, stage TEXT NOT NULL)"
+        ))
+        .execute(conn)?;
+        let mut fill = Statement::default();
+        fill.sql(&format!("INSERT INTO {OPEN_CASES} ({OPEN_CASES_COLUMNS}) "))
+            .append(open_cases(bounds.end_db(), scope));
+        fill.into_query().execute(conn)?;
+        let value = f(
+            conn,
+            &OpenCases {
+                bounds: *bounds,
+                scope,
+            },
+        )?;
+        diesel::sql_query(format!("DROP TABLE {OPEN_CASES}")).execute(conn)?;
+        Ok(value)
+    })
+}
+
+/// A week's open cases, filled in by [`with_open_cases`]: the report's figures, counted
+/// from the temporary table.
+#[derive(Debug)]
+pub struct OpenCases {
+    bounds: WeekBounds,
+    scope: ScopeFilter,
+}
+
+impl OpenCases {
+    pub fn counts_by_key(
+        &self,
+        conn: &mut DbConnection,
+        family_of: Family,
+    ) -> QueryResult<Vec<(String, i64)>> {
+        counts_by_key_from(conn, family_of, &self.bounds, self.scope, Source::Table)
+    }
+
+    pub fn counts_and_total(
+        &self,
+        conn: &mut DbConnection,
+        family_of: Family,
+    ) -> QueryResult<(Vec<(String, i64)>, i64)> {
+        counts_and_total_from(conn, family_of, &self.bounds, self.scope, Source::Table)
+    }
+
+    pub fn count(&self, conn: &mut DbConnection, family_of: Family) -> QueryResult<i64> {
+        let figure = Figure {
+            family: family_of,
+            key: None,
+            bounds: self.bounds,
+            scope: self.scope,
+        };
+        count_from(conn, &figure, Source::Table)
+    }
+
+    /// The [`ONE_PASS`] families' counts per key, in that order, from one statement.
+    pub fn open_counts(&self, conn: &mut DbConnection) -> QueryResult<Vec<Vec<(String, i64)>>> {
+        let mut s = Statement::default();
+        s.sql("SELECT ");
+        for (i, family) in ONE_PASS.into_iter().enumerate() {
+            s.sql(&format!("{} AS k{i}, ", open_key(family)));
+        }
+        s.sql(&format!(
+            "COUNT(*) AS n FROM {OPEN_CASES} o GROUP BY k0, k1, k2, k3, k4"
+        ));
+        let rows: Vec<Combination> = s.into_query().load(conn)?;
+        let mut sums: Vec<std::collections::BTreeMap<String, i64>> =
+            vec![Default::default(); ONE_PASS.len()];
+        for row in rows {
+            for (i, key) in [row.k0, row.k1, row.k2, row.k3, row.k4]
+                .into_iter()
+                .enumerate()
+            {
+                *sums[i].entry(key).or_default() += row.n;
+            }
+        }
+        Ok(sums
+            .into_iter()
+            .map(|sum| {
+                let mut counts: Vec<(String, i64)> = sum.into_iter().collect();
+                counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+                counts
+            })
+            .collect())
+    }
+}
+
+/// Where a statement finds [`OPEN_CASES`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Source {
+    /// Computed in the statement itself.
+    Inline,
+    /// The temporary table of [`with_open_cases`].
+    Table,
+}
+
 /// Text of a nullable uuid column, `-` when null (the same text on both engines).
 fn uuid_key(column: &str) -> String {
     format!("COALESCE(CAST({column} AS TEXT), '{NONE_KEY}')")
 }
 
-/// The key of an open-case family, over `cases c`, `client_entries e` and (nationality)
+/// The key of an open-case family, over [`OPEN_CASES`] `o` and (nationality)
 /// `client_nationalities n`.
-fn open_key(s: &mut Statement, family: Family, end: NaiveDateTime) {
+fn open_key(family: Family) -> String {
     match family {
-        Family::OpenStage => stage_at_end(s, end),
-        Family::OpenKind => {
-            s.sql(&format!("COALESCE(c.kind, '{NONE_KEY}')"));
-        }
-        Family::OpenLawyer => {
-            s.sql(&uuid_key("c.lawyer_id"));
-        }
-        Family::OpenParalegal => {
-            s.sql(&uuid_key("c.paralegal_id"));
-        }
-        Family::OpenNationality => {
-            s.sql(&format!("COALESCE(n.code, '{NONE_KEY}')"));
-        }
-        _ => {
-            s.sql(&format!(
-                "CASE WHEN e.port_of_entry IS NULL OR e.port_of_entry = '' \
-                 THEN '{NONE_KEY}' ELSE e.port_of_entry END"
-            ));
-        }
+        Family::OpenStage => "o.stage".to_string(),
+        Family::OpenKind => format!("COALESCE(o.kind, '{NONE_KEY}')"),
+        Family::OpenLawyer => uuid_key("o.lawyer_id"),
+        Family::OpenParalegal => uuid_key("o.paralegal_id"),
+        Family::OpenNationality => format!("COALESCE(n.code, '{NONE_KEY}')"),
+        _ => "o.port".to_string(),
     }
 }
 
-/// The single-valued open-case families, counted in one pass over the cases: each case
-/// is one row of the family statements' join, so the counts per key are the same.
+/// The single-valued open-case families, counted in one pass over the open cases: each
+/// case is one row of [`OPEN_CASES`], so the counts per key are the families'.
 pub const ONE_PASS: [Family; 5] = [
     Family::OpenStage,
     Family::OpenKind,
@@ -217,47 +350,25 @@ struct Combination {
     n: i64,
 }
 
-/// The [`ONE_PASS`] families' counts per key, in that order, from one statement.
-pub fn open_counts(
-    conn: &mut DbConnection,
-    bounds: &WeekBounds,
-    scope: ScopeFilter,
-) -> QueryResult<Vec<Vec<(String, i64)>>> {
-    let end = bounds.end_db();
-    let mut s = Statement::default();
-    s.sql("SELECT ");
-    for (i, family) in ONE_PASS.into_iter().enumerate() {
-        open_key(&mut s, family, end);
-        s.sql(&format!(" AS k{i}, "));
-    }
-    s.sql(
-        "COUNT(*) AS n FROM cases c LEFT JOIN client_entries e ON e.client_id = c.client_id \
-         WHERE",
-    );
-    open_at_end(&mut s, end, scope);
-    s.sql(" GROUP BY k0, k1, k2, k3, k4");
-    let rows: Vec<Combination> = s.into_query().load(conn)?;
-    let mut sums: Vec<std::collections::BTreeMap<String, i64>> = vec![Default::default(); 5];
-    for row in rows {
-        for (i, key) in [row.k0, row.k1, row.k2, row.k3, row.k4]
-            .into_iter()
-            .enumerate()
-        {
-            *sums[i].entry(key).or_default() += row.n;
-        }
-    }
-    Ok(sums
-        .into_iter()
-        .map(|sum| {
-            let mut counts: Vec<(String, i64)> = sum.into_iter().collect();
-            counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-            counts
-        })
-        .collect())
+/// Whether the family's statement reads [`OPEN_CASES`].
+fn reads_open_cases(family: Family) -> bool {
+    !matches!(family, Family::Opened | Family::Entered | Family::Moved)
 }
 
-/// The family's `(case_id, k)` statement.
-fn family(family: Family, bounds: &WeekBounds, scope: ScopeFilter) -> Statement {
+/// The family's `(case_id, k)` statement, with [`OPEN_CASES`] in front of it when it is
+/// computed in place.
+fn family(family: Family, bounds: &WeekBounds, scope: ScopeFilter, source: Source) -> Statement {
+    let mut s = Statement::default();
+    if source == Source::Inline && reads_open_cases(family) {
+        s.sql(&format!("WITH {OPEN_CASES} AS ("))
+            .append(open_cases(bounds.end_db(), scope))
+            .sql(") ");
+    }
+    s.append(family_body(family, bounds, scope));
+    s
+}
+
+fn family_body(family: Family, bounds: &WeekBounds, scope: ScopeFilter) -> Statement {
     let (start, end) = (bounds.start_db(), bounds.end_db());
     let mut s = Statement::default();
     match family {
@@ -288,93 +399,86 @@ fn family(family: Family, bounds: &WeekBounds, scope: ScopeFilter) -> Statement 
         | Family::OpenKind
         | Family::OpenLawyer
         | Family::OpenParalegal
-        | Family::OpenNationality
         | Family::OpenPort => {
-            s.sql("SELECT c.id AS case_id, ");
-            open_key(&mut s, family, end);
-            s.sql(" AS k FROM cases c LEFT JOIN client_entries e ON e.client_id = c.client_id");
-            if family == Family::OpenNationality {
-                s.sql(" LEFT JOIN client_nationalities n ON n.client_id = c.client_id");
-            }
-            s.sql(" WHERE");
-            open_at_end(&mut s, end, scope);
+            s.sql(&format!(
+                "SELECT o.id AS case_id, {} AS k FROM {OPEN_CASES} o",
+                open_key(family)
+            ));
+        }
+        Family::OpenNationality => {
+            s.sql(&format!(
+                "SELECT o.id AS case_id, {} AS k FROM {OPEN_CASES} o \
+                 LEFT JOIN client_nationalities n ON n.client_id = o.client_id",
+                open_key(family)
+            ));
         }
         Family::DueSoon => {
             // An appeal deadline matters only while the case stands denied.
-            s.sql(
+            s.sql(&format!(
                 "SELECT d.case_id AS case_id, d.kind AS k FROM case_deadlines d \
-                 JOIN cases c ON c.id = d.case_id WHERE d.due_on >= ",
-            )
+                 JOIN {OPEN_CASES} o ON o.id = d.case_id WHERE d.due_on >= "
+            ))
             .date(bounds.next_day())
             .sql(" AND d.due_on < ")
             .date(bounds.next_day() + Duration::days(UPCOMING_DAYS))
-            .sql(" AND (d.kind <> 'bia_appeal' OR ");
-            stage_at_end(&mut s, end);
-            s.sql(" = 'denied') AND");
-            open_at_end(&mut s, end, scope);
+            .sql(" AND (d.kind <> 'bia_appeal' OR o.stage = 'denied')");
         }
         Family::Overdue => {
             let sunday = bounds.week.sunday();
             s.sql(&format!(
-                "SELECT d.case_id AS case_id, '{}' AS k FROM case_deadlines d \
-                 JOIN cases c ON c.id = d.case_id \
-                 WHERE d.kind = 'one_year_filing' AND d.due_on <= ",
-                Overdue::OneYear.as_str()
+                "SELECT o.id AS case_id, x.k AS k FROM (\
+                 SELECT d.case_id AS case_id, CASE d.kind WHEN 'one_year_filing' THEN '{}' \
+                 ELSE '{}' END AS k FROM case_deadlines d \
+                 WHERE d.kind IN ('one_year_filing', 'bia_appeal') AND d.due_on <= ",
+                Overdue::OneYear.as_str(),
+                Overdue::Appeal.as_str(),
             ))
             .date(sunday)
-            .sql(" AND (c.i589_filed_on IS NULL OR c.i589_filed_on > ")
-            .date(sunday)
-            .sql(") AND");
-            open_at_end(&mut s, end, scope);
-            s.sql(&format!(
-                " UNION ALL SELECT d.case_id AS case_id, '{}' AS k FROM case_deadlines d \
-                 JOIN cases c ON c.id = d.case_id \
-                 WHERE d.kind = 'bia_appeal' AND d.due_on <= ",
-                Overdue::Appeal.as_str()
-            ))
-            .date(sunday)
-            .sql(" AND ");
-            stage_at_end(&mut s, end);
-            s.sql(" = 'denied' AND");
-            open_at_end(&mut s, end, scope);
-            s.sql(&format!(
+            .sql(&format!(
                 " UNION ALL SELECT ev.case_id AS case_id, '{}' AS k FROM case_events ev \
-                 JOIN cases c ON c.id = ev.case_id \
                  WHERE ev.kind IN ('master_hearing', 'merits_hearing') AND ev.outcome = '' \
                  AND ev.scheduled_at < ",
                 Overdue::HearingOutcome.as_str()
             ))
             // Hearings are kept in the court's local time, like the week's days.
             .ts(bounds.next_day().and_hms_opt(0, 0, 0).unwrap_or_default())
-            .sql(" AND");
-            open_at_end(&mut s, end, scope);
+            .sql(&format!(
+                ") x JOIN {OPEN_CASES} o ON o.id = x.case_id WHERE x.k = '{}' \
+                 OR (x.k = '{}' AND o.stage = 'denied') \
+                 OR (x.k = '{}' AND (o.i589_filed_on IS NULL OR o.i589_filed_on > ",
+                Overdue::HearingOutcome.as_str(),
+                Overdue::Appeal.as_str(),
+                Overdue::OneYear.as_str(),
+            ))
+            .date(sunday)
+            .sql("))");
         }
         Family::Stale => {
-            s.sql("SELECT c.id AS case_id, '' AS k FROM cases c WHERE c.updated_at < ")
-                .ts(end - Duration::days(STALE_DAYS))
-                .sql(" AND");
-            open_at_end(&mut s, end, scope);
+            s.sql(&format!(
+                "SELECT o.id AS case_id, '' AS k FROM {OPEN_CASES} o WHERE o.updated_at < "
+            ))
+            .ts(end - Duration::days(STALE_DAYS));
         }
         Family::Unverified => {
-            s.sql(
+            s.sql(&format!(
                 "SELECT d.case_id AS case_id, '' AS k FROM case_deadlines d \
-                 JOIN cases c ON c.id = d.case_id WHERE d.kind = 'hearing' AND d.due_on >= ",
-            )
+                 JOIN {OPEN_CASES} o ON o.id = d.case_id WHERE d.kind = 'hearing' \
+                 AND d.due_on >= "
+            ))
             .date(bounds.next_day())
-            .sql(" AND (c.court_verified_on IS NULL OR c.court_verified_on < ")
+            .sql(" AND (o.court_verified_on IS NULL OR o.court_verified_on < ")
             .date(bounds.week.monday())
-            .sql(") AND");
-            open_at_end(&mut s, end, scope);
+            .sql(")");
         }
     }
     s
 }
 
 /// The ids of the figure's cases: `SELECT f.case_id FROM (…) f [WHERE f.k = key]`.
-fn case_ids(figure: &Figure) -> Statement {
+fn case_ids(figure: &Figure, source: Source) -> Statement {
     let mut s = Statement::default();
     s.sql("SELECT f.case_id FROM (")
-        .append(family(figure.family, &figure.bounds, figure.scope))
+        .append(family(figure.family, &figure.bounds, figure.scope, source))
         .sql(") f");
     if let Some(key) = &figure.key {
         s.sql(" WHERE f.k = ").text(key);
@@ -403,9 +507,19 @@ pub fn counts_by_key(
     bounds: &WeekBounds,
     scope: ScopeFilter,
 ) -> QueryResult<Vec<(String, i64)>> {
+    counts_by_key_from(conn, family_of, bounds, scope, Source::Inline)
+}
+
+fn counts_by_key_from(
+    conn: &mut DbConnection,
+    family_of: Family,
+    bounds: &WeekBounds,
+    scope: ScopeFilter,
+    source: Source,
+) -> QueryResult<Vec<(String, i64)>> {
     let mut s = Statement::default();
     s.sql("SELECT f.k AS k, COUNT(DISTINCT f.case_id) AS n FROM (")
-        .append(family(family_of, bounds, scope))
+        .append(family(family_of, bounds, scope, source))
         .sql(") f GROUP BY f.k");
     let rows: Vec<KeyCount> = s.into_query().load(conn)?;
     let mut counts: Vec<(String, i64)> = rows.into_iter().map(|r| (r.k, r.n)).collect();
@@ -424,15 +538,16 @@ struct CaseKey {
 
 /// [`counts_by_key`] and the family's total (distinct cases over every key) from one
 /// statement: the family's pairs are counted here rather than queried twice.
-pub fn counts_and_total(
+fn counts_and_total_from(
     conn: &mut DbConnection,
     family_of: Family,
     bounds: &WeekBounds,
     scope: ScopeFilter,
+    source: Source,
 ) -> QueryResult<(Vec<(String, i64)>, i64)> {
     let mut s = Statement::default();
     s.sql("SELECT DISTINCT f.case_id AS case_id, f.k AS k FROM (")
-        .append(family(family_of, bounds, scope))
+        .append(family(family_of, bounds, scope, source))
         .sql(") f");
     let rows: Vec<CaseKey> = s.into_query().load(conn)?;
     let mut by_key: HashMap<String, i64> = HashMap::new();
@@ -448,9 +563,13 @@ pub fn counts_and_total(
 
 /// The figure: distinct cases with its key (any key when `None`).
 pub fn count(conn: &mut DbConnection, figure: &Figure) -> QueryResult<i64> {
+    count_from(conn, figure, Source::Inline)
+}
+
+fn count_from(conn: &mut DbConnection, figure: &Figure, source: Source) -> QueryResult<i64> {
     let mut s = Statement::default();
     s.sql("SELECT COUNT(DISTINCT x.case_id) AS n FROM (")
-        .append(case_ids(figure))
+        .append(case_ids(figure, source))
         .sql(") x");
     let row: Count = s.into_query().get_result(conn)?;
     Ok(row.n)
@@ -470,7 +589,7 @@ pub fn references(
 ) -> QueryResult<Vec<String>> {
     let mut s = Statement::default();
     s.sql("SELECT c.reference AS reference FROM cases c WHERE c.id IN (")
-        .append(case_ids(figure))
+        .append(case_ids(figure, Source::Inline))
         .sql(&format!(") ORDER BY c.reference LIMIT {}", limit.max(1)));
     let rows: Vec<Reference> = s.into_query().load(conn)?;
     Ok(rows.into_iter().map(|r| r.reference).collect())
@@ -484,7 +603,7 @@ impl InFigure {
     pub fn new(figure: &Figure) -> Self {
         let mut s = Statement::default();
         s.sql("\"cases\".\"id\" IN (")
-            .append(case_ids(figure))
+            .append(case_ids(figure, Source::Inline))
             .sql(")");
         Self(s)
     }
@@ -591,7 +710,9 @@ pub fn case_rows_after(
     .ts(end);
     in_scope(&mut s, scope);
     if let Some(figure) = figure {
-        s.sql(" AND c.id IN (").append(case_ids(figure)).sql(")");
+        s.sql(" AND c.id IN (")
+            .append(case_ids(figure, Source::Inline))
+            .sql(")");
     }
     if let Some(after) = after {
         s.sql(" AND c.reference > ").text(after);

@@ -13,7 +13,7 @@ use super::audit::AuditContext;
 use super::cases::today;
 use super::notifications::Notifier;
 use crate::auth::policy;
-use crate::db::reports::{self as db_reports, CaseCsvRow, Figure, ScopeFilter};
+use crate::db::reports::{self as db_reports, CaseCsvRow, Figure, OpenCases, ScopeFilter};
 use crate::db::{self, DbConnection, write_transaction};
 use crate::domain::case_stage::{CaseStage, ClaimKind};
 use crate::domain::codes;
@@ -295,26 +295,11 @@ pub fn build(
         .iter()
         .map(|s| (s.id.to_string(), s.display_name.clone()))
         .collect();
-    let grouped = |conn: &mut DbConnection, family: Family| {
-        db_reports::counts_by_key(conn, family, &bounds, scope)
-    };
-    let total = |conn: &mut DbConnection, family: Family| {
-        db_reports::count(
-            conn,
-            &Figure {
-                family,
-                key: None,
-                bounds,
-                scope,
-            },
-        )
-    };
-    let not_recorded = |key: &str| key == NONE_KEY;
 
     let mut activity_lines = activity(conn, &bounds, scope)?;
     // Grants are the trend's; the week's own list ends with withdrawals.
     activity_lines.retain(|l| l.label != Label::Key("report-grants"));
-    let moves = grouped(conn, Family::Moved)?
+    let moves = db_reports::counts_by_key(conn, Family::Moved, &bounds, scope)?
         .into_iter()
         .filter_map(|(key, n)| {
             let (from, to) = key.split_once('>')?;
@@ -326,116 +311,9 @@ pub fn build(
             ))
         })
         .collect();
-    let mut open = db_reports::open_counts(conn, &bounds, scope)?.into_iter();
-    let mut next_open = || open.next().unwrap_or_default();
-    let (stage_counts, kind_counts, lawyer_counts, paralegal_counts, port_counts) = (
-        next_open(),
-        next_open(),
-        next_open(),
-        next_open(),
-        next_open(),
-    );
-    let open_sum: i64 = stage_counts.iter().map(|(_, n)| n).sum();
-    let mut by_stage: Vec<Line> = stage_counts
-        .into_iter()
-        .map(|(key, n)| {
-            let label =
-                stage_of(&key).map_or(Label::Text(key.clone()), |s| Label::Key(s.label_key()));
-            line(Family::OpenStage, Some(&key), label, n)
-        })
-        .collect();
-    // Workflow order reads better than size order for stages.
-    by_stage.sort_by_key(|l| {
-        l.key
-            .as_deref()
-            .and_then(stage_of)
-            .and_then(|s| CaseStage::ALL.iter().position(|x| *x == s))
-            .unwrap_or(usize::MAX)
-    });
-    // Every open case has exactly one stage: the total is their sum.
-    let open_total = line(
-        Family::OpenStage,
-        None,
-        Label::Key("report-open-total"),
-        open_sum,
-    );
-    let keyed = |counts: Vec<(String, i64)>,
-                 family: Family,
-                 label: &dyn Fn(&str) -> Label|
-     -> Result<Vec<Line>, AppError> {
-        Ok(counts
-            .into_iter()
-            .map(|(key, n)| {
-                let label = if not_recorded(&key) {
-                    Label::Key("report-not-recorded")
-                } else {
-                    label(&key)
-                };
-                line(family, Some(&key), label, n)
-            })
-            .collect())
-    };
-    let by_kind = keyed(kind_counts, Family::OpenKind, &|key| {
-        ClaimKind::parse(key).map_or(Label::Text(key.to_string()), |k| Label::Key(k.label_key()))
+    let open = db_reports::with_open_cases(conn, &bounds, scope, |conn, open| {
+        open_figures(conn, open, &names)
     })?;
-    let staff_name =
-        |key: &str| Label::Text(names.get(key).cloned().unwrap_or_else(|| key.to_string()));
-    let by_lawyer = keyed(lawyer_counts, Family::OpenLawyer, &staff_name)?;
-    let by_paralegal = keyed(paralegal_counts, Family::OpenParalegal, &staff_name)?;
-    let by_nationality = keyed(
-        grouped(conn, Family::OpenNationality)?,
-        Family::OpenNationality,
-        &|key| Label::Country(key.to_string()),
-    )?;
-    let by_port = keyed(port_counts, Family::OpenPort, &|key| {
-        Label::Text(key.to_string())
-    })?;
-    let (due_counts, due_count) =
-        db_reports::counts_and_total(conn, Family::DueSoon, &bounds, scope)?;
-    let due_soon = keyed(due_counts, Family::DueSoon, &|key| {
-        DeadlineKind::ALL
-            .into_iter()
-            .find(|k| k.as_str() == key)
-            .map_or(Label::Text(key.to_string()), |k| Label::Key(k.label_key()))
-    })?;
-    let due_total = line(
-        Family::DueSoon,
-        None,
-        Label::Key("report-due-total"),
-        due_count,
-    );
-    let (overdue_counts, overdue_count) =
-        db_reports::counts_and_total(conn, Family::Overdue, &bounds, scope)?;
-    let overdue_counts: HashMap<String, i64> = overdue_counts.into_iter().collect();
-    let overdue = Overdue::ALL
-        .into_iter()
-        .map(|o| {
-            line(
-                Family::Overdue,
-                Some(o.as_str()),
-                Label::Key(o.label_key()),
-                overdue_counts.get(o.as_str()).copied().unwrap_or(0),
-            )
-        })
-        .collect();
-    let overdue_total = line(
-        Family::Overdue,
-        None,
-        Label::Key("report-overdue-total"),
-        overdue_count,
-    );
-    let stale = line(
-        Family::Stale,
-        None,
-        Label::Key("report-stale"),
-        total(conn, Family::Stale)?,
-    );
-    let unverified = line(
-        Family::Unverified,
-        None,
-        Label::Key("report-unverified"),
-        total(conn, Family::Unverified)?,
-    );
     let mut trend = Vec::with_capacity(TREND_WEEKS);
     for back in (0..TREND_WEEKS as i64).rev() {
         let w = week.back(back);
@@ -474,7 +352,153 @@ pub fn build(
         of_name,
         activity: activity_lines,
         moves,
-        open_total,
+        open_total: open.total,
+        by_stage: open.by_stage,
+        by_kind: open.by_kind,
+        by_lawyer: open.by_lawyer,
+        by_paralegal: open.by_paralegal,
+        by_nationality: open.by_nationality,
+        by_port: open.by_port,
+        due_total: open.due_total,
+        due_soon: open.due_soon,
+        overdue_total: open.overdue_total,
+        overdue: open.overdue,
+        stale: open.stale,
+        unverified: open.unverified,
+        trend,
+        lawyers,
+    })
+}
+
+/// The figures of the cases open at the end of the week.
+struct OpenFigures {
+    total: Line,
+    by_stage: Vec<Line>,
+    by_kind: Vec<Line>,
+    by_lawyer: Vec<Line>,
+    by_paralegal: Vec<Line>,
+    by_nationality: Vec<Line>,
+    by_port: Vec<Line>,
+    due_total: Line,
+    due_soon: Vec<Line>,
+    overdue_total: Line,
+    overdue: Vec<Line>,
+    stale: Line,
+    unverified: Line,
+}
+
+fn open_figures(
+    conn: &mut DbConnection,
+    open: &OpenCases,
+    names: &HashMap<String, String>,
+) -> Result<OpenFigures, AppError> {
+    let mut counts = open.open_counts(conn)?.into_iter();
+    let mut next_counts = || counts.next().unwrap_or_default();
+    let (stage_counts, kind_counts, lawyer_counts, paralegal_counts, port_counts) = (
+        next_counts(),
+        next_counts(),
+        next_counts(),
+        next_counts(),
+        next_counts(),
+    );
+    let open_sum: i64 = stage_counts.iter().map(|(_, n)| n).sum();
+    let mut by_stage: Vec<Line> = stage_counts
+        .into_iter()
+        .map(|(key, n)| {
+            let label =
+                stage_of(&key).map_or(Label::Text(key.clone()), |s| Label::Key(s.label_key()));
+            line(Family::OpenStage, Some(&key), label, n)
+        })
+        .collect();
+    // Workflow order reads better than size order for stages.
+    by_stage.sort_by_key(|l| {
+        l.key
+            .as_deref()
+            .and_then(stage_of)
+            .and_then(|s| CaseStage::ALL.iter().position(|x| *x == s))
+            .unwrap_or(usize::MAX)
+    });
+    // Every open case has exactly one stage: the total is their sum.
+    let total = line(
+        Family::OpenStage,
+        None,
+        Label::Key("report-open-total"),
+        open_sum,
+    );
+    let keyed = |counts: Vec<(String, i64)>, family: Family, label: &dyn Fn(&str) -> Label| {
+        counts
+            .into_iter()
+            .map(|(key, n)| {
+                let label = if key == NONE_KEY {
+                    Label::Key("report-not-recorded")
+                } else {
+                    label(&key)
+                };
+                line(family, Some(&key), label, n)
+            })
+            .collect::<Vec<Line>>()
+    };
+    let by_kind = keyed(kind_counts, Family::OpenKind, &|key| {
+        ClaimKind::parse(key).map_or(Label::Text(key.to_string()), |k| Label::Key(k.label_key()))
+    });
+    let staff_name =
+        |key: &str| Label::Text(names.get(key).cloned().unwrap_or_else(|| key.to_string()));
+    let by_lawyer = keyed(lawyer_counts, Family::OpenLawyer, &staff_name);
+    let by_paralegal = keyed(paralegal_counts, Family::OpenParalegal, &staff_name);
+    let by_nationality = keyed(
+        open.counts_by_key(conn, Family::OpenNationality)?,
+        Family::OpenNationality,
+        &|key| Label::Country(key.to_string()),
+    );
+    let by_port = keyed(port_counts, Family::OpenPort, &|key| {
+        Label::Text(key.to_string())
+    });
+    let (due_counts, due_count) = open.counts_and_total(conn, Family::DueSoon)?;
+    let due_soon = keyed(due_counts, Family::DueSoon, &|key| {
+        DeadlineKind::ALL
+            .into_iter()
+            .find(|k| k.as_str() == key)
+            .map_or(Label::Text(key.to_string()), |k| Label::Key(k.label_key()))
+    });
+    let due_total = line(
+        Family::DueSoon,
+        None,
+        Label::Key("report-due-total"),
+        due_count,
+    );
+    let (overdue_counts, overdue_count) = open.counts_and_total(conn, Family::Overdue)?;
+    let overdue_counts: HashMap<String, i64> = overdue_counts.into_iter().collect();
+    let overdue = Overdue::ALL
+        .into_iter()
+        .map(|o| {
+            line(
+                Family::Overdue,
+                Some(o.as_str()),
+                Label::Key(o.label_key()),
+                overdue_counts.get(o.as_str()).copied().unwrap_or(0),
+            )
+        })
+        .collect();
+    let overdue_total = line(
+        Family::Overdue,
+        None,
+        Label::Key("report-overdue-total"),
+        overdue_count,
+    );
+    let stale = line(
+        Family::Stale,
+        None,
+        Label::Key("report-stale"),
+        open.count(conn, Family::Stale)?,
+    );
+    let unverified = line(
+        Family::Unverified,
+        None,
+        Label::Key("report-unverified"),
+        open.count(conn, Family::Unverified)?,
+    );
+    Ok(OpenFigures {
+        total,
         by_stage,
         by_kind,
         by_lawyer,
@@ -487,8 +511,6 @@ pub fn build(
         overdue,
         stale,
         unverified,
-        trend,
-        lawyers,
     })
 }
 
