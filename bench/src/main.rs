@@ -617,6 +617,38 @@ fn server_memory(pid: Option<u32>) -> Option<(u64, u64, u64)> {
     Some((field("VmRSS:")?, field("VmHWM:")?, field("RssAnon:")?))
 }
 
+/// The highest RssAnon of the server while a scenario is measured, sampled every 10 ms: the
+/// kernel keeps a high-water mark only for the whole RSS, which counts SQLite's shared map.
+struct OwnMemoryPeak {
+    stop: Arc<std::sync::atomic::AtomicBool>,
+    task: tokio::task::JoinHandle<Option<u64>>,
+}
+
+impl OwnMemoryPeak {
+    fn start(pid: Option<u32>) -> Self {
+        let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let stopped = stop.clone();
+        let task = tokio::task::spawn(async move {
+            let mut peak = None;
+            loop {
+                if let Some((_, _, anon)) = server_memory(pid) {
+                    peak = peak.max(Some(anon));
+                }
+                if stopped.load(Ordering::Relaxed) {
+                    return peak;
+                }
+                tokio::time::sleep(Duration::from_millis(10)).await;
+            }
+        });
+        Self { stop, task }
+    }
+
+    async fn stop(self) -> Option<u64> {
+        self.stop.store(true, Ordering::Relaxed);
+        self.task.await.ok().flatten()
+    }
+}
+
 /// CPU time so far, in clock ticks (USER_HZ, 100 on Linux): the whole machine (busy, and
 /// busy plus idle), the server, PostgreSQL's processes, and this driver.
 #[derive(Debug, Clone, Copy, Default)]
@@ -731,7 +763,7 @@ async fn run() -> Result<(), Error> {
         println!();
     }
     println!(
-        "| scenario | requests | errors | req/s | p50 ms | p95 ms | p99 ms | max ms | server MiB: RSS / peak RSS / own (anon) | CPU cores busy: all (refuge + postgres + driver + others) |"
+        "| scenario | requests | errors | req/s | p50 ms | p95 ms | p99 ms | max ms | server MiB: RSS / peak RSS / own (anon) / own peak | CPU cores busy: all (refuge + postgres + driver + others) |"
     );
     println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
     let mut breakdowns = Vec::new();
@@ -766,6 +798,7 @@ async fn run() -> Result<(), Error> {
             let until = Instant::now() + length;
             let started = Instant::now();
             let cpu_before = cpu_snapshot(options.server_pid);
+            let sampler = record.then(|| OwnMemoryPeak::start(options.server_pid));
             let tasks: Vec<_> = sessions
                 .iter()
                 .enumerate()
@@ -803,10 +836,20 @@ async fn run() -> Result<(), Error> {
                     .collect();
                 all.sort_unstable();
                 let errors: u64 = outcomes.iter().map(|o| o.errors).sum();
+                let own_peak = match sampler {
+                    Some(sampler) => sampler.stop().await,
+                    None => None,
+                };
                 let memory = server_memory(options.server_pid)
                     .map(|(rss, hwm, anon)| {
                         let mib = |kib: u64| kib as f64 / 1024.0;
-                        format!("{:.0} / {:.0} / {:.0}", mib(rss), mib(hwm), mib(anon))
+                        format!(
+                            "{:.0} / {:.0} / {:.0} / {}",
+                            mib(rss),
+                            mib(hwm),
+                            mib(anon),
+                            own_peak.map_or("—".into(), |peak| format!("{:.0}", mib(peak)))
+                        )
                     })
                     .unwrap_or_else(|| "—".into());
                 println!(
