@@ -83,7 +83,7 @@ pub fn insert_event(
             case_events::scheduled_at.eq(event.scheduled_at),
             case_events::place.eq(&event.place),
             case_events::official.eq(&event.official),
-            case_events::outcome.eq(""),
+            case_events::outcome.eq(&event.outcome),
         ))
         .execute(conn)
 }

@@ -1863,7 +1863,7 @@ impl Gen<'_> {
             _ => "San Diego Immigration Court, 401 West A Street",
         };
         let mut events = Vec::new();
-        for step in history {
+        for (i, step) in history.iter().enumerate() {
             let on = step.at.date();
             let (kind, place) = match step.to {
                 Interviewed => (
@@ -1876,11 +1876,28 @@ impl Gen<'_> {
                 }
                 _ => continue,
             };
+            let next = history.get(i + 1).map(|s| s.to);
+            let outcome = match (kind, step.to, next) {
+                (HearingKind::Interview, ..) => "Interview held; decision pending",
+                (HearingKind::MasterHearing, _, Some(MeritsHearing)) => {
+                    "Pleadings taken; merits hearing set"
+                }
+                (HearingKind::MasterHearing, ..) => "Hearing held; next hearing to be set",
+                (_, Granted, _) => "Asylum granted by the immigration judge",
+                _ => "Asylum denied; 30 days to appeal",
+            };
+            // Offices enter outcomes within days; some of the last fortnight's are not in yet.
+            let recorded = (self.today - on).num_days() > 14 || self.chance(0.5);
             events.push(NewCaseEvent {
                 kind,
                 scheduled_at: at_time(on, if self.chance(0.5) { 8 } else { 13 }, 30),
                 place: place.to_string(),
                 official: self.official(kind),
+                outcome: if recorded {
+                    outcome.to_string()
+                } else {
+                    String::new()
+                },
             });
         }
         // What the case is waiting for now.
@@ -1904,6 +1921,7 @@ impl Gen<'_> {
                 scheduled_at: at_time(on, if self.chance(0.5) { 8 } else { 13 }, 30),
                 place: place.to_string(),
                 official: self.official(kind),
+                outcome: String::new(),
             });
         }
         events

@@ -206,6 +206,8 @@ pub struct NewCaseEvent {
     pub place: String,
     /// The judge or officer.
     pub official: String,
+    /// What happened, once it has; empty until recorded.
+    pub outcome: String,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
@@ -249,6 +251,7 @@ impl CaseEventForm {
                 scheduled_at: day.and_time(time),
                 place,
                 official,
+                outcome: String::new(),
             }),
             _ => Err(errors),
         }

@@ -163,6 +163,7 @@ async fn fixture() -> Fixture {
                 scheduled_at: on.and_hms_opt(9, 0, 0).unwrap(),
                 place: "San Diego Immigration Court".into(),
                 official: String::new(),
+                outcome: String::new(),
             },
             None,
         )

@@ -453,6 +453,7 @@ async fn hearings_remind_at_14_7_and_1_days_and_the_court_list_goes_weekly() {
             scheduled_at: date(2026, 12, 11).and_hms_opt(9, 0, 0).expect("time"),
             place: "San Diego Immigration Court".into(),
             official: "IJ Smith".into(),
+            outcome: String::new(),
         },
         None,
     )

@@ -96,6 +96,7 @@ impl Office {
                 scheduled_at: on.and_hms_opt(9, 0, 0).unwrap(),
                 place: "New York Immigration Court".into(),
                 official: String::new(),
+                outcome: String::new(),
             },
             None,
         )
