@@ -296,7 +296,13 @@ pub fn build(
         .map(|s| (s.id.to_string(), s.display_name.clone()))
         .collect();
 
-    let mut activity_lines = activity(conn, &bounds, scope)?;
+    // The trend's weeks end with the reported one, whose activity is its last point.
+    let weeks: Vec<IsoWeek> = (0..TREND_WEEKS as i64)
+        .rev()
+        .map(|b| week.back(b))
+        .collect();
+    let by_week = activity(conn, &weeks, zone, scope)?;
+    let mut activity_lines = by_week.last().cloned().unwrap_or_default();
     // Grants are the trend's; the week's own list ends with withdrawals.
     activity_lines.retain(|l| l.label != Label::Key("report-grants"));
     let moves = db_reports::counts_by_key(conn, Family::Moved, &bounds, scope)?
@@ -314,33 +320,25 @@ pub fn build(
     let open = db_reports::with_open_cases(conn, &bounds, scope, |conn, open| {
         open_figures(conn, open, &names)
     })?;
-    let mut trend = Vec::with_capacity(TREND_WEEKS);
-    for back in (0..TREND_WEEKS as i64).rev() {
-        let w = week.back(back);
-        let lines = activity(conn, &w.bounds(zone), scope)?;
-        let find = |key: &'static str| {
-            lines
-                .iter()
-                .find(|l| l.label == Label::Key(key))
-                .cloned()
-                .unwrap_or_else(|| line(Family::Opened, None, Label::Key(key), 0))
-        };
-        let entered_granted = lines
-            .iter()
-            .find(|l| l.label == Label::Key("report-grants"))
-            .map_or(0, |l| l.count);
-        trend.push(TrendPoint {
-            week: w,
-            inquiries: find("report-new-inquiries"),
-            intakes: find("report-intakes"),
-            grants: line(
-                Family::Entered,
-                Some(CaseStage::Granted.as_str()),
-                Label::Key("report-grants"),
-                entered_granted,
-            ),
-        });
-    }
+    let trend = weeks
+        .iter()
+        .zip(&by_week)
+        .map(|(w, lines)| {
+            let find = |key: &'static str| {
+                lines
+                    .iter()
+                    .find(|l| l.label == Label::Key(key))
+                    .cloned()
+                    .unwrap_or_else(|| line(Family::Opened, None, Label::Key(key), 0))
+            };
+            TrendPoint {
+                week: *w,
+                inquiries: find("report-new-inquiries"),
+                intakes: find("report-intakes"),
+                grants: find("report-grants"),
+            }
+        })
+        .collect();
     let lawyers = staff
         .into_iter()
         .filter(|s| s.role != Role::Paralegal)
@@ -514,48 +512,51 @@ fn open_figures(
     })
 }
 
-/// New inquiries, intakes (moved into consultation), retained, declined, closed, withdrawn,
-/// granted.
+/// For each of `weeks` (consecutive, oldest first): new inquiries, intakes (moved into
+/// consultation), retained, declined, closed, withdrawn, granted.
 fn activity(
     conn: &mut DbConnection,
-    bounds: &WeekBounds,
+    weeks: &[IsoWeek],
+    zone: Tz,
     scope: ScopeFilter,
-) -> Result<Vec<Line>, AppError> {
-    let opened = db_reports::count(
-        conn,
-        &Figure {
-            family: Family::Opened,
-            key: None,
-            bounds: *bounds,
-            scope,
-        },
-    )?;
-    let entered: HashMap<String, i64> =
-        db_reports::counts_by_key(conn, Family::Entered, bounds, scope)?
-            .into_iter()
-            .collect();
-    let mut lines = vec![line(
-        Family::Opened,
-        None,
-        Label::Key("report-new-inquiries"),
-        opened,
-    )];
-    for (stage, key) in [
-        (CaseStage::Consultation, "report-intakes"),
-        (CaseStage::Retained, "report-retained"),
-        (CaseStage::Declined, "report-declined"),
-        (CaseStage::Closed, "report-closed"),
-        (CaseStage::Withdrawn, "report-withdrawn"),
-        (CaseStage::Granted, "report-grants"),
-    ] {
-        lines.push(line(
-            Family::Entered,
-            Some(stage.as_str()),
-            Label::Key(key),
-            entered.get(stage.as_str()).copied().unwrap_or(0),
-        ));
+) -> Result<Vec<Vec<Line>>, AppError> {
+    let bounds: Vec<WeekBounds> = weeks.iter().map(|w| w.bounds(zone)).collect();
+    let mut opened = vec![0; weeks.len()];
+    for (i, _, n) in db_reports::counts_by_week(conn, Family::Opened, &bounds, scope)? {
+        opened[i] += n;
     }
-    Ok(lines)
+    let mut entered: Vec<HashMap<String, i64>> = vec![HashMap::new(); weeks.len()];
+    for (i, key, n) in db_reports::counts_by_week(conn, Family::Entered, &bounds, scope)? {
+        entered[i].insert(key, n);
+    }
+    Ok(opened
+        .into_iter()
+        .zip(entered)
+        .map(|(opened, entered)| {
+            let mut lines = vec![line(
+                Family::Opened,
+                None,
+                Label::Key("report-new-inquiries"),
+                opened,
+            )];
+            for (stage, key) in [
+                (CaseStage::Consultation, "report-intakes"),
+                (CaseStage::Retained, "report-retained"),
+                (CaseStage::Declined, "report-declined"),
+                (CaseStage::Closed, "report-closed"),
+                (CaseStage::Withdrawn, "report-withdrawn"),
+                (CaseStage::Granted, "report-grants"),
+            ] {
+                lines.push(line(
+                    Family::Entered,
+                    Some(stage.as_str()),
+                    Label::Key(key),
+                    entered.get(stage.as_str()).copied().unwrap_or(0),
+                ));
+            }
+            lines
+        })
+        .collect())
 }
 
 /// One chunk of the cases CSV, after the reference `after`; authorized and audited by
