@@ -210,6 +210,21 @@ pub async fn load(
                         stage_changes,
                         elapsed: started.elapsed(),
                     });
+                    Ok::<_, AppError>(done)
+                };
+                // PostgreSQL plans each writer's foreign-key checks once per connection,
+                // against the tables as they were: planned on an empty `cases`, every check
+                // reads the whole table and the load slows down as it grows. Fresh
+                // statistics at 1,000 clients and then at every doubling replace those plans
+                // (seen: 100 clients/s instead of 8 at 30,000).
+                let mut analyzed_at = 0u32;
+                let mut refresh_statistics = |conn: &mut DbConnection, done: u32| {
+                    if matches!(conn, DbConnection::Postgres(_))
+                        && done >= analyzed_at.saturating_mul(2).max(1_000)
+                    {
+                        analyzed_at = done;
+                        conn.batch_execute("ANALYZE")?;
+                    }
                     Ok::<_, AppError>(())
                 };
                 for batch in batches {
@@ -231,7 +246,8 @@ pub async fn load(
                         break;
                     }
                     while let Ok(result) = results.try_recv() {
-                        tally(result)?;
+                        let done = tally(result)?;
+                        refresh_statistics(conn, done)?;
                     }
                 }
                 drop(work);
