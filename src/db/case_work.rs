@@ -88,16 +88,15 @@ pub fn insert_event(
         .execute(conn)
 }
 
-/// Removes one of the case's events; returns what it was, if it existed.
-pub fn delete_event(
+/// One of the case's events, if it is the case's.
+pub fn find_event(
     conn: &mut DbConnection,
     case_id: uuid::Uuid,
     event_id: uuid::Uuid,
 ) -> QueryResult<Option<CaseEventRow>> {
-    let this = case_events::table
+    case_events::table
         .filter(case_events::case_id.eq(DbUuid(case_id)))
-        .filter(case_events::id.eq(DbUuid(event_id)));
-    let found: Option<CaseEventRow> = this
+        .filter(case_events::id.eq(DbUuid(event_id)))
         .select((
             case_events::id,
             case_events::kind,
@@ -107,11 +106,41 @@ pub fn delete_event(
             case_events::outcome,
         ))
         .first(conn)
-        .optional()?;
+        .optional()
+}
+
+/// Removes one of the case's events; returns what it was, if it existed.
+pub fn delete_event(
+    conn: &mut DbConnection,
+    case_id: uuid::Uuid,
+    event_id: uuid::Uuid,
+) -> QueryResult<Option<CaseEventRow>> {
+    let found = find_event(conn, case_id, event_id)?;
     if found.is_some() {
-        diesel::delete(this).execute(conn)?;
+        diesel::delete(
+            case_events::table
+                .filter(case_events::case_id.eq(DbUuid(case_id)))
+                .filter(case_events::id.eq(DbUuid(event_id))),
+        )
+        .execute(conn)?;
     }
     Ok(found)
+}
+
+/// Records what happened at one of the case's events, replacing what was recorded.
+pub fn set_event_outcome(
+    conn: &mut DbConnection,
+    case_id: uuid::Uuid,
+    event_id: uuid::Uuid,
+    outcome: &str,
+) -> QueryResult<usize> {
+    diesel::update(
+        case_events::table
+            .filter(case_events::case_id.eq(DbUuid(case_id)))
+            .filter(case_events::id.eq(DbUuid(event_id))),
+    )
+    .set(case_events::outcome.eq(outcome))
+    .execute(conn)
 }
 
 // ---------------------------------------------------------------------------------------------

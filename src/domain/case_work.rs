@@ -258,6 +258,29 @@ impl CaseEventForm {
     }
 }
 
+/// Whether an event scheduled at `scheduled_at` has taken place by `now`, both in the local
+/// time of the court or office: only then can its outcome be recorded. An event whose time is
+/// not known (midnight) counts as happened from the start of its day.
+pub fn has_happened(scheduled_at: NaiveDateTime, now: NaiveDateTime) -> bool {
+    scheduled_at <= now
+}
+
+/// What happened at a hearing or appointment, as typed: one short line, corrected by
+/// typing it again.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default)]
+pub struct EventOutcomeForm {
+    pub outcome: String,
+}
+
+impl EventOutcomeForm {
+    pub fn parse(&self) -> Result<String, FieldErrors> {
+        let mut errors = FieldErrors::default();
+        let outcome = text(&mut errors, "outcome", &self.outcome, MAX_LINE, true);
+        into_result(outcome, errors)
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // EAD clock
 
@@ -451,6 +474,33 @@ mod tests {
             ..form
         };
         assert_eq!(fields(&bad.parse().unwrap_err()), vec!["time"]);
+    }
+
+    #[test]
+    fn an_outcome_is_one_required_line_once_the_event_has_happened() {
+        let typed = EventOutcomeForm {
+            outcome: "  Reset to 2027-03-04; pleadings taken \r\n".into(),
+        };
+        assert_eq!(
+            typed.parse().unwrap(),
+            "Reset to 2027-03-04; pleadings taken"
+        );
+        let blank = EventOutcomeForm {
+            outcome: " ".into(),
+        };
+        assert_eq!(fields(&blank.parse().unwrap_err()), vec!["outcome"]);
+        let long = EventOutcomeForm {
+            outcome: "x".repeat(MAX_LINE + 1),
+        };
+        assert_eq!(fields(&long.parse().unwrap_err()), vec!["outcome"]);
+
+        let at = |d: u32, h: u32| day(2026, 11, d).and_hms_opt(h, 0, 0).unwrap();
+        let now = at(23, 14);
+        assert!(has_happened(at(23, 8), now));
+        assert!(has_happened(at(23, 0), now), "today, time not known");
+        assert!(has_happened(now, now));
+        assert!(!has_happened(at(23, 15), now), "later today");
+        assert!(!has_happened(at(24, 0), now));
     }
 
     #[test]

@@ -137,6 +137,9 @@ pub fn endpoints() -> Vec<Endpoint> {
         Endpoint::new(M::POST, "/cases/{id}/events/{event_id}/delete", || {
             web::post().to(cases::html::remove_event)
         }),
+        Endpoint::new(M::POST, "/cases/{id}/events/{event_id}/outcome", || {
+            web::post().to(cases::html::record_event_outcome)
+        }),
         Endpoint::new(M::POST, "/cases/{id}/ead-stops", || {
             web::post().to(cases::html::change_ead_clock)
         }),
@@ -198,6 +201,11 @@ pub fn endpoints() -> Vec<Endpoint> {
         Endpoint::new(M::POST, "/api/v1/cases/{id}/events", || {
             web::post().to(cases::api::add_event)
         }),
+        Endpoint::new(
+            M::PUT,
+            "/api/v1/cases/{id}/events/{event_id}/outcome",
+            || web::put().to(cases::api::record_event_outcome),
+        ),
         Endpoint::new(M::POST, "/api/v1/cases/{id}/checklist", || {
             web::post().to(cases::api::add_checklist_item)
         }),

@@ -29,6 +29,7 @@ use super::{account, cases, search, sessions, staff};
         cases::api::transition,
         cases::api::set_key_dates,
         cases::api::add_event,
+        cases::api::record_event_outcome,
         cases::api::add_checklist_item,
         cases::api::update_checklist_item,
         cases::api::add_note,

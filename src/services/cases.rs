@@ -1,7 +1,7 @@
 //! Working a case: opening the file (every read is audited), stage changes, the conflict
 //! check's outcome, and keeping the computed deadlines current.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 use serde_json::json;
 
 use super::audit::AuditContext;
@@ -15,7 +15,7 @@ use crate::db::{self, DbConnection, office_settings, write_transaction};
 use crate::domain::case_file::{self, CaseFacts};
 use crate::domain::case_stage::{self, CaseStage, ClaimKind};
 use crate::domain::case_work::{
-    ChecklistUpdate, ClockChange, KeyDates, NewCaseEvent, NewChecklistItem,
+    self, ChecklistUpdate, ClockChange, KeyDates, NewCaseEvent, NewChecklistItem,
 };
 use crate::domain::codes::HearingKind;
 use crate::domain::deadlines::{Deadline, FilingException};
@@ -26,10 +26,15 @@ use crate::state::AppState;
 
 /// The office's date: deadlines are days in the office's time zone, not in UTC.
 pub fn today(state: &AppState) -> NaiveDate {
+    local_now(state).date()
+}
+
+/// The office's wall-clock time: hearings and appointments are kept in local time.
+pub fn local_now(state: &AppState) -> NaiveDateTime {
     state
         .now()
         .with_timezone(&state.settings.office.time_zone)
-        .date_naive()
+        .naive_local()
 }
 
 pub fn case_target(id: uuid::Uuid) -> Option<(&'static str, String)> {
@@ -169,6 +174,8 @@ pub struct CaseFile {
     pub can_close: bool,
     pub can_purge: bool,
     pub today: NaiveDate,
+    /// The office's local time, to tell which events have happened.
+    pub now: NaiveDateTime,
 }
 
 /// Opens a case file; the read is audited in its own transaction before anything is shown.
@@ -178,7 +185,8 @@ pub async fn open(
     id: uuid::Uuid,
     address: Option<String>,
 ) -> Result<CaseFile, AppError> {
-    let today = today(state);
+    let now = local_now(state);
+    let today = now.date();
     let audit = AuditContext::new(Some(actor.id), address, state.now());
     let actor = actor.clone();
     state
@@ -240,6 +248,7 @@ pub async fn open(
                     intake,
                     case,
                     today,
+                    now,
                 })
             })
         })
@@ -546,6 +555,44 @@ pub async fn remove_event(
             }),
         )?;
         refresh_deadlines(conn, id, work.today)?;
+        Ok(())
+    })
+    .await
+}
+
+/// Records what happened at a hearing, interview or appointment that has taken place, or
+/// corrects what was recorded.
+pub async fn record_event_outcome(
+    state: &AppState,
+    actor: &Staff,
+    id: uuid::Uuid,
+    event_id: uuid::Uuid,
+    outcome: String,
+    address: Option<String>,
+) -> Result<(), AppError> {
+    // Events are kept in local time; `work.now` is UTC.
+    let office_now = local_now(state);
+    work_on(state, actor, id, address, move |conn, _, work| {
+        let event = db::case_work::find_event(conn, id, event_id)?.ok_or(AppError::NotFound)?;
+        if !case_work::has_happened(event.scheduled_at, office_now) {
+            return Err(invalid("outcome", "validation-event-not-happened"));
+        }
+        if event.outcome == outcome {
+            return Ok(());
+        }
+        db::case_work::set_event_outcome(conn, id, event_id, &outcome)?;
+        // What happened is narrative: it stays out of the log.
+        work.audit.record(
+            conn,
+            "case.event_outcome_recorded",
+            case_target(id),
+            json!({
+                "event_id": event_id,
+                "kind": event.kind,
+                "on": event.scheduled_at.date(),
+                "corrected": !event.outcome.is_empty(),
+            }),
+        )?;
         Ok(())
     })
     .await

@@ -911,6 +911,199 @@ async fn hearings_checklist_and_notes_are_kept_and_audited_without_their_text() 
     assert_eq!(details["note"], serde_json::json!({ "changed": true }));
 }
 
+/// The case's event outcomes, by event id.
+async fn outcomes(app: &TestApp, id: uuid::Uuid) -> Vec<(uuid::Uuid, String)> {
+    app.state
+        .db
+        .run(move |conn| {
+            Ok(refuge::db::case_work::events(conn, id)?
+                .into_iter()
+                .map(|e| (e.id.0, e.outcome))
+                .collect())
+        })
+        .await
+        .expect("events")
+}
+
+/// The case's audit entries other than readings.
+async fn case_changes(app: &TestApp, id: uuid::Uuid) -> Vec<refuge::db::audit_log::AuditRow> {
+    let mut trail = case_audit(app, id).await;
+    trail.retain(|r| r.action != "case.viewed");
+    trail
+}
+
+#[actix_web::test]
+async fn what_happened_at_a_hearing_is_recorded_once_it_has_and_audited_without_its_text() {
+    let o = office("defensive").await;
+    let base = format!("/cases/{}", o.case_id);
+    // The clock reads 2026-11-23 14:00 in the office: a hearing last Friday, biometrics
+    // later today, an interview in January.
+    for fields in [
+        vec![
+            ("kind", "master_hearing"),
+            ("date", "2026-11-20"),
+            ("time", "09:00"),
+            ("place", "San Diego Immigration Court"),
+            ("official", "IJ Rosalind Example"),
+        ],
+        vec![
+            ("kind", "biometrics"),
+            ("date", "2026-11-23"),
+            ("time", "16:00"),
+        ],
+        vec![("kind", "interview"), ("date", "2027-01-12")],
+    ] {
+        let (status, _, _) = post(&o.app, &o.lawyer, &format!("{base}/events"), &fields).await;
+        assert_eq!(status, 303);
+    }
+    let file = cases::open(&o.app.state, &o.lawyer.staff, o.case_id, None)
+        .await
+        .unwrap();
+    let [hearing, later_today, interview] = [0, 1, 2].map(|i| file.events[i].id.0);
+    let outcome_path = |event: uuid::Uuid| format!("{base}/events/{event}/outcome");
+
+    // Only the hearing that took place offers the form.
+    let (_, html) = get(&o.app, &o.paralegal, &base).await;
+    assert!(row_of(&html, "IJ Rosalind Example").contains(&outcome_path(hearing)));
+    assert!(!html.contains(&outcome_path(later_today)));
+    assert!(!html.contains(&outcome_path(interview)));
+
+    o.app.clock.advance(chrono::Duration::minutes(5));
+    let before_case = case_row(&o.app, o.case_id).await.unwrap();
+    let before_changes = case_changes(&o.app, o.case_id).await.len();
+
+    // Empty: the form comes back with the field's message.
+    let (status, _, html) = post(
+        &o.app,
+        &o.paralegal,
+        &outcome_path(hearing),
+        &[("outcome", "   ")],
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert_eq!(
+        field_error(&html, &format!("events_outcome_{hearing}")).as_deref(),
+        Some("This field is required.")
+    );
+    // Not happened yet, later today or in January: refused, with what was typed kept.
+    for event in [later_today, interview] {
+        let (status, _, html) = post(
+            &o.app,
+            &o.paralegal,
+            &outcome_path(event),
+            &[("outcome", "Fingerprints taken")],
+        )
+        .await;
+        assert_eq!(status, 422);
+        assert_eq!(
+            field_error(&html, &format!("events_outcome_{event}")).as_deref(),
+            Some(
+                "The hearing or appointment has not happened yet; record its outcome once it has."
+            )
+        );
+        assert_eq!(
+            input_value(&html, &format!("events_outcome_{event}")).as_deref(),
+            Some("Fingerprints taken")
+        );
+    }
+    // Someone else's event, or none: 404.
+    let (status, _, _) = post(
+        &o.app,
+        &o.paralegal,
+        &outcome_path(uuid::Uuid::new_v4()),
+        &[("outcome", "Granted")],
+    )
+    .await;
+    assert_eq!(status, 404);
+    // A paralegal not assigned to the case: 403, whatever was typed.
+    let other = o.app.login_as(Role::Paralegal).await;
+    for typed in ["Granted", ""] {
+        let (status, _, _) = post(
+            &o.app,
+            &other,
+            &outcome_path(hearing),
+            &[("outcome", typed)],
+        )
+        .await;
+        assert_eq!(status, 403);
+    }
+    // Nothing changed.
+    assert!(
+        outcomes(&o.app, o.case_id)
+            .await
+            .iter()
+            .all(|(_, outcome)| outcome.is_empty())
+    );
+    assert_eq!(
+        format!("{:?}", case_row(&o.app, o.case_id).await.unwrap()),
+        format!("{before_case:?}")
+    );
+    assert_eq!(case_changes(&o.app, o.case_id).await.len(), before_changes);
+
+    // The assigned paralegal records it; the case counts as updated.
+    let (status, location, _) = post(
+        &o.app,
+        &o.paralegal,
+        &outcome_path(hearing),
+        &[("outcome", " Continued to 2027-03-04; pleadings taken ")],
+    )
+    .await;
+    assert_eq!(status, 303);
+    assert!(location.ends_with("#events"), "{location}");
+    let stored = outcomes(&o.app, o.case_id).await;
+    assert_eq!(
+        stored[0],
+        (
+            hearing,
+            "Continued to 2027-03-04; pleadings taken".to_string()
+        )
+    );
+    assert!(stored[1..].iter().all(|(_, outcome)| outcome.is_empty()));
+    let row = case_row(&o.app, o.case_id).await.unwrap();
+    assert!(row.updated_at > before_case.updated_at);
+    let (_, html) = get(&o.app, &o.lawyer, &base).await;
+    let shown = row_of(&html, "IJ Rosalind Example");
+    assert!(
+        shown.contains("value=\"Continued to 2027-03-04; pleadings taken\""),
+        "{shown}"
+    );
+    assert!(shown.contains(">Correct</button>"), "{shown}");
+
+    // The lawyer corrects it.
+    let (status, _, _) = post(
+        &o.app,
+        &o.lawyer,
+        &outcome_path(hearing),
+        &[("outcome", "Continued to 2027-03-05; pleadings taken")],
+    )
+    .await;
+    assert_eq!(status, 303);
+    assert_eq!(
+        outcomes(&o.app, o.case_id).await[0].1,
+        "Continued to 2027-03-05; pleadings taken"
+    );
+
+    // Audited twice, with the event and no text.
+    let recorded: Vec<serde_json::Value> = case_changes(&o.app, o.case_id)
+        .await
+        .iter()
+        .filter(|r| r.action == "case.event_outcome_recorded")
+        .map(|r| serde_json::from_str(&r.details).unwrap())
+        .collect();
+    assert_eq!(recorded.len(), 2, "{recorded:?}");
+    for (details, corrected) in recorded.iter().zip([true, false]) {
+        assert_eq!(
+            details,
+            &serde_json::json!({
+                "event_id": hearing,
+                "kind": "master_hearing",
+                "on": "2026-11-20",
+                "corrected": corrected,
+            })
+        );
+    }
+}
+
 /// Every move out of every stage of every kind, through the form: allowed ones answer 303
 /// and move the case; the others 409 with the reason, and leave it where it was.
 #[actix_web::test]
@@ -1145,6 +1338,14 @@ async fn paralegals_work_only_their_own_cases_and_change_nothing_else() {
             vec![("kind", "interview"), ("date", "2027-01-01")],
         ),
         (format!("{base}/events/{item}/delete"), vec![]),
+        (
+            format!("{base}/events/{item}/outcome"),
+            vec![("outcome", "Granted")],
+        ),
+        (
+            format!("{base}/events/{item}/outcome"),
+            vec![("outcome", "")],
+        ),
         (
             format!("{base}/ead-stops"),
             vec![("action", "stop"), ("on", "2026-11-01")],

@@ -318,12 +318,127 @@ async fn the_assigned_paralegal_works_the_case_through_the_api() {
         "the exception is the lawyer's judgment"
     );
     let hearing = json!({ "kind": "interview", "date": "2026-12-10", "time": "09:30", "place": "Asylum office" });
+    let added = send(&paralegal, reqwest::Method::POST, "/events", hearing)
+        .await
+        .expect("request");
+    assert_eq!(added.status(), 201);
+    let interview = added.json::<Value>().await.expect("json")["id"]
+        .as_str()
+        .expect("event id")
+        .to_string();
+
+    // What happened at an event: recorded once it has taken place, never empty.
+    let biometrics: Value = send(
+        &paralegal,
+        reqwest::Method::POST,
+        "/events",
+        json!({ "kind": "biometrics", "date": "2026-11-02", "time": "10:00" }),
+    )
+    .await
+    .expect("request")
+    .json()
+    .await
+    .expect("json");
+    let biometrics = biometrics["id"].as_str().expect("event id").to_string();
+    let outcome = |event: &str| format!("/events/{event}/outcome");
+    let refused = |status: u16, response: reqwest::Response| async move {
+        assert_eq!(response.status(), status);
+        assert_eq!(
+            response.headers()["content-type"],
+            "application/problem+json"
+        );
+        response.json::<Value>().await.expect("problem")
+    };
+    let problem = refused(
+        422,
+        send(
+            &paralegal,
+            reqwest::Method::PUT,
+            &outcome(&interview),
+            json!({ "outcome": "Interviewed" }),
+        )
+        .await
+        .expect("request"),
+    )
+    .await;
+    assert_eq!(problem["errors"][0]["field"], "outcome", "{problem}");
+    assert!(
+        problem["errors"][0]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("has not happened yet")),
+        "{problem}"
+    );
+    let problem = refused(
+        422,
+        send(
+            &paralegal,
+            reqwest::Method::PUT,
+            &outcome(&biometrics),
+            json!({ "outcome": " " }),
+        )
+        .await
+        .expect("request"),
+    )
+    .await;
+    assert_eq!(problem["errors"][0]["field"], "outcome", "{problem}");
+    for (token, path, body, status) in [
+        (&paralegal, outcome(&biometrics), json!({}), 400),
+        (
+            &paralegal,
+            outcome(&biometrics),
+            json!({ "outcome": "Done", "by": "me" }),
+            400,
+        ),
+        (
+            &paralegal,
+            outcome(&uuid::Uuid::new_v4().to_string()),
+            json!({ "outcome": "Done" }),
+            404,
+        ),
+        (
+            &stranger,
+            outcome(&biometrics),
+            json!({ "outcome": "Done" }),
+            403,
+        ),
+    ] {
+        refused(
+            status,
+            send(token, reqwest::Method::PUT, &path, body)
+                .await
+                .expect("request"),
+        )
+        .await;
+    }
     assert_eq!(
-        send(&paralegal, reqwest::Method::POST, "/events", hearing)
-            .await
-            .expect("request")
-            .status(),
-        201
+        send(
+            &paralegal,
+            reqwest::Method::PUT,
+            &outcome(&biometrics),
+            json!({ "outcome": "Fingerprints taken" }),
+        )
+        .await
+        .expect("request")
+        .status(),
+        204
+    );
+    let case_id = uuid::Uuid::parse_str(&id).expect("case id");
+    let stored = app
+        .state
+        .db
+        .run(move |conn| Ok(refuge::db::case_work::events(conn, case_id)?))
+        .await
+        .expect("events");
+    let outcomes: Vec<(String, &str)> = stored
+        .iter()
+        .map(|e| (e.id.0.to_string(), e.outcome.as_str()))
+        .collect();
+    assert_eq!(
+        outcomes,
+        [
+            (biometrics.clone(), "Fingerprints taken"),
+            (interview.clone(), "")
+        ]
     );
     let item: Value = send(
         &paralegal,

@@ -28,6 +28,7 @@ struct Office {
     lawyer2: Session,
     paralegal: Session,
     refs: BTreeMap<&'static str, String>,
+    ids: BTreeMap<&'static str, uuid::Uuid>,
 }
 
 impl Office {
@@ -57,6 +58,7 @@ impl Office {
         };
         let saved = save(&self.app, lawyer, para, &fields).await;
         self.refs.insert(name, saved.reference);
+        self.ids.insert(name, saved.id);
         saved.id
     }
 
@@ -127,6 +129,7 @@ async fn office() -> Office {
         lawyer2,
         paralegal,
         refs: BTreeMap::new(),
+        ids: BTreeMap::new(),
     };
     // G: opened in July and never touched; arrived 2025-10-01, so its one-year deadline
     // (Thursday 2026-10-01) passed without an I-589.
@@ -410,6 +413,31 @@ async fn figures_follow_the_history_at_local_week_boundaries_and_match_the_case_
     .await;
     assert_eq!(status, 200);
     assert_eq!(n(&figures(&html), w, "open_stage", ""), 8);
+}
+
+#[actix_web::test]
+async fn recording_the_hearing_outcome_takes_the_case_off_the_overdue_figure() {
+    let o = office().await;
+    let (app, w, page) = (&o.app, "2026-W44", "/reports/weekly?week=2026-W44");
+    let (_, html) = get(&o.admin, app, page).await;
+    assert_eq!(n(&figures(&html), w, "overdue", "hearing_outcome"), 1, "H");
+    let h = o.ids["H"];
+    let file = case_service::open(&app.state, &o.lawyer1.staff, h, None)
+        .await
+        .expect("H's file");
+    let hearing = file.events[0].id.0;
+    let response = app
+        .post_form(
+            &o.lawyer1.client,
+            &format!("/cases/{h}/events/{hearing}/outcome"),
+            &[("outcome", "Reset to a merits hearing in March")],
+        )
+        .await;
+    assert_eq!(response.status(), 303);
+    let (_, html) = get(&o.admin, app, page).await;
+    let f = figures(&html);
+    assert_eq!(n(&f, w, "overdue", "hearing_outcome"), 0);
+    assert_eq!(n(&f, w, "overdue", ""), 1, "G's one-year deadline only");
 }
 
 #[actix_web::test]

@@ -8,7 +8,9 @@ use utoipa::ToSchema;
 
 use crate::auth::extractors::{Authorized, ClientAddress, CurrentStaff, EditCaseFile};
 use crate::domain::case_stage::{CaseStage, ClaimKind};
-use crate::domain::case_work::{CaseEventForm, ChecklistItemForm, KeyDatesForm, NoteForm};
+use crate::domain::case_work::{
+    CaseEventForm, ChecklistItemForm, EventOutcomeForm, KeyDatesForm, NoteForm,
+};
 use crate::domain::intake::Intake;
 use crate::error::AppError;
 use crate::routes::cases::list::CaseListForm;
@@ -382,6 +384,52 @@ pub async fn add_event(
     let event = form.parse().map_err(AppError::Validation)?;
     let event_id = cases::add_event(&state, &current.staff, id, event, address.0).await?;
     Ok(HttpResponse::Created().json(CreatedJson { id: event_id }))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EventOutcomeRequest {
+    /// What happened, in one line (at most 300 characters), e.g. "Reset to 2027-03-04".
+    pub outcome: String,
+}
+
+/// Record what happened at a hearing, interview or appointment once its time has come, or
+/// correct what was recorded.
+#[utoipa::path(
+    put,
+    path = "/api/v1/cases/{id}/events/{event_id}/outcome",
+    tag = "cases",
+    security(("bearer" = [])),
+    params(
+        ("id" = uuid::Uuid, Path, description = "The case's id"),
+        ("event_id" = uuid::Uuid, Path, description = "The event's id"),
+    ),
+    request_body = EventOutcomeRequest,
+    responses(
+        (status = 204, description = "Saved"),
+        (status = 400, description = "Malformed body", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not assigned", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such case or event", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Empty or too long, or the event has not happened yet", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn record_event_outcome(
+    state: web::Data<AppState>,
+    current: CurrentStaff,
+    address: ClientAddress,
+    path: web::Path<(String, String)>,
+    body: web::Json<EventOutcomeRequest>,
+) -> Result<HttpResponse, AppError> {
+    let (id, event_id) = path.into_inner();
+    let (id, event_id) = (parse_case_id(&id)?, parse_case_id(&event_id)?);
+    let outcome = EventOutcomeForm {
+        outcome: body.into_inner().outcome,
+    }
+    .parse()
+    .map_err(AppError::Validation)?;
+    cases::record_event_outcome(&state, &current.staff, id, event_id, outcome, address.0).await?;
+    Ok(HttpResponse::NoContent().finish())
 }
 
 #[derive(Debug, Deserialize, ToSchema)]

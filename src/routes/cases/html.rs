@@ -1,6 +1,6 @@
 //! `/cases/{id}`: the case page — the whole file on one page, audited on every read — and
-//! the forms that work a case: stage, key dates, hearings and appointments, the EAD clock,
-//! the documents checklist, notes, and the retention purge.
+//! the forms that work a case: stage, key dates, hearings and appointments and what happened
+//! at them, the EAD clock, the documents checklist, notes, and the retention purge.
 //!
 //! A form that fails comes back on the page with what was typed and its problems (422), or
 //! with the reason a change was refused (409); a change that succeeds answers 303 back to
@@ -13,12 +13,12 @@ use actix_web::{HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
-use self::view::{CaseView, ChecklistLine};
+use self::view::{CaseView, ChecklistLine, EventLine};
 use super::api::parse_case_id;
 use crate::auth::extractors::{ClientAddress, CurrentStaff, PageContext};
 use crate::domain::case_stage::CaseStage;
 use crate::domain::case_work::{
-    CaseEventForm, ChecklistItemForm, ClockForm, KeyDatesForm, NoteForm,
+    CaseEventForm, ChecklistItemForm, ClockForm, EventOutcomeForm, KeyDatesForm, NoteForm,
 };
 use crate::domain::staff::Staff;
 use crate::error::{AppError, FieldErrors, Message};
@@ -50,6 +50,8 @@ pub struct Forms {
     pub stage: StageForm,
     pub dates: Option<KeyDatesForm>,
     pub event: CaseEventForm,
+    /// An event's outcome form that failed, by the event's id.
+    pub event_outcome: Option<(String, EventOutcomeForm)>,
     pub clock: ClockForm,
     pub checklist_add: ChecklistItemForm,
     /// An existing item's form that failed, by the item's id.
@@ -114,6 +116,22 @@ impl CasePage {
 
     fn checklist_item_failed(&self, item: &ChecklistLine) -> bool {
         matches!(&self.forms.checklist_edit, Some((id, _)) if *id == item.id)
+    }
+
+    /// The outcome typed into an event's form that failed, or the one recorded.
+    fn event_outcome<'a>(&'a self, event: &'a EventLine) -> &'a str {
+        match &self.forms.event_outcome {
+            Some((id, form)) if *id == event.id => &form.outcome,
+            _ => &event.outcome,
+        }
+    }
+
+    /// The problem with the outcome typed for this event, if its form failed.
+    fn event_outcome_error(&self, event: &EventLine) -> Option<&String> {
+        match &self.forms.event_outcome {
+            Some((id, _)) if *id == event.id => self.error("event_outcome", "outcome"),
+            _ => None,
+        }
     }
 }
 
@@ -219,6 +237,7 @@ impl Visit {
                 // Back to the section the form is in.
                 let section = match form {
                     "checklist_item" => "checklist",
+                    "event_outcome" => "events",
                     other => other,
                 };
                 return Ok(see_other(&format!(
@@ -371,6 +390,39 @@ pub async fn remove_event(
     )
     .await?;
     Ok(see_other(&format!("/cases/{id}?saved=events#events")))
+}
+
+pub async fn record_event_outcome(
+    state: web::Data<AppState>,
+    current: CurrentStaff,
+    ctx: PageContext,
+    address: ClientAddress,
+    path: web::Path<(String, String)>,
+    form: web::Form<EventOutcomeForm>,
+) -> Result<HttpResponse, AppError> {
+    let (id, event_id) = path.into_inner();
+    let visit = Visit::new(state, current, ctx, address, &id)?;
+    let event_id = parse_record_id(&event_id);
+    let form = form.into_inner();
+    let outcome = match form.parse() {
+        Ok(outcome) => {
+            cases::record_event_outcome(
+                &visit.state,
+                visit.actor(),
+                visit.id,
+                event_id,
+                outcome,
+                visit.address(),
+            )
+            .await
+        }
+        Err(errors) => visit.invalid(errors).await,
+    };
+    let forms = Forms {
+        event_outcome: Some((event_id.to_string(), form)),
+        ..Forms::default()
+    };
+    visit.finish("event_outcome", forms, outcome).await
 }
 
 pub async fn change_ead_clock(

@@ -9,7 +9,7 @@ use crate::db::case_work::{CaseEventRow, ChecklistRow, ClockStopRow, NoteRow};
 use crate::db::cases::{CaseRow, StageChange};
 use crate::domain::a_number::ANumber;
 use crate::domain::case_stage::{CaseStage, ClaimKind};
-use crate::domain::case_work::{FILING_EXCEPTION_KINDS, KeyDates};
+use crate::domain::case_work::{self, FILING_EXCEPTION_KINDS, KeyDates};
 use crate::domain::codes::{
     self, ChecklistStatus, HearingKind, ImmigrationStatus, MannerOfEntry, MaritalStatus,
     Persecutor, Relationship, Sex, TravelMode,
@@ -99,6 +99,10 @@ pub struct EventLine {
     pub place: String,
     pub official: String,
     pub past: bool,
+    /// Its time has come: what happened can be recorded.
+    pub happened: bool,
+    /// What happened, as recorded; empty until then.
+    pub outcome: String,
 }
 
 pub struct Ead {
@@ -211,6 +215,8 @@ fn fact(label: String, value: String) -> Fact {
 struct Writer<'a> {
     i18n: &'a I18n,
     today: NaiveDate,
+    /// The office's local time.
+    now: NaiveDateTime,
 }
 
 impl Writer<'_> {
@@ -316,6 +322,7 @@ impl CaseView {
         let w = Writer {
             i18n,
             today: file.today,
+            now: file.now,
         };
         let case = &file.case;
         let intake = &file.intake;
@@ -645,6 +652,8 @@ fn events(w: &Writer<'_>, events: &[CaseEventRow]) -> Vec<EventLine> {
             place: or_none(&e.place),
             official: or_none(&e.official),
             past: e.scheduled_at.date() < w.today,
+            happened: case_work::has_happened(e.scheduled_at, w.now),
+            outcome: e.outcome.clone(),
         })
         .collect()
 }
