@@ -405,10 +405,27 @@ struct Work {
     audit: AuditContext,
     now: chrono::NaiveDateTime,
     today: NaiveDate,
+    changed: std::cell::Cell<bool>,
+}
+
+impl Work {
+    /// Audits a change to the case; the case then counts as updated.
+    fn record(
+        &self,
+        conn: &mut DbConnection,
+        action: &str,
+        details: serde_json::Value,
+    ) -> Result<(), AppError> {
+        self.audit
+            .record(conn, action, case_target(self.case.id.0), details)?;
+        self.changed.set(true);
+        Ok(())
+    }
 }
 
 /// Runs `change` on a case the actor may work on, in one write transaction that also marks
-/// the case as updated.
+/// the case as updated when the change recorded something ([`Work::record`]): saving a form
+/// unchanged neither writes to the audit log nor makes a quiet case look worked on.
 async fn work_on<T, F>(
     state: &AppState,
     actor: &Staff,
@@ -435,9 +452,12 @@ where
                     audit,
                     now: clock::to_db(now),
                     today,
+                    changed: std::cell::Cell::new(false),
                 };
                 let done = change(conn, &actor, &work)?;
-                db::cases::touch(conn, id, work.now)?;
+                if work.changed.get() {
+                    db::cases::touch(conn, id, work.now)?;
+                }
                 Ok(done)
             })
         })
@@ -494,12 +514,7 @@ pub async fn set_key_dates(
                 (field.to_string(), json!({ "before": old, "after": new }))
             })
             .collect();
-        work.audit.record(
-            conn,
-            "case.dates_changed",
-            case_target(id),
-            json!({ "fields": changed }),
-        )?;
+        work.record(conn, "case.dates_changed", json!({ "fields": changed }))?;
         refresh_deadlines(conn, id, work.today)?;
         Ok(())
     })
@@ -518,10 +533,9 @@ pub async fn add_event(
         let event_id = uuid::Uuid::new_v4();
         db::case_work::insert_event(conn, event_id, id, &event)?;
         // Place and official are names: they stay out of the log.
-        work.audit.record(
+        work.record(
             conn,
             "case.event_added",
-            case_target(id),
             json!({
                 "event_id": event_id,
                 "kind": event.kind,
@@ -544,10 +558,9 @@ pub async fn remove_event(
 ) -> Result<(), AppError> {
     work_on(state, actor, id, address, move |conn, _, work| {
         let removed = db::case_work::delete_event(conn, id, event_id)?.ok_or(AppError::NotFound)?;
-        work.audit.record(
+        work.record(
             conn,
             "case.event_removed",
-            case_target(id),
             json!({
                 "event_id": event_id,
                 "kind": removed.kind,
@@ -582,10 +595,9 @@ pub async fn record_event_outcome(
         }
         db::case_work::set_event_outcome(conn, id, event_id, &outcome)?;
         // What happened is narrative: it stays out of the log.
-        work.audit.record(
+        work.record(
             conn,
             "case.event_outcome_recorded",
-            case_target(id),
             json!({
                 "event_id": event_id,
                 "kind": event.kind,
@@ -624,10 +636,9 @@ pub async fn change_ead_clock(
             (ClockChange::Stop { on, reason }, None) => {
                 let stop_id = uuid::Uuid::new_v4();
                 db::case_work::insert_clock_stop(conn, stop_id, id, on, &reason)?;
-                work.audit.record(
+                work.record(
                     conn,
                     "case.ead_clock_stopped",
-                    case_target(id),
                     json!({ "stop_id": stop_id, "on": on }),
                 )?;
                 refresh_deadlines(conn, id, work.today)
@@ -640,10 +651,9 @@ pub async fn change_ead_clock(
             }
             (ClockChange::Restart { on }, Some(stop)) => {
                 db::case_work::restart_clock(conn, stop.id.0, on)?;
-                work.audit.record(
+                work.record(
                     conn,
                     "case.ead_clock_restarted",
-                    case_target(id),
                     json!({ "stop_id": stop.id.0, "on": on }),
                 )?;
                 refresh_deadlines(conn, id, work.today)
@@ -664,10 +674,9 @@ pub async fn add_checklist_item(
     work_on(state, actor, id, address, move |conn, _, work| {
         let item_id = uuid::Uuid::new_v4();
         db::case_work::insert_checklist_item(conn, item_id, id, &item, work.now)?;
-        work.audit.record(
+        work.record(
             conn,
             "case.checklist_item_added",
-            case_target(id),
             json!({
                 "item_id": item_id,
                 "status": item.status,
@@ -704,12 +713,7 @@ pub async fn update_checklist_item(
         if note_changed {
             details["note"] = json!({ "changed": true });
         }
-        work.audit.record(
-            conn,
-            "case.checklist_item_updated",
-            case_target(id),
-            details,
-        )?;
+        work.record(conn, "case.checklist_item_updated", details)?;
         Ok(())
     })
     .await
@@ -726,12 +730,7 @@ pub async fn add_note(
     work_on(state, actor, id, address, move |conn, actor, work| {
         let note_id = uuid::Uuid::new_v4();
         db::case_work::insert_note(conn, note_id, id, actor.id, &body, work.now)?;
-        work.audit.record(
-            conn,
-            "case.note_added",
-            case_target(id),
-            json!({ "note_id": note_id }),
-        )?;
+        work.record(conn, "case.note_added", json!({ "note_id": note_id }))?;
         Ok(note_id)
     })
     .await

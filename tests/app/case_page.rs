@@ -1083,6 +1083,24 @@ async fn what_happened_at_a_hearing_is_recorded_once_it_has_and_audited_without_
         "Continued to 2027-03-05; pleadings taken"
     );
 
+    // Saving it again unchanged records nothing and leaves the case as it was.
+    let corrected_case = format!("{:?}", case_row(&o.app, o.case_id).await.unwrap());
+    let changes = case_changes(&o.app, o.case_id).await.len();
+    o.app.clock.advance(chrono::Duration::minutes(1));
+    let (status, _, _) = post(
+        &o.app,
+        &o.lawyer,
+        &outcome_path(hearing),
+        &[("outcome", "Continued to 2027-03-05; pleadings taken")],
+    )
+    .await;
+    assert_eq!(status, 303);
+    assert_eq!(case_changes(&o.app, o.case_id).await.len(), changes);
+    assert_eq!(
+        format!("{:?}", case_row(&o.app, o.case_id).await.unwrap()),
+        corrected_case
+    );
+
     // Audited twice, with the event and no text.
     let recorded: Vec<serde_json::Value> = case_changes(&o.app, o.case_id)
         .await
