@@ -285,7 +285,7 @@ impl OpenCases {
             .into_iter()
             .map(|sum| {
                 let mut counts: Vec<(String, i64)> = sum.into_iter().collect();
-                counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+                most_first(&mut counts);
                 counts
             })
             .collect())
@@ -378,6 +378,12 @@ fn count_cases(family: Family, per_key: bool) -> &'static str {
     } else {
         "COUNT(DISTINCT f.case_id)"
     }
+}
+
+/// Keys with the most cases first, then by key — sorted here, as the engines' collations
+/// order text differently.
+fn most_first(counts: &mut [(String, i64)]) {
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
 }
 
 /// Whether the family's statement reads [`OPEN_CASES`].
@@ -579,8 +585,7 @@ fn counts_by_key_from(
     .sql(") f GROUP BY f.k");
     let rows: Vec<KeyCount> = s.into_query().load(conn)?;
     let mut counts: Vec<(String, i64)> = rows.into_iter().map(|r| (r.k, r.n)).collect();
-    // Sorted here: the engines' collations order text differently.
-    counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    most_first(&mut counts);
     Ok(counts)
 }
 
@@ -655,7 +660,7 @@ fn counts_and_total_from(
         cases.insert(row.case_id);
     }
     let mut counts: Vec<(String, i64)> = by_key.into_iter().collect();
-    counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    most_first(&mut counts);
     Ok((counts, cases.len() as i64))
 }
 

@@ -523,11 +523,15 @@ fn activity(
     let bounds: Vec<WeekBounds> = weeks.iter().map(|w| w.bounds(zone)).collect();
     let mut opened = vec![0; weeks.len()];
     for (i, _, n) in db_reports::counts_by_week(conn, Family::Opened, &bounds, scope)? {
-        opened[i] += n;
+        if let Some(count) = opened.get_mut(i) {
+            *count += n;
+        }
     }
     let mut entered: Vec<HashMap<String, i64>> = vec![HashMap::new(); weeks.len()];
     for (i, key, n) in db_reports::counts_by_week(conn, Family::Entered, &bounds, scope)? {
-        entered[i].insert(key, n);
+        if let Some(counts) = entered.get_mut(i) {
+            counts.insert(key, n);
+        }
     }
     Ok(opened
         .into_iter()
