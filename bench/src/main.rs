@@ -50,10 +50,11 @@ enum Scenario {
     IntakeSave,
     Report,
     ReportCsv,
+    ReportCsvOpen,
 }
 
 impl Scenario {
-    const ALL: [Scenario; 7] = [
+    const ALL: [Scenario; 8] = [
         Self::List,
         Self::SearchCyrillic,
         Self::SearchLatin,
@@ -61,6 +62,7 @@ impl Scenario {
         Self::IntakeSave,
         Self::Report,
         Self::ReportCsv,
+        Self::ReportCsvOpen,
     ];
 
     fn name(self) -> &'static str {
@@ -72,6 +74,7 @@ impl Scenario {
             Self::IntakeSave => "intake_save",
             Self::Report => "report",
             Self::ReportCsv => "report_csv",
+            Self::ReportCsvOpen => "report_csv_open",
         }
     }
 
@@ -86,6 +89,10 @@ impl Scenario {
             Self::ReportCsv => {
                 "weekly report CSV of every case, streamed (GET /reports/weekly.csv?table=cases)"
             }
+            Self::ReportCsvOpen => {
+                "weekly report CSV of one figure, every open case \
+                 (GET /reports/weekly.csv?table=cases&report=open_stage)"
+            }
         }
     }
 }
@@ -96,7 +103,7 @@ fn usage() -> ! {
          [--duration SECS] [--warmup SECS] [--server-pid PID] [--scenarios a,b,…] [--label TEXT] \
          [--breakdown] [--report-weeks 2026-W47,2026-W46,…]\n\
          scenarios: list, search_cyrillic, search_latin, case_page, intake_save, report, \
-         report_csv (the report scenarios need an admin's account)"
+         report_csv, report_csv_open (the report scenarios need an admin's account)"
     );
     std::process::exit(2)
 }
@@ -504,14 +511,18 @@ fn next_request(
                 week,
             )
         }
-        Scenario::ReportCsv => {
-            // Every case the office has, one row each: the stream's memory is the point.
+        Scenario::ReportCsv | Scenario::ReportCsvOpen => {
+            // Every case the office has, one row each: the stream's memory is the point. Or
+            // every open case, the largest figure: its cases are worked out again per chunk.
             let week = shared.options.report_weeks.first().copied().unwrap_or("");
-            let query = if week.is_empty() {
+            let mut query = if week.is_empty() {
                 String::new()
             } else {
                 format!("&week={week}")
             };
+            if scenario == Scenario::ReportCsvOpen {
+                query.push_str("&report=open_stage");
+            }
             (
                 Request::Get(format!(
                     "{url}/reports/weekly.csv?of=office&table=cases{query}"
@@ -865,7 +876,7 @@ async fn run() -> Result<(), Error> {
                     memory,
                     cpu
                 );
-                if scenario == Scenario::ReportCsv
+                if matches!(scenario, Scenario::ReportCsv | Scenario::ReportCsvOpen)
                     && let Some((bytes, lines)) = outcomes.iter().find_map(|o| o.last_body)
                 {
                     notes.push(format!(

@@ -776,16 +776,26 @@ pub struct CaseCsvRow {
     pub next_deadline_kind: Option<String>,
 }
 
-/// The next chunk of case rows for the CSV, by reference after `after`: every case in the
-/// scope that existed at the end of the week, or only the figure's cases.
-pub fn case_rows_after(
+/// Which rows of the cases CSV a statement reads.
+#[derive(Debug, Clone, Copy)]
+pub enum CaseRows<'a> {
+    /// The next `limit` cases in the scope that existed at the end of the week, by reference
+    /// after `after`.
+    After { after: Option<&'a str>, limit: i64 },
+    /// These cases (a chunk of [`figure_case_ids`]), by reference.
+    Ids(&'a [uuid::Uuid]),
+}
+
+/// Case rows for the CSV.
+pub fn case_rows(
     conn: &mut DbConnection,
     bounds: &WeekBounds,
     scope: ScopeFilter,
-    figure: Option<&Figure>,
-    after: Option<&str>,
-    limit: i64,
+    rows: CaseRows<'_>,
 ) -> QueryResult<Vec<CaseCsvRow>> {
+    if let CaseRows::Ids([]) = rows {
+        return Ok(Vec::new());
+    }
     let end = bounds.end_db();
     let next_day = bounds.next_day();
     let mut s = Statement::default();
@@ -815,14 +825,40 @@ pub fn case_rows_after(
     )
     .ts(end);
     in_scope(&mut s, scope);
-    if let Some(figure) = figure {
-        s.sql(" AND c.id IN (")
-            .append(case_ids(figure, Source::Inline))
-            .sql(")");
+    match rows {
+        CaseRows::After { after, limit } => {
+            if let Some(after) = after {
+                s.sql(" AND c.reference > ").text(after);
+            }
+            s.sql(&format!(" ORDER BY c.reference LIMIT {}", limit.max(1)));
+        }
+        CaseRows::Ids(ids) => {
+            s.sql(" AND c.id IN (");
+            for (i, id) in ids.iter().enumerate() {
+                if i > 0 {
+                    s.sql(", ");
+                }
+                s.bind(Value::Uuid(DbUuid(*id)));
+            }
+            s.sql(") ORDER BY c.reference");
+        }
     }
-    if let Some(after) = after {
-        s.sql(" AND c.reference > ").text(after);
-    }
-    s.sql(&format!(" ORDER BY c.reference LIMIT {}", limit.max(1)));
     s.into_query().load(conn)
+}
+
+#[derive(Debug, QueryableByName)]
+struct CaseId {
+    #[diesel(sql_type = PortableUuid)]
+    id: DbUuid,
+}
+
+/// The figure's cases by reference, worked out once for its CSV: asking again for every
+/// chunk would reconstruct the week's open cases as many times.
+pub fn figure_case_ids(conn: &mut DbConnection, figure: &Figure) -> QueryResult<Vec<uuid::Uuid>> {
+    let mut s = Statement::default();
+    s.sql("SELECT c.id AS id FROM cases c WHERE c.id IN (")
+        .append(case_ids(figure, Source::Inline))
+        .sql(") ORDER BY c.reference");
+    let rows: Vec<CaseId> = s.into_query().load(conn)?;
+    Ok(rows.into_iter().map(|r| r.id.0).collect())
 }

@@ -385,43 +385,31 @@ pub async fn weekly_csv(
                 )?),
                 None => None,
             };
-            reports::start_csv(
-                &state,
-                &actor,
-                week,
-                of,
-                "cases",
-                figure.as_ref(),
-                address.0.clone(),
-            )
-            .await?;
+            let cursor =
+                reports::start_csv(&state, &actor, week, of, figure, address.0.clone()).await?;
             let bounds = week.bounds(zone);
             let header = csv_line(&CASE_COLUMNS);
-            // One chunk in memory at a time, read by reference after the last one sent.
-            let stream =
-                futures_util::stream::unfold(Some((None::<String>, Some(header))), move |next| {
-                    let state = state.clone();
-                    let figure = figure.clone();
-                    async move {
-                        let (after, header) = next?;
-                        match reports::csv_chunk(&state, bounds, of, figure, after).await {
-                            Ok(rows) => {
-                                let done = (rows.len() as i64) < reports::CSV_CHUNK;
-                                let last = rows.last().map(|r| r.reference.clone());
-                                let mut chunk = header.unwrap_or_default();
-                                for row in rows {
-                                    chunk.push_str(&case_line(row));
-                                }
-                                let next = if done { None } else { Some((last, None)) };
-                                Some((Ok::<_, AppError>(Bytes::from(chunk)), next))
+            // One chunk in memory at a time.
+            let stream = futures_util::stream::unfold(Some((cursor, Some(header))), move |next| {
+                let state = state.clone();
+                async move {
+                    let (cursor, header) = next?;
+                    match reports::csv_chunk(&state, bounds, of, cursor).await {
+                        Ok((rows, cursor)) => {
+                            let mut chunk = header.unwrap_or_default();
+                            for row in rows {
+                                chunk.push_str(&case_line(row));
                             }
-                            Err(error) => {
-                                tracing::error!(error = ?error, "report CSV chunk failed");
-                                Some((Err(error), None))
-                            }
+                            let next = cursor.map(|cursor| (cursor, None));
+                            Some((Ok::<_, AppError>(Bytes::from(chunk)), next))
+                        }
+                        Err(error) => {
+                            tracing::error!(error = ?error, "report CSV chunk failed");
+                            Some((Err(error), None))
                         }
                     }
-                });
+                }
+            });
             Ok(csv_response(&format!("caseload-{week}-cases.csv")).streaming(stream))
         }
         _ => Err(AppError::BadRequest(crate::error::Message::new(

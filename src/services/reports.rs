@@ -3,6 +3,7 @@
 //! CSV of the cases, and the Monday email.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use askama::Template;
 use chrono::{Datelike, NaiveDate, Weekday};
@@ -13,7 +14,9 @@ use super::audit::AuditContext;
 use super::cases::today;
 use super::notifications::Notifier;
 use crate::auth::policy;
-use crate::db::reports::{self as db_reports, CaseCsvRow, Figure, OpenCases, ScopeFilter};
+use crate::db::reports::{
+    self as db_reports, CaseCsvRow, CaseRows, Figure, OpenCases, ScopeFilter,
+};
 use crate::db::{self, DbConnection, write_transaction};
 use crate::domain::case_stage::{CaseStage, ClaimKind};
 use crate::domain::codes;
@@ -563,40 +566,70 @@ fn activity(
         .collect())
 }
 
-/// One chunk of the cases CSV, after the reference `after`; authorized and audited by
-/// [`start_csv`].
+/// Where the cases CSV stands between chunks.
+#[derive(Debug, Clone)]
+pub enum CsvCursor {
+    /// Every case, by reference after the last one sent.
+    Every { after: Option<String> },
+    /// A figure's cases, worked out once when the download started, from position `sent`.
+    Figure { ids: Arc<[uuid::Uuid]>, sent: usize },
+}
+
+/// One chunk of the cases CSV, and where the next one starts (`None` after the last);
+/// authorized and audited by [`start_csv`].
 pub async fn csv_chunk(
     state: &AppState,
     bounds: WeekBounds,
     of: ReportOf,
-    figure: Option<Figure>,
-    after: Option<String>,
-) -> Result<Vec<CaseCsvRow>, AppError> {
+    cursor: CsvCursor,
+) -> Result<(Vec<CaseCsvRow>, Option<CsvCursor>), AppError> {
     state
         .db
         .run(move |conn| {
-            Ok(db_reports::case_rows_after(
-                conn,
-                &bounds,
-                scope_filter(of),
-                figure.as_ref(),
-                after.as_deref(),
-                CSV_CHUNK,
-            )?)
+            let scope = scope_filter(of);
+            let chunk = CSV_CHUNK as usize;
+            Ok(match cursor {
+                CsvCursor::Every { after } => {
+                    let rows = db_reports::case_rows(
+                        conn,
+                        &bounds,
+                        scope,
+                        CaseRows::After {
+                            after: after.as_deref(),
+                            limit: CSV_CHUNK,
+                        },
+                    )?;
+                    let next = (rows.len() == chunk).then(|| CsvCursor::Every {
+                        after: rows.last().map(|r| r.reference.clone()),
+                    });
+                    (rows, next)
+                }
+                CsvCursor::Figure { ids, sent } => {
+                    let end = ids.len().min(sent + chunk);
+                    let rows = db_reports::case_rows(
+                        conn,
+                        &bounds,
+                        scope,
+                        CaseRows::Ids(ids.get(sent..end).unwrap_or_default()),
+                    )?;
+                    let next = (end < ids.len()).then_some(CsvCursor::Figure { ids, sent: end });
+                    (rows, next)
+                }
+            })
         })
         .await
 }
 
-/// Authorizes a CSV download and records it, before any row is read.
+/// Authorizes a download of the cases CSV and records it, before any row is read; the
+/// cursor at its first chunk.
 pub async fn start_csv(
     state: &AppState,
     actor: &Staff,
     week: IsoWeek,
     of: ReportOf,
-    table: &'static str,
-    figure: Option<&Figure>,
+    figure: Option<Figure>,
     address: Option<String>,
-) -> Result<(), AppError> {
+) -> Result<CsvCursor, AppError> {
     policy::can_use_app(actor)?;
     let today = today(state);
     let audit = AuditContext::new(Some(actor.id), address, state.now());
@@ -604,16 +637,22 @@ pub async fn start_csv(
     let details = json!({
         "week": week.to_string(),
         "of": of.code(),
-        "table": table,
-        "figure": figure.map(|f| f.family.as_str()),
-        "key": figure.and_then(|f| f.key.clone()),
+        "table": "cases",
+        "figure": figure.as_ref().map(|f| f.family.as_str()),
+        "key": figure.as_ref().and_then(|f| f.key.clone()),
     });
     state
         .db
         .run(move |conn| {
             check(conn, &actor, week, of, today)?;
             audit.record(conn, "report.exported", None, details)?;
-            Ok(())
+            Ok(match figure {
+                Some(figure) => CsvCursor::Figure {
+                    ids: db_reports::figure_case_ids(conn, &figure)?.into(),
+                    sent: 0,
+                },
+                None => CsvCursor::Every { after: None },
+            })
         })
         .await
 }

@@ -639,6 +639,16 @@ async fn more_cases_than_a_chunk_stream_in_order() {
     sorted.sort();
     sorted.dedup();
     assert_eq!(sorted, refs, "in order, none twice");
+    // One figure's cases, more than a chunk of them: worked out once, sent in chunks, the
+    // same rows in the same order.
+    let (status, figure) = get(
+        &admin,
+        &app,
+        "/reports/weekly.csv?week=2026-W46&table=cases&report=open_stage&key=inquiry",
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert_eq!(figure, csv);
 }
 
 #[actix_web::test]
