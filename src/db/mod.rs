@@ -132,7 +132,9 @@ PRAGMA optimize = 0x10002;";
 // The weekly report keeps the week's open cases in a temporary table (db::reports), about
 // 15 MB for 100,000 clients; the default 8 MB of buffers for temporary tables would send
 // it to disk. Reserved only when a session uses temporary tables.
-const POSTGRES_SESSION: &str = "SET temp_buffers = '32MB'";
+// No JIT compilation: the report's statements cross its cost threshold, and compiling them
+// took longer than it saved — 15 % of the report's time (docs/performance.md).
+const POSTGRES_SESSION: &str = "SET temp_buffers = '32MB'; SET jit = off";
 
 #[derive(Debug, Clone)]
 pub struct ConnectionManager {
