@@ -12,14 +12,14 @@
 # Settings (environment): CLIENTS (100000), SEED (1), BACKENDS ("sqlite postgres"),
 # PG_ADMIN_URL (postgres://postgres@127.0.0.1:5432/postgres), PG_DATABASE (refuge_bench),
 # PORT (8089), CONCURRENCY (16), DURATION seconds per scenario (20), WARMUP (3),
-# SCENARIOS (list,search_cyrillic,search_latin,case_page,intake_save,report,report_csv; the
-# report scenarios sign in as the demo admin, REPORT_EMAIL, and ask for the last twelve ISO
-# weeks in turn, REPORT_WEEKS), POOL_SIZE (server
-# default), REUSE (0; 1 keeps the loaded databases), SINGLE (1: also measure with one session,
+# SCENARIOS (list,search_cyrillic,search_latin,case_page,intake_save,report,report_csv,
+# report_csv_open; the report scenarios sign in as the demo admin, REPORT_EMAIL, and ask for
+# the last twelve ISO weeks in turn, REPORT_WEEKS), POOL_SIZE (server default), REUSE (0; 1 keeps the loaded databases), SINGLE (1: also measure with one session,
 # for the service time without queueing), WORK (target/bench).
 #
-# Needs: cargo, curl, and psql for the PostgreSQL part. The demo staff get a random password
-# generated on the first run and kept in $WORK/password (mode 0600); nothing is hard-coded.
+# Needs: cargo, curl, sqlite3, and psql for the PostgreSQL part. The demo staff get a random
+# password generated on the first run and kept in $WORK/password (mode 0600); nothing is
+# hard-coded.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -32,7 +32,7 @@ PORT=${PORT:-8089}
 CONCURRENCY=${CONCURRENCY:-16}
 DURATION=${DURATION:-20}
 WARMUP=${WARMUP:-3}
-SCENARIOS=${SCENARIOS:-list,search_cyrillic,search_latin,case_page,intake_save,report,report_csv}
+SCENARIOS=${SCENARIOS:-list,search_cyrillic,search_latin,case_page,intake_save,report,report_csv,report_csv_open}
 REPORT_EMAIL=${REPORT_EMAIL:-office.manager@demo-office.example}
 if [[ -z "${REPORT_WEEKS:-}" ]]; then
   REPORT_WEEKS=$(for k in $(seq 1 12); do date -u -d "-$((7 * k)) days" +%G-W%V; done | paste -sd, -)
@@ -48,6 +48,14 @@ EMAIL=rachel.okafor@demo-office.example
 mkdir -p "$WORK"
 RESULTS="$WORK/results-$(date -u +%Y%m%dT%H%M%SZ).md"
 say() { printf '\n=== %s ===\n' "$*" >&2; }
+# The same virtual machine is not always as fast (other tenants): a fixed one-core workload,
+# timed next to every measurement, says how fast it was then.
+cpu_reference() {
+  local started
+  started=$(date +%s%N)
+  sqlite3 :memory: "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000000) SELECT SUM(i) FROM n" > /dev/null
+  echo "$(( ($(date +%s%N) - started) / 1000000 )) ms"
+}
 
 say "Building Refuge and the load driver (release)"
 cargo build --release --quiet
@@ -69,6 +77,7 @@ PASSWORD=$(cat "$WORK/password")
   echo "- commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet 2>/dev/null || echo ' (with uncommitted changes)')"
   echo "- machine: $(nproc) cores, $(free -h | awk '/^Mem:/ {print $2}') memory, $(uname -sr)"
   echo "- load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "- CPU reference (bench/run.sh cpu_reference; lower is faster): $(cpu_reference)"
   echo "- data: $CLIENTS demo clients, seed $SEED; $CONCURRENCY sessions; ${DURATION}s per scenario after ${WARMUP}s warm-up"
 } | tee "$RESULTS"
 
@@ -137,6 +146,7 @@ for backend in $BACKENDS; do
     echo "## $backend"
     echo
     echo "- load: ${load_seconds}s for $CLIENTS clients; database size $size; $rows"
+    echo "- CPU reference before measuring: $(cpu_reference)"
   } | tee -a "$RESULTS"
   drive() { # email scenarios extra-arguments…
     local email=$1 scenarios=$2
