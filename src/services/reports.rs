@@ -621,7 +621,7 @@ pub async fn csv_chunk(
 }
 
 /// Authorizes a download of the cases CSV and records it, before any row is read; the
-/// cursor at its first chunk.
+/// cursor at its first chunk (a figure's cases are worked out here).
 pub async fn start_csv(
     state: &AppState,
     actor: &Staff,
@@ -645,14 +645,15 @@ pub async fn start_csv(
         .db
         .run(move |conn| {
             check(conn, &actor, week, of, today)?;
-            audit.record(conn, "report.exported", None, details)?;
-            Ok(match figure {
+            let cursor = match figure {
                 Some(figure) => CsvCursor::Figure {
                     ids: db_reports::figure_case_ids(conn, &figure)?.into(),
                     sent: 0,
                 },
                 None => CsvCursor::Every { after: None },
-            })
+            };
+            audit.record(conn, "report.exported", None, details)?;
+            Ok(cursor)
         })
         .await
 }
