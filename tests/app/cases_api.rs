@@ -422,24 +422,35 @@ async fn the_assigned_paralegal_works_the_case_through_the_api() {
         .status(),
         204
     );
-    let case_id = uuid::Uuid::parse_str(&id).expect("case id");
-    let stored = app
-        .state
-        .db
-        .run(move |conn| Ok(refuge::db::case_work::events(conn, case_id)?))
+    // The case file lists its events with their ids and outcomes, soonest first.
+    let file: Value = client()
+        .get(app.url(&format!("/api/v1/cases/{id}")))
+        .bearer_auth(&paralegal)
+        .send()
         .await
-        .expect("events");
-    let outcomes: Vec<(String, &str)> = stored
+        .expect("request")
+        .json()
+        .await
+        .expect("json");
+    let outcomes: Vec<(&str, &str)> = file["events"]
+        .as_array()
+        .expect("events")
         .iter()
-        .map(|e| (e.id.0.to_string(), e.outcome.as_str()))
+        .map(|e| {
+            (
+                e["id"].as_str().unwrap_or_default(),
+                e["outcome"].as_str().unwrap_or_default(),
+            )
+        })
         .collect();
     assert_eq!(
         outcomes,
         [
-            (biometrics.clone(), "Fingerprints taken"),
-            (interview.clone(), "")
+            (biometrics.as_str(), "Fingerprints taken"),
+            (interview.as_str(), "")
         ]
     );
+    assert_eq!(file["events"][1]["scheduled_at"], "2026-12-10T09:30:00");
     let item: Value = send(
         &paralegal,
         reqwest::Method::POST,

@@ -57,6 +57,21 @@ pub struct StageChangeJson {
 }
 
 #[derive(Debug, Serialize, ToSchema)]
+pub struct EventJson {
+    /// For recording its outcome (`PUT …/events/{event_id}/outcome`).
+    pub id: uuid::Uuid,
+    /// `master_hearing`, `merits_hearing`, `interview` or `biometrics`.
+    pub kind: String,
+    /// Local time at the court or office.
+    pub scheduled_at: NaiveDateTime,
+    pub place: String,
+    /// The judge or officer.
+    pub official: String,
+    /// What happened; empty until recorded.
+    pub outcome: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
 pub struct CaseJson {
     pub id: uuid::Uuid,
     pub reference: String,
@@ -73,6 +88,8 @@ pub struct CaseJson {
     pub intake: Intake,
     pub deadlines: Vec<DeadlineJson>,
     pub history: Vec<StageChangeJson>,
+    /// Hearings, interviews and biometrics appointments, soonest first.
+    pub events: Vec<EventJson>,
     /// Stages the case may move to next.
     pub allowed_next: Vec<CaseStage>,
 }
@@ -208,6 +225,18 @@ pub async fn show(
                 at: h.changed_at,
                 by: h.changed_by,
                 note: h.note,
+            })
+            .collect(),
+        events: file
+            .events
+            .into_iter()
+            .map(|e| EventJson {
+                id: e.id.0,
+                kind: e.kind,
+                scheduled_at: e.scheduled_at,
+                place: e.place,
+                official: e.official,
+                outcome: e.outcome,
             })
             .collect(),
         allowed_next: file.allowed_next,
