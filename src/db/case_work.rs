@@ -88,15 +88,21 @@ pub fn insert_event(
         .execute(conn)
 }
 
+/// The event, only if it is one of the case's: an id from another case finds nothing.
+#[diesel::dsl::auto_type(no_type_alias)]
+fn the_event(case_id: DbUuid, event_id: DbUuid) -> _ {
+    case_events::table
+        .filter(case_events::case_id.eq(case_id))
+        .filter(case_events::id.eq(event_id))
+}
+
 /// One of the case's events, if it is the case's.
 pub fn find_event(
     conn: &mut DbConnection,
     case_id: uuid::Uuid,
     event_id: uuid::Uuid,
 ) -> QueryResult<Option<CaseEventRow>> {
-    case_events::table
-        .filter(case_events::case_id.eq(DbUuid(case_id)))
-        .filter(case_events::id.eq(DbUuid(event_id)))
+    the_event(DbUuid(case_id), DbUuid(event_id))
         .select((
             case_events::id,
             case_events::kind,
@@ -117,12 +123,7 @@ pub fn delete_event(
 ) -> QueryResult<Option<CaseEventRow>> {
     let found = find_event(conn, case_id, event_id)?;
     if found.is_some() {
-        diesel::delete(
-            case_events::table
-                .filter(case_events::case_id.eq(DbUuid(case_id)))
-                .filter(case_events::id.eq(DbUuid(event_id))),
-        )
-        .execute(conn)?;
+        diesel::delete(the_event(DbUuid(case_id), DbUuid(event_id))).execute(conn)?;
     }
     Ok(found)
 }
@@ -134,13 +135,9 @@ pub fn set_event_outcome(
     event_id: uuid::Uuid,
     outcome: &str,
 ) -> QueryResult<usize> {
-    diesel::update(
-        case_events::table
-            .filter(case_events::case_id.eq(DbUuid(case_id)))
-            .filter(case_events::id.eq(DbUuid(event_id))),
-    )
-    .set(case_events::outcome.eq(outcome))
-    .execute(conn)
+    diesel::update(the_event(DbUuid(case_id), DbUuid(event_id)))
+        .set(case_events::outcome.eq(outcome))
+        .execute(conn)
 }
 
 // ---------------------------------------------------------------------------------------------
