@@ -665,10 +665,6 @@ fn counts_and_total_from(
 }
 
 /// The figure: distinct cases with its key (any key when `None`).
-pub fn count(conn: &mut DbConnection, figure: &Figure) -> QueryResult<i64> {
-    count_from(conn, figure, Source::Inline)
-}
-
 fn count_from(conn: &mut DbConnection, figure: &Figure, source: Source) -> QueryResult<i64> {
     let mut s = Statement::default();
     s.sql(&format!(
@@ -687,16 +683,25 @@ struct Reference {
     reference: String,
 }
 
+/// A column of the figure's cases, by reference.
+fn by_reference(figure: &Figure, column: &str) -> Statement {
+    let mut s = Statement::default();
+    s.sql(&format!(
+        "SELECT c.{column} AS {column} FROM cases c WHERE c.id IN ("
+    ))
+    .append(case_ids(figure, Source::Inline))
+    .sql(") ORDER BY c.reference");
+    s
+}
+
 /// The first `limit` case references of the figure, in order.
 pub fn references(
     conn: &mut DbConnection,
     figure: &Figure,
     limit: i64,
 ) -> QueryResult<Vec<String>> {
-    let mut s = Statement::default();
-    s.sql("SELECT c.reference AS reference FROM cases c WHERE c.id IN (")
-        .append(case_ids(figure, Source::Inline))
-        .sql(&format!(") ORDER BY c.reference LIMIT {}", limit.max(1)));
+    let mut s = by_reference(figure, "reference");
+    s.sql(&format!(" LIMIT {}", limit.max(1)));
     let rows: Vec<Reference> = s.into_query().load(conn)?;
     Ok(rows.into_iter().map(|r| r.reference).collect())
 }
@@ -855,10 +860,6 @@ struct CaseId {
 /// The figure's cases by reference, worked out once for its CSV: asking again for every
 /// chunk would reconstruct the week's open cases as many times.
 pub fn figure_case_ids(conn: &mut DbConnection, figure: &Figure) -> QueryResult<Vec<uuid::Uuid>> {
-    let mut s = Statement::default();
-    s.sql("SELECT c.id AS id FROM cases c WHERE c.id IN (")
-        .append(case_ids(figure, Source::Inline))
-        .sql(") ORDER BY c.reference");
-    let rows: Vec<CaseId> = s.into_query().load(conn)?;
+    let rows: Vec<CaseId> = by_reference(figure, "id").into_query().load(conn)?;
     Ok(rows.into_iter().map(|r| r.id.0).collect())
 }
