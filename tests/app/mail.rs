@@ -101,13 +101,35 @@ fn received(sink: &Arc<Mutex<Vec<Received>>>) -> Vec<Received> {
     sink.lock().unwrap_or_else(PoisonError::into_inner).clone()
 }
 
-/// A free port with nothing listening on it (yet).
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .expect("bind")
-        .local_addr()
-        .expect("address")
-        .port()
+/// The port of an SMTP server that is down: bound, so that no other socket of the test run
+/// can take it meanwhile, but not listening, so connections are refused until it
+/// [`opens`](Self::open).
+struct ClosedPort(socket2::Socket);
+
+impl ClosedPort {
+    fn new() -> Self {
+        let socket = socket2::Socket::new(socket2::Domain::IPV4, socket2::Type::STREAM, None)
+            .expect("socket");
+        socket
+            .bind(&std::net::SocketAddr::from(([127, 0, 0, 1], 0)).into())
+            .expect("bind");
+        Self(socket)
+    }
+
+    fn port(&self) -> u16 {
+        self.0
+            .local_addr()
+            .ok()
+            .and_then(|address| address.as_socket())
+            .expect("address")
+            .port()
+    }
+
+    /// The server comes up.
+    fn open(self) -> TcpListener {
+        self.0.listen(128).expect("listen");
+        self.0.into()
+    }
 }
 
 fn smtp_settings(settings: &mut Settings, port: u16) {
@@ -146,7 +168,8 @@ async fn enqueue(app: &TestApp, to: &refuge::domain::staff::Staff, n: usize) -> 
 
 #[actix_web::test]
 async fn a_message_goes_over_real_smtp_and_waits_while_the_server_is_down() {
-    let port = free_port();
+    let closed = ClosedPort::new();
+    let port = closed.port();
     let app = spawn_app_with(|settings| smtp_settings(settings, port)).await;
     let lawyer = app.login_as(Role::Lawyer).await;
     let admin = app.login_as(Role::Admin).await;
@@ -175,10 +198,7 @@ async fn a_message_goes_over_real_smtp_and_waits_while_the_server_is_down() {
     assert_eq!(app.deliver_mail().await.deferred, 0, "not due again yet");
 
     // The server comes up on that port; a minute later the message goes, once.
-    let sink = start_smtp(
-        TcpListener::bind(("127.0.0.1", port)).expect("rebind"),
-        Duration::ZERO,
-    );
+    let sink = start_smtp(closed.open(), Duration::ZERO);
     app.clock.advance(chrono::Duration::minutes(1));
     assert_eq!(app.deliver_mail().await.sent, 1);
     assert_eq!(app.deliver_mail().await.sent, 0);
@@ -215,7 +235,8 @@ async fn a_message_goes_over_real_smtp_and_waits_while_the_server_is_down() {
 
 #[actix_web::test]
 async fn a_message_given_up_on_is_shown_to_admins_and_can_be_sent_again() {
-    let port = free_port();
+    let closed = ClosedPort::new();
+    let port = closed.port();
     let app = spawn_app_with(|settings| {
         smtp_settings(settings, port);
         // No retry period: the first failure is final.
@@ -268,10 +289,7 @@ async fn a_message_given_up_on_is_shown_to_admins_and_can_be_sent_again() {
         .post_form(&admin.client, &format!("/admin/mail/{id}/retry"), &[])
         .await;
     assert_eq!(again.status(), 404);
-    let sink = start_smtp(
-        TcpListener::bind(("127.0.0.1", port)).expect("rebind"),
-        Duration::ZERO,
-    );
+    let sink = start_smtp(closed.open(), Duration::ZERO);
     // A fresh retry period of 0 hours means one attempt: this one succeeds.
     assert_eq!(app.deliver_mail().await.sent, 1);
     assert_eq!(received(&sink).len(), 1);
