@@ -83,6 +83,8 @@ pub struct PageContext {
     pub staff: Option<Staff>,
     pub csrf_token: String,
     pub path: String,
+    /// The office's time zone: every time on a page is shown in it.
+    pub time_zone: chrono_tz::Tz,
 }
 
 impl PageContext {
@@ -100,12 +102,21 @@ impl PageContext {
             .as_ref()
             .map(|s| s.language)
             .unwrap_or_else(|| request_language(req));
+        let time_zone = req
+            .app_data::<web::Data<AppState>>()
+            .map_or(chrono_tz::UTC, |state| state.settings.office.time_zone);
         Self {
             i18n: I18n::new(language),
             staff,
             csrf_token,
             path: req.path().to_string(),
+            time_zone,
         }
+    }
+
+    /// A stored moment in the office's time zone, the zone named ([`crate::clock::office_time`]).
+    pub fn time(&self, at: &impl crate::clock::UtcMoment) -> String {
+        crate::clock::office_time(at, self.time_zone)
     }
 
     pub fn t(&self, key: &str) -> String {

@@ -92,9 +92,9 @@ pub struct AuditLine {
 }
 
 impl AuditLine {
-    fn from_row(row: AuditRow) -> Self {
+    fn from_row(row: AuditRow, zone: chrono_tz::Tz) -> Self {
         Self {
-            at: row.occurred_at.format("%Y-%m-%d %H:%M:%S UTC").to_string(),
+            at: crate::clock::office_time_seconds(&row.occurred_at, zone),
             actor: row.actor_name.unwrap_or_else(|| "—".into()),
             action: row.action,
             target_link: match (row.target_type.as_deref(), row.target_id.as_deref()) {
@@ -148,6 +148,7 @@ pub async fn list(
     };
     let result = audit::list(&state, &current.staff, query).await?;
     let pages = ((result.total + result.per_page - 1) / result.per_page).max(1);
+    let zone = ctx.time_zone;
     render(
         AuditPage {
             ctx,
@@ -155,7 +156,11 @@ pub async fn list(
             errors,
             members,
             actions: result.actions,
-            lines: result.rows.into_iter().map(AuditLine::from_row).collect(),
+            lines: result
+                .rows
+                .into_iter()
+                .map(|row| AuditLine::from_row(row, zone))
+                .collect(),
             total: result.total,
             page: result.page,
             pages,

@@ -9,6 +9,7 @@ use crate::clock;
 use crate::db::DbConnection;
 use crate::db::audit_log::{self, AuditFilter, AuditRow, NewAuditEntry};
 use crate::domain::ids::StaffId;
+use crate::domain::reports::local_midnight;
 use crate::domain::staff::Staff;
 use crate::error::AppError;
 use crate::state::AppState;
@@ -57,7 +58,8 @@ pub fn staff_target(id: StaffId) -> Option<(&'static str, String)> {
     Some(("staff", id.to_string()))
 }
 
-/// Filters as typed on the audit page; dates are whole UTC days, `until` inclusive.
+/// Filters as typed on the audit page; dates are whole days in the office's time zone, `until`
+/// inclusive.
 #[derive(Debug, Clone, Default)]
 pub struct AuditQuery {
     pub actor: Option<StaffId>,
@@ -83,14 +85,13 @@ pub async fn list(
     query: AuditQuery,
 ) -> Result<AuditPage, AppError> {
     policy::can_read_audit_log(actor)?;
+    let zone = state.settings.office.time_zone;
+    let midnight = |day: NaiveDate| clock::to_db(local_midnight(zone, day));
     let filter = AuditFilter {
         actor_id: query.actor,
         action: query.action.clone(),
-        from: query.from.and_then(|d| d.and_hms_opt(0, 0, 0)),
-        until: query
-            .until
-            .and_then(|d| d.succ_opt())
-            .and_then(|d| d.and_hms_opt(0, 0, 0)),
+        from: query.from.map(midnight),
+        until: query.until.and_then(|d| d.succ_opt()).map(midnight),
         ..AuditFilter::default()
     };
     let page = query.page.max(1);

@@ -19,6 +19,7 @@ mod i18n;
 mod intake;
 mod mail;
 mod notifications;
+mod office_time;
 mod permissions;
 mod reports;
 mod search;

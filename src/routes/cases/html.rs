@@ -188,7 +188,7 @@ impl Visit {
             .dates
             .clone()
             .unwrap_or_else(|| KeyDatesForm::from_dates(&cases::key_dates(&file.case)));
-        let v = CaseView::build(file, &ctx.i18n);
+        let v = CaseView::build(file, &ctx.i18n, ctx.time_zone);
         let (status, failed, errors, refusal) = match failure {
             None => (StatusCode::OK, "", FormErrors::default(), None),
             Some(Failure::Invalid(form, errors)) => (

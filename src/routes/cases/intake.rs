@@ -592,6 +592,7 @@ mod tests {
             staff: None,
             csrf_token: String::new(),
             path: "/intake".into(),
+            time_zone: chrono_tz::UTC,
         };
         assert_eq!(
             field_label(&ctx, "claim.kind").as_deref(),

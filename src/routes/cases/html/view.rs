@@ -195,10 +195,6 @@ fn day(date: Option<NaiveDate>) -> String {
     date.map_or_else(|| NONE.to_string(), |d| d.format("%Y-%m-%d").to_string())
 }
 
-fn moment(at: NaiveDateTime) -> String {
-    at.format("%Y-%m-%d %H:%M UTC").to_string()
-}
-
 fn or_none(text: &str) -> String {
     if text.trim().is_empty() {
         NONE.to_string()
@@ -217,11 +213,18 @@ struct Writer<'a> {
     today: NaiveDate,
     /// The office's local time.
     now: NaiveDateTime,
+    /// The office's time zone, in which stored moments are shown.
+    zone: chrono_tz::Tz,
 }
 
 impl Writer<'_> {
     fn t(&self, key: &str) -> String {
         self.i18n.t(key)
+    }
+
+    /// A stored (UTC) moment in the office's time zone.
+    fn moment(&self, at: NaiveDateTime) -> String {
+        crate::clock::office_time(&at, self.zone)
     }
 
     fn label(&self, key: Option<&'static str>) -> String {
@@ -318,11 +321,12 @@ impl Writer<'_> {
 }
 
 impl CaseView {
-    pub fn build(file: CaseFile, i18n: &I18n) -> Self {
+    pub fn build(file: CaseFile, i18n: &I18n, zone: chrono_tz::Tz) -> Self {
         let w = Writer {
             i18n,
             today: file.today,
             now: file.now,
+            zone,
         };
         let case = &file.case;
         let intake = &file.intake;
@@ -367,8 +371,12 @@ impl CaseView {
             events: events(&w, &file.events),
             ead: ead(&w, dates.i589_received_on, &file.ead_stops),
             checklist: checklist(&w, &file.checklist),
-            notes: notes(&file.notes),
-            audit: file.audit_trail.iter().map(audit_line).collect(),
+            notes: notes(&w, &file.notes),
+            audit: file
+                .audit_trail
+                .iter()
+                .map(|row| audit_line(&w, row))
+                .collect(),
             can_work: file.can_work,
             can_edit: file.can_edit,
             can_close: file.can_close,
@@ -574,8 +582,8 @@ fn claim(w: &Writer<'_>, case: &CaseRow) -> Vec<Fact> {
         ),
         fact(w.t("case-claim-conflict"), conflict),
         fact(w.t("case-claim-intake"), w.t(intake)),
-        fact(w.t("case-claim-opened"), moment(case.created_at)),
-        fact(w.t("case-claim-updated"), moment(case.updated_at)),
+        fact(w.t("case-claim-opened"), w.moment(case.created_at)),
+        fact(w.t("case-claim-updated"), w.moment(case.updated_at)),
     ]
 }
 
@@ -583,7 +591,7 @@ fn history(w: &Writer<'_>, history: &[StageChange]) -> Vec<HistoryLine> {
     history
         .iter()
         .map(|h| HistoryLine {
-            at: moment(h.changed_at),
+            at: w.moment(h.changed_at),
             by: h.changed_by.clone().unwrap_or_else(|| NONE.to_string()),
             from: h
                 .from_stage
@@ -689,25 +697,25 @@ fn checklist(w: &Writer<'_>, items: &[ChecklistRow]) -> Vec<ChecklistLine> {
             status: item.status().as_str().to_string(),
             status_label: w.t(item.status().label_key()),
             note: item.note.clone(),
-            updated: moment(item.updated_at),
+            updated: w.moment(item.updated_at),
         })
         .collect()
 }
 
-fn notes(notes: &[NoteRow]) -> Vec<NoteLine> {
+fn notes(w: &Writer<'_>, notes: &[NoteRow]) -> Vec<NoteLine> {
     notes
         .iter()
         .map(|n| NoteLine {
-            at: moment(n.created_at),
+            at: w.moment(n.created_at),
             by: n.author.clone().unwrap_or_else(|| NONE.to_string()),
             body: n.body.clone(),
         })
         .collect()
 }
 
-fn audit_line(row: &AuditRow) -> AuditLine {
+fn audit_line(w: &Writer<'_>, row: &AuditRow) -> AuditLine {
     AuditLine {
-        at: row.occurred_at.format("%Y-%m-%d %H:%M:%S UTC").to_string(),
+        at: crate::clock::office_time_seconds(&row.occurred_at, w.zone),
         by: row.actor_name.clone().unwrap_or_else(|| NONE.to_string()),
         action: row.action.clone(),
         details: if row.details == "{}" {
