@@ -115,6 +115,9 @@ pub enum AppError {
     BadRequest(Message),
     #[error("validation failed")]
     Validation(FieldErrors),
+    /// One query parameter or body field that no parser should see (a NUL byte, say).
+    #[error("bad request: field {}", .0.field)]
+    BadField(FieldError),
     #[error("conflict: {}", .0.key)]
     Conflict(Message),
     #[error("too many attempts")]
@@ -150,6 +153,12 @@ impl AppError {
             ),
             Self::BadRequest(message) => ("error-bad-request-title", message.clone()),
             Self::Validation(_) => ("error-validation-title", Message::new("error-validation")),
+            Self::BadField(error) => (
+                "error-bad-request-title",
+                Message::new("error-field-refused")
+                    .with("field", &error.field)
+                    .with_label("reason", error.message.key),
+            ),
             Self::Conflict(message) => ("error-conflict-title", message.clone()),
             Self::TooManyRequests {
                 retry_after_seconds,
@@ -178,7 +187,7 @@ impl ResponseError for AppError {
             Self::Forbidden | Self::Csrf => StatusCode::FORBIDDEN,
             Self::NotFound => StatusCode::NOT_FOUND,
             Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
-            Self::BadRequest(_) => StatusCode::BAD_REQUEST,
+            Self::BadRequest(_) | Self::BadField(_) => StatusCode::BAD_REQUEST,
             Self::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Self::Conflict(_) => StatusCode::CONFLICT,
             Self::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,

@@ -15,7 +15,7 @@ use crate::clock::SharedClock;
 use crate::config::Settings;
 use crate::db::{self, Db};
 use crate::email::Mailer;
-use crate::routes::{self, errors};
+use crate::routes::{self, errors, input};
 use crate::services::accounts;
 use crate::state::AppState;
 use crate::telemetry::RequestSpan;
@@ -70,6 +70,7 @@ impl Application {
                 .app_data(errors::path_config())
                 .configure(routes::configure)
                 .default_service(web::to(errors::not_found))
+                .wrap(from_fn(input::reject_control_characters))
                 .wrap(from_fn(csrf::verify_csrf))
                 .wrap(from_fn(session::load_session))
                 .wrap(from_fn(errors::render_errors))

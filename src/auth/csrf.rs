@@ -93,7 +93,8 @@ fn is_form(req: &ServiceRequest) -> bool {
         .is_some_and(|value| value.starts_with("application/x-www-form-urlencoded"))
 }
 
-async fn read_body(req: &mut ServiceRequest, limit: usize) -> Result<Bytes, AppError> {
+/// The whole body of a request, up to `limit` bytes (the caller puts it back as the payload).
+pub(crate) async fn read_body(req: &mut ServiceRequest, limit: usize) -> Result<Bytes, AppError> {
     let mut payload = req.take_payload();
     let mut body = BytesMut::new();
     while let Some(chunk) = payload.next().await {

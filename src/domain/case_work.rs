@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::codes::{ChecklistStatus, HearingKind};
 use super::deadlines::{FilingException, FilingExceptionKind};
 use super::intake::{MAX_LINE, parse_date};
+use super::text;
 use crate::error::{FieldErrors, Message};
 
 /// Longest note, checklist note or stage note accepted.
@@ -25,11 +26,8 @@ fn text(errors: &mut FieldErrors, field: &str, value: &str, max: usize, required
     if value.chars().count() > max {
         errors.push(field, Message::new("validation-too-long").with("max", max));
     }
-    if value
-        .chars()
-        .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
-    {
-        errors.push(field, Message::new("validation-control-characters"));
+    if let Err(message) = text::check_block(value) {
+        errors.push(field, message);
     }
     value.replace("\r\n", "\n")
 }

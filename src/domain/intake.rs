@@ -18,6 +18,7 @@ use super::codes::{
     TravelMode,
 };
 use super::ids::StaffId;
+use super::text;
 use crate::error::{FieldErrors, Message};
 
 /// Longest free text accepted in one field (a narrative can be long; a name cannot).
@@ -159,11 +160,8 @@ fn text(errors: &mut FieldErrors, field: &str, value: &str, max: usize) -> Strin
     if value.chars().count() > max {
         errors.push(field, Message::new("validation-too-long").with("max", max));
     }
-    if value
-        .chars()
-        .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
-    {
-        errors.push(field, Message::new("validation-control-characters"));
+    if let Err(message) = text::check_block(value) {
+        errors.push(field, message);
     }
     value.replace("\r\n", "\n")
 }

@@ -11,6 +11,8 @@ pub mod ids;
 pub mod intake;
 pub mod names;
 pub mod notifications;
+pub mod paging;
 pub mod password;
 pub mod reports;
 pub mod staff;
+pub mod text;

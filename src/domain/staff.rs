@@ -126,9 +126,7 @@ impl DisplayName {
         if name.chars().count() > Self::MAX_CHARS {
             return Err(Message::new("validation-too-long").with("max", Self::MAX_CHARS));
         }
-        if name.chars().any(char::is_control) {
-            return Err(Message::new("validation-control-characters"));
-        }
+        super::text::check_line(name)?;
         Ok(Self(name.to_string()))
     }
 

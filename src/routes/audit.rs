@@ -9,6 +9,7 @@ use serde::Deserialize;
 use crate::auth::extractors::{CurrentStaff, PageContext};
 use crate::auth::policy;
 use crate::db::audit_log::AuditRow;
+use crate::domain::paging::PageNumber;
 use crate::domain::staff::Staff;
 use crate::error::{AppError, FieldErrors, Message};
 use crate::routes::errors::FormErrors;
@@ -29,7 +30,7 @@ pub struct AuditFilterForm {
     #[serde(default)]
     pub until: String,
     #[serde(default)]
-    pub page: Option<i64>,
+    pub page: Option<PageNumber>,
 }
 
 impl AuditFilterForm {
@@ -59,7 +60,7 @@ impl AuditFilterForm {
                 action: optional(&self.action),
                 from,
                 until,
-                page: self.page.unwrap_or(1),
+                page: self.page.unwrap_or_default(),
             })
         } else {
             Err(errors)

@@ -56,7 +56,7 @@ fn problem_slug(err: &AppError) -> &'static str {
         AppError::Csrf => "csrf",
         AppError::NotFound => "not-found",
         AppError::MethodNotAllowed => "method-not-allowed",
-        AppError::BadRequest(_) => "bad-request",
+        AppError::BadRequest(_) | AppError::BadField(_) => "bad-request",
         AppError::Validation(_) => "validation",
         AppError::Conflict(_) => "conflict",
         AppError::TooManyRequests { .. } => "too-many-requests",
@@ -77,6 +77,10 @@ pub fn problem(err: &AppError, i18n: &I18n) -> Problem {
                 message: i18n.message(&e.message),
             })
             .collect(),
+        AppError::BadField(e) => vec![ProblemField {
+            field: e.field.clone(),
+            message: i18n.message(&e.message),
+        }],
         _ => Vec::new(),
     };
     Problem {

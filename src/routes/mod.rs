@@ -9,6 +9,7 @@ pub mod cases;
 pub mod errors;
 pub mod health;
 pub mod home;
+pub mod input;
 pub mod invitation;
 pub mod mail;
 pub mod openapi;

@@ -129,6 +129,11 @@ pub async fn authenticate(
                     })?;
                     return Ok((Some(seconds), None));
                 }
+                // No account has an address with a control character (PostgreSQL cannot
+                // even be asked for one with U+0000): it fails like any unknown address.
+                if crate::domain::text::check_line(&email).is_err() {
+                    return Ok((None, None));
+                }
                 Ok((None, db::staff::find_with_password_hash(conn, &email)?))
             })
             .await?

@@ -9,6 +9,7 @@ use crate::clock;
 use crate::db::DbConnection;
 use crate::db::audit_log::{self, AuditFilter, AuditRow, NewAuditEntry};
 use crate::domain::ids::StaffId;
+use crate::domain::paging::{PageNumber, PageSize};
 use crate::domain::reports::local_midnight;
 use crate::domain::staff::Staff;
 use crate::error::AppError;
@@ -66,7 +67,7 @@ pub struct AuditQuery {
     pub action: Option<String>,
     pub from: Option<NaiveDate>,
     pub until: Option<NaiveDate>,
-    pub page: i64,
+    pub page: PageNumber,
 }
 
 pub struct AuditPage {
@@ -77,7 +78,7 @@ pub struct AuditPage {
     pub actions: Vec<String>,
 }
 
-pub const PER_PAGE: i64 = 50;
+pub const PER_PAGE: PageSize = PageSize::new(50);
 
 pub async fn list(
     state: &AppState,
@@ -94,18 +95,18 @@ pub async fn list(
         until: query.until.and_then(|d| d.succ_opt()).map(midnight),
         ..AuditFilter::default()
     };
-    let page = query.page.max(1);
     state
         .db
         .run(move |conn| {
             let total = audit_log::count(conn, &filter)?;
-            let rows = audit_log::list(conn, &filter, PER_PAGE, (page - 1) * PER_PAGE)?;
+            let page = query.page.within(PER_PAGE.pages(total));
+            let rows = audit_log::list(conn, &filter, PER_PAGE.get(), page.offset(PER_PAGE))?;
             let actions = audit_log::actions(conn)?;
             Ok(AuditPage {
                 rows,
                 total,
-                page,
-                per_page: PER_PAGE,
+                page: page.get(),
+                per_page: PER_PAGE.get(),
                 actions,
             })
         })

@@ -15,12 +15,13 @@ use crate::db::{self, DbConnection, office_settings};
 use crate::domain::case_stage::{CaseStage, ClaimKind};
 use crate::domain::deadlines::DeadlineKind;
 use crate::domain::ids::StaffId;
+use crate::domain::paging::{PageNumber, PageSize};
 use crate::domain::reports::{Family, IsoWeek, ReportOf};
 use crate::domain::staff::{Role, Staff};
 use crate::error::AppError;
 use crate::state::AppState;
 
-pub const PER_PAGE: i64 = 50;
+pub const PER_PAGE: PageSize = PageSize::new(50);
 /// "Not updated in 60 days".
 pub const STALE_AFTER_DAYS: i64 = 60;
 
@@ -63,7 +64,7 @@ pub struct CaseListQuery {
     pub report: Option<ReportSelection>,
     pub sort: CaseSort,
     pub descending: bool,
-    pub page: i64,
+    pub page: PageNumber,
 }
 
 /// A weekly-report figure, as a case-list filter.
@@ -208,15 +209,15 @@ pub async fn list(
                 }
             }
             let total = db_list::count(conn, &filter)?;
-            let pages = ((total + PER_PAGE - 1) / PER_PAGE).max(1);
-            let page = query.page.clamp(1, pages);
+            let pages = PER_PAGE.pages(total);
+            let page = query.page.within(pages);
             let ids = db_list::page_ids(
                 conn,
                 &filter,
                 query.sort,
                 query.descending,
-                PER_PAGE,
-                (page - 1) * PER_PAGE,
+                PER_PAGE.get(),
+                page.offset(PER_PAGE),
                 total,
             )?;
             let rows = db_list::rows(conn, &ids, today)?;
@@ -231,7 +232,7 @@ pub async fn list(
                     .map(|row| entry(row, &names, today))
                     .collect(),
                 total,
-                page,
+                page: page.get(),
                 pages,
                 can_see_all,
                 scope,

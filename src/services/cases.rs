@@ -270,6 +270,11 @@ pub async fn transition(
             Message::new("validation-too-long").with("max", 2_000),
         ));
     }
+    if let Err(message) = crate::domain::text::check_block(&note) {
+        let mut errors = crate::error::FieldErrors::default();
+        errors.push("note", message);
+        return Err(AppError::Validation(errors));
+    }
     let today = today(state);
     let now = state.now();
     let audit = AuditContext::new(Some(actor.id), address, now);
@@ -359,6 +364,13 @@ pub async fn record_conflict_check(
     {
         let mut errors = crate::error::FieldErrors::default();
         errors.push("reason", Message::new("validation-required"));
+        return Err(AppError::Validation(errors));
+    }
+    if let ConflictOutcome::Conflict(reason) = &outcome
+        && let Err(message) = crate::domain::text::check_block(reason)
+    {
+        let mut errors = crate::error::FieldErrors::default();
+        errors.push("reason", message);
         return Err(AppError::Validation(errors));
     }
     let now = state.now();

@@ -14,6 +14,7 @@ mod case_page;
 mod cases_api;
 mod cli;
 mod demo_data;
+mod faults;
 mod health;
 mod i18n;
 mod intake;

@@ -12,6 +12,7 @@ use crate::auth::policy;
 use crate::db::case_list::CaseSort;
 use crate::domain::case_stage::{CaseStage, ClaimKind};
 use crate::domain::codes;
+use crate::domain::paging::PageNumber;
 use crate::domain::reports::{Family, IsoWeek, ReportOf};
 use crate::domain::staff::{Role, Staff};
 use crate::error::{AppError, FieldErrors, Message};
@@ -182,7 +183,8 @@ impl CaseListForm {
             report,
             sort: self.sort(),
             descending: self.descending(),
-            page: self.page.trim().parse().unwrap_or(1),
+            // Lenient: a page that is not a number is the first one.
+            page: PageNumber::parse(&self.page).unwrap_or_default(),
         })
     }
 

@@ -824,3 +824,6 @@ report-email-subject-office = Weekly caseload report { $week }: the office
 report-email-subject-own = Weekly caseload report { $week }: your cases
 report-email-intro = The week { $week } ({ $from } to { $until }) at a glance. Each number links to its cases.
 report-email-open-page = Open the full report
+
+## Issue 12 §6 (faults): malformed input, paging, mail leases
+error-field-refused = “{ $field }”: { $reason }

@@ -833,3 +833,6 @@ report-email-subject-office = Недельный отчёт { $week }: всё б
 report-email-subject-own = Недельный отчёт { $week }: ваши дела
 report-email-intro = Неделя { $week } (с { $from } по { $until }) вкратце. Каждое число ведёт к своим делам.
 report-email-open-page = Открыть полный отчёт
+
+## Issue 12 §6 (faults): malformed input, paging, mail leases
+error-field-refused = «{ $field }»: { $reason }
