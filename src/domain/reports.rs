@@ -305,6 +305,13 @@ pub fn csv_cell(value: &str) -> String {
     }
 }
 
+/// The first line of a CSV download: a UTF-8 byte-order mark, without which Excel on Windows
+/// reads the file in the system's legacy code page and garbles every Cyrillic name, then the
+/// column names.
+pub fn csv_header<S: AsRef<str>>(cells: &[S]) -> String {
+    format!("\u{feff}{}", csv_line(cells))
+}
+
 /// One CSV line, CRLF-terminated (RFC 4180).
 pub fn csv_line<S: AsRef<str>>(cells: &[S]) -> String {
     let mut line = cells

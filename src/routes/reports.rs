@@ -10,7 +10,7 @@ use serde::Deserialize;
 use crate::auth::extractors::{ClientAddress, CurrentStaff, PageContext};
 use crate::auth::policy;
 use crate::db::reports::{CaseCsvRow, Figure};
-use crate::domain::reports::{Family, IsoWeek, ReportOf, csv_line};
+use crate::domain::reports::{Family, IsoWeek, ReportOf, csv_header, csv_line};
 use crate::domain::staff::{Role, Staff};
 use crate::error::{AppError, FieldErrors};
 use crate::routes::errors::FormErrors;
@@ -358,7 +358,7 @@ pub async fn weekly_csv(
         "" | "summary" => {
             let report =
                 reports::weekly(&state, &actor, Some(week), Some(of), address.0.clone()).await?;
-            let mut body = csv_line(&["section", "week", "figure", "key", "label", "count"]);
+            let mut body = csv_header(&["section", "week", "figure", "key", "label", "count"]);
             for (section, week, lines) in report.sections() {
                 for line in lines {
                     body.push_str(&csv_line(&[
@@ -388,7 +388,7 @@ pub async fn weekly_csv(
             let cursor =
                 reports::start_csv(&state, &actor, week, of, figure, address.0.clone()).await?;
             let bounds = week.bounds(zone);
-            let header = csv_line(&CASE_COLUMNS);
+            let header = csv_header(&CASE_COLUMNS);
             // One chunk in memory at a time.
             let stream = futures_util::stream::unfold(Some((cursor, Some(header))), move |next| {
                 let state = state.clone();

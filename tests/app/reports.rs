@@ -525,8 +525,13 @@ async fn csv_downloads_stream_utf8_with_headers_and_neutralized_formulas() {
         response.headers()["content-type"].to_str().unwrap(),
         "text/csv; charset=utf-8"
     );
-    let cases = response.text().await.unwrap();
-    assert!(cases.starts_with("reference,stage_at_end_of_week,"));
+    let bytes = response.bytes().await.unwrap();
+    // Excel on Windows needs the UTF-8 byte-order mark to read Cyrillic names.
+    assert!(
+        bytes.starts_with(b"\xEF\xBB\xBFreference,stage_at_end_of_week,"),
+        "{bytes:?}"
+    );
+    let cases = String::from_utf8(bytes[3..].to_vec()).unwrap();
     // The port typed as a formula is text in a spreadsheet.
     assert!(
         cases.contains("\"'=HYPERLINK(\"\"http://x\"\")\""),
@@ -534,8 +539,18 @@ async fn csv_downloads_stream_utf8_with_headers_and_neutralized_formulas() {
     );
     assert!(!cases.contains(",=HYPERLINK"));
     insta::assert_snapshot!("weekly_cases_csv", redact_csv(&cases, &o));
-    let (status, summary) = get(&o.admin, app, "/reports/weekly.csv?week=2026-W44").await;
-    assert_eq!(status, 200);
+    let summary_bytes = o
+        .admin
+        .client
+        .get(app.url("/reports/weekly.csv?week=2026-W44"))
+        .send()
+        .await
+        .unwrap()
+        .bytes()
+        .await
+        .unwrap();
+    assert!(summary_bytes.starts_with(b"\xEF\xBB\xBFsection,week,"));
+    let summary = String::from_utf8(summary_bytes[3..].to_vec()).unwrap();
     assert!(summary.contains("'=HYPERLINK"));
     insta::assert_snapshot!("weekly_summary_csv", redact_csv(&summary, &o));
     // One figure's cases only.
