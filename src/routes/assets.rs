@@ -1,4 +1,4 @@
-//! The one stylesheet, compiled into the binary.
+//! The stylesheet and the logo (also the favicon), compiled into the binary.
 
 use actix_web::HttpResponse;
 use actix_web::http::header;
@@ -8,4 +8,12 @@ pub async fn stylesheet() -> HttpResponse {
         .content_type("text/css; charset=utf-8")
         .insert_header((header::CACHE_CONTROL, "public, max-age=3600"))
         .body(include_str!("../../templates/static/style.css"))
+}
+
+/// The logo, drawn as SVG so one file serves the header and the browser tab.
+pub async fn logo() -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("image/svg+xml")
+        .insert_header((header::CACHE_CONTROL, "public, max-age=86400"))
+        .body(include_str!("../../templates/static/logo.svg"))
 }

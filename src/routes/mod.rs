@@ -49,6 +49,7 @@ pub fn endpoints() -> Vec<Endpoint> {
         Endpoint::new(M::GET, "/static/style.css", || {
             web::get().to(assets::stylesheet)
         }),
+        Endpoint::new(M::GET, "/static/logo.svg", || web::get().to(assets::logo)),
         Endpoint::new(M::GET, "/login", || {
             web::get().to(sessions::html::login_form)
         }),

@@ -279,6 +279,11 @@ pub fn issue_setup_link(
     })
 }
 
+/// Whether no staff account exists yet, so that only the first-run link lets anyone in.
+pub async fn awaiting_first_admin(state: &AppState) -> Result<bool, AppError> {
+    state.db.run(|conn| Ok(db::staff::count(conn)? == 0)).await
+}
+
 pub async fn setup_link_is_usable(state: &AppState, token: String) -> Result<bool, AppError> {
     let now = clock::to_db(state.now());
     state

@@ -6,6 +6,7 @@
 mod helpers;
 
 mod api;
+mod assets;
 mod auth;
 mod browser;
 mod case_file;

@@ -445,3 +445,33 @@ async fn a_restart_after_staff_was_added_otherwise_issues_no_link() {
 
     assert_eq!(link, None);
 }
+
+#[actix_web::test]
+async fn the_login_page_says_where_the_setup_link_is_until_staff_exists() {
+    let app = spawn_app().await;
+    let page = |app: &TestApp| {
+        let url = app.url("/login");
+        async move {
+            client()
+                .get(url)
+                .send()
+                .await
+                .unwrap()
+                .text()
+                .await
+                .unwrap()
+        }
+    };
+    assert!(
+        page(&app)
+            .await
+            .contains("Create the first admin account here")
+    );
+    app.create_staff(Role::Admin, "first@office.example.org")
+        .await;
+    assert!(
+        !page(&app)
+            .await
+            .contains("Create the first admin account here")
+    );
+}

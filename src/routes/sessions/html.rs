@@ -31,6 +31,7 @@ pub struct LoginQuery {
 }
 
 pub async fn login_form(
+    state: web::Data<AppState>,
     ctx: PageContext,
     query: web::Query<LoginQuery>,
 ) -> Result<HttpResponse, AppError> {
@@ -38,7 +39,13 @@ pub async fn login_form(
     if ctx.staff.is_some() {
         return Ok(see_other(&next));
     }
-    let notice = query.signed_out.as_ref().map(|_| ctx.t("login-signed-out"));
+    // Whoever installed Refuge and opens it in a browser first needs to know where the
+    // first-run link went.
+    let notice = if accounts::awaiting_first_admin(&state).await? {
+        Some(ctx.t("login-no-account-yet"))
+    } else {
+        query.signed_out.as_ref().map(|_| ctx.t("login-signed-out"))
+    };
     render(
         LoginPage {
             ctx,
