@@ -1,14 +1,17 @@
 //! Queries on `staff`.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::DbConnection;
-use super::schema::staff;
+use super::account_tokens::Purpose;
+use super::schema::{account_tokens, staff};
 use super::uuid::DbUuid;
 use crate::clock;
 use crate::domain::ids::StaffId;
-use crate::domain::staff::{Role, Staff};
+use crate::domain::staff::{AccountLink, AccountStatus, Role, Staff};
 use crate::i18n::Language;
 
 #[derive(Debug, Queryable)]
@@ -121,6 +124,49 @@ pub fn list(conn: &mut DbConnection) -> QueryResult<Vec<Staff>> {
         .into_iter()
         .map(StaffRow::into_staff)
         .collect()
+}
+
+/// Every account with where it stands: an account without a password is judged by the
+/// newest unused link it was sent.
+pub fn list_with_status(
+    conn: &mut DbConnection,
+    now: NaiveDateTime,
+) -> QueryResult<Vec<(Staff, AccountStatus)>> {
+    let members = list(conn)?;
+    let without_password: Vec<DbUuid> = staff::table
+        .filter(staff::password_hash.is_null())
+        .select(staff::id)
+        .load(conn)?;
+    let links: Vec<(Option<DbUuid>, String, NaiveDateTime)> = account_tokens::table
+        .filter(account_tokens::staff_id.eq_any(&without_password))
+        .filter(account_tokens::used_at.is_null())
+        .order(account_tokens::created_at.asc())
+        .select((
+            account_tokens::staff_id,
+            account_tokens::purpose,
+            account_tokens::expires_at,
+        ))
+        .load(conn)?;
+    let mut newest: HashMap<uuid::Uuid, (AccountLink, bool)> = HashMap::new();
+    for (staff_id, purpose, expires_at) in links {
+        let kind = if purpose == Purpose::PasswordReset.as_str() {
+            AccountLink::PasswordReset
+        } else {
+            AccountLink::Invitation
+        };
+        if let Some(id) = staff_id {
+            newest.insert(id.0, (kind, expires_at <= now));
+        }
+    }
+    Ok(members
+        .into_iter()
+        .map(|member| {
+            let has_password = !without_password.contains(&DbUuid(member.id.as_uuid()));
+            let link = newest.get(&member.id.as_uuid()).copied();
+            let status = AccountStatus::of(member.active, has_password, link);
+            (member, status)
+        })
+        .collect())
 }
 
 pub fn count(conn: &mut DbConnection) -> QueryResult<i64> {

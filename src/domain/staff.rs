@@ -52,6 +52,62 @@ impl Role {
     }
 }
 
+/// Where an account stands, as the staff list shows it to an admin.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AccountStatus {
+    Active,
+    /// Invited by link; the person has not chosen a password yet.
+    Invited {
+        link_expired: bool,
+    },
+    /// Password reset by an admin; the person has not chosen a new one yet.
+    PasswordResetPending {
+        link_expired: bool,
+    },
+    Deactivated,
+}
+
+/// The kind of single-use link an account without a password was last sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AccountLink {
+    Invitation,
+    PasswordReset,
+}
+
+impl AccountStatus {
+    /// An active account without a password waits for the person to open the newest link
+    /// they were sent (`None`: every link was used or retired, which reads as expired).
+    pub fn of(active: bool, has_password: bool, newest_link: Option<(AccountLink, bool)>) -> Self {
+        match (active, has_password, newest_link) {
+            (false, _, _) => Self::Deactivated,
+            (true, true, _) => Self::Active,
+            (true, false, Some((AccountLink::PasswordReset, link_expired))) => {
+                Self::PasswordResetPending { link_expired }
+            }
+            (true, false, Some((AccountLink::Invitation, link_expired))) => {
+                Self::Invited { link_expired }
+            }
+            (true, false, None) => Self::Invited { link_expired: true },
+        }
+    }
+
+    /// Catalogue key of the status as shown.
+    pub fn label_key(self) -> &'static str {
+        match self {
+            Self::Active => "staff-active",
+            Self::Invited {
+                link_expired: false,
+            } => "staff-invited",
+            Self::Invited { link_expired: true } => "staff-invitation-expired",
+            Self::PasswordResetPending {
+                link_expired: false,
+            } => "staff-reset-pending",
+            Self::PasswordResetPending { link_expired: true } => "staff-reset-expired",
+            Self::Deactivated => "staff-inactive",
+        }
+    }
+}
+
 impl fmt::Display for Role {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
@@ -138,6 +194,32 @@ impl DisplayName {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_account_without_a_password_waits_on_its_newest_link() {
+        use AccountLink::*;
+        assert_eq!(AccountStatus::of(true, true, None), AccountStatus::Active);
+        assert_eq!(
+            AccountStatus::of(false, false, Some((Invitation, false))),
+            AccountStatus::Deactivated
+        );
+        assert_eq!(
+            AccountStatus::of(true, false, Some((Invitation, false))).label_key(),
+            "staff-invited"
+        );
+        assert_eq!(
+            AccountStatus::of(true, false, Some((Invitation, true))).label_key(),
+            "staff-invitation-expired"
+        );
+        assert_eq!(
+            AccountStatus::of(true, false, Some((PasswordReset, false))).label_key(),
+            "staff-reset-pending"
+        );
+        assert_eq!(
+            AccountStatus::of(true, false, None).label_key(),
+            "staff-invitation-expired"
+        );
+    }
 
     #[test]
     fn emails_are_normalized() {

@@ -13,7 +13,7 @@ use crate::db::staff::StaffChanges;
 use crate::db::{self, DbConnection, write_transaction};
 use crate::domain::ids::StaffId;
 use crate::domain::password::NewPassword;
-use crate::domain::staff::{DisplayName, Role, Staff, StaffEmail};
+use crate::domain::staff::{AccountStatus, DisplayName, Role, Staff, StaffEmail};
 use crate::error::{AppError, FieldErrors, Message};
 use crate::i18n::Language;
 use crate::state::AppState;
@@ -21,6 +21,19 @@ use crate::state::AppState;
 pub async fn list(state: &AppState, actor: &Staff) -> Result<Vec<Staff>, AppError> {
     policy::can_manage_staff(actor)?;
     state.db.run(|conn| Ok(db::staff::list(conn)?)).await
+}
+
+/// Every account with where it stands (invited, reset, active, deactivated).
+pub async fn roster(
+    state: &AppState,
+    actor: &Staff,
+) -> Result<Vec<(Staff, AccountStatus)>, AppError> {
+    policy::can_manage_staff(actor)?;
+    let now = clock::to_db(state.now());
+    state
+        .db
+        .run(move |conn| Ok(db::staff::list_with_status(conn, now)?))
+        .await
 }
 
 pub async fn get(state: &AppState, actor: &Staff, id: StaffId) -> Result<Staff, AppError> {

@@ -1089,3 +1089,66 @@ async fn a_staff_member_is_not_created_when_its_audit_entry_cannot_be_written() 
     assert_eq!(response.status(), 201);
     assert_eq!(account_token_count(&app).await, tokens_before + 1);
 }
+
+/// The status cell of one person's row on the staff list.
+async fn listed_status(app: &TestApp, admin: &Session, name: &str) -> String {
+    let html = admin
+        .client
+        .get(app.url("/admin/staff"))
+        .send()
+        .await
+        .expect("GET")
+        .text()
+        .await
+        .expect("body");
+    let row = html
+        .split("<tr")
+        .find(|row| row.contains(&format!(">{name}</a>")))
+        .unwrap_or_else(|| panic!("{name} is listed: {html}"));
+    let last_cell = row.rsplit("<td>").next().expect("cells");
+    last_cell[..last_cell.find("</td>").expect("cell end")].to_string()
+}
+
+#[actix_web::test]
+async fn the_staff_list_shows_who_has_not_accepted_an_invitation_yet() {
+    // The admin's session outlives the invitation.
+    let app = spawn_app_with(|s| {
+        s.passwords.invitation_valid_hours = 1;
+        s.session.idle_timeout_minutes = 120;
+    })
+    .await;
+    let admin = app.login_as(Role::Admin).await;
+    invite(&app, &admin, "new@office.example.org").await;
+    assert_eq!(
+        listed_status(&app, &admin, "Invited").await,
+        "Invited, not yet accepted"
+    );
+    app.clock.advance(chrono::Duration::hours(1));
+    assert_eq!(
+        listed_status(&app, &admin, "Invited").await,
+        "Invitation expired: reset the password to send a new link"
+    );
+    let late = invite(&app, &admin, "late@office.example.org").await;
+    let accepted = app
+        .post_link_form(
+            &client(),
+            &late,
+            &[
+                ("password", NEW_PASSWORD),
+                ("password_confirm", NEW_PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(accepted.status(), 303);
+    let html = admin
+        .client
+        .get(app.url("/admin/staff"))
+        .send()
+        .await
+        .expect("GET")
+        .text()
+        .await
+        .expect("body");
+    // The admin and the person who accepted.
+    assert_eq!(html.matches("<td>Active</td>").count(), 2, "{html}");
+}

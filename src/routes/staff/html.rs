@@ -8,7 +8,7 @@ use serde::Deserialize;
 use super::{NewStaffForm, parse_id};
 use crate::auth::extractors::{Authorized, ClientAddress, CurrentStaff, ManageStaff, PageContext};
 use crate::db::staff::StaffChanges;
-use crate::domain::staff::{Role, Staff};
+use crate::domain::staff::{AccountStatus, Role, Staff};
 use crate::error::{AppError, FieldErrors, Message};
 use crate::i18n::Language;
 use crate::routes::errors::FormErrors;
@@ -21,7 +21,7 @@ use crate::state::AppState;
 #[template(path = "staff/list.html")]
 pub struct StaffListPage {
     ctx: PageContext,
-    members: Vec<Staff>,
+    members: Vec<(Staff, AccountStatus)>,
 }
 
 pub async fn list(
@@ -29,7 +29,7 @@ pub async fn list(
     current: CurrentStaff,
     ctx: PageContext,
 ) -> Result<HttpResponse, AppError> {
-    let members = staff_service::list(&state, &current.staff).await?;
+    let members = staff_service::roster(&state, &current.staff).await?;
     render(StaffListPage { ctx, members }, StatusCode::OK)
 }
 
