@@ -5,6 +5,7 @@ use actix_web::http::StatusCode;
 use actix_web::web::Bytes;
 use actix_web::{HttpResponse, web};
 use askama::Template;
+use chrono::{DateTime, Utc};
 use serde::Deserialize;
 
 use crate::auth::extractors::{ClientAddress, CurrentStaff, PageContext};
@@ -15,7 +16,7 @@ use crate::domain::staff::{Role, Staff};
 use crate::error::{AppError, FieldErrors};
 use crate::routes::errors::FormErrors;
 use crate::routes::sessions::html::render;
-use crate::services::reports::{self, Line, WeeklyReport, label_text};
+use crate::services::reports::{self, KeyFigure, Line, WeeklyReport, label_text};
 use crate::state::AppState;
 
 /// The report's parameters as typed; kept as strings so a bad one is shown back.
@@ -100,6 +101,13 @@ pub struct WeeklyPage {
     trend_width: i64,
     csv_summary: String,
     csv_cases: String,
+    key_figures: Vec<KeyFigure>,
+    attention: Vec<Line>,
+    /// The week has not ended yet: its figures are "so far".
+    so_far: bool,
+    previous_week: Option<String>,
+    /// Only once the next week has begun.
+    next_week: Option<String>,
 }
 
 impl WeeklyPage {
@@ -126,6 +134,17 @@ impl WeeklyPage {
                 ("report-by-port", r.by_port.as_slice()),
             ],
             None => Vec::new(),
+        }
+    }
+
+    /// The cases of a key figure in the reported week and in the week before it.
+    pub fn key_links(&self, figure: &KeyFigure) -> (String, String) {
+        match &self.report {
+            Some(report) => (
+                figure.this_week.link(report.week, report.of),
+                figure.last_week.link(report.week.previous(), report.of),
+            ),
+            None => (String::new(), String::new()),
         }
     }
 
@@ -225,6 +244,7 @@ fn page(
     form: ReportForm,
     errors: &FieldErrors,
     report: Option<WeeklyReport>,
+    now: DateTime<Utc>,
 ) -> WeeklyPage {
     let choices = scope_choices(actor, report.as_ref());
     let (bars, trend_columns, csv_summary, csv_cases, selected) = match &report {
@@ -243,7 +263,24 @@ fn page(
             form.of.clone(),
         ),
     };
+    let (key_figures, attention) = report
+        .as_ref()
+        .map(|r| (r.key_figures(), r.attention()))
+        .unwrap_or_default();
+    let so_far = report.as_ref().is_some_and(|r| r.bounds.end > now);
+    let previous_week = report
+        .as_ref()
+        .map(|r| reports::page_link(r.week.previous(), r.of));
+    let next_week = report
+        .as_ref()
+        .filter(|r| r.bounds.end <= now)
+        .map(|r| reports::page_link(r.week.next(), r.of));
     WeeklyPage {
+        key_figures,
+        attention,
+        so_far,
+        previous_week,
+        next_week,
         errors: FormErrors::translate(errors, &ctx.i18n),
         ctx,
         form,
@@ -273,18 +310,25 @@ pub async fn weekly(
         Ok(parsed) => parsed,
         Err(errors) => {
             return render(
-                page(ctx, actor, form, &errors, None),
+                page(ctx, actor, form, &errors, None, state.now()),
                 StatusCode::UNPROCESSABLE_ENTITY,
             );
         }
     };
     match reports::weekly(&state, actor, parsed.week, parsed.of, address.0.clone()).await {
         Ok(report) => render(
-            page(ctx, actor, form, &FieldErrors::default(), Some(report)),
+            page(
+                ctx,
+                actor,
+                form,
+                &FieldErrors::default(),
+                Some(report),
+                state.now(),
+            ),
             StatusCode::OK,
         ),
         Err(AppError::Validation(errors)) => render(
-            page(ctx, actor, form, &errors, None),
+            page(ctx, actor, form, &errors, None, state.now()),
             StatusCode::UNPROCESSABLE_ENTITY,
         ),
         Err(other) => Err(other),

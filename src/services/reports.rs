@@ -84,6 +84,61 @@ pub struct TrendPoint {
     pub grants: Line,
 }
 
+/// A figure of the week beside the same figure a week earlier.
+#[derive(Debug, Clone)]
+pub struct KeyFigure {
+    pub this_week: Line,
+    pub last_week: Line,
+}
+
+impl WeeklyReport {
+    /// The week's activity beside last week's: what a managing partner reads first.
+    pub fn key_figures(&self) -> Vec<KeyFigure> {
+        let [.., last_week, this_week] = self.trend_activity.as_slice() else {
+            return Vec::new();
+        };
+        this_week
+            .iter()
+            .map(|line| KeyFigure {
+                this_week: line.clone(),
+                last_week: last_week
+                    .iter()
+                    .find(|l| l.label == line.label)
+                    .cloned()
+                    .unwrap_or_else(|| Line {
+                        count: 0,
+                        ..line.clone()
+                    }),
+            })
+            .collect()
+    }
+
+    /// What needs someone, each figure linking its cases: overdue, due soon, waiting for a
+    /// decision, untouched, not verified with the court.
+    pub fn attention(&self) -> Vec<Line> {
+        let waiting = |stage: CaseStage, key: &'static str| {
+            self.by_stage
+                .iter()
+                .find(|l| l.key.as_deref() == Some(stage.as_str()))
+                .map(|l| Line {
+                    label: Label::Key(key),
+                    ..l.clone()
+                })
+        };
+        [
+            Some(self.overdue_total.clone()),
+            Some(self.due_total.clone()),
+            waiting(CaseStage::ConflictCheck, "report-waiting-conflict-check"),
+            waiting(CaseStage::Consultation, "report-waiting-decision"),
+            Some(self.stale.clone()),
+            Some(self.unverified.clone()),
+        ]
+        .into_iter()
+        .flatten()
+        .collect()
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct WeeklyReport {
     pub week: IsoWeek,
@@ -109,6 +164,8 @@ pub struct WeeklyReport {
     pub unverified: Line,
     /// Oldest first, the reported week last.
     pub trend: Vec<TrendPoint>,
+    /// Every activity figure of the trend's weeks, oldest first, the reported week last.
+    trend_activity: Vec<Vec<Line>>,
     /// Lawyers an admin may pick.
     pub lawyers: Vec<Staff>,
 }
@@ -367,6 +424,7 @@ pub fn build(
         stale: open.stale,
         unverified: open.unverified,
         trend,
+        trend_activity: by_week,
         lawyers,
     })
 }
@@ -784,6 +842,8 @@ pub struct EmailLine {
     pub label: String,
     pub count: i64,
     pub link: String,
+    /// "last week: 3", beside a key figure.
+    pub last_week: Option<String>,
 }
 
 pub struct EmailOverdue {
@@ -856,17 +916,21 @@ pub fn render_email(
         label: label_text(&i18n, &line.label),
         count: line.count,
         link: format!("{base}{}", line.link(report.week, report.of)),
+        last_week: None,
     };
-    let mut lines: Vec<EmailLine> = report.activity.iter().map(email_line).collect();
-    for line in [
-        &report.open_total,
-        &report.due_total,
-        &report.overdue_total,
-        &report.stale,
-        &report.unverified,
-    ] {
-        lines.push(email_line(line));
-    }
+    // The page's summary, in its order: the week beside last week, then what needs someone.
+    let mut lines: Vec<EmailLine> = report
+        .key_figures()
+        .iter()
+        .map(|figure| EmailLine {
+            last_week: Some(i18n.message(
+                &Message::new("report-email-last-week").with("count", figure.last_week.count),
+            )),
+            ..email_line(&figure.this_week)
+        })
+        .collect();
+    lines.push(email_line(&report.open_total));
+    lines.extend(report.attention().iter().map(email_line));
     let parts = EmailParts {
         lang: i18n.language().code(),
         greeting: i18n

@@ -729,3 +729,72 @@ async fn the_monday_email_goes_once_per_person_and_week() {
         Some(3)
     );
 }
+
+/// The key figures' rows: (this week's link and count, last week's link and count).
+fn key_figures(html: &str) -> Vec<(Shown, Shown)> {
+    html.split("<tr data-key-figure=\"")
+        .skip(1)
+        .map(|row| {
+            let row = &row[..row.find("</tr>").unwrap()];
+            let mut cells = figures(row).into_values();
+            let mut by_week: Vec<Shown> = cells.by_ref().collect();
+            by_week.sort_by_key(|shown| param(&shown.link, "week"));
+            let last = by_week.remove(0);
+            (by_week.remove(0), last)
+        })
+        .collect()
+}
+
+fn link_after(html: &str, marker: &str) -> Option<String> {
+    let rest = &html[html.find(marker)? + marker.len()..];
+    let rest = &rest[rest.find("href=\"")? + 6..];
+    Some(
+        rest[..rest.find('"')?]
+            .replace("&amp;", "&")
+            .replace("&#38;", "&"),
+    )
+}
+
+#[actix_web::test]
+async fn the_report_opens_on_the_week_beside_last_week_and_what_needs_attention() {
+    let o = office().await;
+    let app = &o.app;
+    let (status, html) = get(&o.admin, app, "/reports/weekly?week=2026-W44").await;
+    assert_eq!(status, 200);
+    let summary = html.find("id=\"summary\"").expect("summary");
+    let details = html.find("<details").expect("detailed tables");
+    assert!(summary < details, "the summary comes first");
+    assert!(html[summary..details].contains("data-attention=\"overdue\""));
+
+    // Each key figure stands beside the same figure on last week's own page.
+    let (_, before) = get(&o.admin, app, "/reports/weekly?week=2026-W43").await;
+    let this_week = figures(&html);
+    let last_week = figures(&before);
+    let rows = key_figures(&html);
+    assert_eq!(rows.len(), 7, "{html}");
+    for (now, then) in &rows {
+        let at = |shown: &Shown| {
+            (
+                param(&shown.link, "week"),
+                param(&shown.link, "report"),
+                param(&shown.link, "key"),
+            )
+        };
+        assert_eq!(at(now).0, "2026-W44");
+        assert_eq!(at(then).0, "2026-W43");
+        assert_eq!(this_week[&at(now)].count, now.count);
+        assert_eq!(last_week[&at(then)].count, then.count);
+    }
+    assert!(rows.iter().any(|(now, then)| now.count + then.count > 0));
+
+    // A finished week links both ways; the week under way says "so far" and has no next.
+    let previous = link_after(&html, "rel=\"prev\"").expect("previous week");
+    assert_eq!(param(&previous, "week"), "2026-W43");
+    let next = link_after(&html, "rel=\"next\"").expect("next week");
+    assert_eq!(param(&next, "week"), "2026-W45");
+    assert!(!html.contains("(so far)"));
+    let current = IsoWeek::containing(refuge::clock::Clock::now(app.clock.as_ref()).date_naive());
+    let (_, now) = get(&o.admin, app, &format!("/reports/weekly?week={current}")).await;
+    assert!(now.contains("(so far)"), "{now}");
+    assert!(link_after(&now, "rel=\"next\"").is_none());
+}
