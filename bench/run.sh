@@ -58,10 +58,12 @@ cpu_reference() {
 }
 
 say "Building Refuge and the load driver (release)"
-cargo build --release --quiet
+cargo build --release --quiet --package refuge --package refuge-demo
 cargo build --release --quiet --manifest-path bench/Cargo.toml
 # Snapshots: a later `cargo build` in the same tree must not swap binaries mid-run.
+# `refuge demo-data` hands over to refuge-demo, found beside refuge.
 cp target/release/refuge "$WORK/refuge"
+cp target/release/refuge-demo "$WORK/refuge-demo"
 cp bench/target/release/refuge-bench "$WORK/refuge-bench"
 REFUGE="$WORK/refuge"
 DRIVER="$WORK/refuge-bench"

@@ -1,7 +1,8 @@
-//! The operator's command line: serve, migrate, manage staff accounts.
+//! The operator's command line: serve, migrate, manage staff accounts; `demo` and
+//! `demo-data` hand over to the separate `refuge-demo` program.
 
-use std::io::BufRead;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
 use std::sync::Arc;
 
 use anyhow::{Context, bail};
@@ -12,6 +13,7 @@ use crate::clock::{Clock, SystemClock};
 use crate::config::Settings;
 use crate::db::{self, Db};
 use crate::error::AppError;
+use crate::operator::{explain, read_password};
 use crate::services::audit::AuditContext;
 use crate::services::staff::{self as staff_service, NewStaffMember};
 use crate::startup::Application;
@@ -45,8 +47,20 @@ pub enum Command {
     /// Manage staff accounts.
     #[command(subcommand)]
     User(UserCommand),
-    /// Fill the database with fictional demo clients and cases (deterministic for a seed).
-    DemoData(crate::demo::DemoDataArgs),
+    /// Try Refuge on its own demo database (data/demo.db) of fictional clients and cases.
+    /// `refuge demo --help` lists its options.
+    #[command(disable_help_flag = true)]
+    Demo {
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true, hide = true)]
+        args: Vec<String>,
+    },
+    /// Add fictional demo clients and cases to a database holding nothing else, or remove
+    /// them (--remove). `refuge demo-data --help` lists its options.
+    #[command(disable_help_flag = true)]
+    DemoData {
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true, hide = true)]
+        args: Vec<String>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -76,16 +90,118 @@ pub enum UserCommand {
     },
 }
 
-pub fn run(cli: Cli) -> anyhow::Result<()> {
-    let settings = Settings::load(&cli.config).context("reading the configuration")?;
+/// Runs the command; the exit code is refuge-demo's after a hand-over.
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let command = cli.command.unwrap_or(Command::Serve);
+    let (name, args) = match command {
+        Command::Demo { args } => ("demo", args),
+        Command::DemoData { args } => ("demo-data", args),
+        command => return run_server_command(&cli.config, command).map(|()| ExitCode::SUCCESS),
+    };
+    hand_over_to_demo(&cli.config, name, &args)
+}
+
+fn run_server_command(config: &Path, command: Command) -> anyhow::Result<()> {
+    let settings = Settings::load(config).context("reading the configuration")?;
     crate::telemetry::init(&settings.log);
     actix_web::rt::System::new().block_on(async move {
-        match cli.command.unwrap_or(Command::Serve) {
+        match command {
             Command::Serve => serve(settings).await,
             Command::Migrate => migrate(&settings),
             Command::User(command) => user(settings, command).await,
-            Command::DemoData(args) => crate::demo::command(settings, args).await,
+            Command::Demo { .. } | Command::DemoData { .. } => {
+                bail!("the demo commands are run by refuge-demo")
+            }
         }
+    })
+}
+
+/// Where the `refuge-demo` program comes from.
+#[derive(Debug, PartialEq, Eq)]
+pub enum DemoProgram {
+    /// Started by `cargo run` in this checkout: cargo builds and runs it, so it is never stale.
+    Cargo {
+        cargo: PathBuf,
+        manifest: PathBuf,
+    },
+    /// Installed beside `refuge`.
+    Beside(PathBuf),
+    Missing,
+}
+
+impl DemoProgram {
+    /// Decides from `cargo run`'s environment (`CARGO`, `CARGO_MANIFEST_DIR`) and the
+    /// directory `refuge` runs from.
+    pub fn find(
+        cargo: Option<PathBuf>,
+        manifest_dir: Option<PathBuf>,
+        exe_dir: Option<&Path>,
+    ) -> Self {
+        let ours = Path::new(env!("CARGO_MANIFEST_DIR"));
+        if let (Some(cargo), Some(dir)) = (cargo, manifest_dir)
+            && dir == ours
+        {
+            return Self::Cargo {
+                cargo,
+                manifest: ours.join("Cargo.toml"),
+            };
+        }
+        let beside =
+            exe_dir.map(|dir| dir.join(format!("refuge-demo{}", std::env::consts::EXE_SUFFIX)));
+        match beside {
+            Some(path) if path.is_file() => Self::Beside(path),
+            _ => Self::Missing,
+        }
+    }
+}
+
+/// `refuge demo …` and `refuge demo-data …` run `refuge-demo` with the same arguments: the
+/// generator is a separate crate, so that the production server carries none of it.
+fn hand_over_to_demo(config: &Path, name: &str, args: &[String]) -> anyhow::Result<ExitCode> {
+    let exe = std::env::current_exe().ok();
+    let program = DemoProgram::find(
+        std::env::var_os("CARGO").map(PathBuf::from),
+        std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from),
+        exe.as_deref().and_then(Path::parent),
+    );
+    let mut command = match program {
+        DemoProgram::Cargo { cargo, manifest } => {
+            let mut command = std::process::Command::new(cargo);
+            command.args(["run", "--quiet", "--manifest-path"]);
+            command.arg(manifest);
+            if !cfg!(debug_assertions) {
+                command.arg("--release");
+            }
+            command.args(["--package", "refuge-demo", "--bin", "refuge-demo", "--"]);
+            command
+        }
+        DemoProgram::Beside(path) => std::process::Command::new(path),
+        DemoProgram::Missing => bail!(
+            "`refuge {name}` is run by the refuge-demo program, which is not installed beside \
+             refuge (it is kept out of the production server). From a checkout run \
+             `cargo run -- {name}`, or build it with `cargo build --release -p refuge-demo`."
+        ),
+    };
+    command.arg("--config").arg(config).arg(name).args(args);
+    run_in_place(command)
+}
+
+/// Becomes the demo program (Unix `exec`), so that a signal to `refuge` reaches it and no
+/// child outlives the command; on failure refuge-demo has said why.
+#[cfg(unix)]
+fn run_in_place(mut command: std::process::Command) -> anyhow::Result<ExitCode> {
+    use std::os::unix::process::CommandExt;
+    Err(command.exec()).context("starting refuge-demo")
+}
+
+/// Runs the demo program and passes on its exit code; on failure it has said why.
+#[cfg(not(unix))]
+fn run_in_place(mut command: std::process::Command) -> anyhow::Result<ExitCode> {
+    let status = command.status().context("starting refuge-demo")?;
+    Ok(match status.code() {
+        Some(0) => ExitCode::SUCCESS,
+        Some(code) => ExitCode::from(u8::try_from(code).unwrap_or(1)),
+        None => ExitCode::FAILURE,
     })
 }
 
@@ -114,25 +230,6 @@ fn migrate(settings: &Settings) -> anyhow::Result<()> {
         }
     }
     Ok(())
-}
-
-pub(crate) fn explain(err: AppError) -> anyhow::Error {
-    match err {
-        AppError::Validation(errors) => {
-            let i18n = crate::i18n::I18n::default();
-            let fields: Vec<String> = errors
-                .iter()
-                .map(|e| format!("{}: {}", e.field, i18n.message(&e.message)))
-                .collect();
-            anyhow::anyhow!("{}", fields.join("; "))
-        }
-        AppError::Conflict(message) | AppError::BadRequest(message) => {
-            anyhow::anyhow!("{}", crate::i18n::I18n::default().message(&message))
-        }
-        AppError::NotFound => anyhow::anyhow!("no such staff account"),
-        AppError::Internal(cause) | AppError::Unavailable(cause) => cause,
-        other => anyhow::anyhow!("{other}"),
-    }
 }
 
 async fn user(settings: Settings, command: UserCommand) -> anyhow::Result<()> {
@@ -205,15 +302,48 @@ async fn user(settings: Settings, command: UserCommand) -> anyhow::Result<()> {
     Ok(())
 }
 
-pub(crate) fn read_password() -> anyhow::Result<String> {
-    let mut line = String::new();
-    std::io::stdin()
-        .lock()
-        .read_line(&mut line)
-        .context("reading the password from standard input")?;
-    let password = line.trim_end_matches(['\r', '\n']).to_string();
-    if password.is_empty() {
-        bail!("no password on standard input");
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn checkout() -> PathBuf {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
     }
-    Ok(password)
+
+    #[test]
+    fn under_cargo_run_in_this_checkout_cargo_builds_and_runs_refuge_demo() {
+        let found = DemoProgram::find(Some("/bin/cargo".into()), Some(checkout()), None);
+        assert_eq!(
+            found,
+            DemoProgram::Cargo {
+                cargo: "/bin/cargo".into(),
+                manifest: checkout().join("Cargo.toml"),
+            }
+        );
+    }
+
+    #[test]
+    fn an_installed_refuge_runs_the_refuge_demo_beside_it() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let program = dir
+            .path()
+            .join(format!("refuge-demo{}", std::env::consts::EXE_SUFFIX));
+        std::fs::write(&program, "").expect("program");
+        // Another checkout's cargo does not count.
+        let found = DemoProgram::find(
+            Some("/bin/cargo".into()),
+            Some("/elsewhere".into()),
+            Some(dir.path()),
+        );
+        assert_eq!(found, DemoProgram::Beside(program));
+    }
+
+    #[test]
+    fn without_refuge_demo_the_demo_commands_are_missing() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        assert_eq!(
+            DemoProgram::find(None, None, Some(dir.path())),
+            DemoProgram::Missing
+        );
+    }
 }

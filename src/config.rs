@@ -30,6 +30,8 @@ pub struct Settings {
     pub mail: MailSettings,
     /// `tracing` filter, e.g. `info` or `refuge=debug,info`.
     pub log: String,
+    /// A demo office (`refuge demo` sets it): every page says the data is fictional.
+    pub demo: bool,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -155,6 +157,7 @@ impl Default for Settings {
             office: OfficeSettings::default(),
             mail: MailSettings::default(),
             log: "info".into(),
+            demo: false,
         }
     }
 }

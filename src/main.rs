@@ -1,3 +1,5 @@
+//! The `refuge` command; everything it does is in [`refuge::cli`].
+
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -5,7 +7,7 @@ use clap::Parser;
 fn main() -> ExitCode {
     let cli = refuge::cli::Cli::parse();
     match refuge::cli::run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(err) => {
             eprintln!("refuge: {err:#}");
             ExitCode::FAILURE

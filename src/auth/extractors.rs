@@ -76,7 +76,7 @@ impl FromRequest for ClientAddress {
 }
 
 /// What every page template needs: the reader's language, who is signed in, the CSRF token
-/// for its forms and the path it was asked for.
+/// for its forms, the path it was asked for and whether this is a demo office.
 #[derive(Debug, Clone)]
 pub struct PageContext {
     pub i18n: I18n,
@@ -85,6 +85,8 @@ pub struct PageContext {
     pub path: String,
     /// The office's time zone: every time on a page is shown in it.
     pub time_zone: chrono_tz::Tz,
+    /// The `demo` setting: the page carries the banner saying its data is fictional.
+    pub demo: bool,
 }
 
 impl PageContext {
@@ -105,12 +107,16 @@ impl PageContext {
         let time_zone = req
             .app_data::<web::Data<AppState>>()
             .map_or(chrono_tz::UTC, |state| state.settings.office.time_zone);
+        let demo = req
+            .app_data::<web::Data<AppState>>()
+            .is_some_and(|state| state.settings.demo);
         Self {
             i18n: I18n::new(language),
             staff,
             csrf_token,
             path: req.path().to_string(),
             time_zone,
+            demo,
         }
     }
 

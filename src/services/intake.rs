@@ -209,7 +209,7 @@ fn check_assignment(conn: &mut DbConnection, intake: &Intake) -> Result<(), AppE
 }
 
 /// Indexes the names of the client (every spelling) and of each family member.
-pub(crate) fn refresh_name_index(
+pub fn refresh_name_index(
     conn: &mut DbConnection,
     client_id: uuid::Uuid,
     intake: &Intake,

@@ -213,6 +213,24 @@ fn reference_parts(query: &str) -> Option<(Option<i32>, u32)> {
         .strip_prefix('R')
         .map(|r| r.trim_start_matches(['-', ' ', '#', '.']))
         .unwrap_or(&upper);
+    reference_numbers(rest)
+}
+
+/// A demo case's reference (`D-2026-00042`, `d 2026 42`), numbered apart from the office's
+/// by `refuge demo-data`: (year, number).
+fn demo_reference_parts(query: &str) -> Option<(i32, u32)> {
+    let upper = query.trim().to_ascii_uppercase();
+    let rest = upper
+        .strip_prefix('D')?
+        .trim_start_matches(['-', ' ', '#', '.']);
+    match reference_numbers(rest)? {
+        (Some(year), number) => Some((year, number)),
+        (None, _) => None,
+    }
+}
+
+/// `2026-00042`, `2026 42`, `42`: (year, number).
+fn reference_numbers(rest: &str) -> Option<(Option<i32>, u32)> {
     let parts: Vec<&str> = rest
         .split(['-', '/', ' ', '.'])
         .filter(|p| !p.is_empty())
@@ -244,11 +262,13 @@ pub fn parse_query(query: &str) -> ParsedQuery {
     }
     let a_number = a_number::looks_like_a_number(query).map(|a| a.as_digits().to_string());
     let reference = reference_parts(query);
-    if a_number.is_some() || reference.is_some() {
-        let (references, any_year_number) = match reference {
-            Some((Some(year), number)) => (vec![self::reference(year, number)], None),
-            Some((None, number)) => (Vec::new(), Some(number)),
-            None => (Vec::new(), None),
+    let demo_reference = demo_reference_parts(query);
+    if a_number.is_some() || reference.is_some() || demo_reference.is_some() {
+        let (references, any_year_number) = match (reference, demo_reference) {
+            (_, Some((year, number))) => (vec![format!("D-{year}-{number:05}")], None),
+            (Some((Some(year), number)), None) => (vec![self::reference(year, number)], None),
+            (Some((None, number)), None) => (Vec::new(), Some(number)),
+            (None, None) => (Vec::new(), None),
         };
         return ParsedQuery::Numbers {
             references,
@@ -448,6 +468,9 @@ mod tests {
             "R2026-42",
         ] {
             assert_eq!(refs(q), vec!["R-2026-00042".to_string()], "{q}");
+        }
+        for q in ["D-2026-00042", "d 2026 42"] {
+            assert_eq!(refs(q), vec!["D-2026-00042".to_string()], "{q}");
         }
         assert_eq!(
             parse_query("00042"),

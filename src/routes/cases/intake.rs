@@ -593,6 +593,7 @@ mod tests {
             csrf_token: String::new(),
             path: "/intake".into(),
             time_zone: chrono_tz::UTC,
+            demo: false,
         };
         assert_eq!(
             field_label(&ctx, "claim.kind").as_deref(),

@@ -844,3 +844,6 @@ report-email-open-page = Open the full report
 
 ## Issue 12 §6 (faults): malformed input, paging, mail leases
 error-field-refused = “{ $field }”: { $reason }
+
+## Issue 12 §3 (demo data): the banner of a demo office (`refuge demo`).
+banner-demo-office = Demo office: every person, case and message here is fictional. Do not enter real client data.

@@ -853,3 +853,6 @@ report-email-open-page = Открыть полный отчёт
 
 ## Issue 12 §6 (faults): malformed input, paging, mail leases
 error-field-refused = «{ $field }»: { $reason }
+
+## Issue 12 §3 (demo data): the banner of a demo office (`refuge demo`).
+banner-demo-office = Демонстрационный офис: все люди, дела и сообщения здесь вымышлены. Не вводите данные настоящих клиентов.

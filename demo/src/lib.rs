@@ -1,62 +1,41 @@
-//! `refuge demo-data`: fills a database with realistic fictional clients and their cases, for
-//! trying Refuge out and for measuring it at scale (`bench/`, `docs/performance.md`).
+//! Refuge's demo data, kept out of the production server: `refuge demo` (a demo office on
+//! its own database, [`office`]) and `refuge demo-data` (add or remove demo data, [`cli`]).
+//! The `refuge` command hands both over to this crate's `refuge-demo` program.
 //!
-//! [`generate`] makes the case files — pure, deterministic for a seed and a day; this module
+//! [`generate`] makes the case files — pure, deterministic for a seed and a day; [`load`]
 //! writes them with the db-layer functions and helpers the services use (clients, cases,
 //! stage history, conflict check, key dates, hearings, checklist, notes, the name index,
 //! deadlines, the audit log), many cases per write transaction and, on PostgreSQL, several
-//! writers at once, so that 100,000 clients load in minutes rather than hours.
+//! writers at once, so that 100,000 clients load in minutes rather than hours. Every staff
+//! account, client and case it creates is marked in `demo_records` ([`records`]): it writes
+//! only into a database holding nothing else, and `--remove` deletes exactly those.
 
+pub mod cli;
 mod events;
 pub mod generate;
+pub mod office;
 pub mod people;
+pub mod records;
 
-use std::sync::Arc;
 use std::time::Instant;
 
 use anyhow::Context;
 use chrono::{Datelike, NaiveDate};
 use diesel::QueryResult;
 use diesel::connection::SimpleConnection;
+use refuge::clock;
+use refuge::db::{self, Db, DbConnection, write_transaction};
+use refuge::domain::staff::{Role, Staff};
+use refuge::error::AppError;
+use refuge::operator::explain;
+use refuge::services::audit::AuditContext;
+use refuge::services::cases::{case_target, refresh_deadlines};
+use refuge::services::staff::{NewStaffMember, create_as};
+use refuge::state::AppState;
 use serde_json::json;
 
 use self::generate::{DemoCase, Roster};
-use crate::auth::passwords::PasswordHasher;
-use crate::clock::{self, Clock, SystemClock};
-use crate::config::Settings;
-use crate::db::{self, Db, DbConnection, write_transaction};
-use crate::domain::staff::{Role, Staff};
-use crate::error::AppError;
-use crate::services::audit::AuditContext;
-use crate::services::cases::{case_target, refresh_deadlines};
-use crate::services::staff::{NewStaffMember, create_as};
-use crate::state::AppState;
-
-/// `refuge demo-data` options.
-#[derive(Debug, clap::Args)]
-pub struct DemoDataArgs {
-    /// How many clients (each with one case) to add.
-    #[arg(long)]
-    pub clients: u32,
-    /// The same seed (and day) always gives the same people and histories.
-    #[arg(long, default_value_t = 1)]
-    pub seed: u64,
-    /// The day the data is generated around (YYYY-MM-DD); today by default. Deadlines and
-    /// histories are relative to it.
-    #[arg(long)]
-    pub today: Option<NaiveDate>,
-    /// Read the password for newly created demo staff accounts from standard input;
-    /// without it, each new account gets a printed invitation link instead.
-    #[arg(long)]
-    pub password_stdin: bool,
-    /// Clients per write transaction.
-    #[arg(long, default_value_t = 500)]
-    pub batch_size: u32,
-    /// Concurrent writers; by default 3 for PostgreSQL and 1 for SQLite (one writer at a
-    /// time anyway).
-    #[arg(long)]
-    pub writers: Option<usize>,
-}
+use self::records::Kind;
 
 /// What the loader is asked to do.
 #[derive(Debug, Clone)]
@@ -95,14 +74,25 @@ pub struct DemoReport {
     pub elapsed: std::time::Duration,
 }
 
-/// The demo staff: the office's active lawyers and paralegals, creating a few demo accounts
-/// (and an admin, if the office has none) where a role has nobody.
+/// The demo staff: the demo accounts already there, and a few more (and an admin) where a
+/// role has nobody. The office's own staff are never given demo cases.
 pub async fn ensure_staff(
     state: &AppState,
     password: Option<&str>,
 ) -> Result<(Roster, Vec<CreatedStaff>), AppError> {
-    let existing = state.db.run(|conn| Ok(db::staff::list(conn)?)).await?;
-    let has = |role: Role| existing.iter().any(|s| s.active && s.role == role);
+    let demo_staff = || async {
+        state
+            .db
+            .run(|conn| {
+                let ids = records::staff_ids(conn)?;
+                let mut staff = db::staff::list(conn)?;
+                staff.retain(|s| s.active && ids.contains(&s.id.as_uuid()));
+                Ok(staff)
+            })
+            .await
+    };
+    let existing = demo_staff().await?;
+    let has = |role: Role| existing.iter().any(|s| s.role == role);
     let mut wanted: Vec<(Role, &str, &str)> = Vec::new();
     if !has(Role::Admin) {
         wanted.push((Role::Admin, people::DEMO_ADMIN.0, people::DEMO_ADMIN.1));
@@ -128,10 +118,14 @@ pub async fn ensure_staff(
             .map_err(AppError::Validation)?;
         let audit = AuditContext::new(None, Some("demo-data".into()), state.now());
         let (staff, invitation) = create_as(state, audit, new).await?;
+        let id = staff.id.as_uuid();
+        state
+            .db
+            .run(move |conn| Ok(records::mark(conn, Kind::Staff, id)?))
+            .await?;
         created.push(CreatedStaff { staff, invitation });
     }
-    let mut all = state.db.run(|conn| Ok(db::staff::list(conn)?)).await?;
-    all.retain(|s| s.active);
+    let mut all = demo_staff().await?;
     all.sort_by(|a, b| a.email.cmp(&b.email));
     let roster = Roster {
         lawyers: all
@@ -149,13 +143,25 @@ pub async fn ensure_staff(
 }
 
 /// Generates and writes `options.clients` case files; `progress` hears after every batch.
+/// Refuses ([`records::NotADemoDatabase`]) a database holding staff, clients or cases that
+/// demo-data did not create.
 pub async fn load(
     state: &AppState,
     options: DemoOptions,
     progress: impl FnMut(Progress) + Send + 'static,
-) -> Result<DemoReport, AppError> {
+) -> anyhow::Result<DemoReport> {
     let started = Instant::now();
-    let (roster, created_staff) = ensure_staff(state, options.staff_password.as_deref()).await?;
+    let office = state
+        .db
+        .run(|conn| Ok(records::office_records(conn)?))
+        .await
+        .map_err(explain)?;
+    if !office.is_empty() {
+        return Err(records::NotADemoDatabase(office).into());
+    }
+    let (roster, created_staff) = ensure_staff(state, options.staff_password.as_deref())
+        .await
+        .map_err(explain)?;
     let total = options.clients;
     let batch_size = options.batch_size.max(1);
     let (seed, today) = (options.seed, options.today);
@@ -233,7 +239,7 @@ pub async fn load(
                     let references = write_transaction(conn, |conn| {
                         batch
                             .iter()
-                            .map(|case| db::cases::next_reference(conn, case.created_at.year()))
+                            .map(|case| records::next_reference(conn, case.created_at.year()))
                             .collect::<QueryResult<Vec<String>>>()
                     })?;
                     if work
@@ -278,7 +284,8 @@ pub async fn load(
             conn.batch_execute(statistics)?;
             Ok(stage_changes)
         })
-        .await?;
+        .await
+        .map_err(explain)?;
     Ok(DemoReport {
         clients: total,
         stage_changes,
@@ -335,6 +342,7 @@ fn write_case(
     let client_id = uuid::Uuid::new_v4();
     let case_id = uuid::Uuid::new_v4();
     db::clients::save(conn, client_id, intake, intake.claim.lawyer_id, created)?;
+    records::mark(conn, Kind::Client, client_id)?;
     db::cases::insert(
         conn,
         &db::cases::NewCase {
@@ -349,6 +357,7 @@ fn write_case(
             now: created,
         },
     )?;
+    records::mark(conn, Kind::Case, case_id)?;
     for step in &case.history {
         db::cases::record_stage_change(
             conn, case_id, step.from, step.to, step.by, &step.note, step.at,
@@ -391,7 +400,7 @@ fn write_case(
         case.closed_at(),
         case.updated_at(),
     )?;
-    crate::services::intake::refresh_name_index(conn, client_id, intake)?;
+    refuge::services::intake::refresh_name_index(conn, client_id, intake)?;
     refresh_deadlines(conn, case_id, today)?;
     AuditContext::new(
         intake.claim.lawyer_id,
@@ -411,73 +420,39 @@ fn write_case(
     Ok(case.history.len() as u64)
 }
 
-/// `refuge demo-data`: loads the data set into the configured database and says who can
-/// sign in to look at it.
-pub async fn command(settings: Settings, args: DemoDataArgs) -> anyhow::Result<()> {
-    let password = if args.password_stdin {
-        Some(crate::cli::read_password()?)
-    } else {
-        None
-    };
-    let url = db::DatabaseUrl::parse(&settings.database.url)?;
-    let writers = args.writers.unwrap_or(match url.kind() {
-        db::DatabaseKind::Postgres => 3,
-        db::DatabaseKind::Sqlite => 1,
-    });
-    let db = Db::connect(&settings.database.url, writers as u32 + 2)?;
-    db::run_migrations(&mut *db.get().map_err(|e| anyhow::anyhow!("{e}"))?)?;
-    let kind = db.kind();
-    let state = AppState {
-        db,
-        clock: Arc::new(SystemClock),
-        settings: Arc::new(settings),
-        passwords: PasswordHasher::new(1).map_err(crate::cli::explain)?,
-    };
-    let today = args.today.unwrap_or_else(|| SystemClock.now().date_naive());
-    let options = DemoOptions {
-        clients: args.clients,
-        seed: args.seed,
-        today,
-        batch_size: args.batch_size,
-        writers,
-        staff_password: password,
-    };
-    eprintln!(
-        "Loading {} demo clients (seed {}, dates around {today}) into the {} database…",
-        args.clients,
-        args.seed,
-        kind.as_str()
-    );
-    let report = load(&state, options, |p: Progress| {
-        let secs = p.elapsed.as_secs_f64().max(0.001);
-        let rate = f64::from(p.done) / secs;
-        let left = f64::from(p.total - p.done) / rate.max(0.001);
-        eprintln!(
-            "  {}/{} clients, {} stage changes — {:.0} clients/s, about {:.0} s left",
-            p.done, p.total, p.stage_changes, rate, left
-        );
-    })
-    .await
-    .map_err(crate::cli::explain)
-    .context("loading the demo data")?;
-    eprintln!(
-        "Loaded {} clients with {} stage changes in {:.1} s.",
-        report.clients,
-        report.stage_changes,
-        report.elapsed.as_secs_f64()
-    );
-    if !report.created_staff.is_empty() {
-        println!("Demo staff accounts created:");
-        for created in &report.created_staff {
-            let s = &created.staff;
-            match &created.invitation {
-                Some(link) => println!("  {} ({}) — invitation link: {link}", s.email, s.role),
-                None => println!(
-                    "  {} ({}) — password as given on standard input",
-                    s.email, s.role
-                ),
-            }
-        }
-    }
-    Ok(())
+/// Deletes every demo record and what hangs off it ([`records::remove`]) in one transaction,
+/// audited as `demo_data.removed`. Refuses ([`records::AssignedToDemoStaff`]), removing
+/// nothing, while one of the office's own cases is assigned to a demo staff member.
+pub async fn remove(state: &AppState) -> anyhow::Result<records::Removed> {
+    let audit = AuditContext::new(None, Some("demo-data".into()), state.now());
+    state
+        .db
+        .run(move |conn| {
+            write_transaction(conn, |conn| {
+                let assigned = records::office_cases_assigned_to_demo_staff(conn)?;
+                if !assigned.is_empty() {
+                    return Ok(Err(records::AssignedToDemoStaff(assigned)));
+                }
+                let removed = records::remove(conn)?;
+                audit.record(
+                    conn,
+                    "demo_data.removed",
+                    None,
+                    json!({
+                        "staff": removed.staff,
+                        "clients": removed.clients,
+                        "cases": removed.cases,
+                        "audit_entries": removed.audit_entries,
+                    }),
+                )?;
+                Ok(Ok(removed))
+            })
+        })
+        .await
+        .map_err(explain)
+        .context(
+            "removing the demo data (nothing was removed; if the office's own records refer \
+             to a demo staff account — a note, a stage change — assign or remove those first)",
+        )?
+        .map_err(anyhow::Error::from)
 }

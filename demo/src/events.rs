@@ -3,7 +3,7 @@
 //! patterns (protest arrests, "discrediting the army" charges, searches, detention, threats
 //! to family); no real case is described.
 
-use crate::domain::codes::Persecutor;
+use refuge::domain::codes::Persecutor;
 
 /// (year, month, day)
 pub(super) type Ymd = (i32, u32, u32);

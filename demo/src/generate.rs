@@ -21,17 +21,17 @@ use super::people::{
     BELARUSIAN, CAMEROONIAN, CONGOLESE, ERITREAN, Family, GUINEAN, Given, NameSet, RUSSIAN,
     SPANISH, UKRAINIAN,
 };
-use crate::domain::case_stage::{self, CaseStage, ClaimKind};
-use crate::domain::case_work::{KeyDates, NewCaseEvent, NewChecklistItem};
-use crate::domain::codes::{
+use refuge::domain::case_stage::{self, CaseStage, ClaimKind};
+use refuge::domain::case_work::{KeyDates, NewCaseEvent, NewChecklistItem};
+use refuge::domain::codes::{
     ChecklistStatus, HearingKind, ImmigrationStatus, MannerOfEntry, MaritalStatus, Relationship,
     Sex, TravelMode,
 };
-use crate::domain::deadlines::{
+use refuge::domain::deadlines::{
     FilingException, FilingExceptionKind, age_on, one_year_filing_deadline,
 };
-use crate::domain::ids::StaffId;
-use crate::domain::intake::{
+use refuge::domain::ids::StaffId;
+use refuge::domain::intake::{
     ClaimDetails, ClientDetails, EntryDetails, FamilyMember, Intake, JourneyLeg, PersecutionEvent,
 };
 
