@@ -235,12 +235,12 @@ fn migrate(settings: &Settings) -> anyhow::Result<()> {
 async fn user(settings: Settings, command: UserCommand) -> anyhow::Result<()> {
     let db = Db::connect(&settings.database.url, 2)?;
     db::run_migrations(&mut *db.get().map_err(|e| anyhow::anyhow!("{e}"))?)?;
-    let state = AppState {
+    let state = AppState::new(
         db,
-        clock: Arc::new(SystemClock),
-        settings: Arc::new(settings),
-        passwords: PasswordHasher::new(1).map_err(explain)?,
-    };
+        Arc::new(SystemClock),
+        settings,
+        PasswordHasher::new(1).map_err(explain)?,
+    );
     let operator = || AuditContext::new(None, Some("command line".into()), SystemClock.now());
     match command {
         UserCommand::Add {

@@ -1,7 +1,6 @@
 //! Building the application: database, migrations, first-run setup link, HTTP server.
 
 use std::net::TcpListener;
-use std::sync::Arc;
 
 use actix_web::dev::Server;
 use actix_web::middleware::{DefaultHeaders, from_fn};
@@ -48,12 +47,7 @@ impl Application {
             .map_err(|e| anyhow::anyhow!("issuing the setup link: {e:?}"))?;
         let passwords = PasswordHasher::new(settings.passwords.max_concurrent_hashes)
             .map_err(|e| anyhow::anyhow!("password hasher: {e:?}"))?;
-        let state = web::Data::new(AppState {
-            db,
-            clock,
-            settings: Arc::new(settings),
-            passwords,
-        });
+        let state = web::Data::new(AppState::new(db, clock, settings, passwords));
 
         if state.settings.mail.worker {
             worker::spawn(state.clone(), mailer);

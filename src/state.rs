@@ -1,6 +1,8 @@
 //! What every request handler and service shares.
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
+
+use chrono::{DateTime, Duration, Utc};
 
 use crate::auth::passwords::PasswordHasher;
 use crate::clock::SharedClock;
@@ -12,10 +14,73 @@ pub struct AppState {
     pub clock: SharedClock,
     pub settings: Arc<Settings>,
     pub passwords: PasswordHasher,
+    /// Ports of entry recorded so far, for the case list's filter.
+    pub port_suggestions: Cached<Vec<String>>,
+}
+
+/// A value read from the database and kept for a while, for figures that every page would
+/// otherwise recompute although they change rarely.
+pub struct Cached<T> {
+    fresh_for: Duration,
+    value: Mutex<Option<(DateTime<Utc>, Arc<T>)>>,
+}
+
+impl<T> Cached<T> {
+    pub fn new(fresh_for: Duration) -> Self {
+        Self {
+            fresh_for,
+            value: Mutex::new(None),
+        }
+    }
+
+    /// The kept value, unless it is older than `fresh_for` at `now`.
+    pub fn get(&self, now: DateTime<Utc>) -> Option<Arc<T>> {
+        let value = self.value.lock().unwrap_or_else(PoisonError::into_inner);
+        value
+            .as_ref()
+            .filter(|(read_at, _)| now - *read_at < self.fresh_for)
+            .map(|(_, value)| value.clone())
+    }
+
+    pub fn put(&self, now: DateTime<Utc>, value: T) -> Arc<T> {
+        let value = Arc::new(value);
+        *self.value.lock().unwrap_or_else(PoisonError::into_inner) = Some((now, value.clone()));
+        value
+    }
 }
 
 impl AppState {
+    pub fn new(db: Db, clock: SharedClock, settings: Settings, passwords: PasswordHasher) -> Self {
+        Self {
+            db,
+            clock,
+            settings: Arc::new(settings),
+            passwords,
+            port_suggestions: Cached::new(Duration::minutes(5)),
+        }
+    }
+
     pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
         self.clock.now()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::TimeZone;
+
+    use super::*;
+
+    #[test]
+    fn a_cached_value_is_kept_while_fresh() {
+        let cached = Cached::new(Duration::minutes(5));
+        let at = Utc
+            .with_ymd_and_hms(2026, 12, 4, 9, 0, 0)
+            .single()
+            .unwrap_or_default();
+        assert_eq!(cached.get(at), None);
+        cached.put(at, 7);
+        assert_eq!(cached.get(at + Duration::seconds(299)).as_deref(), Some(&7));
+        assert_eq!(cached.get(at + Duration::minutes(5)), None);
     }
 }

@@ -143,12 +143,12 @@ async fn demo(settings: Settings, args: DemoArgs) -> anyhow::Result<()> {
 async fn state_for(settings: Settings, pool_size: u32) -> anyhow::Result<AppState> {
     let db = Db::connect(&settings.database.url, pool_size)?;
     db::run_migrations(&mut *db.get().map_err(|e| anyhow::anyhow!("{e}"))?)?;
-    Ok(AppState {
+    Ok(AppState::new(
         db,
-        clock: Arc::new(SystemClock),
-        settings: Arc::new(settings),
-        passwords: PasswordHasher::new(1).map_err(explain)?,
-    })
+        Arc::new(SystemClock),
+        settings,
+        PasswordHasher::new(1).map_err(explain)?,
+    ))
 }
 
 /// `refuge demo-data`: loads the data set into the configured database and says who can

@@ -67,12 +67,12 @@ pub async fn prepare(
 
     let db = db::Db::connect(&settings.database.url, 2)?;
     db::run_migrations(&mut *db.get().map_err(|e| anyhow::anyhow!("{e}"))?)?;
-    let state = AppState {
+    let state = AppState::new(
         db,
-        clock: std::sync::Arc::new(refuge::clock::SystemClock),
-        settings: std::sync::Arc::new(settings.clone()),
-        passwords: refuge::auth::passwords::PasswordHasher::new(1).map_err(explain)?,
-    };
+        std::sync::Arc::new(refuge::clock::SystemClock),
+        settings.clone(),
+        refuge::auth::passwords::PasswordHasher::new(1).map_err(explain)?,
+    );
     let filled = state
         .db
         .run(|conn| {

@@ -2,6 +2,7 @@
 //! filters, a sort and pages. Who may see what is decided here and written into the SQL.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 
@@ -124,8 +125,6 @@ pub struct CaseListPage {
     pub scope: Scope,
     /// Every staff member, for the lawyer and paralegal filters.
     pub staff: Vec<Staff>,
-    /// Ports of entry recorded so far, for the filter's suggestions.
-    pub ports: Vec<String>,
 }
 
 fn entry(row: CaseListRow, names: &HashMap<uuid::Uuid, String>, today: NaiveDate) -> CaseListEntry {
@@ -150,6 +149,21 @@ fn entry(row: CaseListRow, names: &HashMap<uuid::Uuid, String>, today: NaiveDate
         updated_at: row.updated_at,
         next_deadline,
     }
+}
+
+/// Ports of entry recorded so far, for the case list's filter. Read again after five minutes:
+/// the distinct scan costs PostgreSQL a good part of a page, and a port first typed at intake
+/// can wait that long to be suggested.
+pub async fn port_suggestions(state: &AppState) -> Result<Arc<Vec<String>>, AppError> {
+    let now = state.now();
+    if let Some(ports) = state.port_suggestions.get(now) {
+        return Ok(ports);
+    }
+    let ports = state
+        .db
+        .run(|conn| Ok(db_list::ports_of_entry(conn)?))
+        .await?;
+    Ok(state.port_suggestions.put(now, ports))
 }
 
 /// One page of the cases `actor` may see, filtered and sorted.
@@ -237,7 +251,6 @@ pub async fn list(
                 can_see_all,
                 scope,
                 staff,
-                ports: db_list::ports_of_entry(conn)?,
             })
         })
         .await

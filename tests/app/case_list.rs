@@ -573,3 +573,32 @@ async fn the_case_list_filters_sorts_and_pages_in_sql() {
     let page = home(&f.paralegal1).await;
     assert!(page.contains(&format!("data-total=\"{}\"", para1.len())));
 }
+
+#[actix_web::test]
+async fn the_port_filter_suggests_recorded_ports_read_again_after_five_minutes() {
+    let app = spawn_app().await;
+    let lawyer = app.login_as(Role::Lawyer).await;
+    let port = |name: &'static str| {
+        [
+            ("client.family_name", "Porto"),
+            ("entry.port_of_entry", name),
+        ]
+    };
+    save(&app, &lawyer.staff, None, &port("San Ysidro")).await;
+    let suggestions = |app: &TestApp, lawyer: &Session| {
+        let request = lawyer.client.get(app.url("/cases"));
+        async move {
+            let html = request.send().await.unwrap().text().await.unwrap();
+            let list = &html[html.find("<datalist id=\"ports\">").expect("datalist")..];
+            list[..list.find("</datalist>").unwrap()].to_string()
+        }
+    };
+    assert!(suggestions(&app, &lawyer).await.contains("San Ysidro"));
+    save(&app, &lawyer.staff, None, &port("Otay Mesa")).await;
+    assert!(
+        !suggestions(&app, &lawyer).await.contains("Otay Mesa"),
+        "kept"
+    );
+    app.clock.advance(Duration::minutes(5));
+    assert!(suggestions(&app, &lawyer).await.contains("Otay Mesa"));
+}

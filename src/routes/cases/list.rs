@@ -1,6 +1,8 @@
 //! `/cases`: the case list — "my cases" by default, filters kept in the form and in every
 //! sort and page link. The home page shows the same list, unfiltered.
 
+use std::sync::Arc;
+
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use askama::Template;
@@ -280,7 +282,7 @@ pub struct CaseListPage {
     lawyers: Vec<Staff>,
     paralegals: Vec<Staff>,
     countries: Vec<(&'static str, &'static str)>,
-    ports: Vec<String>,
+    ports: Arc<Vec<String>>,
 }
 
 /// One page of the list for `current`, or the problems of the filters.
@@ -333,7 +335,7 @@ pub async fn list(
             kinds: ClaimKind::ALL,
             lawyers,
             paralegals,
-            ports: result.ports,
+            ports: case_list::port_suggestions(&state).await?,
         },
         status,
     )
