@@ -67,8 +67,8 @@ pub async fn search(
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct PersonHitJson {
-    /// `reference`, `a_number`, `exact`, `transliteration`, `equivalent`, `similar` or
-    /// `prefix`, strongest first.
+    /// `reference`, `a_number`, `exact`, `transliteration`, `equivalent`, `similar`,
+    /// `prefix` or `most_words` (every word of the query but one), strongest first.
     pub matched_by: String,
     pub client_id: uuid::Uuid,
     /// `None` for the client (principal applicant), else the family relationship's code.

@@ -34,6 +34,8 @@ pub enum MatchKind {
     Equivalent,
     Similar,
     Prefix,
+    /// All words of the query but one match: below every result that matches them all.
+    MostWords,
 }
 
 impl MatchKind {
@@ -56,6 +58,7 @@ impl MatchKind {
             Self::Equivalent => "equivalent",
             Self::Similar => "similar",
             Self::Prefix => "prefix",
+            Self::MostWords => "most_words",
         }
     }
 
@@ -69,6 +72,7 @@ impl MatchKind {
             Self::Equivalent => "search-match-equivalent",
             Self::Similar => "search-match-similar",
             Self::Prefix => "search-match-prefix",
+            Self::MostWords => "search-match-most-words",
         }
     }
 }
@@ -321,6 +325,22 @@ pub fn rank(query: &[NameKeys], candidate: &[NameKeys]) -> Option<(MatchStrength
     Some((weakest, sum))
 }
 
+/// How many of a query's words a person's names must match. From three words on, one may
+/// miss: a patronymic the file does not have, or a misspelt word, must not hide the person
+/// the other words name. Those results rank below every result that matches all words.
+fn required_words(words: usize) -> usize {
+    if words >= 3 { words - 1 } else { words }
+}
+
+/// How many of the query's words match some word of some spelling, and the sum of their
+/// strengths (lower is better).
+fn rank_words(query: &[NameKeys], candidate: &[NameKeys]) -> (usize, u32) {
+    query
+        .iter()
+        .filter_map(|word| candidate.iter().filter_map(|c| word.compare(c)).min())
+        .fold((0, 0), |(n, sum), best| (n + 1, sum + best as u32))
+}
+
 /// Searches names, A-numbers and case references among the cases the actor may see. Not
 /// audited: results show names and references, never a case file; opening one is audited.
 pub async fn search(
@@ -397,7 +417,7 @@ fn by_names(
         conn,
         &lookups,
         &LookupScope {
-            min_tokens: lookups.len(),
+            min_tokens: required_words(lookups.len()),
             paralegal,
             limit: CANDIDATES,
             ..LookupScope::default()
@@ -408,9 +428,17 @@ fn by_names(
         .into_iter()
         .map(Person::from_row)
         .filter_map(|person| {
-            let (strength, score) = rank(&query, &person.token_keys())?;
+            let keys = person.token_keys();
+            let (kind, score) = match rank(&query, &keys) {
+                Some((strength, score)) => (MatchKind::from_strength(strength), score),
+                None => {
+                    let (matched, score) = rank_words(&query, &keys);
+                    (matched >= required_words(query.len()))
+                        .then_some((MatchKind::MostWords, score))?
+                }
+            };
             Some(SearchHit {
-                kind: MatchKind::from_strength(strength),
+                kind,
                 score,
                 person,
             })

@@ -146,6 +146,47 @@ async fn every_spelling_finds_every_other_and_its_own_first() {
 }
 
 #[actix_web::test]
+async fn a_result_matching_every_word_ranks_above_one_missing_a_word() {
+    let app = spawn_app().await;
+    let lawyer = app.login_as(Role::Lawyer).await;
+    // Without the patronymic on file, a three-word query still finds him.
+    let without = save(
+        &app,
+        &lawyer.staff,
+        None,
+        &[
+            ("client.given_name", "Yevgeniy"),
+            ("client.family_name", "Shcherbakov"),
+        ],
+    )
+    .await;
+    let with = save(
+        &app,
+        &lawyer.staff,
+        None,
+        &[
+            ("client.given_name", "Yevgeniy"),
+            ("client.middle_name", "Petrovich"),
+            ("client.family_name", "Shcherbakov"),
+        ],
+    )
+    .await;
+    assert_eq!(
+        found(&app, &lawyer.client, "Yevgeniy Petrovich Shcherbakov").await,
+        vec![
+            (with.reference, "exact".to_string()),
+            (without.reference, "most_words".to_string())
+        ]
+    );
+    // Two words must both match.
+    assert!(
+        found(&app, &lawyer.client, "Yevgeniy Fairweather")
+            .await
+            .is_empty()
+    );
+}
+
+#[actix_web::test]
 async fn full_names_partial_names_numbers_and_references() {
     let app = spawn_app().await;
     let lawyer = app.login_as(Role::Lawyer).await;
@@ -580,4 +621,32 @@ async fn the_conflict_check_finds_people_across_scripts_and_records_its_outcome(
         !checked.iter().any(|d| d.contains("Wife")),
         "no free text in the log"
     );
+}
+
+#[actix_web::test]
+async fn past_fifty_results_the_page_says_to_narrow_the_search() {
+    let app = spawn_app().await;
+    let lawyer = app.login_as(Role::Lawyer).await;
+    for i in 0..51 {
+        let family = format!("Many{}", char::from(b'a' + (i % 26) as u8)).repeat(1 + i / 26);
+        save(
+            &app,
+            &lawyer.staff,
+            None,
+            &[
+                ("client.given_name", "Zinaida"),
+                ("client.family_name", &family),
+            ],
+        )
+        .await;
+    }
+    let (_, html) = search(&app, &lawyer.client, "Zinaida").await;
+    assert_eq!(rows(&html).len(), 50);
+    assert!(
+        html.contains("Only the best 50 are shown and more people match: add a word"),
+        "{html}"
+    );
+    let (_, one) = search(&app, &lawyer.client, "Manyz").await;
+    assert!(one.contains("1 match"), "{one}");
+    assert!(!one.contains("Only the best"));
 }

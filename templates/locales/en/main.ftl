@@ -624,7 +624,7 @@ search-count = { $count ->
     [one] { $count } match
    *[other] { $count } matches
 }
-search-more = More people match than are shown: add a word to narrow the search.
+search-more = Only the best { $count } are shown and more people match: add a word, or search by A-number or case reference.
 search-name = Name
 search-person = Person
 search-case = Case
@@ -640,6 +640,7 @@ search-match-transliteration = Another spelling of the same name
 search-match-equivalent = The same name in another language
 search-match-similar = Spelled alike
 search-match-prefix = Begins with what you typed
+search-match-most-words = Every word but one matches
 conflict-title = Conflict check
 conflict-intro = Everyone in the office's other files whose name matches this client or a family member in any script or spelling. People born on the same day are listed first and marked.
 conflict-status = Conflict check
