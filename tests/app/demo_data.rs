@@ -5,6 +5,7 @@
 //! demo records; a demo office shows its banner on every page and serves its demo staff.
 
 use diesel::prelude::*;
+use refuge::config::MailTransport;
 use refuge::db::schema::{
     audit_log, case_deadlines, case_stage_history, cases, clients, name_keys, staff,
 };
@@ -505,6 +506,9 @@ async fn start_demo_office(data_dir: &std::path::Path) -> (String, PreparedOffic
         ..Default::default()
     };
     settings.mail.worker = false;
+    // The office's own mail server, which a demo office must never use.
+    settings.mail.transport = MailTransport::Smtp;
+    settings.mail.smtp.host = "mail.office.example.org".into();
     let options = DemoOfficeOptions {
         data_dir: data_dir.to_path_buf(),
         clients: 3,
@@ -556,6 +560,7 @@ async fn refuge_demo_fills_its_own_database_and_lets_its_staff_in() {
     assert_eq!(prepared.database, dir.path().join("demo.db"));
     assert!(prepared.database.is_file());
     assert_eq!(prepared.loaded.map(|l| l.clients), Some(3));
+    assert_eq!(prepared.settings.mail.transport, MailTransport::File);
     assert_eq!(
         prepared.settings.mail.directory,
         dir.path().join("demo-mail").display().to_string()
@@ -589,4 +594,25 @@ async fn refuge_demo_started_again_keeps_its_data_and_changes_the_password() {
     let admin = &second.staff[0];
     let (_, old) = sign_in(&address, &admin.email, &first.password).await;
     assert_ne!(old, 303, "the previous password no longer signs in");
+}
+
+#[test]
+fn an_installed_refuge_without_refuge_demo_says_how_to_get_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // A copy alone in its directory: no refuge-demo beside it, and no cargo around it.
+    let refuge = dir.path().join("refuge");
+    std::fs::copy(env!("CARGO_BIN_EXE_refuge"), &refuge).expect("copied");
+    let database = dir.path().join("office.db");
+    let output = std::process::Command::new(&refuge)
+        .args(["demo-data", "--clients", "3"])
+        .current_dir(dir.path())
+        .env_clear()
+        .env("DATABASE_URL", &database)
+        .output()
+        .expect("refuge runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success());
+    assert!(stderr.contains("refuge-demo program"), "{stderr}");
+    assert!(stderr.contains("cargo run -- demo-data"), "{stderr}");
+    assert!(!database.exists(), "the database was not touched");
 }
