@@ -227,6 +227,16 @@ impl Browser {
             .to_string()
     }
 
+    /// Runs `script` (a function body) in the page and returns what it returns.
+    async fn run(&self, script: &str) -> Value {
+        self.command(
+            reqwest::Method::POST,
+            "/execute/sync",
+            json!({ "script": script, "args": [] }),
+        )
+        .await
+    }
+
     async fn screenshot(&self, path: &std::path::Path) {
         use base64::Engine;
         let png = self
@@ -363,6 +373,92 @@ async fn a_lawyer_takes_an_intake_finds_the_client_and_moves_the_case() {
                 .join("target/screenshots/case-page.png"),
         )
         .await;
+    browser
+        .command(reqwest::Method::DELETE, "", Value::Null)
+        .await;
+}
+
+/// Where a test's screenshots go, for a person to look at.
+fn screenshot_path(name: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("target/screenshots/{name}.png"))
+}
+
+/// Every page a signed-in admin can open, as (route, path with real ids): the pages of
+/// `routes::endpoints()` that answer GET with HTML.
+fn pages(case_id: uuid::Uuid, staff_id: uuid::Uuid) -> Vec<(&'static str, String)> {
+    refuge::routes::endpoints()
+        .into_iter()
+        .filter(|e| e.method == actix_web::http::Method::GET)
+        .map(|e| e.path)
+        .filter(|path| {
+            !path.starts_with("/api/")
+                && !path.starts_with("/static/")
+                && !path.ends_with(".csv")
+                && *path != "/healthz"
+                && !path.contains("{token}")
+        })
+        .map(|route| {
+            let id = if route.starts_with("/cases/") {
+                case_id
+            } else {
+                staff_id
+            };
+            let path = route.replace("{id}", &id.to_string());
+            // A page that shows results shows some.
+            if path == "/search" {
+                (route, "/search?q=Ivanova".to_string())
+            } else {
+                (route, path)
+            }
+        })
+        .collect()
+}
+
+#[actix_web::test]
+async fn no_page_scrolls_sideways_on_a_phone() {
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    let app = spawn_app().await;
+    let email = "admin@office.example.org";
+    let admin = app.create_staff(Role::Admin, email).await;
+    let lawyer = app
+        .create_staff(Role::Lawyer, "lawyer@office.example.org")
+        .await;
+    let (case_id, _) = crate::case_page::new_case(&app, "defensive", &lawyer, None).await;
+    browser
+        .command(
+            reqwest::Method::POST,
+            "/window/rect",
+            json!({ "width": 390, "height": 844 }),
+        )
+        .await;
+    browser.goto(&app.url("/login")).await;
+    browser.type_into("#email", email).await;
+    browser.type_into("#password", PASSWORD).await;
+    browser
+        .submit("form[action='/login'] button[type=submit]")
+        .await;
+
+    let mut too_wide = Vec::new();
+    for (route, path) in pages(case_id, admin.id.as_uuid()) {
+        browser.goto(&app.url(&path)).await;
+        let widths = browser
+            .run("return [document.documentElement.scrollWidth, window.innerWidth];")
+            .await;
+        let (document, window) = (widths[0].as_i64().unwrap(), widths[1].as_i64().unwrap());
+        assert!(window <= 400, "the window is phone-sized: {window}");
+        if document > window {
+            too_wide.push(format!("{path}: {document} px in a {window} px window"));
+        }
+        let name = format!("phone{}", route.replace(['/', '{', '}'], "-"));
+        browser.screenshot(&screenshot_path(&name)).await;
+    }
+    assert!(
+        too_wide.is_empty(),
+        "pages wider than a phone:\n{}",
+        too_wide.join("\n")
+    );
     browser
         .command(reqwest::Method::DELETE, "", Value::Null)
         .await;

@@ -138,7 +138,7 @@ async fn office(kind: &str) -> Office {
     }
 }
 
-async fn new_case(
+pub(crate) async fn new_case(
     app: &TestApp,
     kind: &str,
     lawyer: &Staff,

@@ -2,6 +2,7 @@
 
 ## Navigation and shared words
 nav-skip = Skip to content
+nav-menu = Menu
 nav-label = Main
 nav-home = Home
 nav-new-intake = New intake
