@@ -87,6 +87,11 @@ pub struct ConflictReport {
 }
 
 impl ConflictReport {
+    /// Cleared and still waiting in the conflict check: the next step is the consultation.
+    pub fn ready_for_consultation(&self) -> bool {
+        self.status == "clear" && self.stage == Some(CaseStage::ConflictCheck)
+    }
+
     pub fn hit_count(&self) -> usize {
         self.subjects.iter().map(|s| s.hits.len()).sum()
     }

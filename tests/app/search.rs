@@ -650,3 +650,64 @@ async fn past_fifty_results_the_page_says_to_narrow_the_search() {
     assert!(one.contains("1 match"), "{one}");
     assert!(!one.contains("Only the best"));
 }
+
+#[actix_web::test]
+async fn a_cleared_conflict_check_offers_the_move_to_consultation() {
+    let app = spawn_app().await;
+    let lawyer = app.login_as(Role::Lawyer).await;
+    let case = save(
+        &app,
+        &lawyer.staff,
+        None,
+        &[("client.family_name", "Clearova")],
+    )
+    .await;
+    refuge::services::cases::transition(
+        &app.state,
+        &lawyer.staff,
+        case.id,
+        refuge::domain::case_stage::CaseStage::ConflictCheck,
+        String::new(),
+        None,
+    )
+    .await
+    .unwrap();
+    let page = format!("/cases/{}/conflicts", case.id);
+    let offer = format!("action=\"/cases/{}/stage\"", case.id);
+    let html = |app: &TestApp| {
+        let request = lawyer.client.get(app.url(&page));
+        async move { request.send().await.unwrap().text().await.unwrap() }
+    };
+    assert!(
+        !html(&app).await.contains(&offer),
+        "not before it is cleared"
+    );
+    let action = format!("/cases/{}/conflict-check", case.id);
+    let recorded = app
+        .post_form(&lawyer.client, &action, &[("outcome", "clear")])
+        .await;
+    assert_eq!(recorded.status(), 303);
+    assert!(html(&app).await.contains(&offer));
+    let moved = app
+        .post_form(
+            &lawyer.client,
+            &format!("/cases/{}/stage", case.id),
+            &[("to", "consultation")],
+        )
+        .await;
+    assert_eq!(moved.status(), 303);
+    let case_page = lawyer
+        .client
+        .get(app.url(&format!("/cases/{}", case.id)))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(case_page.contains("Consultation"));
+    assert!(
+        !html(&app).await.contains(&offer),
+        "not once it has moved on"
+    );
+}
