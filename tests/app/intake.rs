@@ -774,3 +774,28 @@ async fn paralegals_cannot_take_or_change_an_intake() {
         "a refused request touched the case file"
     );
 }
+
+#[actix_web::test]
+async fn the_none_hint_stands_under_the_middle_name_it_is_about() {
+    let app = spawn_app().await;
+    let lawyer = app.login_as(Role::Lawyer).await;
+    let html = lawyer
+        .client
+        .get(app.url("/intake"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let hint = |field: &str| {
+        let marker = format!("<p class=\"hint\" id=\"{field}-hint\">");
+        html.split(&marker)
+            .nth(1)
+            .map(|rest| rest[..rest.find("</p>").unwrap()].to_string())
+    };
+    assert!(hint("client.middle_name").unwrap().contains("NONE"));
+    assert!(!hint("client.family_name").unwrap().contains("NONE"));
+    assert!(html.contains("id=\"client.middle_name\" name=\"client.middle_name\""));
+    assert!(html.contains("aria-describedby=\"client.middle_name-hint\""));
+}
