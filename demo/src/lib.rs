@@ -25,6 +25,7 @@ use diesel::QueryResult;
 use diesel::connection::SimpleConnection;
 use refuge::clock;
 use refuge::db::{self, Db, DbConnection, write_transaction};
+use refuge::domain::audit::AuditAction;
 use refuge::domain::staff::{Role, Staff};
 use refuge::error::AppError;
 use refuge::operator::explain;
@@ -269,7 +270,7 @@ pub async fn load(
             write_transaction(conn, |conn| {
                 audit.record(
                     conn,
-                    "demo_data.loaded",
+                    AuditAction::DemoDataLoaded,
                     None,
                     json!({ "clients": total, "seed": seed, "today": today }),
                 )
@@ -409,7 +410,7 @@ fn write_case(
     )
     .record(
         conn,
-        "case.created",
+        AuditAction::CaseCreated,
         case_target(case_id),
         json!({
             "reference": reference,
@@ -436,7 +437,7 @@ pub async fn remove(state: &AppState) -> anyhow::Result<records::Removed> {
                 let removed = records::remove(conn)?;
                 audit.record(
                     conn,
-                    "demo_data.removed",
+                    AuditAction::DemoDataRemoved,
                     None,
                     json!({
                         "staff": removed.staff,

@@ -5,8 +5,9 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::DbConnection;
-use super::schema::{audit_log, staff};
+use super::schema::{audit_log, cases, staff};
 use super::uuid::DbUuid;
+use crate::domain::audit::AuditAction;
 use crate::domain::ids::StaffId;
 
 pub struct NewAuditEntry<'a> {
@@ -114,11 +115,54 @@ pub fn count(conn: &mut DbConnection, filter: &AuditFilter) -> QueryResult<i64> 
     filtered(filter).count().get_result(conn)
 }
 
-/// The actions that occur in the log, for the filter's choices.
-pub fn actions(conn: &mut DbConnection) -> QueryResult<Vec<String>> {
-    audit_log::table
-        .select(audit_log::action)
-        .distinct()
-        .order(audit_log::action.asc())
+/// The references of the cases among `ids` that still exist.
+pub fn case_references(
+    conn: &mut DbConnection,
+    ids: &[uuid::Uuid],
+) -> QueryResult<Vec<(DbUuid, String)>> {
+    cases::table
+        .filter(cases::id.eq_any(ids.iter().copied().map(DbUuid)))
+        .select((cases::id, cases::reference))
         .load(conn)
+}
+
+/// The id of the case with this reference, if it still exists.
+pub fn case_with_reference(
+    conn: &mut DbConnection,
+    reference: &str,
+) -> QueryResult<Option<DbUuid>> {
+    cases::table
+        .filter(cases::reference.eq(reference))
+        .select(cases::id)
+        .first(conn)
+        .optional()
+}
+
+/// The purge entries (target id, details) of deleted cases among `ids`: they keep the
+/// reference once the case is gone.
+pub fn purges(
+    conn: &mut DbConnection,
+    ids: &[String],
+) -> QueryResult<Vec<(Option<String>, String)>> {
+    audit_log::table
+        .filter(audit_log::action.eq(AuditAction::CasePurged.code()))
+        .filter(audit_log::target_type.eq("case"))
+        .filter(audit_log::target_id.eq_any(ids))
+        .select((audit_log::target_id, audit_log::details))
+        .load(conn)
+}
+
+/// The case id of the purge entry of the deleted case with this reference. The reference is
+/// checked by the caller to hold no `LIKE` wildcard.
+pub fn purged_case_with_reference(
+    conn: &mut DbConnection,
+    reference: &str,
+) -> QueryResult<Option<String>> {
+    audit_log::table
+        .filter(audit_log::action.eq(AuditAction::CasePurged.code()))
+        .filter(audit_log::details.like(format!("%\"reference\":\"{reference}\"%")))
+        .select(audit_log::target_id)
+        .first::<Option<String>>(conn)
+        .optional()
+        .map(Option::flatten)
 }

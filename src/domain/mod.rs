@@ -1,6 +1,7 @@
 //! Pure types and rules: no actix, no diesel. Values that parse here are valid everywhere.
 
 pub mod a_number;
+pub mod audit;
 pub mod case_file;
 pub mod case_stage;
 pub mod case_work;

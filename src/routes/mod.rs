@@ -98,7 +98,8 @@ pub fn endpoints() -> Vec<Endpoint> {
         Endpoint::new(M::POST, "/admin/staff/{id}/password-reset", || {
             web::post().to(staff::html::reset_password)
         }),
-        Endpoint::new(M::GET, "/admin/audit", || web::get().to(audit::list)),
+        Endpoint::new(M::GET, "/admin/audit", || web::get().to(audit::html::list)),
+        Endpoint::new(M::GET, "/api/v1/audit", || web::get().to(audit::api::list)),
         Endpoint::new(M::POST, "/api/v1/tokens", || {
             web::post().to(sessions::api::create_token)
         }),
@@ -127,6 +128,9 @@ pub fn endpoints() -> Vec<Endpoint> {
         }),
         // --- case page ---
         Endpoint::new(M::GET, "/cases/{id}", || web::get().to(cases::html::show)),
+        Endpoint::new(M::GET, "/cases/{id}/audit", || {
+            web::get().to(audit::html::case_trail)
+        }),
         Endpoint::new(M::POST, "/cases/{id}/stage", || {
             web::post().to(cases::html::change_stage)
         }),

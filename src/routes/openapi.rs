@@ -4,7 +4,7 @@ use actix_web::HttpResponse;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use super::{account, cases, search, sessions, staff};
+use super::{account, audit, cases, search, sessions, staff};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -33,12 +33,14 @@ use super::{account, cases, search, sessions, staff};
         cases::api::add_checklist_item,
         cases::api::update_checklist_item,
         cases::api::add_note,
+        audit::api::list,
     ),
     modifiers(&BearerAuth),
     tags(
         (name = "tokens", description = "Bearer tokens"),
         (name = "staff", description = "Staff accounts"),
         (name = "cases", description = "Case files: intake, stages, deadlines"),
+        (name = "audit", description = "The audit log, for export to a log system"),
     )
 )]
 pub struct ApiDoc;

@@ -12,6 +12,7 @@ use crate::config::Settings;
 use crate::db::account_tokens::{NewAccountToken, Purpose};
 use crate::db::login_throttle::Scope;
 use crate::db::{self, Db, DbConnection, write_transaction};
+use crate::domain::audit::AuditAction;
 use crate::domain::ids::StaffId;
 use crate::domain::password::NewPassword;
 use crate::domain::staff::{DisplayName, Role, Staff, StaffEmail};
@@ -122,7 +123,7 @@ pub async fn authenticate(
                     write_transaction(conn, |conn| {
                         audit.record(
                             conn,
-                            "login.throttled",
+                            AuditAction::LoginThrottled,
                             None,
                             json!({ "email": email, "channel": channel, "retry_after_seconds": seconds }),
                         )
@@ -176,7 +177,7 @@ pub async fn authenticate(
                         }
                         .record(
                             conn,
-                            "login.succeeded",
+                            AuditAction::LoginSucceeded,
                             staff_target(staff.id),
                             json!({ "channel": channel }),
                         )?;
@@ -188,7 +189,7 @@ pub async fn authenticate(
                         let target = staff.as_ref().and_then(|s| staff_target(s.id));
                         audit.record(
                             conn,
-                            "login.failed",
+                            AuditAction::LoginFailed,
                             target,
                             json!({ "email": email, "channel": channel, "reason": reason }),
                         )?;
@@ -238,7 +239,7 @@ pub async fn logout(
         .run(move |conn| {
             write_transaction(conn, |conn| {
                 db::sessions::delete(conn, &session_hash)?;
-                audit.record(conn, "logout", staff_target(staff_id), json!({}))?;
+                audit.record(conn, AuditAction::Logout, staff_target(staff_id), json!({}))?;
                 Ok(())
             })
         })
@@ -408,7 +409,7 @@ pub async fn complete_setup(
                 let audit = AuditContext::new(Some(staff.id), address.clone(), now);
                 audit.record(
                     conn,
-                    "setup.completed",
+                    AuditAction::SetupCompleted,
                     staff_target(staff.id),
                     json!({ "role": staff.role, "email": staff.email }),
                 )?;
@@ -506,7 +507,7 @@ pub async fn accept_invitation(
                 sessions::end_all_for_staff(conn, staff.id, now)?;
                 AuditContext::new(Some(staff.id), address.clone(), now).record(
                     conn,
-                    "invitation.accepted",
+                    AuditAction::InvitationAccepted,
                     staff_target(staff.id),
                     json!({}),
                 )?;
@@ -556,7 +557,7 @@ pub async fn change_password(
                 sessions::end_all_for_staff(conn, staff_id, now)?;
                 AuditContext::new(Some(staff_id), address.clone(), now).record(
                     conn,
-                    "password.changed",
+                    AuditAction::PasswordChanged,
                     staff_target(staff_id),
                     json!({}),
                 )?;
@@ -593,7 +594,7 @@ pub async fn set_language(
                 let staff = db::staff::update(conn, staff_id, &changes, clock::to_db(now))?;
                 AuditContext::new(Some(staff_id), address.clone(), now).record(
                     conn,
-                    "account.updated",
+                    AuditAction::AccountUpdated,
                     staff_target(staff_id),
                     json!({ "language": { "before": before, "after": language } }),
                 )?;

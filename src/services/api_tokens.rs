@@ -7,6 +7,7 @@ use super::audit::{AuditContext, staff_target};
 use crate::auth::tokens::{hash_token, random_token};
 use crate::clock;
 use crate::db::{self, write_transaction};
+use crate::domain::audit::AuditAction;
 use crate::domain::staff::Staff;
 use crate::error::AppError;
 use crate::state::AppState;
@@ -45,7 +46,7 @@ pub async fn issue(
                 )?;
                 audit.record(
                     conn,
-                    "api_token.created",
+                    AuditAction::ApiTokenCreated,
                     staff_target(staff_id),
                     json!({ "token_id": id }),
                 )?;
@@ -75,7 +76,7 @@ pub async fn revoke(
                 db::api_tokens::revoke(conn, token_id, clock::to_db(now))?;
                 audit.record(
                     conn,
-                    "api_token.revoked",
+                    AuditAction::ApiTokenRevoked,
                     staff_target(staff_id),
                     json!({ "token_id": token_id }),
                 )?;

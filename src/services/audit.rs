@@ -1,13 +1,17 @@
 //! Writing and reading the audit log. Every change is recorded inside the transaction that
 //! makes it, so a change without its audit entry cannot exist.
 
+use std::collections::{BTreeSet, HashMap};
+
 use chrono::{DateTime, NaiveDate, Utc};
 use serde_json::Value;
 
+use super::cases::visible_case;
 use crate::auth::policy;
 use crate::clock;
-use crate::db::DbConnection;
-use crate::db::audit_log::{self, AuditFilter, AuditRow, NewAuditEntry};
+use crate::db::audit_log::{self, AuditFilter, NewAuditEntry};
+use crate::db::{self, DbConnection};
+use crate::domain::audit::{AuditAction, DetailLine, describe};
 use crate::domain::ids::StaffId;
 use crate::domain::paging::{PageNumber, PageSize};
 use crate::domain::reports::local_midnight;
@@ -31,7 +35,7 @@ impl AuditContext {
     pub fn record(
         &self,
         conn: &mut DbConnection,
-        action: &str,
+        action: AuditAction,
         target: Option<(&str, String)>,
         details: Value,
     ) -> Result<(), diesel::result::Error> {
@@ -44,7 +48,7 @@ impl AuditContext {
             &NewAuditEntry {
                 occurred_at: clock::to_db(self.at),
                 actor_id: self.actor,
-                action,
+                action: action.code(),
                 target_type,
                 target_id,
                 address: self.address.as_deref(),
@@ -59,38 +63,207 @@ pub fn staff_target(id: StaffId) -> Option<(&'static str, String)> {
     Some(("staff", id.to_string()))
 }
 
-/// Filters as typed on the audit page; dates are whole days in the office's time zone, `until`
-/// inclusive.
+/// Filters of the audit log page and of `GET /api/v1/audit`; dates are whole days in the
+/// office's time zone, `until` inclusive.
 #[derive(Debug, Clone, Default)]
 pub struct AuditQuery {
     pub actor: Option<StaffId>,
-    pub action: Option<String>,
+    pub action: Option<AuditAction>,
+    /// A case reference, checked by [`crate::domain::audit::case_reference`].
+    pub case_reference: Option<String>,
     pub from: Option<NaiveDate>,
     pub until: Option<NaiveDate>,
     pub page: PageNumber,
 }
 
-pub struct AuditPage {
-    pub rows: Vec<AuditRow>,
+/// The case an entry is about, by its reference.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseRef {
+    pub id: uuid::Uuid,
+    pub reference: String,
+    /// Purged for retention: the reference survives in the purge entry only.
+    pub deleted: bool,
+}
+
+/// One entry of the log, with the names it refers to.
+#[derive(Debug, Clone)]
+pub struct AuditEntry {
+    pub id: i64,
+    pub occurred_at: DateTime<Utc>,
+    pub actor_id: Option<uuid::Uuid>,
+    pub actor_name: Option<String>,
+    pub action: String,
+    pub target_type: Option<String>,
+    pub target_id: Option<String>,
+    pub case: Option<CaseRef>,
+    /// The staff member the entry is about (a sign-in, an account change).
+    pub staff: Option<(uuid::Uuid, String)>,
+    pub address: Option<String>,
+    pub details: Value,
+}
+
+impl AuditEntry {
+    pub fn known_action(&self) -> Option<AuditAction> {
+        AuditAction::parse(&self.action)
+    }
+
+    pub fn lines(&self) -> Vec<DetailLine> {
+        describe(&self.details)
+    }
+}
+
+/// A page of entries, newest first.
+#[derive(Debug, Clone)]
+pub struct AuditEntries {
+    pub entries: Vec<AuditEntry>,
+    /// Every staff member the entries name in their details, by id.
+    pub names: HashMap<uuid::Uuid, String>,
     pub total: i64,
-    pub page: i64,
-    pub per_page: i64,
-    pub actions: Vec<String>,
+    /// The page shown: the one asked for, or the last if it lies beyond.
+    pub page: PageNumber,
+    pub per_page: PageSize,
+}
+
+impl AuditEntries {
+    pub fn pages(&self) -> i64 {
+        self.per_page.pages(self.total)
+    }
 }
 
 pub const PER_PAGE: PageSize = PageSize::new(50);
+/// The case page shows this many; the rest are on the case's own trail.
+pub const LATEST_ON_CASE_PAGE: PageSize = PageSize::new(20);
 
+fn case_filter(id: &str) -> AuditFilter {
+    AuditFilter {
+        target_type: Some("case".into()),
+        target_id: Some(id.to_string()),
+        ..AuditFilter::default()
+    }
+}
+
+/// Reads one page of entries and the cases and staff they name.
+pub fn read_page(
+    conn: &mut DbConnection,
+    filter: &AuditFilter,
+    page: PageNumber,
+    per_page: PageSize,
+) -> Result<AuditEntries, AppError> {
+    let total = audit_log::count(conn, filter)?;
+    let page = page.within(per_page.pages(total));
+    let rows = audit_log::list(conn, filter, per_page.get(), page.offset(per_page))?;
+    let staff: HashMap<uuid::Uuid, String> = db::staff::list(conn)?
+        .into_iter()
+        .map(|s| (s.id.as_uuid(), s.display_name))
+        .collect();
+    let case_ids: Vec<uuid::Uuid> = rows
+        .iter()
+        .filter(|r| r.target_type.as_deref() == Some("case"))
+        .filter_map(|r| r.target_id.as_deref()?.parse().ok())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let mut cases: HashMap<uuid::Uuid, CaseRef> = audit_log::case_references(conn, &case_ids)?
+        .into_iter()
+        .map(|(id, reference)| {
+            let case = CaseRef {
+                id: id.0,
+                reference,
+                deleted: false,
+            };
+            (id.0, case)
+        })
+        .collect();
+    let gone: Vec<String> = case_ids
+        .iter()
+        .filter(|id| !cases.contains_key(id))
+        .map(ToString::to_string)
+        .collect();
+    if !gone.is_empty() {
+        for (target, details) in audit_log::purges(conn, &gone)? {
+            let id = target.and_then(|t| t.parse::<uuid::Uuid>().ok());
+            let reference = serde_json::from_str::<Value>(&details)
+                .ok()
+                .and_then(|d| d.get("reference")?.as_str().map(str::to_string));
+            if let (Some(id), Some(reference)) = (id, reference) {
+                cases.insert(
+                    id,
+                    CaseRef {
+                        id,
+                        reference,
+                        deleted: true,
+                    },
+                );
+            }
+        }
+    }
+    let entries: Vec<AuditEntry> = rows
+        .into_iter()
+        .map(|row| {
+            let target = row
+                .target_id
+                .as_deref()
+                .and_then(|t| t.parse::<uuid::Uuid>().ok());
+            let (case, about) = match (row.target_type.as_deref(), target) {
+                (Some("case"), Some(id)) => (cases.get(&id).cloned(), None),
+                (Some("staff"), Some(id)) => (None, staff.get(&id).map(|name| (id, name.clone()))),
+                _ => (None, None),
+            };
+            AuditEntry {
+                id: row.id,
+                occurred_at: clock::from_db(row.occurred_at),
+                actor_id: row.actor_id.map(|a| a.0),
+                actor_name: row.actor_name,
+                action: row.action,
+                target_type: row.target_type,
+                target_id: row.target_id,
+                case,
+                staff: about,
+                address: row.address,
+                details: serde_json::from_str(&row.details).unwrap_or(Value::Null),
+            }
+        })
+        .collect();
+    let names = entries
+        .iter()
+        .flat_map(AuditEntry::lines)
+        .flat_map(|line| line.staff())
+        .filter_map(|id| Some((id, staff.get(&id)?.clone())))
+        .collect();
+    Ok(AuditEntries {
+        entries,
+        names,
+        total,
+        page,
+        per_page,
+    })
+}
+
+/// The latest entries of one case, for its page (inside the transaction that opens it).
+pub fn latest_of_case(
+    conn: &mut DbConnection,
+    case_id: uuid::Uuid,
+) -> Result<AuditEntries, AppError> {
+    read_page(
+        conn,
+        &case_filter(&case_id.to_string()),
+        PageNumber::FIRST,
+        LATEST_ON_CASE_PAGE,
+    )
+}
+
+/// The whole audit log, filtered (admins only).
 pub async fn list(
     state: &AppState,
     actor: &Staff,
     query: AuditQuery,
-) -> Result<AuditPage, AppError> {
+) -> Result<AuditEntries, AppError> {
     policy::can_read_audit_log(actor)?;
     let zone = state.settings.office.time_zone;
     let midnight = |day: NaiveDate| clock::to_db(local_midnight(zone, day));
-    let filter = AuditFilter {
+    let mut filter = AuditFilter {
         actor_id: query.actor,
-        action: query.action.clone(),
+        action: query.action.map(|a| a.code().to_string()),
         from: query.from.map(midnight),
         until: query.until.and_then(|d| d.succ_opt()).map(midnight),
         ..AuditFilter::default()
@@ -98,17 +271,35 @@ pub async fn list(
     state
         .db
         .run(move |conn| {
-            let total = audit_log::count(conn, &filter)?;
-            let page = query.page.within(PER_PAGE.pages(total));
-            let rows = audit_log::list(conn, &filter, PER_PAGE.get(), page.offset(PER_PAGE))?;
-            let actions = audit_log::actions(conn)?;
-            Ok(AuditPage {
-                rows,
-                total,
-                page: page.get(),
-                per_page: PER_PAGE.get(),
-                actions,
-            })
+            if let Some(reference) = &query.case_reference {
+                let case = match audit_log::case_with_reference(conn, reference)? {
+                    Some(id) => Some(id.0.to_string()),
+                    None => audit_log::purged_case_with_reference(conn, reference)?,
+                };
+                // An unknown reference matches nothing rather than everything.
+                let target = case.unwrap_or_default();
+                filter.target_type = Some("case".into());
+                filter.target_id = Some(target);
+            }
+            read_page(conn, &filter, query.page, PER_PAGE)
+        })
+        .await
+}
+
+/// The whole trail of one case, a page at a time, for anyone who may see the case.
+pub async fn case_trail(
+    state: &AppState,
+    actor: &Staff,
+    case_id: uuid::Uuid,
+    page: PageNumber,
+) -> Result<(String, AuditEntries), AppError> {
+    let actor = actor.clone();
+    state
+        .db
+        .run(move |conn| {
+            let case = visible_case(conn, &actor, case_id)?;
+            let entries = read_page(conn, &case_filter(&case_id.to_string()), page, PER_PAGE)?;
+            Ok((case.reference, entries))
         })
         .await
 }

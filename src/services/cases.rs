@@ -4,14 +4,14 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use serde_json::json;
 
-use super::audit::AuditContext;
+use super::audit::{self, AuditContext, AuditEntries};
 use super::notifications::Notifier;
 use crate::auth::policy::{self, Assignment};
 use crate::clock;
-use crate::db::audit_log::{self, AuditFilter, AuditRow};
 use crate::db::case_work::{CaseEventRow, ChecklistRow, ClockStopRow, NoteRow};
 use crate::db::cases::{CaseRow, StageChange};
 use crate::db::{self, DbConnection, office_settings, write_transaction};
+use crate::domain::audit::AuditAction;
 use crate::domain::case_file::{self, CaseFacts};
 use crate::domain::case_stage::{self, CaseStage, ClaimKind};
 use crate::domain::case_work::{
@@ -161,7 +161,8 @@ pub struct CaseFile {
     pub history: Vec<StageChange>,
     pub deadlines: Vec<Deadline>,
     pub allowed_next: Vec<CaseStage>,
-    pub audit_trail: Vec<AuditRow>,
+    /// The latest entries of the case's audit trail.
+    pub audit_trail: AuditEntries,
     /// Hearings, interviews and biometrics, soonest first.
     pub events: Vec<CaseEventRow>,
     pub ead_stops: Vec<ClockStopRow>,
@@ -194,7 +195,7 @@ pub async fn open(
         .run(move |conn| {
             write_transaction(conn, |conn| {
                 let case = visible_case(conn, &actor, id)?;
-                audit.record(conn, "case.viewed", case_target(id), json!({}))?;
+                audit.record(conn, AuditAction::CaseViewed, case_target(id), json!({}))?;
                 let mut intake = db::clients::load(conn, case.client_id.0)?.unwrap_or_default();
                 intake.claim.kind = case.kind();
                 intake.claim.lawyer_id = case.lawyer();
@@ -217,11 +218,6 @@ pub async fn open(
                         })
                         .collect(),
                 };
-                let filter = AuditFilter {
-                    target_type: Some("case".into()),
-                    target_id: Some(id.to_string()),
-                    ..AuditFilter::default()
-                };
                 Ok(CaseFile {
                     lawyer: case
                         .lawyer()
@@ -234,7 +230,7 @@ pub async fn open(
                         .transpose()?
                         .flatten(),
                     history: db::cases::stage_history(conn, id)?,
-                    audit_trail: audit_log::list(conn, &filter, 100, 0)?,
+                    audit_trail: audit::latest_of_case(conn, id)?,
                     checklist: db::case_work::checklist(conn, id)?,
                     notes: db::case_work::notes(conn, id)?,
                     events,
@@ -332,7 +328,7 @@ pub async fn transition(
                 // The note stays in the stage history; the append-only log gets no free text.
                 audit.record(
                     conn,
-                    "case.stage_changed",
+                    AuditAction::CaseStageChanged,
                     case_target(id),
                     json!({ "from": from, "to": to, "with_note": !note.is_empty() }),
                 )?;
@@ -395,7 +391,7 @@ pub async fn record_conflict_check(
                 )?;
                 audit.record(
                     conn,
-                    "case.conflict_checked",
+                    AuditAction::CaseConflictChecked,
                     case_target(id),
                     json!({ "outcome": status }),
                 )?;
@@ -425,7 +421,7 @@ impl Work {
     fn record(
         &self,
         conn: &mut DbConnection,
-        action: &str,
+        action: AuditAction,
         details: serde_json::Value,
     ) -> Result<(), AppError> {
         self.audit
@@ -526,7 +522,11 @@ pub async fn set_key_dates(
                 (field.to_string(), json!({ "before": old, "after": new }))
             })
             .collect();
-        work.record(conn, "case.dates_changed", json!({ "fields": changed }))?;
+        work.record(
+            conn,
+            AuditAction::CaseDatesChanged,
+            json!({ "fields": changed }),
+        )?;
         refresh_deadlines(conn, id, work.today)?;
         Ok(())
     })
@@ -547,7 +547,7 @@ pub async fn add_event(
         // Place and official are names: they stay out of the log.
         work.record(
             conn,
-            "case.event_added",
+            AuditAction::CaseEventAdded,
             json!({
                 "event_id": event_id,
                 "kind": event.kind,
@@ -572,7 +572,7 @@ pub async fn remove_event(
         let removed = db::case_work::delete_event(conn, id, event_id)?.ok_or(AppError::NotFound)?;
         work.record(
             conn,
-            "case.event_removed",
+            AuditAction::CaseEventRemoved,
             json!({
                 "event_id": event_id,
                 "kind": removed.kind,
@@ -609,7 +609,7 @@ pub async fn record_event_outcome(
         // What happened is narrative: it stays out of the log.
         work.record(
             conn,
-            "case.event_outcome_recorded",
+            AuditAction::CaseEventOutcomeRecorded,
             json!({
                 "event_id": event_id,
                 "kind": event.kind,
@@ -650,7 +650,7 @@ pub async fn change_ead_clock(
                 db::case_work::insert_clock_stop(conn, stop_id, id, on, &reason)?;
                 work.record(
                     conn,
-                    "case.ead_clock_stopped",
+                    AuditAction::CaseEadClockStopped,
                     json!({ "stop_id": stop_id, "on": on }),
                 )?;
                 refresh_deadlines(conn, id, work.today)
@@ -665,7 +665,7 @@ pub async fn change_ead_clock(
                 db::case_work::restart_clock(conn, stop.id.0, on)?;
                 work.record(
                     conn,
-                    "case.ead_clock_restarted",
+                    AuditAction::CaseEadClockRestarted,
                     json!({ "stop_id": stop.id.0, "on": on }),
                 )?;
                 refresh_deadlines(conn, id, work.today)
@@ -688,7 +688,7 @@ pub async fn add_checklist_item(
         db::case_work::insert_checklist_item(conn, item_id, id, &item, work.now)?;
         work.record(
             conn,
-            "case.checklist_item_added",
+            AuditAction::CaseChecklistItemAdded,
             json!({
                 "item_id": item_id,
                 "status": item.status,
@@ -725,7 +725,7 @@ pub async fn update_checklist_item(
         if note_changed {
             details["note"] = json!({ "changed": true });
         }
-        work.record(conn, "case.checklist_item_updated", details)?;
+        work.record(conn, AuditAction::CaseChecklistItemUpdated, details)?;
         Ok(())
     })
     .await
@@ -742,7 +742,11 @@ pub async fn add_note(
     work_on(state, actor, id, address, move |conn, actor, work| {
         let note_id = uuid::Uuid::new_v4();
         db::case_work::insert_note(conn, note_id, id, actor.id, &body, work.now)?;
-        work.record(conn, "case.note_added", json!({ "note_id": note_id }))?;
+        work.record(
+            conn,
+            AuditAction::CaseNoteAdded,
+            json!({ "note_id": note_id }),
+        )?;
         Ok(note_id)
     })
     .await
@@ -773,7 +777,7 @@ pub async fn purge(
                 db::case_work::purge_client(conn, case.client_id.0)?;
                 audit.record(
                     conn,
-                    "case.purged",
+                    AuditAction::CasePurged,
                     case_target(id),
                     json!({ "reference": case.reference }),
                 )?;

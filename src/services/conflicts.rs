@@ -15,6 +15,7 @@ use super::search::{Person, full_name, lookup};
 use crate::auth::policy;
 use crate::db::search::{self as db_search, LookupScope, TokenLookup};
 use crate::db::{self, DbConnection, write_transaction};
+use crate::domain::audit::AuditAction;
 use crate::domain::case_stage::CaseStage;
 use crate::domain::codes::Relationship;
 use crate::domain::names::{self, MatchStrength, NameKeys};
@@ -306,7 +307,7 @@ pub async fn run(
             write_transaction(conn, |conn| {
                 audit.record(
                     conn,
-                    "case.conflict_searched",
+                    AuditAction::CaseConflictSearched,
                     case_target(case_id),
                     json!({
                         "people_checked": report.subjects.len(),

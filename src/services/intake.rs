@@ -10,6 +10,7 @@ use super::notifications::{self, Notifier};
 use crate::auth::policy;
 use crate::clock;
 use crate::db::{self, DbConnection, write_transaction};
+use crate::domain::audit::AuditAction;
 use crate::domain::case_stage::CaseStage;
 use crate::domain::intake::Intake;
 use crate::domain::names;
@@ -90,7 +91,12 @@ pub async fn save(
                             "intake_complete": completing,
                             "fields": changes(&Intake::default(), &intake),
                         });
-                        (saved, client_id, ("case.created", details), (None, None))
+                        (
+                            saved,
+                            client_id,
+                            (AuditAction::CaseCreated, details),
+                            (None, None),
+                        )
                     }
                     Some(id) => {
                         let row = db::cases::find(conn, id)?.ok_or(AppError::NotFound)?;
@@ -130,7 +136,7 @@ pub async fn save(
                                 reference: row.reference,
                             },
                             client_id,
-                            ("case.updated", details),
+                            (AuditAction::CaseUpdated, details),
                             assigned_before,
                         )
                     }

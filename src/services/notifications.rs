@@ -12,6 +12,7 @@ use crate::config::Settings;
 use crate::db::cases::CaseRow;
 use crate::db::schema::clients;
 use crate::db::{self, DbConnection, office_settings, outbox, write_transaction};
+use crate::domain::audit::AuditAction;
 use crate::domain::case_stage::CaseStage;
 use crate::domain::ids::StaffId;
 use crate::domain::notifications::{Delivery, NotificationDetails, NotificationKind, initials};
@@ -279,7 +280,7 @@ pub async fn set_preferences(
                 if !changed.is_empty() {
                     audit.record(
                         conn,
-                        "account.notifications_changed",
+                        AuditAction::AccountNotificationsChanged,
                         Some(("staff", me.to_string())),
                         serde_json::Value::Object(changed),
                     )?;

@@ -5,6 +5,7 @@ use serde_json::json;
 use super::audit::AuditContext;
 use crate::auth::policy;
 use crate::db::{office_settings, write_transaction};
+use crate::domain::audit::AuditAction;
 use crate::domain::staff::Staff;
 use crate::error::AppError;
 use crate::state::AppState;
@@ -75,7 +76,7 @@ pub async fn update(
                         office_settings::set_flag(conn, key, after)?;
                         audit.record(
                             conn,
-                            "office.settings_changed",
+                            AuditAction::OfficeSettingsChanged,
                             Some(("office_setting", key.to_string())),
                             json!({ key: { "before": before, "after": after } }),
                         )?;

@@ -11,6 +11,7 @@ use crate::auth::policy;
 use crate::clock;
 use crate::db::outbox::{self, MessageRow, QueuedMessage};
 use crate::db::write_transaction;
+use crate::domain::audit::AuditAction;
 use crate::domain::staff::Staff;
 use crate::email::{Mailer, OutgoingMessage};
 use crate::error::AppError;
@@ -145,7 +146,7 @@ pub async fn retry(
                 }
                 audit.record(
                     conn,
-                    "mail.retried",
+                    AuditAction::MailRetried,
                     Some(("outbox", id.to_string())),
                     json!({}),
                 )?;

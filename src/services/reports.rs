@@ -18,6 +18,7 @@ use crate::db::reports::{
     self as db_reports, CaseCsvRow, CaseRows, Figure, OpenCases, ScopeFilter,
 };
 use crate::db::{self, DbConnection, write_transaction};
+use crate::domain::audit::AuditAction;
 use crate::domain::case_stage::{CaseStage, ClaimKind};
 use crate::domain::codes;
 use crate::domain::deadlines::DeadlineKind;
@@ -318,7 +319,7 @@ pub async fn weekly(
             let report = build(conn, week, zone, of, of_name)?;
             audit.record(
                 conn,
-                "report.viewed",
+                AuditAction::ReportViewed,
                 None,
                 json!({ "week": week.to_string(), "of": of.code() }),
             )?;
@@ -710,7 +711,7 @@ pub async fn start_csv(
                 },
                 None => CsvCursor::Every { after: None },
             };
-            audit.record(conn, "report.exported", None, details)?;
+            audit.record(conn, AuditAction::ReportExported, None, details)?;
             Ok(cursor)
         })
         .await

@@ -11,6 +11,7 @@ use crate::clock;
 use crate::db::account_tokens::Purpose;
 use crate::db::staff::StaffChanges;
 use crate::db::{self, DbConnection, write_transaction};
+use crate::domain::audit::AuditAction;
 use crate::domain::ids::StaffId;
 use crate::domain::password::NewPassword;
 use crate::domain::staff::{AccountStatus, DisplayName, Role, Staff, StaffEmail};
@@ -149,7 +150,7 @@ pub async fn create_as(
                 };
                 audit.record(
                     conn,
-                    "staff.created",
+                    AuditAction::StaffCreated,
                     staff_target(staff.id),
                     json!({
                         "email": staff.email,
@@ -237,9 +238,9 @@ pub async fn update_as(
                     return Ok(after);
                 }
                 let action = match (before.active, after.active) {
-                    (true, false) => "staff.deactivated",
-                    (false, true) => "staff.reactivated",
-                    _ => "staff.updated",
+                    (true, false) => AuditAction::StaffDeactivated,
+                    (false, true) => AuditAction::StaffReactivated,
+                    _ => AuditAction::StaffUpdated,
                 };
                 if !after.active {
                     sessions::end_all_for_staff(conn, id, now)?;
@@ -274,7 +275,7 @@ pub async fn reset_password(
                     issue_password_link(conn, &settings, target.id, Purpose::PasswordReset, now)?;
                 audit.record(
                     conn,
-                    "staff.password_reset",
+                    AuditAction::StaffPasswordReset,
                     staff_target(target.id),
                     json!({}),
                 )?;

@@ -382,8 +382,8 @@ async fn the_case_page_shows_the_whole_file() {
         "Police",
         "Not checked yet",
         "Opened → Inquiry",
-        "case.created",
-        "case.viewed",
+        "Case opened",
+        "Case file opened",
     ] {
         assert!(html.contains(text), "{text:?} missing");
     }

@@ -131,11 +131,14 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
     }
 }
 
-/// A client that keeps cookies and does not follow redirects (tests look at them).
+/// A client that keeps cookies and does not follow redirects (tests look at them). It does
+/// not reuse a connection idle for longer than the server keeps one open (5 s): a test that
+/// pauses, say to start a second app, would otherwise send on a connection being closed.
 pub fn client() -> reqwest::Client {
     reqwest::Client::builder()
         .cookie_store(true)
         .redirect(reqwest::redirect::Policy::none())
+        .pool_idle_timeout(std::time::Duration::from_secs(2))
         .build()
         .expect("client")
 }

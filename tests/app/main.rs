@@ -7,6 +7,7 @@ mod helpers;
 
 mod api;
 mod assets;
+mod audit_trail;
 mod auth;
 mod browser;
 mod case_file;

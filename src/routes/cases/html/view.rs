@@ -4,7 +4,6 @@
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
-use crate::db::audit_log::AuditRow;
 use crate::db::case_work::{CaseEventRow, ChecklistRow, ClockStopRow, NoteRow};
 use crate::db::cases::{CaseRow, StageChange};
 use crate::domain::a_number::ANumber;
@@ -18,6 +17,7 @@ use crate::domain::deadlines::{self, Deadline, DeadlineKind, EadClock, FilingExc
 use crate::domain::intake::{ClientDetails, EntryDetails, Intake};
 use crate::error::Message;
 use crate::i18n::I18n;
+use crate::routes::audit::html::{self as audit_view, AuditLine};
 use crate::services::cases::{self, CaseFile};
 
 /// A label and its value.
@@ -131,13 +131,6 @@ pub struct NoteLine {
     pub at: String,
     pub by: String,
     pub body: String,
-}
-
-pub struct AuditLine {
-    pub at: String,
-    pub by: String,
-    pub action: String,
-    pub details: String,
 }
 
 /// A choice in a select: code and label.
@@ -372,11 +365,7 @@ impl CaseView {
             ead: ead(&w, dates.i589_received_on, &file.ead_stops),
             checklist: checklist(&w, &file.checklist),
             notes: notes(&w, &file.notes),
-            audit: file
-                .audit_trail
-                .iter()
-                .map(|row| audit_line(&w, row))
-                .collect(),
+            audit: audit_view::lines(&file.audit_trail, i18n, zone),
             can_work: file.can_work,
             can_edit: file.can_edit,
             can_close: file.can_close,
@@ -711,17 +700,4 @@ fn notes(w: &Writer<'_>, notes: &[NoteRow]) -> Vec<NoteLine> {
             body: n.body.clone(),
         })
         .collect()
-}
-
-fn audit_line(w: &Writer<'_>, row: &AuditRow) -> AuditLine {
-    AuditLine {
-        at: crate::clock::office_time_seconds(&row.occurred_at, w.zone),
-        by: row.actor_name.clone().unwrap_or_else(|| NONE.to_string()),
-        action: row.action.clone(),
-        details: if row.details == "{}" {
-            String::new()
-        } else {
-            row.details.clone()
-        },
-    }
 }

@@ -1,0 +1,835 @@
+//! The audit log's vocabulary: every action Refuge records, and how an entry's details are
+//! put into readable lines ("Field: before → after") for people, without ids or JSON.
+
+use serde_json::{Map, Value};
+
+use super::case_stage::{CaseStage, ClaimKind};
+use super::codes::{
+    ChecklistStatus, HearingKind, ImmigrationStatus, MannerOfEntry, MaritalStatus, Persecutor,
+    Relationship, Sex, TravelMode,
+};
+use super::deadlines::FilingExceptionKind;
+use super::notifications::{Delivery, NotificationKind};
+use super::reports::ReportOf;
+use super::staff::Role;
+use crate::error::Message;
+use crate::i18n::Language;
+
+/// Declares the actions: the code stored in `audit_log.action` and the catalogue key of its
+/// name. Written out as literals so the catalogue test sees every key.
+macro_rules! actions {
+    ($($variant:ident => $code:literal, $key:literal;)+) => {
+        /// Everything the audit log records. Services can only record one of these, so every
+        /// action written anywhere has a name in both catalogues (`tests/app/i18n.rs`).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum AuditAction { $($variant),+ }
+
+        impl AuditAction {
+            pub const ALL: &'static [AuditAction] = &[$(AuditAction::$variant),+];
+
+            /// As stored and as the API sends it, e.g. `case.viewed`.
+            pub fn code(self) -> &'static str {
+                match self { $(Self::$variant => $code),+ }
+            }
+
+            pub fn label_key(self) -> &'static str {
+                match self { $(Self::$variant => $key),+ }
+            }
+
+            pub fn parse(code: &str) -> Option<Self> {
+                match code { $($code => Some(Self::$variant),)+ _ => None }
+            }
+        }
+    };
+}
+
+actions! {
+    AccountNotificationsChanged => "account.notifications_changed", "audit-action-account-notifications-changed";
+    AccountUpdated => "account.updated", "audit-action-account-updated";
+    ApiTokenCreated => "api_token.created", "audit-action-api-token-created";
+    ApiTokenRevoked => "api_token.revoked", "audit-action-api-token-revoked";
+    CaseChecklistItemAdded => "case.checklist_item_added", "audit-action-case-checklist-item-added";
+    CaseChecklistItemUpdated => "case.checklist_item_updated", "audit-action-case-checklist-item-updated";
+    CaseConflictChecked => "case.conflict_checked", "audit-action-case-conflict-checked";
+    CaseConflictSearched => "case.conflict_searched", "audit-action-case-conflict-searched";
+    CaseCreated => "case.created", "audit-action-case-created";
+    CaseDatesChanged => "case.dates_changed", "audit-action-case-dates-changed";
+    CaseEadClockRestarted => "case.ead_clock_restarted", "audit-action-case-ead-clock-restarted";
+    CaseEadClockStopped => "case.ead_clock_stopped", "audit-action-case-ead-clock-stopped";
+    CaseEventAdded => "case.event_added", "audit-action-case-event-added";
+    CaseEventOutcomeRecorded => "case.event_outcome_recorded", "audit-action-case-event-outcome-recorded";
+    CaseEventRemoved => "case.event_removed", "audit-action-case-event-removed";
+    CaseNoteAdded => "case.note_added", "audit-action-case-note-added";
+    CasePurged => "case.purged", "audit-action-case-purged";
+    CaseStageChanged => "case.stage_changed", "audit-action-case-stage-changed";
+    CaseUpdated => "case.updated", "audit-action-case-updated";
+    CaseViewed => "case.viewed", "audit-action-case-viewed";
+    DemoDataLoaded => "demo_data.loaded", "audit-action-demo-data-loaded";
+    DemoDataRemoved => "demo_data.removed", "audit-action-demo-data-removed";
+    InvitationAccepted => "invitation.accepted", "audit-action-invitation-accepted";
+    LoginFailed => "login.failed", "audit-action-login-failed";
+    LoginSucceeded => "login.succeeded", "audit-action-login-succeeded";
+    LoginThrottled => "login.throttled", "audit-action-login-throttled";
+    Logout => "logout", "audit-action-logout";
+    MailRetried => "mail.retried", "audit-action-mail-retried";
+    OfficeSettingsChanged => "office.settings_changed", "audit-action-office-settings-changed";
+    PasswordChanged => "password.changed", "audit-action-password-changed";
+    ReportExported => "report.exported", "audit-action-report-exported";
+    ReportViewed => "report.viewed", "audit-action-report-viewed";
+    SetupCompleted => "setup.completed", "audit-action-setup-completed";
+    StaffCreated => "staff.created", "audit-action-staff-created";
+    StaffDeactivated => "staff.deactivated", "audit-action-staff-deactivated";
+    StaffPasswordReset => "staff.password_reset", "audit-action-staff-password-reset";
+    StaffReactivated => "staff.reactivated", "audit-action-staff-reactivated";
+    StaffUpdated => "staff.updated", "audit-action-staff-updated";
+}
+
+/// A case reference as typed in a filter (`R-2026-00042`): letters, digits and hyphens only,
+/// so it can be matched inside stored details without escaping.
+pub fn case_reference(raw: &str) -> Result<String, Message> {
+    let reference = raw.trim().to_uppercase();
+    let valid = !reference.is_empty()
+        && reference.len() <= 32
+        && reference
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-');
+    if valid {
+        Ok(reference)
+    } else {
+        Err(Message::new("validation-case-reference"))
+    }
+}
+
+/// What a detail line names: a catalogue key, within a numbered item of a list (family
+/// member 2, journey leg 1) where the intake has one; an unknown field keeps its stored name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FieldName {
+    Key {
+        key: &'static str,
+        /// The catalogue key of the list item (it takes `$number`) and the item's number.
+        item: Option<(&'static str, usize)>,
+    },
+    Unknown(String),
+}
+
+/// A value as it will be shown, before it is put into the reader's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Shown {
+    /// Shown as stored: dates, numbers, references, emails.
+    Text(String),
+    /// A catalogue key.
+    Label(&'static str),
+    /// A staff member, shown by name.
+    Staff(uuid::Uuid),
+    Country(String),
+    Language(String),
+    List(Vec<Shown>),
+    /// A sensitive field: only the fact that it changed is logged.
+    Changed,
+    /// Nothing recorded.
+    Empty,
+}
+
+/// One readable line of an entry's details: "Field: value" or "Field: before → after".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DetailLine {
+    pub field: FieldName,
+    pub before: Option<Shown>,
+    pub after: Shown,
+}
+
+impl DetailLine {
+    /// Staff members the line names, so their names can be looked up once for a page.
+    pub fn staff(&self) -> Vec<uuid::Uuid> {
+        fn collect(shown: &Shown, out: &mut Vec<uuid::Uuid>) {
+            match shown {
+                Shown::Staff(id) => out.push(*id),
+                Shown::List(items) => items.iter().for_each(|i| collect(i, out)),
+                _ => {}
+            }
+        }
+        let mut out = Vec::new();
+        if let Some(before) = &self.before {
+            collect(before, &mut out);
+        }
+        collect(&self.after, &mut out);
+        out
+    }
+}
+
+/// How a stored value is read.
+#[derive(Clone, Copy)]
+enum Kind {
+    Text,
+    Flag,
+    /// A code with a name in the catalogues.
+    Code(fn(&str) -> Option<&'static str>),
+    Country,
+    Language,
+    Staff,
+    /// `office`, `lawyer:<id>` or `paralegal:<id>`.
+    ReportScope,
+    /// A figure's group: a staff member's id or a plain value.
+    StaffOrText,
+}
+
+type Field = (&'static str, &'static str, Kind);
+
+fn stage(code: &str) -> Option<&'static str> {
+    CaseStage::parse(code).ok().map(CaseStage::label_key)
+}
+
+/// Detail keys of the entries themselves (not of the intake or the key dates).
+const ENTRY_FIELDS: &[Field] = &[
+    ("reference", "audit-field-reference", Kind::Text),
+    ("intake_complete", "audit-field-intake-complete", Kind::Flag),
+    ("demo_data", "audit-field-demo-data", Kind::Flag),
+    ("with_note", "audit-field-with-note", Kind::Flag),
+    (
+        "outcome",
+        "audit-field-conflict-outcome",
+        Kind::Code(|c| match c {
+            "clear" => Some("conflict-status-clear"),
+            "conflict" => Some("conflict-status-conflict"),
+            _ => None,
+        }),
+    ),
+    (
+        "kind",
+        "audit-field-event-kind",
+        Kind::Code(|c| HearingKind::parse(c).ok().map(HearingKind::label_key)),
+    ),
+    ("on", "audit-field-on", Kind::Text),
+    ("corrected", "audit-field-corrected", Kind::Flag),
+    (
+        "status",
+        "audit-field-checklist-status",
+        Kind::Code(|c| {
+            ChecklistStatus::parse(c)
+                .ok()
+                .map(ChecklistStatus::label_key)
+        }),
+    ),
+    ("note", "audit-field-note", Kind::Text),
+    ("people_checked", "audit-field-people-checked", Kind::Text),
+    ("matches", "audit-field-matches", Kind::Text),
+    (
+        "same_date_of_birth",
+        "audit-field-same-date-of-birth",
+        Kind::Text,
+    ),
+    ("email", "field-email", Kind::Text),
+    (
+        "channel",
+        "audit-field-channel",
+        Kind::Code(|c| match c {
+            "html" => Some("audit-channel-html"),
+            "api" => Some("audit-channel-api"),
+            _ => None,
+        }),
+    ),
+    (
+        "reason",
+        "audit-field-reason",
+        Kind::Code(|c| match c {
+            "unknown_account" => Some("audit-reason-unknown-account"),
+            "no_password" => Some("audit-reason-no-password"),
+            "inactive" => Some("audit-reason-inactive"),
+            "wrong_password" => Some("audit-reason-wrong-password"),
+            _ => None,
+        }),
+    ),
+    ("retry_after_seconds", "audit-field-retry-after", Kind::Text),
+    ("display_name", "field-display-name", Kind::Text),
+    (
+        "role",
+        "field-role",
+        Kind::Code(|c| c.parse::<Role>().ok().map(Role::label_key)),
+    ),
+    (
+        "language",
+        "field-language",
+        Kind::Code(|c| Language::parse(c).map(Language::label_key)),
+    ),
+    ("active", "audit-field-active", Kind::Flag),
+    ("invited", "audit-field-invited", Kind::Flag),
+    ("week", "report-week", Kind::Text),
+    ("of", "report-of", Kind::ReportScope),
+    ("figure", "audit-field-figure", Kind::Text),
+    ("key", "audit-field-figure-group", Kind::StaffOrText),
+    ("clients", "audit-field-clients", Kind::Text),
+    ("staff", "audit-field-staff-count", Kind::Text),
+    ("cases", "audit-field-cases", Kind::Text),
+    ("audit_entries", "audit-field-audit-entries", Kind::Text),
+    ("seed", "audit-field-seed", Kind::Text),
+    ("today", "audit-field-today", Kind::Text),
+    (
+        "paralegals_see_all_cases",
+        "settings-paralegals-see-all",
+        Kind::Flag,
+    ),
+    (
+        "email_client_initials",
+        "settings-email-initials",
+        Kind::Flag,
+    ),
+];
+
+/// Ids that mean nothing to a reader; the API still sends them.
+const HIDDEN: &[&str] = &[
+    "event_id", "item_id", "note_id", "stop_id", "token_id", "table",
+];
+
+/// The case's key dates, as `KeyDates::fields` names them.
+const KEY_DATE_FIELDS: &[Field] = &[
+    ("i589_filed_on", "case-dates-i589-filed", Kind::Text),
+    ("i589_received_on", "case-dates-i589-received", Kind::Text),
+    (
+        "one_year_exception",
+        "case-dates-exception",
+        Kind::Code(|c| {
+            serde_json::from_value::<FilingExceptionKind>(Value::from(c))
+                .ok()
+                .map(FilingExceptionKind::label_key)
+        }),
+    ),
+    (
+        "one_year_exception_until",
+        "case-dates-exception-until",
+        Kind::Text,
+    ),
+    ("ij_decision_on", "case-dates-ij-decision", Kind::Text),
+    ("granted_on", "case-dates-granted", Kind::Text),
+    ("court_verified_on", "case-dates-court-verified", Kind::Text),
+];
+
+/// The intake's fields by their path without the item number (`family.given_name`).
+const INTAKE_FIELDS: &[Field] = &[
+    (
+        "client.family_name",
+        "intake-client-family-name",
+        Kind::Text,
+    ),
+    ("client.given_name", "intake-client-given-name", Kind::Text),
+    (
+        "client.middle_name",
+        "intake-client-middle-name",
+        Kind::Text,
+    ),
+    (
+        "client.native_name",
+        "intake-client-native-name",
+        Kind::Text,
+    ),
+    (
+        "client.other_names",
+        "intake-client-other-names",
+        Kind::Text,
+    ),
+    (
+        "client.date_of_birth",
+        "intake-client-date-of-birth",
+        Kind::Text,
+    ),
+    (
+        "client.sex",
+        "intake-client-sex",
+        Kind::Code(|c| Sex::parse(c).ok().map(Sex::label_key)),
+    ),
+    (
+        "client.country_of_birth",
+        "intake-client-country-of-birth",
+        Kind::Country,
+    ),
+    (
+        "client.nationalities",
+        "intake-client-nationalities",
+        Kind::Country,
+    ),
+    (
+        "client.languages",
+        "intake-client-languages",
+        Kind::Language,
+    ),
+    (
+        "client.interpreter_needed",
+        "intake-client-interpreter",
+        Kind::Flag,
+    ),
+    ("client.a_number", "intake-client-a-number", Kind::Text),
+    (
+        "client.passport_numbers",
+        "intake-client-passports",
+        Kind::Text,
+    ),
+    (
+        "client.passport_expiry",
+        "intake-client-passport-expiry",
+        Kind::Text,
+    ),
+    ("client.phone", "intake-client-phone", Kind::Text),
+    ("client.phone_safe", "intake-client-phone-safe", Kind::Flag),
+    ("client.email", "intake-client-email", Kind::Text),
+    ("client.email_safe", "intake-client-email-safe", Kind::Flag),
+    ("client.us_address", "intake-client-us-address", Kind::Text),
+    (
+        "client.address_safe",
+        "intake-client-address-safe",
+        Kind::Flag,
+    ),
+    ("client.messenger", "intake-client-messenger", Kind::Text),
+    (
+        "client.messenger_safe",
+        "intake-client-messenger-safe",
+        Kind::Flag,
+    ),
+    (
+        "client.immigration_status",
+        "intake-client-immigration-status",
+        Kind::Code(|c| {
+            ImmigrationStatus::parse(c)
+                .ok()
+                .map(ImmigrationStatus::label_key)
+        }),
+    ),
+    (
+        "entry.last_arrival_on",
+        "intake-entry-last-arrival",
+        Kind::Text,
+    ),
+    ("entry.port_of_entry", "intake-entry-port", Kind::Text),
+    (
+        "entry.manner_of_entry",
+        "intake-entry-manner",
+        Kind::Code(|c| MannerOfEntry::parse(c).ok().map(MannerOfEntry::label_key)),
+    ),
+    ("entry.i94_number", "intake-entry-i94", Kind::Text),
+    ("entry.class_of_admission", "intake-entry-class", Kind::Text),
+    (
+        "entry.parole_expires_on",
+        "intake-entry-parole-expires",
+        Kind::Text,
+    ),
+    (
+        "family.relationship",
+        "intake-family-relationship",
+        Kind::Code(|c| Relationship::parse(c).ok().map(Relationship::label_key)),
+    ),
+    (
+        "family.family_name",
+        "intake-family-family-name",
+        Kind::Text,
+    ),
+    ("family.given_name", "intake-family-given-name", Kind::Text),
+    (
+        "family.native_name",
+        "intake-family-native-name",
+        Kind::Text,
+    ),
+    (
+        "family.date_of_birth",
+        "intake-family-date-of-birth",
+        Kind::Text,
+    ),
+    (
+        "family.marital_status",
+        "intake-family-marital-status",
+        Kind::Code(|c| MaritalStatus::parse(c).ok().map(MaritalStatus::label_key)),
+    ),
+    ("family.in_us", "intake-family-in-us", Kind::Flag),
+    ("family.derivative", "intake-family-derivative", Kind::Flag),
+    ("family.safe_to_contact", "intake-family-safe", Kind::Flag),
+    ("family.notes", "intake-family-notes", Kind::Text),
+    (
+        "journey.from_country",
+        "intake-journey-from-country",
+        Kind::Country,
+    ),
+    ("journey.from_city", "intake-journey-from-city", Kind::Text),
+    (
+        "journey.to_country",
+        "intake-journey-to-country",
+        Kind::Country,
+    ),
+    ("journey.to_city", "intake-journey-to-city", Kind::Text),
+    ("journey.departed_on", "intake-journey-departed", Kind::Text),
+    ("journey.arrived_on", "intake-journey-arrived", Kind::Text),
+    (
+        "journey.mode",
+        "intake-journey-mode",
+        Kind::Code(|c| TravelMode::parse(c).ok().map(TravelMode::label_key)),
+    ),
+    ("journey.notes", "intake-journey-notes", Kind::Text),
+    (
+        "persecution.occurred_on",
+        "intake-persecution-date",
+        Kind::Text,
+    ),
+    ("persecution.place", "intake-persecution-place", Kind::Text),
+    (
+        "persecution.actor",
+        "intake-persecution-actor",
+        Kind::Code(|c| Persecutor::parse(c).ok().map(Persecutor::label_key)),
+    ),
+    (
+        "persecution.description",
+        "intake-persecution-description",
+        Kind::Text,
+    ),
+    (
+        "persecution.detention_days",
+        "intake-persecution-detention-days",
+        Kind::Text,
+    ),
+    (
+        "persecution.charges",
+        "intake-persecution-charges",
+        Kind::Text,
+    ),
+    (
+        "persecution.outcome",
+        "intake-persecution-outcome",
+        Kind::Text,
+    ),
+    (
+        "persecution.evidence",
+        "intake-persecution-evidence",
+        Kind::Text,
+    ),
+    (
+        "claim.kind",
+        "intake-claim-kind",
+        Kind::Code(|c| ClaimKind::parse(c).ok().map(ClaimKind::label_key)),
+    ),
+    ("claim.lawyer_id", "intake-claim-lawyer", Kind::Staff),
+    ("claim.paralegal_id", "intake-claim-paralegal", Kind::Staff),
+];
+
+/// The catalogue key of each numbered list of the intake (it takes `$number`).
+const INTAKE_ITEMS: &[(&str, &str)] = &[
+    ("family", "intake-family-member"),
+    ("journey", "intake-journey-leg"),
+    ("persecution", "intake-persecution-event"),
+];
+
+fn lookup(table: &[Field], name: &str) -> Option<(&'static str, Kind)> {
+    table
+        .iter()
+        .find(|(n, _, _)| *n == name)
+        .map(|(_, key, kind)| (*key, *kind))
+}
+
+/// An intake path such as `client.nationalities` or `family.1.given_name`.
+fn intake_field(path: &str) -> Option<(FieldName, Kind)> {
+    let parts: Vec<&str> = path.split('.').collect();
+    match parts.as_slice() {
+        [section, index, name] => {
+            let number = index.parse::<usize>().ok()?.checked_add(1)?;
+            let item = INTAKE_ITEMS.iter().find(|(s, _)| s == section)?.1;
+            let (key, kind) = lookup(INTAKE_FIELDS, &format!("{section}.{name}"))?;
+            Some((
+                FieldName::Key {
+                    key,
+                    item: Some((item, number)),
+                },
+                kind,
+            ))
+        }
+        [_, _] => {
+            let (key, kind) = lookup(INTAKE_FIELDS, path)?;
+            Some((FieldName::Key { key, item: None }, kind))
+        }
+        _ => None,
+    }
+}
+
+fn plain_field(table: &[Field], name: &str) -> Option<(FieldName, Kind)> {
+    lookup(table, name).map(|(key, kind)| (FieldName::Key { key, item: None }, kind))
+}
+
+fn field_of(name: &str) -> Option<(FieldName, Kind)> {
+    plain_field(ENTRY_FIELDS, name)
+        .or_else(|| plain_field(KEY_DATE_FIELDS, name))
+        .or_else(|| intake_field(name))
+        .or_else(|| {
+            NotificationKind::parse(name).map(|kind| {
+                (
+                    FieldName::Key {
+                        key: kind.label_key(),
+                        item: None,
+                    },
+                    Kind::Code(|c| Delivery::parse(c).map(Delivery::label_key)),
+                )
+            })
+        })
+}
+
+fn shown(value: &Value, kind: Kind) -> Shown {
+    match value {
+        Value::Null => Shown::Empty,
+        Value::Array(items) if items.is_empty() => Shown::Empty,
+        Value::Array(items) => Shown::List(items.iter().map(|v| shown(v, kind)).collect()),
+        Value::Bool(b) => Shown::Label(if *b { "case-yes" } else { "case-no" }),
+        Value::Number(n) => Shown::Text(n.to_string()),
+        Value::String(s) if s.is_empty() => Shown::Empty,
+        Value::String(s) => match kind {
+            Kind::Text | Kind::Flag => Shown::Text(s.clone()),
+            Kind::Code(label) => label(s).map_or_else(|| Shown::Text(s.clone()), Shown::Label),
+            Kind::Country => Shown::Country(s.clone()),
+            Kind::Language => Shown::Language(s.clone()),
+            Kind::Staff | Kind::StaffOrText => s
+                .parse()
+                .map_or_else(|_| Shown::Text(s.clone()), Shown::Staff),
+            Kind::ReportScope => match ReportOf::parse(s) {
+                Ok(ReportOf::Office) => Shown::Label("report-of-office"),
+                Ok(ReportOf::Lawyer(id) | ReportOf::Paralegal(id)) => Shown::Staff(id.as_uuid()),
+                Err(_) => Shown::Text(s.clone()),
+            },
+        },
+        Value::Object(_) => Shown::Changed,
+    }
+}
+
+/// A value that is still JSON-shaped and has no known meaning: shown as a plain phrase, so
+/// nothing that looks like JSON reaches a page.
+fn unknown_value(value: &Value) -> Shown {
+    match value {
+        Value::Object(_) => Shown::Changed,
+        other => shown(other, Kind::Text),
+    }
+}
+
+fn line(name: &str, value: &Value, out: &mut Vec<DetailLine>) {
+    let (field, kind) = match field_of(name) {
+        Some(found) => found,
+        None if looks_like_id(value) => return,
+        None => (FieldName::Unknown(name.to_string()), Kind::Text),
+    };
+    let read = |v: &Value| match field {
+        FieldName::Unknown(_) => unknown_value(v),
+        FieldName::Key { .. } => shown(v, kind),
+    };
+    let (before, after) = match value.as_object() {
+        Some(change) if change.contains_key("before") || change.contains_key("after") => (
+            Some(read(change.get("before").unwrap_or(&Value::Null))),
+            read(change.get("after").unwrap_or(&Value::Null)),
+        ),
+        Some(_) => (None, Shown::Changed),
+        None => (None, read(value)),
+    };
+    out.push(DetailLine {
+        field,
+        before,
+        after,
+    });
+}
+
+fn looks_like_id(value: &Value) -> bool {
+    value
+        .as_str()
+        .is_some_and(|s| s.parse::<uuid::Uuid>().is_ok())
+}
+
+/// The readable lines of an entry's stored details, in a stable order.
+pub fn describe(details: &Value) -> Vec<DetailLine> {
+    let mut out = Vec::new();
+    let Some(map) = details.as_object() else {
+        return out;
+    };
+    if map.contains_key("to") {
+        let read = |key: &str| {
+            map.get(key)
+                .and_then(Value::as_str)
+                .map_or(Shown::Empty, |code| {
+                    stage(code).map_or_else(|| Shown::Text(code.to_string()), Shown::Label)
+                })
+        };
+        out.push(DetailLine {
+            field: FieldName::Key {
+                key: "audit-field-stage",
+                item: None,
+            },
+            before: Some(read("from")),
+            after: read("to"),
+        });
+    }
+    for (name, value) in map {
+        match name.as_str() {
+            "from" | "to" => {}
+            name if HIDDEN.contains(&name) => {}
+            "fields" => {
+                if let Some(fields) = value.as_object() {
+                    fields_lines(fields, &mut out);
+                }
+            }
+            name => line(name, value, &mut out),
+        }
+    }
+    out
+}
+
+fn fields_lines(fields: &Map<String, Value>, out: &mut Vec<DetailLine>) {
+    for (name, value) in fields {
+        line(name, value, out);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::case_work::KeyDates;
+    use crate::domain::intake::{
+        ClaimDetails, ClientDetails, EntryDetails, FamilyMember, Intake, JourneyLeg,
+        PersecutionEvent,
+    };
+    use serde_json::json;
+
+    fn flat(prefix: &str, value: &Value, out: &mut Vec<String>) {
+        match value {
+            Value::Object(map) => {
+                for (k, v) in map {
+                    let path = if prefix.is_empty() {
+                        k.clone()
+                    } else {
+                        format!("{prefix}.{k}")
+                    };
+                    flat(&path, v, out);
+                }
+            }
+            Value::Array(items) if items.iter().any(Value::is_object) => {
+                for (i, v) in items.iter().enumerate() {
+                    flat(&format!("{prefix}.{i}"), v, out);
+                }
+            }
+            _ => out.push(prefix.to_string()),
+        }
+    }
+
+    #[test]
+    fn codes_round_trip_and_keys_are_distinct() {
+        for action in AuditAction::ALL {
+            assert_eq!(AuditAction::parse(action.code()), Some(*action));
+            let named = format!("audit-action-{}", action.code().replace(['.', '_'], "-"));
+            assert_eq!(action.label_key(), named);
+        }
+        let mut keys: Vec<_> = AuditAction::ALL.iter().map(|a| a.label_key()).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        assert_eq!(keys.len(), AuditAction::ALL.len());
+        assert_eq!(AuditAction::parse("case.teleported"), None);
+    }
+
+    #[test]
+    fn every_intake_field_has_a_label() {
+        let intake = Intake {
+            client: ClientDetails::default(),
+            entry: EntryDetails::default(),
+            family: vec![FamilyMember::default()],
+            journey: vec![JourneyLeg::default()],
+            persecution: vec![PersecutionEvent::default()],
+            claim: ClaimDetails::default(),
+        };
+        let mut paths = Vec::new();
+        flat("", &serde_json::to_value(&intake).unwrap(), &mut paths);
+        assert!(paths.len() > 50, "{paths:?}");
+        let unlabelled: Vec<_> = paths.iter().filter(|p| intake_field(p).is_none()).collect();
+        assert!(unlabelled.is_empty(), "no label for {unlabelled:?}");
+    }
+
+    #[test]
+    fn every_key_date_has_a_label() {
+        for (name, _) in KeyDates::default().fields() {
+            assert!(plain_field(KEY_DATE_FIELDS, name).is_some(), "{name}");
+        }
+    }
+
+    #[test]
+    fn a_stage_change_reads_from_before_to_after() {
+        let lines =
+            describe(&json!({ "from": "inquiry", "to": "conflict_check", "with_note": true }));
+        assert_eq!(
+            lines[0],
+            DetailLine {
+                field: FieldName::Key {
+                    key: "audit-field-stage",
+                    item: None
+                },
+                before: Some(Shown::Label("case-stage-inquiry")),
+                after: Shown::Label("case-stage-conflict-check"),
+            }
+        );
+        assert_eq!(lines[1].after, Shown::Label("case-yes"));
+        assert_eq!(lines.len(), 2);
+    }
+
+    #[test]
+    fn intake_changes_name_the_item_and_hide_sensitive_values() {
+        let lawyer = uuid::Uuid::new_v4();
+        let lines = describe(&json!({
+            "intake_complete": false,
+            "fields": {
+                "family.1.given_name": { "changed": true },
+                "client.nationalities": { "before": ["RU"], "after": ["RU", "UA"] },
+                "claim.lawyer_id": { "before": null, "after": lawyer },
+            },
+        }));
+        let of = |key: &str| {
+            lines
+                .iter()
+                .find(|l| matches!(l.field, FieldName::Key { key: k, .. } if k == key))
+                .cloned()
+                .unwrap()
+        };
+        let given = of("intake-family-given-name");
+        assert_eq!(
+            given.field,
+            FieldName::Key {
+                key: "intake-family-given-name",
+                item: Some(("intake-family-member", 2))
+            }
+        );
+        assert_eq!((given.before, given.after), (None, Shown::Changed));
+        assert_eq!(
+            of("intake-client-nationalities").after,
+            Shown::List(vec![
+                Shown::Country("RU".into()),
+                Shown::Country("UA".into())
+            ])
+        );
+        let assigned = of("intake-claim-lawyer");
+        assert_eq!(assigned.before, Some(Shown::Empty));
+        assert_eq!(assigned.staff(), vec![lawyer]);
+    }
+
+    #[test]
+    fn ids_are_left_out_and_unknown_fields_keep_their_name() {
+        let lines = describe(&json!({
+            "item_id": uuid::Uuid::new_v4(),
+            "status": { "before": "missing", "after": "received" },
+            "someday": { "nested": 1 },
+            "some_id": uuid::Uuid::new_v4(),
+        }));
+        // In key order: someday, status.
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        assert_eq!(lines[0].field, FieldName::Unknown("someday".into()));
+        assert_eq!(lines[0].after, Shown::Changed);
+        assert_eq!(lines[1].before, Some(Shown::Label("checklist-missing")));
+    }
+
+    #[test]
+    fn case_references_are_plain() {
+        assert_eq!(case_reference(" r-2026-00042 "), Ok("R-2026-00042".into()));
+        for bad in ["", "R-2026-%", "R_1", "R\u{0}1"] {
+            assert!(case_reference(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn a_report_scope_names_the_lawyer() {
+        let id = uuid::Uuid::new_v4();
+        let lines = describe(&json!({ "week": "2026-W47", "of": format!("lawyer:{id}") }));
+        assert_eq!(lines[0].after, Shown::Staff(id));
+        let office = describe(&json!({ "of": "office" }));
+        assert_eq!(office[0].after, Shown::Label("report-of-office"));
+    }
+}
