@@ -212,7 +212,7 @@ async fn the_case_trail_is_paged() {
 }
 
 #[actix_web::test]
-async fn a_page_past_the_end_is_the_last_page_and_a_word_is_refused() {
+async fn a_page_past_the_end_is_the_last_and_a_word_is_the_first() {
     let (app, _, lawyer, id, _) = office_with_a_change().await;
     views(&app, id, &lawyer.staff, 60).await;
     let trail = format!("/cases/{id}/audit");
@@ -220,8 +220,18 @@ async fn a_page_past_the_end_is_the_last_page_and_a_word_is_refused() {
     assert_eq!(status, 200);
     assert_eq!(rows_in(&html), 12, "the last page");
     let (status, html) = get(&app, &lawyer, &format!("{trail}?page=two")).await;
+    assert_eq!(status, 200);
+    assert_eq!(rows_in(&html), 50, "the first page");
+}
+
+#[actix_web::test]
+async fn a_page_that_is_not_a_number_is_shown_back_on_the_audit_page() {
+    let app = spawn_app().await;
+    let admin = app.login_as(Role::Admin).await;
+    let (status, html) = get(&app, &admin, "/admin/audit?page=two&from=2026-11-01").await;
     assert_eq!(status, 422);
     assert!(html.contains("Enter a page number as a whole number."));
+    assert!(html.contains("value=\"2026-11-01\""));
 }
 
 #[actix_web::test]

@@ -18,7 +18,7 @@ use crate::domain::audit::{AuditAction, DetailLine, FieldName, Shown};
 use crate::domain::codes;
 use crate::domain::paging::PageNumber;
 use crate::domain::staff::Staff;
-use crate::error::{AppError, FieldErrors, Message};
+use crate::error::{AppError, Message};
 use crate::i18n::I18n;
 use crate::routes::cases::api::parse_case_id;
 use crate::routes::errors::FormErrors;
@@ -217,15 +217,9 @@ pub async fn case_trail(
     form: web::Query<TrailPageForm>,
 ) -> Result<HttpResponse, AppError> {
     let id = parse_case_id(&path)?;
-    let page = PageNumber::parse(&form.page);
-    // Whether the case may be seen is answered before whether the page number is right.
-    let (reference, entries) =
-        audit::case_trail(&state, &current.staff, id, page.unwrap_or_default()).await?;
-    if page.is_err() {
-        let mut errors = FieldErrors::default();
-        errors.push("page", Message::new("validation-page"));
-        return Err(AppError::Validation(errors));
-    }
+    // No form to show a message at: a page that is not a number is the first.
+    let page = PageNumber::parse(&form.page).unwrap_or_default();
+    let (reference, entries) = audit::case_trail(&state, &current.staff, id, page).await?;
     render(
         CaseTrailPage {
             lines: lines(&entries, &ctx.i18n, ctx.time_zone),
