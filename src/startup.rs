@@ -15,7 +15,7 @@ use crate::config::Settings;
 use crate::db::{self, Db};
 use crate::email::Mailer;
 use crate::routes::{self, errors, input};
-use crate::services::accounts;
+use crate::services::{accounts, cases};
 use crate::state::AppState;
 use crate::telemetry::RequestSpan;
 use crate::worker;
@@ -36,6 +36,18 @@ impl Application {
         {
             let mut conn = db.get().map_err(|e| anyhow::anyhow!("{e}"))?;
             db::run_migrations(&mut conn)?;
+            let today = clock
+                .now()
+                .with_timezone(&settings.office.time_zone)
+                .date_naive();
+            let recomputed = cases::refresh_deadlines_under_current_rules(&mut conn, today)
+                .map_err(|e| anyhow::anyhow!("recomputing deadlines: {e:?}"))?;
+            if recomputed > 0 {
+                tracing::info!(
+                    cases = recomputed,
+                    "deadlines recomputed under the current rules"
+                );
+            }
         }
         let listener = TcpListener::bind(&settings.listen)
             .with_context(|| format!("cannot listen on {}", settings.listen))?;

@@ -29,6 +29,11 @@ pub fn set_key_dates(
             cases::ij_decision_on.eq(dates.ij_decision_on),
             cases::granted_on.eq(dates.granted_on),
             cases::court_verified_on.eq(dates.court_verified_on),
+            cases::appeal_filed_on.eq(dates.appeal_filed_on),
+            cases::i765_filed_on.eq(dates.i765_filed_on),
+            cases::re_parole_filed_on.eq(dates.re_parole_filed_on),
+            cases::i730_filed_on.eq(dates.i730_filed_on),
+            cases::i485_filed_on.eq(dates.i485_filed_on),
             cases::updated_at.eq(now),
         ))
         .execute(conn)

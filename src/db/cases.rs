@@ -34,6 +34,11 @@ pub struct CaseRow {
     pub closed_at: Option<NaiveDateTime>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    pub appeal_filed_on: Option<NaiveDate>,
+    pub i765_filed_on: Option<NaiveDate>,
+    pub re_parole_filed_on: Option<NaiveDate>,
+    pub i730_filed_on: Option<NaiveDate>,
+    pub i485_filed_on: Option<NaiveDate>,
 }
 
 impl CaseRow {
@@ -62,6 +67,12 @@ pub fn find(conn: &mut DbConnection, id: uuid::Uuid) -> QueryResult<Option<CaseR
         .select(cases::all_columns)
         .first(conn)
         .optional()
+}
+
+/// Every case's id, in id order.
+pub fn ids(conn: &mut DbConnection) -> QueryResult<Vec<uuid::Uuid>> {
+    let ids: Vec<DbUuid> = cases::table.select(cases::id).order(cases::id).load(conn)?;
+    Ok(ids.into_iter().map(|id| id.0).collect())
 }
 
 /// The next case reference of a year, `R-2026-00042`, taken inside the caller's write

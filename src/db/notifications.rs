@@ -139,6 +139,15 @@ pub fn set_preference(
 
 /// Whether `job` has run for the office-local date `on` (or a later one). A plain read: the
 /// workers ask every round, and only take the write lock when the answer is no.
+/// The office-local date `job` last ran for, if ever.
+pub fn last_run(conn: &mut DbConnection, job: &str) -> QueryResult<Option<NaiveDate>> {
+    scheduled_runs::table
+        .find(job)
+        .select(scheduled_runs::last_run_on)
+        .first::<NaiveDate>(conn)
+        .optional()
+}
+
 pub fn has_run(conn: &mut DbConnection, job: &str, on: NaiveDate) -> QueryResult<bool> {
     Ok(scheduled_runs::table
         .find(job)

@@ -9,16 +9,25 @@ pub const PARALEGALS_SEE_ALL_CASES: &str = "paralegals_see_all_cases";
 pub const EMAIL_CLIENT_INITIALS: &str = "email_client_initials";
 
 pub fn flag(conn: &mut DbConnection, key: &str) -> QueryResult<bool> {
-    Ok(office_settings::table
+    Ok(value(conn, key)?.is_some_and(|v| v == "true"))
+}
+
+/// Which version of the deadline rules the stored deadlines were computed with.
+pub const DEADLINE_RULES: &str = "deadline_rules";
+
+pub fn value(conn: &mut DbConnection, key: &str) -> QueryResult<Option<String>> {
+    office_settings::table
         .find(key)
         .select(office_settings::value)
         .first::<String>(conn)
-        .optional()?
-        .is_some_and(|v| v == "true"))
+        .optional()
 }
 
 pub fn set_flag(conn: &mut DbConnection, key: &str, on: bool) -> QueryResult<()> {
-    let value = if on { "true" } else { "false" };
+    set_value(conn, key, if on { "true" } else { "false" })
+}
+
+pub fn set_value(conn: &mut DbConnection, key: &str, value: &str) -> QueryResult<()> {
     let updated = diesel::update(office_settings::table.find(key))
         .set(office_settings::value.eq(value))
         .execute(conn)?;

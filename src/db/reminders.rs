@@ -13,7 +13,6 @@ pub struct UpcomingDeadline {
     pub case_id: DbUuid,
     pub kind: String,
     pub due_on: NaiveDate,
-    pub stage: String,
     pub lawyer_id: Option<DbUuid>,
     pub paralegal_id: Option<DbUuid>,
 }
@@ -35,7 +34,6 @@ pub fn upcoming_deadlines(
             case_deadlines::case_id,
             case_deadlines::kind,
             case_deadlines::due_on,
-            cases::stage,
             cases::lawyer_id,
             cases::paralegal_id,
         ))

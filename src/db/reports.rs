@@ -472,15 +472,15 @@ fn family_body(family: Family, bounds: &WeekBounds, scope: ScopeFilter) -> State
             ));
         }
         Family::DueSoon => {
-            // An appeal deadline matters only while the case stands denied.
+            // Only live deadlines are stored (docs/deadlines.md): an appeal filed, a parole
+            // superseded by court proceedings, a closed case leave nothing here.
             s.sql(&format!(
                 "SELECT d.case_id AS case_id, d.kind AS k FROM case_deadlines d \
                  JOIN {OPEN_CASES} o ON o.id = d.case_id WHERE d.due_on >= "
             ))
             .date(bounds.next_day())
             .sql(" AND d.due_on < ")
-            .date(bounds.next_day() + Duration::days(UPCOMING_DAYS))
-            .sql(" AND (d.kind <> 'bia_appeal' OR o.stage = 'denied')");
+            .date(bounds.next_day() + Duration::days(UPCOMING_DAYS));
         }
         Family::Overdue => {
             let sunday = bounds.week.sunday();
@@ -502,8 +502,7 @@ fn family_body(family: Family, bounds: &WeekBounds, scope: ScopeFilter) -> State
             // Hearings are kept in the court's local time, like the week's days.
             .ts(bounds.next_day().and_hms_opt(0, 0, 0).unwrap_or_default())
             .sql(&format!(
-                ") x JOIN {OPEN_CASES} o ON o.id = x.case_id WHERE x.k = '{}' \
-                 OR (x.k = '{}' AND o.stage = 'denied') \
+                ") x JOIN {OPEN_CASES} o ON o.id = x.case_id WHERE x.k IN ('{}', '{}') \
                  OR (x.k = '{}' AND (o.i589_filed_on IS NULL OR o.i589_filed_on > ",
                 Overdue::HearingOutcome.as_str(),
                 Overdue::Appeal.as_str(),

@@ -250,6 +250,11 @@ diesel::table! {
         closed_at -> Nullable<Timestamp>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        appeal_filed_on -> Nullable<Date>,
+        i765_filed_on -> Nullable<Date>,
+        re_parole_filed_on -> Nullable<Date>,
+        i730_filed_on -> Nullable<Date>,
+        i485_filed_on -> Nullable<Date>,
     }
 }
 

@@ -299,8 +299,13 @@ const KEY_DATE_FIELDS: &[Field] = &[
         Kind::Text,
     ),
     ("ij_decision_on", "case-dates-ij-decision", Kind::Text),
+    ("appeal_filed_on", "case-dates-appeal-filed", Kind::Text),
     ("granted_on", "case-dates-granted", Kind::Text),
     ("court_verified_on", "case-dates-court-verified", Kind::Text),
+    ("i765_filed_on", "case-dates-i765-filed", Kind::Text),
+    ("re_parole_filed_on", "case-dates-re-parole-filed", Kind::Text),
+    ("i730_filed_on", "case-dates-i730-filed", Kind::Text),
+    ("i485_filed_on", "case-dates-i485-filed", Kind::Text),
 ];
 
 /// The intake's fields by their path without the item number (`family.given_name`).

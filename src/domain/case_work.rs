@@ -61,15 +61,25 @@ pub struct KeyDates {
     pub i589_received_on: Option<NaiveDate>,
     pub filing_exception: Option<FilingException>,
     pub ij_decision_on: Option<NaiveDate>,
+    /// The notice of appeal (EOIR-26) reached the BIA: the appeal deadline is met.
+    pub appeal_filed_on: Option<NaiveDate>,
     pub granted_on: Option<NaiveDate>,
     /// The day someone last checked the court's system for hearing changes.
     pub court_verified_on: Option<NaiveDate>,
+    /// The work permit application (I-765), once the EAD clock allowed it.
+    pub i765_filed_on: Option<NaiveDate>,
+    /// The request for re-parole, before the parole expires.
+    pub re_parole_filed_on: Option<NaiveDate>,
+    /// The I-730 for relatives abroad, within two years of the grant.
+    pub i730_filed_on: Option<NaiveDate>,
+    /// The green card application (I-485), a year after the grant.
+    pub i485_filed_on: Option<NaiveDate>,
 }
 
 impl KeyDates {
     /// Each date by its field name, for before/after comparisons (the exception as its kind
     /// and its date).
-    pub fn fields(&self) -> [(&'static str, Option<String>); 7] {
+    pub fn fields(&self) -> [(&'static str, Option<String>); 12] {
         let day = |d: Option<NaiveDate>| d.map(|d| d.to_string());
         [
             ("i589_filed_on", day(self.i589_filed_on)),
@@ -83,8 +93,13 @@ impl KeyDates {
                 day(self.filing_exception.map(|e| e.reasonable_period_ends)),
             ),
             ("ij_decision_on", day(self.ij_decision_on)),
+            ("appeal_filed_on", day(self.appeal_filed_on)),
             ("granted_on", day(self.granted_on)),
             ("court_verified_on", day(self.court_verified_on)),
+            ("i765_filed_on", day(self.i765_filed_on)),
+            ("re_parole_filed_on", day(self.re_parole_filed_on)),
+            ("i730_filed_on", day(self.i730_filed_on)),
+            ("i485_filed_on", day(self.i485_filed_on)),
         ]
     }
 }
@@ -98,8 +113,13 @@ pub struct KeyDatesForm {
     pub one_year_exception: String,
     pub one_year_exception_until: String,
     pub ij_decision_on: String,
+    pub appeal_filed_on: String,
     pub granted_on: String,
     pub court_verified_on: String,
+    pub i765_filed_on: String,
+    pub re_parole_filed_on: String,
+    pub i730_filed_on: String,
+    pub i485_filed_on: String,
 }
 
 impl KeyDatesForm {
@@ -114,8 +134,13 @@ impl KeyDatesForm {
                 .unwrap_or_default(),
             one_year_exception_until: day(dates.filing_exception.map(|e| e.reasonable_period_ends)),
             ij_decision_on: day(dates.ij_decision_on),
+            appeal_filed_on: day(dates.appeal_filed_on),
             granted_on: day(dates.granted_on),
             court_verified_on: day(dates.court_verified_on),
+            i765_filed_on: day(dates.i765_filed_on),
+            re_parole_filed_on: day(dates.re_parole_filed_on),
+            i730_filed_on: day(dates.i730_filed_on),
+            i485_filed_on: day(dates.i485_filed_on),
         }
     }
 
@@ -133,6 +158,30 @@ impl KeyDatesForm {
         let ij_decision_on = past("ij_decision_on", &self.ij_decision_on, &mut errors);
         let granted_on = past("granted_on", &self.granted_on, &mut errors);
         let court_verified_on = past("court_verified_on", &self.court_verified_on, &mut errors);
+        let appeal_filed_on = past("appeal_filed_on", &self.appeal_filed_on, &mut errors);
+        let i765_filed_on = past("i765_filed_on", &self.i765_filed_on, &mut errors);
+        let re_parole_filed_on = past("re_parole_filed_on", &self.re_parole_filed_on, &mut errors);
+        let i730_filed_on = past("i730_filed_on", &self.i730_filed_on, &mut errors);
+        let i485_filed_on = past("i485_filed_on", &self.i485_filed_on, &mut errors);
+        if let (Some(decision), Some(appeal)) = (ij_decision_on, appeal_filed_on)
+            && appeal < decision
+        {
+            errors.push(
+                "appeal_filed_on",
+                Message::new("validation-appeal-before-decision"),
+            );
+        }
+        // Both follow a grant of asylum.
+        for (field, filed) in [
+            ("i730_filed_on", i730_filed_on),
+            ("i485_filed_on", i485_filed_on),
+        ] {
+            if let Some(filed) = filed
+                && granted_on.is_none_or(|granted| filed < granted)
+            {
+                errors.push(field, Message::new("validation-filed-before-grant"));
+            }
+        }
         if let (Some(filed), Some(received)) = (i589_filed_on, i589_received_on)
             && received < filed
         {
@@ -179,8 +228,13 @@ impl KeyDatesForm {
                 i589_received_on,
                 filing_exception,
                 ij_decision_on,
+                appeal_filed_on,
                 granted_on,
                 court_verified_on,
+                i765_filed_on,
+                re_parole_filed_on,
+                i730_filed_on,
+                i485_filed_on,
             },
             errors,
         )
@@ -404,6 +458,39 @@ mod tests {
 
     fn fields(errors: &FieldErrors) -> Vec<&str> {
         errors.iter().map(|e| e.field.as_str()).collect()
+    }
+
+    #[test]
+    fn what_satisfies_a_deadline_cannot_come_before_what_started_it() {
+        let today = day(2026, 11, 23);
+        let form = KeyDatesForm {
+            ij_decision_on: "2026-11-02".into(),
+            appeal_filed_on: "2026-11-01".into(),
+            i730_filed_on: "2026-06-01".into(),
+            i485_filed_on: "2026-11-30".into(),
+            re_parole_filed_on: "2026-10-01".into(),
+            ..KeyDatesForm::default()
+        };
+        let errors = form.parse(today).unwrap_err();
+        assert_eq!(
+            fields(&errors),
+            [
+                "i485_filed_on",
+                "appeal_filed_on",
+                "i730_filed_on",
+                "i485_filed_on"
+            ]
+        );
+        let fine = KeyDatesForm {
+            ij_decision_on: "2026-11-02".into(),
+            appeal_filed_on: "2026-11-20".into(),
+            granted_on: "2026-05-01".into(),
+            i730_filed_on: "2026-06-01".into(),
+            ..KeyDatesForm::default()
+        };
+        let dates = fine.parse(today).unwrap();
+        assert_eq!(dates.appeal_filed_on, Some(day(2026, 11, 20)));
+        assert_eq!(KeyDatesForm::from_dates(&dates).i730_filed_on, "2026-06-01");
     }
 
     #[test]

@@ -185,7 +185,7 @@ impl EadClock {
         .into_iter()
         .filter_map(|(kind, day)| {
             self.projected_date(day, today)
-                .map(|due| Deadline { kind, due })
+                .map(|due| Deadline::new(kind, due))
         })
         .collect()
     }
@@ -232,6 +232,17 @@ pub fn bia_appeal_due(decision: NaiveDate) -> NaiveDate {
 /// Days before parole expires that the re-parole request should be filed.
 pub const RE_PAROLE_LEAD_DAYS: u64 = 60;
 
+/// USCIS takes a re-parole request at most this many days before the parole expires; a filing
+/// recorded earlier than that belongs to an earlier parole period.
+pub const RE_PAROLE_EARLIEST_DAYS: u64 = 180;
+
+/// Whether a re-parole request filed on `filed` answers the parole expiring on `expires`.
+pub fn re_parole_filed_for(filed: NaiveDate, expires: NaiveDate) -> bool {
+    expires
+        .checked_sub_days(Days::new(RE_PAROLE_EARLIEST_DAYS))
+        .is_none_or(|earliest| filed >= earliest)
+}
+
 /// Parole expiry and the day the office should file for re-parole.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ParoleDates {
@@ -275,6 +286,19 @@ pub fn age_on(date_of_birth: NaiveDate, on: NaiveDate) -> u32 {
     if on < date_of_birth { 0 } else { years }
 }
 
+/// The first day the asylee may apply for a green card (I-485): one year of physical presence
+/// after the grant of asylum (INA 209(b)(2), 8 CFR 209.2(a)(1)(ii)). An opening, not a cutoff:
+/// a filing one day early can be rejected, so a grant on February 29 gives March 1, the later
+/// reading, and a weekend is not moved (filing after it is no worse).
+pub fn green_card_eligible(grant: NaiveDate) -> NaiveDate {
+    let anniversary = add_years(grant, 1);
+    if grant.month() == 2 && grant.day() == 29 {
+        add_days(anniversary, 1)
+    } else {
+        anniversary
+    }
+}
+
 /// The last day to file the I-730 for relatives abroad: two years after the grant of asylum
 /// (8 CFR 208.21(d)), February 29 → February 28, then the next business day (8 CFR 1.2).
 /// USCIS may excuse a late filing for humanitarian reasons; that is not a date to count on.
@@ -301,13 +325,14 @@ pub enum DeadlineKind {
     ReParoleWindow,
     ChildAgesOut,
     I730,
+    GreenCardEligible,
     Hearing,
     Interview,
     Biometrics,
 }
 
 impl DeadlineKind {
-    pub const ALL: [DeadlineKind; 11] = [
+    pub const ALL: [DeadlineKind; 12] = [
         Self::OneYearFiling,
         Self::EadMayFile,
         Self::EadMayBeGranted,
@@ -316,10 +341,15 @@ impl DeadlineKind {
         Self::ReParoleWindow,
         Self::ChildAgesOut,
         Self::I730,
+        Self::GreenCardEligible,
         Self::Hearing,
         Self::Interview,
         Self::Biometrics,
     ];
+
+    pub fn parse(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|kind| kind.as_str() == code)
+    }
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -331,6 +361,7 @@ impl DeadlineKind {
             Self::ReParoleWindow => "re_parole_window",
             Self::ChildAgesOut => "child_ages_out",
             Self::I730 => "i730",
+            Self::GreenCardEligible => "green_card_eligible",
             Self::Hearing => "hearing",
             Self::Interview => "interview",
             Self::Biometrics => "biometrics",
@@ -348,6 +379,7 @@ impl DeadlineKind {
             Self::ReParoleWindow => "deadline-re-parole-window",
             Self::ChildAgesOut => "deadline-child-ages-out",
             Self::I730 => "deadline-i730",
+            Self::GreenCardEligible => "deadline-green-card-eligible",
             Self::Hearing => "deadline-hearing",
             Self::Interview => "deadline-interview",
             Self::Biometrics => "deadline-biometrics",
@@ -369,17 +401,34 @@ impl DeadlineKind {
     }
 }
 
-/// One watched date of a case. The caller includes only deadlines still live (no one-year
-/// deadline once the I-589 is filed, no BIA deadline once the appeal is in).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// One watched date of a case. The caller includes only deadlines still live
+/// (`case_file::deadlines` and `docs/deadlines.md`: none once satisfied or superseded).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Deadline {
     pub kind: DeadlineKind,
     pub due: NaiveDate,
+    /// Who the deadline is about when it is not the client ("Maria turns 21"); for pages
+    /// only, never stored or mailed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub person: Option<String>,
 }
 
 impl Deadline {
     pub fn new(kind: DeadlineKind, due: NaiveDate) -> Self {
-        Self { kind, due }
+        Self {
+            kind,
+            due,
+            person: None,
+        }
+    }
+
+    /// A deadline about someone other than the client.
+    pub fn about(kind: DeadlineKind, due: NaiveDate, person: String) -> Self {
+        Self {
+            kind,
+            due,
+            person: Some(person),
+        }
     }
 
     pub fn days_remaining(&self, today: NaiveDate) -> i64 {
@@ -673,6 +722,25 @@ mod tests {
             );
             day = day.succ_opt().unwrap();
         }
+    }
+
+    #[test]
+    fn green_card_eligibility_opens_one_year_after_the_grant() {
+        assert_eq!(green_card_eligible(d("2025-06-10")), d("2026-06-10"));
+        // An opening: not moved off Saturday 2026-07-04.
+        assert_eq!(green_card_eligible(d("2025-07-04")), d("2026-07-04"));
+        // A year after February 29 is March 1 here: February 28 would be a day early.
+        assert_eq!(green_card_eligible(d("2024-02-29")), d("2025-03-01"));
+    }
+
+    #[test]
+    fn a_re_parole_request_answers_the_parole_it_was_filed_for() {
+        let expires = d("2026-05-15");
+        // 180 days before is 2025-11-16.
+        assert!(re_parole_filed_for(d("2025-11-16"), expires));
+        assert!(re_parole_filed_for(d("2026-05-20"), expires));
+        // Filed for the parole period before this one.
+        assert!(!re_parole_filed_for(d("2025-11-15"), expires));
     }
 
     #[test]

@@ -175,21 +175,30 @@ impl ReminderRule {
         self.days_before.iter().copied().max().unwrap_or(0)
     }
 
-    /// The threshold whose reminder is due on `today` for a deadline on `due_on`, if any.
+    /// The threshold whose reminder is due from a scan on `today` that follows one on
+    /// `since` (`since == today` for the first scan, or a scan run again the same day).
     ///
-    /// A threshold's reminder goes out `days` before the deadline, or on the business day
-    /// before that when it falls on a weekend or federal holiday (nobody reads a Saturday
-    /// warning). Of the thresholds already reached, only the nearest is due: a scan that
-    /// missed days, or a case opened ten days before its deadline, sends one reminder, not
-    /// a burst. Nothing is due once the deadline has passed.
-    pub fn due_threshold(self, due_on: NaiveDate, today: NaiveDate) -> Option<u32> {
+    /// A threshold's reminder goes out on its day: `days` before the deadline, or the business
+    /// day before that when it falls on a weekend or federal holiday (nobody reads a Saturday
+    /// warning). Only thresholds whose day falls in `[since, today]` count — a deadline first
+    /// seen after some thresholds passed waits for the next one, so no reminder ever says
+    /// "in 37 days" — and of those only the nearest to the deadline: a scan that missed days
+    /// sends one reminder, not a burst. `since` itself is included so that a deadline entered
+    /// after that day's scan still gets that day's reminder; once-keys keep it from going twice.
+    /// Nothing is due once the deadline has passed.
+    pub fn due_threshold(
+        self,
+        due_on: NaiveDate,
+        since: NaiveDate,
+        today: NaiveDate,
+    ) -> Option<u32> {
         if due_on < today {
             return None;
         }
         self.days_before
             .iter()
             .copied()
-            .filter(|days| send_on(due_on, *days) <= today)
+            .filter(|days| (since.min(today)..=today).contains(&send_on(due_on, *days)))
             .min()
     }
 }
@@ -284,23 +293,53 @@ mod tests {
         ReminderRule::for_deadline(DeadlineKind::OneYearFiling).unwrap_or(REMINDER_RULES[0])
     }
 
+    /// A scan each day from `from` to `until`: the thresholds sent, by day.
+    fn daily(
+        rule: ReminderRule,
+        due: NaiveDate,
+        from: NaiveDate,
+        until: NaiveDate,
+    ) -> Vec<(NaiveDate, u32)> {
+        let mut sent = Vec::new();
+        let mut since = from;
+        let mut today = from;
+        while today <= until {
+            if let Some(days) = rule.due_threshold(due, since, today)
+                && !sent.iter().any(|&(_, d)| d == days)
+            {
+                sent.push((today, days));
+            }
+            since = today;
+            today = today.succ_opt().unwrap_or(today);
+        }
+        sent
+    }
+
     #[test]
-    fn each_threshold_is_due_on_its_day_and_stays_due_until_the_next() {
-        // Deadline Wednesday 2027-03-31: 60 days before is Saturday 2027-01-30 → Friday 01-29.
+    fn each_threshold_is_sent_on_its_day_and_only_then() {
+        // Deadline Wednesday 2027-03-31: 60 days before is Saturday 2027-01-30 → Friday 01-29;
+        // 30: Monday 03-01; 14: Wednesday 03-17; 7: Wednesday 03-24; 1: Tuesday 03-30.
         let due = date(2027, 3, 31);
+        assert_eq!(
+            daily(one_year(), due, date(2027, 1, 1), date(2027, 4, 10)),
+            [
+                (date(2027, 1, 29), 60),
+                (date(2027, 3, 1), 30),
+                (date(2027, 3, 17), 14),
+                (date(2027, 3, 24), 7),
+                (date(2027, 3, 30), 1),
+            ]
+        );
         let rule = one_year();
-        assert_eq!(rule.due_threshold(due, date(2027, 1, 28)), None);
-        assert_eq!(rule.due_threshold(due, date(2027, 1, 29)), Some(60));
-        assert_eq!(rule.due_threshold(due, date(2027, 2, 28)), Some(60));
-        // 30 days before: Monday 2027-03-01.
-        assert_eq!(rule.due_threshold(due, date(2027, 3, 1)), Some(30));
-        // 14 days before: Wednesday 03-17; 7: Wednesday 03-24; 1: Tuesday 03-30.
-        assert_eq!(rule.due_threshold(due, date(2027, 3, 17)), Some(14));
-        assert_eq!(rule.due_threshold(due, date(2027, 3, 24)), Some(7));
-        assert_eq!(rule.due_threshold(due, date(2027, 3, 29)), Some(7));
-        assert_eq!(rule.due_threshold(due, date(2027, 3, 30)), Some(1));
-        assert_eq!(rule.due_threshold(due, date(2027, 3, 31)), Some(1));
-        assert_eq!(rule.due_threshold(due, date(2027, 4, 1)), None);
+        // Between thresholds nothing is due, and nothing after the deadline.
+        assert_eq!(
+            rule.due_threshold(due, date(2027, 2, 27), date(2027, 2, 28)),
+            None
+        );
+        assert_eq!(
+            rule.due_threshold(due, date(2027, 3, 31), date(2027, 4, 1)),
+            None
+        );
     }
 
     #[test]
@@ -316,23 +355,53 @@ mod tests {
         let hearing =
             ReminderRule::for_deadline(DeadlineKind::Hearing).unwrap_or(REMINDER_RULES[1]);
         assert_eq!(
-            hearing.due_threshold(date(2026, 7, 6), date(2026, 7, 1)),
-            Some(7)
-        );
-        assert_eq!(
-            hearing.due_threshold(date(2026, 7, 6), date(2026, 7, 2)),
-            Some(1)
+            daily(
+                hearing,
+                date(2026, 7, 6),
+                date(2026, 6, 1),
+                date(2026, 7, 6)
+            ),
+            [
+                (date(2026, 6, 22), 14),
+                (date(2026, 6, 29), 7),
+                (date(2026, 7, 2), 1)
+            ]
         );
     }
 
     #[test]
-    fn a_case_opened_close_to_its_deadline_gets_the_nearest_reminder_only() {
+    fn a_deadline_first_seen_after_thresholds_passed_waits_for_the_next_one() {
         let due = date(2027, 3, 31);
-        assert_eq!(one_year().due_threshold(due, date(2027, 3, 22)), Some(14));
+        // First seen 37 days before: not "in 37 days", but the 30-day reminder on 03-01.
+        assert_eq!(
+            daily(one_year(), due, date(2027, 2, 22), date(2027, 3, 31)),
+            [
+                (date(2027, 3, 1), 30),
+                (date(2027, 3, 17), 14),
+                (date(2027, 3, 24), 7),
+                (date(2027, 3, 30), 1),
+            ]
+        );
         let parole =
             ReminderRule::for_deadline(DeadlineKind::ParoleExpiry).unwrap_or(REMINDER_RULES[5]);
-        assert_eq!(parole.due_threshold(due, date(2027, 3, 22)), Some(60));
+        // Both parole thresholds (90, 60) have passed: nothing at all.
+        assert!(daily(parole, due, date(2027, 3, 22), date(2027, 3, 31)).is_empty());
         assert_eq!(parole.horizon_days(), 90);
+    }
+
+    #[test]
+    fn a_scan_that_missed_days_sends_only_the_nearest_missed_threshold() {
+        let due = date(2027, 3, 31);
+        // Down from 03-15 to 03-25: the 14- and 7-day days were missed; one reminder, the 7.
+        assert_eq!(
+            one_year().due_threshold(due, date(2027, 3, 15), date(2027, 3, 25)),
+            Some(7)
+        );
+        // The day of the previous scan counts again (a deadline entered after that scan).
+        assert_eq!(
+            one_year().due_threshold(due, date(2027, 3, 24), date(2027, 3, 25)),
+            Some(7)
+        );
     }
 
     #[test]

@@ -12,12 +12,11 @@ use crate::db::case_work::{CaseEventRow, ChecklistRow, ClockStopRow, NoteRow};
 use crate::db::cases::{CaseRow, StageChange};
 use crate::db::{self, DbConnection, office_settings, write_transaction};
 use crate::domain::audit::AuditAction;
-use crate::domain::case_file::{self, CaseFacts};
+use crate::domain::case_file::{self, Appointment, CaseFacts};
 use crate::domain::case_stage::{self, CaseStage, ClaimKind};
 use crate::domain::case_work::{
     self, ChecklistUpdate, ClockChange, KeyDates, NewCaseEvent, NewChecklistItem,
 };
-use crate::domain::codes::HearingKind;
 use crate::domain::deadlines::{Deadline, FilingException};
 use crate::domain::intake::Intake;
 use crate::domain::staff::Staff;
@@ -63,7 +62,7 @@ pub fn visible_case(
 /// The recorded hearings, interviews and biometrics appointments and EAD clock stops, in the
 /// form the deadline rules take them.
 struct Schedule {
-    events: Vec<(HearingKind, NaiveDate)>,
+    events: Vec<Appointment>,
     ead_stops: Vec<(NaiveDate, Option<NaiveDate>)>,
 }
 
@@ -72,7 +71,13 @@ impl Schedule {
         Self {
             events: events
                 .iter()
-                .filter_map(|e| Some((e.kind()?, e.scheduled_at.date())))
+                .filter_map(|e| {
+                    Some(Appointment {
+                        kind: e.kind()?,
+                        on: e.scheduled_at.date(),
+                        outcome_recorded: !e.outcome.trim().is_empty(),
+                    })
+                })
                 .collect(),
             ead_stops: stops
                 .iter()
@@ -106,8 +111,13 @@ pub fn key_dates(row: &CaseRow) -> KeyDates {
         i589_received_on: row.i589_received_on,
         filing_exception: filing_exception(row),
         ij_decision_on: row.ij_decision_on,
+        appeal_filed_on: row.appeal_filed_on,
         granted_on: row.granted_on,
         court_verified_on: row.court_verified_on,
+        i765_filed_on: row.i765_filed_on,
+        re_parole_filed_on: row.re_parole_filed_on,
+        i730_filed_on: row.i730_filed_on,
+        i485_filed_on: row.i485_filed_on,
     }
 }
 
@@ -115,12 +125,10 @@ pub fn key_dates(row: &CaseRow) -> KeyDates {
 fn facts_of<'a>(row: &CaseRow, intake: &'a Intake, schedule: Schedule) -> CaseFacts<'a> {
     CaseFacts {
         intake: Some(intake),
-        i589_filed_on: row.i589_filed_on,
-        i589_received_on: row.i589_received_on,
-        filing_exception: filing_exception(row),
+        stage: row.stage().ok(),
+        kind: row.kind(),
+        dates: key_dates(row),
         ead_stops: schedule.ead_stops,
-        ij_decision_on: row.ij_decision_on,
-        granted_on: row.granted_on,
         events: schedule.events,
     }
 }
@@ -150,6 +158,41 @@ pub fn refresh_deadlines(
     let deadlines = compute_deadlines(conn, &row, today)?;
     db::cases::replace_deadlines(conn, case_id, &deadlines)?;
     Ok(())
+}
+
+/// The version of the deadline rules (`docs/deadlines.md`). Raise it with any change to them:
+/// the next start then recomputes every case's stored deadlines under the rules in force.
+pub const DEADLINE_RULES_VERSION: &str = "2";
+
+/// Cases recomputed per transaction, so a large office's first start commits as it goes.
+const RECOMPUTE_CHUNK: usize = 200;
+
+/// Recomputes every case's stored deadlines when they were computed under other rules;
+/// returns how many cases were recomputed (none when the rules are current).
+pub fn refresh_deadlines_under_current_rules(
+    conn: &mut DbConnection,
+    today: NaiveDate,
+) -> Result<usize, AppError> {
+    let version = office_settings::value(conn, office_settings::DEADLINE_RULES)?;
+    if version.as_deref() == Some(DEADLINE_RULES_VERSION) {
+        return Ok(0);
+    }
+    let ids = db::cases::ids(conn)?;
+    for chunk in ids.chunks(RECOMPUTE_CHUNK) {
+        write_transaction(conn, |conn| {
+            chunk
+                .iter()
+                .try_for_each(|&id| refresh_deadlines(conn, id, today))
+        })?;
+    }
+    write_transaction(conn, |conn| {
+        office_settings::set_value(
+            conn,
+            office_settings::DEADLINE_RULES,
+            DEADLINE_RULES_VERSION,
+        )
+    })?;
+    Ok(ids.len())
 }
 
 /// Everything the case page shows.

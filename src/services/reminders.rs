@@ -10,7 +10,6 @@ use chrono::{Datelike, Duration, NaiveDate};
 use super::notifications::{Notifier, case_details};
 use crate::db::reminders::{UnverifiedHearing, UpcomingDeadline};
 use crate::db::{self, DbConnection, write_transaction};
-use crate::domain::case_stage::CaseStage;
 use crate::domain::deadlines::DeadlineKind;
 use crate::domain::ids::StaffId;
 use crate::domain::notifications::{
@@ -22,6 +21,9 @@ use crate::i18n::I18n;
 use crate::state::AppState;
 
 pub const DAILY_SCAN: &str = "daily_scan";
+/// The last office day the reminders were scanned for: the next scan covers the thresholds
+/// from that day to its own.
+pub const REMINDER_SCAN: &str = "reminder_scan";
 /// Hearing dates checked with the court longer ago than this go on the weekly list.
 pub const COURT_RECHECK_DAYS: i64 = 7;
 
@@ -90,17 +92,17 @@ fn recipients(deadline: &UpcomingDeadline) -> Vec<StaffId> {
     people
 }
 
-/// Whether a deadline still calls for reminders at the case's stage: the appeal window
-/// matters only while no appeal has been filed after a denial.
-fn still_relevant(kind: DeadlineKind, stage: &str) -> bool {
-    kind != DeadlineKind::BiaAppeal || CaseStage::parse(stage) == Ok(CaseStage::Denied)
-}
-
+/// The reminders due at the thresholds reached since the last scan (`docs/deadlines.md`,
+/// "Reminders"). Only live deadlines are stored, so a satisfied or superseded deadline, or
+/// one of a closed case, sends nothing.
 fn reminders(
     conn: &mut DbConnection,
     notifier: &Notifier,
     today: NaiveDate,
 ) -> Result<usize, AppError> {
+    let since = db::notifications::last_run(conn, REMINDER_SCAN)?
+        .filter(|last| *last <= today)
+        .unwrap_or(today);
     let horizon = REMINDER_RULES
         .iter()
         .map(|rule| rule.horizon_days())
@@ -115,21 +117,15 @@ fn reminders(
     )?;
     let mut sent = 0;
     for deadline in upcoming {
-        let Some(kind) = DeadlineKind::ALL
-            .into_iter()
-            .find(|k| k.as_str() == deadline.kind)
-        else {
+        let Some(kind) = DeadlineKind::parse(&deadline.kind) else {
             continue;
         };
         let Some(rule) = ReminderRule::for_deadline(kind) else {
             continue;
         };
-        let Some(days) = rule.due_threshold(deadline.due_on, today) else {
+        let Some(days) = rule.due_threshold(deadline.due_on, since, today) else {
             continue;
         };
-        if !still_relevant(kind, &deadline.stage) {
-            continue;
-        }
         let case_id = deadline.case_id.0;
         // One transaction per case and deadline: a failure leaves the rest for tomorrow.
         sent += write_transaction(conn, |conn| {
@@ -152,6 +148,9 @@ fn reminders(
             Ok(recorded)
         })?;
     }
+    write_transaction(conn, |conn| {
+        db::notifications::claim_run(conn, REMINDER_SCAN, today)
+    })?;
     Ok(sent)
 }
 

@@ -15,6 +15,7 @@ mod case_list;
 mod case_page;
 mod cases_api;
 mod cli;
+mod deadlines;
 mod demo_data;
 mod faults;
 mod health;

@@ -303,14 +303,19 @@ async fn one_year_reminders_go_once_per_threshold_on_business_days() {
     let app = spawn_app().await;
     let (lawyer, paralegal, case) = one_year_case(&app).await;
 
-    // Monday 2026-11-23, 17 days before: the 30-day reminder is due (its day has passed).
-    let report = app.run_daily_scan().await;
-    assert_eq!(report.reminders, 2);
+    // Monday 2026-11-23, 17 days before: the 30-day threshold's day has passed, so nothing
+    // ("deadline in 17 days" is no threshold); the next reminder waits for its own day.
+    assert_eq!(app.run_daily_scan().await.reminders, 0);
+    set_day(&app, date(2026, 11, 24));
+    assert_eq!(app.run_daily_scan().await.reminders, 0);
+    // 14 days before is Thanksgiving (Thursday 11-26): the reminder goes Wednesday.
+    set_day(&app, date(2026, 11, 25));
+    assert_eq!(app.run_daily_scan().await.reminders, 2);
     let mut sent = reminders_by_days(&app).await;
     sent.sort();
     let mut expected = vec![
-        (lawyer.staff.email.clone(), 17),
-        (paralegal.staff.email.clone(), 17),
+        (lawyer.staff.email.clone(), 15),
+        (paralegal.staff.email.clone(), 15),
     ];
     expected.sort();
     assert_eq!(sent, expected);
@@ -322,18 +327,13 @@ async fn one_year_reminders_go_once_per_threshold_on_business_days() {
         assert!(
             message
                 .text_body
-                .contains("One-year filing deadline (I-589) on 2026-12-10, in 17 days."),
+                .contains("One-year filing deadline (I-589) on 2026-12-10, in 15 days."),
             "{}",
             message.text_body
         );
     }
-    // The same day again, and Tuesday: nothing new.
+    // The same day again, and Thanksgiving: nothing new.
     assert_eq!(app.run_daily_scan().await.reminders, 0);
-    set_day(&app, date(2026, 11, 24));
-    assert_eq!(app.run_daily_scan().await.reminders, 0);
-    // 14 days before is Thanksgiving (Thursday 11-26): the reminder goes Wednesday.
-    set_day(&app, date(2026, 11, 25));
-    assert_eq!(app.run_daily_scan().await.reminders, 2);
     set_day(&app, date(2026, 11, 26));
     assert_eq!(app.run_daily_scan().await.reminders, 0);
     // 7 days before: Thursday 12-03; 1 day before: Wednesday 12-09; the day itself: nothing.
@@ -350,7 +350,7 @@ async fn one_year_reminders_go_once_per_threshold_on_business_days() {
         .map(|(_, d)| d)
         .collect();
     days.sort();
-    assert_eq!(days, [1, 7, 15, 17]);
+    assert_eq!(days, [1, 7, 15]);
 
     // Once the I-589 is filed, the one-year reminders stop.
     let (lawyer2, _, filed) = one_year_case(&app).await;
@@ -584,7 +584,10 @@ async fn preferences_collect_a_digest_or_turn_a_kind_off_but_never_the_one_year_
     save(&app, &lawyer.staff, Some(&paralegal.staff), CLIENT).await;
     assert_eq!(app.outbox().await.len(), before);
 
-    // The scan: the lawyer's reminders go at once, the paralegal's into one digest.
+    // The scan on the 14-day threshold's day (Wednesday, before Thanksgiving): the lawyer's
+    // reminders go at once, the paralegal's into one digest.
+    assert_eq!(app.run_daily_scan().await.reminders, 0);
+    set_day(&app, date(2026, 11, 25));
     let report = app.run_daily_scan().await;
     assert_eq!(report.digests, 1);
     let digest: Vec<MessageRow> = to(&app.outbox().await, &paralegal.staff)

@@ -45,6 +45,8 @@ pub struct DeadlineJson {
     pub due_on: NaiveDate,
     /// Negative when overdue.
     pub days_remaining: i64,
+    /// Who it is about when not the client: the child turning 21 (`child_ages_out`).
+    pub person: Option<String>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -83,8 +85,13 @@ pub struct CaseJson {
     pub i589_filed_on: Option<NaiveDate>,
     pub i589_received_on: Option<NaiveDate>,
     pub ij_decision_on: Option<NaiveDate>,
+    pub appeal_filed_on: Option<NaiveDate>,
     pub granted_on: Option<NaiveDate>,
     pub court_verified_on: Option<NaiveDate>,
+    pub i765_filed_on: Option<NaiveDate>,
+    pub re_parole_filed_on: Option<NaiveDate>,
+    pub i730_filed_on: Option<NaiveDate>,
+    pub i485_filed_on: Option<NaiveDate>,
     pub intake: Intake,
     pub deadlines: Vec<DeadlineJson>,
     pub history: Vec<StageChangeJson>,
@@ -205,8 +212,13 @@ pub async fn show(
         i589_filed_on: file.case.i589_filed_on,
         i589_received_on: file.case.i589_received_on,
         ij_decision_on: file.case.ij_decision_on,
+        appeal_filed_on: file.case.appeal_filed_on,
         granted_on: file.case.granted_on,
         court_verified_on: file.case.court_verified_on,
+        i765_filed_on: file.case.i765_filed_on,
+        re_parole_filed_on: file.case.re_parole_filed_on,
+        i730_filed_on: file.case.i730_filed_on,
+        i485_filed_on: file.case.i485_filed_on,
         deadlines: file
             .deadlines
             .iter()
@@ -214,6 +226,7 @@ pub async fn show(
                 kind: d.kind.as_str().into(),
                 due_on: d.due,
                 days_remaining: d.days_remaining(today),
+                person: d.person.clone(),
             })
             .collect(),
         history: file
@@ -304,10 +317,25 @@ pub struct KeyDatesRequest {
     pub one_year_exception_until: Option<NaiveDate>,
     #[serde(default)]
     pub ij_decision_on: Option<NaiveDate>,
+    /// The notice of appeal (EOIR-26) was filed: ends the BIA appeal deadline.
+    #[serde(default)]
+    pub appeal_filed_on: Option<NaiveDate>,
     #[serde(default)]
     pub granted_on: Option<NaiveDate>,
     #[serde(default)]
     pub court_verified_on: Option<NaiveDate>,
+    /// The I-765 was filed: ends the "may file the I-765" date (EAD day 150).
+    #[serde(default)]
+    pub i765_filed_on: Option<NaiveDate>,
+    /// Re-parole was requested: ends the parole deadlines (at most 180 days before expiry).
+    #[serde(default)]
+    pub re_parole_filed_on: Option<NaiveDate>,
+    /// The I-730 was filed: ends the I-730 deadline (on or after the grant).
+    #[serde(default)]
+    pub i730_filed_on: Option<NaiveDate>,
+    /// The I-485 was filed: ends the green-card date (on or after the grant).
+    #[serde(default)]
+    pub i485_filed_on: Option<NaiveDate>,
 }
 
 fn day(date: Option<NaiveDate>) -> String {
@@ -346,8 +374,13 @@ pub async fn set_key_dates(
         one_year_exception: body.one_year_exception.unwrap_or_default(),
         one_year_exception_until: day(body.one_year_exception_until),
         ij_decision_on: day(body.ij_decision_on),
+        appeal_filed_on: day(body.appeal_filed_on),
         granted_on: day(body.granted_on),
         court_verified_on: day(body.court_verified_on),
+        i765_filed_on: day(body.i765_filed_on),
+        re_parole_filed_on: day(body.re_parole_filed_on),
+        i730_filed_on: day(body.i730_filed_on),
+        i485_filed_on: day(body.i485_filed_on),
     };
     let dates = form
         .parse(cases::today(&state))
@@ -661,6 +694,7 @@ pub async fn list(
                     kind: next.kind.map_or("other", |kind| kind.as_str()).to_string(),
                     due_on: next.due_on,
                     days_remaining: next.days_remaining,
+                    person: None,
                 }),
             })
             .collect(),

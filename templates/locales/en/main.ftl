@@ -935,3 +935,15 @@ audit-action-demo-data-removed = Demo data removed
 audit-field-staff-count = Staff accounts
 audit-field-cases = Cases
 audit-field-audit-entries = Audit entries
+
+# --- Issue 12 §2, deadlines a lawyer can trust: what satisfies each deadline (docs/deadlines.md)
+deadline-green-card-eligible = May apply for a green card (I-485)
+deadline-child-ages-out-named = { $name } turns 21
+case-dates-appeal-filed = Notice of appeal (EOIR-26) filed
+case-dates-i765-filed = Work permit application (I-765) filed
+case-dates-re-parole-filed = Re-parole requested
+case-dates-i730-filed = I-730 filed for relatives abroad
+case-dates-i485-filed = Green card application (I-485) filed
+case-dates-satisfies-hint = A filing date ends the deadline it answers: the notice of appeal ends the BIA deadline, re-parole the parole dates, the I-765 the day-150 date, the I-730 and I-485 their own.
+validation-appeal-before-decision = The appeal cannot be filed before the judge's decision.
+validation-filed-before-grant = This is filed after asylum is granted: enter the grant date, and a date on or after it.

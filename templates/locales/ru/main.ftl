@@ -944,3 +944,15 @@ audit-action-demo-data-removed = Демонстрационные данные �
 audit-field-staff-count = Учётных записей
 audit-field-cases = Дел
 audit-field-audit-entries = Записей журнала
+
+# --- Issue 12 §2, сроки, которым можно верить: что закрывает каждый срок (docs/deadlines.md)
+deadline-green-card-eligible = Можно подавать на грин-карту (I-485)
+deadline-child-ages-out-named = { $name }: исполняется 21 год
+case-dates-appeal-filed = Апелляция (EOIR-26) подана
+case-dates-i765-filed = Заявление на разрешение на работу (I-765) подано
+case-dates-re-parole-filed = Запрошен повторный пароль (re-parole)
+case-dates-i730-filed = I-730 для родственников за границей подана
+case-dates-i485-filed = Заявление на грин-карту (I-485) подано
+case-dates-satisfies-hint = Дата подачи закрывает срок, на который она отвечает: апелляция — срок BIA, повторный пароль — даты пароля, I-765 — 150-й день, I-730 и I-485 — свои сроки.
+validation-appeal-before-decision = Апелляция не может быть подана раньше решения судьи.
+validation-filed-before-grant = Подаётся после предоставления убежища: укажите дату предоставления и дату не раньше неё.

@@ -282,7 +282,12 @@ impl Writer<'_> {
 
     fn deadline(&self, deadline: &Deadline) -> DeadlineLine {
         DeadlineLine {
-            label: self.t(deadline.kind.label_key()),
+            label: match &deadline.person {
+                Some(name) if deadline.kind == DeadlineKind::ChildAgesOut => self
+                    .i18n
+                    .message(&Message::new("deadline-child-ages-out-named").with("name", name)),
+                _ => self.t(deadline.kind.label_key()),
+            },
             due: day(Some(deadline.due)),
             remaining: self.remaining(deadline),
             overdue: deadline.is_overdue(self.today),
@@ -623,8 +628,16 @@ fn key_dates(w: &Writer<'_>, dates: &KeyDates) -> Vec<Fact> {
                 .filing_exception
                 .map_or_else(|| w.t("case-dates-exception-none"), |e| w.exception(e)),
         ),
+        fact(w.t("case-dates-i765-filed"), day(dates.i765_filed_on)),
+        fact(
+            w.t("case-dates-re-parole-filed"),
+            day(dates.re_parole_filed_on),
+        ),
         fact(w.t("case-dates-ij-decision"), day(dates.ij_decision_on)),
+        fact(w.t("case-dates-appeal-filed"), day(dates.appeal_filed_on)),
         fact(w.t("case-dates-granted"), day(dates.granted_on)),
+        fact(w.t("case-dates-i730-filed"), day(dates.i730_filed_on)),
+        fact(w.t("case-dates-i485-filed"), day(dates.i485_filed_on)),
         fact(
             w.t("case-dates-court-verified"),
             day(dates.court_verified_on),
