@@ -9,7 +9,7 @@ use serde_json::Value;
 use super::cases::visible_case;
 use crate::auth::policy;
 use crate::clock;
-use crate::db::audit_log::{self, AuditFilter, NewAuditEntry};
+use crate::db::audit_log::{self, AuditFilter, AuditRow, NewAuditEntry};
 use crate::db::{self, DbConnection};
 use crate::domain::audit::{AuditAction, DetailLine, describe};
 use crate::domain::ids::StaffId;
@@ -143,7 +143,7 @@ fn case_filter(id: &str) -> AuditFilter {
 }
 
 /// Reads one page of entries and the cases and staff they name.
-pub fn read_page(
+fn read_page(
     conn: &mut DbConnection,
     filter: &AuditFilter,
     page: PageNumber,
@@ -152,6 +152,15 @@ pub fn read_page(
     let total = audit_log::count(conn, filter)?;
     let page = page.within(per_page.pages(total));
     let rows = audit_log::list(conn, filter, per_page.get(), page.offset(per_page))?;
+    let mut entries = entries_of(conn, rows)?;
+    entries.total = total;
+    entries.page = page;
+    entries.per_page = per_page;
+    Ok(entries)
+}
+
+/// The entries of `rows` with the cases and staff they name (one page, not counted).
+fn entries_of(conn: &mut DbConnection, rows: Vec<AuditRow>) -> Result<AuditEntries, AppError> {
     let staff: HashMap<uuid::Uuid, String> = db::staff::list(conn)?
         .into_iter()
         .map(|s| (s.id.as_uuid(), s.display_name))
@@ -231,25 +240,23 @@ pub fn read_page(
         .filter_map(|id| Some((id, staff.get(&id)?.clone())))
         .collect();
     Ok(AuditEntries {
+        total: i64::try_from(entries.len()).unwrap_or(i64::MAX),
         entries,
         names,
-        total,
-        page,
-        per_page,
+        page: PageNumber::FIRST,
+        per_page: LATEST_ON_CASE_PAGE,
     })
 }
 
-/// The latest entries of one case, for its page (inside the transaction that opens it).
+/// The latest entries of one case, for its page (inside the transaction that opens it); not
+/// counted, as the page only links to the whole trail.
 pub fn latest_of_case(
     conn: &mut DbConnection,
     case_id: uuid::Uuid,
 ) -> Result<AuditEntries, AppError> {
-    read_page(
-        conn,
-        &case_filter(&case_id.to_string()),
-        PageNumber::FIRST,
-        LATEST_ON_CASE_PAGE,
-    )
+    let filter = case_filter(&case_id.to_string());
+    let rows = audit_log::list(conn, &filter, LATEST_ON_CASE_PAGE.get(), 0)?;
+    entries_of(conn, rows)
 }
 
 /// The whole audit log, filtered (admins only).

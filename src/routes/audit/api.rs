@@ -94,6 +94,7 @@ pub struct AuditListJson {
     params(AuditFilterForm),
     responses(
         (status = 200, description = "One page of entries", body = AuditListJson),
+        (status = 400, description = "A control character in a parameter", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not an admin", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "A filter that cannot be read, named by its parameter", body = Problem, content_type = "application/problem+json"),
