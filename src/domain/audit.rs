@@ -303,7 +303,11 @@ const KEY_DATE_FIELDS: &[Field] = &[
     ("granted_on", "case-dates-granted", Kind::Text),
     ("court_verified_on", "case-dates-court-verified", Kind::Text),
     ("i765_filed_on", "case-dates-i765-filed", Kind::Text),
-    ("re_parole_filed_on", "case-dates-re-parole-filed", Kind::Text),
+    (
+        "re_parole_filed_on",
+        "case-dates-re-parole-filed",
+        Kind::Text,
+    ),
     ("i730_filed_on", "case-dates-i730-filed", Kind::Text),
     ("i485_filed_on", "case-dates-i485-filed", Kind::Text),
 ];
