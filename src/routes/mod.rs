@@ -131,6 +131,9 @@ pub fn endpoints() -> Vec<Endpoint> {
         Endpoint::new(M::GET, "/cases/{id}/audit", || {
             web::get().to(audit::html::case_trail)
         }),
+        Endpoint::new(M::GET, "/cases/{id}/summary", || {
+            web::get().to(cases::html::summary)
+        }),
         Endpoint::new(M::POST, "/cases/{id}/stage", || {
             web::post().to(cases::html::change_stage)
         }),

@@ -237,6 +237,17 @@ impl Browser {
         .await
     }
 
+    /// The page printed to PDF (A4 or Letter is the browser's choice; Letter by default).
+    async fn print_pdf(&self) -> Vec<u8> {
+        use base64::Engine;
+        let pdf = self
+            .command(reqwest::Method::POST, "/print", json!({}))
+            .await;
+        base64::engine::general_purpose::STANDARD
+            .decode(pdf.as_str().unwrap_or_default())
+            .expect("PDF is base64")
+    }
+
     async fn screenshot(&self, path: &std::path::Path) {
         use base64::Engine;
         let png = self
@@ -459,6 +470,41 @@ async fn no_page_scrolls_sideways_on_a_phone() {
         "pages wider than a phone:\n{}",
         too_wide.join("\n")
     );
+    browser
+        .command(reqwest::Method::DELETE, "", Value::Null)
+        .await;
+}
+
+/// Pages in a PDF: its page objects (`/Type /Page`, not the `/Type /Pages` tree).
+fn pdf_pages(pdf: &[u8]) -> usize {
+    let text = String::from_utf8_lossy(pdf);
+    text.matches("/Type /Page").count() - text.matches("/Type /Pages").count()
+}
+
+#[actix_web::test]
+async fn the_print_summary_of_a_busy_case_fits_on_four_pages() {
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    let app = spawn_app().await;
+    let email = "lawyer@office.example.org";
+    let lawyer = app.create_staff(Role::Lawyer, email).await;
+    let (case_id, reference) = crate::case_page::new_case(&app, "defensive", &lawyer, None).await;
+    browser.goto(&app.url("/login")).await;
+    browser.type_into("#email", email).await;
+    browser.type_into("#password", PASSWORD).await;
+    browser
+        .submit("form[action='/login'] button[type=submit]")
+        .await;
+    browser
+        .goto(&app.url(&format!("/cases/{case_id}/summary")))
+        .await;
+    assert!(browser.text().await.contains(&reference));
+    let pdf = browser.print_pdf().await;
+    assert!(pdf.starts_with(b"%PDF"), "a PDF");
+    let pages = pdf_pages(&pdf);
+    assert!((1..=4).contains(&pages), "{pages} pages");
+    std::fs::write(screenshot_path("case-summary").with_extension("pdf"), &pdf).expect("PDF kept");
     browser
         .command(reqwest::Method::DELETE, "", Value::Null)
         .await;

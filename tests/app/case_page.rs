@@ -1653,3 +1653,35 @@ async fn an_admin_purges_a_file_and_only_the_reference_remains() {
     );
     assert!(purged.len() > 5, "the earlier entries stay");
 }
+
+#[actix_web::test]
+async fn the_print_summary_shows_the_file_without_forms_notes_or_audit_trail() {
+    let o = office("defensive").await;
+    let path = format!("/cases/{}/summary", o.case_id);
+    let (_, page) = get(&o.app, &o.lawyer, &format!("/cases/{}", o.case_id)).await;
+    assert!(
+        page.contains(&format!("href=\"{path}\"")),
+        "the case page links it"
+    );
+    let views = |actions: Vec<String>| actions.iter().filter(|a| *a == "case.viewed").count();
+    let before = views(o.app.audit_actions().await);
+    let (status, html) = get(&o.app, &o.lawyer, &path).await;
+    assert_eq!(status, 200);
+    let main = &html[html.find("<main").unwrap()..];
+    for shown in [
+        "IVANOVA",
+        "Иванова Юлия Сергеевна",
+        "Дмитрий Петров",
+        "Tashkent",
+        "Arrested at an anti-war protest",
+    ] {
+        assert!(main.contains(shown), "{shown}");
+    }
+    assert!(!main.contains("<form"), "no forms");
+    assert!(!main.contains("id=\"audit\"") && !main.contains("id=\"notes\""));
+    assert_eq!(
+        views(o.app.audit_actions().await),
+        before + 1,
+        "audited as a read"
+    );
+}

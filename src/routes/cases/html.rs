@@ -280,6 +280,28 @@ pub async fn show(
     visit.page(Forms::default(), None, notice).await
 }
 
+#[derive(Template)]
+#[template(path = "cases/summary.html")]
+struct SummaryPage {
+    ctx: PageContext,
+    v: CaseView,
+}
+
+/// `/cases/{id}/summary`: the client's file to print, without forms, notes, checklist or
+/// audit trail; opened (and audited) like the case page.
+pub async fn summary(
+    state: web::Data<AppState>,
+    current: CurrentStaff,
+    ctx: PageContext,
+    address: ClientAddress,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let id = parse_case_id(&id)?;
+    let file = cases::open(&state, &current.staff, id, address.0).await?;
+    let v = CaseView::build(file, &ctx.i18n, ctx.time_zone);
+    render(SummaryPage { ctx, v }, StatusCode::OK)
+}
+
 pub async fn change_stage(
     state: web::Data<AppState>,
     current: CurrentStaff,

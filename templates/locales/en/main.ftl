@@ -418,6 +418,9 @@ intake-claim-lawyer = Lawyer of record
 intake-claim-paralegal = Paralegal
 
 ## --- case page ---
+case-print-summary = Print summary
+case-summary-title = Client summary
+case-summary-print-hint = Print this page from the browser (Ctrl+P): navigation and links are left off the paper.
 case-reference = Case
 case-saved = Saved.
 case-edit-intake = Edit the intake

@@ -420,6 +420,9 @@ intake-claim-lawyer = Ответственный юрист
 intake-claim-paralegal = Помощник юриста
 
 ## --- case page ---
+case-print-summary = Сводка для печати
+case-summary-title = Сводка по клиенту
+case-summary-print-hint = Распечатайте страницу из браузера (Ctrl+P): меню и ссылки на бумагу не попадут.
 case-reference = Дело
 case-saved = Сохранено.
 case-edit-intake = Изменить анкету
