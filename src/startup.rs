@@ -78,6 +78,7 @@ impl Application {
                 .default_service(web::to(errors::not_found))
                 .wrap(from_fn(input::reject_control_characters))
                 .wrap(from_fn(csrf::verify_csrf))
+                .wrap(from_fn(routes::held_forms::hold_unsaved))
                 .wrap(from_fn(session::load_session))
                 .wrap(from_fn(errors::render_errors))
                 .wrap(security_headers(app_state.settings.https))

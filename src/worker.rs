@@ -1,12 +1,12 @@
-//! The background work of a server: every `mail.poll_interval_seconds`, the daily scan when
-//! its time has come, then the outbox. Errors are logged and tried again next round.
+//! The background work of a server: every `mail.poll_interval_seconds`, expired held forms
+//! swept, the daily scan when its time has come, then the outbox. Errors are logged and tried again next round.
 
 use std::time::Duration;
 
 use actix_web::web;
 
 use crate::email::Mailer;
-use crate::services::{outbox, reminders, reports};
+use crate::services::{held_forms, outbox, reminders, reports};
 use crate::state::AppState;
 
 pub fn spawn(state: web::Data<AppState>, mailer: Mailer) -> actix_web::rt::task::JoinHandle<()> {
@@ -20,8 +20,12 @@ pub fn spawn(state: web::Data<AppState>, mailer: Mailer) -> actix_web::rt::task:
     })
 }
 
-/// One round: the scan if due, then every message that is due.
+/// One round: held forms past their time deleted, the scan if due, then every message that
+/// is due.
 pub async fn run_once(state: &AppState, mailer: &Mailer) {
+    if let Err(error) = held_forms::sweep(state).await {
+        tracing::error!(error = ?error, "sweeping expired held forms failed");
+    }
     match reminders::run_if_due(state).await {
         Ok(Some(report)) => tracing::info!(
             reminders = report.reminders,

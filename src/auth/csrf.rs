@@ -86,7 +86,7 @@ pub async fn verify_csrf(
     }
 }
 
-fn is_form(req: &ServiceRequest) -> bool {
+pub(crate) fn is_form(req: &ServiceRequest) -> bool {
     req.headers()
         .get(header::CONTENT_TYPE)
         .and_then(|value| value.to_str().ok())

@@ -8,9 +8,11 @@ use actix_web::http::header;
 use actix_web::middleware::Next;
 use actix_web::{HttpMessage, HttpRequest, web};
 
+use crate::domain::ids::StaffId;
 use crate::domain::staff::Staff;
 use crate::error::AppError;
 use crate::services;
+use crate::services::sessions::Resumption;
 use crate::state::AppState;
 
 /// The server-side session a request carries (anonymous sessions exist so that the login
@@ -32,6 +34,13 @@ pub enum AuthMethod {
 pub struct Authenticated {
     pub staff: Staff,
     pub method: AuthMethod,
+}
+
+/// The signed-in session this request's cookie named had just ended (timed out): whose it
+/// was, so that a form submitted with it can be held for its owner.
+#[derive(Debug, Clone, Copy)]
+pub struct EndedSession {
+    pub staff_id: StaffId,
 }
 
 /// A change to the session cookie, requested by a handler and applied on the way out.
@@ -102,7 +111,7 @@ pub async fn load_session(
         }
     } else if let Some(cookie) = req.cookie(cookie_name(https)) {
         match services::sessions::resume(&state, cookie.value().to_string()).await {
-            Ok(Some(resumed)) => {
+            Ok(Resumption::Alive(resumed)) => {
                 let mut extensions = req.extensions_mut();
                 extensions.insert(resumed.session);
                 if let Some(staff) = resumed.staff {
@@ -112,8 +121,12 @@ pub async fn load_session(
                     });
                 }
             }
-            Ok(None) => {
-                req.extensions_mut().insert(CookieChange::Clear);
+            Ok(Resumption::Ended { staff_id }) => {
+                let mut extensions = req.extensions_mut();
+                extensions.insert(CookieChange::Clear);
+                if let Some(staff_id) = staff_id {
+                    extensions.insert(EndedSession { staff_id });
+                }
             }
             Err(err) => return Ok(req.error_response(err).map_into_right_body()),
         }

@@ -8,6 +8,7 @@ pub mod case_list;
 pub mod case_work;
 pub mod cases;
 pub mod clients;
+pub mod held_forms;
 pub mod login_throttle;
 pub mod name_keys;
 pub mod notifications;

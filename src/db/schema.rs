@@ -454,3 +454,21 @@ diesel::allow_tables_to_appear_in_same_query!(
     notification_preferences,
     scheduled_runs,
 );
+
+// Issue 12 §1: forms submitted after their session ended.
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::uuid::PortableUuid;
+
+    held_forms (id) {
+        id -> PortableUuid,
+        holder_hash -> Text,
+        staff_id -> Nullable<PortableUuid>,
+        address -> Nullable<Text>,
+        page_path -> Text,
+        action_path -> Text,
+        fields -> Text,
+        held_at -> Timestamp,
+        expires_at -> Timestamp,
+    }
+}

@@ -8,6 +8,7 @@ pub mod audit;
 pub mod cases;
 pub mod errors;
 pub mod health;
+pub mod held_forms;
 pub mod home;
 pub mod input;
 pub mod invitation;

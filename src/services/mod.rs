@@ -7,6 +7,7 @@ pub mod audit;
 pub mod case_list;
 pub mod cases;
 pub mod conflicts;
+pub mod held_forms;
 pub mod intake;
 pub mod notifications;
 pub mod office_settings;

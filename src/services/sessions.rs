@@ -21,6 +21,15 @@ pub struct Resumed {
     pub staff: Option<Staff>,
 }
 
+/// What a session cookie turned out to be.
+pub enum Resumption {
+    Alive(Resumed),
+    /// Gone: ended just now (its owner, if it was signed in, is named) or unknown.
+    Ended {
+        staff_id: Option<StaffId>,
+    },
+}
+
 /// Creates a session; returns the cookie value (shown once) and what the server keeps.
 pub fn start(
     conn: &mut DbConnection,
@@ -76,7 +85,7 @@ pub fn start_for_staff(
 }
 
 /// The session behind a cookie value, if it is still alive and its owner still active.
-pub async fn resume(state: &AppState, token: String) -> Result<Option<Resumed>, AppError> {
+pub async fn resume(state: &AppState, token: String) -> Result<Resumption, AppError> {
     let now = state.now();
     let idle = Duration::minutes(state.settings.session.idle_timeout_minutes);
     state
@@ -84,21 +93,21 @@ pub async fn resume(state: &AppState, token: String) -> Result<Option<Resumed>, 
         .run(move |conn| {
             let id_hash = hash_token(&token);
             let Some(row) = db::sessions::find(conn, &id_hash)? else {
-                return Ok(None);
+                return Ok(Resumption::Ended { staff_id: None });
             };
             let now_db = clock::to_db(now);
             let staff_id = row.staff_id();
             let idle_expired = staff_id.is_some() && row.last_seen_at + idle <= now_db;
             if row.expires_at <= now_db || idle_expired {
                 db::sessions::delete(conn, &id_hash)?;
-                return Ok(None);
+                return Ok(Resumption::Ended { staff_id });
             }
             let staff = match staff_id {
                 Some(id) => match db::staff::find(conn, id)? {
                     Some(staff) if staff.active => Some(staff),
                     _ => {
                         db::sessions::delete(conn, &id_hash)?;
-                        return Ok(None);
+                        return Ok(Resumption::Ended { staff_id });
                     }
                 },
                 None => None,
@@ -106,7 +115,7 @@ pub async fn resume(state: &AppState, token: String) -> Result<Option<Resumed>, 
             if staff.is_some() && now_db - row.last_seen_at >= TOUCH_INTERVAL {
                 db::sessions::touch(conn, &id_hash, now_db)?;
             }
-            Ok(Some(Resumed {
+            Ok(Resumption::Alive(Resumed {
                 session: SessionInfo {
                     id_hash,
                     csrf_token: row.csrf_token,

@@ -19,6 +19,7 @@ mod deadlines;
 mod demo_data;
 mod faults;
 mod health;
+mod held_forms;
 mod i18n;
 mod intake;
 mod mail;

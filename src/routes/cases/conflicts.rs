@@ -2,7 +2,7 @@
 //! office's files has a matching name — and the form that records its outcome.
 
 use actix_web::http::StatusCode;
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
@@ -11,6 +11,7 @@ use crate::auth::extractors::{Authorized, ClientAddress, CurrentStaff, EditCaseF
 use crate::auth::policy;
 use crate::error::{AppError, FieldErrors, Message};
 use crate::routes::errors::FormErrors;
+use crate::routes::held_forms::{self, form_from};
 use crate::routes::see_other;
 use crate::routes::sessions::html::render;
 use crate::services::cases::{self, ConflictOutcome};
@@ -66,6 +67,7 @@ impl ConflictPage {
 }
 
 pub async fn show(
+    req: HttpRequest,
     state: web::Data<AppState>,
     current: CurrentStaff,
     ctx: PageContext,
@@ -76,10 +78,16 @@ pub async fn show(
     policy::can_edit_case_file(&current.staff)?;
     let id = parse_case_id(&id)?;
     let report = conflicts::run(&state, &current.staff, id, address.0).await?;
-    let notice = query.recorded.as_ref().map(|_| ctx.t("conflict-recorded"));
-    let form = ConflictForm {
-        outcome: report.status.clone(),
-        reason: report.note.clone(),
+    let held = held_forms::restore(&req, &state, &current.staff).await?;
+    let (form, notice) = match held.and_then(|held| form_from::<ConflictForm>(&held.fields)) {
+        Some(form) => (form, Some(ctx.t("held-restored"))),
+        None => (
+            ConflictForm {
+                outcome: report.status.clone(),
+                reason: report.note.clone(),
+            },
+            query.recorded.as_ref().map(|_| ctx.t("conflict-recorded")),
+        ),
     };
     render(
         ConflictPage {

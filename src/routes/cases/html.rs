@@ -9,7 +9,7 @@
 mod view;
 
 use actix_web::http::StatusCode;
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
@@ -23,9 +23,11 @@ use crate::domain::case_work::{
 use crate::domain::staff::Staff;
 use crate::error::{AppError, FieldErrors, Message};
 use crate::routes::errors::FormErrors;
+use crate::routes::held_forms::{self, form_from};
 use crate::routes::see_other;
 use crate::routes::sessions::html::render;
 use crate::services::cases;
+use crate::services::held_forms::HeldForm;
 use crate::state::AppState;
 
 // ---------------------------------------------------------------------------------------------
@@ -268,6 +270,7 @@ pub struct ShowQuery {
 }
 
 pub async fn show(
+    req: HttpRequest,
     state: web::Data<AppState>,
     current: CurrentStaff,
     ctx: PageContext,
@@ -275,8 +278,13 @@ pub async fn show(
     id: web::Path<String>,
     query: web::Query<ShowQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let notice = query.saved.as_ref().map(|_| ctx.t("case-saved"));
     let visit = Visit::new(state, current, ctx, address, &id)?;
+    let held = held_forms::restore(&req, &visit.state, visit.actor()).await?;
+    if let Some(forms) = held.and_then(|held| restored_forms(visit.id, &held)) {
+        let notice = Some(visit.ctx.t("held-restored"));
+        return visit.page(forms, None, notice).await;
+    }
+    let notice = query.saved.as_ref().map(|_| visit.ctx.t("case-saved"));
     visit.page(Forms::default(), None, notice).await
 }
 
@@ -300,6 +308,52 @@ pub async fn summary(
     let file = cases::open(&state, &current.staff, id, address.0).await?;
     let v = CaseView::build(file, &ctx.i18n, ctx.time_zone);
     render(SummaryPage { ctx, v }, StatusCode::OK)
+}
+
+/// The page's forms with a held submission (posted after the session ended) back in the
+/// form it was typed into.
+fn restored_forms(case_id: uuid::Uuid, held: &HeldForm) -> Option<Forms> {
+    let rest = held
+        .action_path
+        .strip_prefix(&format!("/cases/{case_id}/"))?;
+    let fields = &held.fields;
+    let parts: Vec<&str> = rest.split('/').collect();
+    let forms = match parts.as_slice() {
+        ["stage"] => Forms {
+            stage: form_from(fields)?,
+            ..Forms::default()
+        },
+        ["dates"] => Forms {
+            dates: Some(form_from(fields)?),
+            ..Forms::default()
+        },
+        ["events"] => Forms {
+            event: form_from(fields)?,
+            ..Forms::default()
+        },
+        ["events", event, "outcome"] => Forms {
+            event_outcome: Some((event.to_string(), form_from(fields)?)),
+            ..Forms::default()
+        },
+        ["ead-stops"] => Forms {
+            clock: form_from(fields)?,
+            ..Forms::default()
+        },
+        ["checklist"] => Forms {
+            checklist_add: form_from(fields)?,
+            ..Forms::default()
+        },
+        ["checklist", item] => Forms {
+            checklist_edit: Some((item.to_string(), form_from(fields)?)),
+            ..Forms::default()
+        },
+        ["notes"] => Forms {
+            note: form_from(fields)?,
+            ..Forms::default()
+        },
+        _ => return None,
+    };
+    Some(forms)
 }
 
 pub async fn change_stage(

@@ -6,7 +6,7 @@
 //! entry kept and each message next to its field.
 
 use actix_web::http::StatusCode;
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 
 use crate::auth::extractors::{Authorized, ClientAddress, EditCaseFile, PageContext};
@@ -19,6 +19,7 @@ use crate::domain::intake::{IntakeForm, SECTIONS};
 use crate::domain::staff::{Role, Staff};
 use crate::error::{AppError, FieldErrors, Message};
 use crate::routes::errors::FormErrors;
+use crate::routes::held_forms;
 use crate::routes::see_other;
 use crate::routes::sessions::html::render;
 use crate::services::cases;
@@ -228,6 +229,7 @@ pub struct IntakePage {
     /// The case whose intake this is; `None` for a new one.
     case: Option<IntakeCase>,
     choices: Choices,
+    notice: Option<String>,
 }
 
 impl IntakePage {
@@ -363,28 +365,60 @@ async fn show(
     case: Option<IntakeCase>,
     status: StatusCode,
 ) -> Result<HttpResponse, AppError> {
-    let staff = intake_service::assignable_staff(state, editor).await?;
-    let choices = Choices::new(&ctx, &staff, &form);
-    let errors = FormErrors::translate(errors, &ctx.i18n);
     render(
-        IntakePage {
-            ctx,
-            form,
-            errors,
-            case,
-            choices,
-        },
+        page(state, editor, ctx, form, errors, case, None).await?,
         status,
     )
 }
 
+/// The intake page, with a notice above the form when there is one.
+async fn page(
+    state: &AppState,
+    editor: &Staff,
+    ctx: PageContext,
+    form: IntakeForm,
+    errors: &FieldErrors,
+    case: Option<IntakeCase>,
+    notice: Option<String>,
+) -> Result<IntakePage, AppError> {
+    let staff = intake_service::assignable_staff(state, editor).await?;
+    let choices = Choices::new(&ctx, &staff, &form);
+    let errors = FormErrors::translate(errors, &ctx.i18n);
+    Ok(IntakePage {
+        ctx,
+        form,
+        errors,
+        case,
+        choices,
+        notice,
+    })
+}
+
+/// The intake as submitted after the session ended, if this browser holds it for `editor`:
+/// shown to be checked and saved, not saved on its own.
+async fn restored(
+    req: &HttpRequest,
+    state: &AppState,
+    editor: &Staff,
+) -> Result<Option<IntakeForm>, AppError> {
+    Ok(held_forms::restore(req, state, editor).await?.map(|held| {
+        IntakeForm::from_pairs(held.fields.into_iter().filter(|(name, _)| name != "action"))
+    }))
+}
+
 /// `GET /intake`: a blank intake; a lawyer taking it is its lawyer of record until changed.
 pub async fn new_form(
+    req: HttpRequest,
     state: web::Data<AppState>,
     editor: Authorized<EditCaseFile>,
     ctx: PageContext,
 ) -> Result<HttpResponse, AppError> {
     let me = editor.staff();
+    if let Some(form) = restored(&req, &state, me).await? {
+        let notice = Some(ctx.t("held-restored"));
+        let page = page(&state, me, ctx, form, &FieldErrors::default(), None, notice).await?;
+        return render(page, StatusCode::OK);
+    }
     let form = if me.role == Role::Lawyer {
         IntakeForm::from_pairs([("claim.lawyer_id".to_string(), me.id.to_string())])
     } else {
@@ -424,6 +458,7 @@ pub async fn create(
 /// `GET /cases/{id}/intake`: the saved intake, to change or complete. Reading it is audited
 /// like any opening of the case file.
 pub async fn edit_form(
+    req: HttpRequest,
     state: web::Data<AppState>,
     editor: Authorized<EditCaseFile>,
     ctx: PageContext,
@@ -432,22 +467,26 @@ pub async fn edit_form(
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
     let file = cases::open(&state, editor.staff(), id, address.0).await?;
-    let form = IntakeForm::from_intake(&file.intake);
+    let (form, notice) = match restored(&req, &state, editor.staff()).await? {
+        Some(form) => (form, Some(ctx.t("held-restored"))),
+        None => (IntakeForm::from_intake(&file.intake), None),
+    };
     let case = IntakeCase {
         id,
         reference: file.case.reference,
         intake_complete: file.case.intake_complete,
     };
-    show(
+    let page = page(
         &state,
         editor.staff(),
         ctx,
         form,
         &FieldErrors::default(),
         Some(case),
-        StatusCode::OK,
+        notice,
     )
-    .await
+    .await?;
+    render(page, StatusCode::OK)
 }
 
 /// `POST /cases/{id}/intake`: a row operation, or the changed intake saved.

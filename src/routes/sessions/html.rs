@@ -10,6 +10,7 @@ use crate::auth::extractors::{ClientAddress, CurrentStaff, PageContext};
 use crate::auth::session::{CookieChange, SessionInfo, request_cookie_change};
 use crate::error::{AppError, Message};
 use crate::routes::errors::safe_next;
+use crate::routes::held_forms;
 use crate::routes::see_other;
 use crate::services::accounts::{self, LoginError};
 use crate::state::AppState;
@@ -28,6 +29,8 @@ pub struct LoginPage {
 pub struct LoginQuery {
     next: Option<String>,
     signed_out: Option<String>,
+    /// A form was submitted after the session ended and is held (`routes::held_forms`).
+    held: Option<String>,
 }
 
 pub async fn login_form(
@@ -43,6 +46,8 @@ pub async fn login_form(
     // first-run link went.
     let notice = if accounts::awaiting_first_admin(&state).await? {
         Some(ctx.t("login-no-account-yet"))
+    } else if query.held.is_some() {
+        Some(ctx.t("held-sign-in-again"))
     } else {
         query.signed_out.as_ref().map(|_| ctx.t("login-signed-out"))
     };
@@ -87,6 +92,7 @@ pub async fn login(
                 .map(|s| s.id_hash.clone());
             let token = accounts::start_session(&state, staff.id, old).await?;
             request_cookie_change(&req, CookieChange::Set(token));
+            held_forms::claim(&req, &state, &staff).await?;
             return Ok(see_other(&next));
         }
         Err(LoginError::InvalidCredentials) => (

@@ -950,3 +950,7 @@ case-dates-i485-filed = Green card application (I-485) filed
 case-dates-satisfies-hint = A filing date ends the deadline it answers: the notice of appeal ends the BIA deadline, re-parole the parole dates, the I-765 the day-150 date, the I-730 and I-485 their own.
 validation-appeal-before-decision = The appeal cannot be filed before the judge's decision.
 validation-filed-before-grant = This is filed after asylum is granted: enter the grant date, and a date on or after it.
+
+## Issue 12 §1 (saved-forms): nothing typed is ever lost
+held-sign-in-again = Your session ended before the form was saved. Nothing was saved, but what you typed is kept: sign in again and it will be put back into the form.
+held-restored = Your session had ended, so this form was not saved. What you typed has been put back: check it and save again.
