@@ -87,6 +87,8 @@ pub struct PageContext {
     pub time_zone: chrono_tz::Tz,
     /// The `demo` setting: the page carries the banner saying its data is fictional.
     pub demo: bool,
+    /// `session.idle_timeout_minutes` in seconds, for `forms.js`'s warning.
+    pub idle_timeout_seconds: i64,
 }
 
 impl PageContext {
@@ -104,12 +106,16 @@ impl PageContext {
             .as_ref()
             .map(|s| s.language)
             .unwrap_or_else(|| request_language(req));
-        let time_zone = req
+        let settings = req
             .app_data::<web::Data<AppState>>()
-            .map_or(chrono_tz::UTC, |state| state.settings.office.time_zone);
-        let demo = req
-            .app_data::<web::Data<AppState>>()
-            .is_some_and(|state| state.settings.demo);
+            .map(|state| state.settings.clone());
+        let time_zone = settings
+            .as_ref()
+            .map_or(chrono_tz::UTC, |settings| settings.office.time_zone);
+        let idle_timeout_seconds = settings
+            .as_ref()
+            .map_or(0, |settings| settings.session.idle_timeout_minutes * 60);
+        let demo = settings.as_ref().is_some_and(|settings| settings.demo);
         Self {
             i18n: I18n::new(language),
             staff,
@@ -117,6 +123,7 @@ impl PageContext {
             path: req.path().to_string(),
             time_zone,
             demo,
+            idle_timeout_seconds,
         }
     }
 

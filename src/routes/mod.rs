@@ -58,6 +58,13 @@ pub fn endpoints() -> Vec<Endpoint> {
         Endpoint::new(M::POST, "/logout", || {
             web::post().to(sessions::html::logout)
         }),
+        // --- keeping typed entries safe (forms.js) ---
+        Endpoint::new(M::GET, "/static/forms.js", || {
+            web::get().to(assets::forms_script)
+        }),
+        Endpoint::new(M::POST, "/session/keep-alive", || {
+            web::post().to(sessions::html::keep_alive)
+        }),
         Endpoint::new(M::GET, "/setup/{token}", || web::get().to(setup::form)),
         Endpoint::new(M::POST, "/setup/{token}", || web::post().to(setup::submit)),
         Endpoint::new(M::GET, "/invitation/{token}", || {

@@ -1,4 +1,5 @@
-//! A real browser: headless Chromium driven over WebDriver through the intake journey.
+//! A real browser: headless Chromium driven over WebDriver through the intake journey, and
+//! through a session that ends in the middle of an intake.
 //!
 //! Needs `chromedriver` and `chromium` (Debian's `chromium-driver` and `chromium`; `.ci/run`
 //! installs them). Without them the test says so and passes, unless `REFUGE_BROWSER_TESTS=1`
@@ -505,6 +506,123 @@ async fn the_print_summary_of_a_busy_case_fits_on_four_pages() {
     let pages = pdf_pages(&pdf);
     assert!((1..=4).contains(&pages), "{pages} pages");
     std::fs::write(screenshot_path("case-summary").with_extension("pdf"), &pdf).expect("PDF kept");
+    browser
+        .command(reqwest::Method::DELETE, "", Value::Null)
+        .await;
+}
+
+#[actix_web::test]
+async fn an_intake_typed_while_the_session_ended_comes_back_filled_after_signing_in() {
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    let app = spawn_app().await;
+    let email = "slow.typist@office.example.org";
+    app.create_staff(Role::Lawyer, email).await;
+    browser.goto(&app.url("/login")).await;
+    browser.type_into("#email", email).await;
+    browser.type_into("#password", PASSWORD).await;
+    browser
+        .submit("form[action='/login'] button[type=submit]")
+        .await;
+
+    browser.goto(&app.url("/intake")).await;
+    browser
+        .type_into("[name='client.family_name']", "Morozova")
+        .await;
+    browser
+        .type_into("[name='client.native_name']", "Морозова Дарья")
+        .await;
+    browser
+        .type_into("[name='entry.port_of_entry']", "Calexico")
+        .await;
+    // The lawyer is called away; the session passes its idle timeout.
+    app.clock.advance(chrono::Duration::minutes(31));
+    browser
+        .submit("button.secondary[name=action][value=save_draft]")
+        .await;
+    assert!(
+        browser
+            .current_url()
+            .await
+            .contains("/login?next=%2Fintake"),
+        "asked to sign in again"
+    );
+    assert!(browser.text().await.contains("what you typed is kept"));
+    browser.type_into("#email", email).await;
+    browser.type_into("#password", PASSWORD).await;
+    browser
+        .submit("form[action='/login'] button[type=submit]")
+        .await;
+
+    assert!(browser.current_url().await.ends_with("/intake"));
+    assert!(
+        browser
+            .text()
+            .await
+            .contains("What you typed has been put back"),
+        "the notice says so"
+    );
+    for (field, typed) in [
+        ("client.family_name", "Morozova"),
+        ("client.native_name", "Морозова Дарья"),
+        ("entry.port_of_entry", "Calexico"),
+    ] {
+        let element = browser.find(&format!("[name='{field}']")).await;
+        let value = browser
+            .command(
+                reqwest::Method::GET,
+                &format!("/element/{element}/property/value"),
+                Value::Null,
+            )
+            .await;
+        assert_eq!(value.as_str(), Some(typed), "{field}");
+    }
+    browser
+        .command(reqwest::Method::DELETE, "", Value::Null)
+        .await;
+}
+
+#[actix_web::test]
+async fn unsaved_changes_bring_the_idle_timeout_warning() {
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    // Two minutes of idle time: the warning is due as soon as something is typed.
+    let app = crate::helpers::spawn_app_with(|s| s.session.idle_timeout_minutes = 2).await;
+    let email = "warned@office.example.org";
+    app.create_staff(Role::Lawyer, email).await;
+    browser.goto(&app.url("/login")).await;
+    browser.type_into("#email", email).await;
+    browser.type_into("#password", PASSWORD).await;
+    browser
+        .submit("form[action='/login'] button[type=submit]")
+        .await;
+    browser.goto(&app.url("/intake")).await;
+    let warning = browser.find("#timeout-warning").await;
+    let displayed = format!("/element/{warning}/displayed");
+    let shown = async || {
+        browser
+            .command(reqwest::Method::GET, &displayed, Value::Null)
+            .await
+            .as_bool()
+    };
+    assert_eq!(shown().await, Some(false), "nothing typed yet");
+    browser
+        .type_into("[name='client.family_name']", "Volkova")
+        .await;
+    let mut appeared = false;
+    for _ in 0..40 {
+        if shown().await == Some(true) {
+            appeared = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+    assert!(
+        appeared,
+        "the warning shows while the form has unsaved changes"
+    );
     browser
         .command(reqwest::Method::DELETE, "", Value::Null)
         .await;

@@ -460,3 +460,111 @@ async fn a_form_sent_from_another_site_is_refused_and_not_held() {
     assert_eq!(response.status(), 403);
     assert_eq!(held_rows(&app).await, 0);
 }
+
+// ---- What forms.js relies on ------------------------------------------------------------
+
+#[actix_web::test]
+async fn typing_keeps_the_session_alive_through_the_keep_alive_endpoint() {
+    let app = spawn_app().await;
+    let session = app.login_as(Role::Lawyer).await;
+    let csrf = app.csrf(&session.client, "/intake").await;
+    // 50 minutes of typing with a ping every 25: past the 30-minute idle timeout.
+    for _ in 0..2 {
+        app.clock.advance(Duration::minutes(25));
+        let response = session
+            .client
+            .post(app.url("/session/keep-alive"))
+            .header("X-CSRF-Token", &csrf)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 204);
+    }
+    let (status, _) = app.page(&session.client, "/intake").await;
+    assert_eq!(status, 200, "still signed in");
+}
+
+#[actix_web::test]
+async fn the_keep_alive_endpoint_does_not_revive_an_ended_session() {
+    let app = spawn_app().await;
+    let session = app.login_as(Role::Lawyer).await;
+    let csrf = app.csrf(&session.client, "/intake").await;
+    app.clock.advance(IDLE);
+    let response = session
+        .client
+        .post(app.url("/session/keep-alive"))
+        .header("X-CSRF-Token", &csrf)
+        .send()
+        .await
+        .unwrap();
+    assert_ne!(response.status(), 204);
+    let (status, _) = app.page(&session.client, "/intake").await;
+    assert_eq!(status, 303, "signed out");
+}
+
+#[actix_web::test]
+async fn an_automatic_draft_save_makes_one_case_and_keeps_changing_it() {
+    let app = spawn_app().await;
+    let session = app.login_as(Role::Lawyer).await;
+    let csrf = app.csrf(&session.client, "/intake").await;
+    let autosave = |path: String, name: &'static str| {
+        session
+            .client
+            .post(app.url(&path))
+            .header("X-Refuge-Autosave", "1")
+            .form(&[
+                ("csrf_token", csrf.as_str()),
+                ("client.family_name", name),
+                ("action", "save_draft"),
+            ])
+            .send()
+    };
+    let first = autosave("/intake".into(), "ORLOVA").await.unwrap();
+    assert_eq!(first.status(), 204);
+    let intake = first.headers()["x-refuge-intake"]
+        .to_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        intake.starts_with("/cases/") && intake.ends_with("/intake"),
+        "{intake}"
+    );
+    let second = autosave(intake.clone(), "ORLOVA-BELOVA").await.unwrap();
+    assert_eq!(second.status(), 204);
+    assert_eq!(second.headers()["x-refuge-intake"], intake.as_str());
+
+    let created = app.audit_actions().await;
+    assert_eq!(created.iter().filter(|a| *a == "case.created").count(), 1);
+    let (_, html) = app.page(&session.client, &intake).await;
+    assert!(
+        html.contains("ORLOVA-BELOVA"),
+        "the second save changed the case"
+    );
+}
+
+#[actix_web::test]
+async fn signed_in_pages_load_the_forms_script_which_is_served_as_javascript() {
+    let app = spawn_app().await;
+    let session = app.login_as(Role::Lawyer).await;
+    let (_, html) = app.page(&session.client, "/intake").await;
+    assert!(html.contains("<script src=\"/static/forms.js\" defer></script>"));
+    assert!(html.contains("data-idle-seconds=\"1800\""));
+    assert!(html.contains("data-autosave"), "a new intake saves itself");
+    let response = session
+        .client
+        .get(app.url("/static/forms.js"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        response.headers()["content-type"],
+        "text/javascript; charset=utf-8"
+    );
+    assert!(
+        response
+            .text()
+            .await
+            .unwrap()
+            .contains("/session/keep-alive")
+    );
+}

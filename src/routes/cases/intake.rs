@@ -26,6 +26,9 @@ use crate::services::cases;
 use crate::services::intake::{self as intake_service, IntakeCase};
 use crate::state::AppState;
 
+/// The request header `forms.js` sends with an automatic draft save.
+const AUTOSAVE_HEADER: &str = "x-refuge-autosave";
+
 /// One `<option>` of a picker.
 pub struct Choice {
     pub value: String,
@@ -438,6 +441,7 @@ pub async fn new_form(
 
 /// `POST /intake`: a row operation, or a new case file saved as a draft or completed.
 pub async fn create(
+    req: HttpRequest,
     state: web::Data<AppState>,
     editor: Authorized<EditCaseFile>,
     ctx: PageContext,
@@ -451,6 +455,7 @@ pub async fn create(
         address,
         None,
         body.into_inner(),
+        is_autosave(&req),
     )
     .await
 }
@@ -491,6 +496,7 @@ pub async fn edit_form(
 
 /// `POST /cases/{id}/intake`: a row operation, or the changed intake saved.
 pub async fn update(
+    req: HttpRequest,
     state: web::Data<AppState>,
     editor: Authorized<EditCaseFile>,
     ctx: PageContext,
@@ -506,8 +512,14 @@ pub async fn update(
         address,
         Some(case),
         body.into_inner(),
+        is_autosave(&req),
     )
     .await
+}
+
+/// Whether `forms.js` sent this as an automatic draft save.
+fn is_autosave(req: &HttpRequest) -> bool {
+    req.headers().contains_key(AUTOSAVE_HEADER)
 }
 
 /// The fields that did not parse, and also what the checks of a saved intake would say
@@ -543,6 +555,7 @@ async fn submit(
     address: ClientAddress,
     case: Option<IntakeCase>,
     pairs: Vec<(String, String)>,
+    autosave: bool,
 ) -> Result<HttpResponse, AppError> {
     // Enter in a text field submits without naming a button: that saves a draft.
     let action = match pairs.iter().find(|(name, _)| name == "action") {
@@ -603,6 +616,12 @@ async fn submit(
         ))),
     };
     match outcome {
+        // `forms.js` saving a draft in the background learns where the intake now lives (a
+        // new one has become a case), so that its next save changes that case instead of
+        // opening another.
+        Ok(saved) if autosave => Ok(HttpResponse::NoContent()
+            .insert_header(("X-Refuge-Intake", format!("/cases/{}/intake", saved.id)))
+            .finish()),
         Ok(saved) => Ok(see_other(&format!("/cases/{}", saved.id))),
         Err(AppError::Validation(errors)) => {
             show(
@@ -633,6 +652,7 @@ mod tests {
             path: "/intake".into(),
             time_zone: chrono_tz::UTC,
             demo: false,
+            idle_timeout_seconds: 1800,
         };
         assert_eq!(
             field_label(&ctx, "claim.kind").as_deref(),

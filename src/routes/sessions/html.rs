@@ -143,6 +143,13 @@ pub async fn logout(
     Ok(see_other("/login?signed_out=1"))
 }
 
+/// `POST /session/keep-alive`: `forms.js` calls it while someone types into a form, so a
+/// long intake does not run into the idle timeout. Resuming the session already marked it
+/// as used (`services::sessions::resume`); nothing else to do.
+pub async fn keep_alive(_current: CurrentStaff) -> HttpResponse {
+    HttpResponse::NoContent().finish()
+}
+
 /// Renders a page template with a status.
 pub fn render(page: impl Template, status: StatusCode) -> Result<HttpResponse, AppError> {
     let html = page.render().map_err(AppError::internal)?;

@@ -954,3 +954,8 @@ validation-filed-before-grant = This is filed after asylum is granted: enter the
 ## Issue 12 §1 (saved-forms): nothing typed is ever lost
 held-sign-in-again = Your session ended before the form was saved. Nothing was saved, but what you typed is kept: sign in again and it will be put back into the form.
 held-restored = Your session had ended, so this form was not saved. What you typed has been put back: check it and save again.
+session-expiry-warning = You will be signed out in two minutes unless you keep working. What you typed is not saved yet.
+session-stay = Stay signed in
+session-ended-unsaved = Your session may have ended. Press save anyway: nothing you typed is lost, and you will be asked to sign in again if needed.
+intake-autosaved = Draft saved automatically.
+intake-autosave-problems = Not saved automatically: the form has problems, shown when you save it.
