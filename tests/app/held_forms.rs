@@ -543,13 +543,18 @@ async fn an_automatic_draft_save_makes_one_case_and_keeps_changing_it() {
 }
 
 #[actix_web::test]
-async fn signed_in_pages_load_the_forms_script_which_is_served_as_javascript() {
+async fn form_pages_load_the_forms_script_which_is_served_as_javascript() {
     let app = spawn_app().await;
     let session = app.login_as(Role::Lawyer).await;
     let (_, html) = app.page(&session.client, "/intake").await;
     assert!(html.contains("<script src=\"/static/forms.js\" defer></script>"));
     assert!(html.contains("data-idle-seconds=\"1800\""));
     assert!(html.contains("data-autosave"), "a new intake saves itself");
+    let (_, html) = app.page(&session.client, "/account").await;
+    assert!(
+        !html.contains("forms.js"),
+        "only pages with held forms load it"
+    );
     let response = session
         .client
         .get(app.url("/static/forms.js"))
