@@ -9,7 +9,7 @@ use anyhow::Context;
 use tracing_actix_web::TracingLogger;
 
 use crate::auth::passwords::PasswordHasher;
-use crate::auth::{csrf, session};
+use crate::auth::session;
 use crate::clock::SharedClock;
 use crate::config::Settings;
 use crate::db::{self, Db};
@@ -77,7 +77,6 @@ impl Application {
                 .configure(routes::configure)
                 .default_service(web::to(errors::not_found))
                 .wrap(from_fn(input::reject_control_characters))
-                .wrap(from_fn(csrf::verify_csrf))
                 .wrap(from_fn(routes::held_forms::hold_unsaved))
                 .wrap(from_fn(session::load_session))
                 .wrap(from_fn(errors::render_errors))

@@ -3,7 +3,9 @@
 
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceRequest, ServiceResponse};
-use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError, UrlencodedError};
+use actix_web::error::{
+    InternalError, JsonPayloadError, PathError, QueryPayloadError, UrlencodedError,
+};
 use actix_web::http::{StatusCode, header};
 use actix_web::middleware::Next;
 use actix_web::{HttpRequest, HttpResponse, ResponseError, web};
@@ -202,6 +204,9 @@ pub async fn render_errors(
     for cookie in res.response().cookies() {
         rendered.add_cookie(&cookie)?;
     }
+    if let Some(allow) = res.response().headers().get(header::ALLOW) {
+        rendered.headers_mut().insert(header::ALLOW, allow.clone());
+    }
     Ok(res.into_response(rendered).map_into_right_body())
 }
 
@@ -252,9 +257,13 @@ pub async fn not_found() -> Result<HttpResponse, AppError> {
     Err(AppError::NotFound)
 }
 
-/// A registered path asked for with a method it does not serve.
-pub async fn method_not_allowed() -> Result<HttpResponse, AppError> {
-    Err(AppError::MethodNotAllowed)
+/// A registered path asked for with a method it does not serve; `allow` lists the ones it
+/// does (`render_errors` keeps the header on the page or problem it renders).
+pub async fn method_not_allowed(allow: String) -> Result<HttpResponse, actix_web::Error> {
+    let response = HttpResponse::MethodNotAllowed()
+        .insert_header((header::ALLOW, allow))
+        .finish();
+    Err(InternalError::from_response(AppError::MethodNotAllowed, response).into())
 }
 
 /// Validation problems of one form, already translated, for templates.

@@ -22,9 +22,11 @@ pub mod setup;
 pub mod staff;
 
 use actix_web::http::Method;
+use actix_web::middleware::from_fn;
 use actix_web::{HttpResponse, Route, web};
 
 use self::errors as error_pages;
+use crate::auth::csrf;
 
 /// One registered route.
 pub struct Endpoint {
@@ -235,24 +237,36 @@ pub fn endpoints() -> Vec<Endpoint> {
     ]
 }
 
-/// Registers every endpoint, one resource per path so that a wrong method answers 405.
+/// Registers every endpoint, one resource per path so that a wrong method answers 405 with
+/// the path's methods in `Allow`. The CSRF check wraps each route, not the application: it
+/// runs only once a request has found its handler, so a wrong method is a 405, not a 403.
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    let mut resources: Vec<(&'static str, Vec<Route>)> = Vec::new();
+    let mut resources: Vec<(&'static str, Vec<Method>, Vec<Route>)> = Vec::new();
     for endpoint in endpoints() {
-        let route = (endpoint.route)();
+        let route = (endpoint.route)().wrap(from_fn(csrf::verify_csrf));
         match resources
             .iter_mut()
-            .find(|(path, _)| *path == endpoint.path)
+            .find(|(path, _, _)| *path == endpoint.path)
         {
-            Some((_, routes)) => routes.push(route),
-            None => resources.push((endpoint.path, vec![route])),
+            Some((_, methods, routes)) => {
+                methods.push(endpoint.method);
+                routes.push(route);
+            }
+            None => resources.push((endpoint.path, vec![endpoint.method], vec![route])),
         }
     }
-    for (path, routes) in resources {
+    for (path, methods, routes) in resources {
+        let allow = methods
+            .iter()
+            .map(Method::as_str)
+            .collect::<Vec<_>>()
+            .join(", ");
         let resource = routes
             .into_iter()
             .fold(web::resource(path), |resource, route| resource.route(route))
-            .default_service(web::to(error_pages::method_not_allowed));
+            .default_service(web::to(move || {
+                error_pages::method_not_allowed(allow.clone())
+            }));
         cfg.service(resource);
     }
 }

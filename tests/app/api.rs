@@ -731,7 +731,7 @@ async fn a_wrong_method_is_405_as_a_problem_or_a_page() {
             "{path}"
         );
     }
-    // A safe method on a POST-only page (unsafe methods meet the CSRF check first).
+    // A safe method on a POST-only page.
     let page = client()
         .get(app.url("/logout"))
         .send()

@@ -530,3 +530,53 @@ async fn serve_prints_one_setup_link_and_answers_health_checks() {
     let with_link: Vec<&String> = seen.iter().filter(|l| l.contains("/setup/")).collect();
     assert_eq!(with_link.len(), 1, "exactly one setup link line: {seen:#?}");
 }
+
+/// A client's malformed request is not a server error, and a log written to a file (here a
+/// pipe) carries no colour codes.
+#[actix_web::test]
+async fn malformed_requests_log_no_errors_and_piped_logs_no_colour() {
+    let workspace = Workspace::new();
+    let port = free_port();
+    let mut command = workspace.command(&workspace.database().display().to_string(), &["serve"]);
+    command.env("REFUGE_LISTEN", format!("127.0.0.1:{port}"));
+    let mut server = Server(command.spawn().expect("spawn refuge serve"));
+    let stderr = server.0.stderr.take().expect("stderr");
+    let reader = std::thread::spawn(move || std::io::read_to_string(stderr).unwrap_or_default());
+
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while client()
+        .get(format!("http://127.0.0.1:{port}/healthz"))
+        .send()
+        .await
+        .is_err()
+    {
+        assert!(Instant::now() < deadline, "the server did not start");
+        actix_web::rt::time::sleep(Duration::from_millis(200)).await;
+    }
+    for raw in [
+        "GET / HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n",
+        "GARBAGE\r\n\r\n",
+    ] {
+        let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).expect("connect");
+        stream.write_all(raw.as_bytes()).expect("send");
+        let _ = std::io::read_to_string(&mut stream);
+    }
+    let wrong_method = client()
+        .delete(format!("http://127.0.0.1:{port}/login"))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(wrong_method.status(), 405);
+
+    drop(server);
+    let log = reader.join().expect("reader thread");
+    assert!(log.contains("request finished"), "{log}");
+    assert!(
+        !log.contains('\u{1b}'),
+        "colour codes in a piped log: {log}"
+    );
+    assert!(
+        !log.lines().any(|line| line.contains("ERROR")),
+        "a client's mistake logged as an error: {log}"
+    );
+}

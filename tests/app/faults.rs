@@ -1,5 +1,5 @@
 //! Malformed input is the client's fault, never a 500: control characters in queries, JSON
-//! bodies and forms, and page numbers past any list. Runs on SQLite, and on PostgreSQL (which
+//! bodies and forms, page numbers past any list, and wrong methods. Runs on SQLite, and on PostgreSQL (which
 //! cannot store U+0000 at all) with `REFUGE_TEST_POSTGRES_URL`.
 
 use refuge::domain::staff::Role;
@@ -144,4 +144,47 @@ async fn a_giant_page_number_in_the_api_is_the_last_page() {
     assert_eq!(response.status(), 200);
     let body: Value = response.json().await.expect("json");
     assert_eq!(body["page"], 1);
+}
+
+fn allow(response: &reqwest::Response) -> String {
+    response
+        .headers()
+        .get("allow")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_string()
+}
+
+#[actix_web::test]
+async fn a_wrong_method_on_a_page_is_405_not_a_csrf_refusal() {
+    let app = spawn_app().await;
+    let admin = app.login_as(Role::Admin).await;
+    // Signed in, no CSRF token: the method is wrong before any token matters.
+    let response = admin
+        .client
+        .post(app.url("/cases"))
+        .form(&[("port", "San Ysidro")])
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(response.status(), 405);
+    assert_eq!(allow(&response), "GET");
+}
+
+#[actix_web::test]
+async fn every_405_lists_the_methods_of_its_path() {
+    let app = spawn_app().await;
+    for (method, path, methods) in [
+        (reqwest::Method::DELETE, "/api/v1/cases", "GET, POST"),
+        (reqwest::Method::GET, "/logout", "POST"),
+        (reqwest::Method::PUT, "/login", "GET, POST"),
+    ] {
+        let response = client()
+            .request(method, app.url(path))
+            .send()
+            .await
+            .expect("request");
+        assert_eq!(response.status(), 405, "{path}");
+        assert_eq!(allow(&response), methods, "{path}");
+    }
 }
