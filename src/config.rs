@@ -117,6 +117,10 @@ pub struct MailSettings {
     pub poll_interval_seconds: u64,
     /// How long a message that cannot be sent is retried before it is marked failed.
     pub retry_hours: i64,
+    /// How long a sender's claim on a message keeps other senders off it: longer than an
+    /// SMTP exchange can take, since a message claimed by a server that was killed waits
+    /// this long before another takes it over.
+    pub claim_lease_minutes: i64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -231,6 +235,7 @@ impl Default for MailSettings {
             worker: true,
             poll_interval_seconds: 10,
             retry_hours: 48,
+            claim_lease_minutes: 10,
         }
     }
 }
@@ -304,6 +309,9 @@ impl Settings {
                 "mail.from is not an email address: {:?}",
                 self.mail.from
             ));
+        }
+        if self.mail.claim_lease_minutes < 1 {
+            return Err("mail.claim_lease_minutes must be at least 1".into());
         }
         if self.mail.transport == MailTransport::Smtp && self.mail.smtp.host.trim().is_empty() {
             return Err("mail.transport is smtp but mail.smtp.host is not set".into());

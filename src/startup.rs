@@ -61,6 +61,8 @@ impl Application {
             .map_err(|e| anyhow::anyhow!("password hasher: {e:?}"))?;
         let state = web::Data::new(AppState::new(db, clock, settings, passwords));
 
+        // The worker sends in the background; an admin's "send now" sends from a request.
+        let request_mailer = web::Data::new(mailer.clone());
         if state.settings.mail.worker {
             worker::spawn(state.clone(), mailer);
         }
@@ -70,6 +72,7 @@ impl Application {
             let api = &app_state.settings.api;
             App::new()
                 .app_data(app_state.clone())
+                .app_data(request_mailer.clone())
                 .app_data(errors::json_config(api.json_limit_bytes))
                 .app_data(errors::form_config(api.form_limit_bytes))
                 .app_data(errors::query_config())

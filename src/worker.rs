@@ -1,5 +1,6 @@
 //! The background work of a server: every `mail.poll_interval_seconds`, expired held forms
-//! swept, the daily scan when its time has come, then the outbox. Errors are logged and tried again next round.
+//! swept, the daily scan when its time has come, then the outbox (at once for what waited, if
+//! the transport is back). Errors are logged and tried again next round.
 
 use std::time::Duration;
 
@@ -38,6 +39,9 @@ pub async fn run_once(state: &AppState, mailer: &Mailer) {
     }
     if let Err(error) = reports::send_weekly_if_due(state).await {
         tracing::error!(error = ?error, "the weekly report mail failed");
+    }
+    if let Err(error) = outbox::resume_after_outage(state, mailer).await {
+        tracing::error!(error = ?error, "checking the mail transport failed");
     }
     match outbox::deliver_due(state, mailer).await {
         Ok(report) if report != outbox::DeliveryReport::default() => tracing::info!(

@@ -116,6 +116,52 @@ pub fn claim_due(
         .load(conn)
 }
 
+/// Claims one pending message until `claim_until` whatever its due time or claim, and counts
+/// the attempt: an administrator's "send now", which also takes a message over from a
+/// server that was killed holding it. `None` if it is not pending (sent, or failed).
+pub fn claim_one(
+    conn: &mut DbConnection,
+    id: uuid::Uuid,
+    claim_until: NaiveDateTime,
+) -> QueryResult<Option<MessageRow>> {
+    let sql = format!(
+        "UPDATE outbox SET claimed_until = $1, attempts = attempts + 1 \
+         WHERE id = $2 AND status = 'pending' RETURNING {COLUMNS}"
+    );
+    let mut rows: Vec<MessageRow> = diesel::sql_query(sql)
+        .bind::<Timestamp, _>(claim_until)
+        .bind::<PortableUuid, _>(DbUuid(id))
+        .load(conn)?;
+    Ok(rows.pop())
+}
+
+/// Pending messages waiting for a later retry (tried and failed, unclaimed): what a
+/// transport that is back can send at once.
+fn deferred(now: NaiveDateTime) -> outbox::BoxedQuery<'static, crate::db::MultiBackend> {
+    outbox::table
+        .filter(outbox::status.eq(PENDING))
+        .filter(outbox::attempts.gt(0))
+        .filter(outbox::next_attempt_at.gt(now))
+        .filter(
+            outbox::claimed_until
+                .is_null()
+                .or(outbox::claimed_until.le(now)),
+        )
+        .into_boxed()
+}
+
+pub fn count_deferred(conn: &mut DbConnection, now: NaiveDateTime) -> QueryResult<i64> {
+    deferred(now).count().get_result(conn)
+}
+
+/// Makes every deferred message due now; how many.
+pub fn make_deferred_due(conn: &mut DbConnection, now: NaiveDateTime) -> QueryResult<usize> {
+    let ids: Vec<DbUuid> = deferred(now).select(outbox::id).load(conn)?;
+    diesel::update(outbox::table.filter(outbox::id.eq_any(ids)))
+        .set(outbox::next_attempt_at.eq(now))
+        .execute(conn)
+}
+
 pub fn mark_sent(conn: &mut DbConnection, id: uuid::Uuid, now: NaiveDateTime) -> QueryResult<()> {
     diesel::update(outbox::table.find(DbUuid(id)))
         .set((

@@ -72,6 +72,7 @@ actions! {
     LoginThrottled => "login.throttled", "audit-action-login-throttled";
     Logout => "logout", "audit-action-logout";
     MailRetried => "mail.retried", "audit-action-mail-retried";
+    MailSentNow => "mail.sent_now", "audit-action-mail-sent-now";
     OfficeSettingsChanged => "office.settings_changed", "audit-action-office-settings-changed";
     PasswordChanged => "password.changed", "audit-action-password-changed";
     ReportExported => "report.exported", "audit-action-report-exported";

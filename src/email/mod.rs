@@ -120,6 +120,15 @@ impl Mailer {
             ))?)
     }
 
+    /// Whether the transport would take a message now: the SMTP server answers (connect,
+    /// greeting, EHLO, and TLS and login when configured), or the mail directory exists.
+    pub async fn is_reachable(&self) -> bool {
+        match self {
+            Self::Smtp { transport, .. } => transport.test_connection().await.unwrap_or(false),
+            Self::File { directory, .. } => directory.is_dir(),
+        }
+    }
+
     /// Sends one message; an error means it may or may not have gone and will be retried.
     pub async fn send(&self, message: &OutgoingMessage) -> anyhow::Result<()> {
         let email = self.build(message)?;

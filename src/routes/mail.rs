@@ -1,5 +1,5 @@
-//! `/admin/mail`: outgoing mail that waits or could not be sent, and "send again"
-//! (administrators).
+//! `/admin/mail`: outgoing mail that waits or could not be sent, "send now" for a waiting
+//! message and "send again" for a failed one (administrators).
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
@@ -8,6 +8,7 @@ use serde::Deserialize;
 
 use crate::auth::extractors::{ClientAddress, CurrentStaff, PageContext};
 use crate::db::outbox::QueuedMessage;
+use crate::email::Mailer;
 use crate::error::AppError;
 use crate::routes::see_other;
 use crate::routes::sessions::html::render;
@@ -28,6 +29,8 @@ pub struct MailPage {
 #[derive(Debug, Deserialize)]
 pub struct MailQuery {
     retried: Option<String>,
+    sent: Option<String>,
+    not_sent: Option<String>,
 }
 
 pub async fn list(
@@ -38,7 +41,15 @@ pub async fn list(
 ) -> Result<HttpResponse, AppError> {
     let messages = outbox::unsent(&state, &current.staff).await?;
     let (pending, failed) = outbox::counts(&state).await?;
-    let notice = query.retried.as_ref().map(|_| ctx.t("mail-retried"));
+    let notice = if query.retried.is_some() {
+        Some(ctx.t("mail-retried"))
+    } else if query.sent.is_some() {
+        Some(ctx.t("mail-sent-now"))
+    } else if query.not_sent.is_some() {
+        Some(ctx.t("mail-not-sent-now"))
+    } else {
+        None
+    };
     render(
         MailPage {
             ctx,
@@ -50,6 +61,24 @@ pub async fn list(
         },
         StatusCode::OK,
     )
+}
+
+/// "Send now" on a waiting message: sent from this request, whatever its retry time or a
+/// claim left by a server that was killed.
+pub async fn send_now(
+    state: web::Data<AppState>,
+    mailer: web::Data<Mailer>,
+    current: CurrentStaff,
+    address: ClientAddress,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let id: uuid::Uuid = id.parse().map_err(|_| AppError::NotFound)?;
+    let sent = outbox::send_now(&state, &current.staff, &mailer, id, address.0).await?;
+    Ok(see_other(if sent {
+        "/admin/mail?sent=1"
+    } else {
+        "/admin/mail?not_sent=1"
+    }))
 }
 
 pub async fn retry(

@@ -192,6 +192,9 @@ pub fn endpoints() -> Vec<Endpoint> {
         Endpoint::new(M::POST, "/admin/mail/{id}/retry", || {
             web::post().to(mail::retry)
         }),
+        Endpoint::new(M::POST, "/admin/mail/{id}/send", || {
+            web::post().to(mail::send_now)
+        }),
         // --- weekly reports ---
         Endpoint::new(M::GET, "/reports/weekly", || web::get().to(reports::weekly)),
         Endpoint::new(M::GET, "/reports/weekly.csv", || {

@@ -1,7 +1,9 @@
 //! Delivering the outbox: claim due messages, send them, record what happened. A message
 //! that cannot be sent is tried again with doubling delays (1 minute up to 4 hours) until its
 //! retry period (`mail.retry_hours`, 48 by default) is over, then marked failed for an
-//! administrator to see and send again.
+//! administrator to see and send again. A claim on a message lasts `mail.claim_lease_minutes`;
+//! an administrator can send a waiting message at once, and when the transport answers
+//! again after an outage, what waited for a later retry is sent without waiting for it.
 
 use chrono::Duration;
 use serde_json::json;
@@ -19,9 +21,6 @@ use crate::state::AppState;
 
 /// Messages claimed at once by one sender.
 const BATCH: i32 = 20;
-/// How long a claim keeps other senders off a message: longer than any SMTP timeout, so
-/// a message is only taken over from a sender that died mid-send.
-const CLAIM_FOR_MINUTES: i64 = 10;
 const LONGEST_DELAY_MINUTES: i64 = 4 * 60;
 
 /// The wait after the `attempts`-th failed attempt: 1, 2, 4, … minutes, at most 4 hours.
@@ -53,18 +52,14 @@ fn outgoing(row: &MessageRow) -> OutgoingMessage {
 /// Sends every message that is due, batch by batch, until none is left.
 pub async fn deliver_due(state: &AppState, mailer: &Mailer) -> Result<DeliveryReport, AppError> {
     let mut report = DeliveryReport::default();
+    let lease = claim_lease(state);
     loop {
         let now = clock::to_db(state.now());
         let claimed = state
             .db
             .run(move |conn| {
                 write_transaction(conn, |conn| {
-                    Ok(outbox::claim_due(
-                        conn,
-                        now,
-                        now + Duration::minutes(CLAIM_FOR_MINUTES),
-                        BATCH,
-                    )?)
+                    Ok(outbox::claim_due(conn, now, now + lease, BATCH)?)
                 })
             })
             .await?;
@@ -72,46 +67,114 @@ pub async fn deliver_due(state: &AppState, mailer: &Mailer) -> Result<DeliveryRe
             return Ok(report);
         }
         for row in claimed {
-            let id = row.id.0;
-            let result = mailer.send(&outgoing(&row)).await;
-            let now = clock::to_db(state.now());
-            let retry_at = now + retry_delay(row.attempts);
-            let outcome = match result {
-                Ok(()) => {
-                    report.sent += 1;
-                    None
-                }
-                Err(error) => {
-                    let given_up = retry_at > row.give_up_at;
-                    if given_up {
-                        report.failed += 1;
-                    } else {
-                        report.deferred += 1;
-                    }
-                    tracing::warn!(
-                        message_id = %id,
-                        attempts = row.attempts,
-                        given_up,
-                        error = format!("{error:#}"),
-                        "an email could not be sent"
-                    );
-                    Some((format!("{error:#}"), (!given_up).then_some(retry_at)))
-                }
-            };
-            state
-                .db
-                .run(move |conn| {
-                    match outcome {
-                        None => outbox::mark_sent(conn, id, now)?,
-                        Some((error, retry_at)) => {
-                            outbox::mark_attempt_failed(conn, id, &error, retry_at)?
-                        }
-                    }
-                    Ok(())
-                })
-                .await?;
+            send_claimed(state, mailer, row, &mut report).await?;
         }
     }
+}
+
+fn claim_lease(state: &AppState) -> Duration {
+    Duration::minutes(state.settings.mail.claim_lease_minutes.max(1))
+}
+
+/// Sends one claimed message and records how it went.
+async fn send_claimed(
+    state: &AppState,
+    mailer: &Mailer,
+    row: MessageRow,
+    report: &mut DeliveryReport,
+) -> Result<(), AppError> {
+    let id = row.id.0;
+    let result = mailer.send(&outgoing(&row)).await;
+    let now = clock::to_db(state.now());
+    let retry_at = now + retry_delay(row.attempts);
+    let outcome = match result {
+        Ok(()) => {
+            report.sent += 1;
+            None
+        }
+        Err(error) => {
+            let given_up = retry_at > row.give_up_at;
+            if given_up {
+                report.failed += 1;
+            } else {
+                report.deferred += 1;
+            }
+            tracing::warn!(
+                message_id = %id,
+                attempts = row.attempts,
+                given_up,
+                error = format!("{error:#}"),
+                "an email could not be sent"
+            );
+            Some((format!("{error:#}"), (!given_up).then_some(retry_at)))
+        }
+    };
+    state
+        .db
+        .run(move |conn| {
+            match outcome {
+                None => outbox::mark_sent(conn, id, now)?,
+                Some((error, retry_at)) => outbox::mark_attempt_failed(conn, id, &error, retry_at)?,
+            }
+            Ok(())
+        })
+        .await
+}
+
+/// After an outage: when messages wait for a later retry and the transport answers again,
+/// they are made due now instead of waiting out their delay (up to 4 hours). How many.
+pub async fn resume_after_outage(state: &AppState, mailer: &Mailer) -> Result<usize, AppError> {
+    let now = clock::to_db(state.now());
+    let waiting = state
+        .db
+        .run(move |conn| Ok(outbox::count_deferred(conn, now)?))
+        .await?;
+    if waiting == 0 || !mailer.is_reachable().await {
+        return Ok(0);
+    }
+    let resumed = state
+        .db
+        .run(move |conn| Ok(outbox::make_deferred_due(conn, now)?))
+        .await?;
+    tracing::info!(
+        messages = resumed,
+        "the mail transport answers again; sending what waited"
+    );
+    Ok(resumed)
+}
+
+/// An administrator's "send now": a waiting message is claimed (even from a server that was
+/// killed holding it) and sent at once; audited. Whether it went.
+pub async fn send_now(
+    state: &AppState,
+    actor: &Staff,
+    mailer: &Mailer,
+    id: uuid::Uuid,
+    address: Option<String>,
+) -> Result<bool, AppError> {
+    policy::can_manage_mail(actor)?;
+    let now = state.now();
+    let lease = claim_lease(state);
+    let audit = AuditContext::new(Some(actor.id), address, now);
+    let row = state
+        .db
+        .run(move |conn| {
+            write_transaction(conn, |conn| {
+                let row = outbox::claim_one(conn, id, clock::to_db(now) + lease)?
+                    .ok_or(AppError::NotFound)?;
+                audit.record(
+                    conn,
+                    AuditAction::MailSentNow,
+                    Some(("outbox", id.to_string())),
+                    json!({}),
+                )?;
+                Ok(row)
+            })
+        })
+        .await?;
+    let mut report = DeliveryReport::default();
+    send_claimed(state, mailer, row, &mut report).await?;
+    Ok(report.sent == 1)
 }
 
 /// Messages waiting and failed, counted: for `/healthz` and the admin home page.

@@ -24,7 +24,7 @@ use crate::helpers::{TestApp, client, is_postgres, spawn_app_with};
 
 /// One message as the SMTP server received it.
 #[derive(Debug, Clone, Default)]
-struct Received {
+pub(crate) struct Received {
     from: String,
     to: Vec<String>,
     data: String,
@@ -76,7 +76,7 @@ impl Handler for Sink {
 }
 
 /// An SMTP server on `listener`, for the rest of the test process.
-fn start_smtp(listener: TcpListener, delay: Duration) -> Arc<Mutex<Vec<Received>>> {
+pub(crate) fn start_smtp(listener: TcpListener, delay: Duration) -> Arc<Mutex<Vec<Received>>> {
     let received = Arc::new(Mutex::new(Vec::new()));
     let mut server = Server::new(Sink {
         received: received.clone(),
@@ -97,17 +97,17 @@ fn start_smtp(listener: TcpListener, delay: Duration) -> Arc<Mutex<Vec<Received>
     received
 }
 
-fn received(sink: &Arc<Mutex<Vec<Received>>>) -> Vec<Received> {
+pub(crate) fn received(sink: &Arc<Mutex<Vec<Received>>>) -> Vec<Received> {
     sink.lock().unwrap_or_else(PoisonError::into_inner).clone()
 }
 
 /// The port of an SMTP server that is down: bound, so that no other socket of the test run
 /// can take it meanwhile, but not listening, so connections are refused until it
 /// [`opens`](Self::open).
-struct ClosedPort(socket2::Socket);
+pub(crate) struct ClosedPort(socket2::Socket);
 
 impl ClosedPort {
-    fn new() -> Self {
+    pub(crate) fn new() -> Self {
         let socket = socket2::Socket::new(socket2::Domain::IPV4, socket2::Type::STREAM, None)
             .expect("socket");
         socket
@@ -116,7 +116,7 @@ impl ClosedPort {
         Self(socket)
     }
 
-    fn port(&self) -> u16 {
+    pub(crate) fn port(&self) -> u16 {
         self.0
             .local_addr()
             .ok()
@@ -126,13 +126,13 @@ impl ClosedPort {
     }
 
     /// The server comes up.
-    fn open(self) -> TcpListener {
+    pub(crate) fn open(self) -> TcpListener {
         self.0.listen(128).expect("listen");
         self.0.into()
     }
 }
 
-fn smtp_settings(settings: &mut Settings, port: u16) {
+pub(crate) fn smtp_settings(settings: &mut Settings, port: u16) {
     settings.mail.transport = MailTransport::Smtp;
     settings.mail.from = "Refuge <refuge@office.example.org>".into();
     settings.mail.smtp.host = "127.0.0.1".into();
@@ -142,7 +142,11 @@ fn smtp_settings(settings: &mut Settings, port: u16) {
 }
 
 /// A message for `staff`, written to the outbox the way events write theirs.
-async fn enqueue(app: &TestApp, to: &refuge::domain::staff::Staff, n: usize) -> uuid::Uuid {
+pub(crate) async fn enqueue(
+    app: &TestApp,
+    to: &refuge::domain::staff::Staff,
+    n: usize,
+) -> uuid::Uuid {
     let notifier = Notifier::of(&app.state);
     let staff = to.clone();
     app.state

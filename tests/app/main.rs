@@ -23,6 +23,7 @@ mod held_forms;
 mod i18n;
 mod intake;
 mod mail;
+mod mail_recovery;
 mod notifications;
 mod office_time;
 mod permissions;

@@ -852,6 +852,10 @@ report-email-open-page = Open the full report
 
 ## Issue 12 §6 (faults): malformed input, paging, mail leases
 error-field-refused = “{ $field }”: { $reason }
+mail-send-now = Send now
+mail-sent-now = The message was sent.
+mail-not-sent-now = The message could not be sent now; it waits for its next attempt (see the error).
+audit-action-mail-sent-now = Email sent at once by an administrator
 
 ## Issue 12 §3 (demo data): the banner of a demo office (`refuge demo`).
 banner-demo-office = Demo office: every person, case and message here is fictional. Do not enter real client data.

@@ -861,6 +861,10 @@ report-email-open-page = Открыть полный отчёт
 
 ## Issue 12 §6 (faults): malformed input, paging, mail leases
 error-field-refused = «{ $field }»: { $reason }
+mail-send-now = Отправить сейчас
+mail-sent-now = Письмо отправлено.
+mail-not-sent-now = Письмо не удалось отправить; оно ждёт следующей попытки (см. ошибку).
+audit-action-mail-sent-now = Письмо отправлено администратором немедленно
 
 ## Issue 12 §3 (demo data): the banner of a demo office (`refuge demo`).
 banner-demo-office = Демонстрационный офис: все люди, дела и сообщения здесь вымышлены. Не вводите данные настоящих клиентов.
