@@ -22,7 +22,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Message;
 
-/// Where the claim is pursued (DOMAIN.md, "Claim").
+/// Where the claim is pursued.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ClaimKind {
@@ -95,7 +95,7 @@ impl FromStr for ClaimKind {
     }
 }
 
-/// The office's stage of a case. Stored and sent as the snake_case code ([`CaseStage::as_str`]).
+/// The office's stage of a case. Stored and sent as its snake_case code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum CaseStage {

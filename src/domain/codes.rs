@@ -95,7 +95,7 @@ pub fn code_list(
 /// A closed vocabulary stored as text: `as_str` is the stored code, `label_key` its
 /// catalogue key, `parse` refuses anything else.
 macro_rules! vocabulary {
-    ($(#[$meta:meta])* $name:ident, $prefix:literal, $invalid:literal { $($variant:ident => $code:literal),+ $(,)? }) => {
+    ($(#[$meta:meta])* $name:ident, $prefix:literal, $invalid:literal { $($variant:ident => $code:tt),+ $(,)? }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
         pub enum $name { $(#[serde(rename = $code)] $variant),+ }

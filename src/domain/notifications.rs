@@ -10,7 +10,19 @@ use super::deadlines::DeadlineKind;
 use super::holidays::is_business_day;
 
 /// A kind of notification; each person chooses its delivery per kind.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    utoipa::ToSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum NotificationKind {
     CaseAssigned,
@@ -75,7 +87,9 @@ impl NotificationKind {
 }
 
 /// How a person receives one kind of notification.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, utoipa::ToSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Delivery {
     #[default]

@@ -237,6 +237,22 @@ pub fn endpoints() -> Vec<Endpoint> {
         Endpoint::new(M::POST, "/api/v1/cases/{id}/notes", || {
             web::post().to(cases::api::add_note)
         }),
+        Endpoint::new(M::PUT, "/api/v1/cases/{id}/conflict-check", || {
+            web::put().to(cases::api::record_conflict_check)
+        }),
+        Endpoint::new(M::POST, "/api/v1/cases/{id}/ead-clock", || {
+            web::post().to(cases::api::change_ead_clock)
+        }),
+        // --- API: the caller's notifications, the weekly report ---
+        Endpoint::new(M::GET, "/api/v1/me/notifications", || {
+            web::get().to(account::api::notification_preferences)
+        }),
+        Endpoint::new(M::PUT, "/api/v1/me/notifications", || {
+            web::put().to(account::api::set_notification_preferences)
+        }),
+        Endpoint::new(M::GET, "/api/v1/reports/weekly", || {
+            web::get().to(reports::api::weekly)
+        }),
     ]
 }
 

@@ -1,6 +1,8 @@
 //! `/reports/weekly`: the weekly caseload report as a page (SVG charts drawn here, no
 //! JavaScript) and as CSV — the report's tables, or the case rows streamed in chunks.
 
+pub mod api;
+
 use actix_web::http::StatusCode;
 use actix_web::web::Bytes;
 use actix_web::{HttpResponse, web};

@@ -71,7 +71,7 @@ pub struct PersonHitJson {
     /// `prefix` or `most_words` (every word of the query but one), strongest first.
     pub matched_by: String,
     pub client_id: uuid::Uuid,
-    /// `None` for the client (principal applicant), else the family relationship's code.
+    /// `null` for the client (principal applicant), else the family relationship's code.
     pub relationship: Option<String>,
     /// The Latin name as in the passport.
     pub name: String,

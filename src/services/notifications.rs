@@ -233,17 +233,37 @@ pub fn parse_preferences(
             continue;
         };
         match Delivery::parse(value.trim()) {
-            Some(Delivery::Off) if !kind.can_turn_off() => {
-                errors.push(kind.as_str(), Message::new("validation-delivery-required"));
-            }
             Some(delivery) => choices.push((kind, delivery)),
             None => errors.push(kind.as_str(), Message::new("validation-delivery")),
         }
     }
+    refuse_off(&choices, &mut errors);
     if errors.is_empty() {
         Ok(choices)
     } else {
         Err(errors)
+    }
+}
+
+/// Checks choices made through the API, where each value is already a delivery.
+pub fn check_preferences(
+    choices: Vec<(NotificationKind, Delivery)>,
+) -> Result<Vec<(NotificationKind, Delivery)>, FieldErrors> {
+    let mut errors = FieldErrors::default();
+    refuse_off(&choices, &mut errors);
+    if errors.is_empty() {
+        Ok(choices)
+    } else {
+        Err(errors)
+    }
+}
+
+/// A missed one-year deadline or appeal ends a claim: those reminders cannot be turned off.
+fn refuse_off(choices: &[(NotificationKind, Delivery)], errors: &mut FieldErrors) {
+    for (kind, delivery) in choices {
+        if *delivery == Delivery::Off && !kind.can_turn_off() {
+            errors.push(kind.as_str(), Message::new("validation-delivery-required"));
+        }
     }
 }
 

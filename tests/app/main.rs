@@ -6,6 +6,7 @@
 mod helpers;
 
 mod api;
+mod api_contract;
 mod assets;
 mod audit_trail;
 mod auth;

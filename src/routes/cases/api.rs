@@ -2,17 +2,19 @@
 //! change the stage. Same rules as the pages: the services authorize and audit.
 
 use actix_web::{HttpResponse, web};
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::auth::extractors::{Authorized, ClientAddress, CurrentStaff, EditCaseFile};
 use crate::domain::case_stage::{CaseStage, ClaimKind};
 use crate::domain::case_work::{
-    CaseEventForm, ChecklistItemForm, EventOutcomeForm, KeyDatesForm, NoteForm,
+    CaseEventForm, ChecklistItemForm, ClockForm, EventOutcomeForm, KeyDatesForm, NoteForm,
 };
+use crate::domain::codes::{ChecklistStatus, HearingKind};
 use crate::domain::intake::Intake;
 use crate::error::AppError;
+use crate::routes::cases::conflicts::ConflictForm;
 use crate::routes::cases::list::CaseListForm;
 use crate::routes::errors::Problem;
 use crate::services::{case_list, cases, intake};
@@ -53,7 +55,8 @@ pub struct DeadlineJson {
 pub struct StageChangeJson {
     pub from: Option<String>,
     pub to: String,
-    pub at: NaiveDateTime,
+    /// When the stage changed, in UTC.
+    pub at: DateTime<Utc>,
     pub by: Option<String>,
     pub note: String,
 }
@@ -62,9 +65,15 @@ pub struct StageChangeJson {
 pub struct EventJson {
     /// For recording its outcome (`PUT …/events/{event_id}/outcome`).
     pub id: uuid::Uuid,
-    /// `master_hearing`, `merits_hearing`, `interview` or `biometrics`.
+    #[schema(value_type = HearingKind)]
     pub kind: String,
-    /// Local time at the court or office.
+    /// Local time at the court or office, as on the notice: no offset, since the court's time
+    /// zone may not be the office's.
+    #[schema(
+        value_type = String,
+        pattern = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$",
+        example = "2027-03-04T09:30:00"
+    )]
     pub scheduled_at: NaiveDateTime,
     pub place: String,
     /// The judge or officer.
@@ -82,6 +91,8 @@ pub struct CaseJson {
     pub intake_complete: bool,
     /// `unchecked`, `clear` or `conflict`.
     pub conflict_status: String,
+    /// The recorded conflict's reason; empty otherwise.
+    pub conflict_note: String,
     pub i589_filed_on: Option<NaiveDate>,
     pub i589_received_on: Option<NaiveDate>,
     pub ij_decision_on: Option<NaiveDate>,
@@ -97,8 +108,18 @@ pub struct CaseJson {
     pub history: Vec<StageChangeJson>,
     /// Hearings, interviews and biometrics appointments, soonest first.
     pub events: Vec<EventJson>,
+    /// The asylum EAD clock's stops, oldest first.
+    pub ead_clock_stops: Vec<EadClockStopJson>,
     /// Stages the case may move to next.
     pub allowed_next: Vec<CaseStage>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct EadClockStopJson {
+    pub stopped_on: NaiveDate,
+    /// `null` while the clock is stopped.
+    pub restarted_on: Option<NaiveDate>,
+    pub reason: String,
 }
 
 /// Open a new case file from an intake (lawyers and admins).
@@ -209,6 +230,7 @@ pub async fn show(
         kind: file.case.kind(),
         intake_complete: file.case.intake_complete,
         conflict_status: file.case.conflict_status.clone(),
+        conflict_note: file.case.conflict_note.clone(),
         i589_filed_on: file.case.i589_filed_on,
         i589_received_on: file.case.i589_received_on,
         ij_decision_on: file.case.ij_decision_on,
@@ -235,7 +257,7 @@ pub async fn show(
             .map(|h| StageChangeJson {
                 from: h.from_stage,
                 to: h.to_stage,
-                at: h.changed_at,
+                at: h.changed_at.and_utc(),
                 by: h.changed_by,
                 note: h.note,
             })
@@ -250,6 +272,15 @@ pub async fn show(
                 place: e.place,
                 official: e.official,
                 outcome: e.outcome,
+            })
+            .collect(),
+        ead_clock_stops: file
+            .ead_stops
+            .into_iter()
+            .map(|stop| EadClockStopJson {
+                stopped_on: stop.stopped_on,
+                restarted_on: stop.restarted_on,
+                reason: stop.reason,
             })
             .collect(),
         allowed_next: file.allowed_next,
@@ -285,6 +316,7 @@ pub struct TransitionResponse {
         (status = 403, description = "Not assigned, or a paralegal closing a case", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such case", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The transition makes no sense for this case", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A note longer than 2,000 characters", body = Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn transition(
@@ -397,7 +429,7 @@ pub struct CreatedJson {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EventRequest {
-    /// `master_hearing`, `merits_hearing`, `interview` or `biometrics`.
+    #[schema(value_type = HearingKind)]
     pub kind: String,
     pub date: NaiveDate,
     /// `HH:MM`, local time at the court or office.
@@ -500,8 +532,9 @@ pub struct ChecklistRequest {
     /// The document, e.g. "Passport translation". Required when adding.
     #[serde(default)]
     pub item: String,
-    /// `missing`, `requested`, `received`, `translated` or `filed`.
+    /// `missing` when absent.
     #[serde(default)]
+    #[schema(value_type = Option<ChecklistStatus>)]
     pub status: String,
     #[serde(default)]
     pub note: String,
@@ -633,7 +666,7 @@ pub async fn add_note(
 pub struct CaseListEntryJson {
     pub id: uuid::Uuid,
     pub reference: String,
-    /// `None` only if the stored stage is not one Refuge knows.
+    /// `null` only if the stored stage is not one Refuge knows.
     pub stage: Option<CaseStage>,
     pub kind: Option<ClaimKind>,
     /// The Latin name as in the passport.
@@ -642,7 +675,7 @@ pub struct CaseListEntryJson {
     pub native_name: String,
     pub lawyer: Option<String>,
     pub paralegal: Option<String>,
-    pub updated_at: NaiveDateTime,
+    pub updated_at: DateTime<Utc>,
     pub next_deadline: Option<DeadlineJson>,
 }
 
@@ -689,7 +722,7 @@ pub async fn list(
                 native_name: entry.native_name,
                 lawyer: entry.lawyer,
                 paralegal: entry.paralegal,
-                updated_at: entry.updated_at,
+                updated_at: entry.updated_at.and_utc(),
                 next_deadline: entry.next_deadline.map(|next| DeadlineJson {
                     kind: next.kind.map_or("other", |kind| kind.as_str()).to_string(),
                     due_on: next.due_on,
@@ -702,4 +735,119 @@ pub async fn list(
         page: page.page,
         pages: page.pages,
     }))
+}
+
+/// The conflict check's outcome, as the conflict page records it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ConflictCheckOutcome {
+    Clear,
+    Conflict,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ConflictCheckRequest {
+    pub outcome: ConflictCheckOutcome,
+    /// Who the conflict is with and why; required for `conflict`.
+    #[serde(default)]
+    pub reason: String,
+}
+
+/// Record the conflict check's outcome (lawyers and admins), after reading the matches on the
+/// conflict page or through `GET /api/v1/clients`.
+#[utoipa::path(
+    put,
+    path = "/api/v1/cases/{id}/conflict-check",
+    tag = "cases",
+    security(("bearer" = [])),
+    params(("id" = uuid::Uuid, Path, description = "The case's id")),
+    request_body = ConflictCheckRequest,
+    responses(
+        (status = 204, description = "Recorded"),
+        (status = 403, description = "Paralegals do not record conflict checks", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such case", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A conflict without its reason", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn record_conflict_check(
+    state: web::Data<AppState>,
+    lawyer: Authorized<EditCaseFile>,
+    address: ClientAddress,
+    id: web::Path<String>,
+    body: web::Json<ConflictCheckRequest>,
+) -> Result<HttpResponse, AppError> {
+    let id = parse_case_id(&id)?;
+    let body = body.into_inner();
+    let outcome = ConflictForm {
+        outcome: match body.outcome {
+            ConflictCheckOutcome::Clear => "clear",
+            ConflictCheckOutcome::Conflict => "conflict",
+        }
+        .into(),
+        reason: body.reason,
+    }
+    .parse()
+    .map_err(AppError::Validation)?;
+    cases::record_conflict_check(&state, lawyer.staff(), id, outcome, address.0).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum EadClockAction {
+    /// The applicant caused a delay: the clock stops from `on`.
+    Stop,
+    /// The delay is over: the clock runs again from `on`.
+    Restart,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EadClockRequest {
+    pub action: EadClockAction,
+    pub on: NaiveDate,
+    /// Why the clock stops, e.g. "Asked to reschedule the interview"; not used on restart.
+    #[serde(default)]
+    pub reason: String,
+}
+
+/// Stop or restart the asylum EAD clock; the EAD deadlines follow.
+#[utoipa::path(
+    post,
+    path = "/api/v1/cases/{id}/ead-clock",
+    tag = "cases",
+    security(("bearer" = [])),
+    params(("id" = uuid::Uuid, Path, description = "The case's id")),
+    request_body = EadClockRequest,
+    responses(
+        (status = 204, description = "Recorded"),
+        (status = 403, description = "Not assigned", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such case", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The clock has not started, is already stopped, or is not stopped", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A date before the clock started or stopped, or a reason too long", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn change_ead_clock(
+    state: web::Data<AppState>,
+    current: CurrentStaff,
+    address: ClientAddress,
+    id: web::Path<String>,
+    body: web::Json<EadClockRequest>,
+) -> Result<HttpResponse, AppError> {
+    let id = parse_case_id(&id)?;
+    let body = body.into_inner();
+    let change = ClockForm {
+        action: match body.action {
+            EadClockAction::Stop => "stop",
+            EadClockAction::Restart => "restart",
+        }
+        .into(),
+        on: body.on.to_string(),
+        reason: body.reason,
+    }
+    .parse()
+    .map_err(AppError::Validation)?;
+    cases::change_ead_clock(&state, &current.staff, id, change, address.0).await?;
+    Ok(HttpResponse::NoContent().finish())
 }

@@ -28,7 +28,7 @@ pub struct ConflictForm {
 }
 
 impl ConflictForm {
-    fn parse(&self) -> Result<ConflictOutcome, FieldErrors> {
+    pub fn parse(&self) -> Result<ConflictOutcome, FieldErrors> {
         match self.outcome.trim() {
             "clear" => Ok(ConflictOutcome::Clear),
             "conflict" => Ok(ConflictOutcome::Conflict(self.reason.clone())),

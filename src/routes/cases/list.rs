@@ -34,11 +34,13 @@ pub struct CaseListForm {
     /// `all` for every case the reader may see; otherwise their own.
     #[serde(default)]
     pub scope: String,
-    /// A stage code, e.g. `i589_filed`.
+    /// Only cases in this stage.
     #[serde(default)]
+    #[param(value_type = Option<CaseStage>)]
     pub stage: String,
-    /// `affirmative`, `defensive` or `credible_fear`.
+    /// Only claims of this kind.
     #[serde(default)]
+    #[param(value_type = Option<ClaimKind>)]
     pub kind: String,
     /// The lawyer of record's staff id.
     #[serde(default)]

@@ -76,10 +76,11 @@ pub async fn list(
 pub struct NewStaffRequest {
     pub email: String,
     pub display_name: String,
-    /// `admin`, `lawyer` or `paralegal`.
+    #[schema(value_type = Role)]
     pub role: String,
-    /// `en` or `ru`; English when absent.
+    /// English when absent.
     #[serde(default)]
+    #[schema(value_type = Option<Language>)]
     pub language: Option<String>,
     /// At least 12 characters and not a common password. Absent: an invitation link is issued.
     #[serde(default)]
@@ -137,8 +138,10 @@ pub struct StaffPatch {
     #[serde(default)]
     pub display_name: Option<String>,
     #[serde(default)]
+    #[schema(value_type = Option<Role>)]
     pub role: Option<String>,
     #[serde(default)]
+    #[schema(value_type = Option<Language>)]
     pub language: Option<String>,
     /// `false` deactivates the account and ends its sessions and tokens at once.
     #[serde(default)]
