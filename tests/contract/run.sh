@@ -5,17 +5,17 @@
 # any response that does not match its schema in /api/v1/openapi.json, and any status code
 # the document does not list.
 #
-#   tests/contract/run.sh                 # builds the debug binary if needed
-#   REFUGE_BIN=target/release/refuge tests/contract/run.sh
+#   tests/contract/run.sh                 # builds the debug binary first
+#   CONTRACT_BIN=target/release/refuge tests/contract/run.sh
 #   CONTRACT_EXAMPLES=50 CONTRACT_SEED=7 tests/contract/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 SCHEMATHESIS_VERSION=4.32.5
-EXAMPLES="${CONTRACT_EXAMPLES:-25}"
+EXAMPLES="${CONTRACT_EXAMPLES:-20}"
 SEED="${CONTRACT_SEED:-20261204}"
 VENV="${CONTRACT_VENV:-target/contract-venv}"
-BIN="${REFUGE_BIN:-target/debug/refuge}"
+BIN="${CONTRACT_BIN:-target/debug/refuge}"
 
 step() { printf '\n=== %s ===\n' "$*"; }
 
@@ -30,7 +30,7 @@ if ! "$VENV/bin/schemathesis" --version 2>/dev/null | grep -q "$SCHEMATHESIS_VER
   "$VENV/bin/pip" install -q --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
 fi
 
-if [ ! -x "$BIN" ]; then
+if [ -z "${CONTRACT_BIN:-}" ]; then
   step "cargo build"
   cargo build --bin refuge
 fi
