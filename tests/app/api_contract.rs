@@ -466,3 +466,35 @@ async fn a_lawyer_may_not_read_another_lawyers_report_through_the_api() {
 
     assert_eq!(refused.status(), 403);
 }
+
+#[actix_web::test]
+async fn the_weekly_report_as_json_leads_with_the_pages_summary() {
+    let app = spawn_app().await;
+    let (lawyer, lawyer_id) = token(&app, Role::Lawyer).await;
+    let (_, paralegal_id) = token(&app, Role::Paralegal).await;
+    case(&app, &lawyer, &lawyer_id, &paralegal_id).await;
+
+    let report: Value = call(
+        &app,
+        &lawyer,
+        "GET",
+        "/api/v1/reports/weekly?week=2026-W48",
+        None,
+    )
+    .await
+    .json()
+    .await
+    .expect("json");
+
+    assert_eq!(
+        report["so_far"], true,
+        "the week of 2026-11-23 is under way"
+    );
+    let key_figures = report["key_figures"].as_array().expect("key figures");
+    assert!(
+        key_figures
+            .iter()
+            .any(|k| k["this_week"]["count"] == 1 && k["last_week"]["count"] == 0),
+        "{key_figures:?}"
+    );
+}

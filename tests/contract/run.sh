@@ -14,7 +14,7 @@ cd "$(dirname "$0")/../.."
 SCHEMATHESIS_VERSION=4.32.5
 EXAMPLES="${CONTRACT_EXAMPLES:-20}"
 SEED="${CONTRACT_SEED:-20261204}"
-VENV="${CONTRACT_VENV:-target/contract-venv}"
+VENV=$(realpath -m "${CONTRACT_VENV:-target/contract-venv}")
 BIN="${CONTRACT_BIN:-target/debug/refuge}"
 
 step() { printf '\n=== %s ===\n' "$*"; }
@@ -132,7 +132,8 @@ for who in paralegal admin; do
   step "schemathesis as $who ($EXAMPLES examples per operation)"
   bearer=$([ "$who" = admin ] && echo "$admin_token" || echo "$paralegal_token")
   # Revoking the token would end the run's own authentication: tests/app covers it.
-  "$VENV/bin/schemathesis" --config-file "$work/schemathesis.toml" \
+  # From the temporary directory, where schemathesis keeps its example database.
+  (cd "$work" && "$VENV/bin/schemathesis" --config-file "$work/schemathesis.toml" \
     run "$base/api/v1/openapi.json" \
     --header "Authorization: Bearer $bearer" \
     --checks not_a_server_error,status_code_conformance,response_schema_conformance,content_type_conformance \
@@ -143,7 +144,7 @@ for who in paralegal admin; do
     --workers 2 \
     --request-timeout 30 \
     --suppress-health-check all \
-    --no-color || status=1
+    --no-color) || status=1
 done
 
 if [ "$status" -ne 0 ]; then

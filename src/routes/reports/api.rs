@@ -9,10 +9,11 @@ use utoipa::{IntoParams, ToSchema};
 
 use super::ReportForm;
 use crate::auth::extractors::{ClientAddress, CurrentStaff};
+use crate::domain::reports::{IsoWeek, ReportOf};
 use crate::error::AppError;
 use crate::i18n::I18n;
 use crate::routes::errors::Problem;
-use crate::services::reports::{self, label_text};
+use crate::services::reports::{self, Line, label_text};
 use crate::state::AppState;
 
 #[derive(Debug, Clone, Default, Deserialize, IntoParams)]
@@ -47,6 +48,13 @@ pub struct ReportFigureJson {
     pub cases: String,
 }
 
+/// A figure of the week beside the same figure a week earlier.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct KeyFigureJson {
+    pub this_week: ReportFigureJson,
+    pub last_week: ReportFigureJson,
+}
+
 #[derive(Debug, Serialize, ToSchema)]
 pub struct WeeklyReportJson {
     /// ISO week, `2026-W47`.
@@ -59,8 +67,33 @@ pub struct WeeklyReportJson {
     pub of: String,
     /// The lawyer's or paralegal's name for a personal report.
     pub of_name: Option<String>,
-    /// Every figure, section by section, as the page and the summary CSV show them.
+    /// The week is still under way: its figures are "so far".
+    pub so_far: bool,
+    /// The page's summary: the week's activity beside last week's.
+    pub key_figures: Vec<KeyFigureJson>,
+    /// The page's summary: what needs someone (overdue, due soon, waiting for the conflict
+    /// check or a decision, untouched, not verified with the court).
+    pub attention: Vec<ReportFigureJson>,
+    /// Every figure, section by section, as the page's tables and the summary CSV show them.
     pub figures: Vec<ReportFigureJson>,
+}
+
+fn figure(
+    section: &str,
+    week: IsoWeek,
+    of: ReportOf,
+    line: &Line,
+    i18n: &I18n,
+) -> ReportFigureJson {
+    ReportFigureJson {
+        section: section.to_string(),
+        week: week.to_string(),
+        figure: line.family.as_str().to_string(),
+        key: line.key.clone(),
+        label: label_text(i18n, &line.label),
+        count: line.count,
+        cases: format!("/api/v1{}", line.link(week, of)),
+    }
 }
 
 /// The weekly caseload report. Lawyers and paralegals read their own; admins any (and the
@@ -92,29 +125,37 @@ pub async fn weekly(
     let parsed = form.parse().map_err(AppError::Validation)?;
     let report = reports::weekly(&state, &current.staff, parsed.week, parsed.of, address.0).await?;
     let i18n = I18n::new(current.staff.language);
+    let (week, of) = (report.week, report.of);
     let figures = report
         .sections()
         .into_iter()
         .flat_map(|(section, week, lines)| {
             let i18n = &i18n;
-            let of = report.of;
-            lines.into_iter().map(move |line| ReportFigureJson {
-                section: section.to_string(),
-                week: week.to_string(),
-                figure: line.family.as_str().to_string(),
-                key: line.key.clone(),
-                label: label_text(i18n, &line.label),
-                count: line.count,
-                cases: format!("/api/v1{}", line.link(week, of)),
-            })
+            lines
+                .into_iter()
+                .map(move |line| figure(section, week, of, line, i18n))
         })
         .collect();
     Ok(web::Json(WeeklyReportJson {
-        week: report.week.to_string(),
+        week: week.to_string(),
         starts_at: report.bounds.start,
         ends_at: report.bounds.end,
-        of: report.of.code(),
+        of: of.code(),
         of_name: report.of_name.clone(),
+        so_far: report.bounds.end > state.now(),
+        key_figures: report
+            .key_figures()
+            .iter()
+            .map(|key| KeyFigureJson {
+                this_week: figure("activity", week, of, &key.this_week, &i18n),
+                last_week: figure("activity", week.previous(), of, &key.last_week, &i18n),
+            })
+            .collect(),
+        attention: report
+            .attention()
+            .iter()
+            .map(|line| figure("attention", week, of, line, &i18n))
+            .collect(),
         figures,
     }))
 }
