@@ -158,6 +158,7 @@ mod tests {
     use serde_json::Value;
 
     use super::*;
+    use crate::domain::audit::AuditAction;
     use crate::domain::case_stage::{CaseStage, ClaimKind};
     use crate::domain::codes::{
         ChecklistStatus, HearingKind, ImmigrationStatus, MannerOfEntry, MaritalStatus, Persecutor,
@@ -220,6 +221,14 @@ mod tests {
             wire(&Delivery::ALL),
             wire(&[ConflictCheckOutcome::Clear, ConflictCheckOutcome::Conflict]),
             wire(&[EadClockAction::Stop, EadClockAction::Restart]),
+            // Sent as stored, not through serde: the stored code must read back as itself.
+            AuditAction::ALL
+                .iter()
+                .map(|action| {
+                    assert_eq!(AuditAction::parse(action.code()), Some(*action));
+                    Value::from(action.code())
+                })
+                .collect(),
         ];
         let mut found = Vec::new();
         enums(&doc, String::new(), &mut found);
