@@ -228,6 +228,15 @@ impl Browser {
             .to_string()
     }
 
+    /// Signs in through the login page as `email` with the test password.
+    async fn sign_in(&self, app: &crate::helpers::TestApp, email: &str) {
+        self.goto(&app.url("/login")).await;
+        self.type_into("#email", email).await;
+        self.type_into("#password", PASSWORD).await;
+        self.submit("form[action='/login'] button[type=submit]")
+            .await;
+    }
+
     /// Runs `script` (a function body) in the page and returns what it returns.
     async fn run(&self, script: &str) -> Value {
         self.command(
@@ -274,12 +283,7 @@ async fn a_lawyer_takes_an_intake_finds_the_client_and_moves_the_case() {
     let lawyer = app.create_staff(Role::Lawyer, email).await;
 
     // Sign in.
-    browser.goto(&app.url("/login")).await;
-    browser.type_into("#email", email).await;
-    browser.type_into("#password", PASSWORD).await;
-    browser
-        .submit("form[action='/login'] button[type=submit]")
-        .await;
+    browser.sign_in(&app, email).await;
     assert!(browser.text().await.contains("Test lawyer"), "signed in");
 
     // An intake with two journey legs and an arrest.
@@ -445,12 +449,7 @@ async fn no_page_scrolls_sideways_on_a_phone() {
             json!({ "width": 390, "height": 844 }),
         )
         .await;
-    browser.goto(&app.url("/login")).await;
-    browser.type_into("#email", email).await;
-    browser.type_into("#password", PASSWORD).await;
-    browser
-        .submit("form[action='/login'] button[type=submit]")
-        .await;
+    browser.sign_in(&app, email).await;
 
     let mut too_wide = Vec::new();
     for (route, path) in pages(case_id, admin.id.as_uuid()) {
@@ -491,12 +490,7 @@ async fn the_print_summary_of_a_busy_case_fits_on_four_pages() {
     let email = "lawyer@office.example.org";
     let lawyer = app.create_staff(Role::Lawyer, email).await;
     let (case_id, reference) = crate::case_page::new_case(&app, "defensive", &lawyer, None).await;
-    browser.goto(&app.url("/login")).await;
-    browser.type_into("#email", email).await;
-    browser.type_into("#password", PASSWORD).await;
-    browser
-        .submit("form[action='/login'] button[type=submit]")
-        .await;
+    browser.sign_in(&app, email).await;
     browser
         .goto(&app.url(&format!("/cases/{case_id}/summary")))
         .await;
@@ -519,12 +513,7 @@ async fn an_intake_typed_while_the_session_ended_comes_back_filled_after_signing
     let app = spawn_app().await;
     let email = "slow.typist@office.example.org";
     app.create_staff(Role::Lawyer, email).await;
-    browser.goto(&app.url("/login")).await;
-    browser.type_into("#email", email).await;
-    browser.type_into("#password", PASSWORD).await;
-    browser
-        .submit("form[action='/login'] button[type=submit]")
-        .await;
+    browser.sign_in(&app, email).await;
 
     browser.goto(&app.url("/intake")).await;
     browser
@@ -592,12 +581,7 @@ async fn unsaved_changes_bring_the_idle_timeout_warning() {
     let app = crate::helpers::spawn_app_with(|s| s.session.idle_timeout_minutes = 2).await;
     let email = "warned@office.example.org";
     app.create_staff(Role::Lawyer, email).await;
-    browser.goto(&app.url("/login")).await;
-    browser.type_into("#email", email).await;
-    browser.type_into("#password", PASSWORD).await;
-    browser
-        .submit("form[action='/login'] button[type=submit]")
-        .await;
+    browser.sign_in(&app, email).await;
     browser.goto(&app.url("/intake")).await;
     let warning = browser.find("#timeout-warning").await;
     let displayed = format!("/element/{warning}/displayed");
