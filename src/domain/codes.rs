@@ -65,12 +65,30 @@ pub fn language_name(code: &str, language: Language) -> String {
 
 /// All countries as (code, name) in the reader's language, sorted by name; for pickers.
 pub fn countries(language: Language) -> Vec<(&'static str, &'static str)> {
-    let mut all: Vec<_> = COUNTRIES
+    by_name(&COUNTRIES, language)
+}
+
+/// All languages as (code, name) in the reader's language, sorted by name; for pickers.
+pub fn languages(language: Language) -> Vec<(&'static str, &'static str)> {
+    by_name(&LANGUAGES, language)
+}
+
+fn by_name(list: &'static [CodeName], language: Language) -> Vec<(&'static str, &'static str)> {
+    let mut all: Vec<_> = list
         .iter()
         .map(|e| (e.code, name_in(e, language)))
         .collect();
-    all.sort_by(|a, b| a.1.cmp(b.1));
+    // Case-blind, and «ё» beside «е» as in a Russian dictionary, so that «Арабский» and
+    // «арабский» or «Белиз» and «ёлка» do not land apart by their code points.
+    all.sort_by_cached_key(|(code, name)| (sort_key(name), *code));
     all
+}
+
+fn sort_key(name: &str) -> String {
+    name.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == 'ё' { 'е' } else { c })
+        .collect()
 }
 
 /// Parses a comma- or space-separated list of codes; every code must be known.
@@ -231,6 +249,30 @@ mod tests {
         assert_eq!(country_name("UA", Language::En), "Ukraine");
         assert_eq!(country_name("UA", Language::Ru), "Украина");
         assert_eq!(language_name("be", Language::Ru), "белорусский");
+    }
+
+    #[test]
+    fn pickers_list_every_code_by_its_name_in_the_readers_language() {
+        let ru = countries(Language::Ru);
+        assert_eq!(ru.len(), COUNTRIES.len());
+        assert!(ru.contains(&("RU", "Россия")) && ru.contains(&("UA", "Украина")));
+        let position =
+            |list: &[(&str, &str)], code: &str| list.iter().position(|(c, _)| *c == code);
+        // Sorted by the name the reader sees, not by code: Австралия before Япония.
+        assert!(position(&ru, "AU") < position(&ru, "JP"));
+        let en = countries(Language::En);
+        assert!(position(&en, "DE") < position(&en, "AT").map(|i| i + 100));
+        assert!(position(&en, "JP") < position(&en, "DE").map(|i| i + 100));
+        assert!(en.windows(2).all(|w| sort_key(w[0].1) <= sort_key(w[1].1)));
+        let languages_ru = languages(Language::Ru);
+        assert_eq!(languages_ru.len(), LANGUAGES.len());
+        assert!(languages_ru.contains(&("uk", "украинский")));
+        assert!(
+            languages_ru
+                .windows(2)
+                .all(|w| sort_key(w[0].1) <= sort_key(w[1].1))
+        );
+        assert_eq!(sort_key("Ёлка"), "елка");
     }
 
     #[test]

@@ -413,18 +413,48 @@ pub struct IntakeForm {
     values: BTreeMap<String, String>,
 }
 
+/// The fields that hold a list of codes, each chosen in a picker of its own.
+pub const LIST_FIELDS: [&str; 2] = ["client.nationalities", "client.languages"];
+
 /// The repeated sections of the form.
 pub const SECTIONS: [&str; 3] = ["family", "journey", "persecution"];
 
 impl IntakeForm {
     /// From submitted pairs; anything that is not an intake field (the CSRF token, the
     /// button pressed) is left out.
+    ///
+    /// A list field ([`LIST_FIELDS`]) comes as one picker per entry, all with the same name:
+    /// its chosen values are kept together, comma-separated, as if typed into one box.
     pub fn from_pairs(pairs: impl IntoIterator<Item = (String, String)>) -> Self {
-        let values = pairs
-            .into_iter()
-            .filter(|(name, _)| name.contains('.'))
-            .collect();
+        let mut values: BTreeMap<String, String> = BTreeMap::new();
+        for (name, value) in pairs.into_iter().filter(|(name, _)| name.contains('.')) {
+            if !LIST_FIELDS.contains(&name.as_str()) {
+                values.insert(name, value);
+                continue;
+            }
+            if value.trim().is_empty() {
+                continue;
+            }
+            match values.get_mut(&name) {
+                Some(list) => {
+                    list.push_str(", ");
+                    list.push_str(value.trim());
+                }
+                None => {
+                    values.insert(name, value.trim().to_string());
+                }
+            }
+        }
         Self { values }
+    }
+
+    /// The entries of a list field as chosen, in order (`"RU, UA"` → `["RU", "UA"]`).
+    pub fn list(&self, field: &str) -> Vec<&str> {
+        self.value(field)
+            .split([',', ';', '\n'])
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .collect()
     }
 
     pub fn value(&self, field: &str) -> &str {
@@ -531,12 +561,7 @@ impl IntakeForm {
                 }
             };
         let list = |field: &str| -> Vec<String> {
-            self.value(field)
-                .split([',', ';', '\n'])
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(str::to_string)
-                .collect()
+            self.list(field).into_iter().map(str::to_string).collect()
         };
         let opt =
             |field: &str| Some(self.value(field).trim().to_string()).filter(|v| !v.is_empty());
@@ -933,6 +958,27 @@ mod tests {
             intake.names(),
             vec!["Yevgeniy Shcherbakov", "Евгений Щербаков"]
         );
+    }
+
+    #[test]
+    fn list_pickers_of_one_name_make_one_list_and_blank_pickers_add_nothing() {
+        let form = form(&[
+            ("client.nationalities", "RU"),
+            ("client.nationalities", ""),
+            ("client.nationalities", "ua"),
+            ("client.languages", " "),
+            ("client.languages", "uk"),
+            ("client.family_name", "First"),
+            ("client.family_name", "Second"),
+        ]);
+        assert_eq!(form.value("client.nationalities"), "RU, ua");
+        assert_eq!(form.list("client.nationalities"), vec!["RU", "ua"]);
+        assert_eq!(form.list("client.languages"), vec!["uk"]);
+        // Any other field keeps its last value, as before.
+        assert_eq!(form.value("client.family_name"), "Second");
+        let intake = form.parse().unwrap().checked(false, today()).unwrap();
+        assert_eq!(intake.client.nationalities, vec!["RU", "UA"]);
+        assert_eq!(intake.client.languages, vec!["uk"]);
     }
 
     #[test]

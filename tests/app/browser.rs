@@ -303,9 +303,7 @@ async fn a_lawyer_takes_an_intake_finds_the_client_and_moves_the_case() {
     browser
         .type_into("[name='client.date_of_birth']", "03121984")
         .await;
-    browser
-        .type_into("[name='client.nationalities']", "RU")
-        .await;
+    browser.select("[id='client.nationalities']", "RU").await;
     browser
         .type_into("[name='entry.port_of_entry']", "San Ysidro")
         .await;

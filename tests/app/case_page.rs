@@ -323,7 +323,7 @@ async fn the_case_page_shows_the_whole_file() {
 
     // Client: codes as names, A-number formatted, contact channels flagged.
     for text in [
-        "Russian Federation",
+        "Russia",
         "Russian, English",
         "A-012-345-678",
         "Iuliia Ivanova; Julia Ivanova",
@@ -360,7 +360,7 @@ async fn the_case_page_shows_the_whole_file() {
     // The journey in order, with countries by name, dates and modes.
     let journey = &html[position(&html, "class=\"journey\"")..position(&html, "id=\"entry\"")];
     let stops = [
-        "Moscow, Russian Federation",
+        "Moscow, Russia",
         "Tashkent, Uzbekistan",
         "Istanbul, Türkiye",
         "Cancún, Mexico",
@@ -431,7 +431,7 @@ async fn the_case_page_shows_the_whole_file() {
     assert_eq!(status, 303);
     let (_, html) = get(&o.app, &o.lawyer, &path).await;
     for text in [
-        "Российская Федерация",
+        "Россия",
         "Срок подачи в течение года",
         "осталось 99 дней",
         "Не может быть",

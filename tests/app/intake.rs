@@ -68,6 +68,21 @@ fn selected_value(html: &str, name: &str) -> Option<String> {
     Some(select[value_start..option].to_string())
 }
 
+/// The chosen value of each picker of a list field (`name="{name}"`), in order; `""` for
+/// a picker left empty.
+fn chosen_values(html: &str, name: &str) -> Vec<String> {
+    html.match_indices(&format!("name=\"{name}\""))
+        .filter_map(|(at, _)| {
+            let select = &html[at..at + html[at..].find("</select>")?];
+            let Some(option) = select.find("\" selected>") else {
+                return Some(String::new());
+            };
+            let value_start = select[..option].rfind("value=\"")? + "value=\"".len();
+            Some(select[value_start..option].to_string())
+        })
+        .collect()
+}
+
 /// Every section filled: a bank manager from Moscow, via Zürich and Cancún to San Ysidro.
 fn full_intake<'a>(lawyer_id: &'a str, paralegal_id: &'a str) -> Vec<(&'a str, &'a str)> {
     vec![
@@ -492,8 +507,8 @@ async fn problems_are_shown_next_to_their_fields_and_nothing_is_saved() {
     assert!(field_error(&html, "client.nationalities").is_some_and(|m| m.contains("XX")));
     assert!(field_error(&html, "journey.0.to_country").is_some_and(|m| m.contains("QQ")));
     assert_eq!(
-        input_value(&html, "client.nationalities").as_deref(),
-        Some("RU, XX")
+        chosen_values(&html, "client.nationalities"),
+        vec!["RU", "XX", ""]
     );
     assert_eq!(
         selected_value(&html, "journey.0.to_country").as_deref(),
@@ -798,4 +813,89 @@ async fn the_none_hint_stands_under_the_middle_name_it_is_about() {
     assert!(!hint("client.family_name").unwrap().contains("NONE"));
     assert!(html.contains("id=\"client.middle_name\" name=\"client.middle_name\""));
     assert!(html.contains("aria-describedby=\"client.middle_name-hint\""));
+}
+
+/// Issue 12 §5: nationalities and languages are chosen by name in the reader's language,
+/// with ISO codes underneath, and without any script: one picker per entry, and one more.
+#[actix_web::test]
+async fn nationalities_and_languages_are_chosen_by_name_in_the_readers_language() {
+    let app = spawn_app().await;
+    let lawyer = app.login_as(Role::Lawyer).await;
+    let response = post(&app, &lawyer, "/account/language", &[("language", "ru")]).await;
+    assert_eq!(response.status(), 303);
+
+    let (status, html) = page(&app, &lawyer, "/intake").await;
+    assert_eq!(status, 200);
+    let picker = &html[html
+        .find("<select id=\"client.nationalities\"")
+        .expect("a picker")..];
+    let picker = &picker[..picker.find("</select>").expect("its end")];
+    assert!(
+        picker.contains("<option value=\"RU\">Россия</option>"),
+        "{picker}"
+    );
+    assert!(picker.contains("<option value=\"UA\">Украина</option>"));
+    // Sorted by the name the reader sees: Австралия (AU) before Япония (JP).
+    assert!(picker.find("value=\"AU\"") < picker.find("value=\"JP\""));
+    let languages = &html[html
+        .find("<select id=\"client.languages\"")
+        .expect("a picker")..];
+    assert!(languages.contains("<option value=\"uk\">украинский</option>"));
+    assert_eq!(chosen_values(&html, "client.nationalities"), vec!["", ""]);
+
+    // Two nationalities chosen in two pickers: saved as codes, shown chosen, one empty more.
+    let response = post(
+        &app,
+        &lawyer,
+        "/intake",
+        &[
+            ("client.family_name", "Shcherbakova"),
+            ("client.nationalities", "UA"),
+            ("client.nationalities", "RU"),
+            ("client.nationalities", ""),
+            ("client.languages", "uk"),
+            ("client.languages", ""),
+            ("action", "save_draft"),
+        ],
+    )
+    .await;
+    let id = case_location(&response);
+    let file = cases::open(&app.state, &lawyer.staff, id, None)
+        .await
+        .expect("case opens");
+    assert_eq!(file.intake.client.nationalities, vec!["UA", "RU"]);
+    assert_eq!(file.intake.client.languages, vec!["uk"]);
+    let (_, html) = page(&app, &lawyer, &format!("/cases/{id}/intake")).await;
+    assert_eq!(
+        chosen_values(&html, "client.nationalities"),
+        vec!["UA", "RU", ""]
+    );
+    assert_eq!(chosen_values(&html, "client.languages"), vec!["uk", ""]);
+
+    // A code that is not on the list is refused at its field, and kept to be corrected.
+    let response = post(
+        &app,
+        &lawyer,
+        &format!("/cases/{id}/intake"),
+        &[
+            ("client.family_name", "Shcherbakova"),
+            ("client.nationalities", "UA"),
+            ("client.languages", "zz"),
+            ("action", "save_draft"),
+        ],
+    )
+    .await;
+    assert_eq!(response.status(), 422);
+    let html = response.text().await.expect("body");
+    assert!(field_error(&html, "client.languages").is_some_and(|m| m.contains("zz")));
+    assert!(field_error(&html, "client.nationalities").is_none());
+    assert_eq!(chosen_values(&html, "client.languages"), vec!["zz", ""]);
+    assert!(
+        html.contains("href=\"#client.languages\""),
+        "the summary points at the picker"
+    );
+    let file = cases::open(&app.state, &lawyer.staff, id, None)
+        .await
+        .expect("case opens");
+    assert_eq!(file.intake.client.languages, vec!["uk"], "nothing saved");
 }

@@ -47,6 +47,7 @@ struct Choices {
     persecutors: Vec<(String, String)>,
     kinds: Vec<(String, String)>,
     countries: Vec<(String, String)>,
+    languages: Vec<(String, String)>,
     lawyers: Vec<(String, String)>,
     paralegals: Vec<(String, String)>,
 }
@@ -60,6 +61,43 @@ fn vocabulary<T: Copy>(
     all.iter()
         .map(|v| (code(*v).to_string(), ctx.t(key(*v))))
         .collect()
+}
+
+/// Codes labelled by their names in the reader's language, in the order given.
+fn named(list: Vec<(&'static str, &'static str)>) -> Vec<(String, String)> {
+    list.into_iter()
+        .map(|(code, name)| (code.to_string(), name.to_string()))
+        .collect()
+}
+
+/// How many pickers a list field shows at least (dual nationality and a few languages are
+/// common), and at most when fewer are chosen.
+const LIST_PICKERS_MIN: usize = 2;
+const LIST_PICKERS_MAX: usize = 8;
+
+/// The options of a picker, with `current` selected; an unknown submitted value is kept as
+/// an option of its own rather than silently dropped. Codes match case-blind (`ru` from an
+/// older draft is `RU`).
+fn options_for(current: &str, choices: &[(String, String)]) -> Vec<Choice> {
+    let current = current.trim();
+    let mut options = Vec::with_capacity(choices.len() + 1);
+    if !current.is_empty()
+        && !choices
+            .iter()
+            .any(|(code, _)| code.eq_ignore_ascii_case(current))
+    {
+        options.push(Choice {
+            value: current.to_string(),
+            label: current.to_string(),
+            selected: true,
+        });
+    }
+    options.extend(choices.iter().map(|(code, label)| Choice {
+        value: code.clone(),
+        label: label.clone(),
+        selected: code.eq_ignore_ascii_case(current),
+    }));
+    options
 }
 
 impl Choices {
@@ -126,10 +164,8 @@ impl Choices {
                 ClaimKind::as_str,
                 ClaimKind::label_key,
             ),
-            countries: codes::countries(ctx.i18n.language())
-                .into_iter()
-                .map(|(code, name)| (code.to_string(), format!("{name} ({code})")))
-                .collect(),
+            countries: named(codes::countries(ctx.i18n.language())),
+            languages: named(codes::languages(ctx.i18n.language())),
             lawyers: people("claim.lawyer_id", |r| {
                 matches!(r, Role::Lawyer | Role::Admin)
             }),
@@ -295,24 +331,34 @@ impl IntakePage {
         ids.join(" ")
     }
 
-    /// The options of a picker, with what was submitted selected; an unknown submitted
-    /// value is kept as an option of its own rather than silently dropped.
+    /// The options of a picker, with what was submitted selected.
     fn options(&self, field: &str, choices: &[(String, String)]) -> Vec<Choice> {
-        let current = self.value(field).trim();
-        let mut options = Vec::with_capacity(choices.len() + 1);
-        if !current.is_empty() && !choices.iter().any(|(code, _)| code == current) {
-            options.push(Choice {
-                value: current.to_string(),
-                label: current.to_string(),
-                selected: true,
-            });
-        }
-        options.extend(choices.iter().map(|(code, label)| Choice {
-            value: code.clone(),
-            label: label.clone(),
-            selected: code == current,
-        }));
-        options
+        options_for(self.value(field), choices)
+    }
+
+    /// A list field's pickers as (id, chosen value): one per chosen value and one empty to
+    /// choose another (no script needed: saving, or any row button, shows the next empty
+    /// one). The first picker's id is the field's, so the error summary can point at it.
+    fn pickers(&self, field: &str) -> Vec<(String, String)> {
+        let chosen = self.form.list(field);
+        let count = (chosen.len() + 1)
+            .max(LIST_PICKERS_MIN)
+            .min(LIST_PICKERS_MAX.max(chosen.len()));
+        (0..count)
+            .map(|i| {
+                let id = match i {
+                    0 => field.to_string(),
+                    _ => format!("{field}-{}", i + 1),
+                };
+                let value = chosen.get(i).map_or_else(String::new, |v| (*v).to_string());
+                (id, value)
+            })
+            .collect()
+    }
+
+    /// The options of one picker of a list field.
+    fn list_options(&self, current: &str, choices: &[(String, String)]) -> Vec<Choice> {
+        options_for(current, choices)
     }
 
     fn field(&self, section: &str, index: usize, name: &str) -> String {
