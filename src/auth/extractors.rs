@@ -20,6 +20,8 @@ use crate::state::AppState;
 pub struct CurrentStaff {
     pub staff: Staff,
     pub method: AuthMethod,
+    /// The id hash of the session the request came with (none for a bearer token).
+    pub session_hash: Option<String>,
 }
 
 impl FromRequest for CurrentStaff {
@@ -27,12 +29,15 @@ impl FromRequest for CurrentStaff {
     type Future = Ready<Result<Self, AppError>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let extensions = req.extensions();
+        let session_hash = extensions.get::<SessionInfo>().map(|s| s.id_hash.clone());
         ready(
-            req.extensions()
+            extensions
                 .get::<Authenticated>()
                 .map(|auth| CurrentStaff {
                     staff: auth.staff.clone(),
                     method: auth.method,
+                    session_hash,
                 })
                 .ok_or(AppError::LoginRequired),
         )

@@ -8,11 +8,12 @@ use actix_web::http::header;
 use actix_web::middleware::Next;
 use actix_web::{HttpMessage, HttpRequest, web};
 
+use super::extractors::ClientAddress;
 use crate::domain::ids::StaffId;
 use crate::domain::staff::Staff;
 use crate::error::AppError;
 use crate::services;
-use crate::services::sessions::Resumption;
+use crate::services::sessions::{Resumption, SessionClient};
 use crate::state::AppState;
 
 /// The server-side session a request carries (anonymous sessions exist so that the login
@@ -110,7 +111,13 @@ pub async fn load_session(
             Err(err) => return Ok(req.error_response(err).map_into_right_body()),
         }
     } else if let Some(cookie) = req.cookie(cookie_name(https)) {
-        match services::sessions::resume(&state, cookie.value().to_string()).await {
+        let client = SessionClient::new(
+            req.headers()
+                .get(header::USER_AGENT)
+                .and_then(|v| v.to_str().ok()),
+            ClientAddress::of(req.request()).0,
+        );
+        match services::sessions::resume(&state, cookie.value().to_string(), client).await {
             Ok(Resumption::Alive(resumed)) => {
                 let mut extensions = req.extensions_mut();
                 extensions.insert(resumed.session);

@@ -20,6 +20,7 @@ pub mod schema;
 pub mod search;
 pub mod sessions;
 pub mod staff;
+pub mod staff_access;
 pub mod uuid;
 
 use std::path::Path;

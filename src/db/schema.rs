@@ -28,6 +28,23 @@ diesel::table! {
         created_at -> Timestamp,
         last_seen_at -> Timestamp,
         expires_at -> Timestamp,
+        user_agent -> Nullable<Text>,
+        address -> Nullable<Text>,
+        previous_sign_in_at -> Nullable<Timestamp>,
+        previous_sign_in_address -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::uuid::PortableUuid;
+
+    staff_access (staff_id) {
+        staff_id -> PortableUuid,
+        last_sign_in_at -> Nullable<Timestamp>,
+        last_sign_in_address -> Nullable<Text>,
+        locked_at -> Nullable<Timestamp>,
+        locked_address -> Nullable<Text>,
     }
 }
 
@@ -348,6 +365,7 @@ diesel::table! {
 }
 
 diesel::joinable!(sessions -> staff (staff_id));
+diesel::joinable!(staff_access -> staff (staff_id));
 diesel::joinable!(api_tokens -> staff (staff_id));
 diesel::table! {
     use diesel::sql_types::*;
@@ -429,6 +447,7 @@ diesel::joinable!(notifications -> staff (recipient_id));
 diesel::allow_tables_to_appear_in_same_query!(
     staff,
     sessions,
+    staff_access,
     api_tokens,
     account_tokens,
     login_throttle,

@@ -16,6 +16,10 @@ pub struct SessionRow {
     pub created_at: NaiveDateTime,
     pub last_seen_at: NaiveDateTime,
     pub expires_at: NaiveDateTime,
+    pub user_agent: Option<String>,
+    pub address: Option<String>,
+    pub previous_sign_in_at: Option<NaiveDateTime>,
+    pub previous_sign_in_address: Option<String>,
 }
 
 impl SessionRow {
@@ -53,14 +57,105 @@ pub fn find(conn: &mut DbConnection, id_hash: &str) -> QueryResult<Option<Sessio
         .optional()
 }
 
-pub fn touch(conn: &mut DbConnection, id_hash: &str, now: NaiveDateTime) -> QueryResult<usize> {
+/// Marks the session as used now, from `address`.
+pub fn touch(
+    conn: &mut DbConnection,
+    id_hash: &str,
+    now: NaiveDateTime,
+    address: Option<&str>,
+) -> QueryResult<usize> {
     diesel::update(sessions::table.find(id_hash))
-        .set(sessions::last_seen_at.eq(now))
+        .set((
+            sessions::last_seen_at.eq(now),
+            sessions::address.eq(address),
+        ))
+        .execute(conn)
+}
+
+/// Records the browser and address of a signed-in session.
+pub fn set_client(
+    conn: &mut DbConnection,
+    id_hash: &str,
+    user_agent: Option<&str>,
+    address: Option<&str>,
+) -> QueryResult<usize> {
+    diesel::update(sessions::table.find(id_hash))
+        .set((
+            sessions::user_agent.eq(user_agent),
+            sessions::address.eq(address),
+        ))
+        .execute(conn)
+}
+
+/// Leaves the previous sign-in with a new session, for the home page to mention once.
+pub fn set_previous_sign_in(
+    conn: &mut DbConnection,
+    id_hash: &str,
+    previous: Option<(NaiveDateTime, Option<String>)>,
+) -> QueryResult<usize> {
+    let (at, address) = match previous {
+        Some((at, address)) => (Some(at), address),
+        None => (None, None),
+    };
+    diesel::update(sessions::table.find(id_hash))
+        .set((
+            sessions::previous_sign_in_at.eq(at),
+            sessions::previous_sign_in_address.eq(address),
+        ))
         .execute(conn)
 }
 
 pub fn delete(conn: &mut DbConnection, id_hash: &str) -> QueryResult<usize> {
     diesel::delete(sessions::table.find(id_hash)).execute(conn)
+}
+
+/// The signed-in sessions of one staff member, most recently used first.
+pub fn list_for_staff(conn: &mut DbConnection, staff_id: StaffId) -> QueryResult<Vec<SessionRow>> {
+    sessions::table
+        .filter(sessions::staff_id.eq(DbUuid(staff_id.as_uuid())))
+        .order((sessions::last_seen_at.desc(), sessions::created_at.desc()))
+        .select(sessions::all_columns)
+        .load(conn)
+}
+
+/// Ends every session of one staff member but `keep`.
+pub fn delete_for_staff_except(
+    conn: &mut DbConnection,
+    staff_id: StaffId,
+    keep: &str,
+) -> QueryResult<usize> {
+    diesel::delete(
+        sessions::table
+            .filter(sessions::staff_id.eq(DbUuid(staff_id.as_uuid())))
+            .filter(sessions::id_hash.ne(keep)),
+    )
+    .execute(conn)
+}
+
+/// The previous sign-in this session was started with, cleared as it is read: the home page
+/// mentions it once.
+pub fn take_previous_sign_in(
+    conn: &mut DbConnection,
+    id_hash: &str,
+) -> QueryResult<Option<(NaiveDateTime, Option<String>)>> {
+    let found: Option<(Option<NaiveDateTime>, Option<String>)> = sessions::table
+        .find(id_hash)
+        .select((
+            sessions::previous_sign_in_at,
+            sessions::previous_sign_in_address,
+        ))
+        .first(conn)
+        .optional()?;
+    let Some((Some(at), address)) = found else {
+        return Ok(None);
+    };
+    diesel::update(sessions::table.find(id_hash))
+        .set((
+            sessions::previous_sign_in_at.eq(None::<NaiveDateTime>),
+            sessions::previous_sign_in_address.eq(None::<String>),
+        ))
+        .execute(conn)?;
+    Ok(Some((at, address)))
 }
 
 /// Ends every session of one staff member.

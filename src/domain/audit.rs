@@ -44,6 +44,9 @@ macro_rules! actions {
 }
 
 actions! {
+    AccountLocked => "account.locked", "audit-action-account-locked";
+    AccountLockLinkRequested => "account.lock_link_requested", "audit-action-account-lock-link-requested";
+    AccountUnlocked => "account.unlocked", "audit-action-account-unlocked";
     AccountNotificationsChanged => "account.notifications_changed", "audit-action-account-notifications-changed";
     AccountUpdated => "account.updated", "audit-action-account-updated";
     ApiTokenCreated => "api_token.created", "audit-action-api-token-created";
@@ -77,11 +80,14 @@ actions! {
     PasswordChanged => "password.changed", "audit-action-password-changed";
     ReportExported => "report.exported", "audit-action-report-exported";
     ReportViewed => "report.viewed", "audit-action-report-viewed";
+    SessionEnded => "session.ended", "audit-action-session-ended";
+    SessionsEndedElsewhere => "session.others_ended", "audit-action-sessions-ended-elsewhere";
     SetupCompleted => "setup.completed", "audit-action-setup-completed";
     StaffCreated => "staff.created", "audit-action-staff-created";
     StaffDeactivated => "staff.deactivated", "audit-action-staff-deactivated";
     StaffPasswordReset => "staff.password_reset", "audit-action-staff-password-reset";
     StaffReactivated => "staff.reactivated", "audit-action-staff-reactivated";
+    StaffSessionsEnded => "staff.sessions_ended", "audit-action-staff-sessions-ended";
     StaffUpdated => "staff.updated", "audit-action-staff-updated";
 }
 
@@ -241,6 +247,8 @@ const ENTRY_FIELDS: &[Field] = &[
         }),
     ),
     ("retry_after_seconds", "audit-field-retry-after", Kind::Text),
+    ("current", "audit-field-current-session", Kind::Flag),
+    ("sessions_ended", "audit-field-sessions-ended", Kind::Text),
     ("display_name", "field-display-name", Kind::Text),
     (
         "role",

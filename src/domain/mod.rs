@@ -17,3 +17,4 @@ pub mod password;
 pub mod reports;
 pub mod staff;
 pub mod text;
+pub mod user_agent;

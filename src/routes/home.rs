@@ -7,10 +7,10 @@ use askama::Template;
 
 use crate::auth::extractors::{CurrentStaff, PageContext};
 use crate::auth::policy;
-use crate::error::AppError;
+use crate::error::{AppError, Message};
 use crate::routes::cases::list::{self, CaseListForm, CaseTable};
 use crate::routes::sessions::html::render;
-use crate::services::outbox;
+use crate::services::{outbox, sessions};
 use crate::state::AppState;
 
 #[derive(Template)]
@@ -20,6 +20,8 @@ pub struct HomePage {
     table: CaseTable,
     /// Messages given up on; shown to admins.
     failed_mail: i64,
+    /// Right after signing in: when and from where the sign-in before this one was.
+    previous_sign_in: Option<String>,
 }
 
 pub async fn home(
@@ -34,11 +36,25 @@ pub async fn home(
     } else {
         0
     };
+    let previous_sign_in = match current.session_hash.clone() {
+        Some(hash) => sessions::take_previous_sign_in(&state, hash)
+            .await?
+            .map(|(at, address)| {
+                let address = address.unwrap_or_else(|| ctx.t("sessions-address-unknown"));
+                ctx.message(
+                    &Message::new("home-previous-sign-in")
+                        .with("time", ctx.time(&at))
+                        .with("address", address),
+                )
+            }),
+        None => None,
+    };
     render(
         HomePage {
             ctx,
             table,
             failed_mail,
+            previous_sign_in,
         },
         StatusCode::OK,
     )

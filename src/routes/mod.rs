@@ -86,6 +86,12 @@ pub fn endpoints() -> Vec<Endpoint> {
         Endpoint::new(M::POST, "/account/notifications", || {
             web::post().to(account::html::set_notifications)
         }),
+        Endpoint::new(M::POST, "/account/sessions/{id}/end", || {
+            web::post().to(account::html::end_session)
+        }),
+        Endpoint::new(M::POST, "/account/sessions/end-others", || {
+            web::post().to(account::html::end_other_sessions)
+        }),
         Endpoint::new(M::GET, "/admin/staff", || web::get().to(staff::html::list)),
         Endpoint::new(M::POST, "/admin/staff", || {
             web::post().to(staff::html::create)
@@ -107,6 +113,9 @@ pub fn endpoints() -> Vec<Endpoint> {
         }),
         Endpoint::new(M::POST, "/admin/staff/{id}/password-reset", || {
             web::post().to(staff::html::reset_password)
+        }),
+        Endpoint::new(M::POST, "/admin/staff/{id}/end-sessions", || {
+            web::post().to(staff::html::end_sessions)
         }),
         Endpoint::new(M::GET, "/admin/audit", || web::get().to(audit::html::list)),
         Endpoint::new(M::GET, "/api/v1/audit", || web::get().to(audit::api::list)),

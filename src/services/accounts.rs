@@ -202,11 +202,13 @@ pub async fn authenticate(
     outcome.map_err(|_| LoginError::InvalidCredentials)
 }
 
-/// Signs a staff member in on the web: a fresh session replaces the anonymous one.
+/// Signs a staff member in on the web: a fresh session replaces the anonymous one, and
+/// carries the sign-in before this one for the home page to mention.
 pub async fn start_session(
     state: &AppState,
     staff_id: StaffId,
     replaces: Option<String>,
+    address: Option<String>,
 ) -> Result<String, AppError> {
     let now = state.now();
     let settings = state.settings.clone();
@@ -214,13 +216,21 @@ pub async fn start_session(
         .db
         .run(move |conn| {
             write_transaction(conn, |conn| {
-                Ok(sessions::start_for_staff(
+                let token = sessions::start_for_staff(
                     conn,
                     &settings.session,
                     staff_id,
                     replaces.as_deref(),
                     now,
-                )?)
+                )?;
+                let previous = db::staff_access::record_sign_in(
+                    conn,
+                    staff_id,
+                    clock::to_db(now),
+                    address.as_deref(),
+                )?;
+                db::sessions::set_previous_sign_in(conn, &hash_token(&token), previous)?;
+                Ok(token)
             })
         })
         .await

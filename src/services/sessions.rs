@@ -1,13 +1,17 @@
 //! Server-side sessions and bearer tokens: starting, resuming, ending.
 
 use chrono::{DateTime, Duration, Utc};
+use serde_json::json;
 
+use super::audit::{AuditContext, staff_target};
 use crate::auth::session::SessionInfo;
-use crate::auth::tokens::{hash_token, random_token};
+use crate::auth::tokens::{constant_time_eq, hash_token, random_token};
 use crate::clock;
-use crate::db::{self, DbConnection};
+use crate::db::{self, DbConnection, write_transaction};
+use crate::domain::audit::AuditAction;
 use crate::domain::ids::StaffId;
 use crate::domain::staff::Staff;
+use crate::domain::user_agent::UserAgent;
 use crate::error::AppError;
 use crate::state::AppState;
 
@@ -84,8 +88,34 @@ pub fn start_for_staff(
     start(conn, Some(staff_id), now, lifetime).map(|(token, _)| token)
 }
 
+/// Who is on the other end of a request: kept with a signed-in session so that its owner
+/// can tell their sessions apart on the account page.
+#[derive(Debug, Clone, Default)]
+pub struct SessionClient {
+    pub user_agent: Option<String>,
+    pub address: Option<String>,
+}
+
+/// Longest `User-Agent` kept; real ones are a few hundred characters.
+const USER_AGENT_LIMIT: usize = 512;
+
+impl SessionClient {
+    pub fn new(user_agent: Option<&str>, address: Option<String>) -> Self {
+        Self {
+            user_agent: user_agent.map(|ua| ua.chars().take(USER_AGENT_LIMIT).collect()),
+            address,
+        }
+    }
+}
+
 /// The session behind a cookie value, if it is still alive and its owner still active.
-pub async fn resume(state: &AppState, token: String) -> Result<Resumption, AppError> {
+/// A signed-in session learns its browser on its first request, and its address whenever
+/// `last_seen_at` is written.
+pub async fn resume(
+    state: &AppState,
+    token: String,
+    client: SessionClient,
+) -> Result<Resumption, AppError> {
     let now = state.now();
     let idle = Duration::minutes(state.settings.session.idle_timeout_minutes);
     state
@@ -112,8 +142,18 @@ pub async fn resume(state: &AppState, token: String) -> Result<Resumption, AppEr
                 },
                 None => None,
             };
-            if staff.is_some() && now_db - row.last_seen_at >= TOUCH_INTERVAL {
-                db::sessions::touch(conn, &id_hash, now_db)?;
+            if staff.is_some() {
+                if row.user_agent.is_none() && client.user_agent.is_some() {
+                    db::sessions::set_client(
+                        conn,
+                        &id_hash,
+                        client.user_agent.as_deref(),
+                        client.address.as_deref(),
+                    )?;
+                }
+                if now_db - row.last_seen_at >= TOUCH_INTERVAL {
+                    db::sessions::touch(conn, &id_hash, now_db, client.address.as_deref())?;
+                }
             }
             Ok(Resumption::Alive(Resumed {
                 session: SessionInfo {
@@ -156,4 +196,173 @@ pub fn end_all_for_staff(
     db::sessions::delete_for_staff(conn, staff_id)?;
     db::api_tokens::revoke_for_staff(conn, staff_id, clock::to_db(now))?;
     Ok(())
+}
+
+/// One of a person's own sessions, as the account page lists it.
+#[derive(Debug, Clone)]
+pub struct SessionView {
+    /// Names the session in the "end" form; derived from its id hash, so neither the cookie
+    /// value nor the stored key leaves the server.
+    pub reference: String,
+    pub agent: UserAgent,
+    pub address: Option<String>,
+    pub signed_in_at: DateTime<Utc>,
+    pub last_seen_at: DateTime<Utc>,
+    /// The session this page was asked for with.
+    pub current: bool,
+}
+
+fn reference(id_hash: &str) -> String {
+    hash_token(&format!("session-reference:{id_hash}"))[..32].to_string()
+}
+
+/// The signed-in sessions of `staff`, most recently used first.
+pub async fn list_own(
+    state: &AppState,
+    staff: &Staff,
+    current_hash: Option<String>,
+) -> Result<Vec<SessionView>, AppError> {
+    let staff_id = staff.id;
+    state
+        .db
+        .run(move |conn| {
+            Ok(db::sessions::list_for_staff(conn, staff_id)?
+                .into_iter()
+                .map(|row| SessionView {
+                    reference: reference(&row.id_hash),
+                    agent: UserAgent::parse(row.user_agent.as_deref().unwrap_or_default()),
+                    address: row.address,
+                    signed_in_at: clock::from_db(row.created_at),
+                    last_seen_at: clock::from_db(row.last_seen_at),
+                    current: current_hash.as_deref() == Some(row.id_hash.as_str()),
+                })
+                .collect())
+        })
+        .await
+}
+
+/// What ending one of one's own sessions did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ended {
+    /// Another session ended.
+    Other,
+    /// The session making the request ended: the caller is signed out.
+    Current,
+    /// No session of the caller's has that reference (already ended).
+    NotFound,
+}
+
+/// Ends one of the caller's own sessions, named by its reference.
+pub async fn end_own(
+    state: &AppState,
+    staff: &Staff,
+    session_reference: String,
+    current_hash: Option<String>,
+    address: Option<String>,
+) -> Result<Ended, AppError> {
+    let staff_id = staff.id;
+    let audit = AuditContext::new(Some(staff_id), address, state.now());
+    state
+        .db
+        .run(move |conn| {
+            write_transaction(conn, |conn| {
+                let found = db::sessions::list_for_staff(conn, staff_id)?
+                    .into_iter()
+                    .find(|row| constant_time_eq(&reference(&row.id_hash), &session_reference));
+                let Some(row) = found else {
+                    return Ok(Ended::NotFound);
+                };
+                db::sessions::delete(conn, &row.id_hash)?;
+                let current = current_hash.as_deref() == Some(row.id_hash.as_str());
+                audit.record(
+                    conn,
+                    AuditAction::SessionEnded,
+                    staff_target(staff_id),
+                    json!({ "current": current }),
+                )?;
+                Ok(if current {
+                    Ended::Current
+                } else {
+                    Ended::Other
+                })
+            })
+        })
+        .await
+}
+
+/// Ends every session of the caller's but this one, and every API token: "sign out
+/// everywhere else", for a device left behind.
+pub async fn end_others(
+    state: &AppState,
+    staff: &Staff,
+    current_hash: String,
+    address: Option<String>,
+) -> Result<usize, AppError> {
+    let staff_id = staff.id;
+    let now = state.now();
+    let audit = AuditContext::new(Some(staff_id), address, now);
+    state
+        .db
+        .run(move |conn| {
+            write_transaction(conn, |conn| {
+                let ended = db::sessions::delete_for_staff_except(conn, staff_id, &current_hash)?;
+                db::api_tokens::revoke_for_staff(conn, staff_id, clock::to_db(now))?;
+                audit.record(
+                    conn,
+                    AuditAction::SessionsEndedElsewhere,
+                    staff_target(staff_id),
+                    json!({ "sessions_ended": ended }),
+                )?;
+                Ok(ended)
+            })
+        })
+        .await
+}
+
+/// An admin ends every session and API token of a staff member, who stays active and can
+/// sign in again.
+pub async fn end_all_by_admin(
+    state: &AppState,
+    admin: &Staff,
+    target: StaffId,
+    address: Option<String>,
+) -> Result<usize, AppError> {
+    crate::auth::policy::can_manage_staff(admin)?;
+    let now = state.now();
+    let audit = AuditContext::new(Some(admin.id), address, now);
+    state
+        .db
+        .run(move |conn| {
+            write_transaction(conn, |conn| {
+                if db::staff::find(conn, target)?.is_none() {
+                    return Err(AppError::NotFound);
+                }
+                let ended = db::sessions::list_for_staff(conn, target)?.len();
+                end_all_for_staff(conn, target, now)?;
+                audit.record(
+                    conn,
+                    AuditAction::StaffSessionsEnded,
+                    staff_target(target),
+                    json!({ "sessions_ended": ended }),
+                )?;
+                Ok(ended)
+            })
+        })
+        .await
+}
+
+/// The sign-in before this session's, once: the home page mentions it after a sign-in.
+pub async fn take_previous_sign_in(
+    state: &AppState,
+    session_hash: String,
+) -> Result<Option<(DateTime<Utc>, Option<String>)>, AppError> {
+    state
+        .db
+        .run(move |conn| {
+            // Read first, write only when there is something to clear: the home page is
+            // asked for often and must not take the write lock each time.
+            Ok(db::sessions::take_previous_sign_in(conn, &session_hash)?
+                .map(|(at, address)| (clock::from_db(at), address)))
+        })
+        .await
 }

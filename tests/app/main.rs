@@ -30,5 +30,6 @@ mod office_time;
 mod permissions;
 mod reports;
 mod search;
+mod sessions;
 mod setup;
 mod staff_admin;

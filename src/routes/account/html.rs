@@ -14,6 +14,7 @@ use crate::i18n::{I18n, Language};
 use crate::routes::errors::FormErrors;
 use crate::routes::see_other;
 use crate::routes::sessions::html::render;
+use crate::services::sessions::{self, Ended, SessionView};
 use crate::services::{accounts, notifications};
 use crate::state::AppState;
 
@@ -27,6 +28,8 @@ pub struct AccountPage {
     notifications: Vec<NotificationChoice>,
     deliveries: [Delivery; 3],
     notifications_hint: String,
+    /// The person's signed-in sessions ("My sessions").
+    sessions: Vec<SessionView>,
 }
 
 /// One row of the notification choices, as saved or as just submitted.
@@ -56,6 +59,8 @@ impl AccountPage {
         notice: Option<String>,
     ) -> Result<Self, AppError> {
         let saved = notifications::preferences(state, &current.staff).await?;
+        let sessions =
+            sessions::list_own(state, &current.staff, current.session_hash.clone()).await?;
         let office = &state.settings.office;
         let notifications_hint = ctx.message(
             &Message::new("account-notifications-hint")
@@ -70,6 +75,7 @@ impl AccountPage {
             notifications: NotificationChoice::saved(saved),
             deliveries: Delivery::ALL,
             notifications_hint,
+            sessions,
         })
     }
 }
@@ -90,6 +96,8 @@ pub async fn show(
         Some("language") => Some(ctx.t("account-language-saved")),
         Some("password") => Some(ctx.t("account-password-saved")),
         Some("notifications") => Some(ctx.t("account-notifications-saved")),
+        Some("session") => Some(ctx.t("account-session-ended")),
+        Some("sessions") => Some(ctx.t("account-sessions-ended")),
         _ => None,
     };
     let page = AccountPage::new(&state, &current, ctx, FormErrors::default(), notice).await?;
@@ -215,4 +223,45 @@ async fn invalid(
     )
     .await?;
     render(page, StatusCode::UNPROCESSABLE_ENTITY)
+}
+
+/// `POST /account/sessions/{id}/end`: ends one of one's own sessions. Ending the one in use
+/// signs out, like the sign-out button.
+pub async fn end_session(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    current: CurrentStaff,
+    address: ClientAddress,
+    reference: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    policy::can_use_app(&current.staff)?;
+    let ended = sessions::end_own(
+        &state,
+        &current.staff,
+        reference.into_inner(),
+        current.session_hash.clone(),
+        address.0,
+    )
+    .await?;
+    match ended {
+        Ended::Current => {
+            request_cookie_change(&req, CookieChange::Clear);
+            Ok(crate::routes::sessions::html::signed_out())
+        }
+        Ended::Other | Ended::NotFound => Ok(see_other("/account?saved=session#sessions")),
+    }
+}
+
+/// `POST /account/sessions/end-others`: every other session and every API token ends.
+pub async fn end_other_sessions(
+    state: web::Data<AppState>,
+    current: CurrentStaff,
+    address: ClientAddress,
+) -> Result<HttpResponse, AppError> {
+    policy::can_use_app(&current.staff)?;
+    let Some(session_hash) = current.session_hash.clone() else {
+        return Err(AppError::BadRequest(Message::new("api-not-a-session")));
+    };
+    sessions::end_others(&state, &current.staff, session_hash, address.0).await?;
+    Ok(see_other("/account?saved=sessions#sessions"))
 }

@@ -83,14 +83,14 @@ pub async fn login(
     let form = form.into_inner();
     let next = safe_next(Some(&form.next));
     let outcome =
-        accounts::authenticate(&state, &form.email, form.password, address.0, "web").await;
+        accounts::authenticate(&state, &form.email, form.password, address.0.clone(), "web").await;
     let (status, error, retry_after) = match outcome {
         Ok(staff) => {
             let old = req
                 .extensions()
                 .get::<SessionInfo>()
                 .map(|s| s.id_hash.clone());
-            let token = accounts::start_session(&state, staff.id, old).await?;
+            let token = accounts::start_session(&state, staff.id, old, address.0.clone()).await?;
             request_cookie_change(&req, CookieChange::Set(token));
             held_forms::claim(&req, &state, &staff).await?;
             return Ok(see_other(&next));
@@ -140,7 +140,18 @@ pub async fn logout(
         accounts::logout(&state, &current.staff, session.id_hash, address.0).await?;
     }
     request_cookie_change(&req, CookieChange::Clear);
-    Ok(see_other("/login?signed_out=1"))
+    Ok(signed_out())
+}
+
+/// The answer to signing out: to the login page, and the browser told to forget what it
+/// kept of this site (cache and storage; the session cookie is removed by the middleware).
+pub fn signed_out() -> HttpResponse {
+    let mut response = see_other("/login?signed_out=1");
+    response.headers_mut().insert(
+        header::HeaderName::from_static("clear-site-data"),
+        header::HeaderValue::from_static("\"cache\", \"cookies\", \"storage\""),
+    );
+    response
 }
 
 /// `POST /session/keep-alive`: `forms.js` calls it while someone types into a form, so a

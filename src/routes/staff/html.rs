@@ -138,7 +138,10 @@ pub async fn show(
     query: web::Query<ShowQuery>,
 ) -> Result<HttpResponse, AppError> {
     let member = staff_service::get(&state, &current.staff, parse_id(&id)?).await?;
-    let notice = query.saved.as_ref().map(|_| ctx.t("staff-saved"));
+    let notice = query.saved.as_deref().map(|saved| match saved {
+        "sessions" => ctx.t("staff-sessions-ended"),
+        _ => ctx.t("staff-saved"),
+    });
     render(
         StaffPage {
             ctx,
@@ -238,6 +241,19 @@ pub async fn reset_password(
         },
         StatusCode::OK,
     )
+}
+
+/// `POST /admin/staff/{id}/end-sessions`: every session and API token of the staff member
+/// ends; the account stays active.
+pub async fn end_sessions(
+    state: web::Data<AppState>,
+    admin: Authorized<ManageStaff>,
+    address: ClientAddress,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let id = parse_id(&id)?;
+    crate::services::sessions::end_all_by_admin(&state, admin.staff(), id, address.0).await?;
+    Ok(see_other(&format!("/admin/staff/{id}?saved=sessions")))
 }
 
 async fn apply(
