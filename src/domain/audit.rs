@@ -81,7 +81,7 @@ actions! {
     ReportExported => "report.exported", "audit-action-report-exported";
     ReportViewed => "report.viewed", "audit-action-report-viewed";
     SessionEnded => "session.ended", "audit-action-session-ended";
-    SessionsEndedElsewhere => "session.others_ended", "audit-action-sessions-ended-elsewhere";
+    SessionsEndedElsewhere => "session.others_ended", "audit-action-session-others-ended";
     SetupCompleted => "setup.completed", "audit-action-setup-completed";
     StaffCreated => "staff.created", "audit-action-staff-created";
     StaffDeactivated => "staff.deactivated", "audit-action-staff-deactivated";
