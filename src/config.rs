@@ -52,14 +52,21 @@ pub struct SessionSettings {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct LoginSettings {
-    /// Failures allowed before delays start.
+    /// Attempts at one account allowed at once before delays start (every attempt is
+    /// counted before the password is checked; a success clears the account's count).
     pub free_failures: i32,
     /// Longest delay one account can be put under; keeps a real user from being locked out.
     pub max_account_delay_seconds: i64,
+    /// An account's count is forgotten after this long without an attempt.
+    pub failure_memory_hours: i64,
+    /// Failed attempts from one client address, against any accounts, before delays start.
+    /// Large enough that a whole office behind one address, mistyping as people do, is
+    /// never slowed; a success does not reset it.
+    pub address_free_failures: i32,
+    /// An address's count forgets one attempt per this many seconds (and only so).
+    pub address_forget_one_every_seconds: i64,
     /// Longest delay one client address can be put under.
     pub max_address_delay_seconds: i64,
-    /// Failures older than this are forgotten.
-    pub failure_memory_hours: i64,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -189,8 +196,10 @@ impl Default for LoginSettings {
         Self {
             free_failures: 5,
             max_account_delay_seconds: 60,
-            max_address_delay_seconds: 900,
             failure_memory_hours: 24,
+            address_free_failures: 100,
+            address_forget_one_every_seconds: 30,
+            max_address_delay_seconds: 900,
         }
     }
 }

@@ -80,8 +80,8 @@ diesel::table! {
     login_throttle (scope, key_hash) {
         scope -> Text,
         key_hash -> Text,
-        failures -> Integer,
-        last_failure_at -> Timestamp,
+        attempts -> Integer,
+        counted_at -> Timestamp,
         blocked_until -> Nullable<Timestamp>,
     }
 }

@@ -5,12 +5,11 @@ use serde_json::json;
 
 use super::audit::{AuditContext, staff_target};
 use super::sessions;
-use crate::auth::throttle::delay_after;
+use super::throttle::{self, Decision, Scope};
 use crate::auth::tokens::{hash_token, random_token};
 use crate::clock;
 use crate::config::Settings;
 use crate::db::account_tokens::{NewAccountToken, Purpose};
-use crate::db::login_throttle::Scope;
 use crate::db::{self, Db, DbConnection, write_transaction};
 use crate::domain::audit::AuditAction;
 use crate::domain::ids::StaffId;
@@ -51,48 +50,9 @@ impl From<LoginError> for AppError {
     }
 }
 
-/// The seconds still to wait, if either key is under a delay.
-fn blocked_for(
-    conn: &mut DbConnection,
-    keys: &[(Scope, String)],
-    now: DateTime<Utc>,
-) -> Result<Option<i64>, diesel::result::Error> {
-    let now = clock::to_db(now);
-    let mut wait: Option<i64> = None;
-    for (scope, key) in keys {
-        let blocked_until =
-            db::login_throttle::find(conn, *scope, key)?.and_then(|r| r.blocked_until);
-        if let Some(until) = blocked_until.filter(|until| *until > now) {
-            let seconds = (until - now).num_seconds().max(1);
-            wait = Some(wait.map_or(seconds, |w| w.max(seconds)));
-        }
-    }
-    Ok(wait)
-}
-
-fn record_failure(
-    conn: &mut DbConnection,
-    settings: &Settings,
-    scope: Scope,
-    key: &str,
-    now: DateTime<Utc>,
-) -> Result<(), diesel::result::Error> {
-    let now_db = clock::to_db(now);
-    let memory = Duration::hours(settings.login.failure_memory_hours);
-    let previous = db::login_throttle::find(conn, scope, key)?
-        .filter(|row| row.last_failure_at + memory > now_db)
-        .map_or(0, |row| row.failures);
-    let failures = previous.saturating_add(1);
-    let max_delay = match scope {
-        Scope::Account => settings.login.max_account_delay_seconds,
-        Scope::Address => settings.login.max_address_delay_seconds,
-    };
-    let blocked_until = delay_after(failures, settings.login.free_failures, max_delay)
-        .map(|delay| clock::to_db(now + delay));
-    db::login_throttle::save(conn, scope, key, failures, now_db, blocked_until)
-}
-
 /// Checks an email and password, with throttling and an audit entry for every attempt.
+/// The attempt is counted on the account and on the address before the password is
+/// checked (`services::throttle`), so concurrent guesses verify at most the allowance.
 /// Unknown, inactive and password-less accounts fail exactly like a wrong password and cost
 /// the same time.
 pub async fn authenticate(
@@ -113,33 +73,45 @@ pub async fn authenticate(
     let now = state.now();
     let audit = AuditContext::new(None, address.clone(), now);
 
-    let (blocked, account) = {
+    let settings = state.settings.clone();
+    let (decision, account) = {
         let (keys, email, audit) = (keys.clone(), email.clone(), audit.clone());
         state
             .db
             .run(move |conn| {
-                let blocked = blocked_for(conn, &keys, now)?;
-                if let Some(seconds) = blocked {
-                    write_transaction(conn, |conn| {
+                let decision = write_transaction(conn, |conn| {
+                    let keys: Vec<(Scope, &str)> =
+                        keys.iter().map(|(s, k)| (*s, k.as_str())).collect();
+                    let decision = throttle::record_attempts(conn, &settings.login, &keys, now)?;
+                    if let Decision::Wait {
+                        retry_after_seconds,
+                    } = decision
+                    {
                         audit.record(
                             conn,
                             AuditAction::LoginThrottled,
                             None,
-                            json!({ "email": email, "channel": channel, "retry_after_seconds": seconds }),
-                        )
-                    })?;
-                    return Ok((Some(seconds), None));
+                            json!({ "email": email, "channel": channel, "retry_after_seconds": retry_after_seconds }),
+                        )?;
+                    }
+                    Ok::<_, AppError>(decision)
+                })?;
+                if decision != Decision::Proceed {
+                    return Ok((decision, None));
                 }
                 // No account has an address with a control character (PostgreSQL cannot
                 // even be asked for one with U+0000): it fails like any unknown address.
                 if crate::domain::text::check_line(&email).is_err() {
-                    return Ok((None, None));
+                    return Ok((decision, None));
                 }
-                Ok((None, db::staff::find_with_password_hash(conn, &email)?))
+                Ok((decision, db::staff::find_with_password_hash(conn, &email)?))
             })
             .await?
     };
-    if let Some(retry_after_seconds) = blocked {
+    if let Decision::Wait {
+        retry_after_seconds,
+    } = decision
+    {
         return Err(LoginError::Throttled {
             retry_after_seconds,
         });
@@ -158,7 +130,6 @@ pub async fn authenticate(
         Some(s) => Ok(s.clone()),
     };
 
-    let settings = state.settings.clone();
     let result = outcome.clone();
     state
         .db
@@ -166,10 +137,10 @@ pub async fn authenticate(
             write_transaction(conn, |conn| {
                 match &result {
                     Ok(staff) => {
-                        // Both counters: staff behind one office address must not be
-                        // locked out by the sum of everyone's typos.
+                        // The account's own count is cleared; the address keeps its
+                        // count but for this attempt, which was no failure.
                         for (scope, key) in &keys {
-                            db::login_throttle::clear(conn, *scope, key)?;
+                            throttle::record_success(conn, *scope, key)?;
                         }
                         AuditContext {
                             actor: Some(staff.id),
@@ -183,9 +154,6 @@ pub async fn authenticate(
                         )?;
                     }
                     Err(reason) => {
-                        for (scope, key) in &keys {
-                            record_failure(conn, &settings, *scope, key, now)?;
-                        }
                         let target = staff.as_ref().and_then(|s| staff_target(s.id));
                         audit.record(
                             conn,

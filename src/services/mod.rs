@@ -17,3 +17,4 @@ pub mod reports;
 pub mod search;
 pub mod sessions;
 pub mod staff;
+pub mod throttle;
