@@ -11,7 +11,9 @@ use refuge::domain::intake::IntakeForm;
 use refuge::domain::staff::{Role, Staff};
 use refuge::services::{cases, intake};
 
-use crate::helpers::{Session, TestApp, csrf_from, field_error, input_value, spawn_app};
+use crate::helpers::{
+    Session, TestApp, csrf_from, edit_open, field_error, input_value, section_open, spawn_app,
+};
 
 fn form(pairs: &[(&str, &str)]) -> IntakeForm {
     IntakeForm::from_pairs(pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())))
@@ -316,7 +318,7 @@ async fn the_case_page_shows_the_whole_file() {
     assert!(html.contains(&format!("href=\"/cases/{}/intake\"", o.case_id)));
 
     // The one-year deadline, prominent while the I-589 is not filed: 2027-03-02, 99 days.
-    let banner = &html[position(&html, "class=\"oneyear")..position(&html, "class=\"toc\"")];
+    let banner = &html[position(&html, "class=\"oneyear")..position(&html, "id=\"deadlines\"")];
     assert!(banner.contains("2027-03-02"), "{banner}");
     assert!(banner.contains("99 days left"), "{banner}");
     assert!(html.contains("Next deadline"));
@@ -507,7 +509,7 @@ async fn key_dates_move_the_deadlines_and_the_one_year_notice_goes_once_filed() 
         "{location}"
     );
     let (_, html) = get(&o.app, &o.lawyer, &base).await;
-    let banner = &html[position(&html, "class=\"oneyear")..position(&html, "class=\"toc\"")];
+    let banner = &html[position(&html, "class=\"oneyear")..position(&html, "id=\"deadlines\"")];
     assert!(banner.contains("2027-06-30") && banner.contains("Extraordinary circumstances"));
 
     // Filing the I-589 ends the one-year notice and starts the EAD clock.
@@ -1061,7 +1063,11 @@ async fn what_happened_at_a_hearing_is_recorded_once_it_has_and_audited_without_
     assert!(stored[1..].iter().all(|(_, outcome)| outcome.is_empty()));
     let row = case_row(&o.app, o.case_id).await.unwrap();
     assert!(row.updated_at > before_case.updated_at);
+    // Back at the section saved, unfolded; the page as opened later shows it folded.
+    let (_, html) = get(&o.app, &o.paralegal, location.split('#').next().unwrap()).await;
+    assert!(section_open(&html, "events") && !section_open(&html, "notes"));
     let (_, html) = get(&o.app, &o.lawyer, &base).await;
+    assert!(!section_open(&html, "events"));
     let shown = row_of(&html, "IJ Rosalind Example");
     assert!(
         shown.contains("value=\"Continued to 2027-03-04; pleadings taken\""),
@@ -1221,6 +1227,13 @@ async fn stage_changes_explain_refusals_and_record_who_when_and_why() {
         &html[position(&html, "id=\"stage\"")..position(&html, "id=\"dates\"")]
     );
     assert!(html.contains("value=\"typed note\""), "the note is kept");
+    assert!(
+        section_open(&html, "stage") && edit_open(&html, &stage) == Some(true),
+        "the refused form is shown open"
+    );
+    assert!(
+        !section_open(&html, "notes") && edit_open(&html, &format!("{base}/notes")) == Some(false)
+    );
     let (status, _, html) = post(
         &o.app,
         &o.lawyer,
@@ -1244,6 +1257,7 @@ async fn stage_changes_explain_refusals_and_record_who_when_and_why() {
         field_error(&html, "stage_to").as_deref(),
         Some("Choose a stage from the list.")
     );
+    assert!(section_open(&html, "stage") && edit_open(&html, &stage) == Some(true));
 
     // The conflict check gates the consultation.
     let (status, location, _) = post(

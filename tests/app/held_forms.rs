@@ -9,7 +9,7 @@ use refuge::domain::intake::IntakeForm;
 use refuge::domain::staff::{Role, Staff};
 use refuge::services::{cases, intake};
 
-use crate::helpers::{PASSWORD, TestApp, input_value, spawn_app};
+use crate::helpers::{PASSWORD, TestApp, edit_open, input_value, section_open, spawn_app};
 
 const RESTORED: &str = "What you typed has been put back";
 const IDLE: Duration = Duration::minutes(31);
@@ -294,10 +294,22 @@ async fn every_form_submitted_after_the_idle_timeout_comes_back_filled_after_sig
         if back != form.comes_back_at || !html.contains(RESTORED) || !html.contains(form.typed) {
             failures.push(format!("{}: back at {back}, not restored", form.posts_to));
         }
+        // On the case page the form comes back unfolded: its section and its Edit control
+        // open, where the person left them.
+        if let Some((_, section)) = form.comes_back_at.split_once('#')
+            && (!section_open(&html, section) || edit_open(&html, &form.posts_to) != Some(true))
+        {
+            failures.push(format!("{}: restored folded away", form.posts_to));
+        }
         // Handed back once: the next visit shows the page as saved.
         let again = follow(&app, &browser, &back).await;
         if again.contains(RESTORED) || again.contains(form.typed) {
             failures.push(format!("{}: restored twice", form.posts_to));
+        }
+        if let Some((_, section)) = form.comes_back_at.split_once('#')
+            && (section_open(&again, section) || edit_open(&again, &form.posts_to) != Some(false))
+        {
+            failures.push(format!("{}: open without a restored form", form.posts_to));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));

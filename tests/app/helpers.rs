@@ -390,6 +390,33 @@ pub fn input_value(html: &str, name: &str) -> Option<String> {
     Some(tag[value_start..value_start + value_end].to_string())
 }
 
+/// Whether the case page's folding section `id` renders open (`<details … id="{id}" open>`).
+pub fn section_open(html: &str, id: &str) -> bool {
+    let Some(at) = html.find(&format!(" id=\"{id}\"")) else {
+        return false;
+    };
+    let start = html[..at].rfind('<').unwrap_or(0);
+    let tag = &html[start..at + html[at..].find('>').unwrap_or(0)];
+    assert!(
+        tag.starts_with("<details"),
+        "section {id} is no <details>: {tag}"
+    );
+    tag.contains(" open")
+}
+
+/// Whether the form posting to `action` sits behind an Edit control (`<details class="edit">`)
+/// that renders open. `None` when the form is behind no Edit control.
+pub fn edit_open(html: &str, action: &str) -> Option<bool> {
+    let at = html.find(&format!("action=\"{action}\""))?;
+    let before = &html[..at];
+    let start = before.rfind("<details class=\"edit\"")?;
+    if before[start..].contains("</details>") {
+        return None;
+    }
+    let tag = &before[start..start + before[start..].find('>')?];
+    Some(tag.contains(" open"))
+}
+
 impl TestApp {
     /// POSTs a form to a page reached by a link (setup, invitation), with the CSRF token of
     /// that page, or of the login page when the link shows no form (dead links).

@@ -2,9 +2,11 @@
 //! the forms that work a case: stage, key dates, hearings and appointments and what happened
 //! at them, the EAD clock, the documents checklist, notes, and the retention purge.
 //!
-//! A form that fails comes back on the page with what was typed and its problems (422), or
-//! with the reason a change was refused (409); a change that succeeds answers 303 back to
-//! the page.
+//! The page reads top-down: a summary (stage, staff, people, live deadlines), then sections
+//! that fold (`<details>`), each form behind its own Edit control. A form that fails comes
+//! back open on the page with what was typed and its problems (422), or with the reason a
+//! change was refused (409), as does a form restored after signing in again; a change that
+//! succeeds answers 303 back to the page with its section open.
 
 mod view;
 
@@ -62,6 +64,62 @@ pub struct Forms {
     pub purge: PurgeForm,
 }
 
+/// The sections of the case page that fold, by id. The summary at the top does not.
+const SECTIONS: [&str; 14] = [
+    "client",
+    "family",
+    "journey",
+    "entry",
+    "persecution",
+    "claim",
+    "stage",
+    "dates",
+    "events",
+    "ead",
+    "checklist",
+    "notes",
+    "audit",
+    "purge",
+];
+
+/// The section a form of the page is in (`""` for none).
+fn section_of(form: &str) -> &'static str {
+    let section = match form {
+        "checklist_item" => "checklist",
+        "event_outcome" => "events",
+        other => other,
+    };
+    SECTIONS
+        .iter()
+        .find(|s| **s == section)
+        .copied()
+        .unwrap_or_default()
+}
+
+/// What the page shows unfolded: the form someone is working with (one that failed or was
+/// restored after signing in again) open in its section, or the section just saved.
+#[derive(Debug, Clone, Copy, Default)]
+struct Unfold {
+    section: &'static str,
+    form: &'static str,
+}
+
+impl Unfold {
+    fn form(form: &'static str) -> Self {
+        Self {
+            section: section_of(form),
+            form,
+        }
+    }
+
+    fn section(section: &str) -> Self {
+        Self {
+            section: section_of(section),
+            form: "",
+        }
+    }
+}
+
 /// The form that failed and why.
 enum Failure {
     Invalid(&'static str, FieldErrors),
@@ -80,9 +138,20 @@ pub struct CasePage {
     errors: FormErrors,
     refusal: Option<String>,
     notice: Option<String>,
+    unfold: Unfold,
 }
 
 impl CasePage {
+    /// Whether a section renders open.
+    fn unfolded(&self, section: &str) -> bool {
+        self.unfold.section == section
+    }
+
+    /// Whether a form's Edit control renders open.
+    fn editing(&self, form: &str) -> bool {
+        self.unfold.form == form
+    }
+
     /// The error of a field of the form that failed.
     fn error(&self, form: &str, field: &str) -> Option<&String> {
         if self.failed == form {
@@ -116,6 +185,7 @@ impl CasePage {
         }
     }
 
+    /// Whether this item's form holds what someone typed (it failed or was restored).
     fn checklist_item_failed(&self, item: &ChecklistLine) -> bool {
         matches!(&self.forms.checklist_edit, Some((id, _)) if *id == item.id)
     }
@@ -126,6 +196,11 @@ impl CasePage {
             Some((id, form)) if *id == event.id => &form.outcome,
             _ => &event.outcome,
         }
+    }
+
+    /// Whether this event's outcome form holds what someone typed (it failed or was restored).
+    fn event_outcome_typed(&self, event: &EventLine) -> bool {
+        matches!(&self.forms.event_outcome, Some((id, _)) if *id == event.id)
     }
 
     /// The problem with the outcome typed for this event, if its form failed.
@@ -177,6 +252,7 @@ impl Visit {
         forms: Forms,
         failure: Option<Failure>,
         notice: Option<String>,
+        unfold: Unfold,
     ) -> Result<HttpResponse, AppError> {
         let Visit {
             state,
@@ -191,6 +267,10 @@ impl Visit {
             .clone()
             .unwrap_or_else(|| KeyDatesForm::from_dates(&cases::key_dates(&file.case)));
         let v = CaseView::build(file, &ctx.i18n, ctx.time_zone);
+        let unfold = match &failure {
+            Some(Failure::Invalid(form, _) | Failure::Refused(form, _)) => Unfold::form(form),
+            None => unfold,
+        };
         let (status, failed, errors, refusal) = match failure {
             None => (StatusCode::OK, "", FormErrors::default(), None),
             Some(Failure::Invalid(form, errors)) => (
@@ -216,6 +296,7 @@ impl Visit {
                 errors,
                 refusal,
                 notice,
+                unfold,
             },
             status,
         )
@@ -237,11 +318,7 @@ impl Visit {
         let failure = match outcome {
             Ok(()) => {
                 // Back to the section the form is in.
-                let section = match form {
-                    "checklist_item" => "checklist",
-                    "event_outcome" => "events",
-                    other => other,
-                };
+                let section = section_of(form);
                 return Ok(see_other(&format!(
                     "/cases/{}?saved={section}#{section}",
                     self.id
@@ -251,7 +328,8 @@ impl Visit {
             Err(AppError::Conflict(message)) => Failure::Refused(form, message),
             Err(err) => return Err(err),
         };
-        self.page(forms, Some(failure), None).await
+        self.page(forms, Some(failure), None, Unfold::default())
+            .await
     }
 }
 
@@ -280,12 +358,17 @@ pub async fn show(
 ) -> Result<HttpResponse, AppError> {
     let visit = Visit::new(state, current, ctx, address, &id)?;
     let held = held_forms::restore(&req, &visit.state, visit.actor()).await?;
-    if let Some(forms) = held.and_then(|held| restored_forms(visit.id, &held)) {
+    if let Some((form, forms)) = held.and_then(|held| restored_forms(visit.id, &held)) {
         let notice = Some(visit.ctx.t("held-restored"));
-        return visit.page(forms, None, notice).await;
+        return visit.page(forms, None, notice, Unfold::form(form)).await;
     }
     let notice = query.saved.as_ref().map(|_| visit.ctx.t("case-saved"));
-    visit.page(Forms::default(), None, notice).await
+    let unfold = query
+        .saved
+        .as_deref()
+        .map(Unfold::section)
+        .unwrap_or_default();
+    visit.page(Forms::default(), None, notice, unfold).await
 }
 
 #[derive(Template)]
@@ -311,49 +394,73 @@ pub async fn summary(
 }
 
 /// The page's forms with a held submission (posted after the session ended) back in the
-/// form it was typed into.
-fn restored_forms(case_id: uuid::Uuid, held: &HeldForm) -> Option<Forms> {
+/// form it was typed into, and that form's name.
+fn restored_forms(case_id: uuid::Uuid, held: &HeldForm) -> Option<(&'static str, Forms)> {
     let rest = held
         .action_path
         .strip_prefix(&format!("/cases/{case_id}/"))?;
     let fields = &held.fields;
     let parts: Vec<&str> = rest.split('/').collect();
-    let forms = match parts.as_slice() {
-        ["stage"] => Forms {
-            stage: form_from(fields)?,
-            ..Forms::default()
-        },
-        ["dates"] => Forms {
-            dates: Some(form_from(fields)?),
-            ..Forms::default()
-        },
-        ["events"] => Forms {
-            event: form_from(fields)?,
-            ..Forms::default()
-        },
-        ["events", event, "outcome"] => Forms {
-            event_outcome: Some((event.to_string(), form_from(fields)?)),
-            ..Forms::default()
-        },
-        ["ead-stops"] => Forms {
-            clock: form_from(fields)?,
-            ..Forms::default()
-        },
-        ["checklist"] => Forms {
-            checklist_add: form_from(fields)?,
-            ..Forms::default()
-        },
-        ["checklist", item] => Forms {
-            checklist_edit: Some((item.to_string(), form_from(fields)?)),
-            ..Forms::default()
-        },
-        ["notes"] => Forms {
-            note: form_from(fields)?,
-            ..Forms::default()
-        },
+    let restored = match parts.as_slice() {
+        ["stage"] => (
+            "stage",
+            Forms {
+                stage: form_from(fields)?,
+                ..Forms::default()
+            },
+        ),
+        ["dates"] => (
+            "dates",
+            Forms {
+                dates: Some(form_from(fields)?),
+                ..Forms::default()
+            },
+        ),
+        ["events"] => (
+            "events",
+            Forms {
+                event: form_from(fields)?,
+                ..Forms::default()
+            },
+        ),
+        ["events", event, "outcome"] => (
+            "event_outcome",
+            Forms {
+                event_outcome: Some((event.to_string(), form_from(fields)?)),
+                ..Forms::default()
+            },
+        ),
+        ["ead-stops"] => (
+            "ead",
+            Forms {
+                clock: form_from(fields)?,
+                ..Forms::default()
+            },
+        ),
+        ["checklist"] => (
+            "checklist",
+            Forms {
+                checklist_add: form_from(fields)?,
+                ..Forms::default()
+            },
+        ),
+        ["checklist", item] => (
+            "checklist_item",
+            Forms {
+                checklist_edit: Some((item.to_string(), form_from(fields)?)),
+                ..Forms::default()
+            },
+        ),
+        ["notes"] => (
+            "notes",
+            Forms {
+                note: form_from(fields)?,
+                ..Forms::default()
+            },
+        ),
         _ => return None,
     };
-    Some(forms)
+    Some(restored)
 }
 
 pub async fn change_stage(
@@ -638,7 +745,12 @@ pub async fn purge(
                 ..Forms::default()
             };
             visit
-                .page(forms, Some(Failure::Invalid("purge", errors)), None)
+                .page(
+                    forms,
+                    Some(Failure::Invalid("purge", errors)),
+                    None,
+                    Unfold::default(),
+                )
                 .await
         }
         Err(err) => Err(err),

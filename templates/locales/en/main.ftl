@@ -424,7 +424,10 @@ case-summary-print-hint = Print this page from the browser (Ctrl+P): navigation 
 case-reference = Case
 case-saved = Saved.
 case-edit-intake = Edit the intake
-case-contents = Sections of the case
+case-edit = Edit
+case-overview-title = Summary
+case-overview-people = People
+case-overview-principal = principal applicant
 case-header-stage = Stage
 case-header-kind = Claim
 case-header-lawyer = Lawyer
@@ -455,6 +458,7 @@ case-days-ago = { $days ->
    *[other] { $days } days ago
 }
 case-deadlines-title = Deadlines
+case-deadlines-past = Dates that have passed
 case-next-deadline = Next deadline
 case-no-deadlines = No deadlines yet.
 case-deadline = Deadline

@@ -426,7 +426,10 @@ case-summary-print-hint = Распечатайте страницу из бра�
 case-reference = Дело
 case-saved = Сохранено.
 case-edit-intake = Изменить анкету
-case-contents = Разделы дела
+case-edit = Изменить
+case-overview-title = Сводка
+case-overview-people = Люди
+case-overview-principal = основной заявитель
 case-header-stage = Этап
 case-header-kind = Заявление
 case-header-lawyer = Юрист
@@ -461,6 +464,7 @@ case-days-ago = { $days ->
    *[other] { $days } дней назад
 }
 case-deadlines-title = Сроки
+case-deadlines-past = Прошедшие даты
 case-next-deadline = Ближайший срок
 case-no-deadlines = Сроков пока нет.
 case-deadline = Срок

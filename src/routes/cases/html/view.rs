@@ -155,7 +155,10 @@ pub struct CaseView {
     /// The I-589 is not filed and the one-year deadline cannot be computed.
     pub one_year_unknown: bool,
     pub next_deadline: Option<DeadlineLine>,
+    /// Deadlines still ahead, and cutoffs overdue.
     pub deadlines: Vec<DeadlineLine>,
+    /// Dates that have passed and were no cutoff (a hearing last week): history.
+    pub past_deadlines: Vec<DeadlineLine>,
     pub client: Vec<Fact>,
     pub contacts: Vec<Contact>,
     pub family: Vec<FamilyLine>,
@@ -332,6 +335,11 @@ impl CaseView {
         let one_year = one_year(&w, &file.deadlines, &dates);
         let one_year_unknown =
             one_year.is_none() && case.i589_filed_on.is_none() && intake.last_arrival().is_none();
+        let (deadlines, past_deadlines) = file
+            .deadlines
+            .iter()
+            .map(|d| w.deadline(d))
+            .partition(|d| !d.past || d.overdue);
         let staff_name = |staff: &Option<crate::domain::staff::Staff>| {
             staff
                 .as_ref()
@@ -352,7 +360,8 @@ impl CaseView {
             one_year_unknown,
             next_deadline: deadlines::next_deadline(&file.deadlines, w.today)
                 .map(|d| w.deadline(d)),
-            deadlines: file.deadlines.iter().map(|d| w.deadline(d)).collect(),
+            deadlines,
+            past_deadlines,
             client: client(&w, &intake.client),
             contacts: contacts(&w, &intake.client),
             family: family(&w, intake),
