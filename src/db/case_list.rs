@@ -21,10 +21,14 @@ use diesel::prelude::*;
 use diesel::sql_types::Integer;
 
 use super::reports::{Figure, InFigure};
-use super::schema::{case_deadlines, cases, client_entries, client_nationalities, clients};
+use super::schema::{
+    case_deadlines, cases, client_entries, client_nationalities, clients, family_members,
+};
 use super::uuid::DbUuid;
 use super::{DbConnection, MultiBackend};
 use crate::domain::case_stage::CaseStage;
+use crate::domain::codes::Relationship;
+use crate::domain::intake::FamilyMember;
 
 /// The columns the list can be sorted by.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -500,6 +504,60 @@ pub fn rows(
     let mut by_id: HashMap<uuid::Uuid, CaseListRow> =
         loaded.into_iter().map(|row| (row.id.0, row)).collect();
     Ok(ids.iter().filter_map(|id| by_id.remove(id)).collect())
+}
+
+/// A child of a case's client, as [`children`] reads it.
+#[derive(Debug, Queryable)]
+struct ChildRow {
+    case_id: DbUuid,
+    given_name: String,
+    family_name: String,
+    native_name: String,
+    date_of_birth: Option<NaiveDate>,
+    in_us: bool,
+    derivative: bool,
+}
+
+/// The children recorded in the cases `ids` (the family of each case's client), by case id:
+/// what a list needs to name the child a "turns 21" deadline is about. One statement.
+pub fn children(
+    conn: &mut DbConnection,
+    ids: &[uuid::Uuid],
+) -> QueryResult<Vec<(uuid::Uuid, FamilyMember)>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let rows: Vec<ChildRow> = cases::table
+        .inner_join(family_members::table.on(family_members::client_id.eq(cases::client_id)))
+        .filter(cases::id.eq_any(ids.iter().copied().map(DbUuid).collect::<Vec<_>>()))
+        .filter(family_members::relationship.eq(Relationship::Child.as_str()))
+        .order((cases::id, family_members::position))
+        .select((
+            cases::id,
+            family_members::given_name,
+            family_members::family_name,
+            family_members::native_name,
+            family_members::date_of_birth,
+            family_members::in_us,
+            family_members::derivative,
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|row| {
+            let child = FamilyMember {
+                relationship: Some(Relationship::Child),
+                given_name: row.given_name,
+                family_name: row.family_name,
+                native_name: row.native_name,
+                date_of_birth: row.date_of_birth,
+                in_us: row.in_us,
+                derivative: row.derivative,
+                ..FamilyMember::default()
+            };
+            (row.case_id.0, child)
+        })
+        .collect())
 }
 
 /// The ports of entry recorded so far, for the filter's suggestions (an index-only scan).

@@ -16,6 +16,7 @@ use crate::db::{self, DbConnection, office_settings};
 use crate::domain::case_stage::{CaseStage, ClaimKind};
 use crate::domain::deadlines::DeadlineKind;
 use crate::domain::ids::StaffId;
+use crate::domain::intake::FamilyMember;
 use crate::domain::paging::{PageNumber, PageSize};
 use crate::domain::reports::{Family, IsoWeek, ReportOf};
 use crate::domain::staff::{Role, Staff};
@@ -83,6 +84,8 @@ pub struct NextDeadline {
     pub kind: Option<DeadlineKind>,
     pub due_on: NaiveDate,
     pub days_remaining: i64,
+    /// Who it is about when not the client ("Maria turns 21"): for staff pages only.
+    pub person: Option<String>,
 }
 
 impl NextDeadline {
@@ -136,6 +139,7 @@ fn entry(row: CaseListRow, names: &HashMap<uuid::Uuid, String>, today: NaiveDate
             .and_then(|k| DeadlineKind::ALL.into_iter().find(|d| d.as_str() == k)),
         due_on,
         days_remaining: (due_on - today).num_days(),
+        person: None,
     });
     CaseListEntry {
         id: row.id.0,
@@ -149,6 +153,31 @@ fn entry(row: CaseListRow, names: &HashMap<uuid::Uuid, String>, today: NaiveDate
         updated_at: row.updated_at,
         next_deadline,
     }
+}
+
+/// Names the children whose 21st birthday is the entry's next deadline, as the case page
+/// does (`case_file::deadlines`: watched children, by the name the office calls them).
+fn name_who_turns_21(
+    mut entry: CaseListEntry,
+    children: &[(uuid::Uuid, FamilyMember)],
+) -> CaseListEntry {
+    if let Some(next) = entry
+        .next_deadline
+        .as_mut()
+        .filter(|n| n.kind == Some(DeadlineKind::ChildAgesOut))
+    {
+        let mut names: Vec<String> = Vec::new();
+        for (_, child) in children.iter().filter(|(case, _)| *case == entry.id) {
+            if child.watched_age_out() == Some(next.due_on)
+                && let Some(name) = child.first_name()
+                && !names.contains(&name)
+            {
+                names.push(name);
+            }
+        }
+        next.person = (!names.is_empty()).then(|| names.join(", "));
+    }
+    entry
 }
 
 /// Ports of entry recorded so far, for the case list's filter. Read again after five minutes:
@@ -235,6 +264,14 @@ pub async fn list(
                 total,
             )?;
             let rows = db_list::rows(conn, &ids, today)?;
+            let ages_out: Vec<uuid::Uuid> = rows
+                .iter()
+                .filter(|r| {
+                    r.next_deadline_kind.as_deref() == Some(DeadlineKind::ChildAgesOut.as_str())
+                })
+                .map(|r| r.id.0)
+                .collect();
+            let children = db_list::children(conn, &ages_out)?;
             let staff = db::staff::list(conn)?;
             let names: HashMap<uuid::Uuid, String> = staff
                 .iter()
@@ -244,6 +281,7 @@ pub async fn list(
                 entries: rows
                     .into_iter()
                     .map(|row| entry(row, &names, today))
+                    .map(|entry| name_who_turns_21(entry, &children))
                     .collect(),
                 total,
                 page: page.get(),

@@ -1,8 +1,8 @@
 //! Deadlines a lawyer can trust, through the front door (`docs/deadlines.md`): what satisfies
 //! a deadline ends it on the page, in the API and in the reminders; closed cases and
 //! superseded dates carry no live deadline; a deadline about a child names the child on the
-//! page and never in email; stored deadlines are rebuilt when the rules change. The clock is
-//! pinned at Monday 2026-11-23.
+//! case page, the case list and the home page, and never in email; stored deadlines are
+//! rebuilt when the rules change. The clock is pinned at Monday 2026-11-23.
 
 use chrono::{NaiveDate, TimeZone, Utc};
 use diesel::prelude::*;
@@ -224,8 +224,18 @@ async fn an_old_parole_expiry_is_not_overdue_for_a_client_in_court() {
     assert!(section.contains("overdue by 995 days"), "{section}");
 }
 
+/// The row of a case list (the case list or the home page) that shows `reference`.
+fn list_row<'a>(html: &'a str, reference: &str) -> &'a str {
+    let at = html
+        .find(&format!(">{reference}<"))
+        .unwrap_or_else(|| panic!("{reference} not listed"));
+    let start = html[..at].rfind("<tr").expect("row start");
+    let end = at + html[at..].find("</tr>").expect("row end");
+    &html[start..end]
+}
+
 #[actix_web::test]
-async fn a_child_turning_21_is_named_on_the_page_and_never_in_email() {
+async fn a_child_turning_21_is_named_on_the_case_page_the_list_and_home_and_never_in_email() {
     let app = spawn_app().await;
     let lawyer = app.login_as(Role::Lawyer).await;
     // Turns 21 on Thursday 2027-03-25; 120 days before is Wednesday 2026-11-25.
@@ -246,6 +256,15 @@ async fn a_child_turning_21_is_named_on_the_page_and_never_in_email() {
     .await;
     let section = deadlines_section(&app, &lawyer, case.id).await;
     assert!(section.contains("Maria turns 21"), "{section}");
+    // So do the case list and the home page, where it is the case's next deadline.
+    let admin = app.login_as(Role::Admin).await;
+    for path in ["/cases", "/"] {
+        let (status, html) = app.page(&admin.client, path).await;
+        assert_eq!(status, 200, "{path}");
+        let row = list_row(&html, &case.reference);
+        assert!(row.contains("Maria turns 21"), "{path}: {row}");
+        assert!(!row.contains("Child turns 21"), "{path}: {row}");
+    }
 
     set_day(&app, date(2026, 11, 25));
     app.run_daily_scan().await;
