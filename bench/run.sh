@@ -13,9 +13,15 @@
 # PG_ADMIN_URL (postgres://postgres@127.0.0.1:5432/postgres), PG_DATABASE (refuge_bench),
 # PORT (8089), CONCURRENCY (16), DURATION seconds per scenario (20), WARMUP (3),
 # SCENARIOS (list,search_cyrillic,search_latin,case_page,intake_save,report,report_csv,
-# report_csv_open; the report scenarios sign in as the demo admin, REPORT_EMAIL, and ask for
-# the last twelve ISO weeks in turn, REPORT_WEEKS), POOL_SIZE (server default), REUSE (0; 1 keeps the loaded databases), SINGLE (1: also measure with one session,
-# for the service time without queueing), WORK (target/bench).
+# report_csv_open,mixed; the report scenarios sign in as the demo admin, REPORT_EMAIL, and ask for
+# the last twelve ISO weeks in turn, REPORT_WEEKS; mixed runs case pages, searches and
+# intake saves at once), POOL_SIZE (server default), REUSE (0; 1 keeps the loaded databases), SINGLE (1: also measure with one session,
+# for the service time without queueing), WORK (target/bench), BIN_DIR (take refuge and
+# refuge-demo from there instead of building; DRIVER_BIN the driver, default
+# bench/target/release/refuge-bench).
+#
+#   # issue 13: 16 sessions of case pages alone, and mixed with searches and intake saves
+#   BACKENDS=sqlite SCENARIOS=case_page,mixed SINGLE=0 bench/run.sh
 #
 # Needs: cargo, curl, sqlite3, and psql for the PostgreSQL part. The demo staff get a random
 # password generated on the first run and kept in $WORK/password (mode 0600); nothing is
@@ -32,7 +38,7 @@ PORT=${PORT:-8089}
 CONCURRENCY=${CONCURRENCY:-16}
 DURATION=${DURATION:-20}
 WARMUP=${WARMUP:-3}
-SCENARIOS=${SCENARIOS:-list,search_cyrillic,search_latin,case_page,intake_save,report,report_csv,report_csv_open}
+SCENARIOS=${SCENARIOS:-list,search_cyrillic,search_latin,case_page,intake_save,mixed,report,report_csv,report_csv_open}
 REPORT_EMAIL=${REPORT_EMAIL:-office.manager@demo-office.example}
 if [[ -z "${REPORT_WEEKS:-}" ]]; then
   REPORT_WEEKS=$(for k in $(seq 1 12); do date -u -d "-$((7 * k)) days" +%G-W%V; done | paste -sd, -)
@@ -57,14 +63,22 @@ cpu_reference() {
   echo "$(( ($(date +%s%N) - started) / 1000000 )) ms"
 }
 
-say "Building Refuge and the load driver (release)"
-cargo build --release --quiet --package refuge --package refuge-demo
-cargo build --release --quiet --manifest-path bench/Cargo.toml
-# Snapshots: a later `cargo build` in the same tree must not swap binaries mid-run.
-# `refuge demo-data` hands over to refuge-demo, found beside refuge.
-cp target/release/refuge "$WORK/refuge"
-cp target/release/refuge-demo "$WORK/refuge-demo"
-cp bench/target/release/refuge-bench "$WORK/refuge-bench"
+if [[ -n "${BIN_DIR:-}" ]]; then
+  # Binaries built earlier (another commit, to measure before and after in one sitting).
+  say "Using the binaries in $BIN_DIR"
+  cp "$BIN_DIR/refuge" "$WORK/refuge"
+  cp "$BIN_DIR/refuge-demo" "$WORK/refuge-demo"
+  cp "${DRIVER_BIN:-bench/target/release/refuge-bench}" "$WORK/refuge-bench"
+else
+  say "Building Refuge and the load driver (release)"
+  cargo build --release --quiet --package refuge --package refuge-demo
+  cargo build --release --quiet --manifest-path bench/Cargo.toml
+  # Snapshots: a later `cargo build` in the same tree must not swap binaries mid-run.
+  # `refuge demo-data` hands over to refuge-demo, found beside refuge.
+  cp target/release/refuge "$WORK/refuge"
+  cp target/release/refuge-demo "$WORK/refuge-demo"
+  cp bench/target/release/refuge-bench "$WORK/refuge-bench"
+fi
 REFUGE="$WORK/refuge"
 DRIVER="$WORK/refuge-bench"
 
@@ -76,7 +90,7 @@ PASSWORD=$(cat "$WORK/password")
 {
   echo "# Refuge benchmark, $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo
-  echo "- commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet 2>/dev/null || echo ' (with uncommitted changes)')"
+  echo "- commit: ${BIN_COMMIT:-$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet 2>/dev/null || echo ' (with uncommitted changes)')}"
   echo "- machine: $(nproc) cores, $(free -h | awk '/^Mem:/ {print $2}') memory, $(uname -sr)"
   echo "- load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "- CPU reference (bench/run.sh cpu_reference; lower is faster): $(cpu_reference)"

@@ -28,6 +28,7 @@ pub struct Settings {
     pub passwords: PasswordSettings,
     pub office: OfficeSettings,
     pub mail: MailSettings,
+    pub audit: AuditSettings,
     /// `tracing` filter, e.g. `info` or `refuge=debug,info`.
     pub log: String,
     /// A demo office (`refuge demo` sets it): every page says the data is fictional.
@@ -67,6 +68,21 @@ pub struct LoginSettings {
     pub address_forget_one_every_seconds: i64,
     /// Longest delay one client address can be put under.
     pub max_address_delay_seconds: i64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct AuditSettings {
+    /// Admins are emailed when one account is refused more often than this within an hour.
+    pub refusal_alert_threshold: i64,
+}
+
+impl Default for AuditSettings {
+    fn default() -> Self {
+        Self {
+            refusal_alert_threshold: 10,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -167,6 +183,7 @@ impl Default for Settings {
             passwords: PasswordSettings::default(),
             office: OfficeSettings::default(),
             mail: MailSettings::default(),
+            audit: AuditSettings::default(),
             log: "info".into(),
             demo: false,
         }

@@ -5,6 +5,8 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, ResponseError};
 use serde::Serialize;
 
+use crate::domain::audit::RefusalReason;
+
 /// A user-facing message: a translation catalogue key and its arguments.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Message {
@@ -103,8 +105,13 @@ impl FieldErrors {
 pub enum AppError {
     #[error("authentication required")]
     LoginRequired,
+    /// Refused for the staff member's role (`access.denied`, reason `role`).
     #[error("forbidden")]
     Forbidden,
+    /// Refused for another reason than the role: a case not assigned, a missing second
+    /// factor. Answers 403 like `Forbidden`; the audit entry says why.
+    #[error("forbidden: {}", .0.code())]
+    Refused(RefusalReason),
     #[error("missing or invalid CSRF token")]
     Csrf,
     #[error("not found")]
@@ -144,7 +151,9 @@ impl AppError {
                 "error-unauthorized-title",
                 Message::new("error-unauthorized"),
             ),
-            Self::Forbidden => ("error-forbidden-title", Message::new("error-forbidden")),
+            Self::Forbidden | Self::Refused(_) => {
+                ("error-forbidden-title", Message::new("error-forbidden"))
+            }
             Self::Csrf => ("error-forbidden-title", Message::new("error-csrf")),
             Self::NotFound => ("error-not-found-title", Message::new("error-not-found")),
             Self::MethodNotAllowed => (
@@ -180,11 +189,24 @@ impl AppError {
     }
 }
 
+impl AppError {
+    /// Why the request was refused, when this error is a refusal (`access.denied`).
+    pub fn refusal_reason(&self) -> Option<RefusalReason> {
+        match self {
+            Self::Forbidden => Some(RefusalReason::Role),
+            Self::Refused(reason) => Some(*reason),
+            Self::Csrf => Some(RefusalReason::Csrf),
+            Self::TooManyRequests { .. } => Some(RefusalReason::Throttled),
+            _ => None,
+        }
+    }
+}
+
 impl ResponseError for AppError {
     fn status_code(&self) -> StatusCode {
         match self {
             Self::LoginRequired => StatusCode::UNAUTHORIZED,
-            Self::Forbidden | Self::Csrf => StatusCode::FORBIDDEN,
+            Self::Forbidden | Self::Refused(_) | Self::Csrf => StatusCode::FORBIDDEN,
             Self::NotFound => StatusCode::NOT_FOUND,
             Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             Self::BadRequest(_) | Self::BadField(_) => StatusCode::BAD_REQUEST,
@@ -221,5 +243,41 @@ impl From<diesel::result::Error> for AppError {
 impl From<r2d2::Error> for AppError {
     fn from(err: r2d2::Error) -> Self {
         Self::Unavailable(err.into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refusals_and_only_refusals_have_a_reason() {
+        let cases = [
+            (AppError::Forbidden, Some(RefusalReason::Role)),
+            (
+                AppError::Refused(RefusalReason::NotAssigned),
+                Some(RefusalReason::NotAssigned),
+            ),
+            (
+                AppError::Refused(RefusalReason::SecondFactor),
+                Some(RefusalReason::SecondFactor),
+            ),
+            (AppError::Csrf, Some(RefusalReason::Csrf)),
+            (
+                AppError::TooManyRequests {
+                    retry_after_seconds: 3,
+                },
+                Some(RefusalReason::Throttled),
+            ),
+            (AppError::LoginRequired, None),
+            (AppError::NotFound, None),
+            (AppError::MethodNotAllowed, None),
+        ];
+        for (error, reason) in cases {
+            assert_eq!(error.refusal_reason(), reason, "{error:?}");
+            if reason.is_some_and(|r| r != RefusalReason::Throttled) {
+                assert_eq!(error.status_code(), StatusCode::FORBIDDEN, "{error:?}");
+            }
+        }
     }
 }

@@ -80,6 +80,7 @@ impl Application {
                 .configure(routes::configure)
                 .default_service(web::to(errors::not_found))
                 .wrap(from_fn(input::reject_control_characters))
+                .wrap(from_fn(routes::refusals::record_refusals))
                 .wrap(from_fn(routes::held_forms::hold_unsaved))
                 .wrap(from_fn(session::load_session))
                 .wrap(from_fn(errors::render_errors))

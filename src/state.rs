@@ -8,12 +8,15 @@ use crate::auth::passwords::PasswordHasher;
 use crate::clock::SharedClock;
 use crate::config::Settings;
 use crate::db::Db;
+use crate::db::audit_writer::AuditWriter;
 
 pub struct AppState {
     pub db: Db,
     pub clock: SharedClock,
     pub settings: Arc<Settings>,
     pub passwords: PasswordHasher,
+    /// Commits the audit entries of reads, those of concurrent requests together.
+    pub audit_writer: AuditWriter,
     /// Ports of entry recorded so far, for the case list's filter.
     pub port_suggestions: Cached<Vec<String>>,
 }
@@ -52,6 +55,7 @@ impl<T> Cached<T> {
 impl AppState {
     pub fn new(db: Db, clock: SharedClock, settings: Settings, passwords: PasswordHasher) -> Self {
         Self {
+            audit_writer: db.start_audit_writer(),
             db,
             clock,
             settings: Arc::new(settings),

@@ -51,10 +51,13 @@ enum Scenario {
     Report,
     ReportCsv,
     ReportCsvOpen,
+    /// Case pages, searches and intake saves at once: of every four sessions, two open case
+    /// pages, one searches (Latin and Cyrillic in turn) and one saves intakes.
+    Mixed,
 }
 
 impl Scenario {
-    const ALL: [Scenario; 8] = [
+    const ALL: [Scenario; 9] = [
         Self::List,
         Self::SearchCyrillic,
         Self::SearchLatin,
@@ -63,6 +66,7 @@ impl Scenario {
         Self::Report,
         Self::ReportCsv,
         Self::ReportCsvOpen,
+        Self::Mixed,
     ];
 
     fn name(self) -> &'static str {
@@ -75,6 +79,7 @@ impl Scenario {
             Self::Report => "report",
             Self::ReportCsv => "report_csv",
             Self::ReportCsvOpen => "report_csv_open",
+            Self::Mixed => "mixed",
         }
     }
 
@@ -93,6 +98,10 @@ impl Scenario {
                 "weekly report CSV of one figure, every open case \
                  (GET /reports/weekly.csv?table=cases&report=open_stage)"
             }
+            Self::Mixed => {
+                "mixed: case pages, searches and intake saves (per session: 2 case page, 1 search, \
+                 1 intake save of every 4)"
+            }
         }
     }
 }
@@ -103,7 +112,7 @@ fn usage() -> ! {
          [--duration SECS] [--warmup SECS] [--server-pid PID] [--scenarios a,b,…] [--label TEXT] \
          [--breakdown] [--report-weeks 2026-W47,2026-W46,…]\n\
          scenarios: list, search_cyrillic, search_latin, case_page, intake_save, report, \
-         report_csv, report_csv_open (the report scenarios need an admin's account)"
+         report_csv, report_csv_open, mixed (the report scenarios need an admin's account)"
     );
     std::process::exit(2)
 }
@@ -214,9 +223,11 @@ fn case_ids(html: &str, into: &mut BTreeSet<String>) {
 struct Session {
     client: reqwest::Client,
     csrf: String,
+    /// Which of the concurrent sessions this is (the mixed scenario gives each a part).
+    index: usize,
 }
 
-async fn sign_in(options: &Options) -> Result<Session, Error> {
+async fn sign_in(options: &Options, index: usize) -> Result<Session, Error> {
     let client = reqwest::Client::builder()
         .cookie_store(true)
         .redirect(Policy::none())
@@ -248,7 +259,11 @@ async fn sign_in(options: &Options) -> Result<Session, Error> {
         .text()
         .await?;
     let csrf = csrf_token(&home).ok_or("no CSRF token after signing in")?;
-    Ok(Session { client, csrf })
+    Ok(Session {
+        client,
+        csrf,
+        index,
+    })
 }
 
 /// What the scenarios need to know about the data: case ids to open and the lawyer of record
@@ -481,6 +496,17 @@ fn next_request(
 ) -> (Request, &'static str) {
     let url = &shared.options.url;
     match scenario {
+        Scenario::Mixed => {
+            // The session's part of the mix, by its index; the variant names the part.
+            let (part, variant) = match session.index % 4 {
+                0 => (Scenario::IntakeSave, "intake_save"),
+                1 if pick.next(2) == 0 => (Scenario::SearchLatin, "search"),
+                1 => (Scenario::SearchCyrillic, "search"),
+                _ => (Scenario::CasePage, "case_page"),
+            };
+            let (request, _) = next_request(part, shared, session, pick);
+            (request, variant)
+        }
         Scenario::List => {
             let q = LIST_QUERIES[pick.next(LIST_QUERIES.len())];
             (Request::Get(format!("{url}/cases?{q}")), q)
@@ -754,8 +780,8 @@ async fn run() -> Result<(), Error> {
         options.concurrency, options.email
     );
     let mut sessions = Vec::new();
-    for _ in 0..options.concurrency {
-        sessions.push(Arc::new(sign_in(&options).await?));
+    for index in 0..options.concurrency {
+        sessions.push(Arc::new(sign_in(&options, index).await?));
     }
     let fixtures = fixtures(&options, &sessions[0]).await?;
     eprintln!(
@@ -781,14 +807,18 @@ async fn run() -> Result<(), Error> {
     let mut notes: Vec<String> = Vec::new();
     for scenario in &options.scenarios {
         let scenario = *scenario;
-        if scenario == Scenario::CasePage && shared.fixtures.case_ids.is_empty() {
+        if matches!(scenario, Scenario::CasePage | Scenario::Mixed)
+            && shared.fixtures.case_ids.is_empty()
+        {
             println!(
                 "| {} | — | — | — | — | — | — | — | no case ids (is GET /cases there?) | |",
                 scenario.title()
             );
             continue;
         }
-        if scenario == Scenario::IntakeSave && shared.fixtures.lawyer_id.is_none() {
+        if matches!(scenario, Scenario::IntakeSave | Scenario::Mixed)
+            && shared.fixtures.lawyer_id.is_none()
+        {
             println!(
                 "| {} | — | — | — | — | — | — | — | no lawyer on GET /intake | |",
                 scenario.title()
@@ -863,6 +893,30 @@ async fn run() -> Result<(), Error> {
                         )
                     })
                     .unwrap_or_else(|| "—".into());
+                if scenario == Scenario::Mixed {
+                    // One row per part of the mix: each has its own latency and rate.
+                    let mut parts: std::collections::BTreeMap<&str, Vec<u64>> = Default::default();
+                    for (variant, us) in outcomes.iter().flat_map(|o| o.by_variant.iter()) {
+                        parts.entry(variant).or_default().push(*us);
+                    }
+                    for (part, mut latencies) in parts {
+                        latencies.sort_unstable();
+                        println!(
+                            "| mixed: {} | {} | {} | {:.1} | {:.1} | {:.1} | {:.1} | {:.1} | {} | {} |",
+                            part,
+                            latencies.len(),
+                            errors,
+                            latencies.len() as f64 / elapsed.as_secs_f64(),
+                            percentile(&latencies, 50.0),
+                            percentile(&latencies, 95.0),
+                            percentile(&latencies, 99.0),
+                            latencies.last().map_or(f64::NAN, |m| *m as f64 / 1000.0),
+                            memory,
+                            cpu
+                        );
+                    }
+                    continue;
+                }
                 println!(
                     "| {} | {} | {} | {:.1} | {:.1} | {:.1} | {:.1} | {:.1} | {} | {} |",
                     scenario.title(),

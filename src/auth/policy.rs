@@ -1,6 +1,7 @@
 //! Who may do what: the one place that decides. Every route calls one of these before it
 //! does anything; `docs/permissions.md` is the same table in prose, checked by the tests.
 
+use crate::domain::audit::RefusalReason;
 use crate::domain::reports::ReportOf;
 use crate::domain::staff::{Role, Staff};
 use crate::error::AppError;
@@ -85,12 +86,23 @@ pub fn can_view_case(
                 && actor.role == Role::Paralegal
                 && (paralegals_see_all || case.paralegal == Some(actor.id))),
     )
+    .map_err(|err| not_assigned_if_paralegal(actor, err))
+}
+
+/// A paralegal refused a case is refused because it is not assigned to them.
+fn not_assigned_if_paralegal(actor: &Staff, err: AppError) -> AppError {
+    if actor.active && actor.role == Role::Paralegal {
+        AppError::Refused(RefusalReason::NotAssigned)
+    } else {
+        err
+    }
 }
 
 /// Working a case — stage changes, key dates, checklist, notes: lawyers, admins and the
 /// paralegal assigned to it (supervision under Model Rule 5.3 is by assignment, not trust).
 pub fn can_work_on_case(actor: &Staff, case: Assignment) -> Result<(), AppError> {
     allow(lawyer_or_admin(actor) || (actor.active && case.paralegal == Some(actor.id)))
+        .map_err(|err| not_assigned_if_paralegal(actor, err))
 }
 
 /// Closing or withdrawing a case, and reopening one: lawyers and admins.
@@ -145,6 +157,32 @@ mod tests {
         );
         assert!(can_edit_case_file(&paralegal).is_err());
         assert!(can_close_case(&paralegal).is_err());
+    }
+
+    #[test]
+    fn a_refusal_says_why() {
+        let paralegal = staff(Role::Paralegal);
+        let other = Assignment::default();
+        let not_assigned = |r: Result<(), AppError>| {
+            matches!(r, Err(AppError::Refused(RefusalReason::NotAssigned)))
+        };
+        assert!(not_assigned(can_view_case(&paralegal, other, false)));
+        assert!(not_assigned(can_work_on_case(&paralegal, other)));
+        assert!(matches!(
+            can_edit_case_file(&paralegal),
+            Err(AppError::Forbidden)
+        ));
+        let mut inactive = staff(Role::Paralegal);
+        inactive.active = false;
+        assert!(matches!(
+            can_view_case(&inactive, other, false),
+            Err(AppError::Forbidden)
+        ));
+        let refused = |r: Result<(), AppError>| r.err().and_then(|e| e.refusal_reason());
+        assert_eq!(
+            refused(can_read_audit_log(&paralegal)),
+            Some(RefusalReason::Role)
+        );
     }
 
     #[test]

@@ -55,6 +55,8 @@ pub struct AuditFilter {
     pub until: Option<NaiveDateTime>,
     pub target_type: Option<String>,
     pub target_id: Option<String>,
+    /// Any of these actions (the security events).
+    pub actions: Option<Vec<String>>,
 }
 
 fn filtered(filter: &AuditFilter) -> audit_log::BoxedQuery<'static, super::MultiBackend> {
@@ -76,6 +78,9 @@ fn filtered(filter: &AuditFilter) -> audit_log::BoxedQuery<'static, super::Multi
     }
     if let Some(target_id) = &filter.target_id {
         query = query.filter(audit_log::target_id.eq(target_id.clone()));
+    }
+    if let Some(actions) = &filter.actions {
+        query = query.filter(audit_log::action.eq_any(actions.clone()));
     }
     query
 }

@@ -4,6 +4,7 @@
 pub mod account_tokens;
 pub mod api_tokens;
 pub mod audit_log;
+pub mod audit_writer;
 pub mod case_list;
 pub mod case_work;
 pub mod cases;
@@ -143,22 +144,27 @@ pub struct ConnectionManager {
     url: DatabaseUrl,
 }
 
+/// A connection with the session settings every Refuge connection has.
+fn establish(url: &DatabaseUrl) -> Result<DbConnection, ConnectionError> {
+    match url.kind {
+        DatabaseKind::Postgres => {
+            let mut conn = PgConnection::establish(&url.target)?;
+            conn.batch_execute(POSTGRES_SESSION)
+                .map_err(ConnectionError::CouldntSetupConfiguration)?;
+            Ok(DbConnection::Postgres(conn))
+        }
+        DatabaseKind::Sqlite => {
+            let mut conn = SqliteConnection::establish(&url.target)?;
+            conn.batch_execute(SQLITE_PRAGMAS)
+                .map_err(ConnectionError::CouldntSetupConfiguration)?;
+            Ok(DbConnection::Sqlite(conn))
+        }
+    }
+}
+
 impl ConnectionManager {
     fn establish(&self) -> Result<DbConnection, ConnectionError> {
-        match self.url.kind {
-            DatabaseKind::Postgres => {
-                let mut conn = PgConnection::establish(&self.url.target)?;
-                conn.batch_execute(POSTGRES_SESSION)
-                    .map_err(ConnectionError::CouldntSetupConfiguration)?;
-                Ok(DbConnection::Postgres(conn))
-            }
-            DatabaseKind::Sqlite => {
-                let mut conn = SqliteConnection::establish(&self.url.target)?;
-                conn.batch_execute(SQLITE_PRAGMAS)
-                    .map_err(ConnectionError::CouldntSetupConfiguration)?;
-                Ok(DbConnection::Sqlite(conn))
-            }
-        }
+        establish(&self.url)
     }
 }
 
@@ -187,6 +193,7 @@ pub type Pool = r2d2::Pool<ConnectionManager>;
 pub struct Db {
     pool: Pool,
     kind: DatabaseKind,
+    url: DatabaseUrl,
 }
 
 impl Db {
@@ -219,11 +226,27 @@ impl Db {
         Ok(Self {
             pool,
             kind: url.kind,
+            url,
         })
     }
 
     pub fn kind(&self) -> DatabaseKind {
         self.kind
+    }
+
+    /// Starts the group-commit writer for audit entries of reads ([`audit_writer`]).
+    pub fn start_audit_writer(&self) -> audit_writer::AuditWriter {
+        audit_writer::AuditWriter::start(self.url.clone())
+    }
+
+    /// Runs `f` in a read transaction on a pooled connection, off the executor: a
+    /// consistent snapshot without taking SQLite's write lock.
+    pub async fn read<T, F>(&self, f: F) -> Result<T, AppError>
+    where
+        F: FnOnce(&mut DbConnection) -> Result<T, AppError> + Send + 'static,
+        T: Send + 'static,
+    {
+        self.run(move |conn| conn.transaction(f)).await
     }
 
     /// A connection for synchronous callers (CLI commands, start-up).

@@ -44,6 +44,7 @@ macro_rules! actions {
 }
 
 actions! {
+    AccessDenied => "access.denied", "audit-action-access-denied";
     AccountLocked => "account.locked", "audit-action-account-locked";
     AccountLockLinkRequested => "account.lock_link_requested", "audit-action-account-lock-link-requested";
     AccountUnlocked => "account.unlocked", "audit-action-account-unlocked";
@@ -62,6 +63,7 @@ actions! {
     CaseEventAdded => "case.event_added", "audit-action-case-event-added";
     CaseEventOutcomeRecorded => "case.event_outcome_recorded", "audit-action-case-event-outcome-recorded";
     CaseEventRemoved => "case.event_removed", "audit-action-case-event-removed";
+    CaseListViewed => "case_list.viewed", "audit-action-case-list-viewed";
     CaseNoteAdded => "case.note_added", "audit-action-case-note-added";
     CasePurged => "case.purged", "audit-action-case-purged";
     CaseStageChanged => "case.stage_changed", "audit-action-case-stage-changed";
@@ -80,6 +82,8 @@ actions! {
     PasswordChanged => "password.changed", "audit-action-password-changed";
     ReportExported => "report.exported", "audit-action-report-exported";
     ReportViewed => "report.viewed", "audit-action-report-viewed";
+    SearchRun => "search.run", "audit-action-search-run";
+    SecurityAlertSent => "security.alert_sent", "audit-action-security-alert-sent";
     SessionEnded => "session.ended", "audit-action-session-ended";
     SessionsEndedElsewhere => "session.others_ended", "audit-action-session-others-ended";
     SetupCompleted => "setup.completed", "audit-action-setup-completed";
@@ -104,6 +108,97 @@ pub fn case_reference(raw: &str) -> Result<String, Message> {
         Ok(reference)
     } else {
         Err(Message::new("validation-case-reference"))
+    }
+}
+
+/// Why a request was refused (`access.denied`), as stored in the entry's `reason`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RefusalReason {
+    /// The staff member's role does not allow it.
+    Role,
+    /// A paralegal and a case not assigned to them.
+    NotAssigned,
+    /// A state-changing request without a valid CSRF token.
+    Csrf,
+    /// The second factor is missing or wrong.
+    SecondFactor,
+    /// Too many attempts.
+    Throttled,
+}
+
+impl RefusalReason {
+    pub const ALL: [RefusalReason; 5] = [
+        Self::Role,
+        Self::NotAssigned,
+        Self::Csrf,
+        Self::SecondFactor,
+        Self::Throttled,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Role => "role",
+            Self::NotAssigned => "not_assigned",
+            Self::Csrf => "csrf",
+            Self::SecondFactor => "second_factor",
+            Self::Throttled => "throttled",
+        }
+    }
+
+    pub fn label_key(self) -> &'static str {
+        match self {
+            Self::Role => "audit-refusal-role",
+            Self::NotAssigned => "audit-refusal-not-assigned",
+            Self::Csrf => "audit-refusal-csrf",
+            Self::SecondFactor => "audit-refusal-second-factor",
+            Self::Throttled => "audit-refusal-throttled",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|r| r.code() == code)
+    }
+}
+
+impl AuditAction {
+    /// Security events, for the audit log's filter: sign-ins and their failures, refusals,
+    /// and changes to who may sign in or what they may do.
+    pub fn is_security_event(self) -> bool {
+        matches!(
+            self,
+            Self::AccessDenied
+                | Self::AccountLocked
+                | Self::AccountLockLinkRequested
+                | Self::AccountUnlocked
+                | Self::SessionEnded
+                | Self::SessionsEndedElsewhere
+                | Self::StaffSessionsEnded
+                | Self::LoginFailed
+                | Self::LoginSucceeded
+                | Self::LoginThrottled
+                | Self::Logout
+                | Self::PasswordChanged
+                | Self::ApiTokenCreated
+                | Self::ApiTokenRevoked
+                | Self::InvitationAccepted
+                | Self::SecurityAlertSent
+                | Self::SetupCompleted
+                | Self::StaffCreated
+                | Self::StaffDeactivated
+                | Self::StaffPasswordReset
+                | Self::StaffReactivated
+                | Self::StaffUpdated
+                | Self::OfficeSettingsChanged
+        )
+    }
+
+    /// The codes of [`AuditAction::is_security_event`].
+    pub fn security_codes() -> Vec<&'static str> {
+        Self::ALL
+            .iter()
+            .filter(|a| a.is_security_event())
+            .map(|a| a.code())
+            .collect()
     }
 }
 
@@ -243,12 +338,33 @@ const ENTRY_FIELDS: &[Field] = &[
             "no_password" => Some("audit-reason-no-password"),
             "inactive" => Some("audit-reason-inactive"),
             "wrong_password" => Some("audit-reason-wrong-password"),
-            _ => None,
+            other => RefusalReason::parse(other).map(RefusalReason::label_key),
         }),
     ),
     ("retry_after_seconds", "audit-field-retry-after", Kind::Text),
     ("current", "audit-field-current-session", Kind::Flag),
     ("sessions_ended", "audit-field-sessions-ended", Kind::Text),
+    ("route", "audit-field-route", Kind::Text),
+    ("results", "audit-field-results", Kind::Text),
+    (
+        "search",
+        "audit-field-search",
+        Kind::Code(|c| match c {
+            "names" => Some("audit-search-names"),
+            "numbers" => Some("audit-search-numbers"),
+            _ => None,
+        }),
+    ),
+    (
+        "list",
+        "audit-field-list",
+        Kind::Code(|c| match c {
+            "mine" => Some("case-list-scope-mine"),
+            "all" => Some("case-list-scope-all"),
+            _ => None,
+        }),
+    ),
+    ("refusals", "audit-field-refusals", Kind::Text),
     ("display_name", "field-display-name", Kind::Text),
     (
         "role",

@@ -201,6 +201,36 @@ pub fn single(
     render(parts)
 }
 
+/// The admins' alert: one staff account was refused more often than the office allows
+/// within an hour. Names the account and the count, never a client or a case.
+pub fn security_alert(
+    i18n: &I18n,
+    recipient_name: &str,
+    refused: &crate::domain::staff::Staff,
+    refusals: i64,
+    base: &str,
+) -> Result<RenderedMessage, askama::Error> {
+    let mut parts = parts(
+        i18n,
+        recipient_name,
+        base,
+        i18n.t("email-subject-security-alert"),
+    );
+    parts.notices.push(Notice {
+        headline: i18n.message(
+            &Message::new("email-security-alert")
+                .with("name", &refused.display_name)
+                .with("count", refusals),
+        ),
+        lines: vec![i18n.t("email-security-alert-check")],
+        links: vec![(
+            i18n.t("audit-filter-security"),
+            format!("{base}/admin/audit?staff={}&security=on", refused.id),
+        )],
+    });
+    render(parts)
+}
+
 /// The day's collected notifications as one message.
 pub fn digest(
     i18n: &I18n,

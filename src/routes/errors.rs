@@ -54,7 +54,7 @@ fn is_api(req: &HttpRequest) -> bool {
 fn problem_slug(err: &AppError) -> &'static str {
     match err {
         AppError::LoginRequired => "unauthorized",
-        AppError::Forbidden => "forbidden",
+        AppError::Forbidden | AppError::Refused(_) => "forbidden",
         AppError::Csrf => "csrf",
         AppError::NotFound => "not-found",
         AppError::MethodNotAllowed => "method-not-allowed",

@@ -14,6 +14,7 @@ pub mod input;
 pub mod invitation;
 pub mod mail;
 pub mod openapi;
+pub mod refusals;
 pub mod reports;
 pub mod search;
 pub mod sessions;

@@ -1,5 +1,6 @@
 //! Writing and reading the audit log. Every change is recorded inside the transaction that
-//! makes it, so a change without its audit entry cannot exist.
+//! makes it, so a change without its audit entry cannot exist. Every refusal is recorded in
+//! a short transaction of its own ([`record_refusal`]), never in the refused request's.
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -10,8 +11,9 @@ use super::cases::visible_case;
 use crate::auth::policy;
 use crate::clock;
 use crate::db::audit_log::{self, AuditFilter, AuditRow, NewAuditEntry};
-use crate::db::{self, DbConnection};
-use crate::domain::audit::{AuditAction, DetailLine, describe};
+use crate::db::audit_writer::PendingEntry;
+use crate::db::{self, DbConnection, write_transaction};
+use crate::domain::audit::{AuditAction, DetailLine, RefusalReason, describe};
 use crate::domain::ids::StaffId;
 use crate::domain::paging::{PageNumber, PageSize};
 use crate::domain::reports::local_midnight;
@@ -59,8 +61,168 @@ impl AuditContext {
     }
 }
 
+impl AuditContext {
+    /// The entry of a read, for [`record_read`].
+    pub fn pending(
+        &self,
+        action: AuditAction,
+        target: Option<(&'static str, String)>,
+        details: Value,
+    ) -> PendingEntry {
+        let (target_type, target_id) = match target {
+            Some((kind, id)) => (Some(kind), Some(id)),
+            None => (None, None),
+        };
+        PendingEntry {
+            occurred_at: clock::to_db(self.at),
+            actor_id: self.actor,
+            action: action.code(),
+            target_type,
+            target_id,
+            address: self.address.clone(),
+            details: details.to_string(),
+        }
+    }
+}
+
+/// Records a read (a case opened, a search, a case list) and returns once the entry is
+/// committed; the caller sends what was read only after this succeeds. The entries of
+/// concurrent reads are committed together (group commit), so readers do not queue for
+/// the write lock one by one.
+pub async fn record_read(state: &AppState, entry: PendingEntry) -> Result<(), AppError> {
+    state.audit_writer.commit(entry).await
+}
+
 pub fn staff_target(id: StaffId) -> Option<(&'static str, String)> {
     Some(("staff", id.to_string()))
+}
+
+/// One refused request: who (when known), from where, which route (its pattern, e.g.
+/// `/cases/{id}`, never the path with values), what it was about and why it was refused.
+#[derive(Debug, Clone)]
+pub struct Refusal {
+    pub actor: Option<StaffId>,
+    pub address: Option<String>,
+    pub route: String,
+    pub target: Option<(&'static str, String)>,
+    pub reason: RefusalReason,
+}
+
+/// The refusals of one account within this window count towards the admins' alert.
+const REFUSAL_WINDOW_MINUTES: i64 = 60;
+
+/// Records a refusal as `access.denied` in its own short transaction and logs it at warn
+/// level (ids and codes only, no names). When the account has now been refused more than
+/// `audit.refusal_alert_threshold` times within the hour, every active admin is emailed,
+/// once per account per hour. Call it wherever a request is refused outside an
+/// [`AppError`] answer; refusals answered with `AppError::Forbidden`, `Csrf`, `Refused` or
+/// `TooManyRequests` are recorded by the `record_refusals` middleware.
+pub async fn record_refusal(state: &AppState, refusal: Refusal) -> Result<(), AppError> {
+    let (target_type, target_id) = refusal
+        .target
+        .as_ref()
+        .map_or((None, None), |(t, id)| (Some(*t), Some(id.as_str())));
+    tracing::warn!(
+        route = %refusal.route,
+        target_type,
+        target_id,
+        reason = refusal.reason.code(),
+        actor = refusal.actor.map(|a| a.to_string()),
+        "access.denied"
+    );
+    let now = state.now();
+    let threshold = state.settings.audit.refusal_alert_threshold;
+    let notifier = super::notifications::Notifier::of(state);
+    state
+        .db
+        .run(move |conn| {
+            write_transaction(conn, |conn| {
+                let audit = AuditContext::new(refusal.actor, refusal.address.clone(), now);
+                audit.record(
+                    conn,
+                    AuditAction::AccessDenied,
+                    refusal.target.clone(),
+                    serde_json::json!({
+                        "route": refusal.route,
+                        "reason": refusal.reason.code(),
+                    }),
+                )?;
+                if let Some(actor) = refusal.actor {
+                    alert_admins_if_over(conn, &audit, &notifier, actor, threshold)?;
+                }
+                Ok(())
+            })
+        })
+        .await
+}
+
+/// Emails the admins when `actor` has been refused more than `threshold` times within the
+/// hour and no alert about them went out within the hour; the alert is itself audited.
+fn alert_admins_if_over(
+    conn: &mut DbConnection,
+    audit: &AuditContext,
+    notifier: &super::notifications::Notifier,
+    actor: StaffId,
+    threshold: i64,
+) -> Result<(), AppError> {
+    let since = clock::to_db(audit.at - chrono::Duration::minutes(REFUSAL_WINDOW_MINUTES));
+    let refusals = audit_log::count(
+        conn,
+        &AuditFilter {
+            actor_id: Some(actor),
+            action: Some(AuditAction::AccessDenied.code().into()),
+            from: Some(since),
+            ..AuditFilter::default()
+        },
+    )?;
+    if refusals <= threshold {
+        return Ok(());
+    }
+    let alerted = audit_log::count(
+        conn,
+        &AuditFilter {
+            action: Some(AuditAction::SecurityAlertSent.code().into()),
+            target_type: Some("staff".into()),
+            target_id: Some(actor.to_string()),
+            from: Some(since),
+            ..AuditFilter::default()
+        },
+    )?;
+    if alerted > 0 {
+        return Ok(());
+    }
+    let Some(refused) = db::staff::find(conn, actor)? else {
+        return Ok(());
+    };
+    let admins: Vec<Staff> = db::staff::list(conn)?
+        .into_iter()
+        .filter(|s| s.active && s.role == crate::domain::staff::Role::Admin)
+        .collect();
+    for admin in &admins {
+        let i18n = crate::i18n::I18n::new(admin.language);
+        let message = crate::email::render::security_alert(
+            &i18n,
+            &admin.display_name,
+            &refused,
+            refusals,
+            notifier.base_url(),
+        )
+        .map_err(AppError::internal)?;
+        notifier.enqueue(conn, admin, "security_alert", None, &message)?;
+    }
+    tracing::warn!(
+        actor = %actor,
+        refusals,
+        admins = admins.len(),
+        "security alert: repeated refusals"
+    );
+    AuditContext::new(None, None, audit.at).record(
+        conn,
+        AuditAction::SecurityAlertSent,
+        staff_target(actor),
+        serde_json::json!({ "refusals": refusals }),
+    )?;
+    Ok(())
 }
 
 /// Filters of the audit log page and of `GET /api/v1/audit`; dates are whole days in the
@@ -73,6 +235,8 @@ pub struct AuditQuery {
     pub case_reference: Option<String>,
     pub from: Option<NaiveDate>,
     pub until: Option<NaiveDate>,
+    /// Only security events ([`AuditAction::is_security_event`]).
+    pub security: bool,
     pub page: PageNumber,
 }
 
@@ -273,6 +437,12 @@ pub async fn list(
         action: query.action.map(|a| a.code().to_string()),
         from: query.from.map(midnight),
         until: query.until.and_then(|d| d.succ_opt()).map(midnight),
+        actions: query.security.then(|| {
+            AuditAction::security_codes()
+                .into_iter()
+                .map(str::to_string)
+                .collect()
+        }),
         ..AuditFilter::default()
     };
     state

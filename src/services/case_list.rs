@@ -5,7 +5,9 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use chrono::{Duration, NaiveDate, NaiveDateTime};
+use serde_json::json;
 
+use super::audit::{self, AuditContext};
 use super::cases::today;
 use super::reports;
 use super::search::full_name;
@@ -13,6 +15,7 @@ use crate::auth::policy;
 use crate::clock;
 use crate::db::case_list::{self as db_list, CaseListFilter, CaseListRow, CaseSort};
 use crate::db::{self, DbConnection, office_settings};
+use crate::domain::audit::AuditAction;
 use crate::domain::case_stage::{CaseStage, ClaimKind};
 use crate::domain::deadlines::DeadlineKind;
 use crate::domain::ids::StaffId;
@@ -195,7 +198,8 @@ pub async fn port_suggestions(state: &AppState) -> Result<Arc<Vec<String>>, AppE
     Ok(state.port_suggestions.put(now, ports))
 }
 
-/// One page of the cases `actor` may see, filtered and sorted.
+/// One page of the cases `actor` may see, filtered and sorted; audited (which list, how
+/// many cases) before it is returned.
 pub async fn list(
     state: &AppState,
     actor: &Staff,
@@ -210,8 +214,9 @@ pub async fn list(
         )?),
         None => None,
     };
+    let audit = AuditContext::new(Some(actor.id), None, state.now());
     let actor = actor.clone();
-    state
+    let page = state
         .db
         .run(move |conn| {
             let restriction = paralegal_restriction(conn, &actor)?;
@@ -291,5 +296,19 @@ pub async fn list(
                 staff,
             })
         })
-        .await
+        .await?;
+    // Which list and how many cases it holds; never the filters' values.
+    let details = json!({
+        "list": match page.scope {
+            Scope::Mine => "mine",
+            Scope::All => "all",
+        },
+        "results": page.total,
+    });
+    audit::record_read(
+        state,
+        audit.pending(AuditAction::CaseListViewed, None, details),
+    )
+    .await?;
+    Ok(page)
 }

@@ -222,7 +222,9 @@ pub struct CaseFile {
     pub now: NaiveDateTime,
 }
 
-/// Opens a case file; the read is audited in its own transaction before anything is shown.
+/// Opens a case file. The file is read in a read transaction (no write lock), then its
+/// `case.viewed` entry is committed — together with those of concurrent reads — before the
+/// file is returned: a file whose entry cannot be committed is never shown.
 pub async fn open(
     state: &AppState,
     actor: &Staff,
@@ -233,65 +235,67 @@ pub async fn open(
     let today = now.date();
     let audit = AuditContext::new(Some(actor.id), address, state.now());
     let actor = actor.clone();
-    state
+    let file = state
         .db
-        .run(move |conn| {
-            write_transaction(conn, |conn| {
-                let case = visible_case(conn, &actor, id)?;
-                audit.record(conn, AuditAction::CaseViewed, case_target(id), json!({}))?;
-                let mut intake = db::clients::load(conn, case.client_id.0)?.unwrap_or_default();
-                intake.claim.kind = case.kind();
-                intake.claim.lawyer_id = case.lawyer();
-                intake.claim.paralegal_id = case.paralegal();
-                let events = db::case_work::events(conn, id)?;
-                let ead_stops = db::case_work::clock_stops(conn, id)?;
-                let deadlines = case_file::deadlines(
-                    &facts_of(&case, &intake, Schedule::of(&events, &ead_stops)),
-                    today,
-                );
-                let stage = case.stage()?;
-                let allowed_next = match case.kind() {
-                    Some(kind) if stage.is_open() => case_stage::allowed_next(kind, stage),
-                    Some(kind) => case_stage::reopen_targets(kind, stage),
-                    None => case_stage::allowed_next(ClaimKind::Affirmative, stage)
-                        .into_iter()
-                        .filter(|s| {
-                            s.belongs_to(ClaimKind::Defensive)
-                                && s.belongs_to(ClaimKind::CredibleFear)
-                        })
-                        .collect(),
-                };
-                Ok(CaseFile {
-                    lawyer: case
-                        .lawyer()
-                        .map(|s| db::staff::find(conn, s))
-                        .transpose()?
-                        .flatten(),
-                    paralegal: case
-                        .paralegal()
-                        .map(|s| db::staff::find(conn, s))
-                        .transpose()?
-                        .flatten(),
-                    history: db::cases::stage_history(conn, id)?,
-                    audit_trail: audit::latest_of_case(conn, id)?,
-                    checklist: db::case_work::checklist(conn, id)?,
-                    notes: db::case_work::notes(conn, id)?,
-                    events,
-                    ead_stops,
-                    can_work: policy::can_work_on_case(&actor, assignment(&case)).is_ok(),
-                    can_edit: policy::can_edit_case_file(&actor).is_ok(),
-                    can_close: policy::can_close_case(&actor).is_ok(),
-                    can_purge: policy::can_purge_case(&actor).is_ok(),
-                    allowed_next,
-                    deadlines,
-                    intake,
-                    case,
-                    today,
-                    now,
-                })
+        .read(move |conn| {
+            let case = visible_case(conn, &actor, id)?;
+            let mut intake = db::clients::load(conn, case.client_id.0)?.unwrap_or_default();
+            intake.claim.kind = case.kind();
+            intake.claim.lawyer_id = case.lawyer();
+            intake.claim.paralegal_id = case.paralegal();
+            let events = db::case_work::events(conn, id)?;
+            let ead_stops = db::case_work::clock_stops(conn, id)?;
+            let deadlines = case_file::deadlines(
+                &facts_of(&case, &intake, Schedule::of(&events, &ead_stops)),
+                today,
+            );
+            let stage = case.stage()?;
+            let allowed_next = match case.kind() {
+                Some(kind) if stage.is_open() => case_stage::allowed_next(kind, stage),
+                Some(kind) => case_stage::reopen_targets(kind, stage),
+                None => case_stage::allowed_next(ClaimKind::Affirmative, stage)
+                    .into_iter()
+                    .filter(|s| {
+                        s.belongs_to(ClaimKind::Defensive) && s.belongs_to(ClaimKind::CredibleFear)
+                    })
+                    .collect(),
+            };
+            Ok(CaseFile {
+                lawyer: case
+                    .lawyer()
+                    .map(|s| db::staff::find(conn, s))
+                    .transpose()?
+                    .flatten(),
+                paralegal: case
+                    .paralegal()
+                    .map(|s| db::staff::find(conn, s))
+                    .transpose()?
+                    .flatten(),
+                history: db::cases::stage_history(conn, id)?,
+                audit_trail: audit::latest_of_case(conn, id)?,
+                checklist: db::case_work::checklist(conn, id)?,
+                notes: db::case_work::notes(conn, id)?,
+                events,
+                ead_stops,
+                can_work: policy::can_work_on_case(&actor, assignment(&case)).is_ok(),
+                can_edit: policy::can_edit_case_file(&actor).is_ok(),
+                can_close: policy::can_close_case(&actor).is_ok(),
+                can_purge: policy::can_purge_case(&actor).is_ok(),
+                allowed_next,
+                deadlines,
+                intake,
+                case,
+                today,
+                now,
             })
         })
-        .await
+        .await?;
+    audit::record_read(
+        state,
+        audit.pending(AuditAction::CaseViewed, case_target(id), json!({})),
+    )
+    .await?;
+    Ok(file)
 }
 
 /// Moves a case to another stage, if the claim's kind allows it and the actor may.

@@ -693,7 +693,7 @@ pub async fn start_csv(
     let today = today(state);
     let audit = AuditContext::new(Some(actor.id), address, state.now());
     let actor = actor.clone();
-    let details = json!({
+    let mut details = json!({
         "week": week.to_string(),
         "of": of.code(),
         "table": "cases",
@@ -711,6 +711,12 @@ pub async fn start_csv(
                 },
                 None => CsvCursor::Every { after: None },
             };
+            // A figure's cases are known before the first row: the entry says how many.
+            if let (CsvCursor::Figure { ids, .. }, Some(fields)) =
+                (&cursor, details.as_object_mut())
+            {
+                fields.insert("results".into(), ids.len().into());
+            }
             audit.record(conn, AuditAction::ReportExported, None, details)?;
             Ok(cursor)
         })

@@ -6,12 +6,15 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
+use serde_json::json;
 
+use super::audit::{self, AuditContext};
 use super::case_list::paralegal_restriction;
 use crate::auth::policy;
 use crate::db::DbConnection;
 use crate::db::search::{self as db_search, LookupScope, PersonRow, TokenLookup};
 use crate::domain::a_number;
+use crate::domain::audit::AuditAction;
 use crate::domain::names::{self, MatchStrength, NameKeys};
 use crate::domain::staff::Staff;
 use crate::error::AppError;
@@ -341,8 +344,9 @@ fn rank_words(query: &[NameKeys], candidate: &[NameKeys]) -> (usize, u32) {
         .fold((0, 0), |(n, sum), best| (n + 1, sum + best as u32))
 }
 
-/// Searches names, A-numbers and case references among the cases the actor may see. Not
-/// audited: results show names and references, never a case file; opening one is audited.
+/// Searches names, A-numbers and case references among the cases the actor may see. The
+/// search is audited (its kind and the number of results, never the query) before the
+/// results are returned.
 pub async fn search(
     state: &AppState,
     actor: &Staff,
@@ -350,8 +354,15 @@ pub async fn search(
 ) -> Result<SearchResults, AppError> {
     policy::can_use_app(actor)?;
     let parsed = parse_query(query);
+    // Never the query text: only what kind of search it was and how many it found.
+    let kind = match &parsed {
+        ParsedQuery::Names(_) => Some("names"),
+        ParsedQuery::Numbers { .. } => Some("numbers"),
+        ParsedQuery::Empty | ParsedQuery::TooShort => None,
+    };
+    let audit = AuditContext::new(Some(actor.id), None, state.now());
     let actor = actor.clone();
-    state
+    let results = state
         .db
         .run(move |conn| {
             let paralegal = paralegal_restriction(conn, &actor)?;
@@ -369,7 +380,12 @@ pub async fn search(
                 ParsedQuery::Names(words) => by_names(conn, &words, paralegal)?,
             })
         })
-        .await
+        .await?;
+    if let Some(kind) = kind {
+        let details = json!({ "search": kind, "results": results.hits.len() });
+        audit::record_read(state, audit.pending(AuditAction::SearchRun, None, details)).await?;
+    }
+    Ok(results)
 }
 
 fn by_numbers(

@@ -375,5 +375,10 @@ async fn the_openapi_document_describes_the_export_as_sent() {
         .filter_map(|p| p["name"].as_str())
         .collect();
     names.sort_unstable();
-    assert_eq!(names, ["action", "case", "from", "page", "staff", "until"]);
+    assert_eq!(
+        names,
+        [
+            "action", "case", "from", "page", "security", "staff", "until"
+        ]
+    );
 }

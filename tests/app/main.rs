@@ -28,6 +28,8 @@ mod mail_recovery;
 mod notifications;
 mod office_time;
 mod permissions;
+mod read_audit;
+mod refusals;
 mod reports;
 mod search;
 mod sessions;

@@ -41,7 +41,8 @@ pub struct AuditEntryJson {
     pub action: String,
     /// Who acted; `null` for the system, the command line or an unknown sign-in.
     pub actor: Option<AuditStaffJson>,
-    /// `case`, `staff`, `office_setting` or `outbox`.
+    /// `case`, `staff`, `office_setting` or `outbox`; a refusal (`access.denied`) names the
+    /// case, staff member or message of the route it refused.
     pub target_type: Option<String>,
     pub target_id: Option<String>,
     /// The reference of the case the entry is about, also once the case is deleted.

@@ -29,6 +29,9 @@ pub struct AuditFilterForm {
     pub from: String,
     /// The last day, `YYYY-MM-DD`, in the office's time zone, included.
     pub until: String,
+    /// `on` (or `true`, `1`): only security events — sign-ins and their failures, refused
+    /// requests (`access.denied`), alerts, and changes to accounts, tokens and settings.
+    pub security: String,
     /// From 1 (the newest entries); 50 entries a page. A page past the last is the last.
     pub page: String,
 }
@@ -62,6 +65,14 @@ impl AuditFilterForm {
         };
         let from = date("from", &self.from, &mut errors);
         let until = date("until", &self.until, &mut errors);
+        let security = errors.check(
+            "security",
+            match self.security.trim() {
+                "" | "off" | "false" | "0" => Ok(false),
+                "on" | "true" | "1" => Ok(true),
+                _ => Err(Message::new("validation-choice")),
+            },
+        );
         let page = errors.check(
             "page",
             PageNumber::parse(&self.page).map_err(|_| Message::new("validation-page")),
@@ -73,6 +84,7 @@ impl AuditFilterForm {
                 case_reference,
                 from,
                 until,
+                security: security.unwrap_or_default(),
                 page: page.unwrap_or_default(),
             })
         } else {
@@ -88,6 +100,7 @@ impl AuditFilterForm {
             .append_pair("case", &self.case)
             .append_pair("from", &self.from)
             .append_pair("until", &self.until)
+            .append_pair("security", &self.security)
             .append_pair("page", &page.to_string())
             .finish();
         format!("/admin/audit?{query}")

@@ -104,6 +104,7 @@ audit-filter-action = Action
 audit-filter-any-action = Any action
 audit-filter-from = From
 audit-filter-until = Until
+audit-filter-security = Security events only
 audit-filter-apply = Filter
 audit-count = { $count ->
     [one] { $count } entry
@@ -740,6 +741,9 @@ email-subject-reminder = Refuge: case { $reference }, deadline { $days ->
    *[other] in { $days } days
 }
 email-subject-court-recheck = Refuge: hearing dates to re-check with the court
+email-subject-security-alert = Refuge: repeated refusals for one staff account
+email-security-alert = { $name } was refused { $count } times within the last hour.
+email-security-alert-check = Check the security events: a mistyped address, a role that needs changing, or someone trying what they may not.
 email-subject-digest = Refuge: daily digest, { $count ->
     [one] { $count } update
    *[other] { $count } updates
@@ -866,6 +870,10 @@ banner-demo-office = Demo office: every person, case and message here is fiction
 
 ## Part audit-trail (issue 12 §4): the audit trail in words
 audit-action-account-notifications-changed = Notification choices changed
+audit-action-access-denied = Access refused
+audit-action-case-list-viewed = Case list viewed
+audit-action-search-run = Search run
+audit-action-security-alert-sent = Admins alerted to repeated refusals
 audit-action-account-updated = Own account changed
 audit-action-api-token-created = API token issued
 audit-action-api-token-revoked = API token revoked
@@ -925,6 +933,18 @@ audit-reason-no-password = the account has no password yet
 audit-reason-inactive = the account is deactivated
 audit-reason-wrong-password = wrong password
 audit-field-retry-after = Seconds to wait
+audit-field-route = Address asked for
+audit-field-results = Results
+audit-field-search = Searched by
+audit-search-names = names
+audit-search-numbers = reference or A-number
+audit-field-list = Cases
+audit-field-refusals = Refusals within the hour
+audit-refusal-role = not allowed for the role
+audit-refusal-not-assigned = case not assigned
+audit-refusal-csrf = form token missing or wrong
+audit-refusal-second-factor = second factor missing or wrong
+audit-refusal-throttled = too many attempts
 audit-field-active = Active
 audit-field-invited = Invited by email
 audit-field-figure = Figure

@@ -104,6 +104,7 @@ audit-filter-action = Действие
 audit-filter-any-action = Любое действие
 audit-filter-from = С
 audit-filter-until = По
+audit-filter-security = Только события безопасности
 audit-filter-apply = Показать
 audit-count = { $count ->
     [one] { $count } запись
@@ -754,6 +755,9 @@ email-subject-reminder = Refuge: дело { $reference }, срок { $days ->
    *[other] через { $days } дней
 }
 email-subject-court-recheck = Refuge: сверьте даты слушаний с судом
+email-subject-security-alert = Refuge: повторные отказы одной учётной записи
+email-security-alert = { $name }: отказов в доступе за последний час — { $count }.
+email-security-alert-check = Проверьте события безопасности: опечатка в адресе, роль, которую нужно изменить, или попытка сделать недозволенное.
 email-subject-digest = Refuge: сводка за день (обновлений: { $count })
 email-digest-intro = Обновлений с прошлой сводки: { $count }.
 account-notifications-title = Уведомления по почте
@@ -875,6 +879,10 @@ banner-demo-office = Демонстрационный офис: все люди,
 
 ## Часть audit-trail (задача 12 §4): журнал аудита словами
 audit-action-account-notifications-changed = Изменены настройки уведомлений
+audit-action-access-denied = В доступе отказано
+audit-action-case-list-viewed = Просмотрен список дел
+audit-action-search-run = Выполнен поиск
+audit-action-security-alert-sent = Администраторы предупреждены о повторных отказах
 audit-action-account-updated = Изменена своя учётная запись
 audit-action-api-token-created = Выдан токен API
 audit-action-api-token-revoked = Отозван токен API
@@ -934,6 +942,18 @@ audit-reason-no-password = у учётной записи ещё нет паро
 audit-reason-inactive = учётная запись отключена
 audit-reason-wrong-password = неверный пароль
 audit-field-retry-after = Секунд ожидания
+audit-field-route = Запрошенный адрес
+audit-field-results = Результатов
+audit-field-search = Поиск по
+audit-search-names = именам
+audit-search-numbers = номеру дела или A-номеру
+audit-field-list = Дела
+audit-field-refusals = Отказов за час
+audit-refusal-role = не разрешено для роли
+audit-refusal-not-assigned = дело не назначено
+audit-refusal-csrf = токен формы отсутствует или неверен
+audit-refusal-second-factor = второй фактор отсутствует или неверен
+audit-refusal-throttled = слишком много попыток
 audit-field-active = Активен
 audit-field-invited = Приглашён по почте
 audit-field-figure = Показатель

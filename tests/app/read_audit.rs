@@ -1,0 +1,174 @@
+//! Every look on record, without making readers queue (issue 13): case views, searches and
+//! case lists are audited — kind and number of results, never the query — and nothing read
+//! is sent unless its entry is committed; concurrent views are all recorded.
+
+use diesel::connection::SimpleConnection;
+use refuge::db::audit_log::{AuditFilter, AuditRow};
+use refuge::domain::audit::AuditAction;
+use refuge::domain::staff::{Role, Staff};
+use refuge::services::intake;
+use serde_json::{Value, json};
+
+use crate::helpers::{PASSWORD, TestApp, client, is_postgres, spawn_app};
+
+async fn new_case(app: &TestApp, lawyer: &Staff, family_name: &str) -> uuid::Uuid {
+    let lawyer_id = lawyer.id.to_string();
+    let form = refuge::domain::intake::IntakeForm::from_pairs(
+        [
+            ("client.family_name", family_name),
+            ("client.given_name", "Yulia"),
+            ("claim.kind", "affirmative"),
+            ("claim.lawyer_id", lawyer_id.as_str()),
+        ]
+        .map(|(k, v)| (k.to_string(), v.to_string())),
+    );
+    intake::save(
+        &app.state,
+        lawyer,
+        None,
+        form.parse().expect("parses"),
+        false,
+        None,
+    )
+    .await
+    .expect("case saved")
+    .id
+}
+
+async fn entries(app: &TestApp, action: AuditAction) -> Vec<AuditRow> {
+    app.audit(AuditFilter {
+        action: Some(action.code().into()),
+        ..AuditFilter::default()
+    })
+    .await
+}
+
+fn details(row: &AuditRow) -> Value {
+    serde_json::from_str(&row.details).expect("details are JSON")
+}
+
+#[actix_web::test]
+async fn a_search_is_audited_with_its_kind_and_count_never_its_words() {
+    let app = spawn_app().await;
+    let lawyer = app.login_as(Role::Lawyer).await;
+    new_case(&app, &lawyer.staff, "ZHURAVLEVA").await;
+
+    let (status, html) = app.page(&lawyer.client, "/search?q=Zhuravleva").await;
+    assert_eq!(status, 200);
+    assert!(html.contains("ZHURAVLEVA"));
+    let searches = entries(&app, AuditAction::SearchRun).await;
+    assert_eq!(searches.len(), 1);
+    assert_eq!(
+        searches[0].actor_id.map(|a| a.0),
+        Some(lawyer.staff.id.as_uuid())
+    );
+    assert_eq!(
+        details(&searches[0]),
+        json!({ "search": "names", "results": 1 })
+    );
+    assert!(!searches[0].details.to_lowercase().contains("zhuravl"));
+
+    let (status, _) = app.page(&lawyer.client, "/search?q=R-2026-99999").await;
+    assert_eq!(status, 200);
+    let searches = entries(&app, AuditAction::SearchRun).await;
+    assert_eq!(
+        details(&searches[0]),
+        json!({ "search": "numbers", "results": 0 })
+    );
+}
+
+#[actix_web::test]
+async fn a_case_list_is_audited_with_which_list_and_how_many() {
+    let app = spawn_app().await;
+    let lawyer = app.login_as(Role::Lawyer).await;
+    new_case(&app, &lawyer.staff, "ORLOVA").await;
+    new_case(&app, &lawyer.staff, "TIKHONOV").await;
+
+    assert_eq!(app.page(&lawyer.client, "/cases").await.0, 200);
+    let lists = entries(&app, AuditAction::CaseListViewed).await;
+    assert_eq!(lists.len(), 1);
+    assert_eq!(details(&lists[0]), json!({ "list": "mine", "results": 2 }));
+
+    let token = app.api_token(&lawyer.staff.email, PASSWORD).await;
+    let response = client()
+        .get(app.url("/api/v1/cases?scope=all"))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .expect("API answers");
+    assert_eq!(response.status(), 200);
+    let lists = entries(&app, AuditAction::CaseListViewed).await;
+    assert_eq!(lists.len(), 2, "the API's list is audited too");
+    assert_eq!(details(&lists[0]), json!({ "list": "all", "results": 2 }));
+}
+
+/// Makes the database refuse the audit entries of reads, as a full disk or a broken
+/// connection would.
+async fn refuse_read_entries(app: &TestApp) {
+    let sql = if is_postgres() {
+        "CREATE FUNCTION refuse_reads() RETURNS trigger LANGUAGE plpgsql AS $$
+         BEGIN RAISE EXCEPTION 'reads refused'; END $$;
+         CREATE TRIGGER refuse_reads BEFORE INSERT ON audit_log FOR EACH ROW
+         WHEN (NEW.action IN ('case.viewed', 'search.run', 'case_list.viewed'))
+         EXECUTE FUNCTION refuse_reads();"
+    } else {
+        "CREATE TRIGGER refuse_reads BEFORE INSERT ON audit_log
+         WHEN NEW.action IN ('case.viewed', 'search.run', 'case_list.viewed')
+         BEGIN SELECT RAISE(ABORT, 'reads refused'); END;"
+    };
+    app.state
+        .db
+        .run(move |conn| Ok(conn.batch_execute(sql)?))
+        .await
+        .expect("trigger created");
+}
+
+#[actix_web::test]
+async fn nothing_read_is_sent_when_its_audit_entry_cannot_be_committed() {
+    let app = spawn_app().await;
+    let lawyer = app.login_as(Role::Lawyer).await;
+    let id = new_case(&app, &lawyer.staff, "ABRAMOVA").await;
+    let token = app.api_token(&lawyer.staff.email, PASSWORD).await;
+    refuse_read_entries(&app).await;
+
+    for path in [
+        format!("/cases/{id}"),
+        format!("/cases/{id}/summary"),
+        "/search?q=Abramova".to_string(),
+        "/cases".to_string(),
+    ] {
+        let (status, body) = app.page(&lawyer.client, &path).await;
+        assert_eq!(status, 500, "{path}");
+        assert!(!body.contains("ABRAMOVA"), "{path} sent the client");
+        assert!(!body.contains("Yulia"), "{path} sent the client");
+    }
+    let response = client()
+        .get(app.url(&format!("/api/v1/cases/{id}")))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .expect("API answers");
+    assert_eq!(response.status(), 500);
+    let body = response.text().await.expect("body");
+    assert!(!body.contains("ABRAMOVA") && !body.contains("Yulia"));
+    assert!(entries(&app, AuditAction::CaseViewed).await.is_empty());
+}
+
+#[actix_web::test]
+async fn concurrent_views_are_all_recorded_one_entry_each() {
+    let app = spawn_app().await;
+    let lawyer = app.login_as(Role::Lawyer).await;
+    let id = new_case(&app, &lawyer.staff, "SOKOLOVA").await;
+    let path = format!("/cases/{id}");
+    let views = (0..24).map(|_| app.page(&lawyer.client, &path));
+    let statuses: Vec<u16> = futures_util::future::join_all(views)
+        .await
+        .into_iter()
+        .map(|(status, _)| status)
+        .collect();
+    assert!(statuses.iter().all(|s| *s == 200), "{statuses:?}");
+    let viewed = entries(&app, AuditAction::CaseViewed).await;
+    assert_eq!(viewed.len(), 24);
+    assert!(viewed.iter().all(|e| e.target_id == Some(id.to_string())
+        && e.actor_id.map(|a| a.0) == Some(lawyer.staff.id.as_uuid())));
+}
