@@ -63,7 +63,7 @@ impl AuditWriter {
     pub fn start(url: DatabaseUrl) -> Self {
         let (sender, receiver) = mpsc::channel(QUEUE);
         let spawned = std::thread::Builder::new()
-            .name("audit-writer".into())
+            .name("audit_writer".into())
             .spawn(move || run(url, receiver));
         if let Err(err) = spawned {
             // Without the thread every commit answers an error: no read goes out unaudited.

@@ -222,9 +222,10 @@ pub struct CaseFile {
     pub now: NaiveDateTime,
 }
 
-/// Opens a case file. The file is read in a read transaction (no write lock), then its
-/// `case.viewed` entry is committed — together with those of concurrent reads — before the
-/// file is returned: a file whose entry cannot be committed is never shown.
+/// Opens a case file. Once the actor is known to see the case, its `case.viewed` entry is
+/// committed — together with those of concurrent reads — and only then is the file read,
+/// in a read transaction (no write lock): a file whose entry cannot be committed is never
+/// read for anyone, and the page's own trail shows this view.
 pub async fn open(
     state: &AppState,
     actor: &Staff,
@@ -235,7 +236,17 @@ pub async fn open(
     let today = now.date();
     let audit = AuditContext::new(Some(actor.id), address, state.now());
     let actor = actor.clone();
-    let file = state
+    let viewer = actor.clone();
+    state
+        .db
+        .read(move |conn| visible_case(conn, &viewer, id).map(|_| ()))
+        .await?;
+    audit::record_read(
+        state,
+        audit.pending(AuditAction::CaseViewed, case_target(id), json!({})),
+    )
+    .await?;
+    state
         .db
         .read(move |conn| {
             let case = visible_case(conn, &actor, id)?;
@@ -289,13 +300,7 @@ pub async fn open(
                 now,
             })
         })
-        .await?;
-    audit::record_read(
-        state,
-        audit.pending(AuditAction::CaseViewed, case_target(id), json!({})),
-    )
-    .await?;
-    Ok(file)
+        .await
 }
 
 /// Moves a case to another stage, if the claim's kind allows it and the actor may.

@@ -930,7 +930,8 @@ async fn outcomes(app: &TestApp, id: uuid::Uuid) -> Vec<(uuid::Uuid, String)> {
 /// The case's audit entries other than readings.
 async fn case_changes(app: &TestApp, id: uuid::Uuid) -> Vec<refuge::db::audit_log::AuditRow> {
     let mut trail = case_audit(app, id).await;
-    trail.retain(|r| r.action != "case.viewed");
+    // Views and refused attempts are on the trail but change nothing.
+    trail.retain(|r| r.action != "case.viewed" && r.action != "access.denied");
     trail
 }
 
@@ -1353,7 +1354,7 @@ async fn paralegals_work_only_their_own_cases_and_change_nothing_else() {
     // Someone else's case: 403 for the page and every form, and nothing changes.
     let before_rows = file_rows(&o.app).await;
     let before_case = format!("{:?}", case_row(&o.app, o.case_id).await.unwrap());
-    let before_audit = case_audit(&o.app, o.case_id).await.len();
+    let before_audit = case_changes(&o.app, o.case_id).await.len();
     let (status, _) = get(&o.app, &other, &base).await;
     assert_eq!(status, 403);
     let item = uuid::Uuid::new_v4();
@@ -1404,7 +1405,14 @@ async fn paralegals_work_only_their_own_cases_and_change_nothing_else() {
         format!("{:?}", case_row(&o.app, o.case_id).await.unwrap()),
         before_case
     );
-    assert_eq!(case_audit(&o.app, o.case_id).await.len(), before_audit);
+    assert_eq!(case_changes(&o.app, o.case_id).await.len(), before_audit);
+    let refused = case_audit(&o.app, o.case_id).await;
+    assert!(
+        refused
+            .iter()
+            .any(|r| r.action == "access.denied" && r.details.contains("not_assigned")),
+        "the refusals are on the case's trail"
+    );
 
     // Their own case: stage, dates, events, clock, checklist and notes, but no exception,
     // closing, declining or purging.
