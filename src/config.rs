@@ -19,11 +19,18 @@ pub struct Settings {
     pub public_url: Option<String>,
     /// Served over https (directly or behind a TLS proxy): secure cookies and HSTS.
     pub https: bool,
-    /// Trust `X-Forwarded-For` for the client address (only behind a reverse proxy you run).
-    pub behind_proxy: bool,
+    /// Addresses or CIDR ranges of the reverse proxies you run in front of Refuge. The
+    /// client's address is the right-most `X-Forwarded-For` hop not in this list (and the
+    /// header is never read when the TCP peer is not in it). Empty: the TCP peer.
+    pub trusted_proxies: Vec<crate::auth::client_address::IpRange>,
+    /// Replaced by `trusted_proxies` (it believed the first hop, which the client writes);
+    /// `true` is refused at start-up with a message saying so.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub behind_proxy: Option<bool>,
     pub database: DatabaseSettings,
     pub session: SessionSettings,
     pub login: LoginSettings,
+    pub anonymous: AnonymousSettings,
     pub api: ApiSettings,
     pub passwords: PasswordSettings,
     pub office: OfficeSettings,
@@ -68,6 +75,26 @@ pub struct LoginSettings {
     pub address_forget_one_every_seconds: i64,
     /// Longest delay one client address can be put under.
     pub max_address_delay_seconds: i64,
+}
+
+/// The in-process limiter in front of every endpoint open to anonymous visitors
+/// (`auth::anonymous_limit`), per client address.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct AnonymousSettings {
+    /// Requests per minute sustained.
+    pub requests_per_minute: u32,
+    /// Requests allowed at once before the rate applies.
+    pub burst: u32,
+}
+
+impl Default for AnonymousSettings {
+    fn default() -> Self {
+        Self {
+            requests_per_minute: 120,
+            burst: 240,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -175,10 +202,12 @@ impl Default for Settings {
             listen: "127.0.0.1:8080".into(),
             public_url: None,
             https: false,
-            behind_proxy: false,
+            trusted_proxies: Vec::new(),
+            behind_proxy: None,
             database: DatabaseSettings::default(),
             session: SessionSettings::default(),
             login: LoginSettings::default(),
+            anonymous: AnonymousSettings::default(),
             api: ApiSettings::default(),
             passwords: PasswordSettings::default(),
             office: OfficeSettings::default(),
@@ -328,6 +357,14 @@ impl Settings {
 
     /// Checks what the types cannot: a production server must be able to send mail.
     pub fn validate(&self) -> Result<(), String> {
+        if self.behind_proxy == Some(true) {
+            return Err(
+                "behind_proxy was replaced by trusted_proxies: list the addresses or \
+                 CIDR ranges of your own reverse proxies, e.g. trusted_proxies = [\"10.0.0.2\"] \
+                 (REFUGE_TRUSTED_PROXIES='[\"10.0.0.2\"]'), and remove behind_proxy"
+                    .into(),
+            );
+        }
         self.office.daily_scan_time()?;
         self.office.weekly_report_time()?;
         if self.mail.from.parse::<lettre::message::Mailbox>().is_err() {
@@ -444,6 +481,36 @@ mod tests {
         assert_eq!(settings.validate(), Ok(()));
         // The development default needs nothing.
         assert_eq!(Settings::default().validate(), Ok(()));
+    }
+
+    #[test]
+    fn trusted_proxies_are_read_as_ranges_and_behind_proxy_is_refused() {
+        Jail::expect_with(|jail| {
+            jail.create_file(
+                "default.toml",
+                "trusted_proxies = [\"10.0.0.2\", \"10.1.0.0/16\"]\n",
+            )?;
+            let settings = Settings::load(jail.directory()).map_err(|e| *e)?;
+            let ranges: Vec<String> = settings
+                .trusted_proxies
+                .iter()
+                .map(ToString::to_string)
+                .collect();
+            assert_eq!(ranges, vec!["10.0.0.2", "10.1.0.0/16"]);
+            jail.set_env("REFUGE_TRUSTED_PROXIES", "[\"proxy.example\"]");
+            assert!(Settings::load(jail.directory()).is_err(), "not an address");
+            Ok(())
+        });
+        let old_proxy_setting = Settings {
+            behind_proxy: Some(true),
+            ..Settings::default()
+        };
+        assert!(
+            old_proxy_setting
+                .validate()
+                .is_err_and(|e| e.contains("trusted_proxies")),
+            "behind_proxy = true is refused with a pointer to trusted_proxies"
+        );
     }
 
     #[test]

@@ -19,6 +19,8 @@ pub struct AppState {
     pub audit_writer: AuditWriter,
     /// Ports of entry recorded so far, for the case list's filter.
     pub port_suggestions: Cached<Vec<String>>,
+    /// Requests to anonymous endpoints, per client address.
+    pub anonymous_limiter: crate::auth::anonymous_limit::AnonymousLimiter,
 }
 
 /// A value read from the database and kept for a while, for figures that every page would
@@ -61,6 +63,7 @@ impl AppState {
             settings: Arc::new(settings),
             passwords,
             port_suggestions: Cached::new(Duration::minutes(5)),
+            anonymous_limiter: Default::default(),
         }
     }
 

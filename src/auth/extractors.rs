@@ -8,6 +8,7 @@ use actix_web::http::header;
 use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
 use futures_util::future::LocalBoxFuture;
 
+use super::client_address;
 use super::session::{AuthMethod, Authenticated, CookieChange, SessionInfo, request_cookie_change};
 use crate::domain::staff::{Role, Staff};
 use crate::error::{AppError, Message};
@@ -44,26 +45,39 @@ impl FromRequest for CurrentStaff {
     }
 }
 
-/// The client's address: the TCP peer, or the first `X-Forwarded-For` hop when Refuge is
-/// configured to sit behind a proxy.
+/// The client's address: the TCP peer, or, when that is one of `trusted_proxies`, the
+/// right-most `X-Forwarded-For` hop that is not ([`client_address::client_address`]).
 #[derive(Debug, Clone, Default)]
 pub struct ClientAddress(pub Option<String>);
 
 impl ClientAddress {
     pub fn of(req: &HttpRequest) -> Self {
-        let behind_proxy = req
-            .app_data::<web::Data<AppState>>()
-            .is_some_and(|state| state.settings.behind_proxy);
-        let forwarded = behind_proxy
-            .then(|| {
-                req.headers()
-                    .get("x-forwarded-for")
-                    .and_then(|v| v.to_str().ok())
-                    .and_then(|v| v.split(',').next())
-                    .map(|v| v.trim().to_string())
-            })
-            .flatten();
-        Self(forwarded.or_else(|| req.peer_addr().map(|addr| addr.ip().to_string())))
+        Self::from_parts(
+            req.peer_addr(),
+            req.headers(),
+            req.app_data::<web::Data<AppState>>(),
+        )
+    }
+
+    /// The same from the parts a middleware has at hand.
+    pub fn from_parts(
+        peer: Option<std::net::SocketAddr>,
+        headers: &header::HeaderMap,
+        state: Option<&web::Data<AppState>>,
+    ) -> Self {
+        let trusted = state.map_or(&[][..], |state| &state.settings.trusted_proxies[..]);
+        let forwarded: Vec<&str> = if trusted.is_empty() {
+            Vec::new()
+        } else {
+            headers
+                .get_all("x-forwarded-for")
+                .filter_map(|v| v.to_str().ok())
+                .collect()
+        };
+        Self(
+            client_address::client_address(peer.map(|p| p.ip()), &forwarded, trusted)
+                .map(|ip| ip.to_string()),
+        )
     }
 
     pub fn as_deref(&self) -> Option<&str> {

@@ -27,13 +27,16 @@ use actix_web::middleware::from_fn;
 use actix_web::{HttpResponse, Route, web};
 
 use self::errors as error_pages;
-use crate::auth::csrf;
+use crate::auth::{anonymous_limit, csrf};
 
 /// One registered route.
 pub struct Endpoint {
     pub method: Method,
     pub path: &'static str,
     route: fn() -> Route,
+    /// Open to anyone without signing in: behind the per-address limiter
+    /// (`auth::anonymous_limit`).
+    pub anonymous: bool,
 }
 
 impl Endpoint {
@@ -42,6 +45,16 @@ impl Endpoint {
             method,
             path,
             route,
+            anonymous: false,
+        }
+    }
+
+    /// A route anyone may reach without signing in (a form, a public page): it answers
+    /// 429 with `Retry-After` to an address that sends too many requests.
+    fn anonymous(method: Method, path: &'static str, route: fn() -> Route) -> Self {
+        Self {
+            anonymous: true,
+            ..Self::new(method, path, route)
         }
     }
 }
@@ -54,10 +67,10 @@ pub fn endpoints() -> Vec<Endpoint> {
             web::get().to(assets::stylesheet)
         }),
         Endpoint::new(M::GET, "/static/logo.svg", || web::get().to(assets::logo)),
-        Endpoint::new(M::GET, "/login", || {
+        Endpoint::anonymous(M::GET, "/login", || {
             web::get().to(sessions::html::login_form)
         }),
-        Endpoint::new(M::POST, "/login", || web::post().to(sessions::html::login)),
+        Endpoint::anonymous(M::POST, "/login", || web::post().to(sessions::html::login)),
         Endpoint::new(M::POST, "/logout", || {
             web::post().to(sessions::html::logout)
         }),
@@ -68,12 +81,12 @@ pub fn endpoints() -> Vec<Endpoint> {
         Endpoint::new(M::POST, "/session/keep-alive", || {
             web::post().to(sessions::html::keep_alive)
         }),
-        Endpoint::new(M::GET, "/setup/{token}", || web::get().to(setup::form)),
-        Endpoint::new(M::POST, "/setup/{token}", || web::post().to(setup::submit)),
-        Endpoint::new(M::GET, "/invitation/{token}", || {
+        Endpoint::anonymous(M::GET, "/setup/{token}", || web::get().to(setup::form)),
+        Endpoint::anonymous(M::POST, "/setup/{token}", || web::post().to(setup::submit)),
+        Endpoint::anonymous(M::GET, "/invitation/{token}", || {
             web::get().to(invitation::form)
         }),
-        Endpoint::new(M::POST, "/invitation/{token}", || {
+        Endpoint::anonymous(M::POST, "/invitation/{token}", || {
             web::post().to(invitation::submit)
         }),
         Endpoint::new(M::GET, "/", || web::get().to(home::home)),
@@ -120,7 +133,7 @@ pub fn endpoints() -> Vec<Endpoint> {
         }),
         Endpoint::new(M::GET, "/admin/audit", || web::get().to(audit::html::list)),
         Endpoint::new(M::GET, "/api/v1/audit", || web::get().to(audit::api::list)),
-        Endpoint::new(M::POST, "/api/v1/tokens", || {
+        Endpoint::anonymous(M::POST, "/api/v1/tokens", || {
             web::post().to(sessions::api::create_token)
         }),
         Endpoint::new(M::DELETE, "/api/v1/tokens/current", || {
@@ -272,7 +285,11 @@ pub fn endpoints() -> Vec<Endpoint> {
 pub fn configure(cfg: &mut web::ServiceConfig) {
     let mut resources: Vec<(&'static str, Vec<Method>, Vec<Route>)> = Vec::new();
     for endpoint in endpoints() {
-        let route = (endpoint.route)().wrap(from_fn(csrf::verify_csrf));
+        let mut route = (endpoint.route)().wrap(from_fn(csrf::verify_csrf));
+        if endpoint.anonymous {
+            // Outside the CSRF check: a flood of forged posts is limited too.
+            route = route.wrap(from_fn(anonymous_limit::limit_anonymous));
+        }
         match resources
             .iter_mut()
             .find(|(path, _, _)| *path == endpoint.path)

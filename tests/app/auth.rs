@@ -425,7 +425,8 @@ async fn sixth_attempt_after_five_failures_waits_even_with_the_right_password() 
 #[actix_web::test]
 async fn account_delay_is_capped_so_the_owner_always_gets_back_in() {
     // Behind a proxy, so that attackers and the owner can come from different addresses.
-    let app = spawn_app_with(|s| s.behind_proxy = true).await;
+    let app =
+        spawn_app_with(|s| s.trusted_proxies = vec!["127.0.0.1".parse().expect("range")]).await;
     let cap = app.state.settings.login.max_account_delay_seconds;
     assert_eq!(cap, 60, "documented default");
     let email = "besieged@office.example.org";
@@ -461,7 +462,7 @@ async fn account_delay_is_capped_so_the_owner_always_gets_back_in() {
 #[actix_web::test]
 async fn failures_against_many_accounts_throttle_the_address() {
     let app = spawn_app_with(|s| {
-        s.behind_proxy = true;
+        s.trusted_proxies = vec!["127.0.0.1".parse().expect("range")];
         s.login.address_free_failures = 5;
     })
     .await;
@@ -486,6 +487,109 @@ async fn failures_against_many_accounts_throttle_the_address() {
     // The account itself was never attacked: from elsewhere it signs in at once.
     let response = attempt_from(&app, "198.51.100.7", email, PASSWORD).await;
     assert_eq!(response.status(), 303);
+}
+
+fn behind_local_proxy(s: &mut refuge::config::Settings) {
+    // The test client connects from 127.0.0.1: that is the proxy, and the last hop it
+    // appends is the address it saw.
+    s.trusted_proxies = vec!["127.0.0.1".parse().expect("range")];
+    s.login.address_free_failures = 5;
+}
+
+#[actix_web::test]
+async fn a_spoofed_first_hop_does_not_evade_the_address_throttle() {
+    let app = spawn_app_with(behind_local_proxy).await;
+    // The attacker writes a new first hop each time; the proxy appends the real address.
+    for i in 0..5 {
+        let email = format!("sprayed{i}@office.example.org");
+        app.create_staff(Role::Paralegal, &email).await;
+        let hops = format!("198.18.0.{i}, 203.0.113.66");
+        let response = attempt_from(&app, &hops, &email, "Winter2026!").await;
+        assert_eq!(response.status(), 422, "account {i}, first failure");
+    }
+    let email = "further@office.example.org";
+    app.create_staff(Role::Lawyer, email).await;
+    let response = attempt_from(&app, "198.18.0.99, 203.0.113.66", email, "Winter2026!").await;
+    assert_eq!(
+        response.status(),
+        429,
+        "the real address is throttled whatever the first hop says"
+    );
+}
+
+#[actix_web::test]
+async fn a_spoofed_first_hop_does_not_frame_the_office() {
+    let app = spawn_app_with(behind_local_proxy).await;
+    let office = "192.0.2.10";
+    let colleague = "colleague@office.example.org";
+    app.create_staff(Role::Paralegal, colleague).await;
+    // The attacker names the office as the first hop until they are throttled.
+    let mut statuses = Vec::new();
+    for i in 0..6 {
+        let email = format!("target{i}@office.example.org");
+        app.create_staff(Role::Lawyer, &email).await;
+        let hops = format!("{office}, 203.0.113.66");
+        statuses.push(
+            attempt_from(&app, &hops, &email, "guess")
+                .await
+                .status()
+                .as_u16(),
+        );
+    }
+    assert_eq!(
+        statuses,
+        vec![422, 422, 422, 422, 422, 429],
+        "the attacker waits"
+    );
+    let response = attempt_from(&app, office, colleague, PASSWORD).await;
+    assert_eq!(response.status(), 303, "the office is not locked out");
+}
+
+#[actix_web::test]
+async fn anonymous_endpoints_answer_429_with_retry_after_per_address() {
+    let app = spawn_app_with(|s| {
+        s.trusted_proxies = vec!["127.0.0.1".parse().expect("range")];
+        s.anonymous.requests_per_minute = 6;
+        s.anonymous.burst = 3;
+    })
+    .await;
+    let from = |address: &'static str| {
+        let url = app.url("/login");
+        async move {
+            bare_client()
+                .get(url)
+                .header("X-Forwarded-For", address)
+                .send()
+                .await
+                .expect("GET /login")
+        }
+    };
+    for i in 0..3 {
+        assert_eq!(
+            from("203.0.113.8").await.status(),
+            200,
+            "request {i} of the burst"
+        );
+    }
+    let refused = from("203.0.113.8").await;
+    assert_eq!(refused.status(), 429);
+    assert_eq!(retry_after(&refused), 10, "one request per 10 s");
+    let token = bare_client()
+        .post(app.url("/api/v1/tokens"))
+        .header("X-Forwarded-For", "203.0.113.8")
+        .json(&serde_json::json!({ "email": "x@office.example.org", "password": "x" }))
+        .send()
+        .await
+        .expect("POST /api/v1/tokens");
+    assert_eq!(
+        token.status(),
+        429,
+        "one allowance over every anonymous endpoint"
+    );
+    assert_eq!(from("198.51.100.20").await.status(), 200, "another address");
+
+    app.clock.advance(Duration::seconds(10));
+    assert_eq!(from("203.0.113.8").await.status(), 200, "after the wait");
 }
 
 /// Thirty wrong passwords sent at once at one account: the attempt is counted before the
@@ -544,7 +648,7 @@ async fn concurrent_guesses_at_one_account_verify_at_most_the_allowance() {
 #[actix_web::test]
 async fn a_success_does_not_reset_the_address_count() {
     let app = spawn_app_with(|s| {
-        s.behind_proxy = true;
+        s.trusted_proxies = vec!["127.0.0.1".parse().expect("range")];
         s.login.address_free_failures = 6;
     })
     .await;
@@ -580,7 +684,8 @@ async fn a_success_does_not_reset_the_address_count() {
 async fn an_office_behind_one_address_mistyping_is_never_slowed() {
     // The default address allowance: twenty colleagues behind the office's one address,
     // each mistyping twice before getting in, all in the same minute.
-    let app = spawn_app_with(|s| s.behind_proxy = true).await;
+    let app =
+        spawn_app_with(|s| s.trusted_proxies = vec!["127.0.0.1".parse().expect("range")]).await;
     let office = "192.0.2.10";
     for i in 0..20 {
         let email = format!("colleague{i}@office.example.org");
