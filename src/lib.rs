@@ -14,6 +14,7 @@ pub mod operator;
 pub mod routes;
 pub mod services;
 pub mod startup;
+pub mod stash;
 pub mod state;
 pub mod telemetry;
 pub mod worker;

@@ -9,6 +9,7 @@ use crate::clock::SharedClock;
 use crate::config::Settings;
 use crate::db::Db;
 use crate::db::audit_writer::AuditWriter;
+use crate::stash::SessionStash;
 
 pub struct AppState {
     pub db: Db,
@@ -21,6 +22,8 @@ pub struct AppState {
     pub port_suggestions: Cached<Vec<String>>,
     /// Requests to anonymous endpoints, per client address.
     pub anonymous_limiter: crate::auth::anonymous_limit::AnonymousLimiter,
+    /// One-time links to show once and searches to find again, per session, in memory.
+    pub stash: SessionStash,
 }
 
 /// A value read from the database and kept for a while, for figures that every page would
@@ -64,6 +67,7 @@ impl AppState {
             passwords,
             port_suggestions: Cached::new(Duration::minutes(5)),
             anonymous_limiter: Default::default(),
+            stash: SessionStash::default(),
         }
     }
 

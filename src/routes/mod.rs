@@ -202,7 +202,11 @@ pub fn endpoints() -> Vec<Endpoint> {
             web::post().to(settings::update)
         }),
         // --- search, conflict check and case list ---
-        Endpoint::new(M::GET, "/search", || web::get().to(search::search)),
+        Endpoint::new(M::GET, "/search", || web::get().to(search::form)),
+        Endpoint::new(M::POST, "/search", || web::post().to(search::submit)),
+        Endpoint::new(M::GET, "/search/results/{id}", || {
+            web::get().to(search::results)
+        }),
         Endpoint::new(M::GET, "/cases", || web::get().to(cases::list::list)),
         Endpoint::new(M::GET, "/cases/{id}/conflicts", || {
             web::get().to(cases::conflicts::show)
@@ -224,8 +228,8 @@ pub fn endpoints() -> Vec<Endpoint> {
             web::get().to(reports::weekly_csv)
         }),
         // --- API: cases and clients ---
-        Endpoint::new(M::GET, "/api/v1/clients", || {
-            web::get().to(search::search_api)
+        Endpoint::new(M::POST, "/api/v1/clients/search", || {
+            web::post().to(search::search_api)
         }),
         Endpoint::new(M::GET, "/api/v1/cases", || web::get().to(cases::api::list)),
         Endpoint::new(M::POST, "/api/v1/cases", || {

@@ -1297,7 +1297,7 @@ async fn pages_follow_the_staff_members_language_not_the_browsers() {
             ],
         )
         .await;
-    assert_eq!(response.status(), 201, "account created");
+    assert_eq!(response.status(), 303, "account created");
 
     let olga = app.login(email, PASSWORD).await;
     let home = olga

@@ -67,17 +67,24 @@ fn rows(html: &str) -> Vec<(String, String)> {
         .collect()
 }
 
+/// Types `q` into the search box: `POST /search`, then the results page it redirects to.
 async fn search(app: &TestApp, client: &reqwest::Client, q: &str) -> (u16, String) {
-    let query: String = url::form_urlencoded::Serializer::new(String::new())
-        .append_pair("q", q)
-        .finish();
-    let response = client
-        .get(app.url(&format!("/search?{query}")))
-        .send()
-        .await
-        .expect("search");
+    let response = app.post_form(client, "/search", &[("q", q)]).await;
+    assert_eq!(response.status(), 303, "search {q}");
+    let location = location(&response);
+    assert!(location.starts_with("/search/results/"), "{location}");
+    let response = client.get(app.url(&location)).send().await.expect("search");
     let status = response.status().as_u16();
     (status, response.text().await.expect("body"))
+}
+
+fn location(response: &reqwest::Response) -> String {
+    response
+        .headers()
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .expect("Location")
+        .to_string()
 }
 
 async fn found(app: &TestApp, client: &reqwest::Client, q: &str) -> Vec<(String, String)> {
@@ -710,4 +717,68 @@ async fn a_cleared_conflict_check_offers_the_move_to_consultation() {
         !html(&app).await.contains(&offer),
         "not once it has moved on"
     );
+}
+
+/// Issue 13: the search box posts; its results page's URL is an opaque id that holds no
+/// name, works again on reload, and is nothing to another session.
+#[actix_web::test]
+async fn a_search_carries_no_name_in_its_urls_and_its_results_belong_to_the_session() {
+    let app = spawn_app().await;
+    let lawyer = app.login_as(Role::Lawyer).await;
+    let saved = save(
+        &app,
+        &lawyer.staff,
+        None,
+        &[
+            ("client.family_name", "Wojciechowska"),
+            ("client.given_name", "Ksenia"),
+        ],
+    )
+    .await;
+
+    let response = app
+        .post_form(&lawyer.client, "/search", &[("q", "Wojciechowska Ksenia")])
+        .await;
+    assert_eq!(response.status(), 303);
+    let results = location(&response);
+    assert!(!results.contains("Wojciechowska") && !results.contains("Ksenia"));
+    let id = results
+        .strip_prefix("/search/results/")
+        .expect("a results page");
+    assert!(id.parse::<uuid::Uuid>().is_ok(), "an opaque id: {results}");
+    for _ in 0..2 {
+        let (status, html) = app.page(&lawyer.client, &results).await;
+        assert_eq!(status, 200);
+        assert!(
+            rows(&html)
+                .iter()
+                .any(|(reference, _)| *reference == saved.reference),
+            "{html}"
+        );
+        assert!(html.contains("<form method=\"post\" action=\"/search\""));
+    }
+
+    // Another session, even of the same person, finds nothing behind the id.
+    let other = app.login(&lawyer.staff.email, &lawyer.password).await;
+    let (status, html) = app.page(&other, &results).await;
+    assert_eq!(status, 200);
+    assert!(rows(&html).is_empty() && !html.contains("Wojciechowska"));
+    assert!(html.contains("Search again"));
+
+    // A `q` in the URL is not read; an empty box goes back to the empty page.
+    let (status, html) = app.page(&lawyer.client, "/search?q=Wojciechowska").await;
+    assert_eq!(status, 200);
+    assert!(rows(&html).is_empty());
+    let response = app
+        .post_form(&lawyer.client, "/search", &[("q", "  ")])
+        .await;
+    assert_eq!(location(&response), "/search");
+
+    // A control character is refused at the box, with what was typed kept.
+    let response = app
+        .post_form(&lawyer.client, "/search", &[("q", "Ivan\u{0}ov")])
+        .await;
+    assert_eq!(response.status(), 422);
+    let html = response.text().await.expect("body");
+    assert!(crate::helpers::field_error(&html, "q").is_some(), "{html}");
 }

@@ -109,6 +109,16 @@ fn location(response: &reqwest::Response) -> Option<String> {
         .map(str::to_string)
 }
 
+/// The page a successful form POST redirects to (`303`), as this browser sees it next.
+async fn followed(app: &TestApp, browser: &reqwest::Client, response: reqwest::Response) -> String {
+    assert_eq!(response.status(), 303, "a successful POST redirects");
+    let location = location(&response).expect("Location");
+    assert!(location.starts_with('/'), "{location}");
+    let page = browser.get(app.url(&location)).send().await.expect("GET");
+    assert_eq!(page.status(), 200, "{location}");
+    page.text().await.expect("body")
+}
+
 /// Whether a sign-in with these credentials succeeds.
 async fn can_log_in(app: &TestApp, email: &str, password: &str) -> bool {
     app.submit_login(&client(), email, password).await.status() == 303
@@ -192,8 +202,7 @@ async fn an_admin_adds_staff_with_a_password_and_they_can_sign_in() {
     )
     .await;
 
-    assert_eq!(response.status(), 201);
-    let html = response.text().await.expect("body");
+    let html = followed(&app, &admin.client, response).await;
     assert!(html.contains("The account has been created."));
     assert!(html.contains("Pavel Sokolov"));
     assert_eq!(input_value(&html, "link"), None, "no invitation link");
@@ -225,7 +234,7 @@ async fn staff_emails_are_unique_regardless_of_case() {
         PASSWORD,
     )
     .await;
-    assert_eq!(first.status(), 201);
+    assert_eq!(first.status(), 303);
     let staff_before = staff_count(&app).await;
     let created_before = entries(&app, "staff.created").await.len();
 
@@ -279,9 +288,10 @@ async fn an_invited_person_chooses_a_password_through_a_single_use_link() {
     )
     .await;
 
-    assert_eq!(response.status(), 201);
-    let html = response.text().await.expect("body");
+    let redirected_to = location(&response).expect("redirected");
+    let html = followed(&app, &admin.client, response).await;
     let link = shown_link(&app, &html);
+    assert!(!redirected_to.contains("invitation") && !redirected_to.contains(&link));
     let olga = find_staff(&app, "olga@office.example.org")
         .await
         .expect("account created");
@@ -373,8 +383,7 @@ async fn an_invited_person_chooses_a_password_through_a_single_use_link() {
 /// Invites someone and returns the link path.
 async fn invite(app: &TestApp, admin: &Session, email: &str) -> String {
     let response = add_staff(app, &admin.client, email, "Invited", Role::Lawyer, "").await;
-    assert_eq!(response.status(), 201);
-    shown_link(app, &response.text().await.expect("body"))
+    shown_link(app, &followed(app, &admin.client, response).await)
 }
 
 #[actix_web::test]
@@ -552,18 +561,27 @@ async fn a_password_reset_retires_the_old_password_and_the_link_sets_a_new_one()
 
     let response = app.post_form(&admin.client, &reset_path, &[]).await;
 
-    assert_eq!(response.status(), 200);
-    let html = response.text().await.expect("body");
+    let html = followed(&app, &admin.client, response).await;
     assert!(html.contains("The password has been cleared."));
     let link = shown_link(&app, &html);
+    // Shown once: reloading the page shows it no more, and says how to get another.
+    let (status, again) = app
+        .page(
+            &admin.client,
+            &format!("/admin/staff/{}?done=password-reset", lawyer.staff.id),
+        )
+        .await;
+    assert_eq!(status, 200);
+    assert_eq!(input_value(&again, "link"), None);
+    assert!(!again.contains(&link));
+    assert!(again.contains("reset the password again for a new one"));
     assert!(!can_log_in(&app, &lawyer.staff.email, PASSWORD).await);
     assert!(!session_works(&app, &lawyer.client).await);
     single_entry(&app, "staff.password_reset", &admin.staff, &lawyer.staff).await;
 
     // A second reset retires the first link.
     let second = app.post_form(&admin.client, &reset_path, &[]).await;
-    assert_eq!(second.status(), 200);
-    let second_link = shown_link(&app, &second.text().await.expect("body"));
+    let second_link = shown_link(&app, &followed(&app, &admin.client, second).await);
     assert_ne!(second_link, link);
     let first = client().get(app.url(&link)).send().await.expect("GET");
     assert_eq!(first.status(), 404, "the earlier link died");
@@ -833,7 +851,7 @@ async fn the_audit_page_filters_by_staff_member_and_action() {
         PASSWORD,
     )
     .await;
-    assert_eq!(added.status(), 201);
+    assert_eq!(added.status(), 303);
     let berta = find_staff(&app, "berta@office.example.org")
         .await
         .expect("Berta");
@@ -847,7 +865,7 @@ async fn the_audit_page_filters_by_staff_member_and_action() {
         PASSWORD,
     )
     .await;
-    assert_eq!(carl.status(), 201);
+    assert_eq!(carl.status(), 303);
 
     // Berta's actions only: her sign-in and adding Carl.
     let (status, html) = audit_page(&app, &admin.client, &format!("?staff={}", berta.id)).await;
@@ -1086,7 +1104,7 @@ async fn a_staff_member_is_not_created_when_its_audit_entry_cannot_be_written() 
         "",
     )
     .await;
-    assert_eq!(response.status(), 201);
+    assert_eq!(response.status(), 303);
     assert_eq!(account_token_count(&app).await, tokens_before + 1);
 }
 

@@ -1,7 +1,7 @@
 //! `/admin/staff…`: list, add, change role, deactivate, reactivate, reset password.
 
 use actix_web::http::StatusCode;
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
@@ -15,7 +15,36 @@ use crate::routes::errors::FormErrors;
 use crate::routes::see_other;
 use crate::routes::sessions::html::render;
 use crate::services::staff::{self as staff_service, NewStaffMember};
+use crate::stash;
 use crate::state::AppState;
+
+/// How long a freshly issued link waits to be shown on the page the POST redirects to.
+const LINK_SHOWN_WITHIN_MINUTES: i64 = 10;
+
+fn link_key(id: crate::domain::ids::StaffId) -> String {
+    format!("staff-link:{id}")
+}
+
+/// Holds a freshly issued link for this session's next view of the staff page, and sends
+/// the browser there: reloading that page neither repeats the POST nor shows the link again.
+fn show_link_once(
+    req: &HttpRequest,
+    state: &AppState,
+    id: crate::domain::ids::StaffId,
+    link: Option<String>,
+    done: &str,
+) -> Result<HttpResponse, AppError> {
+    if let Some(link) = link {
+        state.stash.put(
+            &stash::holder(req)?,
+            &link_key(id),
+            link,
+            state.now(),
+            chrono::Duration::minutes(LINK_SHOWN_WITHIN_MINUTES),
+        );
+    }
+    Ok(see_other(&format!("/admin/staff/{id}?done={done}")))
+}
 
 #[derive(Template)]
 #[template(path = "staff/list.html")]
@@ -75,6 +104,7 @@ pub struct StaffPage {
 }
 
 pub async fn create(
+    req: HttpRequest,
     state: web::Data<AppState>,
     admin: Authorized<ManageStaff>,
     ctx: PageContext,
@@ -93,20 +123,7 @@ pub async fn create(
         Err(errors) => Err(AppError::Validation(errors)),
     };
     match outcome {
-        Ok((member, link)) => {
-            let notice = Some(ctx.t("staff-created"));
-            render(
-                StaffPage {
-                    ctx,
-                    member,
-                    roles: Role::ALL,
-                    notice,
-                    error: None,
-                    link,
-                },
-                StatusCode::CREATED,
-            )
-        }
+        Ok((member, link)) => show_link_once(&req, &state, member.id, link, "created"),
         Err(AppError::Validation(errors)) => {
             form.password.clear();
             let errors = FormErrors::translate(&errors, &ctx.i18n);
@@ -128,9 +145,12 @@ pub async fn create(
 #[derive(Debug, Deserialize)]
 pub struct ShowQuery {
     saved: Option<String>,
+    /// What the POST that redirected here did: `created`, `password-reset`.
+    done: Option<String>,
 }
 
 pub async fn show(
+    req: HttpRequest,
     state: web::Data<AppState>,
     current: CurrentStaff,
     ctx: PageContext,
@@ -138,10 +158,19 @@ pub async fn show(
     query: web::Query<ShowQuery>,
 ) -> Result<HttpResponse, AppError> {
     let member = staff_service::get(&state, &current.staff, parse_id(&id)?).await?;
-    let notice = query.saved.as_deref().map(|saved| match saved {
-        "sessions" => ctx.t("staff-sessions-ended"),
-        _ => ctx.t("staff-saved"),
-    });
+    // A link issued by this session's POST is shown here once; reloading finds it gone.
+    let link = stash::holder(&req)
+        .ok()
+        .and_then(|holder| state.stash.take(&holder, &link_key(member.id), state.now()));
+    let notice = match (query.done.as_deref(), &link) {
+        (Some("created"), _) => Some(ctx.t("staff-created")),
+        (Some("reset"), Some(_)) => Some(ctx.t("staff-password-reset-done")),
+        (Some("reset"), None) => Some(ctx.t("staff-password-reset-link-gone")),
+        _ => query.saved.as_deref().map(|saved| match saved {
+            "sessions" => ctx.t("staff-sessions-ended"),
+            _ => ctx.t("staff-saved"),
+        }),
+    };
     render(
         StaffPage {
             ctx,
@@ -149,7 +178,7 @@ pub async fn show(
             roles: Role::ALL,
             notice,
             error: None,
-            link: None,
+            link,
         },
         StatusCode::OK,
     )
@@ -220,27 +249,15 @@ pub async fn reactivate(
 }
 
 pub async fn reset_password(
+    req: HttpRequest,
     state: web::Data<AppState>,
     current: CurrentStaff,
-    ctx: PageContext,
     address: ClientAddress,
     id: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     let id = parse_id(&id)?;
     let link = staff_service::reset_password(&state, &current.staff, id, address.0).await?;
-    let member = staff_service::get(&state, &current.staff, id).await?;
-    let notice = Some(ctx.t("staff-password-reset-done"));
-    render(
-        StaffPage {
-            ctx,
-            member,
-            roles: Role::ALL,
-            notice,
-            error: None,
-            link: Some(link),
-        },
-        StatusCode::OK,
-    )
+    show_link_once(&req, &state, id, Some(link), "password-reset")
 }
 
 /// `POST /admin/staff/{id}/end-sessions`: every session and API token of the staff member
