@@ -568,7 +568,7 @@ async fn a_password_reset_retires_the_old_password_and_the_link_sets_a_new_one()
     let (status, again) = app
         .page(
             &admin.client,
-            &format!("/admin/staff/{}?done=password-reset", lawyer.staff.id),
+            &format!("/admin/staff/{}?done=reset", lawyer.staff.id),
         )
         .await;
     assert_eq!(status, 200);

@@ -145,7 +145,7 @@ pub async fn create(
 #[derive(Debug, Deserialize)]
 pub struct ShowQuery {
     saved: Option<String>,
-    /// What the POST that redirected here did: `created`, `password-reset`.
+    /// What the POST that redirected here did: `created`, `reset` (a password).
     done: Option<String>,
 }
 
@@ -257,7 +257,7 @@ pub async fn reset_password(
 ) -> Result<HttpResponse, AppError> {
     let id = parse_id(&id)?;
     let link = staff_service::reset_password(&state, &current.staff, id, address.0).await?;
-    show_link_once(&req, &state, id, Some(link), "password-reset")
+    show_link_once(&req, &state, id, Some(link), "reset")
 }
 
 /// `POST /admin/staff/{id}/end-sessions`: every session and API token of the staff member
