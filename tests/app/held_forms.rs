@@ -25,7 +25,10 @@ fn location(response: &reqwest::Response) -> String {
 
 /// A case with `lawyer` of record, its I-589 received (so the EAD clock runs), a hearing that
 /// has happened and a checklist item: every form of the case page is on the page.
-async fn worked_case(app: &TestApp, lawyer: &Staff) -> (uuid::Uuid, uuid::Uuid, uuid::Uuid) {
+pub(crate) async fn worked_case(
+    app: &TestApp,
+    lawyer: &Staff,
+) -> (uuid::Uuid, uuid::Uuid, uuid::Uuid) {
     let lawyer_id = lawyer.id.to_string();
     let form = IntakeForm::from_pairs(
         [

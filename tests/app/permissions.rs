@@ -357,6 +357,10 @@ fn fill(path: &str, t: &Targets, office: &Office) -> Result<String, String> {
         t.mail_failed.as_str()
     } else if path.starts_with("/admin/mail/") {
         t.mail_pending.as_str()
+    } else if path.starts_with("/search/results/") {
+        // A search held for another session (or forgotten) shows the empty box: any id
+        // asks the same question of authorization.
+        "7d8a2f5e-3c1b-4e6f-9a0d-5b4c3e2f1a09"
     } else {
         ""
     };
@@ -589,13 +593,15 @@ static REQUESTS: &[Request] = &[
         form(&[("confirm", &t.reference)])
     }),
     req("POST", "/admin/settings", |_| form(&[])),
-    req("GET", "/search", |_| query("q=Matrix")),
+    req("POST", "/search", |_| form(&[("q", "Matrix")])),
     req("POST", "/cases/{id}/conflict-check", |_| {
         form(&[("outcome", "clear")])
     }),
     req("POST", "/admin/mail/{id}/retry", |_| form(&[])),
     req("POST", "/admin/mail/{id}/send", |_| form(&[])),
-    req("GET", "/api/v1/clients", |_| query("q=Matrix")),
+    req("POST", "/api/v1/clients/search", |_| {
+        api(json!({ "q": "Matrix" }))
+    }),
     req("POST", "/api/v1/cases", |_| {
         api(
             json!({ "intake": { "client": { "family_name": "Matrix", "given_name": "Api" },
