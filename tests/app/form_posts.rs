@@ -36,6 +36,14 @@ const ELSEWHERE: &[(&str, &str)] = &[
     ),
 ];
 
+/// One POST: its route, the path asked, who posts, and the fields.
+type Row<'a> = (
+    &'a str,
+    String,
+    &'a reqwest::Client,
+    Vec<(&'a str, &'a str)>,
+);
+
 fn location(response: &reqwest::Response) -> String {
     response
         .headers()
@@ -101,7 +109,7 @@ async fn every_successful_html_form_post_answers_303() {
     let at_case = |tail: &str| format!("/cases/{case}{tail}");
     let at_other = |tail: &str| format!("/admin/staff/{other}{tail}");
     // (route, path, who posts, fields); in order, as some rows rely on earlier ones.
-    let rows: Vec<(&str, String, &reqwest::Client, Vec<(&str, &str)>)> = vec![
+    let rows: Vec<Row> = vec![
         (
             "/intake",
             "/intake".into(),
