@@ -88,6 +88,12 @@ pub enum UserCommand {
         #[arg(long)]
         email: String,
     },
+    /// Remove an account's second factor (a lost phone): its sessions and API tokens end,
+    /// and the person sets up a new one at their next sign-in where the office requires it.
+    ResetMfa {
+        #[arg(long)]
+        email: String,
+    },
 }
 
 /// Runs the command; the exit code is refuge-demo's after a hand-over.
@@ -297,6 +303,21 @@ async fn user(settings: Settings, command: UserCommand) -> anyhow::Result<()> {
                 .await
                 .map_err(explain)?;
             println!("deactivated {}", member.email);
+        }
+        UserCommand::ResetMfa { email } => {
+            let email = email.trim().to_lowercase();
+            let found = state
+                .db
+                .run(move |conn| Ok(db::staff::find_by_email(conn, &email)?))
+                .await
+                .map_err(explain)?;
+            let Some(member) = found else {
+                bail!("no staff account with that email")
+            };
+            crate::services::second_factor::reset_as(&state, operator(), member.id)
+                .await
+                .map_err(explain)?;
+            println!("second factor reset for {}", member.email);
         }
     }
     Ok(())

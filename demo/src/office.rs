@@ -121,6 +121,13 @@ pub async fn prepare(
                 for member in &staff {
                     db::staff::set_password_hash(conn, member.id, Some(&hash), now)?;
                 }
+                // An office of fictional people to try Refuge on: the printed password
+                // alone signs in (a real office requires a second factor by default).
+                db::office_settings::set_value(
+                    conn,
+                    db::office_settings::SECOND_FACTOR_POLICY,
+                    refuge::domain::second_factor::SecondFactorPolicy::Optional.as_str(),
+                )?;
                 Ok::<_, refuge::error::AppError>(staff)
             })
         })

@@ -9,7 +9,9 @@ use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
 use futures_util::future::LocalBoxFuture;
 
 use super::client_address;
-use super::session::{AuthMethod, Authenticated, CookieChange, SessionInfo, request_cookie_change};
+use super::session::{
+    AuthMethod, Authenticated, CookieChange, HalfSignedIn, SessionInfo, request_cookie_change,
+};
 use crate::domain::staff::{Role, Staff};
 use crate::error::{AppError, Message};
 use crate::i18n::{I18n, Language};
@@ -32,16 +34,23 @@ impl FromRequest for CurrentStaff {
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let extensions = req.extensions();
         let session_hash = extensions.get::<SessionInfo>().map(|s| s.id_hash.clone());
-        ready(
-            extensions
-                .get::<Authenticated>()
-                .map(|auth| CurrentStaff {
-                    staff: auth.staff.clone(),
-                    method: auth.method,
-                    session_hash,
-                })
-                .ok_or(AppError::LoginRequired),
-        )
+        let current = extensions
+            .get::<Authenticated>()
+            .map(|auth| CurrentStaff {
+                staff: auth.staff.clone(),
+                method: auth.method,
+                session_hash,
+            })
+            .ok_or_else(|| {
+                // Half signed in: known, but refused everything except the second step (a
+                // page asked for is redirected to it, `routes::errors::render`).
+                if extensions.get::<HalfSignedIn>().is_some() {
+                    AppError::Forbidden
+                } else {
+                    AppError::LoginRequired
+                }
+            });
+        ready(current)
     }
 }
 

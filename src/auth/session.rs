@@ -10,6 +10,7 @@ use actix_web::{HttpMessage, HttpRequest, web};
 
 use super::extractors::ClientAddress;
 use crate::domain::ids::StaffId;
+use crate::domain::second_factor::SecondStep;
 use crate::domain::staff::Staff;
 use crate::error::AppError;
 use crate::services;
@@ -35,6 +36,14 @@ pub enum AuthMethod {
 pub struct Authenticated {
     pub staff: Staff,
     pub method: AuthMethod,
+}
+
+/// A session past the password but not yet past the second factor (or the enrolment the
+/// office requires). It grants nothing but the second step: `CurrentStaff` refuses it.
+#[derive(Debug, Clone)]
+pub struct HalfSignedIn {
+    pub staff: Staff,
+    pub step: SecondStep,
 }
 
 /// The signed-in session this request's cookie named had just ended (timed out): whose it
@@ -121,11 +130,17 @@ pub async fn load_session(
             Ok(Resumption::Alive(resumed)) => {
                 let mut extensions = req.extensions_mut();
                 extensions.insert(resumed.session);
-                if let Some(staff) = resumed.staff {
-                    extensions.insert(Authenticated {
-                        staff,
-                        method: AuthMethod::Session,
-                    });
+                match (resumed.staff, resumed.pending) {
+                    (Some(staff), None) => {
+                        extensions.insert(Authenticated {
+                            staff,
+                            method: AuthMethod::Session,
+                        });
+                    }
+                    (Some(staff), Some(step)) => {
+                        extensions.insert(HalfSignedIn { staff, step });
+                    }
+                    (None, _) => {}
                 }
             }
             Ok(Resumption::Ended { staff_id }) => {

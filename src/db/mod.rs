@@ -19,6 +19,7 @@ pub mod reminders;
 pub mod reports;
 pub mod schema;
 pub mod search;
+pub mod second_factors;
 pub mod sessions;
 pub mod staff;
 pub mod staff_access;

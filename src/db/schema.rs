@@ -28,6 +28,7 @@ diesel::table! {
         created_at -> Timestamp,
         last_seen_at -> Timestamp,
         expires_at -> Timestamp,
+        second_factor_pending -> Nullable<Text>,
         user_agent -> Nullable<Text>,
         address -> Nullable<Text>,
         previous_sign_in_at -> Nullable<Timestamp>,
@@ -489,5 +490,31 @@ diesel::table! {
         fields -> Text,
         held_at -> Timestamp,
         expires_at -> Timestamp,
+    }
+}
+
+// Issue 13: two-factor sign-in.
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::uuid::PortableUuid;
+
+    second_factors (staff_id) {
+        staff_id -> PortableUuid,
+        secret -> Text,
+        confirmed_at -> Nullable<Timestamp>,
+        last_used_step -> Nullable<BigInt>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::uuid::PortableUuid;
+
+    recovery_codes (code_hash) {
+        code_hash -> Text,
+        staff_id -> PortableUuid,
+        created_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
     }
 }

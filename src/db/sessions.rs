@@ -16,6 +16,8 @@ pub struct SessionRow {
     pub created_at: NaiveDateTime,
     pub last_seen_at: NaiveDateTime,
     pub expires_at: NaiveDateTime,
+    /// `SecondStep` code while the password is checked but the second factor is not.
+    pub second_factor_pending: Option<String>,
     pub user_agent: Option<String>,
     pub address: Option<String>,
     pub previous_sign_in_at: Option<NaiveDateTime>,
@@ -34,6 +36,7 @@ pub struct NewSession<'a> {
     pub csrf_token: &'a str,
     pub now: NaiveDateTime,
     pub expires_at: NaiveDateTime,
+    pub second_factor_pending: Option<&'a str>,
 }
 
 pub fn insert(conn: &mut DbConnection, new: &NewSession<'_>) -> QueryResult<usize> {
@@ -45,6 +48,7 @@ pub fn insert(conn: &mut DbConnection, new: &NewSession<'_>) -> QueryResult<usiz
             sessions::created_at.eq(new.now),
             sessions::last_seen_at.eq(new.now),
             sessions::expires_at.eq(new.expires_at),
+            sessions::second_factor_pending.eq(new.second_factor_pending),
         ))
         .execute(conn)
 }

@@ -12,6 +12,7 @@ use super::deadlines::FilingExceptionKind;
 use super::notifications::{Delivery, NotificationKind};
 use super::reports::ReportOf;
 use super::staff::Role;
+use crate::domain::second_factor::SecondFactorPolicy;
 use crate::error::Message;
 use crate::i18n::Language;
 
@@ -80,12 +81,18 @@ actions! {
     MailSentNow => "mail.sent_now", "audit-action-mail-sent-now";
     OfficeSettingsChanged => "office.settings_changed", "audit-action-office-settings-changed";
     PasswordChanged => "password.changed", "audit-action-password-changed";
+    RecoveryCodeUsed => "second_factor.recovery_code_used", "audit-action-second-factor-recovery-code-used";
+    RecoveryCodesRegenerated => "second_factor.recovery_codes_regenerated", "audit-action-second-factor-recovery-codes-regenerated";
     ReportExported => "report.exported", "audit-action-report-exported";
     ReportViewed => "report.viewed", "audit-action-report-viewed";
     SearchRun => "search.run", "audit-action-search-run";
     SecurityAlertSent => "security.alert_sent", "audit-action-security-alert-sent";
     SessionEnded => "session.ended", "audit-action-session-ended";
     SessionsEndedElsewhere => "session.others_ended", "audit-action-session-others-ended";
+    SecondFactorEnrolled => "second_factor.enrolled", "audit-action-second-factor-enrolled";
+    SecondFactorFailed => "second_factor.failed", "audit-action-second-factor-failed";
+    SecondFactorReset => "second_factor.reset", "audit-action-second-factor-reset";
+    SecondFactorThrottled => "second_factor.throttled", "audit-action-second-factor-throttled";
     SetupCompleted => "setup.completed", "audit-action-setup-completed";
     StaffCreated => "staff.created", "audit-action-staff-created";
     StaffDeactivated => "staff.deactivated", "audit-action-staff-deactivated";
@@ -338,6 +345,10 @@ const ENTRY_FIELDS: &[Field] = &[
             "no_password" => Some("audit-reason-no-password"),
             "inactive" => Some("audit-reason-inactive"),
             "wrong_password" => Some("audit-reason-wrong-password"),
+            "wrong_code" => Some("audit-reason-wrong-code"),
+            "code_reused" => Some("audit-reason-code-reused"),
+            "wrong_recovery_code" => Some("audit-reason-wrong-recovery-code"),
+            "no_code" => Some("audit-reason-no-code"),
             other => RefusalReason::parse(other).map(RefusalReason::label_key),
         }),
     ),
@@ -398,6 +409,12 @@ const ENTRY_FIELDS: &[Field] = &[
         "settings-email-initials",
         Kind::Flag,
     ),
+    (
+        "second_factor_policy",
+        "settings-second-factor-policy",
+        Kind::Code(|c| SecondFactorPolicy::parse(c).map(SecondFactorPolicy::label_key)),
+    ),
+    ("recovery_codes", "audit-field-recovery-codes", Kind::Text),
 ];
 
 /// Ids that mean nothing to a reader; the API still sends them.

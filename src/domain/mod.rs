@@ -15,6 +15,7 @@ pub mod notifications;
 pub mod paging;
 pub mod password;
 pub mod reports;
+pub mod second_factor;
 pub mod staff;
 pub mod text;
 pub mod user_agent;

@@ -6,9 +6,9 @@ use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::error::{
     InternalError, JsonPayloadError, PathError, QueryPayloadError, UrlencodedError,
 };
-use actix_web::http::{StatusCode, header};
+use actix_web::http::{Method, StatusCode, header};
 use actix_web::middleware::Next;
-use actix_web::{HttpRequest, HttpResponse, ResponseError, web};
+use actix_web::{HttpMessage, HttpRequest, HttpResponse, ResponseError, web};
 use askama::Template;
 use serde::Serialize;
 
@@ -129,6 +129,16 @@ pub fn render(req: &HttpRequest, err: &AppError) -> HttpResponse {
     if matches!(err, AppError::LoginRequired) {
         return HttpResponse::SeeOther()
             .insert_header((header::LOCATION, login_redirect(req)))
+            .finish();
+    }
+    let half_signed_in = req
+        .extensions()
+        .get::<crate::auth::session::HalfSignedIn>()
+        .is_some();
+    if half_signed_in && matches!(err, AppError::Forbidden) && req.method() == Method::GET {
+        // A page asked for between the password and the second factor: the second step.
+        return HttpResponse::SeeOther()
+            .insert_header((header::LOCATION, "/login/second-factor"))
             .finish();
     }
     let (title, detail) = err.message();

@@ -71,6 +71,12 @@ pub fn endpoints() -> Vec<Endpoint> {
             web::get().to(sessions::html::login_form)
         }),
         Endpoint::anonymous(M::POST, "/login", || web::post().to(sessions::html::login)),
+        Endpoint::new(M::GET, "/login/second-factor", || {
+            web::get().to(sessions::second_factor::form)
+        }),
+        Endpoint::new(M::POST, "/login/second-factor", || {
+            web::post().to(sessions::second_factor::submit)
+        }),
         Endpoint::new(M::POST, "/logout", || {
             web::post().to(sessions::html::logout)
         }),
@@ -106,6 +112,15 @@ pub fn endpoints() -> Vec<Endpoint> {
         Endpoint::new(M::POST, "/account/sessions/end-others", || {
             web::post().to(account::html::end_other_sessions)
         }),
+        Endpoint::new(M::GET, "/account/second-factor", || {
+            web::get().to(account::second_factor::show)
+        }),
+        Endpoint::new(M::POST, "/account/second-factor", || {
+            web::post().to(account::second_factor::confirm)
+        }),
+        Endpoint::new(M::POST, "/account/second-factor/recovery-codes", || {
+            web::post().to(account::second_factor::regenerate)
+        }),
         Endpoint::new(M::GET, "/admin/staff", || web::get().to(staff::html::list)),
         Endpoint::new(M::POST, "/admin/staff", || {
             web::post().to(staff::html::create)
@@ -130,6 +145,9 @@ pub fn endpoints() -> Vec<Endpoint> {
         }),
         Endpoint::new(M::POST, "/admin/staff/{id}/end-sessions", || {
             web::post().to(staff::html::end_sessions)
+        }),
+        Endpoint::new(M::POST, "/admin/staff/{id}/second-factor-reset", || {
+            web::post().to(staff::html::reset_second_factor)
         }),
         Endpoint::new(M::GET, "/admin/audit", || web::get().to(audit::html::list)),
         Endpoint::new(M::GET, "/api/v1/audit", || web::get().to(audit::api::list)),

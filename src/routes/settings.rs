@@ -6,7 +6,8 @@ use askama::Template;
 use serde::Deserialize;
 
 use crate::auth::extractors::{Authorized, ClientAddress, ManageOfficeSettings, PageContext};
-use crate::error::AppError;
+use crate::domain::second_factor::SecondFactorPolicy;
+use crate::error::{AppError, Message};
 use crate::routes::see_other;
 use crate::routes::sessions::html::render;
 use crate::services::office_settings::{self, OfficeSettings};
@@ -18,6 +19,7 @@ pub struct SettingsPage {
     ctx: PageContext,
     settings: OfficeSettings,
     notice: Option<String>,
+    policies: [SecondFactorPolicy; 3],
 }
 
 #[derive(Debug, Deserialize)]
@@ -39,6 +41,7 @@ pub async fn show(
             ctx,
             settings,
             notice,
+            policies: SecondFactorPolicy::ALL,
         },
         StatusCode::OK,
     )
@@ -50,6 +53,8 @@ pub async fn show(
 pub struct SettingsForm {
     paralegals_see_all_cases: Option<String>,
     email_client_initials: Option<String>,
+    /// Absent: unchanged (a form from before the setting existed).
+    second_factor_policy: Option<String>,
 }
 
 pub async fn update(
@@ -58,9 +63,20 @@ pub async fn update(
     address: ClientAddress,
     form: web::Form<SettingsForm>,
 ) -> Result<HttpResponse, AppError> {
+    let second_factor_policy = match form.second_factor_policy.as_deref() {
+        Some(code) => SecondFactorPolicy::parse(code).ok_or(AppError::BadRequest(Message::new(
+            "validation-second-factor-policy",
+        )))?,
+        None => {
+            office_settings::get(&state, admin.staff())
+                .await?
+                .second_factor_policy
+        }
+    };
     let settings = OfficeSettings {
         paralegals_see_all_cases: form.paralegals_see_all_cases.is_some(),
         email_client_initials: form.email_client_initials.is_some(),
+        second_factor_policy,
     };
     office_settings::update(&state, admin.staff(), settings, address.0).await?;
     Ok(see_other("/admin/settings?saved=1"))

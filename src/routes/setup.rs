@@ -84,7 +84,13 @@ pub async fn submit(
         .extensions()
         .get::<SessionInfo>()
         .map(|s| s.id_hash.clone());
-    let (_, session) = accounts::complete_setup(&state, token, account, old, address.0).await?;
+    let (_, session, step) =
+        accounts::complete_setup(&state, token, account, old, address.0).await?;
     request_cookie_change(&req, CookieChange::Set(session));
-    Ok(see_other("/"))
+    // Where the office requires a second factor, enrolment comes first.
+    Ok(see_other(if step.is_some() {
+        "/login/second-factor"
+    } else {
+        "/"
+    }))
 }

@@ -14,6 +14,7 @@ use crate::db::{self, Db, DbConnection, write_transaction};
 use crate::domain::audit::AuditAction;
 use crate::domain::ids::StaffId;
 use crate::domain::password::NewPassword;
+use crate::domain::second_factor::SecondStep;
 use crate::domain::staff::{DisplayName, Role, Staff, StaffEmail};
 use crate::error::{AppError, FieldErrors, Message};
 use crate::i18n::Language;
@@ -170,8 +171,40 @@ pub async fn authenticate(
     outcome.map_err(|_| LoginError::InvalidCredentials)
 }
 
-/// Signs a staff member in on the web: a fresh session replaces the anonymous one, and
-/// carries the sign-in before this one for the home page to mention.
+/// Signs a staff member in on the web after their password: a fresh session replaces the
+/// anonymous one; half signed in while a second factor (or enrolment) is due, else signed in
+/// fully (as `start_session`). Returns the cookie value and the step still due.
+pub async fn sign_in_after_password(
+    state: &AppState,
+    staff: &Staff,
+    replaces: Option<String>,
+    address: Option<String>,
+) -> Result<(String, Option<SecondStep>), AppError> {
+    let now = state.now();
+    let settings = state.settings.clone();
+    let staff = staff.clone();
+    state
+        .db
+        .run(move |conn| {
+            write_transaction(conn, |conn| {
+                match sessions::second_step_due(conn, &staff)? {
+                    Some(step) => Ok((
+                        sessions::start_pending(conn, staff.id, step, replaces.as_deref(), now)?,
+                        Some(step),
+                    )),
+                    None => Ok((
+                        full_session(conn, &settings, staff.id, replaces, now, address)?,
+                        None,
+                    )),
+                }
+            })
+        })
+        .await
+}
+
+/// Signs a staff member in on the web: a fresh session replaces the anonymous one (or the
+/// half-signed-in one, once the second factor is checked), and carries the sign-in before
+/// this one for the home page to mention.
 pub async fn start_session(
     state: &AppState,
     staff_id: StaffId,
@@ -184,24 +217,26 @@ pub async fn start_session(
         .db
         .run(move |conn| {
             write_transaction(conn, |conn| {
-                let token = sessions::start_for_staff(
-                    conn,
-                    &settings.session,
-                    staff_id,
-                    replaces.as_deref(),
-                    now,
-                )?;
-                let previous = db::staff_access::record_sign_in(
-                    conn,
-                    staff_id,
-                    clock::to_db(now),
-                    address.as_deref(),
-                )?;
-                db::sessions::set_previous_sign_in(conn, &hash_token(&token), previous)?;
-                Ok(token)
+                full_session(conn, &settings, staff_id, replaces, now, address)
             })
         })
         .await
+}
+
+fn full_session(
+    conn: &mut DbConnection,
+    settings: &Settings,
+    staff_id: StaffId,
+    replaces: Option<String>,
+    now: DateTime<Utc>,
+    address: Option<String>,
+) -> Result<String, AppError> {
+    let token =
+        sessions::start_for_staff(conn, &settings.session, staff_id, replaces.as_deref(), now)?;
+    let previous =
+        db::staff_access::record_sign_in(conn, staff_id, clock::to_db(now), address.as_deref())?;
+    db::sessions::set_previous_sign_in(conn, &hash_token(&token), previous)?;
+    Ok(token)
 }
 
 pub async fn logout(
@@ -351,7 +386,7 @@ pub async fn complete_setup(
     account: NewAccount,
     replaces: Option<String>,
     address: Option<String>,
-) -> Result<(Staff, String), AppError> {
+) -> Result<(Staff, String, Option<SecondStep>), AppError> {
     let hash = state.passwords.hash(account.password).await?;
     let now = state.now();
     let settings = state.settings.clone();
@@ -391,14 +426,15 @@ pub async fn complete_setup(
                     staff_target(staff.id),
                     json!({ "role": staff.role, "email": staff.email }),
                 )?;
-                let session = sessions::start_for_staff(
+                // A new office requires a second factor: the first admin enrols right away.
+                let (session, step) = sessions::start_after_password(
                     conn,
                     &settings.session,
-                    staff.id,
+                    &staff,
                     replaces.as_deref(),
                     now,
                 )?;
-                Ok((staff, session))
+                Ok((staff, session, step))
             })
         })
         .await
@@ -459,7 +495,7 @@ pub async fn accept_invitation(
     password: NewPassword,
     replaces: Option<String>,
     address: Option<String>,
-) -> Result<(Staff, String), AppError> {
+) -> Result<(Staff, String, Option<SecondStep>), AppError> {
     let hash = state.passwords.hash(password).await?;
     let now = state.now();
     let settings = state.settings.clone();
@@ -489,14 +525,14 @@ pub async fn accept_invitation(
                     staff_target(staff.id),
                     json!({}),
                 )?;
-                let session = sessions::start_for_staff(
+                let (session, step) = sessions::start_after_password(
                     conn,
                     &settings.session,
-                    staff.id,
+                    &staff,
                     replaces.as_deref(),
                     now,
                 )?;
-                Ok((staff, session))
+                Ok((staff, session, step))
             })
         })
         .await

@@ -15,6 +15,7 @@ pub mod outbox;
 pub mod reminders;
 pub mod reports;
 pub mod search;
+pub mod second_factor;
 pub mod sessions;
 pub mod staff;
 pub mod throttle;

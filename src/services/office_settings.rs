@@ -6,6 +6,7 @@ use super::audit::AuditContext;
 use crate::auth::policy;
 use crate::db::{office_settings, write_transaction};
 use crate::domain::audit::AuditAction;
+use crate::domain::second_factor::SecondFactorPolicy;
 use crate::domain::staff::Staff;
 use crate::error::AppError;
 use crate::state::AppState;
@@ -17,6 +18,8 @@ pub struct OfficeSettings {
     pub paralegals_see_all_cases: bool,
     /// Notification emails carry the client's initials (never more).
     pub email_client_initials: bool,
+    /// Who must sign in with a second factor.
+    pub second_factor_policy: SecondFactorPolicy,
 }
 
 impl OfficeSettings {
@@ -52,6 +55,7 @@ pub async fn get(state: &AppState, actor: &Staff) -> Result<OfficeSettings, AppE
                     conn,
                     office_settings::EMAIL_CLIENT_INITIALS,
                 )?,
+                second_factor_policy: super::second_factor::policy(conn)?,
             })
         })
         .await
@@ -81,6 +85,28 @@ pub async fn update(
                             json!({ key: { "before": before, "after": after } }),
                         )?;
                     }
+                }
+                let before = super::second_factor::policy(conn)?;
+                let after = settings.second_factor_policy;
+                if before != after {
+                    // Staff who must now have a second factor enrol at their next sign-in.
+                    office_settings::set_value(
+                        conn,
+                        office_settings::SECOND_FACTOR_POLICY,
+                        after.as_str(),
+                    )?;
+                    audit.record(
+                        conn,
+                        AuditAction::OfficeSettingsChanged,
+                        Some((
+                            "office_setting",
+                            office_settings::SECOND_FACTOR_POLICY.to_string(),
+                        )),
+                        json!({ "second_factor_policy": {
+                            "before": before.as_str(),
+                            "after": after.as_str(),
+                        } }),
+                    )?;
                 }
                 Ok(())
             })

@@ -10,6 +10,7 @@ use crate::clock;
 use crate::db::{self, DbConnection, write_transaction};
 use crate::domain::audit::AuditAction;
 use crate::domain::ids::StaffId;
+use crate::domain::second_factor::SecondStep;
 use crate::domain::staff::Staff;
 use crate::domain::user_agent::UserAgent;
 use crate::error::AppError;
@@ -17,12 +18,17 @@ use crate::state::AppState;
 
 /// An anonymous session only carries the CSRF token of the login or setup form.
 const ANONYMOUS_LIFETIME: Duration = Duration::hours(2);
+/// A half-signed-in session (password checked, second factor not yet) lasts this long.
+const SECOND_STEP_LIFETIME: Duration = Duration::minutes(10);
 /// `last_seen_at` is written at most this often, not on every request.
 const TOUCH_INTERVAL: Duration = Duration::seconds(60);
 
 pub struct Resumed {
     pub session: SessionInfo,
     pub staff: Option<Staff>,
+    /// Set while the session has passed the password but not the second factor: then it
+    /// grants nothing but the second step.
+    pub pending: Option<SecondStep>,
 }
 
 /// What a session cookie turned out to be.
@@ -41,6 +47,16 @@ pub fn start(
     now: DateTime<Utc>,
     lifetime: Duration,
 ) -> Result<(String, SessionInfo), diesel::result::Error> {
+    start_with(conn, staff_id, now, lifetime, None)
+}
+
+fn start_with(
+    conn: &mut DbConnection,
+    staff_id: Option<StaffId>,
+    now: DateTime<Utc>,
+    lifetime: Duration,
+    pending: Option<SecondStep>,
+) -> Result<(String, SessionInfo), diesel::result::Error> {
     let token = random_token();
     let info = SessionInfo {
         id_hash: hash_token(&token),
@@ -54,6 +70,7 @@ pub fn start(
             csrf_token: &info.csrf_token,
             now: clock::to_db(now),
             expires_at: clock::to_db(now + lifetime),
+            second_factor_pending: pending.map(SecondStep::as_str),
         },
     )?;
     Ok((token, info))
@@ -86,6 +103,48 @@ pub fn start_for_staff(
     )?;
     let lifetime = Duration::hours(state_settings.absolute_lifetime_hours);
     start(conn, Some(staff_id), now, lifetime).map(|(token, _)| token)
+}
+
+/// The step a staff member still owes after their password, if any.
+pub fn second_step_due(
+    conn: &mut DbConnection,
+    staff: &Staff,
+) -> Result<Option<SecondStep>, diesel::result::Error> {
+    let enrolled = db::second_factors::is_enrolled(conn, staff.id)?;
+    let policy = super::second_factor::policy(conn)?;
+    Ok(SecondStep::after_password(enrolled, policy, staff.role))
+}
+
+/// A short half-signed-in session in place of `replaces`: it grants only `step`.
+pub fn start_pending(
+    conn: &mut DbConnection,
+    staff_id: StaffId,
+    step: SecondStep,
+    replaces: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<String, diesel::result::Error> {
+    if let Some(old) = replaces {
+        db::sessions::delete(conn, old)?;
+    }
+    start_with(conn, Some(staff_id), now, SECOND_STEP_LIFETIME, Some(step)).map(|(token, _)| token)
+}
+
+/// Signs a staff member in after a setup or invitation link: a full session, or a short
+/// half-signed-in one when the office requires a second factor they have not set up.
+/// Returns the cookie value and the step still due.
+pub fn start_after_password(
+    conn: &mut DbConnection,
+    settings: &crate::config::SessionSettings,
+    staff: &Staff,
+    replaces: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<(String, Option<SecondStep>), diesel::result::Error> {
+    match second_step_due(conn, staff)? {
+        None => start_for_staff(conn, settings, staff.id, replaces, now).map(|token| (token, None)),
+        Some(step) => {
+            start_pending(conn, staff.id, step, replaces, now).map(|token| (token, Some(step)))
+        }
+    }
 }
 
 /// Who is on the other end of a request: kept with a signed-in session so that its owner
@@ -155,12 +214,17 @@ pub async fn resume(
                     db::sessions::touch(conn, &id_hash, now_db, client.address.as_deref())?;
                 }
             }
+            let pending = row
+                .second_factor_pending
+                .as_deref()
+                .map(|code| SecondStep::parse(code).unwrap_or(SecondStep::Code));
             Ok(Resumption::Alive(Resumed {
                 session: SessionInfo {
                     id_hash,
                     csrf_token: row.csrf_token,
                 },
                 staff,
+                pending,
             }))
         })
         .await

@@ -121,6 +121,20 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
         .expect("application builds");
     let port = app.port();
     let state = app.state();
+    // The test office makes the second factor optional, so that the suite's many sign-ins
+    // are one step. It is the real office setting: `auth::second_factor` tests set it back
+    // to the default a new office has (required for everyone) and to the other choices.
+    state
+        .db
+        .run(|conn| {
+            Ok(refuge::db::office_settings::set_value(
+                conn,
+                refuge::db::office_settings::SECOND_FACTOR_POLICY,
+                "optional",
+            )?)
+        })
+        .await
+        .expect("second-factor policy");
     let setup_link = app.setup_link().map(str::to_string);
     actix_web::rt::spawn(app.run_until_stopped());
     TestApp {
@@ -443,4 +457,89 @@ impl TestApp {
             .await
             .expect("form POST")
     }
+}
+
+/// The TOTP secret an enrolment page shows as text.
+pub fn totp_secret_from(html: &str) -> Option<refuge::domain::second_factor::TotpSecret> {
+    let marker = "id=\"second-factor-secret\">";
+    let start = html.find(marker)? + marker.len();
+    let end = html[start..].find('<')?;
+    refuge::domain::second_factor::TotpSecret::from_base32(&html[start..start + end])
+}
+
+impl TestApp {
+    /// Sets the office's second-factor policy in the database; `None` removes it, as in a
+    /// new office (required for everyone).
+    pub async fn set_second_factor_policy(&self, policy: Option<&'static str>) {
+        self.state
+            .db
+            .run(move |conn| {
+                use refuge::db::office_settings::{SECOND_FACTOR_POLICY, set_value};
+                match policy {
+                    Some(policy) => set_value(conn, SECOND_FACTOR_POLICY, policy)?,
+                    None => {
+                        use diesel::prelude::*;
+                        use refuge::db::schema::office_settings;
+                        diesel::delete(office_settings::table.find(SECOND_FACTOR_POLICY))
+                            .execute(conn)?;
+                    }
+                }
+                Ok(())
+            })
+            .await
+            .expect("second-factor policy");
+    }
+
+    /// The code `secret` gives at the pinned clock's time.
+    pub fn totp_code(&self, secret: &refuge::domain::second_factor::TotpSecret) -> String {
+        secret.code_at(self.clock.as_ref().now_for_tests().timestamp())
+    }
+
+    /// Sets up a second factor for the signed-in `client` on its account page, confirming
+    /// with the current code; returns the secret and the recovery codes shown.
+    pub async fn enrol_second_factor(
+        &self,
+        client: &reqwest::Client,
+    ) -> (refuge::domain::second_factor::TotpSecret, Vec<String>) {
+        let (status, html) = self.page(client, "/account/second-factor").await;
+        assert_eq!(status, 200, "{html}");
+        let secret = totp_secret_from(&html).expect("the secret is shown as text");
+        let csrf = csrf_from(&html).expect("CSRF token");
+        let response = client
+            .post(self.url("/account/second-factor"))
+            .form(&[
+                ("csrf_token", csrf.as_str()),
+                ("code", &self.totp_code(&secret)),
+            ])
+            .send()
+            .await
+            .expect("confirm enrolment");
+        assert_eq!(response.status(), 200, "enrolment confirmed");
+        let html = response.text().await.expect("body");
+        (secret, recovery_codes_from(&html))
+    }
+
+    /// Submits the second step of signing in with `code`.
+    pub async fn submit_second_step(
+        &self,
+        client: &reqwest::Client,
+        code: &str,
+    ) -> reqwest::Response {
+        let csrf = self.csrf(client, "/login/second-factor").await;
+        client
+            .post(self.url("/login/second-factor"))
+            .form(&[("csrf_token", csrf.as_str()), ("code", code)])
+            .send()
+            .await
+            .expect("second step")
+    }
+}
+
+/// The recovery codes a page shows once.
+pub fn recovery_codes_from(html: &str) -> Vec<String> {
+    html.split("<li><code>")
+        .skip(1)
+        .filter_map(|rest| rest.split('<').next())
+        .map(str::to_string)
+        .collect()
 }

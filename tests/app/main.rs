@@ -34,6 +34,7 @@ mod read_audit;
 mod refusals;
 mod reports;
 mod search;
+mod second_factor;
 mod sessions;
 mod setup;
 mod staff_admin;

@@ -168,6 +168,9 @@ struct Targets {
     login_email: String,
     /// Names another signed-in session of the visitor (of the lawyer, for anonymous).
     session: String,
+    /// The current code of a second factor the visitor has begun to set up (not confirmed,
+    /// so signing in stays one step); empty for anonymous.
+    second_factor_code: String,
 }
 
 /// The office every request of one visitor's run is made in.
@@ -280,6 +283,7 @@ impl Office {
             .expect("target");
         let mail_pending = self.enqueue(false).await;
         let mail_failed = self.enqueue(true).await;
+        let second_factor_code = self.begin_second_factor().await;
         let session = self.other_session().await;
         Targets {
             case,
@@ -292,7 +296,28 @@ impl Office {
             mail_failed,
             login_email: self.lawyer.email.clone(),
             session,
+            second_factor_code,
         }
+    }
+
+    /// Starts the visitor's second factor afresh (one confirmed by an earlier row is reset,
+    /// which ends their sessions) and returns its current code.
+    async fn begin_second_factor(&self) -> String {
+        let Some(visitor) = &self.visitor else {
+            return String::new();
+        };
+        let now = self.app.clock.as_ref().now_for_tests();
+        refuge::services::second_factor::reset_as(
+            &self.app.state,
+            AuditContext::new(None, Some("test".into()), now),
+            visitor.id,
+        )
+        .await
+        .expect("reset");
+        let enrolment = refuge::services::second_factor::begin_enrolment(&self.app.state, visitor)
+            .await
+            .expect("enrolment");
+        enrolment.secret.code_at(now.timestamp())
     }
 
     /// Signs the visitor (or the lawyer) in once more, in another browser, and names that
@@ -471,6 +496,9 @@ static REQUESTS: &[Request] = &[
     req("POST", "/login", |t| {
         form(&[("email", &t.login_email), ("password", PASSWORD)])
     }),
+    req("POST", "/login/second-factor", |_| {
+        form(&[("code", "000000")])
+    }),
     req("POST", "/logout", |_| form(&[])),
     req("POST", "/session/keep-alive", |_| form(&[])),
     req("POST", "/setup/{token}", |_| {
@@ -508,6 +536,12 @@ static REQUESTS: &[Request] = &[
     }),
     req("POST", "/account/sessions/{id}/end", |_| form(&[])),
     req("POST", "/account/sessions/end-others", |_| form(&[])),
+    req("POST", "/account/second-factor", |t| {
+        form(&[("code", &t.second_factor_code)])
+    }),
+    req("POST", "/account/second-factor/recovery-codes", |_| {
+        form(&[])
+    }),
     req("POST", "/admin/staff", |_| {
         form(&[
             ("email", "new-lawyer@matrix.example.org"),
@@ -824,6 +858,7 @@ async fn check(who: Visitor) {
             mail_failed: String::new(),
             login_email: String::new(),
             session: String::new(),
+            second_factor_code: String::new(),
         };
         // GET before POST: the form, then the first admin made with it.
         for row in rows.iter().filter(|r| is_setup(r)) {

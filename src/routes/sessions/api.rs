@@ -7,9 +7,11 @@ use utoipa::ToSchema;
 
 use crate::auth::extractors::{ClientAddress, CurrentStaff};
 use crate::auth::session::AuthMethod;
+use crate::domain::second_factor::SecondStep;
 use crate::error::{AppError, Message};
 use crate::routes::errors::Problem;
-use crate::services::{accounts, api_tokens};
+use crate::services::accounts::LoginError;
+use crate::services::{accounts, api_tokens, second_factor};
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -17,6 +19,10 @@ use crate::state::AppState;
 pub struct TokenRequest {
     pub email: String,
     pub password: String,
+    /// Required when the account has a second factor: the current six-digit code from the
+    /// authenticator app, or an unused recovery code. No code is accepted twice.
+    #[schema(example = "123456")]
+    pub otp: Option<String>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -26,7 +32,9 @@ pub struct TokenResponse {
     pub expires_at: DateTime<Utc>,
 }
 
-/// Exchange an email and password for a bearer token.
+/// Exchange an email and password (and, for an account with a second factor, a current
+/// `otp` code) for a bearer token. Where the office requires a second factor of an account
+/// that has none yet, the person enrols on the web first.
 #[utoipa::path(
     post,
     path = "/api/v1/tokens",
@@ -34,10 +42,11 @@ pub struct TokenResponse {
     request_body = TokenRequest,
     responses(
         (status = 201, description = "Token issued", body = TokenResponse),
-        (status = 400, description = "Wrong email or password, or a malformed body", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "Wrong email or password; a missing, wrong or already used `otp` for an account with a second factor; or a malformed body", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The office requires a second factor this account has not set up yet: enrol on the web first", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "Body too large", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "Not JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed attempts; see Retry-After", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many failed attempts (passwords or codes); see Retry-After", body = Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn create_token(
@@ -49,6 +58,24 @@ pub async fn create_token(
     let staff =
         accounts::authenticate(&state, &body.email, body.password, address.0.clone(), "api")
             .await?;
+    match second_factor::api_step(&state, &staff).await? {
+        None => {}
+        Some(SecondStep::Enrol) => return Err(AppError::Forbidden),
+        Some(SecondStep::Code) => {
+            let Some(otp) = body.otp.as_deref().filter(|otp| !otp.trim().is_empty()) else {
+                return Err(AppError::BadRequest(Message::new("api-otp-required")));
+            };
+            match second_factor::verify(&state, &staff, otp, address.0.clone(), "api").await {
+                Ok(_) => {}
+                Err(LoginError::InvalidCredentials) => {
+                    return Err(AppError::BadRequest(Message::new(
+                        "second-factor-wrong-code",
+                    )));
+                }
+                Err(err) => return Err(err.into()),
+            }
+        }
+    }
     let issued = api_tokens::issue(&state, &staff, address.0).await?;
     Ok(HttpResponse::Created().json(TokenResponse {
         token: issued.token,

@@ -12,6 +12,7 @@ use crate::error::{AppError, Message};
 use crate::routes::errors::safe_next;
 use crate::routes::held_forms;
 use crate::routes::see_other;
+use crate::routes::sessions::second_factor::second_step_url;
 use crate::services::accounts::{self, LoginError};
 use crate::state::AppState;
 
@@ -90,8 +91,12 @@ pub async fn login(
                 .extensions()
                 .get::<SessionInfo>()
                 .map(|s| s.id_hash.clone());
-            let token = accounts::start_session(&state, staff.id, old, address.0.clone()).await?;
+            let (token, step) =
+                accounts::sign_in_after_password(&state, &staff, old, address.0.clone()).await?;
             request_cookie_change(&req, CookieChange::Set(token));
+            if step.is_some() {
+                return Ok(see_other(&second_step_url(&next)));
+            }
             held_forms::claim(&req, &state, &staff).await?;
             return Ok(see_other(&next));
         }

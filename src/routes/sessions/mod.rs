@@ -2,3 +2,4 @@
 
 pub mod api;
 pub mod html;
+pub mod second_factor;

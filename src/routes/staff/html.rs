@@ -273,6 +273,19 @@ pub async fn end_sessions(
     Ok(see_other(&format!("/admin/staff/{id}?saved=sessions")))
 }
 
+/// Removes the staff member's second factor and ends their sessions and API tokens; they
+/// enrol again at their next sign-in where the office requires it.
+pub async fn reset_second_factor(
+    state: web::Data<AppState>,
+    admin: Authorized<ManageStaff>,
+    address: ClientAddress,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let id = parse_id(&id)?;
+    crate::services::second_factor::reset(&state, admin.staff(), id, address.0).await?;
+    Ok(see_other(&format!("/admin/staff/{id}?saved=second-factor")))
+}
+
 async fn apply(
     state: &AppState,
     current: &CurrentStaff,
