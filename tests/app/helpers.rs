@@ -461,7 +461,7 @@ impl TestApp {
 
 /// The TOTP secret an enrolment page shows as text.
 pub fn totp_secret_from(html: &str) -> Option<refuge::domain::second_factor::TotpSecret> {
-    let marker = "id=\"second-factor-secret\">";
+    let marker = "id=\"totp-secret\">";
     let start = html.find(marker)? + marker.len();
     let end = html[start..].find('<')?;
     refuge::domain::second_factor::TotpSecret::from_base32(&html[start..start + end])
