@@ -556,6 +556,9 @@ static REQUESTS: &[Request] = &[
     req("POST", "/admin/staff/{id}/deactivate", |_| form(&[])),
     req("POST", "/admin/staff/{id}/reactivate", |_| form(&[])),
     req("POST", "/admin/staff/{id}/password-reset", |_| form(&[])),
+    req("POST", "/admin/staff/{id}/second-factor-reset", |_| {
+        form(&[])
+    }),
     req("POST", "/admin/staff/{id}/end-sessions", |_| form(&[])),
     req("GET", "/api/v1/audit", |_| query("limit=10")),
     req("POST", "/api/v1/tokens", |t| {
