@@ -34,6 +34,22 @@ const ELSEWHERE: &[(&str, &str)] = &[
         "/cases/{id}/purge",
         "case_page.rs: needs a closed case past its retention",
     ),
+    (
+        "/login/second-factor",
+        "second_factor.rs: needs a half-signed-in session and a current code",
+    ),
+    (
+        "/account/second-factor",
+        "second_factor.rs: answers 200 with the recovery codes, shown once (not yet 303)",
+    ),
+    (
+        "/account/second-factor/recovery-codes",
+        "second_factor.rs: answers 200 with the new recovery codes, shown once (not yet 303)",
+    ),
+    (
+        "/admin/staff/{id}/second-factor-reset",
+        "second_factor.rs: an admin's reset answers 303",
+    ),
 ];
 
 /// One POST: its route, the path asked, who posts, and the fields.
