@@ -12,21 +12,32 @@ use std::sync::{Mutex, PoisonError};
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::middleware::Next;
-use actix_web::web;
+use actix_web::{HttpMessage, web};
 use chrono::{DateTime, Duration, Utc};
 
 use super::extractors::ClientAddress;
 use crate::config::AnonymousSettings;
 use crate::error::AppError;
+use crate::services::audit::RefusalRecorded;
 use crate::state::AppState;
 
 /// Addresses remembered at most; beyond it, those whose allowance is full again are dropped.
 const MAX_TRACKED: usize = 100_000;
 
-/// Per address, the moment its allowance will be full again ("theoretical arrival time").
+/// Per address, the moment its allowance will be full again ("theoretical arrival time"),
+/// and whether it has been refused since it was last admitted.
 #[derive(Debug, Default)]
 pub struct AnonymousLimiter {
-    full_at: Mutex<HashMap<String, DateTime<Utc>>>,
+    full_at: Mutex<HashMap<String, (DateTime<Utc>, bool)>>,
+}
+
+/// A refused request: how long to wait, and whether it is the first refusal since the
+/// address was last admitted. Only that one goes on record: a flood must not grow the audit
+/// log (or the log file) by a row per refused request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Wait {
+    pub seconds: i64,
+    pub first: bool,
 }
 
 impl AnonymousLimiter {
@@ -36,14 +47,14 @@ impl AnonymousLimiter {
         key: &str,
         settings: &AnonymousSettings,
         now: DateTime<Utc>,
-    ) -> Result<(), i64> {
+    ) -> Result<(), Wait> {
         let interval =
             Duration::milliseconds(60_000 / i64::from(settings.requests_per_minute.max(1)));
         let tolerance = interval * i32::try_from(settings.burst.max(1)).unwrap_or(i32::MAX);
         let mut full_at = self.full_at.lock().unwrap_or_else(PoisonError::into_inner);
         let current = full_at
             .get(key)
-            .copied()
+            .map(|(t, _)| *t)
             .filter(|t| *t > now)
             .unwrap_or(now);
         let next = current + interval;
@@ -51,12 +62,19 @@ impl AnonymousLimiter {
         if now < allowed_from {
             let wait = allowed_from - now;
             let seconds = wait.num_seconds() + i64::from(wait.subsec_nanos() > 0);
-            return Err(seconds.max(1));
+            let refused_before = full_at
+                .get_mut(key)
+                .map(|(_, refused)| std::mem::replace(refused, true))
+                .unwrap_or(false);
+            return Err(Wait {
+                seconds: seconds.max(1),
+                first: !refused_before,
+            });
         }
         if full_at.len() >= MAX_TRACKED {
-            full_at.retain(|_, t| *t > now);
+            full_at.retain(|_, (t, _)| *t > now);
         }
-        full_at.insert(key.to_string(), next);
+        full_at.insert(key.to_string(), (next, false));
         Ok(())
     }
 }
@@ -68,11 +86,15 @@ pub async fn limit_anonymous(
     if let Some(state) = req.app_data::<web::Data<AppState>>() {
         let address = ClientAddress::from_parts(req.peer_addr(), req.headers(), Some(state)).0;
         let key = address.unwrap_or_else(|| "unknown".into());
-        if let Err(retry_after_seconds) =
+        if let Err(wait) =
             state
                 .anonymous_limiter
                 .check(&key, &state.settings.anonymous, state.now())
         {
+            if !wait.first {
+                req.extensions_mut().insert(RefusalRecorded);
+            }
+            let retry_after_seconds = wait.seconds;
             return Ok(req
                 .error_response(AppError::TooManyRequests {
                     retry_after_seconds,
@@ -98,6 +120,10 @@ mod tests {
             + Duration::milliseconds(millis)
     }
 
+    fn seconds(answer: Result<(), Wait>) -> Result<(), i64> {
+        answer.map_err(|wait| wait.seconds)
+    }
+
     const SIXTY_A_MINUTE: AnonymousSettings = AnonymousSettings {
         requests_per_minute: 60,
         burst: 3,
@@ -108,7 +134,7 @@ mod tests {
         let limiter = AnonymousLimiter::default();
         let answers: Vec<Result<(), i64>> = [0, 0, 0, 0, 500, 1000, 1000, 2000, 2500]
             .into_iter()
-            .map(|ms| limiter.check("203.0.113.5", &SIXTY_A_MINUTE, at(ms)))
+            .map(|ms| seconds(limiter.check("203.0.113.5", &SIXTY_A_MINUTE, at(ms))))
             .collect();
         assert_eq!(
             answers,
@@ -132,7 +158,7 @@ mod tests {
         for _ in 0..3 {
             assert_eq!(limiter.check("a", &SIXTY_A_MINUTE, at(0)), Ok(()));
         }
-        assert_eq!(limiter.check("a", &SIXTY_A_MINUTE, at(0)), Err(1));
+        assert_eq!(seconds(limiter.check("a", &SIXTY_A_MINUTE, at(0))), Err(1));
         assert_eq!(limiter.check("b", &SIXTY_A_MINUTE, at(0)), Ok(()));
     }
 
@@ -146,5 +172,29 @@ mod tests {
             assert_eq!(limiter.check("a", &SIXTY_A_MINUTE, at(60_000)), Ok(()));
         }
         assert!(limiter.check("a", &SIXTY_A_MINUTE, at(60_000)).is_err());
+    }
+
+    #[test]
+    fn only_the_first_refusal_since_the_last_admission_goes_on_record() {
+        let limiter = AnonymousLimiter::default();
+        let first = |answer: Result<(), Wait>| answer.err().map(|wait| wait.first);
+        let answers: Vec<Option<bool>> = [0, 0, 0, 0, 0, 500, 1000, 1100, 1200]
+            .into_iter()
+            .map(|ms| first(limiter.check("a", &SIXTY_A_MINUTE, at(ms))))
+            .collect();
+        assert_eq!(
+            answers,
+            vec![
+                None,
+                None,
+                None,
+                Some(true),
+                Some(false),
+                Some(false),
+                None,
+                Some(true),
+                Some(false)
+            ]
+        );
     }
 }

@@ -12,13 +12,8 @@ use crate::auth::extractors::ClientAddress;
 use crate::auth::session::Authenticated;
 use crate::domain::audit::RefusalReason;
 use crate::error::AppError;
-use crate::services::audit::{self, Refusal};
+use crate::services::audit::{self, Refusal, RefusalRecorded};
 use crate::state::AppState;
-
-/// Put into the request's extensions by a handler that recorded its refusal itself with
-/// [`audit::record_refusal`], so the middleware does not record it twice.
-#[derive(Debug, Clone, Copy)]
-pub struct RefusalRecorded;
 
 /// Why `res` was refused, if it was: from the [`AppError`] it carries, else from its status
 /// (a 403 or 429 answered by something else than our error type).

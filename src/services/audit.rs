@@ -111,6 +111,11 @@ pub struct Refusal {
 /// The refusals of one account within this window count towards the admins' alert.
 const REFUSAL_WINDOW_MINUTES: i64 = 60;
 
+/// Put into a request's extensions when its refusal is recorded (or deliberately not
+/// recorded) elsewhere than by the `routes::refusals` middleware, so it is not recorded twice.
+#[derive(Debug, Clone, Copy)]
+pub struct RefusalRecorded;
+
 /// Records a refusal as `access.denied` in its own short transaction and logs it at warn
 /// level (ids and codes only, no names). When the account has now been refused more than
 /// `audit.refusal_alert_threshold` times within the hour, every active admin is emailed,

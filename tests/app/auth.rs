@@ -587,9 +587,29 @@ async fn anonymous_endpoints_answer_429_with_retry_after_per_address() {
         "one allowance over every anonymous endpoint"
     );
     assert_eq!(from("198.51.100.20").await.status(), 200, "another address");
+    for _ in 0..20 {
+        assert_eq!(from("203.0.113.8").await.status(), 429);
+    }
+    let denied = |app_actions: Vec<String>| {
+        app_actions
+            .iter()
+            .filter(|action| *action == "access.denied")
+            .count()
+    };
+    assert_eq!(
+        denied(app.audit_actions().await),
+        1,
+        "a flood of refusals is on record once, not a row per request"
+    );
 
     app.clock.advance(Duration::seconds(10));
     assert_eq!(from("203.0.113.8").await.status(), 200, "after the wait");
+    assert_eq!(from("203.0.113.8").await.status(), 429);
+    assert_eq!(
+        denied(app.audit_actions().await),
+        2,
+        "refused again after being admitted: on record again"
+    );
 }
 
 /// Thirty wrong passwords sent at once at one account: the attempt is counted before the
