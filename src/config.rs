@@ -27,6 +27,9 @@ pub struct Settings {
     /// `true` is refused at start-up with a message saying so.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub behind_proxy: Option<bool>,
+    /// Lets a production configuration start without https (`https` off or an `http://`
+    /// `public_url`): for a lab or a demonstration on a closed network, never for an office.
+    pub lab_allow_plain_http: bool,
     pub database: DatabaseSettings,
     pub session: SessionSettings,
     pub login: LoginSettings,
@@ -204,6 +207,7 @@ impl Default for Settings {
             https: false,
             trusted_proxies: Vec::new(),
             behind_proxy: None,
+            lab_allow_plain_http: false,
             database: DatabaseSettings::default(),
             session: SessionSettings::default(),
             login: LoginSettings::default(),
@@ -380,6 +384,7 @@ impl Settings {
             return Err("mail.transport is smtp but mail.smtp.host is not set".into());
         }
         if self.environment == "production" {
+            self.check_https()?;
             if self.mail.transport != MailTransport::Smtp {
                 return Err(
                     "production needs a mail server: set mail.transport = \"smtp\" \
@@ -399,6 +404,33 @@ impl Settings {
                         .into(),
                 );
             }
+        }
+        Ok(())
+    }
+
+    /// Production serves over https only: passwords, session cookies and persecution
+    /// narratives must not cross a network in clear, and links in emails must be https.
+    fn check_https(&self) -> Result<(), String> {
+        if self.lab_allow_plain_http {
+            return Ok(());
+        }
+        if !self.https {
+            return Err(
+                "production needs https = true (REFUGE_HTTPS): Refuge must be served \
+                        over https, directly or behind a TLS proxy. For a lab only, \
+                        lab_allow_plain_http = true (REFUGE_LAB_ALLOW_PLAIN_HTTP) overrides this"
+                    .into(),
+            );
+        }
+        let https_url = self
+            .public_url
+            .as_deref()
+            .is_some_and(|url| url.trim().to_ascii_lowercase().starts_with("https://"));
+        if !https_url {
+            return Err("production needs public_url (REFUGE_PUBLIC_URL) to be the https:// \
+                        address staff use: links in emails must not travel as http. For a lab \
+                        only, lab_allow_plain_http = true (REFUGE_LAB_ALLOW_PLAIN_HTTP) overrides this"
+                .into());
         }
         Ok(())
     }
@@ -462,12 +494,60 @@ mod tests {
         });
     }
 
+    /// A production configuration that passes the https check.
+    fn production() -> Settings {
+        Settings {
+            environment: "production".into(),
+            https: true,
+            public_url: Some("https://refuge.office.example".into()),
+            ..Settings::default()
+        }
+    }
+
+    #[test]
+    fn production_refuses_to_start_without_https_unless_a_lab_says_so() {
+        let mut settings = production();
+        settings.mail.transport = MailTransport::Smtp;
+        settings.mail.smtp.host = "mail.office.example".into();
+        assert_eq!(settings.validate(), Ok(()));
+
+        let plain = Settings {
+            https: false,
+            ..settings.clone()
+        };
+        let refused = plain.validate().err().unwrap_or_default();
+        assert!(refused.contains("https = true"), "{refused}");
+        assert!(refused.contains("lab_allow_plain_http"), "{refused}");
+
+        for url in [None, Some("http://refuge.office.example")] {
+            let http_url = Settings {
+                public_url: url.map(str::to_string),
+                ..settings.clone()
+            };
+            let refused = http_url.validate().err().unwrap_or_default();
+            assert!(refused.contains("public_url"), "{url:?}: {refused}");
+        }
+
+        // The lab override, explicitly set, lets both through.
+        let lab = Settings {
+            https: false,
+            public_url: Some("http://10.0.0.5:8080".into()),
+            lab_allow_plain_http: true,
+            ..settings.clone()
+        };
+        assert_eq!(lab.validate(), Ok(()));
+        // Development never asks.
+        let development = Settings {
+            environment: "development".into(),
+            https: false,
+            ..settings
+        };
+        assert_eq!(development.validate(), Ok(()));
+    }
+
     #[test]
     fn production_refuses_to_start_without_a_mail_server() {
-        let mut settings = Settings {
-            environment: "production".into(),
-            ..Settings::default()
-        };
+        let mut settings = production();
         let refused = settings.validate().err().unwrap_or_default();
         assert!(refused.contains("mail.transport"), "{refused}");
         settings.mail.transport = MailTransport::Smtp;

@@ -125,6 +125,13 @@ fn security_headers(https: bool) -> DefaultHeaders {
         .add(("X-Content-Type-Options", "nosniff"))
         .add(("X-Frame-Options", "DENY"))
         .add(("Referrer-Policy", "same-origin"))
+        // No page needs a camera, microphone, location or payment; a window Refuge opens
+        // shares no browsing context with the page that opened it, nor it with Refuge.
+        .add((
+            "Permissions-Policy",
+            "camera=(), microphone=(), geolocation=(), payment=(), usb=(), display-capture=()",
+        ))
+        .add(("Cross-Origin-Opener-Policy", "same-origin"))
         // Case data must not linger in shared or browser caches; the stylesheet opts out.
         .add(("Cache-Control", "no-store"));
     if https {

@@ -10,6 +10,7 @@ pub mod case_work;
 pub mod cases;
 pub mod clients;
 pub mod held_forms;
+pub mod lock_links;
 pub mod login_throttle;
 pub mod name_keys;
 pub mod notifications;

@@ -40,6 +40,19 @@ diesel::table! {
     use diesel::sql_types::*;
     use crate::db::uuid::PortableUuid;
 
+    lock_links (token_hash) {
+        token_hash -> Text,
+        staff_id -> PortableUuid,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::uuid::PortableUuid;
+
     staff_access (staff_id) {
         staff_id -> PortableUuid,
         last_sign_in_at -> Nullable<Timestamp>,
@@ -367,6 +380,7 @@ diesel::table! {
 
 diesel::joinable!(sessions -> staff (staff_id));
 diesel::joinable!(staff_access -> staff (staff_id));
+diesel::joinable!(lock_links -> staff (staff_id));
 diesel::joinable!(api_tokens -> staff (staff_id));
 diesel::table! {
     use diesel::sql_types::*;
@@ -449,6 +463,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     staff,
     sessions,
     staff_access,
+    lock_links,
     api_tokens,
     account_tokens,
     login_throttle,

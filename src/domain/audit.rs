@@ -349,6 +349,7 @@ const ENTRY_FIELDS: &[Field] = &[
             "code_reused" => Some("audit-reason-code-reused"),
             "wrong_recovery_code" => Some("audit-reason-wrong-recovery-code"),
             "no_code" => Some("audit-reason-no-code"),
+            "locked" => Some("audit-reason-locked"),
             other => RefusalReason::parse(other).map(RefusalReason::label_key),
         }),
     ),

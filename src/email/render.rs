@@ -249,3 +249,57 @@ pub fn digest(
     parts.notices = notices;
     render(parts)
 }
+
+/// A message that is not a notification (an account's emergency lock, for instance): one
+/// headline with its lines and links.
+pub fn plain(
+    i18n: &I18n,
+    recipient_name: &str,
+    subject: String,
+    notice: Notice,
+    base: &str,
+) -> Result<RenderedMessage, askama::Error> {
+    let mut parts = parts(i18n, recipient_name, base, subject);
+    parts.notices.push(notice);
+    render(parts)
+}
+
+#[derive(Template)]
+#[template(path = "email/lock_footer.txt")]
+struct LockFooterText<'a> {
+    text: &'a str,
+    link: &'a str,
+}
+
+#[derive(Template)]
+#[template(path = "email/lock_footer.html")]
+struct LockFooterHtml<'a> {
+    text: &'a str,
+    link: &'a str,
+}
+
+/// Adds the recipient's emergency lock link to the end of a message: every email to a staff
+/// member carries one, so a person whose phone or laptop is taken can lock their account
+/// from any device that reads their mail.
+pub fn with_lock_link(
+    i18n: &I18n,
+    message: &RenderedMessage,
+    link: &str,
+) -> Result<RenderedMessage, askama::Error> {
+    let text = i18n.t("email-lock-footer");
+    let text_footer = LockFooterText { text: &text, link }.render()?;
+    let html_footer = LockFooterHtml { text: &text, link }.render()?;
+    let html_body = match message.html_body.rfind("</body>") {
+        Some(at) => format!(
+            "{}{html_footer}\n{}",
+            &message.html_body[..at],
+            &message.html_body[at..]
+        ),
+        None => format!("{}{html_footer}", message.html_body),
+    };
+    Ok(RenderedMessage {
+        subject: message.subject.clone(),
+        text_body: format!("{}\n{text_footer}", message.text_body.trim_end()),
+        html_body,
+    })
+}

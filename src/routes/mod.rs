@@ -12,6 +12,7 @@ pub mod held_forms;
 pub mod home;
 pub mod input;
 pub mod invitation;
+pub mod lock;
 pub mod mail;
 pub mod openapi;
 pub mod refusals;
@@ -95,6 +96,13 @@ pub fn endpoints() -> Vec<Endpoint> {
         Endpoint::anonymous(M::POST, "/invitation/{token}", || {
             web::post().to(invitation::submit)
         }),
+        // --- emergency lock (anonymous) ---
+        Endpoint::new(M::GET, "/lock", || web::get().to(lock::request_form)),
+        Endpoint::new(M::POST, "/lock", || web::post().to(lock::request)),
+        Endpoint::new(M::GET, "/lock/{token}", || {
+            web::get().to(lock::confirm_form)
+        }),
+        Endpoint::new(M::POST, "/lock/{token}", || web::post().to(lock::confirm)),
         Endpoint::new(M::GET, "/", || web::get().to(home::home)),
         Endpoint::new(M::GET, "/account", || web::get().to(account::html::show)),
         Endpoint::new(M::POST, "/account/language", || {
@@ -120,6 +128,9 @@ pub fn endpoints() -> Vec<Endpoint> {
         }),
         Endpoint::new(M::POST, "/account/second-factor/recovery-codes", || {
             web::post().to(account::second_factor::regenerate)
+        }),
+        Endpoint::new(M::POST, "/account/lock-link", || {
+            web::post().to(account::html::lock_link)
         }),
         Endpoint::new(M::GET, "/admin/staff", || web::get().to(staff::html::list)),
         Endpoint::new(M::POST, "/admin/staff", || {
@@ -148,6 +159,9 @@ pub fn endpoints() -> Vec<Endpoint> {
         }),
         Endpoint::new(M::POST, "/admin/staff/{id}/second-factor-reset", || {
             web::post().to(staff::html::reset_second_factor)
+        }),
+        Endpoint::new(M::POST, "/admin/staff/{id}/unlock", || {
+            web::post().to(staff::html::unlock)
         }),
         Endpoint::new(M::GET, "/admin/audit", || web::get().to(audit::html::list)),
         Endpoint::new(M::GET, "/api/v1/audit", || web::get().to(audit::api::list)),

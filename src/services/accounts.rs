@@ -25,7 +25,11 @@ use crate::state::AppState;
 #[derive(Debug)]
 pub enum LoginError {
     InvalidCredentials,
-    Throttled { retry_after_seconds: i64 },
+    /// The right password for an account under the emergency lock.
+    Locked,
+    Throttled {
+        retry_after_seconds: i64,
+    },
     Failed(AppError),
 }
 
@@ -41,6 +45,7 @@ impl From<LoginError> for AppError {
             LoginError::InvalidCredentials => {
                 AppError::BadRequest(Message::new("login-invalid-credentials"))
             }
+            LoginError::Locked => AppError::BadRequest(Message::new("login-locked")),
             LoginError::Throttled {
                 retry_after_seconds,
             } => AppError::TooManyRequests {
@@ -132,10 +137,21 @@ pub async fn authenticate(
     };
 
     let result = outcome.clone();
-    state
+    let locked = state
         .db
         .run(move |conn| {
             write_transaction(conn, |conn| {
+                // A locked account (the emergency lock) is refused even with the right
+                // password, and told so: only then, so the lock reveals nothing to a guesser.
+                let locked = match &result {
+                    Ok(staff) => super::lock::is_locked(conn, staff.id)?,
+                    Err(_) => false,
+                };
+                let result = if locked {
+                    Err("locked")
+                } else {
+                    result.clone()
+                };
                 match &result {
                     Ok(staff) => {
                         // The account's own count is cleared; the address keeps its
@@ -164,10 +180,13 @@ pub async fn authenticate(
                         )?;
                     }
                 }
-                Ok::<_, AppError>(())
+                Ok::<_, AppError>(locked)
             })
         })
         .await?;
+    if locked {
+        return Err(LoginError::Locked);
+    }
     outcome.map_err(|_| LoginError::InvalidCredentials)
 }
 
@@ -481,7 +500,9 @@ pub async fn invitation_staff(state: &AppState, token: String) -> Result<Option<
         .run(move |conn| {
             let purposes = [Purpose::Invitation, Purpose::PasswordReset];
             match db::account_tokens::find_usable(conn, &hash_token(&token), &purposes, now)? {
-                Some(Some(staff_id)) => Ok(db::staff::find(conn, staff_id)?.filter(|s| s.active)),
+                Some(Some(staff_id)) if !super::lock::is_locked(conn, staff_id)? => {
+                    Ok(db::staff::find(conn, staff_id)?.filter(|s| s.active))
+                }
                 _ => Ok(None),
             }
         })
@@ -514,6 +535,9 @@ pub async fn accept_invitation(
                 let staff = db::staff::find(conn, staff_id)?
                     .filter(|s| s.active)
                     .ok_or(AppError::NotFound)?;
+                if super::lock::is_locked(conn, staff.id)? {
+                    return Err(AppError::NotFound);
+                }
                 if db::account_tokens::mark_used(conn, &token_hash, now_db)? != 1 {
                     return Err(AppError::NotFound);
                 }

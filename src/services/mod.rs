@@ -9,6 +9,7 @@ pub mod cases;
 pub mod conflicts;
 pub mod held_forms;
 pub mod intake;
+pub mod lock;
 pub mod notifications;
 pub mod office_settings;
 pub mod outbox;

@@ -47,7 +47,8 @@ impl Notifier {
         &self.base_url
     }
 
-    /// Writes a rendered message to the outbox for `recipient`; returns its id.
+    /// Writes a rendered message to the outbox for `recipient`, with a fresh emergency lock
+    /// link of theirs at the end (`services::lock`); returns its id.
     pub fn enqueue(
         &self,
         conn: &mut DbConnection,
@@ -58,6 +59,16 @@ impl Notifier {
     ) -> Result<uuid::Uuid, AppError> {
         let id = uuid::Uuid::new_v4();
         let now = clock::to_db(self.now);
+        let with_link;
+        let message = if kind == super::lock::LOCK_LINK_MAIL {
+            // The message is the lock link itself.
+            message
+        } else {
+            let link = super::lock::issue_link(conn, &self.base_url, recipient.id, self.now)?;
+            with_link = render::with_lock_link(&I18n::new(recipient.language), message, &link)
+                .map_err(AppError::internal)?;
+            &with_link
+        };
         outbox::insert(
             conn,
             &outbox::NewMessage {

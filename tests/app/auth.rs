@@ -1176,6 +1176,18 @@ fn assert_security_headers(response: &reqwest::Response, what: &str) {
         Some("same-origin"),
         "{what}"
     );
+    assert_eq!(
+        header(response, "cross-origin-opener-policy").as_deref(),
+        Some("same-origin"),
+        "{what}"
+    );
+    let permissions = header(response, "permissions-policy").unwrap_or_default();
+    for feature in ["camera=()", "microphone=()", "geolocation=()"] {
+        assert!(
+            permissions.contains(feature),
+            "{what}: Permissions-Policy {permissions:?} lacks {feature}"
+        );
+    }
 }
 
 fn assert_no_store(response: &reqwest::Response, what: &str) {

@@ -24,6 +24,7 @@ mod health;
 mod held_forms;
 mod i18n;
 mod intake;
+mod lock;
 mod mail;
 mod mail_recovery;
 mod notifications;

@@ -171,6 +171,8 @@ struct Targets {
     /// The current code of a second factor the visitor has begun to set up (not confirmed,
     /// so signing in stays one step); empty for anonymous.
     second_factor_code: String,
+    /// A live emergency lock link's token, for the target lawyer.
+    lock: String,
 }
 
 /// The office every request of one visitor's run is made in.
@@ -285,6 +287,23 @@ impl Office {
         let mail_failed = self.enqueue(true).await;
         let second_factor_code = self.begin_second_factor().await;
         let session = self.other_session().await;
+        let lock = {
+            let base = self.app.state.settings.public_url();
+            let now = self.app.clock.as_ref().now_for_tests();
+            let staff_id = staff.id;
+            let link = self
+                .app
+                .state
+                .db
+                .run(move |conn| {
+                    Ok(refuge::services::lock::issue_link(
+                        conn, &base, staff_id, now,
+                    )?)
+                })
+                .await
+                .expect("lock link");
+            last_segment(&link)
+        };
         Targets {
             case,
             reference,
@@ -297,6 +316,7 @@ impl Office {
             login_email: self.lawyer.email.clone(),
             session,
             second_factor_code,
+            lock,
         }
     }
 
@@ -393,6 +413,8 @@ fn fill(path: &str, t: &Targets, office: &Office) -> Result<String, String> {
         office.setup_token.as_str()
     } else if path.starts_with("/invitation/") {
         t.invitation.as_str()
+    } else if path.starts_with("/lock/") {
+        t.lock.as_str()
     } else {
         ""
     };
@@ -542,6 +564,9 @@ static REQUESTS: &[Request] = &[
     req("POST", "/account/second-factor/recovery-codes", |_| {
         form(&[])
     }),
+    req("POST", "/account/lock-link", |_| form(&[])),
+    req("POST", "/lock", |t| form(&[("email", &t.login_email)])),
+    req("POST", "/lock/{token}", |_| form(&[])),
     req("POST", "/admin/staff", |_| {
         form(&[
             ("email", "new-lawyer@matrix.example.org"),
@@ -560,6 +585,7 @@ static REQUESTS: &[Request] = &[
         form(&[])
     }),
     req("POST", "/admin/staff/{id}/end-sessions", |_| form(&[])),
+    req("POST", "/admin/staff/{id}/unlock", |_| form(&[])),
     req("GET", "/api/v1/audit", |_| query("limit=10")),
     req("POST", "/api/v1/tokens", |t| {
         api(json!({ "email": t.login_email, "password": PASSWORD }))
@@ -862,6 +888,7 @@ async fn check(who: Visitor) {
             login_email: String::new(),
             session: String::new(),
             second_factor_code: String::new(),
+            lock: String::new(),
         };
         // GET before POST: the form, then the first admin made with it.
         for row in rows.iter().filter(|r| is_setup(r)) {

@@ -30,6 +30,8 @@ pub struct AccountPage {
     notifications_hint: String,
     /// The person's signed-in sessions ("My sessions").
     sessions: Vec<SessionView>,
+    /// A lock link just made for the person to keep (shown once).
+    lock_link: Option<String>,
 }
 
 /// One row of the notification choices, as saved or as just submitted.
@@ -76,6 +78,7 @@ impl AccountPage {
             deliveries: Delivery::ALL,
             notifications_hint,
             sessions,
+            lock_link: None,
         })
     }
 }
@@ -264,4 +267,17 @@ pub async fn end_other_sessions(
     };
     sessions::end_others(&state, &current.staff, session_hash, address.0).await?;
     Ok(see_other("/account?saved=sessions#sessions"))
+}
+
+/// `POST /account/lock-link`: a new emergency lock link, shown once on the account page.
+pub async fn lock_link(
+    state: web::Data<AppState>,
+    current: CurrentStaff,
+    ctx: PageContext,
+) -> Result<HttpResponse, AppError> {
+    policy::can_use_app(&current.staff)?;
+    let link = crate::services::lock::link_for_account_page(&state, &current.staff).await?;
+    let mut page = AccountPage::new(&state, &current, ctx, FormErrors::default(), None).await?;
+    page.lock_link = Some(link);
+    render(page, StatusCode::OK)
 }

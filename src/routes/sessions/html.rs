@@ -107,6 +107,7 @@ pub async fn login(
             ctx.t("login-invalid-credentials"),
             None,
         ),
+        Err(LoginError::Locked) => (StatusCode::FORBIDDEN, ctx.t("login-locked"), None),
         Err(LoginError::Throttled {
             retry_after_seconds,
         }) => (

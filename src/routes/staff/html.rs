@@ -101,6 +101,19 @@ pub struct StaffPage {
     error: Option<String>,
     /// A freshly issued invitation or reset link, shown once.
     link: Option<String>,
+    /// Under the emergency lock since (office time), if it is.
+    locked_since: Option<String>,
+}
+
+/// When the member's account was locked, as the page shows it.
+async fn locked_since(
+    state: &AppState,
+    ctx: &PageContext,
+    member: &Staff,
+) -> Result<Option<String>, AppError> {
+    Ok(crate::services::lock::locked_since(state, member.id)
+        .await?
+        .map(|at| ctx.time(&at)))
 }
 
 pub async fn create(
@@ -168,9 +181,11 @@ pub async fn show(
         (Some("reset"), None) => Some(ctx.t("staff-password-reset-link-gone")),
         _ => query.saved.as_deref().map(|saved| match saved {
             "sessions" => ctx.t("staff-sessions-ended"),
+            "unlocked" => ctx.t("staff-unlocked"),
             _ => ctx.t("staff-saved"),
         }),
     };
+    let locked_since = locked_since(&state, &ctx, &member).await?;
     render(
         StaffPage {
             ctx,
@@ -179,6 +194,7 @@ pub async fn show(
             notice,
             error: None,
             link,
+            locked_since,
         },
         StatusCode::OK,
     )
@@ -260,6 +276,19 @@ pub async fn reset_password(
     show_link_once(&req, &state, id, Some(link), "reset")
 }
 
+/// `POST /admin/staff/{id}/unlock`: lifts the emergency lock; the person signs in again
+/// with their password.
+pub async fn unlock(
+    state: web::Data<AppState>,
+    admin: Authorized<ManageStaff>,
+    address: ClientAddress,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let id = parse_id(&id)?;
+    crate::services::lock::unlock(&state, admin.staff(), id, address.0).await?;
+    Ok(see_other(&format!("/admin/staff/{id}?saved=unlocked")))
+}
+
 /// `POST /admin/staff/{id}/end-sessions`: every session and API token of the staff member
 /// ends; the account stays active.
 pub async fn end_sessions(
@@ -324,6 +353,7 @@ async fn refused(
         _ => return Err(err),
     };
     let error = Some(ctx.message(&message));
+    let locked_since = locked_since(state, &ctx, &member).await?;
     render(
         StaffPage {
             ctx,
@@ -332,6 +362,7 @@ async fn refused(
             notice: None,
             error,
             link: None,
+            locked_since,
         },
         status,
     )
