@@ -97,12 +97,12 @@ pub fn endpoints() -> Vec<Endpoint> {
             web::post().to(invitation::submit)
         }),
         // --- emergency lock (anonymous) ---
-        Endpoint::new(M::GET, "/lock", || web::get().to(lock::request_form)),
-        Endpoint::new(M::POST, "/lock", || web::post().to(lock::request)),
-        Endpoint::new(M::GET, "/lock/{token}", || {
+        Endpoint::anonymous(M::GET, "/lock", || web::get().to(lock::request_form)),
+        Endpoint::anonymous(M::POST, "/lock", || web::post().to(lock::request)),
+        Endpoint::anonymous(M::GET, "/lock/{token}", || {
             web::get().to(lock::confirm_form)
         }),
-        Endpoint::new(M::POST, "/lock/{token}", || web::post().to(lock::confirm)),
+        Endpoint::anonymous(M::POST, "/lock/{token}", || web::post().to(lock::confirm)),
         Endpoint::new(M::GET, "/", || web::get().to(home::home)),
         Endpoint::new(M::GET, "/account", || web::get().to(account::html::show)),
         Endpoint::new(M::POST, "/account/language", || {
