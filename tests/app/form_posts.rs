@@ -50,6 +50,12 @@ const ELSEWHERE: &[(&str, &str)] = &[
         "/admin/staff/{id}/second-factor-reset",
         "second_factor.rs: an admin's reset answers 303",
     ),
+    (
+        "/lock/{token}",
+        "lock.rs: answers 200 with the 'account is locked' page, not a 303; a GET page saying so \
+         would let anyone show a person a false 'locked' (a redirect needs a session, and the one \
+         locking has none); reposting a spent link only says it was used",
+    ),
 ];
 
 /// One POST: its route, the path asked, who posts, and the fields.
@@ -110,6 +116,9 @@ async fn every_successful_html_form_post_answers_303() {
         .strip_prefix(&app.address)
         .expect("a link to this server")
         .to_string();
+
+    // A browser signed in nowhere, for the public lock page.
+    let anonymous = crate::helpers::client();
 
     // Another signed-in browser of the lawyer's, to end from the account page.
     let _second_browser = app.login(&lawyer.staff.email, PASSWORD).await;
@@ -246,6 +255,12 @@ async fn every_successful_html_form_post_answers_303() {
             vec![],
         ),
         (
+            "/admin/staff/{id}/unlock",
+            at_other("/unlock"),
+            &admin.client,
+            vec![],
+        ),
+        (
             "/admin/staff/{id}/deactivate",
             at_other("/deactivate"),
             &admin.client,
@@ -298,6 +313,18 @@ async fn every_successful_html_form_post_answers_303() {
             ],
         ),
         (
+            "/account/lock-link",
+            "/account/lock-link".into(),
+            &lawyer.client,
+            vec![],
+        ),
+        (
+            "/lock",
+            "/lock".into(),
+            &anonymous,
+            vec![("email", "other@office.example.org")],
+        ),
+        (
             "/invitation/{token}",
             invitation.clone(),
             &lawyer.client, // not used: the link is opened in a browser of its own
@@ -321,6 +348,8 @@ async fn every_successful_html_form_post_answers_303() {
                 ],
             )
             .await
+        } else if *route == "/lock" {
+            app.post_link_form(client, path, fields).await
         } else {
             app.post_form(client, path, fields).await
         };

@@ -29,9 +29,19 @@ async fn account_lock_link(app: &TestApp, session: &Session) -> String {
     let response = app
         .post_form(&session.client, "/account/lock-link", &[])
         .await;
-    assert_eq!(response.status(), 200);
-    let html = response.text().await.unwrap();
-    lock_link(app, &html).expect("a lock link on the account page")
+    assert_eq!(response.status(), 303, "POST, then the account page");
+    let to = response
+        .headers()
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_string();
+    assert_eq!(to, "/account?saved=lock_link");
+    let (_, html) = app.page(&session.client, &to).await;
+    let link = lock_link(app, &html).expect("a lock link on the account page");
+    let (_, again) = app.page(&session.client, &to).await;
+    assert!(lock_link(app, &again).is_none(), "the link is shown once");
+    link
 }
 
 /// Opens a lock link in a fresh anonymous browser and confirms: the confirmation's response.

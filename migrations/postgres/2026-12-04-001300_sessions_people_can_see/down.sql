@@ -1,4 +1,3 @@
-DROP TABLE lock_links;
 DROP TABLE staff_access;
 ALTER TABLE sessions DROP COLUMN previous_sign_in_address;
 ALTER TABLE sessions DROP COLUMN previous_sign_in_at;

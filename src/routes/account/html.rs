@@ -18,6 +18,11 @@ use crate::services::sessions::{self, Ended, SessionView};
 use crate::services::{accounts, notifications};
 use crate::state::AppState;
 
+/// Where a freshly made lock link waits for the account page the POST redirects to.
+const LOCK_LINK_KEY: &str = "account_lock_link";
+/// How long that link waits to be shown.
+const LOCK_LINK_SHOWN_WITHIN_MINUTES: i64 = 10;
+
 #[derive(Template)]
 #[template(path = "account/show.html")]
 pub struct AccountPage {
@@ -89,6 +94,7 @@ pub struct AccountQuery {
 }
 
 pub async fn show(
+    req: HttpRequest,
     state: web::Data<AppState>,
     current: CurrentStaff,
     ctx: PageContext,
@@ -103,7 +109,11 @@ pub async fn show(
         Some("sessions") => Some(ctx.t("account-sessions-ended")),
         _ => None,
     };
-    let page = AccountPage::new(&state, &current, ctx, FormErrors::default(), notice).await?;
+    let mut page = AccountPage::new(&state, &current, ctx, FormErrors::default(), notice).await?;
+    // A lock link made by this session's POST is shown once; reloading finds it gone.
+    page.lock_link = crate::stash::holder(&req)
+        .ok()
+        .and_then(|holder| state.stash.take(&holder, LOCK_LINK_KEY, state.now()));
     render(page, StatusCode::OK)
 }
 
@@ -271,13 +281,20 @@ pub async fn end_other_sessions(
 
 /// `POST /account/lock-link`: a new emergency lock link, shown once on the account page.
 pub async fn lock_link(
+    req: HttpRequest,
     state: web::Data<AppState>,
     current: CurrentStaff,
-    ctx: PageContext,
 ) -> Result<HttpResponse, AppError> {
     policy::can_use_app(&current.staff)?;
     let link = crate::services::lock::link_for_account_page(&state, &current.staff).await?;
-    let mut page = AccountPage::new(&state, &current, ctx, FormErrors::default(), None).await?;
-    page.lock_link = Some(link);
-    render(page, StatusCode::OK)
+    // Held for this session's next view of the account page, shown there once: the link
+    // never goes into a URL and reloading neither repeats the POST nor shows it again.
+    state.stash.put(
+        &crate::stash::holder(&req)?,
+        LOCK_LINK_KEY,
+        link,
+        state.now(),
+        chrono::Duration::minutes(LOCK_LINK_SHOWN_WITHIN_MINUTES),
+    );
+    Ok(see_other("/account?saved=lock_link"))
 }
