@@ -184,6 +184,9 @@ pub async fn submit(
             ctx.t("second-factor-wrong-code"),
             None,
         ),
+        // Not returned by a code check (a locked account's sessions have ended), but the
+        // answer is the sign-in page's should it ever be.
+        Err(LoginError::Locked) => (StatusCode::FORBIDDEN, ctx.t("login-locked"), None),
         Err(LoginError::Throttled {
             retry_after_seconds,
         }) => (
