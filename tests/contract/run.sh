@@ -57,6 +57,13 @@ export REFUGE_LOGIN__FREE_FAILURES=1000000
 
 step "Server on $base (database $DATABASE_URL)"
 "$BIN" migrate >/dev/null
+# The run authenticates with passwords alone: this office makes the second factor optional,
+# as an office may on its settings page (tests/app/second_factor.rs covers the "otp" field).
+python3 - "$DATABASE_URL" <<'PY'
+import sqlite3, sys
+with sqlite3.connect(sys.argv[1]) as db:
+    db.execute("INSERT INTO office_settings (key, value) VALUES ('second_factor_policy', 'optional')")
+PY
 password="contract-test-$(date +%s)-passphrase"
 # The paralegal first: the admin's run may reassign or close the case.
 for who in paralegal admin; do
