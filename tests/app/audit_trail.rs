@@ -6,7 +6,7 @@
 use refuge::domain::audit::AuditAction;
 use refuge::domain::staff::{Role, Staff};
 use refuge::services::audit::AuditContext;
-use refuge::services::{cases, intake};
+use refuge::services::cases;
 use serde_json::Value;
 
 use crate::helpers::{NowForTests, PASSWORD, Session, TestApp, client, spawn_app};
@@ -28,31 +28,6 @@ fn every_action_has_a_label_in_both_catalogues() {
         .map(|(language, key, _)| format!("{language}: {key}"))
         .collect();
     assert!(missing.is_empty(), "actions without a label: {missing:?}");
-}
-
-/// A draft case with `lawyer` of record; returns its id and reference.
-async fn new_case(app: &TestApp, lawyer: &Staff, family_name: &str) -> (uuid::Uuid, String) {
-    let lawyer_id = lawyer.id.to_string();
-    let form = refuge::domain::intake::IntakeForm::from_pairs(
-        [
-            ("client.family_name", family_name),
-            ("client.given_name", "Yulia"),
-            ("claim.kind", "affirmative"),
-            ("claim.lawyer_id", lawyer_id.as_str()),
-        ]
-        .map(|(k, v)| (k.to_string(), v.to_string())),
-    );
-    let saved = intake::save(
-        &app.state,
-        lawyer,
-        None,
-        form.parse().expect("parses"),
-        false,
-        None,
-    )
-    .await
-    .expect("case saved");
-    (saved.id, saved.reference)
 }
 
 /// `count` views of a case by `by`, recorded straight into the log.
@@ -122,7 +97,7 @@ async fn office_with_a_change() -> (TestApp, Session, Session, uuid::Uuid, Strin
     let app = spawn_app().await;
     let admin = app.login_as(Role::Admin).await;
     let lawyer = app.login_as(Role::Lawyer).await;
-    let (id, reference) = new_case(&app, &lawyer.staff, "IVANOVA").await;
+    let (id, reference) = app.draft_case(&lawyer.staff, "IVANOVA").await;
     let response = app
         .post_form(
             &lawyer.client,
@@ -237,7 +212,7 @@ async fn a_page_that_is_not_a_number_is_shown_back_on_the_audit_page() {
 #[actix_web::test]
 async fn the_audit_page_filters_by_case_reference() {
     let (app, admin, lawyer, id, reference) = office_with_a_change().await;
-    let (other, _) = new_case(&app, &lawyer.staff, "PETROV").await;
+    let (other, _) = app.draft_case(&lawyer.staff, "PETROV").await;
     views(&app, other, &lawyer.staff, 3).await;
     let (status, html) = get(
         &app,

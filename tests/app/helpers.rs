@@ -356,6 +356,32 @@ impl TestApp {
         files
     }
 
+    /// A draft case (given name Yulia, affirmative) with `lawyer` of record and no
+    /// paralegal, saved through the intake service; returns its id and reference.
+    pub async fn draft_case(&self, lawyer: &Staff, family_name: &str) -> (uuid::Uuid, String) {
+        let lawyer_id = lawyer.id.to_string();
+        let form = refuge::domain::intake::IntakeForm::from_pairs(
+            [
+                ("client.family_name", family_name),
+                ("client.given_name", "Yulia"),
+                ("claim.kind", "affirmative"),
+                ("claim.lawyer_id", lawyer_id.as_str()),
+            ]
+            .map(|(k, v)| (k.to_string(), v.to_string())),
+        );
+        let saved = refuge::services::intake::save(
+            &self.state,
+            lawyer,
+            None,
+            form.parse().expect("parses"),
+            false,
+            None,
+        )
+        .await
+        .expect("case saved");
+        (saved.id, saved.reference)
+    }
+
     pub async fn audit_actions(&self) -> Vec<String> {
         self.audit(AuditFilter::default())
             .await

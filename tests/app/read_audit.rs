@@ -5,35 +5,10 @@
 use diesel::connection::SimpleConnection;
 use refuge::db::audit_log::{AuditFilter, AuditRow};
 use refuge::domain::audit::AuditAction;
-use refuge::domain::staff::{Role, Staff};
-use refuge::services::intake;
+use refuge::domain::staff::Role;
 use serde_json::{Value, json};
 
 use crate::helpers::{PASSWORD, TestApp, client, is_postgres, spawn_app};
-
-async fn new_case(app: &TestApp, lawyer: &Staff, family_name: &str) -> uuid::Uuid {
-    let lawyer_id = lawyer.id.to_string();
-    let form = refuge::domain::intake::IntakeForm::from_pairs(
-        [
-            ("client.family_name", family_name),
-            ("client.given_name", "Yulia"),
-            ("claim.kind", "affirmative"),
-            ("claim.lawyer_id", lawyer_id.as_str()),
-        ]
-        .map(|(k, v)| (k.to_string(), v.to_string())),
-    );
-    intake::save(
-        &app.state,
-        lawyer,
-        None,
-        form.parse().expect("parses"),
-        false,
-        None,
-    )
-    .await
-    .expect("case saved")
-    .id
-}
 
 async fn entries(app: &TestApp, action: AuditAction) -> Vec<AuditRow> {
     app.audit(AuditFilter {
@@ -64,7 +39,7 @@ fn details(row: &AuditRow) -> Value {
 async fn a_search_is_audited_with_its_kind_and_count_never_its_words() {
     let app = spawn_app().await;
     let lawyer = app.login_as(Role::Lawyer).await;
-    new_case(&app, &lawyer.staff, "ZHURAVLEVA").await;
+    app.draft_case(&lawyer.staff, "ZHURAVLEVA").await;
 
     let results = search_page(&app, &lawyer.client, "Zhuravleva").await;
     let (status, html) = app.page(&lawyer.client, &results).await;
@@ -96,8 +71,8 @@ async fn a_search_is_audited_with_its_kind_and_count_never_its_words() {
 async fn a_case_list_is_audited_with_which_list_and_how_many() {
     let app = spawn_app().await;
     let lawyer = app.login_as(Role::Lawyer).await;
-    new_case(&app, &lawyer.staff, "ORLOVA").await;
-    new_case(&app, &lawyer.staff, "TIKHONOV").await;
+    app.draft_case(&lawyer.staff, "ORLOVA").await;
+    app.draft_case(&lawyer.staff, "TIKHONOV").await;
 
     assert_eq!(app.page(&lawyer.client, "/cases").await.0, 200);
     let lists = entries(&app, AuditAction::CaseListViewed).await;
@@ -142,7 +117,7 @@ async fn refuse_read_entries(app: &TestApp) {
 async fn nothing_read_is_sent_when_its_audit_entry_cannot_be_committed() {
     let app = spawn_app().await;
     let lawyer = app.login_as(Role::Lawyer).await;
-    let id = new_case(&app, &lawyer.staff, "ABRAMOVA").await;
+    let id = app.draft_case(&lawyer.staff, "ABRAMOVA").await.0;
     let token = app.api_token(&lawyer.staff.email, PASSWORD).await;
     let results = search_page(&app, &lawyer.client, "Abramova").await;
     refuse_read_entries(&app).await;
@@ -174,7 +149,7 @@ async fn nothing_read_is_sent_when_its_audit_entry_cannot_be_committed() {
 async fn concurrent_views_are_all_recorded_one_entry_each() {
     let app = spawn_app().await;
     let lawyer = app.login_as(Role::Lawyer).await;
-    let id = new_case(&app, &lawyer.staff, "SOKOLOVA").await;
+    let id = app.draft_case(&lawyer.staff, "SOKOLOVA").await.0;
     let path = format!("/cases/{id}");
     let views = (0..24).map(|_| app.page(&lawyer.client, &path));
     let statuses: Vec<u16> = futures_util::future::join_all(views)

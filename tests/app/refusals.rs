@@ -6,36 +6,10 @@
 use chrono::Duration;
 use refuge::db::audit_log::{AuditFilter, AuditRow};
 use refuge::domain::audit::AuditAction;
-use refuge::domain::staff::{Role, Staff};
-use refuge::services::intake;
+use refuge::domain::staff::Role;
 use serde_json::{Value, json};
 
 use crate::helpers::{PASSWORD, TestApp, client, spawn_app, spawn_app_with};
-
-/// A draft case with `lawyer` of record and no paralegal; returns its id.
-async fn new_case(app: &TestApp, lawyer: &Staff, family_name: &str) -> uuid::Uuid {
-    let lawyer_id = lawyer.id.to_string();
-    let form = refuge::domain::intake::IntakeForm::from_pairs(
-        [
-            ("client.family_name", family_name),
-            ("client.given_name", "Yulia"),
-            ("claim.kind", "affirmative"),
-            ("claim.lawyer_id", lawyer_id.as_str()),
-        ]
-        .map(|(k, v)| (k.to_string(), v.to_string())),
-    );
-    intake::save(
-        &app.state,
-        lawyer,
-        None,
-        form.parse().expect("parses"),
-        false,
-        None,
-    )
-    .await
-    .expect("case saved")
-    .id
-}
 
 async fn refusals(app: &TestApp) -> Vec<AuditRow> {
     app.audit(AuditFilter {
@@ -54,7 +28,7 @@ async fn a_paralegal_refused_a_case_is_on_record_as_not_assigned() {
     let app = spawn_app().await;
     let lawyer = app.login_as(Role::Lawyer).await;
     let paralegal = app.login_as(Role::Paralegal).await;
-    let id = new_case(&app, &lawyer.staff, "IVANOVA").await;
+    let id = app.draft_case(&lawyer.staff, "IVANOVA").await.0;
 
     let (status, body) = app.page(&paralegal.client, &format!("/cases/{id}")).await;
     assert_eq!(status, 403);
@@ -79,7 +53,7 @@ async fn a_paralegal_refused_a_case_is_on_record_as_not_assigned() {
 async fn a_refusal_for_the_role_and_one_for_a_missing_csrf_token_say_so() {
     let app = spawn_app().await;
     let lawyer = app.login_as(Role::Lawyer).await;
-    let id = new_case(&app, &lawyer.staff, "PETROV").await;
+    let id = app.draft_case(&lawyer.staff, "PETROV").await.0;
 
     assert_eq!(app.page(&lawyer.client, "/admin/audit").await.0, 403);
     let response = lawyer
@@ -150,7 +124,7 @@ async fn admins_are_emailed_once_an_hour_when_one_account_is_refused_too_often()
     let admin = app.login_as(Role::Admin).await;
     let lawyer = app.login_as(Role::Lawyer).await;
     let client_name = "KOVALENKO";
-    new_case(&app, &lawyer.staff, client_name).await;
+    app.draft_case(&lawyer.staff, client_name).await;
     // A bearer token outlives the hour the test waits, unlike a browser session.
     let token = app.api_token(&lawyer.staff.email, PASSWORD).await;
     let alerts = || async {
@@ -207,7 +181,7 @@ async fn the_audit_log_filters_security_events_on_the_page_and_in_the_api() {
     let app = spawn_app().await;
     let admin = app.login_as(Role::Admin).await;
     let lawyer = app.login_as(Role::Lawyer).await;
-    let id = new_case(&app, &lawyer.staff, "SIDOROVA").await;
+    let id = app.draft_case(&lawyer.staff, "SIDOROVA").await.0;
     assert_eq!(
         app.page(&lawyer.client, &format!("/cases/{id}")).await.0,
         200
