@@ -72,10 +72,10 @@ pub fn endpoints() -> Vec<Endpoint> {
             web::get().to(sessions::html::login_form)
         }),
         Endpoint::anonymous(M::POST, "/login", || web::post().to(sessions::html::login)),
-        Endpoint::new(M::GET, "/login/second-factor", || {
+        Endpoint::anonymous(M::GET, "/login/second-factor", || {
             web::get().to(sessions::second_factor::form)
         }),
-        Endpoint::new(M::POST, "/login/second-factor", || {
+        Endpoint::anonymous(M::POST, "/login/second-factor", || {
             web::post().to(sessions::second_factor::submit)
         }),
         Endpoint::new(M::POST, "/logout", || {
