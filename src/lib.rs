@@ -11,6 +11,7 @@ pub mod email;
 pub mod error;
 pub mod i18n;
 pub mod operator;
+pub mod private_files;
 pub mod routes;
 pub mod services;
 pub mod startup;

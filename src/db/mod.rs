@@ -38,6 +38,7 @@ use diesel::{Connection, ConnectionError};
 use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
 
 use crate::error::AppError;
+use crate::private_files;
 
 #[derive(diesel::MultiConnection)]
 pub enum DbConnection {
@@ -198,18 +199,30 @@ pub struct Db {
     url: DatabaseUrl,
 }
 
+/// The data directory (created 0700) and the database file (created 0600, so that SQLite
+/// gives its `-wal` and `-shm` files the same mode, whatever the umask); refuses to go on
+/// when any of them, existing already, is open to other accounts.
+fn prepare_sqlite_files(database: &Path) -> anyhow::Result<()> {
+    let dir = database.parent().filter(|d| !d.as_os_str().is_empty());
+    if let Some(dir) = dir {
+        private_files::create_dir(dir)
+            .with_context(|| format!("cannot create the database directory {}", dir.display()))?;
+    }
+    let [db, wal, shm] = private_files::sqlite_files(database);
+    let mut paths: Vec<(&Path, bool)> = dir.map(|d| (d, true)).into_iter().collect();
+    paths.extend([(db.as_path(), false), (&wal, false), (&shm, false)]);
+    private_files::refuse_shared(&paths)?;
+    private_files::create_empty_file(&db)
+        .with_context(|| format!("cannot create the database {}", db.display()))
+}
+
 impl Db {
     /// Connects once directly, so a wrong URL or a server that is down is reported as such,
     /// then builds the pool.
     pub fn connect(url: &str, pool_size: u32) -> Result<Self, anyhow::Error> {
         let url = DatabaseUrl::parse(url)?;
-        if url.kind == DatabaseKind::Sqlite
-            && let Some(dir) = Path::new(&url.target).parent()
-            && !dir.as_os_str().is_empty()
-        {
-            std::fs::create_dir_all(dir).with_context(|| {
-                format!("cannot create the database directory {}", dir.display())
-            })?;
+        if url.kind == DatabaseKind::Sqlite {
+            prepare_sqlite_files(Path::new(&url.target))?;
         }
         let manager = ConnectionManager { url: url.clone() };
         let first = manager.establish().with_context(|| {

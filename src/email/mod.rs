@@ -13,6 +13,7 @@ use lettre::transport::smtp::authentication::Credentials;
 use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
 use crate::config::{MailSettings, MailTransport, SmtpTls};
+use crate::private_files;
 
 /// One message as it leaves Refuge.
 #[derive(Debug, Clone)]
@@ -50,9 +51,10 @@ impl Mailer {
         Ok(match settings.transport {
             MailTransport::File => {
                 let directory = PathBuf::from(&settings.directory);
-                std::fs::create_dir_all(&directory).with_context(|| {
+                private_files::create_dir(&directory).with_context(|| {
                     format!("cannot create the mail directory {}", directory.display())
                 })?;
+                private_files::refuse_shared(&[(directory.as_path(), true)])?;
                 Self::File {
                     transport: AsyncFileTransport::new(&directory),
                     directory,
@@ -136,8 +138,16 @@ impl Mailer {
             Self::Smtp { transport, .. } => {
                 transport.send(email).await?;
             }
-            Self::File { transport, .. } => {
-                transport.send(email).await?;
+            Self::File {
+                transport,
+                directory,
+                ..
+            } => {
+                let id = transport.send(email).await?;
+                // lettre creates the file under the umask; the directory is owner-only
+                // already, and the message is made so too.
+                private_files::make_private(&directory.join(format!("{id}.eml")))
+                    .context("making the mail file private")?;
             }
         }
         Ok(())

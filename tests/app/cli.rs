@@ -43,10 +43,15 @@ impl Workspace {
         self.dir.path().join("data").join("refuge.db")
     }
 
-    /// The binary with a clean environment: only what the test sets reaches it.
+    /// The binary with a clean environment: only what the test sets reaches it. It runs
+    /// under umask 022, the usual one, which leaves new files readable by every account
+    /// unless Refuge sets their modes itself.
     fn command(&self, database_url: &str, args: &[&str]) -> Command {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_refuge"));
+        let mut command = Command::new("/bin/sh");
         command
+            .arg("-c")
+            .arg("umask 022 && exec \"$0\" \"$@\"")
+            .arg(env!("CARGO_BIN_EXE_refuge"))
             .args(args)
             .current_dir(self.dir.path().join("cwd"))
             .env_clear()
@@ -154,6 +159,21 @@ impl Run {
     }
 }
 
+/// The permission bits of `path`.
+fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+        .permissions()
+        .mode()
+        & 0o7777
+}
+
+fn set_mode(path: &Path, mode: u32) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).expect("chmod");
+}
+
 /// The subcommands a `--help` text lists (the first word of each line under "Commands:").
 fn commands_in_help(help: &str) -> Vec<String> {
     help.lines()
@@ -228,6 +248,79 @@ fn migrate_creates_the_database_then_reports_it_up_to_date() {
     let second = workspace.run(&["migrate"]).success();
     assert!(second.stdout.contains("up to date"), "{}", second.stdout);
     assert!(!second.stdout.contains("applied"), "{}", second.stdout);
+}
+
+#[test]
+fn under_umask_022_the_data_directory_and_database_are_owner_only() {
+    let workspace = Workspace::new();
+    let data = workspace
+        .database()
+        .parent()
+        .expect("data dir")
+        .to_path_buf();
+    let mail = data.join("mail");
+
+    workspace.run(&["migrate"]).success();
+    // A server with its WAL open, and the file transport's mail directory.
+    let mut server = workspace
+        .command(&workspace.database().display().to_string(), &["serve"])
+        .env("REFUGE_LISTEN", format!("127.0.0.1:{}", free_port()))
+        .env("REFUGE_MAIL__DIRECTORY", &mail)
+        .spawn()
+        .expect("serve starts");
+    let wal = private_wal(&workspace.database());
+    let started = Instant::now();
+    while !(wal.exists() && mail.exists()) && started.elapsed() < Duration::from_secs(30) {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let wal_mode = wal.exists().then(|| mode(&wal));
+    let _ = server.kill();
+    let _ = server.wait();
+
+    assert_eq!(mode(&data), 0o700, "{}", data.display());
+    assert_eq!(mode(&workspace.database()), 0o600);
+    assert_eq!(wal_mode, Some(0o600), "the -wal file");
+    assert_eq!(mode(&mail), 0o700, "{}", mail.display());
+}
+
+fn private_wal(database: &Path) -> PathBuf {
+    PathBuf::from(format!("{}-wal", database.display()))
+}
+
+#[test]
+fn a_database_other_accounts_can_read_is_refused_with_the_chmod_that_fixes_it() {
+    let workspace = Workspace::new();
+    workspace.run(&["migrate"]).success();
+    let database = workspace.database();
+    set_mode(&database, 0o644);
+
+    for args in [&["migrate"][..], &["user", "list"], &["serve"]] {
+        let refused = workspace.run(args).failure();
+        assert!(
+            refused
+                .stderr
+                .contains(&format!("chmod 600 {}", database.display())),
+            "`refuge {}`: {}",
+            args.join(" "),
+            refused.stderr
+        );
+        assert!(refused.stderr.contains("mode 0644"), "{}", refused.stderr);
+    }
+
+    let data = database.parent().expect("data dir");
+    set_mode(data, 0o755);
+    let refused = workspace.run(&["migrate"]).failure();
+    assert!(
+        refused
+            .stderr
+            .contains(&format!("chmod 700 {}", data.display())),
+        "{}",
+        refused.stderr
+    );
+
+    set_mode(data, 0o700);
+    set_mode(&database, 0o600);
+    workspace.run(&["migrate"]).success();
 }
 
 #[test]

@@ -555,7 +555,7 @@ async fn sign_in(address: &str, email: &str, password: &str) -> (reqwest::Client
 
 #[actix_web::test]
 async fn refuge_demo_fills_its_own_database_and_lets_its_staff_in() {
-    let dir = tempfile::tempdir().expect("temp dir");
+    let dir = crate::helpers::private_tempdir();
     let (address, prepared) = start_demo_office(dir.path()).await;
     assert_eq!(prepared.database, dir.path().join("demo.db"));
     assert!(prepared.database.is_file());
@@ -586,7 +586,7 @@ async fn refuge_demo_fills_its_own_database_and_lets_its_staff_in() {
 
 #[actix_web::test]
 async fn refuge_demo_started_again_keeps_its_data_and_changes_the_password() {
-    let dir = tempfile::tempdir().expect("temp dir");
+    let dir = crate::helpers::private_tempdir();
     let (_, first) = start_demo_office(dir.path()).await;
     let (address, second) = start_demo_office(dir.path()).await;
     assert!(second.loaded.is_none(), "filled only once");

@@ -39,6 +39,16 @@ impl Drop for TestDatabase {
     }
 }
 
+/// A temporary directory only this account can enter, as Refuge requires of the
+/// directories that hold its data (`tempfile` creates them under the umask, usually 0755).
+pub fn private_tempdir() -> tempfile::TempDir {
+    use std::os::unix::fs::PermissionsExt;
+    tempfile::Builder::new()
+        .permissions(std::fs::Permissions::from_mode(0o700))
+        .tempdir()
+        .expect("temp dir")
+}
+
 /// Creates the database and returns its URL plus the guard that drops it.
 pub fn fresh_database() -> (String, TestDatabase) {
     match std::env::var("REFUGE_TEST_POSTGRES_URL") {
@@ -54,7 +64,7 @@ pub fn fresh_database() -> (String, TestDatabase) {
             (url.to_string(), TestDatabase::Postgres { admin_url, name })
         }
         _ => {
-            let dir = tempfile::tempdir().expect("temp dir");
+            let dir = private_tempdir();
             let url = dir.path().join("refuge.db").display().to_string();
             (url, TestDatabase::Sqlite(dir))
         }
@@ -112,7 +122,7 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
     }
     let (database_url, database) = fresh_database();
     let mut settings = test_settings(&database_url);
-    let mail_dir = tempfile::tempdir().expect("mail dir");
+    let mail_dir = private_tempdir();
     settings.mail.directory = mail_dir.path().display().to_string();
     adjust(&mut settings);
     let clock = Arc::new(ManualClock::new(start_time()));
@@ -354,6 +364,17 @@ impl TestApp {
             .collect();
         files.sort();
         files
+    }
+
+    /// The permission bits of each `.eml` file.
+    pub fn mail_file_modes(&self) -> Vec<u32> {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::read_dir(self.mail_dir.path())
+            .expect("mail dir")
+            .filter_map(Result::ok)
+            .filter(|entry| entry.path().extension().is_some_and(|e| e == "eml"))
+            .map(|entry| entry.metadata().expect("metadata").permissions().mode() & 0o777)
+            .collect()
     }
 
     /// A draft case (given name Yulia, affirmative) with `lawyer` of record and no

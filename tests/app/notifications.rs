@@ -212,6 +212,8 @@ async fn assignments_and_stage_changes_reach_the_right_people_without_names() {
     assert_eq!(report.sent, 4);
     let files = app.mail_files();
     assert_eq!(files.len(), 4);
+    // Written by lettre under the test's umask (022), then made owner-only by Refuge.
+    assert_eq!(app.mail_file_modes(), vec![0o600; 4]);
     for message in app.outbox().await {
         assert_eq!(message.status, "sent");
         let id = format!("Message-ID: <{}@localhost>", message.id.0.simple());
