@@ -1,5 +1,5 @@
 //! Who is asking, and may they: passwords, sessions, API tokens, CSRF, throttling and the
-//! policy every route consults.
+//! policy every route consults, and the case scope every query that reads cases takes.
 
 pub mod anonymous_limit;
 pub mod client_address;
@@ -7,6 +7,7 @@ pub mod csrf;
 pub mod extractors;
 pub mod passwords;
 pub mod policy;
+pub mod scope;
 pub mod session;
 pub mod throttle;
 pub mod tokens;

@@ -1,6 +1,7 @@
 //! Who may do what: the one place that decides. Every route calls one of these before it
 //! does anything; `docs/permissions.md` is the same table in prose, checked by the tests.
 
+use super::scope::{Assignment, CaseScope};
 use crate::domain::audit::RefusalReason;
 use crate::domain::reports::ReportOf;
 use crate::domain::staff::{Role, Staff};
@@ -56,13 +57,6 @@ pub fn can_read_report(actor: &Staff, of: ReportOf) -> Result<(), AppError> {
     )
 }
 
-/// Who a case is assigned to, as far as the policy cares.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Assignment {
-    pub lawyer: Option<crate::domain::ids::StaffId>,
-    pub paralegal: Option<crate::domain::ids::StaffId>,
-}
-
 fn lawyer_or_admin(actor: &Staff) -> bool {
     actor.active && matches!(actor.role, Role::Admin | Role::Lawyer)
 }
@@ -73,20 +67,18 @@ pub fn can_edit_case_file(actor: &Staff) -> Result<(), AppError> {
     allow(lawyer_or_admin(actor))
 }
 
-/// Seeing a case. Lawyers and admins see every case (the conflict check needs it);
-/// paralegals see the cases assigned to them, or all when the office opens them.
-pub fn can_view_case(
-    actor: &Staff,
-    case: Assignment,
-    paralegals_see_all: bool,
-) -> Result<(), AppError> {
-    allow(
-        lawyer_or_admin(actor)
-            || (actor.active
-                && actor.role == Role::Paralegal
-                && (paralegals_see_all || case.paralegal == Some(actor.id))),
-    )
-    .map_err(|err| not_assigned_if_paralegal(actor, err))
+/// Seeing a case: the reader's [`CaseScope`] includes it (lawyers and admins see every
+/// case; paralegals the cases assigned to them, or all when the office opens them). The
+/// scope is the one the reader's lists and searches are filtered by, so a case is never
+/// open to someone whose lists leave it out.
+pub fn can_view_case(scope: &CaseScope, case: Assignment) -> Result<(), AppError> {
+    if scope.includes(case) {
+        Ok(())
+    } else if scope.is_assigned_only() {
+        Err(AppError::Refused(RefusalReason::NotAssigned))
+    } else {
+        Err(AppError::Forbidden)
+    }
 }
 
 /// A paralegal refused a case is refused because it is not assigned to them.
@@ -120,8 +112,19 @@ mod tests {
     use chrono::Utc;
 
     use super::*;
+    use crate::auth::scope::OfficeAccess;
     use crate::domain::ids::StaffId;
     use crate::i18n::Language;
+
+    /// `actor`'s scope, with paralegals seeing every case when `open`.
+    fn scope(actor: &Staff, open: bool) -> CaseScope {
+        CaseScope::for_reader(
+            actor,
+            OfficeAccess {
+                paralegals_see_all_cases: open,
+            },
+        )
+    }
 
     fn staff(role: Role) -> Staff {
         Staff {
@@ -147,9 +150,9 @@ mod tests {
             lawyer: None,
             paralegal: Some(StaffId::new()),
         };
-        assert!(can_view_case(&paralegal, theirs, false).is_ok());
-        assert!(can_view_case(&paralegal, other, false).is_err());
-        assert!(can_view_case(&paralegal, other, true).is_ok());
+        assert!(can_view_case(&scope(&paralegal, false), theirs).is_ok());
+        assert!(can_view_case(&scope(&paralegal, false), other).is_err());
+        assert!(can_view_case(&scope(&paralegal, true), other).is_ok());
         assert!(can_work_on_case(&paralegal, theirs).is_ok());
         assert!(
             can_work_on_case(&paralegal, other).is_err(),
@@ -166,7 +169,10 @@ mod tests {
         let not_assigned = |r: Result<(), AppError>| {
             matches!(r, Err(AppError::Refused(RefusalReason::NotAssigned)))
         };
-        assert!(not_assigned(can_view_case(&paralegal, other, false)));
+        assert!(not_assigned(can_view_case(
+            &scope(&paralegal, false),
+            other
+        )));
         assert!(not_assigned(can_work_on_case(&paralegal, other)));
         assert!(matches!(
             can_edit_case_file(&paralegal),
@@ -175,7 +181,7 @@ mod tests {
         let mut inactive = staff(Role::Paralegal);
         inactive.active = false;
         assert!(matches!(
-            can_view_case(&inactive, other, false),
+            can_view_case(&scope(&inactive, false), other),
             Err(AppError::Forbidden)
         ));
         let refused = |r: Result<(), AppError>| r.err().and_then(|e| e.refusal_reason());
@@ -191,7 +197,7 @@ mod tests {
         let admin = staff(Role::Admin);
         let any = Assignment::default();
         for actor in [&lawyer, &admin] {
-            assert!(can_view_case(actor, any, false).is_ok());
+            assert!(can_view_case(&scope(actor, false), any).is_ok());
             assert!(can_work_on_case(actor, any).is_ok());
             assert!(can_edit_case_file(actor).is_ok());
             assert!(can_close_case(actor).is_ok());
@@ -200,6 +206,10 @@ mod tests {
         assert!(can_purge_case(&admin).is_ok());
         let mut inactive = staff(Role::Admin);
         inactive.active = false;
-        assert!(can_view_case(&inactive, any, true).is_err());
+        assert!(can_view_case(&scope(&inactive, true), any).is_err());
+        assert!(
+            can_view_case(&CaseScope::default(), any).is_err(),
+            "a scope nobody built opens no case"
+        );
     }
 }

@@ -24,8 +24,10 @@ use super::reports::{Figure, InFigure};
 use super::schema::{
     case_deadlines, cases, client_entries, client_nationalities, clients, family_members,
 };
+use super::scope::WithinScope;
 use super::uuid::DbUuid;
 use super::{DbConnection, MultiBackend};
+use crate::auth::scope::CaseScope;
 use crate::domain::case_stage::CaseStage;
 use crate::domain::codes::Relationship;
 use crate::domain::intake::FamilyMember;
@@ -55,7 +57,7 @@ pub const PER_CASE_UP_TO: i64 = 3_000;
 /// Upcoming deadlines read per statement at most (and case ids checked per statement).
 const MAX_CHUNK: i64 = 8_000;
 
-/// A resolved filter: who may be seen is already decided by the service.
+/// A resolved filter: who may be seen is the reader's scope, built by the service.
 #[derive(Debug, Clone, Default)]
 pub struct CaseListFilter {
     /// "My cases": the lawyer of record or the assigned paralegal is this staff member.
@@ -64,8 +66,8 @@ pub struct CaseListFilter {
     /// The lawyer and paralegal filters.
     pub lawyer: Option<uuid::Uuid>,
     pub paralegal: Option<uuid::Uuid>,
-    /// Visibility: a paralegal who may see only their assigned cases.
-    pub visible_to_paralegal: Option<uuid::Uuid>,
+    /// The cases the reader may see at all (none by default).
+    pub scope: CaseScope,
     pub stage: Option<String>,
     pub kind: Option<String>,
     /// An ISO country code, upper-case.
@@ -99,7 +101,7 @@ impl CaseListFilter {
             || self.mine_as_paralegal.is_some()
             || self.lawyer.is_some()
             || self.paralegal.is_some()
-            || self.visible_to_paralegal.is_some()
+            || !self.scope.is_every_case()
             || self.stage.is_some()
             || self.kind.is_some()
             || self.nationality.is_some()
@@ -143,14 +145,10 @@ enum Form {
 /// The cases the filter finds: conditions on `cases`, and on the client's nationalities and
 /// entry, the deadlines and the hearings as subqueries on their indexes.
 fn filtered(filter: &CaseListFilter, form: Form) -> cases::BoxedQuery<'static, MultiBackend> {
-    let mut query = cases::table.into_boxed();
-    for id in [
-        filter.visible_to_paralegal,
-        filter.mine_as_paralegal,
-        filter.paralegal,
-    ]
-    .into_iter()
-    .flatten()
+    let mut query = cases::table.into_boxed().within(&filter.scope);
+    for id in [filter.mine_as_paralegal, filter.paralegal]
+        .into_iter()
+        .flatten()
     {
         query = query.filter(cases::paralegal_id.eq(DbUuid(id)));
     }
@@ -465,9 +463,11 @@ fn in_date_order(
     Ok((found.into_iter().skip(offset as usize).collect(), None))
 }
 
-/// The rows of these cases, in the order given, with their clients and next deadlines.
+/// The rows of these cases that are in `scope`, in the order given, with their clients and
+/// next deadlines.
 pub fn rows(
     conn: &mut DbConnection,
+    scope: &CaseScope,
     ids: &[uuid::Uuid],
     today: NaiveDate,
 ) -> QueryResult<Vec<CaseListRow>> {
@@ -500,6 +500,8 @@ pub fn rows(
             next_due,
             next_kind,
         ))
+        .into_boxed()
+        .within(scope)
         .load(conn)?;
     let mut by_id: HashMap<uuid::Uuid, CaseListRow> =
         loaded.into_iter().map(|row| (row.id.0, row)).collect();
@@ -518,10 +520,12 @@ struct ChildRow {
     derivative: bool,
 }
 
-/// The children recorded in the cases `ids` (the family of each case's client), by case id:
-/// what a list needs to name the child a "turns 21" deadline is about. One statement.
+/// The children recorded in the cases `ids` in `scope` (the family of each case's client), by
+/// case id: what a list needs to name the child a "turns 21" deadline is about. One
+/// statement.
 pub fn children(
     conn: &mut DbConnection,
+    scope: &CaseScope,
     ids: &[uuid::Uuid],
 ) -> QueryResult<Vec<(uuid::Uuid, FamilyMember)>> {
     if ids.is_empty() {
@@ -541,6 +545,8 @@ pub fn children(
             family_members::in_us,
             family_members::derivative,
         ))
+        .into_boxed()
+        .within(scope)
         .load(conn)?;
     Ok(rows
         .into_iter()

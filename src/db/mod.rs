@@ -19,6 +19,7 @@ pub mod outbox;
 pub mod reminders;
 pub mod reports;
 pub mod schema;
+pub mod scope;
 pub mod search;
 pub mod second_factors;
 pub mod sessions;

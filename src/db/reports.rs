@@ -22,16 +22,28 @@ use diesel::prelude::*;
 use diesel::query_builder::{AstPass, QueryFragment, QueryId};
 use diesel::sql_types::{BigInt, Bool, Date, Nullable, Text, Timestamp};
 
+use super::scope::{RawStatement, and_within};
 use super::uuid::{DbUuid, PortableUuid};
 use super::{DbConnection, MultiBackend};
+use crate::auth::scope::CaseScope;
 use crate::domain::case_stage::CaseStage;
 use crate::domain::reports::{Family, NONE_KEY, Overdue, STALE_DAYS, UPCOMING_DAYS, WeekBounds};
 
-/// Whose cases: everyone's, a lawyer's of record, or a paralegal's assigned.
+/// Whose cases: everyone's, a lawyer's of record, or a paralegal's assigned — always within
+/// the reader's [`CaseScope`] (none by default).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ScopeFilter {
     pub lawyer: Option<uuid::Uuid>,
     pub paralegal: Option<uuid::Uuid>,
+    /// The cases the reader may see.
+    pub cases: CaseScope,
+}
+
+impl ScopeFilter {
+    /// Whether some case is left out, so that a statement must read `cases` to tell.
+    fn narrows(&self) -> bool {
+        self.lawyer.is_some() || self.paralegal.is_some() || !self.cases.is_every_case()
+    }
 }
 
 /// One figure (or a whole family when `key` is `None`) of one week and scope.
@@ -144,7 +156,19 @@ fn stage_at_end(s: &mut Statement, end: NaiveDateTime) {
         .sql(" ORDER BY h.changed_at DESC, h.id DESC LIMIT 1), c.stage) END)");
 }
 
+impl RawStatement for Statement {
+    fn push_sql(&mut self, sql: &str) {
+        self.sql(sql);
+    }
+
+    fn push_uuid(&mut self, id: DbUuid) {
+        self.bind(Value::Uuid(id));
+    }
+}
+
+/// The scope's conditions on the cases `c`.
 fn in_scope(s: &mut Statement, scope: ScopeFilter) {
+    and_within(s, &scope.cases, "c");
     if let Some(lawyer) = scope.lawyer {
         s.sql(" AND c.lawyer_id = ")
             .bind(Value::Uuid(DbUuid(lawyer)));
@@ -431,10 +455,10 @@ fn activity(
     };
     // Every change belongs to a case (the foreign key): the case is read only to ask whose
     // it is.
-    let join = if scope == ScopeFilter::default() {
-        ""
-    } else {
+    let join = if scope.narrows() {
         " JOIN cases c ON c.id = h.case_id"
+    } else {
+        ""
     };
     s.sql(&format!(
         "SELECT h.case_id AS case_id, {key} AS k, h.changed_at AS at \
@@ -848,6 +872,21 @@ pub fn case_rows(
         }
     }
     s.into_query().load(conn)
+}
+
+/// How many rows the cases CSV of every case in the scope holds: the cases that existed at
+/// the end of the week.
+pub fn case_row_count(
+    conn: &mut DbConnection,
+    bounds: &WeekBounds,
+    scope: ScopeFilter,
+) -> QueryResult<i64> {
+    let mut s = Statement::default();
+    s.sql("SELECT COUNT(*) AS n FROM cases c WHERE c.created_at < ")
+        .ts(bounds.end_db());
+    in_scope(&mut s, scope);
+    let count: Count = s.into_query().get_result(conn)?;
+    Ok(count.n)
 }
 
 #[derive(Debug, QueryableByName)]

@@ -9,8 +9,10 @@ use diesel::query_builder::BoxedSqlQuery;
 use diesel::sql_types::{BigInt, Date, Integer, Text};
 
 use super::schema::{case_reference_counters, cases, clients, family_members};
+use super::scope::{RawStatement, WithinScope, and_within};
 use super::uuid::{DbUuid, PortableUuid};
 use super::{DbConnection, MultiBackend};
+use crate::auth::scope::CaseScope;
 
 /// What the index may hold for one query token: its `t:` keys (same written name), its `c:`
 /// key (same dictionary name) and `s:` key (spelled alike), and `t:` prefixes while typing.
@@ -38,8 +40,8 @@ impl TokenLookup {
 pub struct LookupScope {
     /// At least this many of the query's tokens must match one of the person's keys.
     pub min_tokens: usize,
-    /// Only people of cases assigned to this paralegal.
-    pub paralegal: Option<uuid::Uuid>,
+    /// Only people of the cases in this scope (none by default).
+    pub cases: CaseScope,
     /// Not the people of this client (the conflict check's own file).
     pub exclude_client: Option<uuid::Uuid>,
     /// Only people born on this day.
@@ -111,6 +113,16 @@ impl Statement {
     }
 }
 
+impl RawStatement for Statement {
+    fn push_sql(&mut self, sql: &str) {
+        self.push(sql);
+    }
+
+    fn push_uuid(&mut self, id: DbUuid) {
+        self.bind(Bind::Uuid(id));
+    }
+}
+
 /// The first key after every key that begins with `prefix` (letters `a`–`z` only): the
 /// upper bound of a range scan, which uses the index where `LIKE 'x%'` would not (SQLite's
 /// LIKE is case-insensitive; PostgreSQL's needs a C-collation index).
@@ -130,9 +142,9 @@ fn prefix_end(prefix: &str) -> String {
 }
 
 /// `SELECT person_id, <strength of the key> AS best FROM name_keys WHERE ` for one token
-/// (with `client_id` when the search is restricted to a paralegal's clients).
+/// (with `client_id` when the scope leaves some cases out).
 fn branch_head(sql: &mut Statement, token: &TokenLookup, scope: &LookupScope) {
-    if scope.paralegal.is_some() {
+    if !scope.cases.is_every_case() {
         sql.push("SELECT person_id, client_id, CASE");
     } else {
         sql.push("SELECT person_id, CASE");
@@ -236,15 +248,15 @@ pub fn name_candidates(
             branches += 1;
         }
         sql.push(") t");
-        if let Some(paralegal) = scope.paralegal {
+        if !scope.cases.is_every_case() {
             // Once per token, after the keys are read; compared as text, so that no planner
-            // walks every key of the paralegal's clients (`name_keys_client`) instead of the
+            // walks every key of a paralegal's clients (`name_keys_client`) instead of the
             // few keys asked for.
             sql.push(
                 " WHERE CAST(t.client_id AS TEXT) IN \
-                 (SELECT CAST(client_id AS TEXT) FROM cases WHERE paralegal_id = ",
+                 (SELECT CAST(cases.client_id AS TEXT) FROM cases WHERE 1 = 1",
             );
-            sql.bind(Bind::Uuid(DbUuid(paralegal)));
+            and_within(&mut sql, &scope.cases, "cases");
             sql.push(")");
         }
         sql.push(" GROUP BY person_id");
@@ -347,9 +359,13 @@ const CLIENT_COLUMNS: ClientColumns = (
     cases::stage,
 );
 
-/// The people with these ids (clients and family members), with their cases: two queries,
-/// whatever the number of ids.
-pub fn people(conn: &mut DbConnection, ids: &[uuid::Uuid]) -> QueryResult<Vec<PersonRow>> {
+/// The people with these ids (clients and family members) whose cases are in `scope`, with
+/// their cases: two queries, whatever the number of ids.
+pub fn people(
+    conn: &mut DbConnection,
+    scope: &CaseScope,
+    ids: &[uuid::Uuid],
+) -> QueryResult<Vec<PersonRow>> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
@@ -358,6 +374,8 @@ pub fn people(conn: &mut DbConnection, ids: &[uuid::Uuid]) -> QueryResult<Vec<Pe
         .inner_join(cases::table)
         .filter(clients::id.eq_any(&ids))
         .select(CLIENT_COLUMNS)
+        .into_boxed()
+        .within(scope)
         .load::<ClientPersonRow>(conn)?
         .into_iter()
         .map(client_person)
@@ -379,6 +397,8 @@ pub fn people(conn: &mut DbConnection, ids: &[uuid::Uuid]) -> QueryResult<Vec<Pe
             cases::reference,
             cases::stage,
         ))
+        .into_boxed()
+        .within(scope)
         .load::<(
             DbUuid,
             DbUuid,
@@ -429,21 +449,18 @@ pub fn people(conn: &mut DbConnection, ids: &[uuid::Uuid]) -> QueryResult<Vec<Pe
     Ok(found)
 }
 
-/// The client with this A-number (nine digits, as stored), if any, and visible.
+/// The client with this A-number (nine digits, as stored), if any, and in `scope`.
 pub fn by_a_number(
     conn: &mut DbConnection,
+    scope: &CaseScope,
     digits: &str,
-    paralegal: Option<uuid::Uuid>,
 ) -> QueryResult<Vec<PersonRow>> {
-    let mut query = clients::table
+    Ok(clients::table
         .inner_join(cases::table)
         .filter(clients::a_number.eq(digits.to_string()))
         .select(CLIENT_COLUMNS)
-        .into_boxed();
-    if let Some(paralegal) = paralegal {
-        query = query.filter(cases::paralegal_id.eq(DbUuid(paralegal)));
-    }
-    Ok(query
+        .into_boxed()
+        .within(scope)
         .limit(50)
         .load::<ClientPersonRow>(conn)?
         .into_iter()
@@ -451,24 +468,22 @@ pub fn by_a_number(
         .collect())
 }
 
-/// The clients of the cases with these references (exact, through the unique index).
+/// The clients of the cases in `scope` with these references (exact, through the unique
+/// index).
 pub fn by_references(
     conn: &mut DbConnection,
+    scope: &CaseScope,
     references: &[String],
-    paralegal: Option<uuid::Uuid>,
 ) -> QueryResult<Vec<PersonRow>> {
     if references.is_empty() {
         return Ok(Vec::new());
     }
-    let mut query = clients::table
+    Ok(clients::table
         .inner_join(cases::table)
         .filter(cases::reference.eq_any(references.to_vec()))
         .select(CLIENT_COLUMNS)
-        .into_boxed();
-    if let Some(paralegal) = paralegal {
-        query = query.filter(cases::paralegal_id.eq(DbUuid(paralegal)));
-    }
-    Ok(query
+        .into_boxed()
+        .within(scope)
         .order(cases::reference.asc())
         .limit(50)
         .load::<ClientPersonRow>(conn)?

@@ -377,6 +377,24 @@ const ENTRY_FIELDS: &[Field] = &[
         }),
     ),
     ("refusals", "audit-field-refusals", Kind::Text),
+    (
+        "view",
+        "audit-field-view",
+        Kind::Code(|c| match c {
+            "audit_trail" => Some("audit-view-audit-trail"),
+            _ => None,
+        }),
+    ),
+    (
+        "export",
+        "audit-field-export",
+        Kind::Code(|c| match c {
+            "cases" => Some("audit-export-cases"),
+            "summary" => Some("audit-export-summary"),
+            _ => None,
+        }),
+    ),
+    ("rows", "audit-field-rows", Kind::Text),
     ("display_name", "field-display-name", Kind::Text),
     (
         "role",

@@ -5,7 +5,7 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use askama::Template;
 
-use crate::auth::extractors::{CurrentStaff, PageContext};
+use crate::auth::extractors::{ClientAddress, CurrentStaff, PageContext};
 use crate::auth::policy;
 use crate::error::{AppError, Message};
 use crate::routes::cases::list::{self, CaseListForm, CaseTable};
@@ -28,9 +28,11 @@ pub async fn home(
     state: web::Data<AppState>,
     current: CurrentStaff,
     ctx: PageContext,
+    address: ClientAddress,
 ) -> Result<HttpResponse, AppError> {
     policy::can_use_app(&current.staff)?;
-    let (table, _, _) = list::table(&state, &current.staff, CaseListForm::default()).await?;
+    let form = CaseListForm::default();
+    let (table, _, _) = list::table(&state, &current.staff, form, address).await?;
     let failed_mail = if ctx.is_admin() {
         outbox::counts(&state).await?.1
     } else {

@@ -12,7 +12,7 @@ use serde::Deserialize;
 
 use crate::auth::extractors::{ClientAddress, CurrentStaff, PageContext};
 use crate::auth::policy;
-use crate::db::reports::{CaseCsvRow, Figure};
+use crate::db::reports::CaseCsvRow;
 use crate::domain::reports::{Family, IsoWeek, ReportOf, csv_header, csv_line};
 use crate::domain::staff::{Role, Staff};
 use crate::error::{AppError, FieldErrors};
@@ -317,7 +317,17 @@ pub async fn weekly(
             );
         }
     };
-    match reports::weekly(&state, actor, parsed.week, parsed.of, address.0.clone()).await {
+    let reading = reports::Reading::Page;
+    match reports::weekly(
+        &state,
+        actor,
+        parsed.week,
+        parsed.of,
+        reading,
+        address.0.clone(),
+    )
+    .await
+    {
         Ok(report) => render(
             page(
                 ctx,
@@ -402,8 +412,16 @@ pub async fn weekly_csv(
     let of = parsed.of.unwrap_or_else(|| reports::default_scope(&actor));
     match form.table.trim() {
         "" | "summary" => {
-            let report =
-                reports::weekly(&state, &actor, Some(week), Some(of), address.0.clone()).await?;
+            let reading = reports::Reading::SummaryCsv;
+            let report = reports::weekly(
+                &state,
+                &actor,
+                Some(week),
+                Some(of),
+                reading,
+                address.0.clone(),
+            )
+            .await?;
             let mut body = csv_header(&["section", "week", "figure", "key", "label", "count"]);
             for (section, week, lines) in report.sections() {
                 for line in lines {
@@ -420,27 +438,19 @@ pub async fn weekly_csv(
             Ok(csv_response(&format!("caseload-{week}.csv")).body(body))
         }
         "cases" => {
-            let figure: Option<Figure> = match parsed.family {
-                Some(family) => Some(reports::figure(
-                    &state,
-                    &actor,
-                    family,
-                    Some(form.key.trim().to_string()).filter(|k| !k.is_empty()),
-                    week,
-                    of,
-                )?),
-                None => None,
-            };
+            let figure = parsed.family.map(|family| {
+                let key = Some(form.key.trim().to_string()).filter(|k| !k.is_empty());
+                (family, key)
+            });
             let cursor =
                 reports::start_csv(&state, &actor, week, of, figure, address.0.clone()).await?;
-            let bounds = week.bounds(zone);
             let header = csv_header(&CASE_COLUMNS);
             // One chunk in memory at a time.
             let stream = futures_util::stream::unfold(Some((cursor, Some(header))), move |next| {
                 let state = state.clone();
                 async move {
                     let (cursor, header) = next?;
-                    match reports::csv_chunk(&state, bounds, of, cursor).await {
+                    match reports::csv_chunk(&state, cursor).await {
                         Ok((rows, cursor)) => {
                             let mut chunk = header.unwrap_or_default();
                             for row in rows {

@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use crate::auth::extractors::{CurrentStaff, PageContext};
+use crate::auth::extractors::{ClientAddress, CurrentStaff, PageContext};
 use crate::auth::policy;
 use crate::domain::text;
 use crate::error::AppError;
@@ -129,6 +129,7 @@ pub async fn results(
     state: web::Data<AppState>,
     current: CurrentStaff,
     ctx: PageContext,
+    address: ClientAddress,
     id: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     policy::can_use_app(&current.staff)?;
@@ -145,7 +146,7 @@ pub async fn results(
         };
         return render(page, StatusCode::OK);
     };
-    let results = search::search(&state, &current.staff, &q).await?;
+    let results = search::search(&state, &current.staff, &q, address.0).await?;
     render(
         SearchPage {
             searched: !q.trim().is_empty(),
@@ -206,10 +207,11 @@ pub struct SearchResultsJson {
 pub async fn search_api(
     state: web::Data<AppState>,
     current: CurrentStaff,
+    address: ClientAddress,
     form: web::Json<SearchForm>,
 ) -> Result<web::Json<SearchResultsJson>, AppError> {
     let q = form.into_inner().query();
-    let results = search::search(&state, &current.staff, &q).await?;
+    let results = search::search(&state, &current.staff, &q, address.0).await?;
     Ok(web::Json(SearchResultsJson {
         results: results
             .hits

@@ -7,7 +7,7 @@ use std::collections::{BTreeSet, HashMap};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde_json::Value;
 
-use super::cases::visible_case;
+use super::case_access::{reader_case, visible_case};
 use crate::auth::policy;
 use crate::clock;
 use crate::db::audit_log::{self, AuditFilter, AuditRow, NewAuditEntry};
@@ -468,18 +468,34 @@ pub async fn list(
         .await
 }
 
-/// The whole trail of one case, a page at a time, for anyone who may see the case.
+/// The whole trail of one case, a page at a time, for anyone who may see the case. Reading
+/// it is a read of the case file (`case.viewed`, as the case page records it): once the
+/// reader is known to see the case, the entry is committed, and only then is the trail read
+/// (which then shows this view).
 pub async fn case_trail(
     state: &AppState,
     actor: &Staff,
     case_id: uuid::Uuid,
     page: PageNumber,
+    address: Option<String>,
 ) -> Result<(String, AuditEntries), AppError> {
-    let actor = actor.clone();
+    let audit = AuditContext::new(Some(actor.id), address, state.now());
+    let reader = actor.clone();
+    let scope = state
+        .db
+        .read(move |conn| reader_case(conn, &reader, case_id).map(|(scope, _)| scope))
+        .await?;
+    let target = Some(("case", case_id.to_string()));
+    let details = serde_json::json!({ "view": "audit_trail" });
+    record_read(
+        state,
+        audit.pending(AuditAction::CaseViewed, target, details),
+    )
+    .await?;
     state
         .db
-        .run(move |conn| {
-            let case = visible_case(conn, &actor, case_id)?;
+        .read(move |conn| {
+            let case = visible_case(conn, &scope, case_id)?;
             let entries = read_page(conn, &case_filter(&case_id.to_string()), page, PER_PAGE)?;
             Ok((case.reference, entries))
         })

@@ -1,5 +1,5 @@
 //! The case list: "my cases" by default, every case for those who may see them all, with
-//! filters, a sort and pages. Who may see what is decided here and written into the SQL.
+//! filters, a sort and pages, within the reader's case scope (`auth::scope`).
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -9,12 +9,12 @@ use serde_json::json;
 
 use super::audit::{self, AuditContext};
 use super::cases::today;
-use super::reports;
+use super::reports::{self, FigureChoice};
 use super::search::full_name;
 use crate::auth::policy;
 use crate::clock;
+use crate::db;
 use crate::db::case_list::{self as db_list, CaseListFilter, CaseListRow, CaseSort};
-use crate::db::{self, DbConnection, office_settings};
 use crate::domain::audit::AuditAction;
 use crate::domain::case_stage::{CaseStage, ClaimKind};
 use crate::domain::deadlines::DeadlineKind;
@@ -29,19 +29,6 @@ use crate::state::AppState;
 pub const PER_PAGE: PageSize = PageSize::new(50);
 /// "Not updated in 60 days".
 pub const STALE_AFTER_DAYS: i64 = 60;
-
-/// The paralegal whose assigned cases are all `actor` may see, or `None` when they may see
-/// every case (lawyers, admins, and paralegals when the office opens all cases to them).
-pub fn paralegal_restriction(
-    conn: &mut DbConnection,
-    actor: &Staff,
-) -> Result<Option<uuid::Uuid>, AppError> {
-    if actor.role != Role::Paralegal {
-        return Ok(None);
-    }
-    let see_all = office_settings::flag(conn, office_settings::PARALEGALS_SEE_ALL_CASES)?;
-    Ok((!see_all).then_some(actor.id.as_uuid()))
-}
 
 /// Whose cases the list starts from.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -198,29 +185,42 @@ pub async fn port_suggestions(state: &AppState) -> Result<Arc<Vec<String>>, AppE
     Ok(state.port_suggestions.put(now, ports))
 }
 
-/// One page of the cases `actor` may see, filtered and sorted; audited (which list, how
-/// many cases) before it is returned.
+/// One page of the cases in `actor`'s scope, filtered and sorted; audited (which list, how
+/// many cases, from which address) before it is returned.
 pub async fn list(
     state: &AppState,
     actor: &Staff,
     query: CaseListQuery,
+    address: Option<String>,
 ) -> Result<CaseListPage, AppError> {
     policy::can_use_app(actor)?;
     let today = today(state);
     let now = clock::to_db(state.now());
-    let report = match query.report.clone() {
-        Some(r) => Some(reports::figure(
-            state, actor, r.family, r.key, r.week, r.of,
-        )?),
-        None => None,
-    };
-    let audit = AuditContext::new(Some(actor.id), None, state.now());
+    let zone = state.settings.office.time_zone;
+    if let Some(r) = &query.report {
+        policy::can_read_report(actor, r.of)?;
+    }
+    let audit = AuditContext::new(Some(actor.id), address, state.now());
     let actor = actor.clone();
     let page = state
         .db
         .run(move |conn| {
-            let restriction = paralegal_restriction(conn, &actor)?;
-            let can_see_all = restriction.is_none() && actor.role != Role::Admin;
+            let cases = db::scope::load(conn, &actor)?;
+            let report = match query.report.clone() {
+                Some(r) => {
+                    let choice = FigureChoice {
+                        family: r.family,
+                        key: r.key,
+                        week: r.week,
+                        of: r.of,
+                    };
+                    Some(reports::figure(&actor, cases, zone, choice)?)
+                }
+                None => None,
+            };
+            // Switching to every case is offered to those who see every case and do not
+            // see them all already.
+            let can_see_all = cases.is_every_case() && actor.role != Role::Admin;
             let scope = match (actor.role, query.scope) {
                 (Role::Admin, _) => Scope::All,
                 (_, Scope::All) if can_see_all => Scope::All,
@@ -228,7 +228,7 @@ pub async fn list(
             };
             let me = actor.id.as_uuid();
             let mut filter = CaseListFilter {
-                visible_to_paralegal: restriction,
+                scope: cases,
                 mine_as_lawyer: None,
                 mine_as_paralegal: None,
                 lawyer: query.lawyer.map(StaffId::as_uuid),
@@ -268,7 +268,7 @@ pub async fn list(
                 page.offset(PER_PAGE),
                 total,
             )?;
-            let rows = db_list::rows(conn, &ids, today)?;
+            let rows = db_list::rows(conn, &cases, &ids, today)?;
             let ages_out: Vec<uuid::Uuid> = rows
                 .iter()
                 .filter(|r| {
@@ -276,7 +276,7 @@ pub async fn list(
                 })
                 .map(|r| r.id.0)
                 .collect();
-            let children = db_list::children(conn, &ages_out)?;
+            let children = db_list::children(conn, &cases, &ages_out)?;
             let staff = db::staff::list(conn)?;
             let names: HashMap<uuid::Uuid, String> = staff
                 .iter()

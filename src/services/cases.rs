@@ -5,8 +5,9 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde_json::json;
 
 use super::audit::{self, AuditContext, AuditEntries};
+use super::case_access::{assignment, reader_case, visible_case};
 use super::notifications::Notifier;
-use crate::auth::policy::{self, Assignment};
+use crate::auth::policy;
 use crate::clock;
 use crate::db::case_work::{CaseEventRow, ChecklistRow, ClockStopRow, NoteRow};
 use crate::db::cases::{CaseRow, StageChange};
@@ -38,25 +39,6 @@ pub fn local_now(state: &AppState) -> NaiveDateTime {
 
 pub fn case_target(id: uuid::Uuid) -> Option<(&'static str, String)> {
     Some(("case", id.to_string()))
-}
-
-fn assignment(row: &CaseRow) -> Assignment {
-    Assignment {
-        lawyer: row.lawyer(),
-        paralegal: row.paralegal(),
-    }
-}
-
-/// Loads a case the actor may see, or answers 404/403.
-pub fn visible_case(
-    conn: &mut DbConnection,
-    actor: &Staff,
-    id: uuid::Uuid,
-) -> Result<CaseRow, AppError> {
-    let row = db::cases::find(conn, id)?.ok_or(AppError::NotFound)?;
-    let see_all = office_settings::flag(conn, office_settings::PARALEGALS_SEE_ALL_CASES)?;
-    policy::can_view_case(actor, assignment(&row), see_all)?;
-    Ok(row)
 }
 
 /// The recorded hearings, interviews and biometrics appointments and EAD clock stops, in the
@@ -237,9 +219,11 @@ pub async fn open(
     let audit = AuditContext::new(Some(actor.id), address, state.now());
     let actor = actor.clone();
     let viewer = actor.clone();
-    state
+    // The reader's scope, built once: the case is checked against it before the entry is
+    // committed and again when the file is read.
+    let scope = state
         .db
-        .read(move |conn| visible_case(conn, &viewer, id).map(|_| ()))
+        .read(move |conn| reader_case(conn, &viewer, id).map(|(scope, _)| scope))
         .await?;
     audit::record_read(
         state,
@@ -249,7 +233,7 @@ pub async fn open(
     state
         .db
         .read(move |conn| {
-            let case = visible_case(conn, &actor, id)?;
+            let case = visible_case(conn, &scope, id)?;
             let mut intake = db::clients::load(conn, case.client_id.0)?.unwrap_or_default();
             intake.claim.kind = case.kind();
             intake.claim.lawyer_id = case.lawyer();
@@ -332,7 +316,7 @@ pub async fn transition(
         .db
         .run(move |conn| {
             write_transaction(conn, |conn| {
-                let case = visible_case(conn, &actor, id)?;
+                let (_, case) = reader_case(conn, &actor, id)?;
                 policy::can_work_on_case(&actor, assignment(&case))?;
                 let from = case.stage()?;
                 let reopening = !from.is_open();
@@ -428,7 +412,7 @@ pub async fn record_conflict_check(
         .db
         .run(move |conn| {
             write_transaction(conn, |conn| {
-                visible_case(conn, &actor, id)?;
+                reader_case(conn, &actor, id)?;
                 let (status, note) = match &outcome {
                     ConflictOutcome::Clear => ("clear", String::new()),
                     ConflictOutcome::Conflict(reason) => ("conflict", reason.trim().to_string()),
@@ -505,7 +489,7 @@ where
         .db
         .run(move |conn| {
             write_transaction(conn, |conn| {
-                let case = visible_case(conn, &actor, id)?;
+                let (_, case) = reader_case(conn, &actor, id)?;
                 policy::can_work_on_case(&actor, assignment(&case))?;
                 let work = Work {
                     case,
@@ -535,7 +519,7 @@ pub async fn check_can_work(
     state
         .db
         .run(move |conn| {
-            let case = visible_case(conn, &actor, id)?;
+            let (_, case) = reader_case(conn, &actor, id)?;
             policy::can_work_on_case(&actor, assignment(&case))
         })
         .await
@@ -822,7 +806,7 @@ pub async fn purge(
         .db
         .run(move |conn| {
             write_transaction(conn, |conn| {
-                let case = visible_case(conn, &actor, id)?;
+                let (_, case) = reader_case(conn, &actor, id)?;
                 if !confirmation.eq_ignore_ascii_case(&case.reference) {
                     return Err(invalid("confirm", "validation-purge-confirm"));
                 }

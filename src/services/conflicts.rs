@@ -10,9 +10,11 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde_json::json;
 
 use super::audit::AuditContext;
-use super::cases::{case_target, visible_case};
+use super::case_access::reader_case;
+use super::cases::case_target;
 use super::search::{Person, full_name, lookup};
 use crate::auth::policy;
+use crate::auth::scope::CaseScope;
 use crate::db::search::{self as db_search, LookupScope, TokenLookup};
 use crate::db::{self, DbConnection, write_transaction};
 use crate::domain::audit::AuditAction;
@@ -154,6 +156,7 @@ pub fn conflict_match(
 /// birthday is known), then one load of every candidate found.
 fn find_hits(
     conn: &mut DbConnection,
+    cases: &CaseScope,
     client_id: uuid::Uuid,
     subjects: &mut [Subject],
 ) -> Result<(), AppError> {
@@ -176,6 +179,7 @@ fn find_hits(
             let scope = LookupScope {
                 min_tokens: required(keys.len()),
                 exclude_client: Some(client_id),
+                cases: *cases,
                 limit: CANDIDATES,
                 ..LookupScope::default()
             };
@@ -201,7 +205,7 @@ fn find_hits(
     }
     let all: BTreeSet<uuid::Uuid> = proposed.iter().flatten().copied().collect();
     let people: HashMap<uuid::Uuid, Person> =
-        db_search::people(conn, &all.into_iter().collect::<Vec<_>>())?
+        db_search::people(conn, cases, &all.into_iter().collect::<Vec<_>>())?
             .into_iter()
             .map(|row| (row.person_id, Person::from_row(row)))
             .collect();
@@ -262,7 +266,7 @@ pub async fn run(
     state
         .db
         .run(move |conn| {
-            let case = visible_case(conn, &actor, case_id)?;
+            let (scope, case) = reader_case(conn, &actor, case_id)?;
             let intake = db::clients::load(conn, case.client_id.0)?.unwrap_or_default();
             let c = &intake.client;
             let mut subjects = vec![Subject {
@@ -289,7 +293,7 @@ pub async fn run(
                     more: false,
                 });
             }
-            find_hits(conn, case.client_id.0, &mut subjects)?;
+            find_hits(conn, &scope, case.client_id.0, &mut subjects)?;
             let checked_by = match case.conflict_checked_by {
                 Some(id) => db::staff::find(conn, id.0.into())?.map(|s| s.display_name),
                 None => None,

@@ -46,6 +46,7 @@ pub async fn save(
     let audit = AuditContext::new(Some(actor.id), address, now);
     let notifier = Notifier::of(state);
     let actor_id = actor.id;
+    let reader = actor.clone();
     state
         .db
         .run(move |conn| {
@@ -99,7 +100,7 @@ pub async fn save(
                         )
                     }
                     Some(id) => {
-                        let row = db::cases::find(conn, id)?.ok_or(AppError::NotFound)?;
+                        let (_, row) = super::case_access::reader_case(conn, &reader, id)?;
                         let client_id = row.client_id.0;
                         let mut before =
                             db::clients::load(conn, client_id)?.ok_or(AppError::NotFound)?;
@@ -178,7 +179,7 @@ pub async fn case_for_editing(
     state
         .db
         .run(move |conn| {
-            let row = super::cases::visible_case(conn, &actor, id)?;
+            let (_, row) = super::case_access::reader_case(conn, &actor, id)?;
             Ok(IntakeCase {
                 id,
                 reference: row.reference,

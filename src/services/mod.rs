@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod api_tokens;
 pub mod audit;
+pub mod case_access;
 pub mod case_list;
 pub mod cases;
 pub mod conflicts;

@@ -14,6 +14,7 @@ use super::audit::AuditContext;
 use super::cases::today;
 use super::notifications::Notifier;
 use crate::auth::policy;
+use crate::auth::scope::CaseScope;
 use crate::db::reports::{
     self as db_reports, CaseCsvRow, CaseRows, Figure, OpenCases, ScopeFilter,
 };
@@ -145,6 +146,8 @@ pub struct WeeklyReport {
     pub week: IsoWeek,
     pub bounds: WeekBounds,
     pub of: ReportOf,
+    /// Whose cases, within the reader's scope: what every figure counted.
+    pub scope: ScopeFilter,
     /// The lawyer's or paralegal's name for a personal report.
     pub of_name: Option<String>,
     /// Inquiries, intakes, retained, declined, closed, withdrawn.
@@ -172,6 +175,14 @@ pub struct WeeklyReport {
 }
 
 impl WeeklyReport {
+    /// How many rows the summary CSV has (its header aside).
+    pub fn summary_rows(&self) -> usize {
+        self.sections()
+            .iter()
+            .map(|(_, _, lines)| lines.len())
+            .sum()
+    }
+
     /// Every figure, section by section, with its week, as the CSV lists them.
     pub fn sections(&self) -> Vec<(&'static str, IsoWeek, Vec<&Line>)> {
         fn one(line: &Line) -> Vec<&Line> {
@@ -227,35 +238,49 @@ pub fn default_scope(actor: &Staff) -> ReportOf {
     }
 }
 
-pub fn scope_filter(of: ReportOf) -> ScopeFilter {
+/// Whose report, among the cases the reader may see.
+pub fn scope_filter(of: ReportOf, cases: CaseScope) -> ScopeFilter {
     match of {
-        ReportOf::Office => ScopeFilter::default(),
+        ReportOf::Office => ScopeFilter {
+            cases,
+            ..ScopeFilter::default()
+        },
         ReportOf::Lawyer(id) => ScopeFilter {
             lawyer: Some(id.as_uuid()),
             paralegal: None,
+            cases,
         },
         ReportOf::Paralegal(id) => ScopeFilter {
             lawyer: None,
             paralegal: Some(id.as_uuid()),
+            cases,
         },
     }
 }
 
-/// The figure behind a case-list link, once the reader may see it.
+/// One figure of a report, as a link or a download asks for it.
+#[derive(Debug, Clone)]
+pub struct FigureChoice {
+    pub family: Family,
+    pub key: Option<String>,
+    pub week: IsoWeek,
+    pub of: ReportOf,
+}
+
+/// The figure behind a case-list link or a download, once the reader may see it, within
+/// the reader's scope.
 pub fn figure(
-    state: &AppState,
     actor: &Staff,
-    family: Family,
-    key: Option<String>,
-    week: IsoWeek,
-    of: ReportOf,
+    cases: CaseScope,
+    zone: Tz,
+    choice: FigureChoice,
 ) -> Result<Figure, AppError> {
-    policy::can_read_report(actor, of)?;
+    policy::can_read_report(actor, choice.of)?;
     Ok(Figure {
-        family,
-        key,
-        bounds: week.bounds(state.settings.office.time_zone),
-        scope: scope_filter(of),
+        family: choice.family,
+        key: choice.key,
+        bounds: choice.week.bounds(zone),
+        scope: scope_filter(choice.of, cases),
     })
 }
 
@@ -296,13 +321,22 @@ fn check(
     }
 }
 
+/// How a report is read: on its page (or as JSON), or downloaded as the summary CSV.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reading {
+    Page,
+    SummaryCsv,
+}
+
 /// The report of `week` (default: the last complete week) for `of` (default: the reader's
-/// own), read and audited.
+/// own), within the reader's scope, read and audited: a page as `report.viewed`, the summary
+/// CSV as `report.exported` with the number of rows it holds.
 pub async fn weekly(
     state: &AppState,
     actor: &Staff,
     week: Option<IsoWeek>,
     of: Option<ReportOf>,
+    reading: Reading,
     address: Option<String>,
 ) -> Result<WeeklyReport, AppError> {
     policy::can_use_app(actor)?;
@@ -316,13 +350,24 @@ pub async fn weekly(
         .db
         .run(move |conn| {
             let of_name = check(conn, &actor, week, of, today)?;
-            let report = build(conn, week, zone, of, of_name)?;
-            audit.record(
-                conn,
-                AuditAction::ReportViewed,
-                None,
-                json!({ "week": week.to_string(), "of": of.code() }),
-            )?;
+            let cases = db::scope::load(conn, &actor)?;
+            let report = build(conn, week, zone, of, cases, of_name)?;
+            let (action, details) = match reading {
+                Reading::Page => (
+                    AuditAction::ReportViewed,
+                    json!({ "week": week.to_string(), "of": of.code() }),
+                ),
+                Reading::SummaryCsv => (
+                    AuditAction::ReportExported,
+                    json!({
+                        "week": week.to_string(),
+                        "of": of.code(),
+                        "export": "summary",
+                        "rows": report.summary_rows(),
+                    }),
+                ),
+            };
+            audit.record(conn, action, None, details)?;
             Ok(report)
         })
         .await
@@ -347,10 +392,11 @@ pub fn build(
     week: IsoWeek,
     zone: Tz,
     of: ReportOf,
+    cases: CaseScope,
     of_name: Option<String>,
 ) -> Result<WeeklyReport, AppError> {
     let bounds = week.bounds(zone);
-    let scope = scope_filter(of);
+    let scope = scope_filter(of, cases);
     let staff = db::staff::list(conn)?;
     let names: HashMap<String, String> = staff
         .iter()
@@ -408,6 +454,7 @@ pub fn build(
         week,
         bounds,
         of,
+        scope,
         of_name,
         activity: activity_lines,
         moves,
@@ -625,9 +672,17 @@ fn activity(
         .collect())
 }
 
-/// Where the cases CSV stands between chunks.
+/// Where the cases CSV stands between chunks: whose cases, within the reader's scope as it
+/// was when the download began, and the next row.
 #[derive(Debug, Clone)]
-pub enum CsvCursor {
+pub struct CsvCursor {
+    bounds: WeekBounds,
+    scope: ScopeFilter,
+    at: CsvPosition,
+}
+
+#[derive(Debug, Clone)]
+enum CsvPosition {
     /// Every case, by reference after the last one sent.
     Every { after: Option<String> },
     /// A figure's cases, worked out once when the download started, from position `sent`.
@@ -638,17 +693,15 @@ pub enum CsvCursor {
 /// authorized and audited by [`start_csv`].
 pub async fn csv_chunk(
     state: &AppState,
-    bounds: WeekBounds,
-    of: ReportOf,
     cursor: CsvCursor,
 ) -> Result<(Vec<CaseCsvRow>, Option<CsvCursor>), AppError> {
     state
         .db
         .run(move |conn| {
-            let scope = scope_filter(of);
+            let CsvCursor { bounds, scope, at } = cursor;
             let chunk = CSV_CHUNK as usize;
-            Ok(match cursor {
-                CsvCursor::Every { after } => {
+            let (rows, next) = match at {
+                CsvPosition::Every { after } => {
                     let rows = db_reports::case_rows(
                         conn,
                         &bounds,
@@ -658,12 +711,12 @@ pub async fn csv_chunk(
                             limit: CSV_CHUNK,
                         },
                     )?;
-                    let next = (rows.len() == chunk).then(|| CsvCursor::Every {
+                    let next = (rows.len() == chunk).then(|| CsvPosition::Every {
                         after: rows.last().map(|r| r.reference.clone()),
                     });
                     (rows, next)
                 }
-                CsvCursor::Figure { ids, sent } => {
+                CsvPosition::Figure { ids, sent } => {
                     let end = ids.len().min(sent + chunk);
                     let rows = db_reports::case_rows(
                         conn,
@@ -671,54 +724,71 @@ pub async fn csv_chunk(
                         scope,
                         CaseRows::Ids(ids.get(sent..end).unwrap_or_default()),
                     )?;
-                    let next = (end < ids.len()).then_some(CsvCursor::Figure { ids, sent: end });
+                    let next = (end < ids.len()).then_some(CsvPosition::Figure { ids, sent: end });
                     (rows, next)
                 }
-            })
+            };
+            let next = next.map(|at| CsvCursor { bounds, scope, at });
+            Ok((rows, next))
         })
         .await
 }
 
-/// Authorizes a download of the cases CSV and records it, before any row is read; the
-/// cursor at its first chunk (a figure's cases are worked out here).
+/// Authorizes a download of the cases CSV (every case of the report, or one figure's:
+/// `figure` is its family and key) and records it as `report.exported` with the number of
+/// rows, before any row is read; the cursor at its first chunk.
 pub async fn start_csv(
     state: &AppState,
     actor: &Staff,
     week: IsoWeek,
     of: ReportOf,
-    figure: Option<Figure>,
+    figure: Option<(Family, Option<String>)>,
     address: Option<String>,
 ) -> Result<CsvCursor, AppError> {
     policy::can_use_app(actor)?;
+    policy::can_read_report(actor, of)?;
     let today = today(state);
+    let zone = state.settings.office.time_zone;
     let audit = AuditContext::new(Some(actor.id), address, state.now());
     let actor = actor.clone();
     let mut details = json!({
         "week": week.to_string(),
         "of": of.code(),
-        "table": "cases",
-        "figure": figure.as_ref().map(|f| f.family.as_str()),
-        "key": figure.as_ref().and_then(|f| f.key.clone()),
+        "export": "cases",
+        "figure": figure.as_ref().map(|(family, _)| family.as_str()),
+        "key": figure.as_ref().and_then(|(_, key)| key.clone()),
     });
     state
         .db
         .run(move |conn| {
             check(conn, &actor, week, of, today)?;
-            let cursor = match figure {
-                Some(figure) => CsvCursor::Figure {
-                    ids: db_reports::figure_case_ids(conn, &figure)?.into(),
-                    sent: 0,
-                },
-                None => CsvCursor::Every { after: None },
+            let cases = db::scope::load(conn, &actor)?;
+            let bounds = week.bounds(zone);
+            let scope = scope_filter(of, cases);
+            let (at, rows) = match figure {
+                Some((family, key)) => {
+                    let choice = FigureChoice {
+                        family,
+                        key,
+                        week,
+                        of,
+                    };
+                    let figure = self::figure(&actor, cases, zone, choice)?;
+                    let ids: Arc<[uuid::Uuid]> = db_reports::figure_case_ids(conn, &figure)?.into();
+                    let rows = ids.len() as i64;
+                    (CsvPosition::Figure { ids, sent: 0 }, rows)
+                }
+                None => (
+                    CsvPosition::Every { after: None },
+                    db_reports::case_row_count(conn, &bounds, scope)?,
+                ),
             };
-            // A figure's cases are known before the first row: the entry says how many.
-            if let (CsvCursor::Figure { ids, .. }, Some(fields)) =
-                (&cursor, details.as_object_mut())
-            {
-                fields.insert("results".into(), ids.len().into());
+            // Never the rows themselves: how many the file holds.
+            if let Some(fields) = details.as_object_mut() {
+                fields.insert("rows".into(), rows.into());
             }
             audit.record(conn, AuditAction::ReportExported, None, details)?;
-            Ok(cursor)
+            Ok(CsvCursor { bounds, scope, at })
         })
         .await
 }
@@ -784,7 +854,9 @@ pub async fn send_weekly(state: &AppState, week: IsoWeek) -> Result<usize, AppEr
                 if db::notifications::exists(conn, &key)? {
                     continue;
                 }
-                let report = build(conn, week, zone, of, None)?;
+                // Each reader's own scope, as if they opened the page.
+                let cases = db::scope::load(conn, &staff)?;
+                let report = build(conn, week, zone, of, cases, None)?;
                 let overdue_refs = overdue_references(conn, &report)?;
                 let message = render_email(&staff, &report, &overdue_refs, notifier.base_url())
                     .map_err(AppError::internal)?;
@@ -834,7 +906,7 @@ fn overdue_references(
             family: line.family,
             key: line.key.clone(),
             bounds: report.bounds,
-            scope: scope_filter(report.of),
+            scope: report.scope,
         };
         out.push((
             line.clone(),

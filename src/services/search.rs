@@ -9,10 +9,10 @@ use chrono::NaiveDate;
 use serde_json::json;
 
 use super::audit::{self, AuditContext};
-use super::case_list::paralegal_restriction;
 use crate::auth::policy;
-use crate::db::DbConnection;
+use crate::auth::scope::CaseScope;
 use crate::db::search::{self as db_search, LookupScope, PersonRow, TokenLookup};
+use crate::db::{self, DbConnection};
 use crate::domain::a_number;
 use crate::domain::audit::AuditAction;
 use crate::domain::names::{self, MatchStrength, NameKeys};
@@ -344,13 +344,14 @@ fn rank_words(query: &[NameKeys], candidate: &[NameKeys]) -> (usize, u32) {
         .fold((0, 0), |(n, sum), best| (n + 1, sum + best as u32))
 }
 
-/// Searches names, A-numbers and case references among the cases the actor may see. The
-/// search is audited (its kind and the number of results, never the query) before the
-/// results are returned.
+/// Searches names, A-numbers and case references among the cases in the actor's scope. The
+/// search is audited (its kind, the number of results and the address, never the query)
+/// before the results are returned.
 pub async fn search(
     state: &AppState,
     actor: &Staff,
     query: &str,
+    address: Option<String>,
 ) -> Result<SearchResults, AppError> {
     policy::can_use_app(actor)?;
     let parsed = parse_query(query);
@@ -360,12 +361,12 @@ pub async fn search(
         ParsedQuery::Numbers { .. } => Some("numbers"),
         ParsedQuery::Empty | ParsedQuery::TooShort => None,
     };
-    let audit = AuditContext::new(Some(actor.id), None, state.now());
+    let audit = AuditContext::new(Some(actor.id), address, state.now());
     let actor = actor.clone();
     let results = state
         .db
         .run(move |conn| {
-            let paralegal = paralegal_restriction(conn, &actor)?;
+            let scope = db::scope::load(conn, &actor)?;
             Ok(match parsed {
                 ParsedQuery::Empty => SearchResults::default(),
                 ParsedQuery::TooShort => SearchResults {
@@ -376,8 +377,8 @@ pub async fn search(
                     references,
                     any_year_number,
                     a_number,
-                } => by_numbers(conn, references, any_year_number, a_number, paralegal)?,
-                ParsedQuery::Names(words) => by_names(conn, &words, paralegal)?,
+                } => by_numbers(conn, &scope, references, any_year_number, a_number)?,
+                ParsedQuery::Names(words) => by_names(conn, &scope, &words)?,
             })
         })
         .await?;
@@ -390,17 +391,17 @@ pub async fn search(
 
 fn by_numbers(
     conn: &mut DbConnection,
+    scope: &CaseScope,
     mut references: Vec<String>,
     any_year_number: Option<u32>,
     a_number: Option<String>,
-    paralegal: Option<uuid::Uuid>,
 ) -> Result<SearchResults, AppError> {
     if let Some(number) = any_year_number {
         for year in db_search::reference_years(conn)? {
             references.push(reference(year, number));
         }
     }
-    let mut hits: Vec<SearchHit> = db_search::by_references(conn, &references, paralegal)?
+    let mut hits: Vec<SearchHit> = db_search::by_references(conn, scope, &references)?
         .into_iter()
         .map(|row| SearchHit {
             person: Person::from_row(row),
@@ -409,7 +410,7 @@ fn by_numbers(
         })
         .collect();
     if let Some(digits) = a_number {
-        for row in db_search::by_a_number(conn, &digits, paralegal)? {
+        for row in db_search::by_a_number(conn, scope, &digits)? {
             if !hits.iter().any(|h| h.person.person_id == row.person_id) {
                 hits.push(SearchHit {
                     person: Person::from_row(row),
@@ -424,8 +425,8 @@ fn by_numbers(
 
 fn by_names(
     conn: &mut DbConnection,
+    scope: &CaseScope,
     words: &[String],
-    paralegal: Option<uuid::Uuid>,
 ) -> Result<SearchResults, AppError> {
     let query: Vec<NameKeys> = words.iter().map(|w| names::keys(w)).collect();
     let lookups: Vec<TokenLookup> = query.iter().map(|k| lookup(k, true)).collect();
@@ -434,13 +435,13 @@ fn by_names(
         &lookups,
         &LookupScope {
             min_tokens: required_words(lookups.len()),
-            paralegal,
+            cases: *scope,
             limit: CANDIDATES,
             ..LookupScope::default()
         },
     )?;
     let ids: Vec<uuid::Uuid> = candidates.iter().map(|c| c.person_id.0).collect();
-    let hits = db_search::people(conn, &ids)?
+    let hits = db_search::people(conn, scope, &ids)?
         .into_iter()
         .map(Person::from_row)
         .filter_map(|person| {

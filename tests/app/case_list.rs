@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 
 use chrono::{Duration, NaiveDate};
 use diesel::prelude::*;
+use refuge::auth::scope::{CaseScope, OfficeAccess};
 use refuge::db::case_list::{self, CaseListFilter, DeadlineWalk};
 use refuge::db::schema::cases;
 use refuge::db::uuid::DbUuid;
@@ -367,6 +368,9 @@ async fn the_case_list_filters_sorts_and_pages_in_sql() {
         assert_eq!(all_pages(app, &f.admin, &query).await, expected, "{query}");
     }
     // Both ways of finding the next-deadline order agree, on every page and filter.
+    // The admin's scope: every case (a filter's default scope sees none).
+    let every = CaseScope::for_reader(&f.admin.staff, OfficeAccess::default());
+    assert!(every.is_every_case());
     let filters = [
         CaseListFilter::default(),
         CaseListFilter {
@@ -386,6 +390,7 @@ async fn the_case_list_filters_sorts_and_pages_in_sql() {
     for filter in filters {
         let filter = CaseListFilter {
             today: app.clock.now_date(),
+            scope: every,
             ..filter
         };
         for descending in [false, true] {

@@ -14,6 +14,7 @@ mod browser;
 mod case_file;
 mod case_list;
 mod case_page;
+mod case_scope;
 mod cases_api;
 mod cli;
 mod deadlines;

@@ -11,7 +11,7 @@ use chrono_tz::Tz;
 use serde::Deserialize;
 
 use super::AuditFilterForm;
-use crate::auth::extractors::{CurrentStaff, PageContext};
+use crate::auth::extractors::{ClientAddress, CurrentStaff, PageContext};
 use crate::auth::policy;
 use crate::clock;
 use crate::domain::audit::{AuditAction, DetailLine, FieldName, Shown};
@@ -213,13 +213,15 @@ pub async fn case_trail(
     state: web::Data<AppState>,
     current: CurrentStaff,
     ctx: PageContext,
+    address: ClientAddress,
     path: web::Path<String>,
     form: web::Query<TrailPageForm>,
 ) -> Result<HttpResponse, AppError> {
     let id = parse_case_id(&path)?;
     // No form to show a message at: a page that is not a number is the first.
     let page = PageNumber::parse(&form.page).unwrap_or_default();
-    let (reference, entries) = audit::case_trail(&state, &current.staff, id, page).await?;
+    let (reference, entries) =
+        audit::case_trail(&state, &current.staff, id, page, address.0).await?;
     render(
         CaseTrailPage {
             lines: lines(&entries, &ctx.i18n, ctx.time_zone),

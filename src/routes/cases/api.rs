@@ -705,10 +705,11 @@ pub struct CaseListJson {
 pub async fn list(
     state: web::Data<AppState>,
     current: CurrentStaff,
+    address: ClientAddress,
     form: web::Query<CaseListForm>,
 ) -> Result<web::Json<CaseListJson>, AppError> {
     let query = form.parse().map_err(AppError::Validation)?;
-    let page = case_list::list(&state, &current.staff, query).await?;
+    let page = case_list::list(&state, &current.staff, query, address.0).await?;
     Ok(web::Json(CaseListJson {
         cases: page
             .entries

@@ -9,7 +9,7 @@ use askama::Template;
 use serde::Deserialize;
 use utoipa::IntoParams;
 
-use crate::auth::extractors::{CurrentStaff, PageContext};
+use crate::auth::extractors::{ClientAddress, CurrentStaff, PageContext};
 use crate::auth::policy;
 use crate::db::case_list::CaseSort;
 use crate::domain::case_stage::{CaseStage, ClaimKind};
@@ -292,12 +292,13 @@ pub async fn table(
     state: &AppState,
     staff: &Staff,
     form: CaseListForm,
+    address: ClientAddress,
 ) -> Result<(CaseTable, case_list::CaseListPage, FieldErrors), AppError> {
     let (query, errors) = match form.parse() {
         Ok(query) => (query, FieldErrors::default()),
         Err(errors) => (CaseListQuery::default(), errors),
     };
-    let mut result = case_list::list(state, staff, query).await?;
+    let mut result = case_list::list(state, staff, query, address.0).await?;
     let table = CaseTable {
         entries: std::mem::take(&mut result.entries),
         total: result.total,
@@ -312,10 +313,11 @@ pub async fn list(
     state: web::Data<AppState>,
     current: CurrentStaff,
     ctx: PageContext,
+    address: ClientAddress,
     form: web::Query<CaseListForm>,
 ) -> Result<HttpResponse, AppError> {
     policy::can_use_app(&current.staff)?;
-    let (table, result, errors) = table(&state, &current.staff, form.into_inner()).await?;
+    let (table, result, errors) = table(&state, &current.staff, form.into_inner(), address).await?;
     let status = if errors.is_empty() {
         StatusCode::OK
     } else {

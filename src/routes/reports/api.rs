@@ -123,7 +123,16 @@ pub async fn weekly(
         ..ReportForm::default()
     };
     let parsed = form.parse().map_err(AppError::Validation)?;
-    let report = reports::weekly(&state, &current.staff, parsed.week, parsed.of, address.0).await?;
+    let reading = reports::Reading::Page;
+    let report = reports::weekly(
+        &state,
+        &current.staff,
+        parsed.week,
+        parsed.of,
+        reading,
+        address.0,
+    )
+    .await?;
     let i18n = I18n::new(current.staff.language);
     let (week, of) = (report.week, report.of);
     let figures = report

@@ -1,0 +1,72 @@
+//! The case scope (`auth::scope`) in SQL, written once for both backends: [`WithinScope`]
+//! narrows a boxed diesel query that reads `cases`, [`and_within`] a hand-written statement
+//! (the search's name index, the weekly report). [`load`] builds a reader's scope from the
+//! office's setting, once per request.
+
+use diesel::dsl::sql;
+use diesel::prelude::*;
+use diesel::query_dsl::methods::FilterDsl;
+use diesel::sql_types::Bool;
+
+use super::schema::cases;
+use super::uuid::DbUuid;
+use super::{DbConnection, office_settings};
+use crate::auth::scope::{CaseScope, OfficeAccess, ScopeRows};
+use crate::domain::staff::Staff;
+
+/// The scope of `reader` under the office's settings as they stand.
+pub fn load(conn: &mut DbConnection, reader: &Staff) -> QueryResult<CaseScope> {
+    let office = OfficeAccess {
+        paralegals_see_all_cases: office_settings::flag(
+            conn,
+            office_settings::PARALEGALS_SEE_ALL_CASES,
+        )?,
+    };
+    Ok(CaseScope::for_reader(reader, office))
+}
+
+/// `cases.paralegal_id = $1`
+type AssignedTo = diesel::dsl::Eq<cases::paralegal_id, DbUuid>;
+/// A condition no row meets.
+type NoRow = diesel::expression::SqlLiteral<Bool>;
+
+/// A boxed query over `cases` (alone or joined) that can be narrowed to a scope.
+pub trait WithinScope: Sized {
+    /// Only the rows of cases in `scope`.
+    fn within(self, scope: &CaseScope) -> Self;
+}
+
+impl<Q> WithinScope for Q
+where
+    Q: FilterDsl<AssignedTo, Output = Q> + FilterDsl<NoRow, Output = Q>,
+{
+    fn within(self, scope: &CaseScope) -> Self {
+        match scope.rows() {
+            ScopeRows::Every => self,
+            ScopeRows::AssignedTo(paralegal) => {
+                FilterDsl::filter(self, cases::paralegal_id.eq(DbUuid(paralegal.as_uuid())))
+            }
+            ScopeRows::Nothing => FilterDsl::filter(self, sql::<Bool>("1 = 0")),
+        }
+    }
+}
+
+/// A hand-written statement under construction, with binds numbered in order.
+pub trait RawStatement {
+    fn push_sql(&mut self, sql: &str);
+    fn push_uuid(&mut self, id: DbUuid);
+}
+
+/// Appends ` AND <condition>` keeping only the cases in `scope`, where `cases` is the
+/// qualifier of the `cases` table in the statement (`c`, `cases`); nothing when every case
+/// is in scope.
+pub fn and_within(statement: &mut impl RawStatement, scope: &CaseScope, cases: &str) {
+    match scope.rows() {
+        ScopeRows::Every => {}
+        ScopeRows::AssignedTo(paralegal) => {
+            statement.push_sql(&format!(" AND {cases}.paralegal_id = "));
+            statement.push_uuid(DbUuid(paralegal.as_uuid()));
+        }
+        ScopeRows::Nothing => statement.push_sql(" AND 1 = 0"),
+    }
+}
