@@ -81,20 +81,11 @@ pub fn can_view_case(scope: &CaseScope, case: Assignment) -> Result<(), AppError
     }
 }
 
-/// A paralegal refused a case is refused because it is not assigned to them.
-fn not_assigned_if_paralegal(actor: &Staff, err: AppError) -> AppError {
-    if actor.active && actor.role == Role::Paralegal {
-        AppError::Refused(RefusalReason::NotAssigned)
-    } else {
-        err
-    }
-}
-
 /// Working a case — stage changes, key dates, checklist, notes: lawyers, admins and the
-/// paralegal assigned to it (supervision under Model Rule 5.3 is by assignment, not trust).
+/// paralegal assigned to it (supervision under Model Rule 5.3 is by assignment, not trust),
+/// however widely the office lets paralegals see ([`CaseScope::for_work`]).
 pub fn can_work_on_case(actor: &Staff, case: Assignment) -> Result<(), AppError> {
-    allow(lawyer_or_admin(actor) || (actor.active && case.paralegal == Some(actor.id)))
-        .map_err(|err| not_assigned_if_paralegal(actor, err))
+    can_view_case(&CaseScope::for_work(actor), case)
 }
 
 /// Closing or withdrawing a case, and reopening one: lawyers and admins.

@@ -79,6 +79,13 @@ impl CaseScope {
         }
     }
 
+    /// The cases `staff` may work on — stage changes, key dates, checklist, notes: every case
+    /// for lawyers and admins, the assigned ones for a paralegal, whatever the office lets
+    /// them see (supervision under Model Rule 5.3 is by assignment, not trust).
+    pub fn for_work(staff: &Staff) -> Self {
+        Self::for_reader(staff, OfficeAccess::default())
+    }
+
     /// The staff member this scope was built for, if any.
     pub fn reader(&self) -> Option<StaffId> {
         self.reader
@@ -165,6 +172,18 @@ mod tests {
             let scope = CaseScope::for_reader(&staff(role), OfficeAccess::default());
             assert!(scope.is_every_case());
             assert!(scope.includes(Assignment::default()));
+        }
+    }
+
+    #[test]
+    fn work_is_by_assignment_whatever_the_office_opens() {
+        let paralegal = staff(Role::Paralegal);
+        let work = CaseScope::for_work(&paralegal);
+        assert!(work.includes(assigned_to(Some(paralegal.id))));
+        assert!(!work.includes(assigned_to(Some(StaffId::new()))));
+        assert!(!work.includes(assigned_to(None)));
+        for role in [Role::Admin, Role::Lawyer] {
+            assert!(CaseScope::for_work(&staff(role)).is_every_case());
         }
     }
 
