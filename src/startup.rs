@@ -15,7 +15,7 @@ use crate::config::Settings;
 use crate::db::{self, Db};
 use crate::email::Mailer;
 use crate::routes::{self, errors, input};
-use crate::services::{accounts, cases};
+use crate::services::{accounts, cases, server_secrets};
 use crate::state::AppState;
 use crate::telemetry::RequestSpan;
 use crate::worker;
@@ -33,7 +33,7 @@ impl Application {
         settings.validate().map_err(anyhow::Error::msg)?;
         let mailer = Mailer::from_settings(&settings.mail)?;
         let db = Db::connect(&settings.database.url, settings.database.pool_size)?;
-        {
+        let form_key = {
             let mut conn = db.get().map_err(|e| anyhow::anyhow!("{e}"))?;
             db::run_migrations(&mut conn)?;
             let today = clock
@@ -48,7 +48,8 @@ impl Application {
                     "deadlines recomputed under the current rules"
                 );
             }
-        }
+            server_secrets::form_key(&mut conn, clock.now())?
+        };
         let listener = TcpListener::bind(&settings.listen)
             .with_context(|| format!("cannot listen on {}", settings.listen))?;
         let address = listener.local_addr()?;
@@ -59,7 +60,9 @@ impl Application {
             .map_err(|e| anyhow::anyhow!("issuing the setup link: {e:?}"))?;
         let passwords = PasswordHasher::new(settings.passwords.max_concurrent_hashes)
             .map_err(|e| anyhow::anyhow!("password hasher: {e:?}"))?;
-        let state = web::Data::new(AppState::new(db, clock, settings, passwords));
+        let mut state = AppState::new(db, clock, settings, passwords);
+        state.form_key = form_key;
+        let state = web::Data::new(state);
 
         // The worker sends in the background; an admin's "send now" sends from a request.
         let request_mailer = web::Data::new(mailer.clone());

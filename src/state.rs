@@ -4,6 +4,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use chrono::{DateTime, Duration, Utc};
 
+use crate::auth::form_token::FormKey;
 use crate::auth::passwords::PasswordHasher;
 use crate::clock::SharedClock;
 use crate::config::Settings;
@@ -24,6 +25,9 @@ pub struct AppState {
     pub anonymous_limiter: crate::auth::anonymous_limit::AnonymousLimiter,
     /// One-time links to show once and searches to find again, per session, in memory.
     pub stash: SessionStash,
+    /// Signs the CSRF tokens of anonymous forms. The server puts the key stored in the
+    /// database here (`startup`); programs that show no forms keep a throwaway one.
+    pub form_key: FormKey,
 }
 
 /// A value read from the database and kept for a while, for figures that every page would
@@ -68,6 +72,7 @@ impl AppState {
             port_suggestions: Cached::new(Duration::minutes(5)),
             anonymous_limiter: Default::default(),
             stash: SessionStash::default(),
+            form_key: FormKey::ephemeral(),
         }
     }
 

@@ -6,16 +6,13 @@ use std::future::{Ready, ready};
 use actix_web::dev::Payload;
 use actix_web::http::header;
 use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
-use futures_util::future::LocalBoxFuture;
 
 use super::client_address;
-use super::session::{
-    AuthMethod, Authenticated, CookieChange, HalfSignedIn, SessionInfo, request_cookie_change,
-};
+use super::form_token::{self, FormNonce};
+use super::session::{AuthMethod, Authenticated, HalfSignedIn, SessionInfo};
 use crate::domain::staff::{Role, Staff};
 use crate::error::{AppError, Message};
 use crate::i18n::{I18n, Language};
-use crate::services;
 use crate::state::AppState;
 
 /// The signed-in staff member; without one the request is refused (login page or 401).
@@ -120,23 +117,27 @@ pub struct PageContext {
 }
 
 impl PageContext {
-    /// The context as far as the request already knows it (no new session); for error pages.
+    /// The context as far as the request already knows it (no new cookie); for error
+    /// pages. The CSRF token is the session's, or, for an anonymous visitor whose browser
+    /// holds a form nonce, one signed for it (`auth::form_token`).
     pub fn current(req: &HttpRequest) -> Self {
         let extensions = req.extensions();
+        let state = req.app_data::<web::Data<AppState>>();
         let staff = extensions
             .get::<Authenticated>()
             .map(|auth| auth.staff.clone());
-        let csrf_token = extensions
-            .get::<SessionInfo>()
-            .map(|s| s.csrf_token.clone())
-            .unwrap_or_default();
+        let csrf_token = match (extensions.get::<SessionInfo>(), extensions.get::<FormNonce>()) {
+            (Some(session), _) => session.csrf_token.clone(),
+            (None, Some(nonce)) => state
+                .map(|state| state.form_key.issue(&nonce.0, state.now()))
+                .unwrap_or_default(),
+            (None, None) => String::new(),
+        };
         let language = staff
             .as_ref()
             .map(|s| s.language)
             .unwrap_or_else(|| request_language(req));
-        let settings = req
-            .app_data::<web::Data<AppState>>()
-            .map(|state| state.settings.clone());
+        let settings = state.map(|state| state.settings.clone());
         let time_zone = settings
             .as_ref()
             .map_or(chrono_tz::UTC, |settings| settings.office.time_zone);
@@ -203,29 +204,15 @@ pub fn request_language(req: &HttpRequest) -> Language {
 
 impl FromRequest for PageContext {
     type Error = AppError;
-    type Future = LocalBoxFuture<'static, Result<Self, AppError>>;
+    type Future = Ready<Result<Self, AppError>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        let req = req.clone();
-        Box::pin(async move {
-            let mut context = PageContext::current(&req);
-            let has_session = req.extensions().get::<SessionInfo>().is_some();
-            if !has_session {
-                // An anonymous visitor about to see a form: give them a session to hold
-                // its CSRF token.
-                let state = req
-                    .app_data::<web::Data<AppState>>()
-                    .cloned()
-                    .ok_or_else(|| {
-                        AppError::internal(anyhow::anyhow!("application state missing"))
-                    })?;
-                let (token, session) = services::sessions::start_anonymous(&state).await?;
-                context.csrf_token = session.csrf_token.clone();
-                req.extensions_mut().insert(session);
-                request_cookie_change(&req, CookieChange::Set(token));
-            }
-            Ok(context)
-        })
+        if req.extensions().get::<SessionInfo>().is_none() {
+            // An anonymous visitor about to see a form: its CSRF token is signed for the
+            // nonce in their cookie, drawn now if they have none; no session row.
+            form_token::ensure_nonce(req);
+        }
+        ready(Ok(PageContext::current(req)))
     }
 }
 

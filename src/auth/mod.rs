@@ -5,6 +5,7 @@ pub mod anonymous_limit;
 pub mod client_address;
 pub mod csrf;
 pub mod extractors;
+pub mod form_token;
 pub mod passwords;
 pub mod policy;
 pub mod scope;

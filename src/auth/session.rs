@@ -9,6 +9,7 @@ use actix_web::middleware::Next;
 use actix_web::{HttpMessage, HttpRequest, web};
 
 use super::extractors::ClientAddress;
+use super::form_token;
 use crate::domain::ids::StaffId;
 use crate::domain::second_factor::SecondStep;
 use crate::domain::staff::Staff;
@@ -17,8 +18,9 @@ use crate::services;
 use crate::services::sessions::{Resumption, SessionClient};
 use crate::state::AppState;
 
-/// The server-side session a request carries (anonymous sessions exist so that the login
-/// and setup forms have a CSRF token).
+/// The server-side session a request carries: only people who have signed in (or passed
+/// the password and owe the second factor) have one; anonymous forms are protected by a
+/// signed token instead (`auth::form_token`).
 #[derive(Debug, Clone)]
 pub struct SessionInfo {
     pub id_hash: String,
@@ -104,6 +106,12 @@ pub async fn load_session(
             .map(ServiceResponse::map_into_left_body);
     }
     let https = state.settings.https;
+    if let Some(cookie) = req.cookie(form_token::cookie_name(https))
+        && form_token::is_well_formed(cookie.value())
+    {
+        req.extensions_mut()
+            .insert(form_token::FormNonce(cookie.value().to_string()));
+    }
     if let Some(token) = bearer_token(&req) {
         match services::sessions::authenticate_bearer(&state, token).await {
             Ok(Some((staff, token_id))) => {
@@ -166,6 +174,15 @@ pub async fn load_session(
             }
         };
         res.response_mut().add_cookie(&cookie)?;
+    }
+    let new_nonce = res
+        .request()
+        .extensions()
+        .get::<form_token::NewFormNonce>()
+        .and_then(|_| res.request().extensions().get::<form_token::FormNonce>().cloned());
+    if let Some(nonce) = new_nonce {
+        res.response_mut()
+            .add_cookie(&form_token::cookie(https, nonce.0))?;
     }
     Ok(res.map_into_left_body())
 }

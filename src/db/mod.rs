@@ -22,6 +22,7 @@ pub mod schema;
 pub mod scope;
 pub mod search;
 pub mod second_factors;
+pub mod server_secrets;
 pub mod sessions;
 pub mod staff;
 pub mod staff_access;

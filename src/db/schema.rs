@@ -533,3 +533,12 @@ diesel::table! {
         used_at -> Nullable<Timestamp>,
     }
 }
+
+// Issue 13: the key that signs anonymous forms' CSRF tokens.
+diesel::table! {
+    server_secrets (name) {
+        name -> Text,
+        value -> Text,
+        created_at -> Timestamp,
+    }
+}

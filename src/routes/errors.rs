@@ -12,6 +12,7 @@ use actix_web::{HttpMessage, HttpRequest, HttpResponse, ResponseError, web};
 use askama::Template;
 use serde::Serialize;
 
+use crate::auth::csrf::RefusedForm;
 use crate::auth::extractors::PageContext;
 use crate::error::{AppError, FieldErrors, Message};
 use crate::i18n::I18n;
@@ -125,6 +126,23 @@ pub fn render(req: &HttpRequest, err: &AppError) -> HttpResponse {
         return builder
             .content_type("application/problem+json")
             .json(problem(err, &ctx.i18n));
+    }
+    if matches!(err, AppError::Csrf)
+        && req.method() == Method::POST
+        && req.path() == "/login"
+        && let Some(refused) = req.extensions().get::<RefusedForm>().cloned()
+    {
+        // A sign-in form too old (or not from here) is shown again, the email kept, with
+        // a token that works; the refusal is on record all the same (`routes::refusals`).
+        match crate::routes::sessions::html::refused_login(ctx, &refused, status) {
+            Ok(response) => return response,
+            Err(render_err) => {
+                tracing::error!(error = %render_err, "the login page failed to render");
+                return HttpResponse::build(status)
+                    .content_type("text/plain; charset=utf-8")
+                    .body(status.to_string());
+            }
+        }
     }
     if matches!(err, AppError::LoginRequired) {
         return HttpResponse::SeeOther()

@@ -18,6 +18,7 @@ pub mod reminders;
 pub mod reports;
 pub mod search;
 pub mod second_factor;
+pub mod server_secrets;
 pub mod sessions;
 pub mod staff;
 pub mod throttle;

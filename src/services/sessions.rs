@@ -16,8 +16,6 @@ use crate::domain::user_agent::UserAgent;
 use crate::error::AppError;
 use crate::state::AppState;
 
-/// An anonymous session only carries the CSRF token of the login or setup form.
-const ANONYMOUS_LIFETIME: Duration = Duration::hours(2);
 /// A half-signed-in session (password checked, second factor not yet) lasts this long.
 const SECOND_STEP_LIFETIME: Duration = Duration::minutes(10);
 /// `last_seen_at` is written at most this often, not on every request.
@@ -74,14 +72,6 @@ fn start_with(
         },
     )?;
     Ok((token, info))
-}
-
-pub async fn start_anonymous(state: &AppState) -> Result<(String, SessionInfo), AppError> {
-    let now = state.now();
-    state
-        .db
-        .run(move |conn| Ok(start(conn, None, now, ANONYMOUS_LIFETIME)?))
-        .await
 }
 
 /// Starts a signed-in session in place of `replaces` (the session id changes at login),

@@ -11,6 +11,8 @@ use refuge::domain::staff::Role;
 use crate::helpers::{PASSWORD, TestApp, client, csrf_from, spawn_app, spawn_app_with};
 
 const SESSION_COOKIE: &str = "refuge_session";
+/// Holds the nonce that anonymous forms' CSRF tokens are signed for (no session row).
+const FORM_COOKIE: &str = "refuge_form";
 const NEW_PASSWORD: &str = "a brand new passphrase for winter";
 
 /// A client with no cookie store: it sends exactly the cookie a test gives it.
@@ -723,15 +725,39 @@ async fn an_office_behind_one_address_mistyping_is_never_slowed() {
 
 #[actix_web::test]
 async fn login_rotates_the_session_and_the_old_cookie_is_worthless() {
+    // Session fixation: a session cookie the browser came with (planted by someone who
+    // chose its value) is never adopted: signing in starts a session with a new id.
     let app = spawn_app().await;
     let email = "rotated@office.example.org";
     app.create_staff(Role::Lawyer, email).await;
-    let browser = client();
+    let before = "planted-by-someone-else-0123456789abcdefghij";
 
-    let response = get(&app, &browser, "/login").await;
-    let before = set_session_cookie(&response).expect("anonymous session cookie");
+    let response = get(&app, &bare_client(), "/login").await;
+    assert!(
+        set_session_cookie(&response).is_none(),
+        "the login page starts no session"
+    );
+    let form_nonce = response
+        .cookies()
+        .find(|c| c.name() == FORM_COOKIE)
+        .expect("form cookie")
+        .value()
+        .to_string();
     let csrf = csrf_from(&response.text().await.expect("body")).expect("csrf");
-    let response = post_login(&app, &browser, &csrf, email, PASSWORD, None).await;
+    let response = bare_client()
+        .post(app.url("/login"))
+        .header(
+            "Cookie",
+            format!("{SESSION_COOKIE}={before}; {FORM_COOKIE}={form_nonce}"),
+        )
+        .form(&[
+            ("csrf_token", csrf.as_str()),
+            ("email", email),
+            ("password", PASSWORD),
+        ])
+        .send()
+        .await
+        .expect("login");
     assert_eq!(response.status(), 303);
     let after = set_session_cookie(&response).expect("login sets a new cookie");
     assert_ne!(before, after, "the session id must change at login");
@@ -742,7 +768,7 @@ async fn login_rotates_the_session_and_the_old_cookie_is_worthless() {
     assert_eq!(
         response.status(),
         303,
-        "the pre-login cookie must not sign in"
+        "the planted cookie must not sign in"
     );
     assert_eq!(location(&response), "/login");
     let response = get_with_cookie(&app, &before, "/api/v1/me").await;
@@ -804,8 +830,8 @@ async fn absolute_lifetime_ends_a_busy_session_after_twelve_hours() {
 
 #[actix_web::test]
 async fn an_open_login_form_survives_someone_else_signing_in() {
-    // Anonymous sessions only hold the form's CSRF token and live two hours; another
-    // person's login (which sweeps stale sessions) must not cut that short.
+    // An anonymous form's token is good for two hours, whatever happens meanwhile: another
+    // person's login must not cut that short.
     let app = spawn_app().await;
     let late = app
         .create_staff(Role::Lawyer, "late@office.example.org")
@@ -1045,12 +1071,12 @@ async fn login_form_post_without_csrf_token_is_refused() {
     let email = "forcedlogin@office.example.org";
     app.create_staff(Role::Lawyer, email).await;
 
-    // With an anonymous session but no token, and with neither.
+    // With the form cookie but no token, and with neither.
     let browser = client();
     app.csrf(&browser, "/login").await;
     for (who, sender) in [
-        ("session, no token", &browser),
-        ("no session", &bare_client()),
+        ("form cookie, no token", &browser),
+        ("no cookie", &bare_client()),
     ] {
         let response = sender
             .post(app.url("/login"))
@@ -1232,29 +1258,42 @@ async fn security_headers_are_on_every_kind_of_response() {
     assert_no_store(&api, "authenticated API response");
     assert_no_store(&login_page, "login page");
 
-    // Over plain http the cookie cannot be Secure, but it is still HttpOnly and SameSite.
-    let cookie = login_page
-        .cookies()
-        .find(|c| c.name() == SESSION_COOKIE)
-        .expect("session cookie");
-    assert!(cookie.http_only());
-    assert!(cookie.same_site_lax() || cookie.same_site_strict());
-    assert_eq!(cookie.path(), Some("/"));
+    // Over plain http the cookies cannot be Secure, but they are still HttpOnly and
+    // SameSite: the login page's form nonce, and the session a sign-in starts.
+    let signed_in = app
+        .submit_login(&client(), &session.staff.email, PASSWORD)
+        .await;
+    assert_eq!(signed_in.status(), 303);
+    for (name, response) in [(FORM_COOKIE, &login_page), (SESSION_COOKIE, &signed_in)] {
+        let cookie = response
+            .cookies()
+            .find(|c| c.name() == name)
+            .unwrap_or_else(|| panic!("{name} cookie"));
+        assert!(cookie.http_only(), "{name}");
+        assert!(cookie.same_site_lax() || cookie.same_site_strict(), "{name}");
+        assert_eq!(cookie.path(), Some("/"), "{name}");
+    }
 }
 
 const HOST_COOKIE: &str = "__Host-refuge_session";
+const HOST_FORM_COOKIE: &str = "__Host-refuge_form";
 
-/// Checks the attributes of the https session cookie a response sets; returns its value.
-fn assert_host_cookie(response: &reqwest::Response, what: &str) -> String {
+/// Checks the attributes of the https cookie `name` (the `__Host-` form of `plain`) a
+/// response sets; returns its value.
+fn assert_host_cookie(
+    response: &reqwest::Response,
+    (name, plain): (&str, &str),
+    what: &str,
+) -> String {
     let cookies: Vec<_> = response.cookies().collect();
     assert!(
-        cookies.iter().all(|c| c.name() != SESSION_COOKIE),
+        cookies.iter().all(|c| c.name() != plain),
         "{what}: the plain cookie name is not used with https"
     );
     let cookie = cookies
         .iter()
-        .find(|c| c.name() == HOST_COOKIE)
-        .unwrap_or_else(|| panic!("{what}: no {HOST_COOKIE} cookie"));
+        .find(|c| c.name() == name)
+        .unwrap_or_else(|| panic!("{what}: no {name} cookie"));
     assert!(!cookie.value().is_empty(), "{what}");
     assert!(cookie.secure(), "{what}: Secure");
     assert!(cookie.http_only(), "{what}: HttpOnly");
@@ -1287,14 +1326,19 @@ async fn with_https_hsts_is_sent_and_the_cookie_is_host_prefixed_and_secure() {
         .parse()
         .expect("max-age number");
     assert!(max_age >= 31_536_000, "HSTS max-age {max_age}");
-    let anonymous = assert_host_cookie(&response, "anonymous session");
+    assert!(set_session_cookie(&response).is_none(), "no session yet");
+    let nonce = assert_host_cookie(
+        &response,
+        (HOST_FORM_COOKIE, FORM_COOKIE),
+        "anonymous form nonce",
+    );
 
     // The signed-in session's cookie matters most. A browser would not send a Secure
-    // cookie over plain http, so this one is sent by hand.
+    // cookie over plain http, so the form's is sent by hand.
     let csrf = csrf_from(&response.text().await.expect("body")).expect("csrf");
     let response = bare_client()
         .post(app.url("/login"))
-        .header("Cookie", format!("{HOST_COOKIE}={anonymous}"))
+        .header("Cookie", format!("{HOST_FORM_COOKIE}={nonce}"))
         .form(&[
             ("csrf_token", csrf.as_str()),
             ("email", email),
@@ -1305,8 +1349,12 @@ async fn with_https_hsts_is_sent_and_the_cookie_is_host_prefixed_and_secure() {
         .expect("login");
     assert_eq!(response.status(), 303);
     assert!(header(&response, "strict-transport-security").is_some());
-    let signed_in = assert_host_cookie(&response, "signed-in session");
-    assert_ne!(signed_in, anonymous);
+    let signed_in = assert_host_cookie(
+        &response,
+        (HOST_COOKIE, SESSION_COOKIE),
+        "signed-in session",
+    );
+    assert_ne!(signed_in, nonce);
 }
 
 // ---- language --------------------------------------------------------------------------

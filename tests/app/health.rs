@@ -81,14 +81,19 @@ async fn database_that_does_not_answer_gives_503() {
             other_process
                 .batch_execute("BEGIN IMMEDIATE")
                 .expect("take the write lock");
-            // Each visit to the login page writes an anonymous session, so each one now
-            // holds a pooled connection while it waits for the lock.
+            // Each token request records its attempt before anything else (a write), so
+            // each one now holds a pooled connection while it waits for the lock.
             let pool_size = app.state.settings.database.pool_size;
             let stuck: Vec<_> = (0..pool_size)
                 .map(|_| {
-                    let url = app.url("/login");
+                    let url = app.url("/api/v1/tokens");
                     actix_web::rt::spawn(async move {
-                        client().get(url).send().await.map(|r| r.status().as_u16())
+                        client()
+                            .post(url)
+                            .json(&json!({ "email": "nobody@office.example.org", "password": "wrong" }))
+                            .send()
+                            .await
+                            .map(|r| r.status().as_u16())
                     })
                 })
                 .collect();
@@ -111,7 +116,10 @@ async fn database_that_does_not_answer_gives_503() {
                 .expect("release the lock");
             for request in stuck {
                 let status = request.await.expect("request task").expect("request");
-                assert_eq!(status, 200, "a request that waited for the lock");
+                assert_eq!(
+                    status, 400,
+                    "a request that waited for the lock: wrong password, not a failure"
+                );
             }
             let (status, body) = healthz(&app).await;
             assert_eq!(status, 200, "healthy again once the lock is gone: {body}");

@@ -5,6 +5,7 @@
 
 mod helpers;
 
+mod anonymous_forms;
 mod api;
 mod api_contract;
 mod assets;

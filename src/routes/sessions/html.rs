@@ -6,6 +6,7 @@ use actix_web::{HttpMessage, HttpRequest, HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
+use crate::auth::csrf::RefusedForm;
 use crate::auth::extractors::{ClientAddress, CurrentStaff, PageContext};
 use crate::auth::session::{CookieChange, SessionInfo, request_cookie_change};
 use crate::error::{AppError, Message};
@@ -133,6 +134,26 @@ pub async fn login(
             .insert(header::RETRY_AFTER, header::HeaderValue::from(seconds));
     }
     Ok(response)
+}
+
+/// The login page again after its CSRF token was refused (expired, or not from here): the
+/// email and `next` kept, the password not, a fresh token on the page.
+pub fn refused_login(
+    ctx: PageContext,
+    refused: &RefusedForm,
+    status: StatusCode,
+) -> Result<HttpResponse, AppError> {
+    let error = Some(ctx.t("login-form-expired"));
+    render(
+        LoginPage {
+            ctx,
+            email: refused.get("email"),
+            next: safe_next(Some(&refused.get("next"))),
+            error,
+            notice: None,
+        },
+        status,
+    )
 }
 
 pub async fn logout(

@@ -43,6 +43,7 @@ language-ru = Русский
 login-title = Sign in
 login-submit = Sign in
 login-invalid-credentials = Wrong email or password.
+login-form-expired = This sign-in form had expired or did not come from this site, so nothing was sent. Enter your password and sign in again.
 login-no-account-yet = No staff account exists yet. When Refuge started it printed a link for creating the first administrator, in the terminal or the server log where it runs ("Create the first admin account here"); open that link. Restarting Refuge prints a fresh one.
 login-signed-out = You have signed out.
 
