@@ -126,7 +126,10 @@ impl PageContext {
         let staff = extensions
             .get::<Authenticated>()
             .map(|auth| auth.staff.clone());
-        let csrf_token = match (extensions.get::<SessionInfo>(), extensions.get::<FormNonce>()) {
+        let csrf_token = match (
+            extensions.get::<SessionInfo>(),
+            extensions.get::<FormNonce>(),
+        ) {
             (Some(session), _) => session.csrf_token.clone(),
             (None, Some(nonce)) => state
                 .map(|state| state.form_key.issue(&nonce.0, state.now()))

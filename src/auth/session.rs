@@ -179,7 +179,12 @@ pub async fn load_session(
         .request()
         .extensions()
         .get::<form_token::NewFormNonce>()
-        .and_then(|_| res.request().extensions().get::<form_token::FormNonce>().cloned());
+        .and_then(|_| {
+            res.request()
+                .extensions()
+                .get::<form_token::FormNonce>()
+                .cloned()
+        });
     if let Some(nonce) = new_nonce {
         res.response_mut()
             .add_cookie(&form_token::cookie(https, nonce.0))?;

@@ -1,14 +1,15 @@
 //! `/lock`: the emergency lock. `GET /lock` asks for an email and mails that person a lock
 //! link; `GET /lock/{token}` asks to confirm (mail scanners open links: a GET never locks);
-//! `POST /lock/{token}` locks. All anonymous: a person whose devices were taken is not
+//! `POST /lock/{token}` locks and redirects to `GET /locked`, which says so. All anonymous: a person whose devices were taken is not
 //! signed in anywhere they still hold.
 
 use actix_web::http::{StatusCode, header};
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpMessage, HttpRequest, HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
 use crate::auth::extractors::{ClientAddress, PageContext};
+use crate::auth::form_token::{self, FormNonce};
 use crate::error::{AppError, Message};
 use crate::routes::see_other;
 use crate::routes::sessions::html::render;
@@ -109,26 +110,75 @@ pub async fn confirm_form(
     )
 }
 
+/// Locks, then redirects (303) to `/locked`, whose page says so. The redirect carries a
+/// proof signed for this browser's form nonce (`auth::form_token`): the page shows "locked"
+/// only to the browser that locked, so nobody can send a person a link to a false one.
 pub async fn confirm(
+    req: HttpRequest,
     state: web::Data<AppState>,
     ctx: PageContext,
     address: ClientAddress,
     token: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     let token = token.into_inner();
-    let locked = lock::lock_with_link(&state, token.clone(), address.0).await?;
-    let status = if locked {
-        StatusCode::OK
-    } else {
-        StatusCode::NOT_FOUND
-    };
+    if lock::lock_with_link(&state, token, address.0).await? {
+        let nonce = form_token::ensure_nonce(&req);
+        let proof = state
+            .form_key
+            .issue(&locked_proof_subject(&nonce), state.now());
+        let proof: String = url::form_urlencoded::byte_serialize(proof.as_bytes()).collect();
+        return Ok(see_other(&format!("/locked?proof={proof}")));
+    }
+    // Used or expired: nothing happened, and the page says so.
     render(
         ConfirmPage {
             ctx,
             token: String::new(),
             usable: false,
-            locked,
+            locked: false,
         },
-        status,
+        StatusCode::NOT_FOUND,
+    )
+}
+
+/// What the proof of a lock is signed for: the nonce, marked so that the proof is never a
+/// form token (a nonce has no `:`).
+fn locked_proof_subject(nonce: &str) -> String {
+    format!("locked:{nonce}")
+}
+
+#[derive(Debug, Deserialize)]
+pub struct LockedQuery {
+    proof: Option<String>,
+}
+
+/// `GET /locked`: "the account is locked", to the browser that just locked it; anyone else
+/// (or the same browser hours later) is sent to the lock page.
+pub async fn locked(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    ctx: PageContext,
+    query: web::Query<LockedQuery>,
+) -> Result<HttpResponse, AppError> {
+    let nonce = req.extensions().get::<FormNonce>().cloned();
+    let proven = match (nonce, query.proof.as_deref()) {
+        (Some(nonce), Some(proof)) => {
+            state
+                .form_key
+                .verify(&locked_proof_subject(&nonce.0), proof, state.now())
+        }
+        _ => false,
+    };
+    if !proven {
+        return Ok(see_other("/lock"));
+    }
+    render(
+        ConfirmPage {
+            ctx,
+            token: String::new(),
+            usable: false,
+            locked: true,
+        },
+        StatusCode::OK,
     )
 }

@@ -103,6 +103,7 @@ pub fn endpoints() -> Vec<Endpoint> {
             web::get().to(lock::confirm_form)
         }),
         Endpoint::anonymous(M::POST, "/lock/{token}", || web::post().to(lock::confirm)),
+        Endpoint::anonymous(M::GET, "/locked", || web::get().to(lock::locked)),
         Endpoint::new(M::GET, "/", || web::get().to(home::home)),
         Endpoint::new(M::GET, "/account", || web::get().to(account::html::show)),
         Endpoint::new(M::POST, "/account/language", || {

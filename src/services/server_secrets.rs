@@ -16,6 +16,7 @@ pub fn form_key(conn: &mut DbConnection, now: DateTime<Utc>) -> anyhow::Result<F
         clock::to_db(now),
     )
     .map_err(|e| anyhow::anyhow!("reading the form key: {e}"))?;
-    FormKey::from_base64(&stored)
-        .ok_or_else(|| anyhow::anyhow!("the stored form key ({KEY_NAME}) is not 32 bytes of base64"))
+    FormKey::from_base64(&stored).ok_or_else(|| {
+        anyhow::anyhow!("the stored form key ({KEY_NAME}) is not 32 bytes of base64")
+    })
 }

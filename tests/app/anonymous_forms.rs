@@ -183,7 +183,10 @@ async fn assert_refused_with_email_kept(
     );
     let html = response.text().await.unwrap();
     assert_eq!(input_value(&html, "email").as_deref(), Some(email), "{why}");
-    assert!(!html.contains(PASSWORD), "{why}: the password is not echoed");
+    assert!(
+        !html.contains(PASSWORD),
+        "{why}: the password is not echoed"
+    );
     assert!(
         html.contains("This sign-in form had expired or did not come from this site"),
         "{why}: says why"
@@ -222,7 +225,6 @@ async fn a_forged_expired_or_mismatched_login_token_is_refused_on_record() {
         vec![json!({ "route": "/login", "reason": "csrf" }); 3],
         "each refusal is on record as a CSRF refusal"
     );
-
 }
 
 #[actix_web::test]
@@ -232,8 +234,7 @@ async fn the_token_shown_with_a_refusal_signs_in() {
     app.create_staff(Role::Lawyer, email).await;
     // A browser that never opened the login page (no nonce yet) posts to it.
     let browser = client();
-    let fresh =
-        assert_refused_with_email_kept(&app, &browser, "no-token", email, "no nonce").await;
+    let fresh = assert_refused_with_email_kept(&app, &browser, "no-token", email, "no nonce").await;
     let response = browser
         .post(app.url("/login"))
         .form(&[
@@ -246,7 +247,11 @@ async fn the_token_shown_with_a_refusal_signs_in() {
         .await
         .unwrap();
     assert_eq!(response.status(), 303);
-    assert_eq!(response.headers()["location"], "/account", "next is kept too");
+    assert_eq!(
+        response.headers()["location"],
+        "/account",
+        "next is kept too"
+    );
 }
 
 #[actix_web::test]

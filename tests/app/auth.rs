@@ -1270,7 +1270,10 @@ async fn security_headers_are_on_every_kind_of_response() {
             .find(|c| c.name() == name)
             .unwrap_or_else(|| panic!("{name} cookie"));
         assert!(cookie.http_only(), "{name}");
-        assert!(cookie.same_site_lax() || cookie.same_site_strict(), "{name}");
+        assert!(
+            cookie.same_site_lax() || cookie.same_site_strict(),
+            "{name}"
+        );
         assert_eq!(cookie.path(), Some("/"), "{name}");
     }
 }

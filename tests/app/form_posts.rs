@@ -6,7 +6,7 @@
 use actix_web::http::Method;
 use refuge::domain::staff::Role;
 
-use crate::helpers::{PASSWORD, input_value, spawn_app};
+use crate::helpers::{NowForTests, PASSWORD, input_value, spawn_app};
 
 /// HTML POST routes whose successful answer is asserted elsewhere, and why not here.
 const ELSEWHERE: &[(&str, &str)] = &[
@@ -49,12 +49,6 @@ const ELSEWHERE: &[(&str, &str)] = &[
     (
         "/admin/staff/{id}/second-factor-reset",
         "second_factor.rs: an admin's reset answers 303",
-    ),
-    (
-        "/lock/{token}",
-        "lock.rs: answers 200 with the 'account is locked' page, not a 303; a GET page saying so \
-         would let anyone show a person a false 'locked' (a redirect needs a session, and the one \
-         locking has none); reposting a spent link only says it was used",
     ),
 ];
 
@@ -119,6 +113,27 @@ async fn every_successful_html_form_post_answers_303() {
 
     // A browser signed in nowhere, for the public lock page.
     let anonymous = crate::helpers::client();
+    // A lock link of someone's, as every email to them carries one.
+    let to_lock = app
+        .create_staff(Role::Paralegal, "to-lock@office.example.org")
+        .await;
+    let lock_link = {
+        let base = app.state.settings.public_url();
+        let now = app.clock.as_ref().now_for_tests();
+        app.state
+            .db
+            .run(move |conn| {
+                Ok(refuge::services::lock::issue_link(
+                    conn, &base, to_lock.id, now,
+                )?)
+            })
+            .await
+            .expect("lock link")
+    };
+    let lock_path = lock_link
+        .strip_prefix(&app.address)
+        .expect("a link to this server")
+        .to_string();
 
     // Another signed-in browser of the lawyer's, to end from the account page.
     let _second_browser = app.login(&lawyer.staff.email, PASSWORD).await;
@@ -324,6 +339,7 @@ async fn every_successful_html_form_post_answers_303() {
             &anonymous,
             vec![("email", "other@office.example.org")],
         ),
+        ("/lock/{token}", lock_path.clone(), &anonymous, vec![]),
         (
             "/invitation/{token}",
             invitation.clone(),
@@ -348,7 +364,7 @@ async fn every_successful_html_form_post_answers_303() {
                 ],
             )
             .await
-        } else if *route == "/lock" {
+        } else if *route == "/lock" || *route == "/lock/{token}" {
             app.post_link_form(client, path, fields).await
         } else {
             app.post_form(client, path, fields).await

@@ -44,19 +44,30 @@ async fn account_lock_link(app: &TestApp, session: &Session) -> String {
     link
 }
 
-/// Opens a lock link in a fresh anonymous browser and confirms: the confirmation's response.
-async fn confirm_lock(app: &TestApp, link: &str) -> reqwest::Response {
+/// Opens a lock link in a fresh anonymous browser and confirms: the confirmation's response
+/// (a 303 to the page that says so) and the browser.
+async fn confirm_lock(app: &TestApp, link: &str) -> (reqwest::Response, reqwest::Client) {
     let browser = client();
     let path = path_of(app, link);
     let (status, html) = app.page(&browser, &path).await;
     assert_eq!(status, 200, "the confirmation page");
     let csrf = csrf_from(&html).expect("the confirmation form");
-    browser
+    let response = browser
         .post(app.url(&path))
         .form(&[("csrf_token", csrf.as_str())])
         .send()
         .await
-        .unwrap()
+        .unwrap();
+    (response, browser)
+}
+
+fn location(response: &reqwest::Response) -> String {
+    response
+        .headers()
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_string()
 }
 
 async fn signed_in(app: &TestApp, client: &reqwest::Client) -> bool {
@@ -132,9 +143,13 @@ async fn opening_a_lock_link_does_not_lock_confirming_locks_at_once() {
     }
     assert!(signed_in(&app, &person.client).await, "a GET does not lock");
 
-    let response = confirm_lock(&app, &link).await;
-    assert_eq!(response.status(), 200);
-    assert!(response.text().await.unwrap().contains("id=\"lock-done\""));
+    let (response, browser) = confirm_lock(&app, &link).await;
+    assert_eq!(response.status(), 303, "POST, then the page saying so");
+    let done = location(&response);
+    assert!(done.starts_with("/locked?"), "{done}");
+    let (status, html) = app.page(&browser, &done).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("id=\"lock-done\""));
     assert!(!signed_in(&app, &person.client).await, "sessions ended");
     let api = client()
         .get(app.url("/api/v1/me"))
@@ -217,7 +232,7 @@ async fn only_an_admin_unlocks_and_then_the_password_works_again() {
     let lawyer = app.login_as(Role::Lawyer).await;
     let person = app.login_as(Role::Paralegal).await;
     let link = account_lock_link(&app, &person).await;
-    assert_eq!(confirm_lock(&app, &link).await.status(), 200);
+    assert_eq!(confirm_lock(&app, &link).await.0.status(), 303);
 
     let path = format!("/admin/staff/{}", person.staff.id);
     let (_, page) = app.page(&admin.client, &path).await;
@@ -271,7 +286,45 @@ async fn the_lock_page_answers_the_same_for_known_and_unknown_emails() {
     assert_eq!(mail.len(), 1, "only the known email gets mail");
     assert_eq!(mail[0].to_address, person.email);
     let link = lock_link(&app, &mail[0].text_body).expect("a lock link");
-    assert_eq!(confirm_lock(&app, &link).await.status(), 200);
+    assert_eq!(confirm_lock(&app, &link).await.0.status(), 303);
+}
+
+#[actix_web::test]
+async fn only_the_browser_that_locked_is_told_locked() {
+    // The page after the redirect says "locked" to the browser that confirmed, not to anyone
+    // sent its address: nobody can show a person a false "your account is locked".
+    let app = spawn_app().await;
+    let person = app.login_as(Role::Lawyer).await;
+    let link = account_lock_link(&app, &person).await;
+    let (response, browser) = confirm_lock(&app, &link).await;
+    let done = location(&response);
+
+    let elsewhere = client();
+    app.csrf(&elsewhere, "/lock").await; // a browser with a form nonce of its own
+    for (who, other) in [("another browser", &elsewhere), ("a fresh one", &client())] {
+        let response = other.get(app.url(&done)).send().await.unwrap();
+        assert_eq!(response.status(), 303, "{who}");
+        assert_eq!(location(&response), "/lock", "{who}");
+    }
+    let forged = client();
+    app.csrf(&forged, "/lock").await;
+    let response = forged
+        .get(app.url("/locked?proof=4102444800.AAAA"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(location(&response), "/lock", "a made-up proof");
+
+    // The browser that locked is told, for a while.
+    assert!(
+        app.page(&browser, &done)
+            .await
+            .1
+            .contains("id=\"lock-done\"")
+    );
+    app.clock.advance(chrono::Duration::hours(3));
+    let response = browser.get(app.url(&done)).send().await.unwrap();
+    assert_eq!(location(&response), "/lock", "hours later");
 }
 
 #[actix_web::test]
