@@ -764,14 +764,14 @@ async fn login_rotates_the_session_and_the_old_cookie_is_worthless() {
 
     let response = get_with_cookie(&app, &after, "/").await;
     assert_eq!(response.status(), 200, "the new cookie signs in");
-    let response = get_with_cookie(&app, &before, "/").await;
+    let response = get_with_cookie(&app, before, "/").await;
     assert_eq!(
         response.status(),
         303,
         "the planted cookie must not sign in"
     );
     assert_eq!(location(&response), "/login");
-    let response = get_with_cookie(&app, &before, "/api/v1/me").await;
+    let response = get_with_cookie(&app, before, "/api/v1/me").await;
     assert_eq!(response.status(), 401);
 }
 
