@@ -1,5 +1,5 @@
 //! The background work of a server: every `mail.poll_interval_seconds`, expired held forms
-//! swept, the daily scan when its time has come, then the outbox (at once for what waited, if
+//! and what else expires (sessions, links, throttle counters) swept, the daily scan when its time has come, then the outbox (at once for what waited, if
 //! the transport is back). Errors are logged and tried again next round.
 
 use std::time::Duration;
@@ -7,7 +7,7 @@ use std::time::Duration;
 use actix_web::web;
 
 use crate::email::Mailer;
-use crate::services::{held_forms, outbox, reminders, reports};
+use crate::services::{held_forms, outbox, reminders, reports, sweep};
 use crate::state::AppState;
 
 pub fn spawn(state: web::Data<AppState>, mailer: Mailer) -> actix_web::rt::task::JoinHandle<()> {
@@ -21,11 +21,22 @@ pub fn spawn(state: web::Data<AppState>, mailer: Mailer) -> actix_web::rt::task:
     })
 }
 
-/// One round: held forms past their time deleted, the scan if due, then every message that
-/// is due.
+/// One round: held forms and whatever else has expired deleted, the scan if due, then every
+/// message that is due.
 pub async fn run_once(state: &AppState, mailer: &Mailer) {
     if let Err(error) = held_forms::sweep(state).await {
         tracing::error!(error = ?error, "sweeping expired held forms failed");
+    }
+    match sweep::sweep_expired(state).await {
+        Ok(report) if !report.is_empty() => tracing::info!(
+            sessions = report.sessions,
+            account_links = report.account_links,
+            lock_links = report.lock_links,
+            throttle_counters = report.throttle_counters,
+            "expired rows swept"
+        ),
+        Ok(_) => {}
+        Err(error) => tracing::error!(error = ?error, "sweeping what expired failed"),
     }
     match reminders::run_if_due(state).await {
         Ok(Some(report)) => tracing::info!(

@@ -5,7 +5,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::DbConnection;
-use super::schema::account_tokens;
+use super::schema::{account_tokens, staff};
 use super::uuid::DbUuid;
 use crate::domain::ids::StaffId;
 
@@ -101,4 +101,23 @@ pub fn retire(
             .set(account_tokens::used_at.eq(now))
             .execute(conn),
     }
+}
+
+/// Removes links that can no longer be used: expired ones, except the unused link of an
+/// account still without a password, which the staff list reads ("invitation expired").
+pub fn delete_expired(conn: &mut DbConnection, now: NaiveDateTime) -> QueryResult<usize> {
+    let awaiting_password = staff::table
+        .filter(staff::password_hash.is_null())
+        .select(staff::id.nullable());
+    diesel::delete(
+        account_tokens::table
+            .filter(account_tokens::expires_at.le(now))
+            .filter(
+                account_tokens::used_at
+                    .is_not_null()
+                    .or(account_tokens::staff_id.is_null())
+                    .or(account_tokens::staff_id.ne_all(awaiting_password)),
+            ),
+    )
+    .execute(conn)
 }

@@ -70,3 +70,15 @@ pub fn retire_for_staff(
     .set(lock_links::used_at.eq(now))
     .execute(conn)
 }
+
+/// Removes links that can no longer lock anything: used (or retired) and expired ones.
+pub fn delete_dead(conn: &mut DbConnection, now: NaiveDateTime) -> QueryResult<usize> {
+    diesel::delete(
+        lock_links::table.filter(
+            lock_links::used_at
+                .is_not_null()
+                .or(lock_links::expires_at.le(now)),
+        ),
+    )
+    .execute(conn)
+}

@@ -96,21 +96,48 @@ pub fn clear(conn: &mut DbConnection, scope: Scope, key_hash: &str) -> QueryResu
     diesel::delete(login_throttle::table.find((scope.as_str(), key_hash))).execute(conn)
 }
 
-/// Removes counters with nothing left to remember: no delay running and nothing counted
-/// since `quiet_since`. For the worker's sweep.
-pub fn delete_quiet(
+/// Counters that may have nothing left to remember: no delay running and nothing counted
+/// since `quiet_since` (the caller checks what decays by the attempt); at most `limit`.
+pub fn list_quiet(
     conn: &mut DbConnection,
     now: NaiveDateTime,
     quiet_since: NaiveDateTime,
-) -> QueryResult<usize> {
-    diesel::delete(
+    limit: i64,
+) -> QueryResult<Vec<(String, String, Counter)>> {
+    let rows: Vec<(String, String, i32, NaiveDateTime, Option<NaiveDateTime>)> =
         login_throttle::table
             .filter(login_throttle::counted_at.lt(quiet_since))
             .filter(
                 login_throttle::blocked_until
                     .is_null()
                     .or(login_throttle::blocked_until.le(now)),
-            ),
-    )
-    .execute(conn)
+            )
+            .select((
+                login_throttle::scope,
+                login_throttle::key_hash,
+                login_throttle::attempts,
+                login_throttle::counted_at,
+                login_throttle::blocked_until,
+            ))
+            .limit(limit)
+            .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(scope, key, attempts, counted_at, blocked_until)| {
+            (
+                scope,
+                key,
+                Counter {
+                    attempts,
+                    counted_at,
+                    blocked_until,
+                },
+            )
+        })
+        .collect())
+}
+
+/// Removes one counter, named by its stored scope and key.
+pub fn delete(conn: &mut DbConnection, scope: &str, key_hash: &str) -> QueryResult<usize> {
+    diesel::delete(login_throttle::table.find((scope, key_hash))).execute(conn)
 }

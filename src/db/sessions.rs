@@ -168,9 +168,8 @@ pub fn delete_for_staff(conn: &mut DbConnection, staff_id: StaffId) -> QueryResu
         .execute(conn)
 }
 
-/// Removes sessions past their absolute lifetime, and signed-in sessions idle since
-/// `idle_before`. Anonymous sessions are never touched, so only their lifetime ends them
-/// (as in `services::sessions::resume`): an open login form must not expire early.
+/// Removes sessions past their absolute lifetime (a half-signed-in one lasts minutes), and
+/// signed-in sessions idle since `idle_before` (as `services::sessions::resume` ends them).
 pub fn delete_stale(
     conn: &mut DbConnection,
     now: NaiveDateTime,

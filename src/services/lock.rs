@@ -36,7 +36,7 @@ const FREE_REQUESTS_PER_ADDRESS: i32 = 5;
 const FREE_MAILS_PER_ACCOUNT: i32 = 3;
 const MAX_REQUEST_DELAY_SECONDS: i64 = 3600;
 /// Request counts older than this are forgotten.
-const REQUEST_MEMORY: Duration = Duration::hours(1);
+pub(crate) const REQUEST_MEMORY: Duration = Duration::hours(1);
 
 /// Issues a new lock link for `staff_id`; earlier links keep working until one is used.
 pub fn issue_link(

@@ -21,4 +21,5 @@ pub mod second_factor;
 pub mod server_secrets;
 pub mod sessions;
 pub mod staff;
+pub mod sweep;
 pub mod throttle;

@@ -94,3 +94,29 @@ pub fn record_success(
     };
     Ok(())
 }
+
+/// How many counters one sweep looks at, at most (the next round takes the rest).
+const SWEEP_BATCH: i64 = 1_000;
+
+/// Removes counters that remember nothing any more under any rule that writes them (an
+/// account's and the lock page's, forgotten all at once after quiet; an address's, one
+/// attempt per period) and hold no delay. Returns how many went.
+pub fn sweep_stale(
+    conn: &mut DbConnection,
+    settings: &LoginSettings,
+    now: DateTime<Utc>,
+) -> Result<usize, diesel::result::Error> {
+    let now = clock::to_db(now);
+    let longest_quiet =
+        Duration::hours(settings.failure_memory_hours).max(crate::services::lock::REQUEST_MEMORY);
+    let address = limits(Scope::Address, settings);
+    let mut removed = 0;
+    for (scope, key_hash, counter) in
+        db::login_throttle::list_quiet(conn, now, now - longest_quiet, SWEEP_BATCH)?
+    {
+        if counter.forgotten_until(&address, now).attempts == 0 {
+            removed += db::login_throttle::delete(conn, &scope, &key_hash)?;
+        }
+    }
+    Ok(removed)
+}

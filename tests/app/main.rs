@@ -41,3 +41,4 @@ mod second_factor;
 mod sessions;
 mod setup;
 mod staff_admin;
+mod sweeping;
