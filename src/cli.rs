@@ -47,6 +47,9 @@ pub enum Command {
     /// Manage staff accounts.
     #[command(subcommand)]
     User(UserCommand),
+    /// The audit log.
+    #[command(subcommand)]
+    Audit(AuditCommand),
     /// Try Refuge on its own demo database (data/demo.db) of fictional clients and cases.
     /// `refuge demo --help` lists its options.
     #[command(disable_help_flag = true)]
@@ -60,6 +63,17 @@ pub enum Command {
     DemoData {
         #[arg(trailing_var_arg = true, allow_hyphen_values = true, hide = true)]
         args: Vec<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AuditCommand {
+    /// Walk the audit log's hash chain and name the first broken link (exit code 1 if any).
+    Verify {
+        /// A seal from an admins' daily email, `ENTRY:HASH`: also check that the chain still
+        /// holds that entry with that hash, i.e. that nothing up to it was rewritten since.
+        #[arg(long, value_name = "ENTRY:HASH")]
+        seal: Option<String>,
     },
 }
 
@@ -115,6 +129,9 @@ fn run_server_command(config: &Path, command: Command) -> anyhow::Result<()> {
             Command::Serve => serve(settings).await,
             Command::Migrate => migrate(&settings),
             Command::User(command) => user(settings, command).await,
+            Command::Audit(AuditCommand::Verify { seal }) => {
+                verify_audit(&settings, seal.as_deref())
+            }
             Command::Demo { .. } | Command::DemoData { .. } => {
                 bail!("the demo commands are run by refuge-demo")
             }
@@ -235,6 +252,17 @@ fn migrate(settings: &Settings) -> anyhow::Result<()> {
             println!("applied {version}");
         }
     }
+    Ok(())
+}
+
+/// `refuge audit verify`: reads the whole log (no migration, no write: a verifier must not
+/// need more than reading rights).
+fn verify_audit(settings: &Settings, seal: Option<&str>) -> anyhow::Result<()> {
+    let seal = seal.map(crate::services::audit::Seal::parse).transpose()?;
+    let db = Db::connect(&settings.database.url, 1)?;
+    let mut conn = db.get().map_err(|e| anyhow::anyhow!("{e}"))?;
+    let report = crate::services::audit::verify_chain(&mut conn, seal.as_ref())?;
+    println!("{report}");
     Ok(())
 }
 

@@ -1,13 +1,15 @@
-//! Queries on `audit_log`. The table is append-only (triggers refuse UPDATE and DELETE);
-//! this module only inserts and reads.
+//! Queries on `audit_log`. The table is append-only (triggers refuse UPDATE and DELETE, and
+//! on PostgreSQL TRUNCATE) and hash-chained ([`audit_chain`]); this module only inserts and
+//! reads.
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::DbConnection;
 use super::schema::{audit_log, cases, staff};
 use super::uuid::DbUuid;
+use super::{DbConnection, audit_chain};
 use crate::domain::audit::AuditAction;
+use crate::domain::audit_chain::{ChainHash, EntryContent, link};
 use crate::domain::ids::StaffId;
 
 pub struct NewAuditEntry<'a> {
@@ -18,10 +20,32 @@ pub struct NewAuditEntry<'a> {
     pub target_id: Option<String>,
     pub address: Option<&'a str>,
     pub details: String,
+    /// Written by the demo-data loader about a record it is about to mark as demo data:
+    /// outside the hash chain, like every entry about a demo record.
+    pub about_demo_data: bool,
 }
 
+/// Appends the entry: to the hash chain, under the chain head's lock held until the
+/// transaction ends (so appends are serialized and ids follow the chain's order), unless
+/// it is about demo data.
 pub fn insert(conn: &mut DbConnection, entry: &NewAuditEntry<'_>) -> QueryResult<usize> {
-    diesel::insert_into(audit_log::table)
+    let content = EntryContent {
+        occurred_at: entry.occurred_at,
+        actor_id: entry.actor_id.map(StaffId::as_uuid),
+        action: entry.action,
+        target_type: entry.target_type,
+        target_id: entry.target_id.as_deref(),
+        address: entry.address,
+        details: &entry.details,
+    };
+    let chained = !entry.about_demo_data
+        && !audit_chain::about_demo_data(conn, content.actor_id, content.target_id)?;
+    let hash = if chained {
+        Some(link(&audit_chain::lock_head(conn)?, &content))
+    } else {
+        None
+    };
+    let id: i64 = diesel::insert_into(audit_log::table)
         .values((
             audit_log::occurred_at.eq(entry.occurred_at),
             audit_log::actor_id.eq(entry.actor_id.map(|id| DbUuid(id.as_uuid()))),
@@ -30,8 +54,14 @@ pub fn insert(conn: &mut DbConnection, entry: &NewAuditEntry<'_>) -> QueryResult
             audit_log::target_id.eq(entry.target_id.as_deref()),
             audit_log::address.eq(entry.address),
             audit_log::details.eq(&entry.details),
+            audit_log::chain_hash.eq(hash.map(ChainHash::to_hex)),
         ))
-        .execute(conn)
+        .returning(audit_log::id)
+        .get_result(conn)?;
+    if let Some(hash) = hash {
+        audit_chain::advance(conn, id, hash)?;
+    }
+    Ok(1)
 }
 
 #[derive(Debug, Clone, Queryable)]

@@ -44,6 +44,7 @@ impl PendingEntry {
                 target_id: self.target_id.clone(),
                 address: self.address.as_deref(),
                 details: self.details.clone(),
+                about_demo_data: false,
             },
         )
         .map(|_| ())

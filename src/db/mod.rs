@@ -3,6 +3,7 @@
 
 pub mod account_tokens;
 pub mod api_tokens;
+pub mod audit_chain;
 pub mod audit_log;
 pub mod audit_writer;
 pub mod case_list;
@@ -323,12 +324,23 @@ const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/po
 
 /// Applies pending migrations; returns the versions applied.
 pub fn run_migrations(conn: &mut DbConnection) -> Result<Vec<String>, anyhow::Error> {
-    let applied = match conn {
+    let applied: Vec<String> = match conn {
         DbConnection::Sqlite(c) => c.run_pending_migrations(SQLITE_MIGRATIONS),
         DbConnection::Postgres(c) => c.run_pending_migrations(POSTGRES_MIGRATIONS),
     }
-    .map_err(|err| anyhow::anyhow!("database migration failed: {err}"))?;
-    Ok(applied.iter().map(ToString::to_string).collect())
+    .map_err(|err| anyhow::anyhow!("database migration failed: {err}"))?
+    .iter()
+    .map(ToString::to_string)
+    .collect();
+    if let Some(sealed) = audit_chain::seal_if_needed(conn)
+        .map_err(|err| anyhow::anyhow!("sealing the audit log's hash chain failed: {err}"))?
+    {
+        tracing::info!(
+            sealed_through = sealed,
+            "the audit log's hash chain begins: earlier entries sealed"
+        );
+    }
+    Ok(applied)
 }
 
 impl Db {

@@ -113,6 +113,27 @@ diesel::table! {
         target_id -> Nullable<Text>,
         address -> Nullable<Text>,
         details -> Text,
+        chain_hash -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    audit_chain (id) {
+        id -> Integer,
+        head_id -> Nullable<BigInt>,
+        head_hash -> Nullable<Text>,
+        sealed_through -> BigInt,
+        links -> BigInt,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::uuid::PortableUuid;
+
+    demo_records (id) {
+        id -> PortableUuid,
+        kind -> Text,
     }
 }
 
@@ -468,6 +489,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     account_tokens,
     login_throttle,
     audit_log,
+    audit_chain,
+    demo_records,
     clients,
     client_entries,
     family_members,

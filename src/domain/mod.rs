@@ -2,6 +2,7 @@
 
 pub mod a_number;
 pub mod audit;
+pub mod audit_chain;
 pub mod case_file;
 pub mod case_stage;
 pub mod case_work;

@@ -231,6 +231,39 @@ pub fn security_alert(
     render(parts)
 }
 
+/// The admins' daily seal of the audit log: its last entry and that entry's hash. Kept in
+/// a mailbox outside the server, it shows afterwards whether the log was rewritten
+/// (`refuge audit verify --seal ID:HASH`).
+pub fn audit_seal(
+    i18n: &I18n,
+    recipient_name: &str,
+    on: chrono::NaiveDate,
+    head_id: Option<i64>,
+    head_hash: &str,
+    base: &str,
+) -> Result<RenderedMessage, askama::Error> {
+    let mut parts = parts(
+        i18n,
+        recipient_name,
+        base,
+        i18n.message(&Message::new("email-subject-audit-seal").with("date", date(on))),
+    );
+    let seal = format!("{}:{head_hash}", head_id.unwrap_or(0));
+    parts.notices.push(Notice {
+        headline: i18n.message(
+            &Message::new("email-audit-seal")
+                .with("entry", head_id.unwrap_or(0))
+                .with("date", date(on)),
+        ),
+        lines: vec![
+            seal.clone(),
+            i18n.message(&Message::new("email-audit-seal-keep").with("seal", seal)),
+        ],
+        links: Vec::new(),
+    });
+    render(parts)
+}
+
 /// The day's collected notifications as one message.
 pub fn digest(
     i18n: &I18n,

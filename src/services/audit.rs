@@ -14,6 +14,7 @@ use crate::db::audit_log::{self, AuditFilter, AuditRow, NewAuditEntry};
 use crate::db::audit_writer::PendingEntry;
 use crate::db::{self, DbConnection, write_transaction};
 use crate::domain::audit::{AuditAction, DetailLine, RefusalReason, describe};
+use crate::domain::audit_chain::ChainHash;
 use crate::domain::ids::StaffId;
 use crate::domain::paging::{PageNumber, PageSize};
 use crate::domain::reports::local_midnight;
@@ -27,11 +28,28 @@ pub struct AuditContext {
     pub actor: Option<StaffId>,
     pub address: Option<String>,
     pub at: DateTime<Utc>,
+    /// The demo-data loader's entries about records it marks as demo data only after the
+    /// entry is written (a demo staff account): kept outside the hash chain like every
+    /// entry about demo data, as `refuge demo-data --remove` deletes them.
+    pub about_demo_data: bool,
 }
 
 impl AuditContext {
     pub fn new(actor: Option<StaffId>, address: Option<String>, at: DateTime<Utc>) -> Self {
-        Self { actor, address, at }
+        Self {
+            actor,
+            address,
+            at,
+            about_demo_data: false,
+        }
+    }
+
+    /// For the demo-data loader: see [`AuditContext::about_demo_data`].
+    pub fn for_demo_data(self) -> Self {
+        Self {
+            about_demo_data: true,
+            ..self
+        }
     }
 
     pub fn record(
@@ -55,6 +73,7 @@ impl AuditContext {
                 target_id,
                 address: self.address.as_deref(),
                 details: details.to_string(),
+                about_demo_data: self.about_demo_data,
             },
         )
         .map(|_| ())
@@ -500,4 +519,107 @@ pub async fn case_trail(
             Ok((case.reference, entries))
         })
         .await
+}
+
+/// An entry and its hash as an admins' daily email gave them (`ENTRY:HASH`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Seal {
+    pub id: i64,
+    pub hash: ChainHash,
+}
+
+impl Seal {
+    pub fn parse(text: &str) -> anyhow::Result<Self> {
+        let (id, hash) = text
+            .trim()
+            .split_once(':')
+            .ok_or_else(|| anyhow::anyhow!("a seal is ENTRY:HASH, as in the daily email"))?;
+        let id = id
+            .parse()
+            .map_err(|_| anyhow::anyhow!("the seal's entry is not a number: {id}"))?;
+        let hash = ChainHash::parse(&hash.to_ascii_lowercase())
+            .ok_or_else(|| anyhow::anyhow!("the seal's hash is not 64 hex digits"))?;
+        Ok(Self { id, hash })
+    }
+}
+
+/// What `refuge audit verify` found when the chain is intact.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChainReport {
+    pub covered: u64,
+    pub sealed_through: i64,
+    pub outside: u64,
+    pub head_id: Option<i64>,
+    pub head_hash: ChainHash,
+}
+
+impl std::fmt::Display for ChainReport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "The audit log's chain is intact: {} entries checked",
+            self.covered
+        )?;
+        if self.sealed_through > 0 {
+            write!(
+                f,
+                " (those up to entry {} were written before the chain began and are \
+                 covered by the first hash after them)",
+                self.sealed_through
+            )?;
+        }
+        if self.outside > 0 {
+            write!(
+                f,
+                "; {} entries about demo data stand outside it",
+                self.outside
+            )?;
+        }
+        write!(
+            f,
+            ".\nHead: entry {}, hash {}",
+            self.head_id.unwrap_or(0),
+            self.head_hash
+        )
+    }
+}
+
+/// Walks the audit log's hash chain ([`crate::domain::audit_chain`]) in one read
+/// transaction; an error names the first broken link, or a seal the chain does not hold.
+pub fn verify_chain(conn: &mut DbConnection, seal: Option<&Seal>) -> anyhow::Result<ChainReport> {
+    use diesel::Connection;
+    let (walk, head, broken, sealed_hash) = conn.transaction(|conn| {
+        let (walk, head, broken) = db::audit_chain::verify(conn)?;
+        let sealed_hash = match seal {
+            Some(seal) => Some(db::audit_chain::stored_hash(conn, seal.id)?),
+            None => None,
+        };
+        Ok::<_, diesel::result::Error>((walk, head, broken, sealed_hash))
+    })?;
+    if let Some(broken) = broken {
+        anyhow::bail!("the audit log's chain is broken: {broken}");
+    }
+    let (covered, outside, sealed_through) = (walk.covered, walk.outside, head.sealed_through);
+    let head_hash = head.head_hash.as_deref().and_then(ChainHash::parse);
+    let (head_id, head_hash) = walk
+        .finish(head.head_id, head_hash)
+        .map_err(|broken| anyhow::anyhow!("the audit log's chain is broken: {broken}"))?;
+    if let (Some(seal), Some(stored)) = (seal, sealed_hash) {
+        if stored.as_deref().and_then(ChainHash::parse) != Some(seal.hash) {
+            anyhow::bail!(
+                "the audit log no longer matches the seal {}:{}: entry {} is gone or its hash \
+                 differs, so the log up to it was rewritten since the seal was sent",
+                seal.id,
+                seal.hash,
+                seal.id
+            );
+        }
+    }
+    Ok(ChainReport {
+        covered,
+        sealed_through,
+        outside,
+        head_id,
+        head_hash,
+    })
 }

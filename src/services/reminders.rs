@@ -32,6 +32,8 @@ pub struct ScanReport {
     pub reminders: usize,
     pub court_lists: usize,
     pub digests: usize,
+    /// Admins sent the day's seal of the audit log.
+    pub seals: usize,
 }
 
 /// The office's date and whether the scan's local time has come, at the clock's now.
@@ -67,7 +69,8 @@ pub async fn run_if_due(state: &AppState) -> Result<Option<ScanReport>, AppError
     scan(state, today).await.map(Some)
 }
 
-/// Reminders due on `today`, the week's court re-check lists, then the digests.
+/// Reminders due on `today`, the week's court re-check lists, the digests, then the audit
+/// log's seal.
 pub async fn scan(state: &AppState, today: NaiveDate) -> Result<ScanReport, AppError> {
     let notifier = Notifier::of(state);
     state
@@ -77,6 +80,7 @@ pub async fn scan(state: &AppState, today: NaiveDate) -> Result<ScanReport, AppE
                 reminders: reminders(conn, &notifier, today)?,
                 court_lists: court_recheck_lists(conn, &notifier, today)?,
                 digests: digests(conn, &notifier)?,
+                seals: audit_seal(conn, &notifier, today)?,
             })
         })
         .await
@@ -237,3 +241,45 @@ fn digests(conn: &mut DbConnection, notifier: &Notifier) -> Result<usize, AppErr
     }
     Ok(sent)
 }
+
+/// The audit log's chain head, logged and mailed to every active admin: a copy outside the
+/// server of where the chain stood, so that rewriting the log afterwards (even by someone
+/// who can recompute every hash) shows against it (`refuge audit verify --seal`).
+fn audit_seal(
+    conn: &mut DbConnection,
+    notifier: &Notifier,
+    today: NaiveDate,
+) -> Result<usize, AppError> {
+    let head = db::audit_chain::head(conn)?;
+    let hash = head.head_hash.clone().unwrap_or_default();
+    tracing::info!(
+        head_id = head.head_id,
+        head_hash = %hash,
+        links = head.links,
+        "audit log chain head"
+    );
+    let admins: Vec<_> = db::staff::list(conn)?
+        .into_iter()
+        .filter(|s| s.active && s.role == crate::domain::staff::Role::Admin)
+        .collect();
+    write_transaction(conn, |conn| {
+        for admin in &admins {
+            let i18n = I18n::new(admin.language);
+            let message = render::audit_seal(
+                &i18n,
+                &admin.display_name,
+                today,
+                head.head_id,
+                &hash,
+                notifier.base_url(),
+            )
+            .map_err(AppError::internal)?;
+            notifier.enqueue(conn, admin, AUDIT_SEAL_MAIL, None, &message)?;
+        }
+        Ok::<_, AppError>(())
+    })?;
+    Ok(admins.len())
+}
+
+/// The outbox kind of the daily seal.
+pub const AUDIT_SEAL_MAIL: &str = "audit_seal";

@@ -324,6 +324,52 @@ fn a_database_other_accounts_can_read_is_refused_with_the_chmod_that_fixes_it() 
 }
 
 #[test]
+fn audit_verify_passes_an_intact_log_and_names_an_edited_entry_with_a_failing_exit() {
+    let workspace = Workspace::new();
+    workspace
+        .run_with_stdin(
+            &[
+                "user",
+                "add",
+                "--email",
+                "a@office.example.org",
+                "--name",
+                "A",
+                "--role",
+                "admin",
+                "--password-stdin",
+            ],
+            "a long enough passphrase 42\n",
+        )
+        .success();
+    let intact = workspace.run(&["audit", "verify"]).success();
+    assert!(
+        intact.stdout.contains("chain is intact"),
+        "{}",
+        intact.stdout
+    );
+
+    let edited = workspace.audit().last().expect("an entry").id;
+    {
+        use diesel::connection::SimpleConnection;
+        let mut conn = workspace.connection();
+        conn.batch_execute(&format!(
+            "DROP TRIGGER audit_log_no_update; \
+             UPDATE audit_log SET details = '{{}}' WHERE id = {edited}"
+        ))
+        .expect("the owner edits an entry");
+    }
+    let broken = workspace.run(&["audit", "verify"]).failure();
+    assert!(
+        broken
+            .stderr
+            .contains(&format!("entry {edited}: its stored hash")),
+        "{}",
+        broken.stderr
+    );
+}
+
+#[test]
 fn user_add_with_password_on_stdin_prints_the_account_and_list_shows_it() {
     let workspace = Workspace::new();
     let password = "a long enough passphrase 42";

@@ -457,6 +457,15 @@ async fn removing_demo_data_keeps_the_offices_records_and_audits_itself() {
         after.last().map(|e| e.0.as_str()),
         Some("demo_data.removed")
     );
+    // The demo entries stood outside the hash chain: removing them broke no link.
+    app.state
+        .db
+        .run(|conn| {
+            refuge::services::audit::verify_chain(conn, None)
+                .map_err(refuge::error::AppError::internal)
+        })
+        .await
+        .expect("the chain is intact");
 }
 
 #[actix_web::test]

@@ -9,6 +9,7 @@ mod anonymous_forms;
 mod api;
 mod api_contract;
 mod assets;
+mod audit_chain;
 mod audit_trail;
 mod auth;
 mod browser;

@@ -747,6 +747,9 @@ email-subject-court-recheck = Refuge: hearing dates to re-check with the court
 email-subject-security-alert = Refuge: repeated refusals for one staff account
 email-security-alert = { $name } was refused { $count } times within the last hour.
 email-security-alert-check = Check the security events: a mistyped address, a role that needs changing, or someone trying what they may not.
+email-subject-audit-seal = Refuge: audit log seal for { $date }
+email-audit-seal = On { $date } the audit log's chain ended at entry { $entry }. Its seal:
+email-audit-seal-keep = Keep this message. `refuge audit verify --seal { $seal }` shows whether any entry up to this one has been changed or removed since.
 email-subject-digest = Refuge: daily digest, { $count ->
     [one] { $count } update
    *[other] { $count } updates

@@ -1,0 +1,2 @@
+DROP TABLE audit_chain;
+ALTER TABLE audit_log DROP COLUMN chain_hash;
