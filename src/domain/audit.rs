@@ -675,6 +675,41 @@ const INTAKE_FIELDS: &[Field] = &[
     ("claim.paralegal_id", "intake-claim-paralegal", Kind::Staff),
 ];
 
+/// The intake fields (by path without the item number) whose values the audit log keeps,
+/// before → after: how the case is handled, never who the person is or what happened to
+/// them. Every other field — and any field added later, until someone adds it here — is
+/// recorded only as changed. Kept out on purpose: names, dates of birth, numbers, contact
+/// details, nationality, languages, immigration status, the whole entry (date, port,
+/// manner, parole), the journey, family facts other than the two below, and every
+/// persecution fact (dates, place, who acted, days detained, charges, outcome).
+const INTAKE_VALUES_LOGGED: &[&str] = &[
+    // The claim and who works on it.
+    "claim.kind",
+    "claim.lawyer_id",
+    "claim.paralegal_id",
+    // How the office may reach the client, and whether hearings need an interpreter:
+    // who changed a safety flag must be on record with what it became.
+    "client.interpreter_needed",
+    "client.phone_safe",
+    "client.email_safe",
+    "client.address_safe",
+    "client.messenger_safe",
+    "family.safe_to_contact",
+    // A legal decision on the application.
+    "family.derivative",
+];
+
+/// Whether a change to the intake field at `path` (`claim.kind`, `family.2.derivative`) is
+/// logged with its values; otherwise the log says only that it changed.
+pub fn intake_values_logged(path: &str) -> bool {
+    let parts: Vec<&str> = path.split('.').collect();
+    let general = match parts.as_slice() {
+        [section, index, name] if index.parse::<usize>().is_ok() => format!("{section}.{name}"),
+        _ => path.to_string(),
+    };
+    INTAKE_VALUES_LOGGED.contains(&general.as_str())
+}
+
 /// The catalogue key of each numbered list of the intake (it takes `$number`).
 const INTAKE_ITEMS: &[(&str, &str)] = &[
     ("family", "intake-family-member"),
@@ -904,6 +939,34 @@ mod tests {
         assert!(paths.len() > 50, "{paths:?}");
         let unlabelled: Vec<_> = paths.iter().filter(|p| intake_field(p).is_none()).collect();
         assert!(unlabelled.is_empty(), "no label for {unlabelled:?}");
+    }
+
+    #[test]
+    fn only_allowlisted_intake_fields_keep_their_values() {
+        for path in [
+            "claim.kind",
+            "claim.lawyer_id",
+            "client.phone_safe",
+            "family.3.derivative",
+            "family.0.safe_to_contact",
+        ] {
+            assert!(intake_values_logged(path), "{path}");
+        }
+        for path in [
+            "client.nationalities",
+            "client.given_name",
+            "entry.port_of_entry",
+            "entry.last_arrival_on",
+            "persecution.0.detention_days",
+            "persecution.1.actor",
+            "persecution.0.occurred_on",
+            "family.0.date_of_birth",
+            "journey.2.from_country",
+            "client.some_field_added_next_year",
+            "claim.kind.extra",
+        ] {
+            assert!(!intake_values_logged(path), "{path}");
+        }
     }
 
     #[test]

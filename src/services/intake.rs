@@ -10,7 +10,7 @@ use super::notifications::{self, Notifier};
 use crate::auth::policy;
 use crate::clock;
 use crate::db::{self, DbConnection, write_transaction};
-use crate::domain::audit::AuditAction;
+use crate::domain::audit::{AuditAction, intake_values_logged};
 use crate::domain::case_stage::CaseStage;
 use crate::domain::intake::Intake;
 use crate::domain::names;
@@ -238,35 +238,6 @@ pub fn refresh_name_index(
     Ok(())
 }
 
-/// Fields whose values are identifying or narrative: the audit log records that they
-/// changed, never their content — it is append-only and outlives a retention purge.
-fn is_sensitive(path: &str) -> bool {
-    const SENSITIVE: [&str; 18] = [
-        "name",
-        "names",
-        "native_name",
-        "description",
-        "notes",
-        "evidence",
-        "charges",
-        "outcome",
-        "place",
-        "phone",
-        "email",
-        "us_address",
-        "messenger",
-        "passport_numbers",
-        "a_number",
-        "i94_number",
-        "city",
-        "date_of_birth",
-    ];
-    let last = path.rsplit('.').next().unwrap_or(path);
-    SENSITIVE
-        .iter()
-        .any(|s| last == *s || last.ends_with(&format!("_{s}")))
-}
-
 fn flatten(prefix: &str, value: &Value, out: &mut Map<String, Value>) {
     match value {
         Value::Object(map) => {
@@ -290,8 +261,9 @@ fn flatten(prefix: &str, value: &Value, out: &mut Map<String, Value>) {
     }
 }
 
-/// The changed fields of an intake: before and after for structured values, only the fact
-/// of a change for sensitive ones.
+/// The changed fields of an intake: before and after for the fields the audit log may keep
+/// ([`intake_values_logged`], an allowlist), only the fact of a change for every other one.
+/// The log is append-only and outlives a retention purge.
 pub fn changes(before: &Intake, after: &Intake) -> Value {
     let (mut old, mut new) = (Map::new(), Map::new());
     flatten(
@@ -314,10 +286,10 @@ pub fn changes(before: &Intake, after: &Intake) -> Value {
         if a == b {
             continue;
         }
-        let entry = if is_sensitive(path) {
-            json!({ "changed": true })
-        } else {
+        let entry = if intake_values_logged(path) {
             json!({ "before": a, "after": b })
+        } else {
+            json!({ "changed": true })
         };
         changed.insert(path.clone(), entry);
     }
@@ -330,7 +302,7 @@ mod tests {
     use crate::domain::intake::{ClientDetails, PersecutionEvent};
 
     #[test]
-    fn changes_show_structured_values_and_hide_identifying_ones() {
+    fn changes_keep_values_of_allowlisted_fields_only() {
         let before = Intake {
             client: ClientDetails {
                 given_name: "Юлия".into(),
@@ -346,29 +318,26 @@ mod tests {
         let mut after = before.clone();
         after.client.given_name = "Yulia".into();
         after.client.nationalities = vec!["RU".into(), "UA".into()];
+        after.client.phone_safe = true;
         after.persecution[0].description = "Detained for three days".into();
         after.persecution[0].detention_days = Some(3);
         let diff = changes(&before, &after);
-        assert_eq!(diff["client.given_name"], json!({ "changed": true }));
+        let changed = json!({ "changed": true });
+        assert_eq!(diff["client.given_name"], changed);
+        assert_eq!(diff["client.nationalities"], changed);
+        assert_eq!(diff["persecution.0.description"], changed);
+        assert_eq!(diff["persecution.0.detention_days"], changed);
         assert_eq!(
-            diff["client.nationalities"],
-            json!({ "before": ["RU"], "after": ["RU", "UA"] })
-        );
-        assert_eq!(
-            diff["persecution.0.description"],
-            json!({ "changed": true })
-        );
-        assert_eq!(
-            diff["persecution.0.detention_days"],
-            json!({ "before": null, "after": 3 })
+            diff["client.phone_safe"],
+            json!({ "before": false, "after": true })
         );
         let text = diff.to_string();
-        for secret in ["Юлия", "Yulia", "protest", "three days"] {
+        for secret in ["Юлия", "Yulia", "protest", "three days", "UA", "3"] {
             assert!(
                 !text.contains(secret),
                 "{secret} leaked into the audit details: {text}"
             );
         }
-        assert_eq!(diff.as_object().map(|m| m.len()), Some(4));
+        assert_eq!(diff.as_object().map(|m| m.len()), Some(5));
     }
 }

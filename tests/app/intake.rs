@@ -416,6 +416,114 @@ async fn a_draft_with_only_a_name_is_resumed_and_completed() {
     assert_no_identifying_values(&created[0].details);
 }
 
+/// The audit details of the one `action` entry of case `id`.
+async fn details_of(app: &TestApp, action: &str, id: uuid::Uuid) -> serde_json::Value {
+    let rows = app
+        .audit(AuditFilter {
+            action: Some(action.into()),
+            target_id: Some(id.to_string()),
+            ..AuditFilter::default()
+        })
+        .await;
+    assert_eq!(rows.len(), 1, "{action}");
+    serde_json::from_str(&rows[0].details).expect("JSON details")
+}
+
+#[actix_web::test]
+async fn the_audit_log_keeps_values_of_allowlisted_intake_fields_only() {
+    let app = spawn_app().await;
+    let lawyer = app.login_as(Role::Lawyer).await;
+    let paralegal = app
+        .create_staff(Role::Paralegal, "para@office.example.org")
+        .await;
+    let (lawyer_id, paralegal_id) = (lawyer.staff.id.to_string(), paralegal.id.to_string());
+    let mut fields = full_intake(&lawyer_id, &paralegal_id);
+    fields.push(("action", "complete"));
+    let id = case_location(&post(&app, &lawyer, "/intake", &fields).await);
+
+    let allowlisted = [
+        "claim.kind",
+        "claim.lawyer_id",
+        "claim.paralegal_id",
+        "client.interpreter_needed",
+        "client.phone_safe",
+        "client.email_safe",
+        "client.messenger_safe",
+    ];
+    let created = details_of(&app, "case.created", id).await;
+    let changed = serde_json::json!({ "changed": true });
+    for (path, _) in full_intake(&lawyer_id, &paralegal_id) {
+        let logged = &created["fields"][path];
+        if allowlisted.contains(&path) {
+            assert!(logged.get("after").is_some(), "{path}: {logged}");
+        } else {
+            assert_eq!(logged, &changed, "{path} on creation");
+        }
+    }
+
+    // Each sensitive fact the issue names changes, and two allowlisted fields.
+    let edits = [
+        ("client.nationalities", "RU, UA"),
+        ("client.languages", "ru"),
+        ("client.immigration_status", "in_proceedings"),
+        ("entry.last_arrival_on", "2026-01-16"),
+        ("entry.port_of_entry", "Otay Mesa"),
+        ("entry.manner_of_entry", "cbp_one"),
+        ("entry.parole_expires_on", "2028-01-15"),
+        ("family.0.date_of_birth", "1958-07-03"),
+        ("family.0.marital_status", "married"),
+        ("journey.0.departed_on", "2026-01-09"),
+        ("journey.0.to_country", "TR"),
+        ("journey.0.mode", "sea"),
+        ("persecution.0.occurred_on", "2025-06-04"),
+        ("persecution.0.actor", "security_service"),
+        ("persecution.0.detention_days", "15"),
+        ("claim.kind", "affirmative"),
+        ("client.email_safe", "on"),
+    ];
+    let mut edited: Vec<(&str, &str)> = full_intake(&lawyer_id, &paralegal_id)
+        .into_iter()
+        .filter(|(path, _)| !edits.iter().any(|(p, _)| p == path))
+        .collect();
+    edited.extend(edits);
+    edited.push(("action", "complete"));
+    let response = post(&app, &lawyer, &format!("/cases/{id}/intake"), &edited).await;
+    assert_eq!(case_location(&response), id);
+
+    let updated = details_of(&app, "case.updated", id).await;
+    let logged = updated["fields"].as_object().expect("fields");
+    for (path, _) in edits.iter().filter(|(p, _)| !allowlisted.contains(p)) {
+        assert_eq!(logged.get(*path), Some(&changed), "{path}");
+    }
+    assert_eq!(
+        logged.get("claim.kind"),
+        Some(&serde_json::json!({ "before": "defensive", "after": "affirmative" }))
+    );
+    assert_eq!(
+        logged.get("client.email_safe"),
+        Some(&serde_json::json!({ "before": false, "after": true }))
+    );
+    let text = updated.to_string();
+    for value in [
+        "UA",
+        "in_proceedings",
+        "2026-01-16",
+        "Otay",
+        "cbp_one",
+        "2028-01-15",
+        "1958-07-03",
+        "married",
+        "2026-01-09",
+        "TR",
+        "sea",
+        "2025-06-04",
+        "security_service",
+        "15",
+    ] {
+        assert!(!text.contains(value), "{value} copied into the log: {text}");
+    }
+}
+
 /// Typed text that must survive any rejected submission.
 const KEPT: [(&str, &str); 6] = [
     ("client.native_name", "Юлия Щербакова"),
