@@ -604,16 +604,16 @@ pub fn verify_chain(conn: &mut DbConnection, seal: Option<&Seal>) -> anyhow::Res
     let (head_id, head_hash) = walk
         .finish(head.head_id, head_hash)
         .map_err(|broken| anyhow::anyhow!("the audit log's chain is broken: {broken}"))?;
-    if let (Some(seal), Some(stored)) = (seal, sealed_hash) {
-        if stored.as_deref().and_then(ChainHash::parse) != Some(seal.hash) {
-            anyhow::bail!(
-                "the audit log no longer matches the seal {}:{}: entry {} is gone or its hash \
-                 differs, so the log up to it was rewritten since the seal was sent",
-                seal.id,
-                seal.hash,
-                seal.id
-            );
-        }
+    if let (Some(seal), Some(stored)) = (seal, sealed_hash)
+        && stored.as_deref().and_then(ChainHash::parse) != Some(seal.hash)
+    {
+        anyhow::bail!(
+            "the audit log no longer matches the seal {}:{}: entry {} is gone or its hash \
+             differs, so the log up to it was rewritten since the seal was sent",
+            seal.id,
+            seal.hash,
+            seal.id
+        );
     }
     Ok(ChainReport {
         covered,

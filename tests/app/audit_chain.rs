@@ -187,9 +187,7 @@ async fn entries_from_before_the_chain_are_sealed_by_the_first_run() {
     // The next start seals them; entries written after carry hashes.
     app.state
         .db
-        .run(
-            |conn| Ok(refuge::db::run_migrations(conn).map_err(refuge::error::AppError::internal)?),
-        )
+        .run(|conn| refuge::db::run_migrations(conn).map_err(refuge::error::AppError::internal))
         .await
         .expect("start-up");
     some_history(&app).await;
