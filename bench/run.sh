@@ -18,10 +18,21 @@
 # intake saves at once), POOL_SIZE (server default), REUSE (0; 1 keeps the loaded databases), SINGLE (1: also measure with one session,
 # for the service time without queueing), WORK (target/bench), BIN_DIR (take refuge and
 # refuge-demo from there instead of building; DRIVER_BIN the driver, default
-# bench/target/release/refuge-bench).
+# bench/target/release/refuge-bench), SEARCH_BY (post or get; by default the driver asks the
+# server: POST /search since issue 13, GET /search?q= before).
+#
+# Comparing builds in one run: BINS="before=/dir/of/old/binaries after=/dir/of/new" (each dir
+# holds refuge and refuge-demo, and that commit's config/ if it differs from this checkout's;
+# a label, then = and the dir), ROUNDS (1). Each round measures
+# every build in turn on the same loaded database (before, after, before, after, ...), so
+# that the machine's drift and what the runs add to the database fall on all of them alike.
+# The last build loads the data (the newest schema; an older build runs on it as long as the
+# migrations between them only add tables and nullable columns; check before trusting it).
 #
 #   # issue 13: 16 sessions of case pages alone, and mixed with searches and intake saves
 #   BACKENDS=sqlite SCENARIOS=case_page,mixed SINGLE=0 bench/run.sh
+#   BINS="before=$HOME/before after=target/release" ROUNDS=2 BACKENDS=sqlite \
+#     SCENARIOS=case_page,mixed SINGLE=0 bench/run.sh
 #
 # Needs: cargo, curl, sqlite3, and psql for the PostgreSQL part. The demo staff get a random
 # password generated on the first run and kept in $WORK/password (mode 0600); nothing is
@@ -52,6 +63,7 @@ WORK=${WORK:-target/bench}
 EMAIL=rachel.okafor@demo-office.example
 
 mkdir -p "$WORK"
+WORK=$(cd "$WORK" && pwd)
 RESULTS="$WORK/results-$(date -u +%Y%m%dT%H%M%SZ).md"
 say() { printf '\n=== %s ===\n' "$*" >&2; }
 # The same virtual machine is not always as fast (other tenants): a fixed one-core workload,
@@ -63,23 +75,45 @@ cpu_reference() {
   echo "$(( ($(date +%s%N) - started) / 1000000 )) ms"
 }
 
-if [[ -n "${BIN_DIR:-}" ]]; then
-  # Binaries built earlier (another commit, to measure before and after in one sitting).
+# Snapshots of the binaries: a later `cargo build` in the same tree must not swap them
+# mid-run. `refuge demo-data` hands over to refuge-demo, found beside refuge.
+# Each build keeps its own settings files (an older build refuses keys added since): those
+# in a config/ beside the binaries if there is one, otherwise this checkout's.
+snapshot() { # label dir
+  rm -rf "$WORK/bin-$1"
+  mkdir -p "$WORK/bin-$1"
+  cp "$2/refuge" "$2/refuge-demo" "$WORK/bin-$1/"
+  if [[ -d "$2/config" ]]; then cp -R "$2/config" "$WORK/bin-$1/config"; else cp -R config "$WORK/bin-$1/config"; fi
+}
+LABELS=()
+if [[ -n "${BINS:-}" ]]; then
+  # Builds made earlier (other commits), measured in turn in one sitting.
+  for entry in $BINS; do
+    label=${entry%%=*} dir=${entry#*=}
+    [[ "$label" != "$entry" && -x "$dir/refuge" ]] || { echo "BINS: '$entry' is not label=dir-with-refuge" >&2; exit 2; }
+    say "Using the binaries in $dir as '$label'"
+    snapshot "$label" "$dir"
+    LABELS+=("$label")
+  done
+  cp "${DRIVER_BIN:-bench/target/release/refuge-bench}" "$WORK/refuge-bench"
+elif [[ -n "${BIN_DIR:-}" ]]; then
+  # Binaries built earlier (another commit).
   say "Using the binaries in $BIN_DIR"
-  cp "$BIN_DIR/refuge" "$WORK/refuge"
-  cp "$BIN_DIR/refuge-demo" "$WORK/refuge-demo"
+  snapshot this "$BIN_DIR"
+  LABELS=(this)
   cp "${DRIVER_BIN:-bench/target/release/refuge-bench}" "$WORK/refuge-bench"
 else
   say "Building Refuge and the load driver (release)"
   cargo build --release --quiet --package refuge --package refuge-demo
   cargo build --release --quiet --manifest-path bench/Cargo.toml
-  # Snapshots: a later `cargo build` in the same tree must not swap binaries mid-run.
-  # `refuge demo-data` hands over to refuge-demo, found beside refuge.
-  cp target/release/refuge "$WORK/refuge"
-  cp target/release/refuge-demo "$WORK/refuge-demo"
+  snapshot this target/release
+  LABELS=(this)
   cp bench/target/release/refuge-bench "$WORK/refuge-bench"
 fi
-REFUGE="$WORK/refuge"
+ROUNDS=${ROUNDS:-1}
+STARTUP_SECONDS=${STARTUP_SECONDS:-1800}
+# The newest build (the last) loads the data.
+REFUGE="$WORK/bin-${LABELS[-1]}/refuge"
 DRIVER="$WORK/refuge-bench"
 
 if [[ ! -s "$WORK/password" ]]; then
@@ -90,7 +124,11 @@ PASSWORD=$(cat "$WORK/password")
 {
   echo "# Refuge benchmark, $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo
-  echo "- commit: ${BIN_COMMIT:-$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet 2>/dev/null || echo ' (with uncommitted changes)')}"
+  if [[ -n "${BINS:-}" ]]; then
+    echo "- builds: $BINS; $ROUNDS round(s), each build in turn per round"
+  else
+    echo "- commit: ${BIN_COMMIT:-$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet 2>/dev/null || echo ' (with uncommitted changes)')}"
+  fi
   echo "- machine: $(nproc) cores, $(free -h | awk '/^Mem:/ {print $2}') memory, $(uname -sr)"
   echo "- load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "- CPU reference (bench/run.sh cpu_reference; lower is faster): $(cpu_reference)"
@@ -110,7 +148,7 @@ trap stop_server EXIT
 for backend in $BACKENDS; do
   case "$backend" in
     sqlite)
-      url="$PWD/$WORK/refuge-bench.db"
+      url="$WORK/refuge-bench.db"
       if [[ "$REUSE" != 1 ]]; then rm -f "$url" "$url-wal" "$url-shm"; fi
       ;;
     postgres)
@@ -123,7 +161,7 @@ for backend in $BACKENDS; do
       ;;
     *) echo "unknown backend $backend" >&2; exit 2 ;;
   esac
-  export DATABASE_URL="$url" REFUGE_CONFIG_DIR="$PWD/config"
+  export DATABASE_URL="$url" REFUGE_CONFIG_DIR="$WORK/bin-${LABELS[-1]}/config"
 
   if [[ "$REUSE" != 1 ]]; then
     say "$backend: loading $CLIENTS demo clients"
@@ -136,6 +174,14 @@ for backend in $BACKENDS; do
   else
     load_seconds="(reused)"
   fi
+  # demo-data leaves the office's second-factor policy unset, and an office without one
+  # requires a second factor of everyone (issue 13); the driver signs in with a password, as
+  # the demo office of `refuge demo` allows. Builds from before issue 13 ignore the row.
+  optional_second_factor="INSERT INTO office_settings (key, value) VALUES ('second_factor_policy', 'optional') ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+  case "$backend" in
+    sqlite) sqlite3 -cmd '.timeout 10000' "$url" "$optional_second_factor" ;;
+    postgres) psql "$url" -q -v ON_ERROR_STOP=1 -c "$optional_second_factor" ;;
+  esac
   case "$backend" in
     sqlite)
       size=$(du -sh "$url" | cut -f1)
@@ -147,41 +193,55 @@ for backend in $BACKENDS; do
       ;;
   esac
 
-  say "$backend: starting the server on 127.0.0.1:$PORT"
-  env REFUGE_LISTEN="127.0.0.1:$PORT" ${POOL_SIZE:+REFUGE_DATABASE__POOL_SIZE=$POOL_SIZE} \
-    "$REFUGE" serve > "$WORK/server-$backend.log" 2>&1 &
-  server_pid=$!
-  for _ in $(seq 1 100); do
-    if curl -sf "http://127.0.0.1:$PORT/healthz" > /dev/null; then break; fi
-    sleep 0.2
-  done
-  curl -sf "http://127.0.0.1:$PORT/healthz" > /dev/null || { echo "the server did not start" >&2; cat "$WORK/server-$backend.log" >&2; exit 1; }
-
   {
     echo
     echo "## $backend"
     echo
     echo "- load: ${load_seconds}s for $CLIENTS clients; database size $size; $rows"
-    echo "- CPU reference before measuring: $(cpu_reference)"
   } | tee -a "$RESULTS"
-  drive() { # email scenarios extra-arguments…
-    local email=$1 scenarios=$2
-    shift 2
+  drive() { # label email scenarios extra-arguments…
+    local label=$1 email=$2 scenarios=$3
+    shift 3
     [[ -n "$scenarios" ]] || return 0
+    local search_by=()
+    [[ -z "${SEARCH_BY:-}" ]] || search_by=(--search-by "$SEARCH_BY")
     printf '%s\n' "$PASSWORD" | "$DRIVER" --url "http://127.0.0.1:$PORT" --email "$email" --password-stdin \
-      --server-pid "$server_pid" --scenarios "$scenarios" --report-weeks "$REPORT_WEEKS" "$@" | tee -a "$RESULTS"
+      --server-pid "$server_pid" --scenarios "$scenarios" --report-weeks "$REPORT_WEEKS" "${search_by[@]}" "$@" \
+      | sed "s/^### /### $label: /" | tee -a "$RESULTS"
   }
-  for who in staff admin; do
-    if [[ "$who" == staff ]]; then email=$EMAIL scen=$STAFF_SCENARIOS; else email=$REPORT_EMAIL scen=$ADMIN_SCENARIOS; fi
-    drive "$email" "$scen" --concurrency "$CONCURRENCY" --duration "$DURATION" --warmup "$WARMUP" \
-      --label "$backend: $CONCURRENCY concurrent sessions, no think time (saturation)"
-    if [[ "$SINGLE" == 1 ]]; then
-      # One session: the time a request takes without queueing behind fifteen others.
-      drive "$email" "$scen" --concurrency 1 --duration "$((DURATION / 2 + 1))" --warmup 1 \
-        --breakdown --label "$backend: one session (service time)"
-    fi
+  for round in $(seq 1 "$ROUNDS"); do
+    for build in "${LABELS[@]}"; do
+      label=$backend
+      [[ "$build" == this ]] || label="$backend, $build (round $round)"
+      say "$label: starting the server on 127.0.0.1:$PORT"
+      env REFUGE_LISTEN="127.0.0.1:$PORT" ${POOL_SIZE:+REFUGE_DATABASE__POOL_SIZE=$POOL_SIZE} \
+        REFUGE_CONFIG_DIR="$WORK/bin-$build/config" "$WORK/bin-$build/refuge" serve > "$WORK/server-$backend-$build.log" 2>&1 &
+      server_pid=$!
+      # The first start after a load may recompute every case's deadlines (when the stored
+      # rules version differs): minutes at 100,000 cases. Wait while the server lives.
+      for _ in $(seq 1 "$((STARTUP_SECONDS * 5))"); do
+        if curl -sf "http://127.0.0.1:$PORT/healthz" > /dev/null; then break; fi
+        kill -0 "$server_pid" 2>/dev/null || break
+        sleep 0.2
+      done
+      curl -sf "http://127.0.0.1:$PORT/healthz" > /dev/null || { echo "the server did not start" >&2; cat "$WORK/server-$backend-$build.log" >&2; exit 1; }
+      {
+        echo
+        echo "- $label: CPU reference before measuring: $(cpu_reference); load average $(cut -d' ' -f1-3 /proc/loadavg)"
+      } | tee -a "$RESULTS"
+      for who in staff admin; do
+        if [[ "$who" == staff ]]; then email=$EMAIL scen=$STAFF_SCENARIOS; else email=$REPORT_EMAIL scen=$ADMIN_SCENARIOS; fi
+        drive "$label" "$email" "$scen" --concurrency "$CONCURRENCY" --duration "$DURATION" --warmup "$WARMUP" \
+          --label "$CONCURRENCY concurrent sessions, no think time (saturation)"
+        if [[ "$SINGLE" == 1 ]]; then
+          # One session: the time a request takes without queueing behind fifteen others.
+          drive "$label" "$email" "$scen" --concurrency 1 --duration "$((DURATION / 2 + 1))" --warmup 1 \
+            --breakdown --label "one session (service time)"
+        fi
+      done
+      stop_server
+    done
   done
-  stop_server
 done
 
 echo >&2

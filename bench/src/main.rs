@@ -13,6 +13,12 @@
 //!
 //! Each scenario runs closed-loop: every session sends its next request as soon as the last
 //! answer has been read in full. Latency is measured from sending to the last byte.
+//!
+//! A search is what the search box does since issue 13: `POST /search` with the query in the
+//! body, then `GET` of the results page it redirects to (`/search/results/{id}`); its latency
+//! is both round trips. Against a server from before that change (no `POST /search`), the
+//! driver notices at start and searches with `GET /search?q=…` instead; `--search-by get` or
+//! `--search-by post` forces one way.
 
 use std::collections::BTreeSet;
 use std::io::BufRead;
@@ -20,7 +26,9 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
+use bytes::Bytes;
 use reqwest::StatusCode;
+use reqwest::header::LOCATION;
 use reqwest::redirect::Policy;
 
 type Error = Box<dyn std::error::Error + Send + Sync>;
@@ -39,6 +47,26 @@ struct Options {
     breakdown: bool,
     /// ISO weeks the report scenarios ask for (`2026-W47`); the server's default week when empty.
     report_weeks: Vec<&'static str>,
+    /// How to search; `None`: find out from the server at start.
+    search_by: Option<SearchBy>,
+}
+
+/// How the server takes a search.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SearchBy {
+    /// `POST /search`, then the results page it redirects to (issue 13 on).
+    Post,
+    /// `GET /search?q=…` (before issue 13: the query in the URL).
+    Get,
+}
+
+impl SearchBy {
+    fn describe(self) -> &'static str {
+        match self {
+            Self::Post => "POST /search, then GET /search/results/{id} (both round trips timed)",
+            Self::Get => "GET /search?q=… (a server from before issue 13)",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,8 +114,10 @@ impl Scenario {
     fn title(self) -> &'static str {
         match self {
             Self::List => "case list with filters (GET /cases?…)",
-            Self::SearchCyrillic => "name search, Cyrillic (GET /search?q=…)",
-            Self::SearchLatin => "name search, Latin (GET /search?q=…)",
+            Self::SearchCyrillic => {
+                "name search, Cyrillic (POST /search, GET /search/results/{id})"
+            }
+            Self::SearchLatin => "name search, Latin (POST /search, GET /search/results/{id})",
             Self::CasePage => "case page (GET /cases/{id})",
             Self::IntakeSave => "intake save, complete (POST /intake)",
             Self::Report => "weekly report, office-wide (GET /reports/weekly?of=office&week=…)",
@@ -110,7 +140,7 @@ fn usage() -> ! {
     eprintln!(
         "usage: refuge-bench --url URL --email EMAIL --password-stdin [--concurrency N] \
          [--duration SECS] [--warmup SECS] [--server-pid PID] [--scenarios a,b,…] [--label TEXT] \
-         [--breakdown] [--report-weeks 2026-W47,2026-W46,…]\n\
+         [--breakdown] [--report-weeks 2026-W47,2026-W46,…] [--search-by post|get]\n\
          scenarios: list, search_cyrillic, search_latin, case_page, intake_save, report, \
          report_csv, report_csv_open, mixed (the report scenarios need an admin's account)"
     );
@@ -131,6 +161,7 @@ fn parse_options() -> Result<Options, Error> {
         label: String::new(),
         breakdown: false,
         report_weeks: Vec::new(),
+        search_by: None,
     };
     let mut password_stdin = false;
     while let Some(arg) = args.next() {
@@ -145,6 +176,13 @@ fn parse_options() -> Result<Options, Error> {
             "--server-pid" => options.server_pid = Some(value().parse()?),
             "--label" => options.label = value(),
             "--breakdown" => options.breakdown = true,
+            "--search-by" => {
+                options.search_by = Some(match value().as_str() {
+                    "post" => SearchBy::Post,
+                    "get" => SearchBy::Get,
+                    _ => usage(),
+                })
+            }
             "--report-weeks" => {
                 // Leaked once: the weeks name the per-query breakdown's rows.
                 options.report_weeks = value()
@@ -252,6 +290,21 @@ async fn sign_in(options: &Options, index: usize) -> Result<Session, Error> {
     if response.status() != StatusCode::SEE_OTHER {
         return Err(format!("sign-in as {} failed: {}", options.email, response.status()).into());
     }
+    // Since issue 13 an office may require a second factor: the password then leads to the
+    // second step, not into the application. The demo office makes it optional.
+    let next = response
+        .headers()
+        .get(LOCATION)
+        .and_then(|l| l.to_str().ok())
+        .unwrap_or_default();
+    if next.contains("second-factor") || next.starts_with("/login") {
+        return Err(format!(
+            "sign-in as {} asks for a second factor ({next}): the driver signs in with a \
+             password alone, as the demo office (second factor optional) allows",
+            options.email
+        )
+        .into());
+    }
     let home = client
         .get(format!("{}/", options.url))
         .send()
@@ -271,6 +324,45 @@ async fn sign_in(options: &Options, index: usize) -> Result<Session, Error> {
 struct Fixtures {
     case_ids: Vec<String>,
     lawyer_id: Option<String>,
+    search_by: SearchBy,
+}
+
+/// How this server takes a search: `POST /search` if it answers with a redirect to a
+/// results page, otherwise (a server from before issue 13) `GET /search?q=…`.
+async fn search_by(options: &Options, session: &Session) -> Result<SearchBy, Error> {
+    if let Some(forced) = options.search_by {
+        return Ok(forced);
+    }
+    let posted = session
+        .client
+        .post(format!("{}/search", options.url))
+        .form(&[("csrf_token", session.csrf.as_str()), ("q", "Shcherbakov")])
+        .send()
+        .await?;
+    let to_results = posted.status() == StatusCode::SEE_OTHER
+        && posted
+            .headers()
+            .get(LOCATION)
+            .and_then(|l| l.to_str().ok())
+            .is_some_and(|l| l.starts_with("/search/results/"));
+    if to_results {
+        return Ok(SearchBy::Post);
+    }
+    let got = session
+        .client
+        .get(format!("{}/search?q=Shcherbakov", options.url))
+        .send()
+        .await?;
+    if got.status() == StatusCode::OK {
+        Ok(SearchBy::Get)
+    } else {
+        Err(format!(
+            "neither POST /search ({}) nor GET /search?q= ({}) searches",
+            posted.status(),
+            got.status()
+        )
+        .into())
+    }
 }
 
 async fn fixtures(options: &Options, session: &Session) -> Result<Fixtures, Error> {
@@ -322,6 +414,7 @@ async fn fixtures(options: &Options, session: &Session) -> Result<Fixtures, Erro
     Ok(Fixtures {
         case_ids: ids.into_iter().collect(),
         lawyer_id,
+        search_by: search_by(options, session).await?,
     })
 }
 
@@ -478,6 +571,8 @@ fn intake_form(n: u64, lawyer_id: &str, csrf: &str) -> Vec<(String, String)> {
 enum Request {
     Get(String),
     PostForm(String, Vec<(String, String)>),
+    /// A name search, sent the way the server takes it ([`SearchBy`]).
+    Search(&'static str),
 }
 
 struct Shared {
@@ -518,8 +613,7 @@ fn next_request(
                 &LATIN_QUERIES
             };
             let q = list[pick.next(list.len())];
-            let encoded = q.replace(' ', "+");
-            (Request::Get(format!("{url}/search?q={encoded}")), q)
+            (Request::Search(q), q)
         }
         Scenario::CasePage => {
             let ids = &shared.fixtures.case_ids;
@@ -580,6 +674,59 @@ struct Outcome {
     last_body: Option<(usize, usize)>,
 }
 
+/// The body of an answer with the expected status, or what went wrong.
+async fn expect(
+    sent: reqwest::Result<reqwest::Response>,
+    expected: StatusCode,
+) -> Result<reqwest::Response, String> {
+    let response = sent.map_err(|err| err.to_string())?;
+    let status = response.status();
+    if status == expected {
+        return Ok(response);
+    }
+    let body = response.bytes().await.unwrap_or_default();
+    Err(format!(
+        "{status}: {}",
+        String::from_utf8_lossy(&body[..body.len().min(300)])
+    ))
+}
+
+/// The whole body of an answer (latency runs to its last byte).
+async fn body(response: Result<reqwest::Response, String>) -> Result<Bytes, String> {
+    response?.bytes().await.map_err(|err| err.to_string())
+}
+
+/// One search as the server takes it: the box's POST and its results page, or (before
+/// issue 13) the query in the URL. The results page's body, read in full.
+async fn search(shared: &Shared, session: &Session, q: &str) -> Result<Bytes, String> {
+    let url = &shared.options.url;
+    let results = match shared.fixtures.search_by {
+        SearchBy::Get => {
+            let encoded = q.replace(' ', "+");
+            format!("{url}/search?q={encoded}")
+        }
+        SearchBy::Post => {
+            let posted = expect(
+                session
+                    .client
+                    .post(format!("{url}/search"))
+                    .form(&[("csrf_token", session.csrf.as_str()), ("q", q)])
+                    .send()
+                    .await,
+                StatusCode::SEE_OTHER,
+            )
+            .await?;
+            let location = posted
+                .headers()
+                .get(LOCATION)
+                .and_then(|l| l.to_str().ok())
+                .ok_or("POST /search answered 303 without a Location")?;
+            format!("{url}{location}")
+        }
+    };
+    body(expect(session.client.get(results).send().await, StatusCode::OK).await).await
+}
+
 async fn worker(
     scenario: Scenario,
     shared: Arc<Shared>,
@@ -593,31 +740,26 @@ async fn worker(
     while Instant::now() < until {
         let (request, variant) = next_request(scenario, &shared, &session, &mut pick);
         let started = Instant::now();
-        let (sent, expected) = match request {
-            Request::Get(url) => (session.client.get(url).send().await, StatusCode::OK),
-            Request::PostForm(url, form) => (
-                session.client.post(url).form(&form).send().await,
-                StatusCode::SEE_OTHER,
-            ),
-        };
-        let result = match sent {
-            Ok(response) => {
-                let status = response.status();
-                match response.bytes().await {
-                    Ok(body) if status == expected => {
-                        let lines = body.iter().filter(|b| **b == b'\n').count();
-                        outcome.last_body = Some((body.len(), lines));
-                        Ok(())
-                    }
-                    Ok(body) => Err(format!(
-                        "{status}: {}",
-                        String::from_utf8_lossy(&body[..body.len().min(300)])
-                    )),
-                    Err(err) => Err(err.to_string()),
-                }
+        let result = match request {
+            Request::Get(url) => {
+                body(expect(session.client.get(url).send().await, StatusCode::OK).await).await
             }
-            Err(err) => Err(err.to_string()),
+            Request::PostForm(url, form) => {
+                body(
+                    expect(
+                        session.client.post(url).form(&form).send().await,
+                        StatusCode::SEE_OTHER,
+                    )
+                    .await,
+                )
+                .await
+            }
+            Request::Search(q) => search(&shared, &session, q).await,
         };
+        let result = result.map(|body| {
+            let lines = body.iter().filter(|b| **b == b'\n').count();
+            outcome.last_body = Some((body.len(), lines));
+        });
         let elapsed = started.elapsed();
         match result {
             Ok(()) if record => {
@@ -789,6 +931,7 @@ async fn run() -> Result<(), Error> {
         fixtures.case_ids.len(),
         fixtures.lawyer_id.as_deref().unwrap_or("none found")
     );
+    let search_by = fixtures.search_by;
     let shared = Arc::new(Shared {
         options: options.clone(),
         fixtures,
@@ -797,6 +940,16 @@ async fn run() -> Result<(), Error> {
     println!();
     if !options.label.is_empty() {
         println!("### {}", options.label);
+        println!();
+    }
+    let searches = options.scenarios.iter().any(|s| {
+        matches!(
+            s,
+            Scenario::SearchCyrillic | Scenario::SearchLatin | Scenario::Mixed
+        )
+    });
+    if searches {
+        println!("Searches: {}.", search_by.describe());
         println!();
     }
     println!(
