@@ -63,6 +63,8 @@ WORK=${WORK:-target/bench}
 EMAIL=rachel.okafor@demo-office.example
 
 mkdir -p "$WORK"
+# Refuge refuses to start on data other accounts can read (the database, its password).
+chmod 700 "$WORK"
 WORK=$(cd "$WORK" && pwd)
 RESULTS="$WORK/results-$(date -u +%Y%m%dT%H%M%SZ).md"
 say() { printf '\n=== %s ===\n' "$*" >&2; }
@@ -150,6 +152,8 @@ for backend in $BACKENDS; do
     sqlite)
       url="$WORK/refuge-bench.db"
       if [[ "$REUSE" != 1 ]]; then rm -f "$url" "$url-wal" "$url-shm"; fi
+      # A database loaded by an older build may have the umask's mode.
+      for f in "$url" "$url-wal" "$url-shm"; do [[ ! -e "$f" ]] || chmod 600 "$f"; done
       ;;
     postgres)
       url="${PG_ADMIN_URL%/*}/$PG_DATABASE"
@@ -161,7 +165,9 @@ for backend in $BACKENDS; do
       ;;
     *) echo "unknown backend $backend" >&2; exit 2 ;;
   esac
-  export DATABASE_URL="$url" REFUGE_CONFIG_DIR="$WORK/bin-${LABELS[-1]}/config"
+  # Mail (none is sent while measuring) goes under $WORK too, kept private like the data.
+  export DATABASE_URL="$url" REFUGE_CONFIG_DIR="$WORK/bin-${LABELS[-1]}/config" \
+    REFUGE_MAIL__DIRECTORY="$WORK/mail"
 
   if [[ "$REUSE" != 1 ]]; then
     say "$backend: loading $CLIENTS demo clients"
