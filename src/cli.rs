@@ -50,6 +50,9 @@ pub enum Command {
     /// The audit log.
     #[command(subcommand)]
     Audit(AuditCommand),
+    /// The database's roles (PostgreSQL).
+    #[command(subcommand)]
+    Db(DbCommand),
     /// Try Refuge on its own demo database (data/demo.db) of fictional clients and cases.
     /// `refuge demo --help` lists its options.
     #[command(disable_help_flag = true)]
@@ -63,6 +66,16 @@ pub enum Command {
     DemoData {
         #[arg(trailing_var_arg = true, allow_hyphen_values = true, hide = true)]
         args: Vec<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DbCommand {
+    /// Run as the tables' owner (DATABASE_URL): grant an existing role what the server
+    /// needs, and on the audit log only INSERT and SELECT. Serve with that role's URL.
+    Grant {
+        #[arg(long, value_name = "ROLE")]
+        serving_role: String,
     },
 }
 
@@ -129,6 +142,16 @@ fn run_server_command(config: &Path, command: Command) -> anyhow::Result<()> {
             Command::Serve => serve(settings).await,
             Command::Migrate => migrate(&settings),
             Command::User(command) => user(settings, command).await,
+            Command::Db(DbCommand::Grant { serving_role }) => {
+                let db = Db::connect(&settings.database.url, 1)?;
+                let mut conn = db.get().map_err(|e| anyhow::anyhow!("{e}"))?;
+                db::roles::grant_serving_role(&mut conn, &serving_role)?;
+                println!(
+                    "{serving_role} may now serve Refuge: it reads and writes every table, \
+                     and may only insert into and read the audit log."
+                );
+                Ok(())
+            }
             Command::Audit(AuditCommand::Verify { seal }) => {
                 verify_audit(&settings, seal.as_deref())
             }

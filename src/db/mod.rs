@@ -19,6 +19,7 @@ pub mod office_settings;
 pub mod outbox;
 pub mod reminders;
 pub mod reports;
+pub mod roles;
 pub mod schema;
 pub mod scope;
 pub mod search;
@@ -322,16 +323,59 @@ where
 const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
 const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
 
+#[derive(diesel::QueryableByName)]
+struct AppliedVersion {
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    version: String,
+}
+
+/// Whether every embedded migration is recorded as applied. Read-only, so that a server
+/// connecting as PostgreSQL's serving role (which may not create tables, not even diesel's
+/// `CREATE TABLE IF NOT EXISTS` of its bookkeeping table) starts on a migrated database.
+fn nothing_pending(conn: &mut DbConnection) -> bool {
+    use diesel::RunQueryDsl;
+    use diesel::migration::MigrationSource;
+    let embedded: Result<Vec<String>, _> = match conn {
+        DbConnection::Sqlite(_) => {
+            MigrationSource::<diesel::sqlite::Sqlite>::migrations(&SQLITE_MIGRATIONS)
+                .map(|all| all.iter().map(|m| m.name().version().to_string()).collect())
+        }
+        DbConnection::Postgres(_) => {
+            MigrationSource::<diesel::pg::Pg>::migrations(&POSTGRES_MIGRATIONS)
+                .map(|all| all.iter().map(|m| m.name().version().to_string()).collect())
+        }
+    };
+    let applied = diesel::sql_query("SELECT version FROM __diesel_schema_migrations")
+        .load::<AppliedVersion>(conn);
+    match (embedded, applied) {
+        (Ok(embedded), Ok(applied)) => {
+            let applied: std::collections::HashSet<String> =
+                applied.into_iter().map(|a| a.version).collect();
+            embedded.iter().all(|v| applied.contains(v))
+        }
+        _ => false,
+    }
+}
+
 /// Applies pending migrations; returns the versions applied.
 pub fn run_migrations(conn: &mut DbConnection) -> Result<Vec<String>, anyhow::Error> {
-    let applied: Vec<String> = match conn {
-        DbConnection::Sqlite(c) => c.run_pending_migrations(SQLITE_MIGRATIONS),
-        DbConnection::Postgres(c) => c.run_pending_migrations(POSTGRES_MIGRATIONS),
-    }
-    .map_err(|err| anyhow::anyhow!("database migration failed: {err}"))?
-    .iter()
-    .map(ToString::to_string)
-    .collect();
+    let applied: Vec<String> = if nothing_pending(conn) {
+        Vec::new()
+    } else {
+        match conn {
+            DbConnection::Sqlite(c) => c.run_pending_migrations(SQLITE_MIGRATIONS),
+            DbConnection::Postgres(c) => c.run_pending_migrations(POSTGRES_MIGRATIONS),
+        }
+        .map_err(|err| {
+            anyhow::anyhow!(
+                "database migration failed: {err} (on PostgreSQL, migrations are run by the \
+                 tables' owner: `refuge migrate` with the owner's DATABASE_URL)"
+            )
+        })?
+        .iter()
+        .map(ToString::to_string)
+        .collect()
+    };
     if let Some(sealed) = audit_chain::seal_if_needed(conn)
         .map_err(|err| anyhow::anyhow!("sealing the audit log's hash chain failed: {err}"))?
     {

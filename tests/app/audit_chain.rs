@@ -3,7 +3,6 @@
 //! the triggers dropped, entries from before the chain are sealed, and the admins' daily
 //! email carries the chain's head as a seal that `verify --seal` checks.
 
-use diesel::connection::SimpleConnection;
 use refuge::db::audit_log::AuditFilter;
 use refuge::domain::staff::Role;
 use refuge::services::audit::{ChainReport, Seal, verify_chain};
@@ -36,11 +35,7 @@ async fn as_owner(app: &TestApp, sql: String) {
     } else {
         "DROP TRIGGER IF EXISTS audit_log_no_update; DROP TRIGGER IF EXISTS audit_log_no_delete;"
     };
-    app.state
-        .db
-        .run(move |conn| Ok(conn.batch_execute(&format!("{drop} {sql}"))?))
-        .await
-        .expect("the owner's SQL runs");
+    app.owner_sql(format!("{drop} {sql}")).await;
 }
 
 /// Ids of every entry, oldest first.

@@ -75,6 +75,7 @@ async fn database_that_does_not_answer_gives_503() {
                 .expect("drop the test database");
             assert_unavailable(&app).await;
         }
+        TestDatabase::Shared => unreachable!("spawn_app owns its database"),
         TestDatabase::Sqlite(_) => {
             let mut other_process =
                 SqliteConnection::establish(&app.database_url).expect("second connection");

@@ -26,7 +26,44 @@ pub const PASSWORD: &str = "correct horse battery staple";
 /// A database that exists for one test only.
 pub enum TestDatabase {
     Sqlite(#[allow(dead_code)] tempfile::TempDir),
-    Postgres { admin_url: String, name: String },
+    Postgres {
+        admin_url: String,
+        name: String,
+    },
+    /// Another `TestApp` on the same database owns it.
+    Shared,
+}
+
+/// The PostgreSQL role the server connects as when it serves as the serving role
+/// (`refuge db grant --serving-role`); created once per cluster, granted per test database.
+pub const SERVING_ROLE: &str = "refuge_test_serving";
+
+/// Whether the suite's apps serve as [`SERVING_ROLE`] (PostgreSQL only; CI sets it for the
+/// audit areas): the owner migrates, the server may only insert into and read the log.
+fn serve_as_serving_role() -> bool {
+    is_postgres() && std::env::var("REFUGE_TEST_SERVING_ROLE").is_ok_and(|v| !v.is_empty())
+}
+
+/// `url` with [`SERVING_ROLE`] as its user (trust authentication on these machines).
+pub fn serving_url(url: &str) -> String {
+    let mut url = url::Url::parse(url).expect("a PostgreSQL URL");
+    url.set_username(SERVING_ROLE).expect("user");
+    url.set_password(None).expect("no password");
+    url.to_string()
+}
+
+/// As the owner: migrates the database at `owner_url`, creates the serving role if the
+/// cluster lacks it, and grants it its privileges on this database.
+pub fn grant_serving_role(owner_url: &str) {
+    let db = refuge::db::Db::connect(owner_url, 1).expect("the owner connects");
+    let mut conn = db.get().expect("a connection");
+    refuge::db::run_migrations(&mut conn).expect("the owner migrates");
+    // Parallel tests may race to create it: a duplicate is fine.
+    let _ = conn.batch_execute(&format!(
+        "DO $$ BEGIN CREATE ROLE {SERVING_ROLE} LOGIN; \
+         EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$"
+    ));
+    refuge::db::roles::grant_serving_role(&mut conn, SERVING_ROLE).expect("granted");
 }
 
 impl Drop for TestDatabase {
@@ -82,6 +119,9 @@ pub struct TestApp {
     pub state: web::Data<AppState>,
     pub setup_link: Option<String>,
     pub database_url: String,
+    /// The URL of the tables' owner: the same as `database_url` unless the app serves as
+    /// the serving role.
+    pub owner_database_url: String,
     pub _database: TestDatabase,
     /// The `file` transport's directory: every test's mail goes to a directory of its own.
     pub mail_dir: tempfile::TempDir,
@@ -120,7 +160,22 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
     if std::env::var("TEST_LOG").is_ok() {
         refuge::telemetry::init("info");
     }
-    let (database_url, database) = fresh_database();
+    let (owner_database_url, database) = fresh_database();
+    let database_url = if serve_as_serving_role() {
+        grant_serving_role(&owner_database_url);
+        serving_url(&owner_database_url)
+    } else {
+        owner_database_url.clone()
+    };
+    build_app(database_url, owner_database_url, database, adjust).await
+}
+
+async fn build_app(
+    database_url: String,
+    owner_database_url: String,
+    database: TestDatabase,
+    adjust: impl FnOnce(&mut Settings),
+) -> TestApp {
     let mut settings = test_settings(&database_url);
     let mail_dir = private_tempdir();
     settings.mail.directory = mail_dir.path().display().to_string();
@@ -153,6 +208,7 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
         state,
         setup_link,
         database_url,
+        owner_database_url,
         _database: database,
         mail_dir,
     }
@@ -195,6 +251,35 @@ pub fn csrf_from(html: &str) -> Option<String> {
 }
 
 impl TestApp {
+    /// Runs `sql` as the tables' owner would (an attacker holding the owner's role).
+    pub async fn owner_sql(&self, sql: String) {
+        let url = self.owner_database_url.clone();
+        actix_web::web::block(move || {
+            let db = refuge::db::Db::connect(&url, 1).expect("the owner connects");
+            let mut conn = db.get().expect("a connection");
+            conn.batch_execute(&sql).expect("the owner's SQL runs");
+        })
+        .await
+        .expect("blocking task");
+    }
+
+    /// Grants the serving role its privileges on this app's database (PostgreSQL).
+    pub fn grant_serving_role(&self) {
+        grant_serving_role(&self.owner_database_url);
+    }
+
+    /// A second server on the same database, connected as the serving role (PostgreSQL).
+    pub async fn restart_as_serving_role(&self) -> TestApp {
+        self.grant_serving_role();
+        build_app(
+            serving_url(&self.owner_database_url),
+            self.owner_database_url.clone(),
+            TestDatabase::Shared,
+            |_| {},
+        )
+        .await
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.address, path)
     }

@@ -39,6 +39,7 @@ mod refusals;
 mod reports;
 mod search;
 mod second_factor;
+mod serving_role;
 mod sessions;
 mod setup;
 mod staff_admin;

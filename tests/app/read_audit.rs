@@ -3,7 +3,6 @@
 //! number of results or rows, and the reader's address, never the query — and nothing read
 //! is sent unless its entry is committed; concurrent views are all recorded.
 
-use diesel::connection::SimpleConnection;
 use refuge::db::audit_log::{AuditFilter, AuditRow};
 use refuge::domain::audit::AuditAction;
 use refuge::domain::staff::Role;
@@ -224,11 +223,8 @@ async fn refuse_read_entries(app: &TestApp) {
          WHEN NEW.action IN ('case.viewed', 'search.run', 'case_list.viewed')
          BEGIN SELECT RAISE(ABORT, 'reads refused'); END;"
     };
-    app.state
-        .db
-        .run(move |conn| Ok(conn.batch_execute(sql)?))
-        .await
-        .expect("trigger created");
+    // A trigger is the owner's to create.
+    app.owner_sql(sql.to_string()).await;
 }
 
 #[actix_web::test]
