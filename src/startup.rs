@@ -36,6 +36,13 @@ impl Application {
         let form_key = {
             let mut conn = db.get().map_err(|e| anyhow::anyhow!("{e}"))?;
             db::run_migrations(&mut conn)?;
+            if db::roles::connected_as_owner(&mut conn).unwrap_or(false) {
+                tracing::warn!(
+                    "serving as the owner of the audit log, who can drop its triggers: serve \
+                     as a role made with `refuge db grant --serving-role` (README, \"Two roles \
+                     on PostgreSQL\")"
+                );
+            }
             let today = clock
                 .now()
                 .with_timezone(&settings.office.time_zone)

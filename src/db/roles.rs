@@ -25,6 +25,26 @@ struct DatabaseName {
     name: String,
 }
 
+#[derive(QueryableByName)]
+struct Owns {
+    #[diesel(sql_type = Bool)]
+    owns: bool,
+}
+
+/// Whether this connection's role owns the audit log (and so could drop its triggers):
+/// PostgreSQL only; SQLite answers false.
+pub fn connected_as_owner(conn: &mut DbConnection) -> QueryResult<bool> {
+    if matches!(conn, DbConnection::Sqlite(_)) {
+        return Ok(false);
+    }
+    let owns: Vec<Owns> = diesel::sql_query(
+        "SELECT tableowner = current_user AS owns FROM pg_tables \
+         WHERE schemaname = 'public' AND tablename = 'audit_log'",
+    )
+    .load(conn)?;
+    Ok(owns.first().is_some_and(|o| o.owns))
+}
+
 /// A role name as PostgreSQL would fold an unquoted one: it is written into GRANT statements.
 fn checked_name(role: &str) -> anyhow::Result<&str> {
     let valid = !role.is_empty()

@@ -370,6 +370,19 @@ fn audit_verify_passes_an_intact_log_and_names_an_edited_entry_with_a_failing_ex
 }
 
 #[test]
+fn db_grant_explains_that_sqlite_has_no_roles() {
+    let workspace = Workspace::new();
+    let refused = workspace
+        .run(&["db", "grant", "--serving-role", "refuge_app"])
+        .failure();
+    assert!(
+        refused.stderr.contains("SQLite has no database roles"),
+        "{}",
+        refused.stderr
+    );
+}
+
+#[test]
 fn user_add_with_password_on_stdin_prints_the_account_and_list_shows_it() {
     let workspace = Workspace::new();
     let password = "a long enough passphrase 42";
