@@ -1,5 +1,7 @@
 //! The background work of a server: every `mail.poll_interval_seconds`, expired held forms
-//! and what else expires (sessions, links, throttle counters) swept, the daily scan when its time has come, then the outbox (at once for what waited, if
+//! and what else expires (sessions, links, throttle counters) swept, the daily scan, the
+//! weekly report and the weekly list of files due for deletion when their time has come,
+//! then the outbox (at once for what waited, if
 //! the transport is back). Errors are logged and tried again next round.
 
 use std::time::Duration;
@@ -7,7 +9,7 @@ use std::time::Duration;
 use actix_web::web;
 
 use crate::email::Mailer;
-use crate::services::{held_forms, outbox, reminders, reports, sweep};
+use crate::services::{held_forms, outbox, reminders, reports, retention, sweep};
 use crate::state::AppState;
 
 pub fn spawn(state: web::Data<AppState>, mailer: Mailer) -> actix_web::rt::task::JoinHandle<()> {
@@ -50,6 +52,11 @@ pub async fn run_once(state: &AppState, mailer: &Mailer) {
     }
     if let Err(error) = reports::send_weekly_if_due(state).await {
         tracing::error!(error = ?error, "the weekly report mail failed");
+    }
+    match retention::send_weekly_if_due(state).await {
+        Ok(Some(sent)) if sent > 0 => tracing::info!(sent, "weekly retention list mailed"),
+        Ok(_) => {}
+        Err(error) => tracing::error!(error = ?error, "the weekly retention list failed"),
     }
     if let Err(error) = outbox::resume_after_outage(state, mailer).await {
         tracing::error!(error = ?error, "checking the mail transport failed");

@@ -274,6 +274,15 @@ impl Permission for ManageOfficeSettings {
     }
 }
 
+/// Deleting clients' files for the retention policy (`policy::can_purge_case`).
+pub struct PurgeCases;
+
+impl Permission for PurgeCases {
+    fn check(staff: &Staff) -> Result<(), AppError> {
+        crate::auth::policy::can_purge_case(staff)
+    }
+}
+
 /// Taking intakes and editing case files (`policy::can_edit_case_file`).
 pub struct EditCaseFile;
 

@@ -19,6 +19,7 @@ pub mod office_settings;
 pub mod outbox;
 pub mod reminders;
 pub mod reports;
+pub mod retention;
 pub mod roles;
 pub mod schema;
 pub mod scope;

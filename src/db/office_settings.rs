@@ -9,6 +9,8 @@ pub const PARALEGALS_SEE_ALL_CASES: &str = "paralegals_see_all_cases";
 pub const EMAIL_CLIENT_INITIALS: &str = "email_client_initials";
 /// Who must sign in with a second factor (`SecondFactorPolicy`); absent means everyone.
 pub const SECOND_FACTOR_POLICY: &str = "second_factor_policy";
+/// Whole years after closing when a case's file is due for deletion; absent or empty: never.
+pub const RETENTION_YEARS: &str = "retention_years";
 
 pub fn flag(conn: &mut DbConnection, key: &str) -> QueryResult<bool> {
     Ok(value(conn, key)?.is_some_and(|v| v == "true"))

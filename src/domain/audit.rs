@@ -434,6 +434,7 @@ const ENTRY_FIELDS: &[Field] = &[
         Kind::Code(|c| SecondFactorPolicy::parse(c).map(SecondFactorPolicy::label_key)),
     ),
     ("recovery_codes", "audit-field-recovery-codes", Kind::Text),
+    ("retention_years", "settings-retention-years", Kind::Text),
 ];
 
 /// Ids that mean nothing to a reader; the API still sends them.

@@ -16,6 +16,7 @@ pub mod notifications;
 pub mod paging;
 pub mod password;
 pub mod reports;
+pub mod retention;
 pub mod second_factor;
 pub mod staff;
 pub mod text;

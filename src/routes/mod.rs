@@ -17,6 +17,7 @@ pub mod mail;
 pub mod openapi;
 pub mod refusals;
 pub mod reports;
+pub mod retention;
 pub mod search;
 pub mod sessions;
 pub mod settings;
@@ -229,6 +230,12 @@ pub fn endpoints() -> Vec<Endpoint> {
         }),
         Endpoint::new(M::POST, "/cases/{id}/purge", || {
             web::post().to(cases::html::purge)
+        }),
+        Endpoint::new(M::GET, "/admin/retention", || {
+            web::get().to(retention::show)
+        }),
+        Endpoint::new(M::POST, "/admin/retention", || {
+            web::post().to(retention::purge)
         }),
         Endpoint::new(M::GET, "/admin/settings", || web::get().to(settings::show)),
         Endpoint::new(M::POST, "/admin/settings", || {

@@ -6,6 +6,7 @@ use askama::Template;
 use serde::Deserialize;
 
 use crate::auth::extractors::{Authorized, ClientAddress, ManageOfficeSettings, PageContext};
+use crate::domain::retention::RetentionYears;
 use crate::domain::second_factor::SecondFactorPolicy;
 use crate::error::{AppError, Message};
 use crate::routes::see_other;
@@ -20,6 +21,9 @@ pub struct SettingsPage {
     settings: OfficeSettings,
     notice: Option<String>,
     policies: [SecondFactorPolicy; 3],
+    /// The number of years as typed (kept when it does not parse).
+    retention_years: String,
+    retention_error: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -36,12 +40,18 @@ pub async fn show(
 ) -> Result<HttpResponse, AppError> {
     let settings = office_settings::get(&state, admin.staff()).await?;
     let notice = query.saved.as_ref().map(|_| ctx.t("settings-saved"));
+    let retention_years = settings
+        .retention_years
+        .map(|y| y.get().to_string())
+        .unwrap_or_default();
     render(
         SettingsPage {
             ctx,
             settings,
             notice,
             policies: SecondFactorPolicy::ALL,
+            retention_years,
+            retention_error: None,
         },
         StatusCode::OK,
     )
@@ -55,29 +65,49 @@ pub struct SettingsForm {
     email_client_initials: Option<String>,
     /// Absent: unchanged (a form from before the setting existed).
     second_factor_policy: Option<String>,
+    /// Empty: files are kept. Absent: unchanged.
+    retention_years: Option<String>,
 }
 
 pub async fn update(
     state: web::Data<AppState>,
     admin: Authorized<ManageOfficeSettings>,
     address: ClientAddress,
+    ctx: PageContext,
     form: web::Form<SettingsForm>,
 ) -> Result<HttpResponse, AppError> {
+    let current = office_settings::get(&state, admin.staff()).await?;
     let second_factor_policy = match form.second_factor_policy.as_deref() {
         Some(code) => SecondFactorPolicy::parse(code).ok_or(AppError::BadRequest(Message::new(
             "validation-second-factor-policy",
         )))?,
-        None => {
-            office_settings::get(&state, admin.staff())
-                .await?
-                .second_factor_policy
-        }
+        None => current.second_factor_policy,
+    };
+    let retention_years = match form.retention_years.as_deref().map(RetentionYears::parse) {
+        None => Ok(current.retention_years),
+        Some(parsed) => parsed,
     };
     let settings = OfficeSettings {
         paralegals_see_all_cases: form.paralegals_see_all_cases.is_some(),
         email_client_initials: form.email_client_initials.is_some(),
         second_factor_policy,
+        retention_years: retention_years.clone().unwrap_or(current.retention_years),
     };
+    if let Err(message) = retention_years {
+        // Nothing is saved: the page comes back as submitted, the message at its field.
+        let retention_error = Some(ctx.message(&message));
+        return render(
+            SettingsPage {
+                ctx,
+                settings,
+                notice: None,
+                policies: SecondFactorPolicy::ALL,
+                retention_years: form.retention_years.clone().unwrap_or_default(),
+                retention_error,
+            },
+            StatusCode::UNPROCESSABLE_ENTITY,
+        );
+    }
     office_settings::update(&state, admin.staff(), settings, address.0).await?;
     Ok(see_other("/admin/settings?saved=1"))
 }

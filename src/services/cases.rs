@@ -789,8 +789,9 @@ pub async fn add_note(
 }
 
 /// Deletes a client's file for the retention policy (admins only): the client, the case and
-/// everything recorded on them. `confirmation` must be the case's reference, typed. The
-/// audit entry keeps the reference and nothing else; earlier entries stay as they are.
+/// everything recorded on them, its mail and held forms (`retention::erase`). `confirmation`
+/// must be the case's reference, typed. The audit entry keeps the reference and nothing
+/// else; earlier entries stay as they are.
 pub async fn purge(
     state: &AppState,
     actor: &Staff,
@@ -810,13 +811,7 @@ pub async fn purge(
                 if !confirmation.eq_ignore_ascii_case(&case.reference) {
                     return Err(invalid("confirm", "validation-purge-confirm"));
                 }
-                db::case_work::purge_client(conn, case.client_id.0)?;
-                audit.record(
-                    conn,
-                    AuditAction::CasePurged,
-                    case_target(id),
-                    json!({ "reference": case.reference }),
-                )?;
+                super::retention::erase(conn, &audit, id, case.client_id.0, &case.reference)?;
                 Ok(case.reference)
             })
         })

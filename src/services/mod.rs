@@ -16,6 +16,7 @@ pub mod office_settings;
 pub mod outbox;
 pub mod reminders;
 pub mod reports;
+pub mod retention;
 pub mod search;
 pub mod second_factor;
 pub mod server_secrets;

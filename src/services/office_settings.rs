@@ -6,6 +6,7 @@ use super::audit::AuditContext;
 use crate::auth::policy;
 use crate::db::{office_settings, write_transaction};
 use crate::domain::audit::AuditAction;
+use crate::domain::retention::RetentionYears;
 use crate::domain::second_factor::SecondFactorPolicy;
 use crate::domain::staff::Staff;
 use crate::error::AppError;
@@ -20,6 +21,8 @@ pub struct OfficeSettings {
     pub email_client_initials: bool,
     /// Who must sign in with a second factor.
     pub second_factor_policy: SecondFactorPolicy,
+    /// Closed files become due for deletion this many years after closing (`None`: never).
+    pub retention_years: Option<RetentionYears>,
 }
 
 impl OfficeSettings {
@@ -56,6 +59,7 @@ pub async fn get(state: &AppState, actor: &Staff) -> Result<OfficeSettings, AppE
                     office_settings::EMAIL_CLIENT_INITIALS,
                 )?,
                 second_factor_policy: super::second_factor::policy(conn)?,
+                retention_years: super::retention::years(conn)?,
             })
         })
         .await
@@ -105,6 +109,24 @@ pub async fn update(
                         json!({ "second_factor_policy": {
                             "before": before.as_str(),
                             "after": after.as_str(),
+                        } }),
+                    )?;
+                }
+                let before = super::retention::years(conn)?;
+                let after = settings.retention_years;
+                if before != after {
+                    let stored = after.map(|y| y.get().to_string()).unwrap_or_default();
+                    office_settings::set_value(conn, office_settings::RETENTION_YEARS, &stored)?;
+                    audit.record(
+                        conn,
+                        AuditAction::OfficeSettingsChanged,
+                        Some((
+                            "office_setting",
+                            office_settings::RETENTION_YEARS.to_string(),
+                        )),
+                        json!({ "retention_years": {
+                            "before": before.map(RetentionYears::get),
+                            "after": after.map(RetentionYears::get),
                         } }),
                     )?;
                 }

@@ -294,6 +294,13 @@ async fn every_successful_html_form_post_answers_303() {
             vec![("paralegals_see_all_cases", "on")],
         ),
         (
+            // An open case is not due: confirmed, nothing is deleted (retention.rs deletes).
+            "/admin/retention",
+            "/admin/retention".into(),
+            &admin.client,
+            vec![("case", case.as_str())],
+        ),
+        (
             "/account/language",
             "/account/language".into(),
             &lawyer.client,

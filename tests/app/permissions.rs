@@ -656,6 +656,8 @@ static REQUESTS: &[Request] = &[
         form(&[("confirm", &t.reference)])
     }),
     req("POST", "/admin/settings", |_| form(&[])),
+    // The case is open, so not due: an admin's confirmation deletes nothing and answers 303.
+    req("POST", "/admin/retention", |t| form(&[("case", &t.case)])),
     req("POST", "/search", |_| form(&[("q", "Matrix")])),
     req("POST", "/cases/{id}/conflict-check", |_| {
         form(&[("outcome", "clear")])

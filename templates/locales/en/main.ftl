@@ -1103,3 +1103,41 @@ audit-reason-code-reused = code already used
 audit-reason-wrong-recovery-code = wrong recovery code
 audit-reason-no-code = no code
 audit-field-recovery-codes = Recovery codes left
+
+## Retention (issue 14)
+settings-retention-years = Delete closed clients' files after this many years
+settings-retention-years-hint = Leave empty to keep every file. When set, a case's file becomes due this many whole years after the case was closed, withdrawn or declined; administrators are sent the list each week and nothing is deleted until one of them confirms it.
+validation-retention-years = Enter a whole number of years from 1 to { $max }, or leave the field empty to keep every file.
+retention-title = Files due for deletion
+retention-off = The office keeps every client's file: no retention period is set.
+retention-rule = Files are due for deletion { $years ->
+    [one] one year
+   *[other] { $years } years
+} after their case was closed, withdrawn or declined.
+retention-none-due = No file is due for deletion.
+retention-intro = These cases were closed longer ago than the office keeps files. Deleting a file removes the client, the family, journey, entry and persecution history, the case with its history, notes and mail for good; the audit log keeps an entry with the reference.
+retention-col-delete = Delete
+retention-col-reference = Reference
+retention-col-stage = Stage
+retention-col-closed = Closed on
+retention-confirm-hint = Untick a file to keep it for now. A case reopened since this page was shown is not deleted.
+retention-confirm = Delete the ticked files for good
+retention-purged = { $count ->
+    [one] One file was deleted.
+   *[other] { $count } files were deleted.
+}
+retention-none-selected = No file was deleted.
+retention-bad-case = The list sent was not one this page makes. Open the page again.
+email-subject-retention = Refuge: { $count ->
+    [one] one client's file is
+   *[other] { $count } clients' files are
+} due for deletion
+email-retention-headline = { $count ->
+    [one] One case was
+   *[other] { $count } cases were
+} closed more than { $years ->
+    [one] a year
+   *[other] { $years } years
+} ago. Nothing is deleted until an administrator confirms the list:
+email-retention-line = { $reference }, closed on { $closed }
+email-retention-link = Review and confirm the list

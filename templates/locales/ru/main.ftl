@@ -1112,3 +1112,33 @@ audit-reason-code-reused = код уже использован
 audit-reason-wrong-recovery-code = неверный код восстановления
 audit-reason-no-code = код не введён
 audit-field-recovery-codes = Осталось кодов восстановления
+
+## Retention (issue 14)
+settings-retention-years = Удалять дела закрытых клиентов через столько лет
+settings-retention-years-hint = Оставьте пустым, чтобы хранить все дела. Если задано, дело подлежит удалению через это число полных лет после закрытия, отзыва или отказа; администраторы каждую неделю получают список, и ничего не удаляется, пока один из них его не подтвердит.
+validation-retention-years = Введите целое число лет от 1 до { $max } или оставьте поле пустым, чтобы хранить все дела.
+retention-title = Дела к удалению
+retention-off = Офис хранит все дела клиентов: срок хранения не задан.
+retention-rule = Дела подлежат удалению через { $years ->
+    [one] { $years } год
+    [few] { $years } года
+   *[other] { $years } лет
+} после закрытия, отзыва или отказа.
+retention-none-due = Нет дел, подлежащих удалению.
+retention-intro = Эти дела закрыты раньше, чем офис хранит дела. Удаление безвозвратно стирает клиента, семью, маршрут, въезд, историю преследований, дело с историей, заметками и письмами; в журнале аудита остаётся запись с номером дела.
+retention-col-delete = Удалить
+retention-col-reference = Номер дела
+retention-col-stage = Этап
+retention-col-closed = Закрыто
+retention-confirm-hint = Снимите отметку, чтобы пока сохранить дело. Дело, открытое снова после показа этой страницы, не удаляется.
+retention-confirm = Безвозвратно удалить отмеченные дела
+retention-purged = Удалено дел: { $count }.
+retention-none-selected = Ни одно дело не удалено.
+retention-bad-case = Присланный список не похож на список этой страницы. Откройте страницу снова.
+email-subject-retention = Refuge: дела к удалению ({ $count })
+email-retention-headline = Дела, закрытые больше { $years ->
+    [one] { $years } года
+   *[other] { $years } лет
+} назад: { $count }. Ничего не удаляется, пока администратор не подтвердит список:
+email-retention-line = { $reference }, закрыто { $closed }
+email-retention-link = Проверить и подтвердить список
