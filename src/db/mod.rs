@@ -292,13 +292,54 @@ impl Db {
     }
 }
 
-/// A write transaction. On SQLite it starts with `BEGIN IMMEDIATE`, so concurrent writers
-/// wait for the lock (busy_timeout) instead of failing half-way with SQLITE_BUSY.
+/// The process's SQLite writers take turns here before `BEGIN IMMEDIATE`. SQLite lets one
+/// writer in at a time and makes the others poll for the lock with sleeps of up to 100 ms
+/// (its busy handler), so a short write — the audit writer's batch, on which every read
+/// waits — could sleep on long after the lock was free (docs/performance.md, the strace of
+/// the mix). Waiting here instead hands the turn over at once and in arrival order
+/// (`unlock_fair`). Other processes (the command line) still meet the busy handler.
+static SQLITE_WRITE_TURN: parking_lot::Mutex<()> = parking_lot::const_mutex(());
+
+/// As long as SQLite's `busy_timeout`: a writer that cannot get its turn fails as it would
+/// have failed on the lock.
+const SQLITE_WRITE_TURN_WAIT: Duration = Duration::from_secs(10);
+
+struct SqliteWriteTurn(Option<parking_lot::MutexGuard<'static, ()>>);
+
+impl SqliteWriteTurn {
+    fn take() -> Result<Self, diesel::result::Error> {
+        SQLITE_WRITE_TURN
+            .try_lock_for(SQLITE_WRITE_TURN_WAIT)
+            .map(|guard| Self(Some(guard)))
+            .ok_or_else(|| {
+                diesel::result::Error::DatabaseError(
+                    diesel::result::DatabaseErrorKind::Unknown,
+                    Box::new("database is locked (waited for another writer)".to_owned()),
+                )
+            })
+    }
+}
+
+impl Drop for SqliteWriteTurn {
+    fn drop(&mut self) {
+        if let Some(guard) = self.0.take() {
+            parking_lot::MutexGuard::unlock_fair(guard);
+        }
+    }
+}
+
+/// A write transaction. On SQLite it starts with `BEGIN IMMEDIATE` once the process's other
+/// writers are done ([`SQLITE_WRITE_TURN`]), so concurrent writers wait instead of failing
+/// half-way with SQLITE_BUSY.
 pub fn write_transaction<T, E, F>(conn: &mut DbConnection, f: F) -> Result<T, E>
 where
     F: FnOnce(&mut DbConnection) -> Result<T, E>,
     E: From<diesel::result::Error>,
 {
+    let _turn = match conn {
+        DbConnection::Sqlite(_) => Some(SqliteWriteTurn::take()?),
+        DbConnection::Postgres(_) => None,
+    };
     match conn {
         DbConnection::Sqlite(sqlite) => {
             AnsiTransactionManager::begin_transaction_sql(sqlite, "BEGIN IMMEDIATE")?
