@@ -9,6 +9,7 @@ use anyhow::{Context, bail};
 use clap::{Parser, Subcommand};
 
 use crate::auth::passwords::PasswordHasher;
+use crate::backup::encryption::{Protection, Unlock};
 use crate::clock::{Clock, SystemClock};
 use crate::config::Settings;
 use crate::db::{self, Db};
@@ -53,6 +54,42 @@ pub enum Command {
     /// The database's roles (PostgreSQL).
     #[command(subcommand)]
     Db(DbCommand),
+    /// Write an encrypted backup of every table, while the server runs (a consistent
+    /// snapshot). Decrypts with the `age` tool too: `age -d -i KEY FILE | gunzip`.
+    Backup {
+        /// The backup file to write (mode 0600; it appears only once complete).
+        #[arg(long)]
+        to: PathBuf,
+        /// An age public key (age1…) to encrypt to; repeat for several. The server then
+        /// never holds what decrypts its backups.
+        #[arg(
+            long,
+            required_unless_present = "passphrase_stdin",
+            conflicts_with = "passphrase_stdin"
+        )]
+        recipient: Vec<String>,
+        /// Encrypt to a passphrase read from the first line of standard input.
+        #[arg(long)]
+        passphrase_stdin: bool,
+    },
+    /// Restore a backup into an empty database of either kind (SQLite or PostgreSQL, from
+    /// DATABASE_URL): also how an office moves from SQLite to PostgreSQL.
+    Restore {
+        /// The backup file.
+        #[arg(long)]
+        from: PathBuf,
+        /// Read the backup's passphrase from the first line of standard input.
+        #[arg(
+            long,
+            required_unless_present = "identity",
+            conflicts_with = "identity"
+        )]
+        passphrase_stdin: bool,
+        /// An age identity file (age-keygen's output) holding the key the backup was
+        /// encrypted to.
+        #[arg(long)]
+        identity: Option<PathBuf>,
+    },
     /// Try Refuge on its own demo database (data/demo.db) of fictional clients and cases.
     /// `refuge demo --help` lists its options.
     #[command(disable_help_flag = true)]
@@ -155,6 +192,16 @@ fn run_server_command(config: &Path, command: Command) -> anyhow::Result<()> {
             Command::Audit(AuditCommand::Verify { seal }) => {
                 verify_audit(&settings, seal.as_deref())
             }
+            Command::Backup {
+                to,
+                recipient,
+                passphrase_stdin,
+            } => backup(&settings, &to, &recipient, passphrase_stdin),
+            Command::Restore {
+                from,
+                passphrase_stdin,
+                identity,
+            } => restore(&settings, &from, passphrase_stdin, identity.as_deref()),
             Command::Demo { .. } | Command::DemoData { .. } => {
                 bail!("the demo commands are run by refuge-demo")
             }
@@ -286,6 +333,74 @@ fn verify_audit(settings: &Settings, seal: Option<&str>) -> anyhow::Result<()> {
     let mut conn = db.get().map_err(|e| anyhow::anyhow!("{e}"))?;
     let report = crate::services::audit::verify_chain(&mut conn, seal.as_ref())?;
     println!("{report}");
+    Ok(())
+}
+
+/// The shortest passphrase a backup is encrypted to: the archive holds every client file.
+const MIN_PASSPHRASE_CHARS: usize = 12;
+
+fn backup(
+    settings: &Settings,
+    to: &Path,
+    recipients: &[String],
+    passphrase_stdin: bool,
+) -> anyhow::Result<()> {
+    let protection = if passphrase_stdin {
+        let passphrase = read_password().context("reading the passphrase")?;
+        if passphrase.chars().count() < MIN_PASSPHRASE_CHARS {
+            bail!(
+                "the passphrase is too short: a backup holds every client file, use at least \
+                 {MIN_PASSPHRASE_CHARS} characters (or --recipient with an age key)"
+            );
+        }
+        Protection::Passphrase(passphrase.into())
+    } else {
+        Protection::recipients(recipients)?
+    };
+    let db = Db::connect(&settings.database.url, 1)?;
+    let mut conn = db.get().map_err(|e| anyhow::anyhow!("{e}"))?;
+    let started = std::time::Instant::now();
+    let progress = crate::backup::progress_bar("backing up");
+    let summary =
+        crate::backup::backup_to_file(&mut conn, to, &protection, SystemClock.now(), &progress)?;
+    let size = std::fs::metadata(to).map(|m| m.len()).unwrap_or(0);
+    println!(
+        "backed up {} tables, {} rows from {} to {} ({:.1} MB, {:.1} s)",
+        summary.tables.len(),
+        summary.rows,
+        db.kind().as_str(),
+        to.display(),
+        size as f64 / 1e6,
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+fn restore(
+    settings: &Settings,
+    from: &Path,
+    passphrase_stdin: bool,
+    identity: Option<&Path>,
+) -> anyhow::Result<()> {
+    let unlock = match identity {
+        Some(path) if !passphrase_stdin => Unlock::identity_file(path)?,
+        _ => Unlock::Passphrase(read_password().context("reading the passphrase")?.into()),
+    };
+    let db = Db::connect(&settings.database.url, 1)?;
+    let mut conn = db.get().map_err(|e| anyhow::anyhow!("{e}"))?;
+    let started = std::time::Instant::now();
+    let progress = crate::backup::progress_bar("restoring");
+    let summary = crate::backup::restore_from_file(&mut conn, from, &unlock, &progress)?;
+    println!(
+        "restored {} tables, {} rows (backed up from {} at {}) into {}, every table checked \
+         ({:.1} s)",
+        summary.tables.len(),
+        summary.rows,
+        summary.source,
+        summary.created_at,
+        db.kind().as_str(),
+        started.elapsed().as_secs_f64()
+    );
     Ok(())
 }
 

@@ -1,6 +1,7 @@
 //! Refuge: the case-intake tracker of an immigration law office.
 
 pub mod auth;
+pub mod backup;
 pub mod cli;
 
 pub mod clock;

@@ -9,6 +9,7 @@ pub mod audit_writer;
 pub mod case_list;
 pub mod case_work;
 pub mod cases;
+pub mod catalogue;
 pub mod clients;
 pub mod held_forms;
 pub mod lock_links;

@@ -12,6 +12,7 @@ mod assets;
 mod audit_chain;
 mod audit_trail;
 mod auth;
+mod backup;
 mod browser;
 mod case_file;
 mod case_list;
