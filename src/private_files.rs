@@ -43,9 +43,16 @@ pub fn create_empty_file(path: &Path) -> io::Result<()> {
     }
 }
 
-/// Writes `contents` to `path` (replacing it) with mode 0600: for key files and backups.
+/// Writes `contents` to `path` (replacing it) with mode 0600: for key files.
 pub fn write_file(path: &Path, contents: &[u8]) -> io::Result<()> {
-    let mut file = OpenOptions::new()
+    let mut file = create_file(path)?;
+    file.write_all(contents)?;
+    file.sync_all()
+}
+
+/// Creates `path` (emptying it if it exists) with mode 0600, to be written: for backups.
+pub fn create_file(path: &Path) -> io::Result<fs::File> {
+    let file = OpenOptions::new()
         .write(true)
         .create(true)
         .truncate(true)
@@ -53,8 +60,7 @@ pub fn write_file(path: &Path, contents: &[u8]) -> io::Result<()> {
         .open(path)?;
     // An existing file keeps its mode on open: set it before anything is written.
     file.set_permissions(Permissions::from_mode(FILE_MODE))?;
-    file.write_all(contents)?;
-    file.sync_all()
+    Ok(file)
 }
 
 /// Sets mode 0600 on a file another library wrote (a mail message).

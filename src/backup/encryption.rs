@@ -2,7 +2,7 @@
 //! to recipients' public keys or to a passphrase (scrypt). The `age` command decrypts it
 //! without Refuge: `age -d -i key.txt backup.age | gunzip`.
 
-use std::fs::{File, OpenOptions};
+use std::fs::File;
 use std::io::{BufRead, BufReader, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 
@@ -90,7 +90,8 @@ pub fn write_file<T>(
     write: impl FnOnce(&mut dyn Write) -> anyhow::Result<T>,
 ) -> anyhow::Result<T> {
     let partial = partial_path(path);
-    let file = create_private(&partial)?;
+    let file = crate::private_files::create_file(&partial)
+        .with_context(|| format!("creating {}", partial.display()))?;
     let result = (|| {
         let encrypted = protection
             .encryptor()?
@@ -180,26 +181,4 @@ fn partial_path(path: &Path) -> PathBuf {
     let mut name = path.file_name().unwrap_or_default().to_os_string();
     name.push(".partial");
     path.with_file_name(name)
-}
-
-/// A new file that only its owner reads and writes, whatever the umask.
-fn create_private(path: &Path) -> anyhow::Result<File> {
-    let mut options = OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    let file = options
-        .open(path)
-        .with_context(|| format!("creating {}", path.display()))?;
-    // An existing file keeps its mode through `open`: set it again.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        file.set_permissions(std::fs::Permissions::from_mode(0o600))
-            .with_context(|| format!("making {} private", path.display()))?;
-    }
-    Ok(file)
 }

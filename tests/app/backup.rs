@@ -18,7 +18,8 @@ use refuge::domain::staff::{Role, Staff};
 use refuge_demo::DemoOptions;
 
 use crate::helpers::{
-    PASSWORD, TestApp, TestDatabase, TodayForTests, fresh_database, is_postgres, spawn_app_with,
+    PASSWORD, TestApp, TestDatabase, TodayForTests, fresh_database, is_postgres, private_tempdir,
+    spawn_app_with,
 };
 
 const PASSPHRASE: &str = "a long enough backup passphrase";
@@ -35,7 +36,7 @@ struct Office {
 }
 
 async fn sqlite_office() -> Office {
-    let dir = tempfile::tempdir().expect("temp dir");
+    let dir = private_tempdir();
     let url = dir.path().join("office.db").display().to_string();
     let app = spawn_app_on(&url).await;
     let options = DemoOptions {
@@ -157,7 +158,7 @@ async fn case_page(app: &TestApp, email: &str, case_id: uuid::Uuid) -> String {
 async fn an_office_moves_from_sqlite_to_postgres_and_back_with_every_row_intact() {
     let office = sqlite_office().await;
     let source = office.app.state.settings.database.url.clone();
-    let work = tempfile::tempdir().expect("temp dir");
+    let work = private_tempdir();
     let (recipient, identity_file) = key_pair(work.path());
     let original = digest_of(&source).await;
     assert!(
@@ -259,7 +260,7 @@ fn visible_text(html: &str) -> Vec<String> {
 async fn a_backup_is_an_age_file_that_the_age_format_alone_decrypts_and_holds_no_key() {
     let office = sqlite_office().await;
     let source = office.app.state.settings.database.url.clone();
-    let work = tempfile::tempdir().expect("temp dir");
+    let work = private_tempdir();
     let identity = age::x25519::Identity::generate();
     let file = work.path().join("office.age");
     backup_of(
@@ -328,7 +329,7 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
 async fn a_wrong_passphrase_is_refused_and_writes_nothing() {
     let office = sqlite_office().await;
     let source = office.app.state.settings.database.url.clone();
-    let work = tempfile::tempdir().expect("temp dir");
+    let work = private_tempdir();
     let file = work.path().join("office.age");
     backup_of(&source, &file, passphrase(PASSPHRASE))
         .await
@@ -367,7 +368,7 @@ async fn a_wrong_passphrase_is_refused_and_writes_nothing() {
 async fn a_database_that_is_not_empty_is_refused_untouched() {
     let office = sqlite_office().await;
     let source = office.app.state.settings.database.url.clone();
-    let work = tempfile::tempdir().expect("temp dir");
+    let work = private_tempdir();
     let file = work.path().join("office.age");
     backup_of(&source, &file, passphrase(PASSPHRASE))
         .await
@@ -396,7 +397,7 @@ async fn a_database_that_is_not_empty_is_refused_untouched() {
 async fn a_cut_off_backup_is_refused_and_writes_nothing() {
     let office = sqlite_office().await;
     let source = office.app.state.settings.database.url.clone();
-    let work = tempfile::tempdir().expect("temp dir");
+    let work = private_tempdir();
     let identity = age::x25519::Identity::generate();
     let whole = work.path().join("whole.age");
     backup_of(
@@ -439,7 +440,7 @@ async fn a_cut_off_backup_is_refused_and_writes_nothing() {
 
 #[test]
 fn the_command_line_backs_up_and_restores_under_umask_022() {
-    let work = tempfile::tempdir().expect("temp dir");
+    let work = private_tempdir();
     let source = work.path().join("office.db");
     let run = |database: &Path, args: &str, stdin: &str| {
         let mut child = std::process::Command::new("sh")
