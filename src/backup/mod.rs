@@ -76,8 +76,11 @@ pub fn restore_from_file(
     unlock: &Unlock,
     progress: &ProgressBar,
 ) -> anyhow::Result<Summary> {
-    db::run_migrations(conn)?;
-    encryption::read_file(path, unlock, |input| restore_archive(conn, input, progress))
+    encryption::read_file(path, unlock, |input| {
+        // Only once the backup opens: a wrong passphrase leaves the database as it was.
+        db::run_migrations(conn)?;
+        restore_archive(conn, input, progress)
+    })
 }
 
 /// Writes the plain archive of every table, read in one snapshot.
@@ -395,12 +398,21 @@ fn check_migrations(archive: &[String], applied: &[String], made_by: &str) -> an
     Ok(())
 }
 
+/// Tables whose rows make a database an office's: every office has staff and an audit
+/// trail from its first minute. What a new database gets from its migrations and its first
+/// start (the audit chain's head, the server's secrets, a setup link, office settings) is
+/// not an office's data; the backup's own rows replace it.
+const OFFICE_TABLES: [&str; 4] = ["staff", "audit_log", "clients", "cases"];
+
 fn refuse_unless_empty(
     conn: &mut DbConnection,
     targets: &BTreeMap<String, Table>,
 ) -> anyhow::Result<()> {
     let mut holding = Vec::new();
-    for name in targets.keys() {
+    for name in OFFICE_TABLES
+        .iter()
+        .filter(|name| targets.contains_key(**name))
+    {
         let rows = catalogue::count_rows(conn, name)?;
         if rows > 0 {
             holding.push(format!("{name} ({rows} rows)"));
