@@ -732,3 +732,128 @@ async fn malformed_requests_log_no_errors_and_piped_logs_no_colour() {
         "a client's mistake logged as an error: {log}"
     );
 }
+
+/// A confirmed second factor with two recovery codes, a signed-in session and an API token
+/// for `email`, written as the web pages would (the command line cannot sign in).
+fn enrol_and_sign_in(workspace: &Workspace, email: &str) -> refuge::domain::ids::StaffId {
+    let conn: &mut DbConnection = &mut workspace.connection();
+    let member = refuge::db::staff::find_by_email(conn, email)
+        .expect("query")
+        .expect("the account");
+    let now = chrono::Utc::now();
+    let at = refuge::clock::to_db(now);
+    refuge::db::second_factors::start_enrolment(conn, member.id, "JBSWY3DPEHPK3PXP", at)
+        .expect("enrolment");
+    refuge::db::second_factors::confirm(conn, member.id, 1, at).expect("confirmed");
+    let codes = [format!("{email}-1"), format!("{email}-2")];
+    refuge::db::second_factors::replace_recovery_codes(conn, member.id, &codes, at)
+        .expect("recovery codes");
+    refuge::services::sessions::start(conn, Some(member.id), now, chrono::Duration::hours(1))
+        .expect("a session");
+    member.id
+}
+
+/// (second factors, recovery codes, sessions) of one staff member.
+fn sign_in_rows(workspace: &Workspace, id: refuge::domain::ids::StaffId) -> (i64, i64, i64) {
+    use refuge::db::schema::{recovery_codes, second_factors, sessions};
+    use refuge::db::uuid::DbUuid;
+    let conn: &mut DbConnection = &mut workspace.connection();
+    let key = DbUuid(id.as_uuid());
+    let count = |n: QueryResult<i64>| n.expect("count");
+    (
+        count(
+            second_factors::table
+                .filter(second_factors::staff_id.eq(key))
+                .count()
+                .get_result(conn),
+        ),
+        count(
+            recovery_codes::table
+                .filter(recovery_codes::staff_id.eq(key))
+                .count()
+                .get_result(conn),
+        ),
+        count(
+            sessions::table
+                .filter(sessions::staff_id.eq(key))
+                .count()
+                .get_result(conn),
+        ),
+    )
+}
+
+#[test]
+fn user_reset_mfa_removes_the_factor_ends_the_sessions_and_is_audited() {
+    let workspace = Workspace::new();
+    for email in ["lost-phone@x.org", "keeps@x.org"] {
+        workspace
+            .run(&[
+                "user", "add", "--email", email, "--name", "Someone", "--role", "lawyer",
+            ])
+            .success();
+    }
+    let lost = enrol_and_sign_in(&workspace, "lost-phone@x.org");
+    let keeps = enrol_and_sign_in(&workspace, "keeps@x.org");
+    assert_eq!(sign_in_rows(&workspace, lost), (1, 2, 1));
+
+    let done = workspace
+        .run(&["user", "reset-mfa", "--email", " Lost-Phone@X.org "])
+        .success();
+    assert!(
+        done.stdout
+            .contains("second factor reset for lost-phone@x.org"),
+        "{}",
+        done.stdout
+    );
+    assert_eq!(
+        sign_in_rows(&workspace, lost),
+        (0, 0, 0),
+        "no factor, no recovery codes, signed out everywhere"
+    );
+    assert_eq!(sign_in_rows(&workspace, keeps), (1, 2, 1), "nobody else's");
+
+    let resets: Vec<AuditRow> = workspace
+        .audit()
+        .into_iter()
+        .filter(|row| row.action == "second_factor.reset")
+        .collect();
+    assert_eq!(resets.len(), 1);
+    assert_eq!(resets[0].actor_id, None, "the operator, not a staff member");
+    assert_eq!(resets[0].address.as_deref(), Some("command line"));
+    assert_eq!(resets[0].target_id, Some(lost.to_string()));
+}
+
+#[test]
+fn user_reset_mfa_of_an_unknown_email_fails_and_changes_nothing() {
+    let workspace = Workspace::new();
+    workspace
+        .run(&[
+            "user",
+            "add",
+            "--email",
+            "known@x.org",
+            "--name",
+            "Known",
+            "--role",
+            "lawyer",
+        ])
+        .success();
+    let known = enrol_and_sign_in(&workspace, "known@x.org");
+    let entries = workspace.audit().len();
+
+    let refused = workspace
+        .run(&["user", "reset-mfa", "--email", "nobody@x.org"])
+        .failure();
+    assert!(
+        refused.stderr.contains("no staff account with that email"),
+        "says why: {}",
+        refused.stderr
+    );
+    assert!(
+        !refused.stderr.contains("panicked"),
+        "a clean failure: {}",
+        refused.stderr
+    );
+    assert_eq!(sign_in_rows(&workspace, known), (1, 2, 1));
+    assert_eq!(workspace.audit().len(), entries, "nothing on record");
+}
