@@ -1,6 +1,7 @@
 //! The operator's command line: serve, migrate, manage staff accounts; `demo` and
 //! `demo-data` hand over to the separate `refuge-demo` program.
 
+use secrecy::ExposeSecret;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -180,7 +181,7 @@ fn run_server_command(config: &Path, command: Command) -> anyhow::Result<()> {
             Command::Migrate => migrate(&settings),
             Command::User(command) => user(settings, command).await,
             Command::Db(DbCommand::Grant { serving_role }) => {
-                let db = Db::connect(&settings.database.url, 1)?;
+                let db = Db::connect(settings.database.url.expose_secret(), 1)?;
                 let mut conn = db.get().map_err(|e| anyhow::anyhow!("{e}"))?;
                 db::roles::grant_serving_role(&mut conn, &serving_role)?;
                 println!(
@@ -312,7 +313,7 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
 }
 
 fn migrate(settings: &Settings) -> anyhow::Result<()> {
-    let db = Db::connect(&settings.database.url, 1)?;
+    let db = Db::connect(settings.database.url.expose_secret(), 1)?;
     let mut conn = db.get().map_err(|e| anyhow::anyhow!("{e}"))?;
     let applied = db::run_migrations(&mut conn)?;
     if applied.is_empty() {
@@ -329,7 +330,7 @@ fn migrate(settings: &Settings) -> anyhow::Result<()> {
 /// need more than reading rights).
 fn verify_audit(settings: &Settings, seal: Option<&str>) -> anyhow::Result<()> {
     let seal = seal.map(crate::services::audit::Seal::parse).transpose()?;
-    let db = Db::connect(&settings.database.url, 1)?;
+    let db = Db::connect(settings.database.url.expose_secret(), 1)?;
     let mut conn = db.get().map_err(|e| anyhow::anyhow!("{e}"))?;
     let report = crate::services::audit::verify_chain(&mut conn, seal.as_ref())?;
     println!("{report}");
@@ -405,7 +406,7 @@ fn restore(
 }
 
 async fn user(settings: Settings, command: UserCommand) -> anyhow::Result<()> {
-    let db = Db::connect(&settings.database.url, 2)?;
+    let db = Db::connect(settings.database.url.expose_secret(), 2)?;
     db::run_migrations(&mut *db.get().map_err(|e| anyhow::anyhow!("{e}"))?)?;
     let state = AppState::new(
         db,

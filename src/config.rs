@@ -5,6 +5,8 @@ use std::path::Path;
 
 use figment::Figment;
 use figment::providers::{Env, Format, Serialized, Toml};
+/// The secret types settings hold, for code (and the demo crate) that uses the settings.
+pub use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -49,7 +51,10 @@ pub struct Settings {
 #[serde(default, deny_unknown_fields)]
 pub struct DatabaseSettings {
     /// `postgres://…` / `postgresql://…` for PostgreSQL; a file path or `sqlite:` URL for SQLite.
-    pub url: String,
+    /// A secret (it may carry a password): `Debug` does not show it, and it is never written
+    /// out (the built-in default is the struct's, not a serialized one).
+    #[serde(skip_serializing)]
+    pub url: SecretString,
     pub pool_size: u32,
 }
 
@@ -194,7 +199,9 @@ pub struct SmtpSettings {
     pub port: u16,
     pub tls: SmtpTls,
     pub username: Option<String>,
-    pub password: Option<String>,
+    /// A secret: `Debug` does not show it, and it is never written out.
+    #[serde(skip_serializing)]
+    pub password: Option<SecretString>,
     pub timeout_seconds: u64,
 }
 
@@ -226,7 +233,7 @@ impl Default for Settings {
 impl Default for DatabaseSettings {
     fn default() -> Self {
         Self {
-            url: "data/refuge.db".into(),
+            url: SecretString::from("data/refuge.db"),
             pool_size: 8,
         }
     }
@@ -469,8 +476,38 @@ mod tests {
             assert!(settings.https);
             assert_eq!(settings.session.idle_timeout_minutes, 15);
             assert_eq!(settings.session.absolute_lifetime_hours, 12);
-            assert_eq!(settings.database.url, "postgres://refuge@db/refuge");
+            assert_eq!(
+                settings.database.url.expose_secret(),
+                "postgres://refuge@db/refuge"
+            );
             assert_eq!(settings.public_url(), "http://0.0.0.0:9000");
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn secrets_are_read_but_never_shown_in_debug_output() {
+        Jail::expect_with(|jail| {
+            jail.set_env("DATABASE_URL", "postgres://refuge:db-pass-4711@db/refuge");
+            jail.set_env("REFUGE_MAIL__SMTP__USERNAME", "refuge");
+            jail.set_env("REFUGE_MAIL__SMTP__PASSWORD", "smtp-pass-0815");
+            let settings = Settings::load(jail.directory()).map_err(|e| *e)?;
+            assert_eq!(
+                settings.database.url.expose_secret(),
+                "postgres://refuge:db-pass-4711@db/refuge"
+            );
+            let smtp = settings
+                .mail
+                .smtp
+                .password
+                .as_ref()
+                .map(|p| p.expose_secret());
+            assert_eq!(smtp, Some("smtp-pass-0815"));
+            let shown = format!("{settings:?} {:#?}", settings.clone());
+            for secret in ["db-pass-4711", "smtp-pass-0815", "postgres://"] {
+                assert!(!shown.contains(secret), "{secret} in {shown}");
+            }
+            assert!(shown.contains("REDACTED"), "{shown}");
             Ok(())
         });
     }
@@ -489,7 +526,7 @@ mod tests {
         Jail::expect_with(|jail| {
             let settings = Settings::load(jail.directory()).map_err(|e| *e)?;
             assert_eq!(settings.listen, "127.0.0.1:8080");
-            assert_eq!(settings.database.url, "data/refuge.db");
+            assert_eq!(settings.database.url.expose_secret(), "data/refuge.db");
             Ok(())
         });
     }

@@ -1,5 +1,6 @@
 //! Building the application: database, migrations, first-run setup link, HTTP server.
 
+use secrecy::ExposeSecret;
 use std::net::TcpListener;
 
 use actix_web::dev::Server;
@@ -32,7 +33,10 @@ impl Application {
     pub async fn build(mut settings: Settings, clock: SharedClock) -> anyhow::Result<Self> {
         settings.validate().map_err(anyhow::Error::msg)?;
         let mailer = Mailer::from_settings(&settings.mail)?;
-        let db = Db::connect(&settings.database.url, settings.database.pool_size)?;
+        let db = Db::connect(
+            settings.database.url.expose_secret(),
+            settings.database.pool_size,
+        )?;
         let form_key = {
             let mut conn = db.get().map_err(|e| anyhow::anyhow!("{e}"))?;
             db::run_migrations(&mut conn)?;

@@ -1,5 +1,6 @@
 //! The `refuge-demo` command line, reached as `refuge demo …` and `refuge demo-data …`.
 
+use refuge::config::ExposeSecret;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -141,7 +142,7 @@ async fn demo(settings: Settings, args: DemoArgs) -> anyhow::Result<()> {
 }
 
 async fn state_for(settings: Settings, pool_size: u32) -> anyhow::Result<AppState> {
-    let db = Db::connect(&settings.database.url, pool_size)?;
+    let db = Db::connect(settings.database.url.expose_secret(), pool_size)?;
     db::run_migrations(&mut *db.get().map_err(|e| anyhow::anyhow!("{e}"))?)?;
     Ok(AppState::new(
         db,
@@ -159,7 +160,7 @@ async fn demo_data(settings: Settings, args: DemoDataArgs) -> anyhow::Result<()>
     } else {
         None
     };
-    let url = db::DatabaseUrl::parse(&settings.database.url)?;
+    let url = db::DatabaseUrl::parse(settings.database.url.expose_secret())?;
     let writers = args.writers.unwrap_or(match url.kind() {
         db::DatabaseKind::Postgres => 3,
         db::DatabaseKind::Sqlite => 1,

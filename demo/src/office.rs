@@ -3,6 +3,7 @@
 //! that every page says the data is fictional. The office's own database and mail server
 //! are never touched, whatever the configuration says.
 
+use refuge::config::ExposeSecret;
 use std::path::PathBuf;
 
 use anyhow::{Context, bail};
@@ -60,12 +61,12 @@ pub async fn prepare(
     }
     let database = options.data_dir.join("demo.db");
     let mail_directory = options.data_dir.join("demo-mail");
-    settings.database.url = database.display().to_string();
+    settings.database.url = database.display().to_string().into();
     settings.mail.transport = MailTransport::File;
     settings.mail.directory = mail_directory.display().to_string();
     settings.demo = true;
 
-    let db = db::Db::connect(&settings.database.url, 2)?;
+    let db = db::Db::connect(settings.database.url.expose_secret(), 2)?;
     db::run_migrations(&mut *db.get().map_err(|e| anyhow::anyhow!("{e}"))?)?;
     let state = AppState::new(
         db,

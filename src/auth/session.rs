@@ -7,6 +7,7 @@ use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header;
 use actix_web::middleware::Next;
 use actix_web::{HttpMessage, HttpRequest, web};
+use secrecy::SecretString;
 
 use super::extractors::ClientAddress;
 use super::form_token;
@@ -75,12 +76,13 @@ pub fn cookie_name(https: bool) -> &'static str {
     }
 }
 
-fn bearer_token(req: &ServiceRequest) -> Option<String> {
+/// The bearer token a request carries, held as a secret until it is hashed.
+fn bearer_token(req: &ServiceRequest) -> Option<SecretString> {
     let value = req.headers().get(header::AUTHORIZATION)?.to_str().ok()?;
     let (scheme, token) = value.split_once(' ')?;
     scheme
         .eq_ignore_ascii_case("bearer")
-        .then(|| token.trim().to_string())
+        .then(|| SecretString::from(token.trim()))
 }
 
 /// Paths that never need to know who is asking.
@@ -134,7 +136,7 @@ pub async fn load_session(
                 .and_then(|v| v.to_str().ok()),
             ClientAddress::of(req.request()).0,
         );
-        match services::sessions::resume(&state, cookie.value().to_string(), client).await {
+        match services::sessions::resume(&state, SecretString::from(cookie.value()), client).await {
             Ok(Resumption::Alive(resumed)) => {
                 let mut extensions = req.extensions_mut();
                 extensions.insert(resumed.session);

@@ -43,6 +43,8 @@ use diesel::sqlite::SqliteConnection;
 use diesel::{Connection, ConnectionError};
 use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
 
+use secrecy::{ExposeSecret, SecretString};
+
 use crate::error::AppError;
 use crate::private_files;
 
@@ -69,12 +71,22 @@ impl DatabaseKind {
 }
 
 /// A database URL whose backend was chosen by its scheme, not by trial connection:
-/// that way the real connection error reaches the operator.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// that way the real connection error reaches the operator. The URL may carry a password:
+/// it is held as a secret, and `Debug` shows it redacted.
+#[derive(Clone)]
 pub struct DatabaseUrl {
     kind: DatabaseKind,
     /// What diesel understands: the URL for PostgreSQL, the file path for SQLite.
-    target: String,
+    target: SecretString,
+}
+
+impl std::fmt::Debug for DatabaseUrl {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DatabaseUrl")
+            .field("kind", &self.kind)
+            .field("target", &self.redacted())
+            .finish()
+    }
 }
 
 impl DatabaseUrl {
@@ -86,7 +98,7 @@ impl DatabaseUrl {
         if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             return Ok(Self {
                 kind: DatabaseKind::Postgres,
-                target: url.to_string(),
+                target: url.into(),
             });
         }
         let path = url
@@ -103,7 +115,7 @@ impl DatabaseUrl {
         }
         Ok(Self {
             kind: DatabaseKind::Sqlite,
-            target: path.to_string(),
+            target: path.into(),
         })
     }
 
@@ -113,12 +125,13 @@ impl DatabaseUrl {
 
     /// The URL without any password, for messages.
     pub fn redacted(&self) -> String {
-        match url::Url::parse(&self.target) {
+        let target = self.target.expose_secret();
+        match url::Url::parse(target) {
             Ok(mut parsed) if parsed.password().is_some() => {
                 let _ = parsed.set_password(Some("***"));
                 parsed.to_string()
             }
-            _ => self.target.clone(),
+            _ => target.to_string(),
         }
     }
 }
@@ -157,13 +170,13 @@ pub struct ConnectionManager {
 fn establish(url: &DatabaseUrl) -> Result<DbConnection, ConnectionError> {
     match url.kind {
         DatabaseKind::Postgres => {
-            let mut conn = PgConnection::establish(&url.target)?;
+            let mut conn = PgConnection::establish(url.target.expose_secret())?;
             conn.batch_execute(POSTGRES_SESSION)
                 .map_err(ConnectionError::CouldntSetupConfiguration)?;
             Ok(DbConnection::Postgres(conn))
         }
         DatabaseKind::Sqlite => {
-            let mut conn = SqliteConnection::establish(&url.target)?;
+            let mut conn = SqliteConnection::establish(url.target.expose_secret())?;
             conn.batch_execute(SQLITE_PRAGMAS)
                 .map_err(ConnectionError::CouldntSetupConfiguration)?;
             Ok(DbConnection::Sqlite(conn))
@@ -228,7 +241,7 @@ impl Db {
     pub fn connect(url: &str, pool_size: u32) -> Result<Self, anyhow::Error> {
         let url = DatabaseUrl::parse(url)?;
         if url.kind == DatabaseKind::Sqlite {
-            prepare_sqlite_files(Path::new(&url.target))?;
+            prepare_sqlite_files(Path::new(url.target.expose_secret()))?;
         }
         let manager = ConnectionManager { url: url.clone() };
         let first = manager.establish().with_context(|| {
@@ -455,7 +468,7 @@ mod tests {
 
     fn parsed(url: &str) -> Result<(DatabaseKind, String), String> {
         DatabaseUrl::parse(url)
-            .map(|u| (u.kind, u.target))
+            .map(|u| (u.kind, u.target.expose_secret().to_string()))
             .map_err(|e| e.to_string())
     }
 

@@ -4,6 +4,7 @@
 
 pub mod render;
 
+use secrecy::ExposeSecret;
 use std::path::PathBuf;
 use std::time::{Duration, SystemTime};
 
@@ -75,7 +76,11 @@ impl Mailer {
                     .port(smtp.port)
                     .timeout(Some(Duration::from_secs(smtp.timeout_seconds)));
                 if let (Some(user), Some(password)) = (&smtp.username, &smtp.password) {
-                    builder = builder.credentials(Credentials::new(user.clone(), password.clone()));
+                    // Exposed here only, to hand to lettre (whose `Credentials` hides it too).
+                    builder = builder.credentials(Credentials::new(
+                        user.clone(),
+                        password.expose_secret().to_string(),
+                    ));
                 }
                 Self::Smtp {
                     transport: builder.build(),

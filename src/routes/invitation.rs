@@ -3,6 +3,7 @@
 use actix_web::http::StatusCode;
 use actix_web::{HttpMessage, HttpRequest, HttpResponse, web};
 use askama::Template;
+use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 
 use crate::auth::extractors::{ClientAddress, PageContext};
@@ -27,9 +28,9 @@ pub struct InvitationPage {
 #[derive(Debug, Deserialize)]
 pub struct PasswordForm {
     #[serde(default)]
-    password: String,
+    password: SecretString,
     #[serde(default)]
-    password_confirm: String,
+    password_confirm: SecretString,
 }
 
 pub async fn form(
@@ -65,9 +66,11 @@ pub async fn submit(
         .await?
         .ok_or(AppError::NotFound)?;
     let mut errors = FieldErrors::default();
-    let Some(password) =
-        accounts::parse_password_pair(&mut errors, &form.password, &form.password_confirm)
-    else {
+    let Some(password) = accounts::parse_password_pair(
+        &mut errors,
+        form.password.expose_secret(),
+        form.password_confirm.expose_secret(),
+    ) else {
         let errors = FormErrors::translate(&errors, &ctx.i18n);
         return render(
             InvitationPage {

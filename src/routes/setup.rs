@@ -3,6 +3,7 @@
 use actix_web::http::StatusCode;
 use actix_web::{HttpMessage, HttpRequest, HttpResponse, web};
 use askama::Template;
+use secrecy::SecretString;
 
 use crate::auth::extractors::{ClientAddress, PageContext};
 use crate::auth::session::{CookieChange, SessionInfo, request_cookie_change};
@@ -66,8 +67,8 @@ pub async fn submit(
                 return Err(AppError::NotFound);
             }
             let errors = FormErrors::translate(&errors, &ctx.i18n);
-            form.password.clear();
-            form.password_confirm.clear();
+            form.password = SecretString::default();
+            form.password_confirm = SecretString::default();
             return render(
                 SetupPage {
                     ctx,

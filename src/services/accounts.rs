@@ -1,6 +1,7 @@
 //! Signing in and out, first-run setup, invitations and password changes.
 
 use chrono::{DateTime, Duration, Utc};
+use secrecy::{ExposeSecret, SecretString};
 use serde_json::json;
 
 use super::audit::{AuditContext, staff_target};
@@ -344,9 +345,9 @@ pub struct AccountForm {
     #[serde(default)]
     pub language: String,
     #[serde(default)]
-    pub password: String,
+    pub password: SecretString,
     #[serde(default)]
-    pub password_confirm: String,
+    pub password_confirm: SecretString,
 }
 
 pub struct NewAccount {
@@ -381,7 +382,11 @@ impl AccountForm {
             "language",
             Language::parse(&self.language).ok_or(Message::new("validation-language")),
         );
-        let password = parse_password_pair(&mut errors, &self.password, &self.password_confirm);
+        let password = parse_password_pair(
+            &mut errors,
+            self.password.expose_secret(),
+            self.password_confirm.expose_secret(),
+        );
         match (email, display_name, language, password) {
             (Some(email), Some(display_name), Some(language), Some(password))
                 if errors.is_empty() =>

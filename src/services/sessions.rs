@@ -1,6 +1,7 @@
 //! Server-side sessions and bearer tokens: starting, resuming, ending.
 
 use chrono::{DateTime, Duration, Utc};
+use secrecy::{ExposeSecret, SecretString};
 use serde_json::json;
 
 use super::audit::{AuditContext, staff_target};
@@ -162,7 +163,7 @@ impl SessionClient {
 /// `last_seen_at` is written.
 pub async fn resume(
     state: &AppState,
-    token: String,
+    token: SecretString,
     client: SessionClient,
 ) -> Result<Resumption, AppError> {
     let now = state.now();
@@ -170,7 +171,7 @@ pub async fn resume(
     state
         .db
         .run(move |conn| {
-            let id_hash = hash_token(&token);
+            let id_hash = hash_token(token.expose_secret());
             let Some(row) = db::sessions::find(conn, &id_hash)? else {
                 return Ok(Resumption::Ended { staff_id: None });
             };
@@ -223,14 +224,14 @@ pub async fn resume(
 /// The staff member behind a bearer token and the token's id, if it is valid.
 pub async fn authenticate_bearer(
     state: &AppState,
-    token: String,
+    token: SecretString,
 ) -> Result<Option<(Staff, uuid::Uuid)>, AppError> {
     let now = clock::to_db(state.now());
     state
         .db
         .run(move |conn| {
             let Some((token_id, staff_id)) =
-                db::api_tokens::find_active(conn, &hash_token(&token), now)?
+                db::api_tokens::find_active(conn, &hash_token(token.expose_secret()), now)?
             else {
                 return Ok(None);
             };

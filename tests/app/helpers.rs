@@ -139,7 +139,7 @@ pub fn test_settings(database_url: &str) -> Settings {
         listen: "127.0.0.1:0".into(),
         ..Settings::default()
     };
-    settings.database.url = database_url.to_string();
+    settings.database.url = database_url.into();
     settings.database.pool_size = 4;
     settings.passwords.max_concurrent_hashes = 2;
     // The clock stands still in tests, so the anonymous limiter's allowance never refills:

@@ -318,7 +318,7 @@ async fn two_servers_on_one_postgresql_database_send_each_message_once() {
     let database_url = first.database_url.clone();
     let second = spawn_app_with(|settings| {
         smtp_settings(settings, port);
-        settings.database.url = database_url;
+        settings.database.url = database_url.into();
         settings.mail.worker = true;
         settings.mail.poll_interval_seconds = 1;
     })

@@ -3,6 +3,7 @@
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
+use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 
 use crate::auth::extractors::{ClientAddress, CurrentStaff, PageContext};
@@ -179,11 +180,11 @@ pub async fn set_language(
 #[derive(Debug, Deserialize)]
 pub struct PasswordChangeForm {
     #[serde(default)]
-    current_password: String,
+    current_password: SecretString,
     #[serde(default)]
-    password: String,
+    password: SecretString,
     #[serde(default)]
-    password_confirm: String,
+    password_confirm: SecretString,
 }
 
 pub async fn change_password(
@@ -197,15 +198,17 @@ pub async fn change_password(
     policy::can_use_app(&current.staff)?;
     let form = form.into_inner();
     let mut errors = FieldErrors::default();
-    let Some(password) =
-        accounts::parse_password_pair(&mut errors, &form.password, &form.password_confirm)
-    else {
+    let Some(password) = accounts::parse_password_pair(
+        &mut errors,
+        form.password.expose_secret(),
+        form.password_confirm.expose_secret(),
+    ) else {
         return invalid(&state, &current, ctx, &errors).await;
     };
     match accounts::change_password(
         &state,
         &current.staff,
-        form.current_password,
+        form.current_password.expose_secret().to_string(),
         password,
         address.0,
     )

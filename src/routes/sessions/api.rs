@@ -2,6 +2,7 @@
 
 use actix_web::{HttpResponse, web};
 use chrono::{DateTime, Utc};
+use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -18,7 +19,9 @@ use crate::state::AppState;
 #[serde(deny_unknown_fields)]
 pub struct TokenRequest {
     pub email: String,
-    pub password: String,
+    /// Exposed only to the password check.
+    #[schema(value_type = String)]
+    pub password: SecretString,
     /// Required when the account has a second factor: the current six-digit code from the
     /// authenticator app, or an unused recovery code. No code is accepted twice.
     #[schema(example = "123456")]
@@ -55,9 +58,14 @@ pub async fn create_token(
     body: web::Json<TokenRequest>,
 ) -> Result<HttpResponse, AppError> {
     let body = body.into_inner();
-    let staff =
-        accounts::authenticate(&state, &body.email, body.password, address.0.clone(), "api")
-            .await?;
+    let staff = accounts::authenticate(
+        &state,
+        &body.email,
+        body.password.expose_secret().to_string(),
+        address.0.clone(),
+        "api",
+    )
+    .await?;
     match second_factor::api_step(&state, &staff).await? {
         None => {}
         Some(SecondStep::Enrol) => return Err(AppError::Forbidden),
@@ -105,4 +113,25 @@ pub async fn revoke_current_token(
     };
     api_tokens::revoke(&state, &current.staff, token_id, address.0).await?;
     Ok(HttpResponse::NoContent().finish())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_token_requests_debug_output_has_no_password() {
+        let request: TokenRequest = serde_json::from_value(serde_json::json!({
+            "email": "lawyer@office.example.org",
+            "password": "correct horse battery staple",
+        }))
+        .unwrap();
+        let shown = format!("{request:?}");
+        assert!(shown.contains("lawyer@office.example.org"), "{shown}");
+        assert!(!shown.contains("correct horse"), "{shown}");
+        assert_eq!(
+            request.password.expose_secret(),
+            "correct horse battery staple"
+        );
+    }
 }

@@ -4,6 +4,7 @@ use actix_web::http::StatusCode;
 use actix_web::http::header;
 use actix_web::{HttpMessage, HttpRequest, HttpResponse, web};
 use askama::Template;
+use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 
 use crate::auth::csrf::RefusedForm;
@@ -69,8 +70,9 @@ pub async fn login_form(
 pub struct LoginForm {
     #[serde(default)]
     email: String,
+    /// Exposed only to the password check.
     #[serde(default)]
-    password: String,
+    password: SecretString,
     #[serde(default)]
     next: String,
 }
@@ -84,8 +86,14 @@ pub async fn login(
 ) -> Result<HttpResponse, AppError> {
     let form = form.into_inner();
     let next = safe_next(Some(&form.next));
-    let outcome =
-        accounts::authenticate(&state, &form.email, form.password, address.0.clone(), "web").await;
+    let outcome = accounts::authenticate(
+        &state,
+        &form.email,
+        form.password.expose_secret().to_string(),
+        address.0.clone(),
+        "web",
+    )
+    .await;
     let (status, error, retry_after) = match outcome {
         Ok(staff) => {
             let old = req
@@ -194,4 +202,26 @@ pub fn render(page: impl Template, status: StatusCode) -> Result<HttpResponse, A
     Ok(HttpResponse::build(status)
         .content_type("text/html; charset=utf-8")
         .body(html))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_login_forms_debug_output_has_no_password() {
+        let form: LoginForm = serde_json::from_value(serde_json::json!({
+            "email": "lawyer@office.example.org",
+            "password": "correct horse battery staple",
+            "next": "/cases",
+        }))
+        .unwrap();
+        let shown = format!("{form:?}");
+        assert!(shown.contains("lawyer@office.example.org"), "{shown}");
+        assert!(!shown.contains("correct horse"), "{shown}");
+        assert_eq!(
+            form.password.expose_secret(),
+            "correct horse battery staple"
+        );
+    }
 }
