@@ -358,7 +358,7 @@ fn backup(
     } else {
         Protection::recipients(recipients)?
     };
-    let db = Db::connect(&settings.database.url, 1)?;
+    let db = Db::connect(settings.database.url.expose_secret(), 1)?;
     let mut conn = db.get().map_err(|e| anyhow::anyhow!("{e}"))?;
     let started = std::time::Instant::now();
     let progress = crate::backup::progress_bar("backing up");
@@ -387,7 +387,7 @@ fn restore(
         Some(path) if !passphrase_stdin => Unlock::identity_file(path)?,
         _ => Unlock::Passphrase(read_password().context("reading the passphrase")?.into()),
     };
-    let db = Db::connect(&settings.database.url, 1)?;
+    let db = Db::connect(settings.database.url.expose_secret(), 1)?;
     let mut conn = db.get().map_err(|e| anyhow::anyhow!("{e}"))?;
     let started = std::time::Instant::now();
     let progress = crate::backup::progress_bar("restoring");

@@ -66,7 +66,7 @@ async fn sqlite_office() -> Office {
 /// A server on the database at `url`.
 async fn spawn_app_on(url: &str) -> TestApp {
     let url = url.to_string();
-    spawn_app_with(move |settings| settings.database.url = url).await
+    spawn_app_with(move |settings| settings.database.url = url.into()).await
 }
 
 fn db(url: &str) -> Db {
@@ -164,7 +164,14 @@ async fn case_page(app: &TestApp, email: &str, case_id: uuid::Uuid) -> String {
 #[actix_web::test]
 async fn an_office_moves_from_sqlite_to_postgres_and_back_with_every_row_intact() {
     let office = sqlite_office().await;
-    let source = office.app.state.settings.database.url.clone();
+    let source = office
+        .app
+        .state
+        .settings
+        .database
+        .url
+        .expose_secret()
+        .to_owned();
     let work = private_tempdir();
     let (recipient, identity_file) = key_pair(work.path());
     let original = digest_of(&source).await;
@@ -278,7 +285,14 @@ fn visible_text(html: &str) -> Vec<String> {
 #[actix_web::test]
 async fn a_backup_is_an_age_file_that_the_age_format_alone_decrypts_and_holds_no_key() {
     let office = sqlite_office().await;
-    let source = office.app.state.settings.database.url.clone();
+    let source = office
+        .app
+        .state
+        .settings
+        .database
+        .url
+        .expose_secret()
+        .to_owned();
     let work = private_tempdir();
     let identity = age::x25519::Identity::generate();
     let file = work.path().join("office.age");
@@ -347,7 +361,14 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
 #[actix_web::test]
 async fn a_wrong_passphrase_is_refused_and_writes_nothing() {
     let office = sqlite_office().await;
-    let source = office.app.state.settings.database.url.clone();
+    let source = office
+        .app
+        .state
+        .settings
+        .database
+        .url
+        .expose_secret()
+        .to_owned();
     let work = private_tempdir();
     let file = work.path().join("office.age");
     backup_of(&source, &file, passphrase(PASSPHRASE))
@@ -386,7 +407,14 @@ async fn a_wrong_passphrase_is_refused_and_writes_nothing() {
 #[actix_web::test]
 async fn a_database_that_is_not_empty_is_refused_untouched() {
     let office = sqlite_office().await;
-    let source = office.app.state.settings.database.url.clone();
+    let source = office
+        .app
+        .state
+        .settings
+        .database
+        .url
+        .expose_secret()
+        .to_owned();
     let work = private_tempdir();
     let file = work.path().join("office.age");
     backup_of(&source, &file, passphrase(PASSPHRASE))
@@ -415,7 +443,14 @@ async fn a_database_that_is_not_empty_is_refused_untouched() {
 #[actix_web::test]
 async fn a_cut_off_backup_is_refused_and_writes_nothing() {
     let office = sqlite_office().await;
-    let source = office.app.state.settings.database.url.clone();
+    let source = office
+        .app
+        .state
+        .settings
+        .database
+        .url
+        .expose_secret()
+        .to_owned();
     let work = private_tempdir();
     let identity = age::x25519::Identity::generate();
     let whole = work.path().join("whole.age");
