@@ -109,24 +109,9 @@ pub async fn login(
             held_forms::claim(&req, &state, &staff).await?;
             return Ok(see_other(&next));
         }
-        Err(LoginError::InvalidCredentials) => (
-            // Not 401: that status belongs to requests without credentials, not to a form
-            // whose credentials were wrong.
-            StatusCode::UNPROCESSABLE_ENTITY,
-            ctx.t("login-invalid-credentials"),
-            None,
-        ),
-        Err(LoginError::Locked) => (StatusCode::FORBIDDEN, ctx.t("login-locked"), None),
-        Err(LoginError::Throttled {
-            retry_after_seconds,
-        }) => (
-            StatusCode::TOO_MANY_REQUESTS,
-            ctx.message(&Message::new("error-too-many").with("seconds", retry_after_seconds)),
-            Some(retry_after_seconds),
-        ),
-        Err(LoginError::Failed(err)) => return Err(err),
+        Err(err) => sign_in_refusal(&ctx, err, "login-invalid-credentials")?,
     };
-    let mut response = render(
+    let response = render(
         LoginPage {
             ctx,
             email: form.email,
@@ -136,12 +121,40 @@ pub async fn login(
         },
         status,
     )?;
-    if let Some(seconds) = retry_after {
+    Ok(with_retry_after(response, retry_after))
+}
+
+/// How either step of signing in answers a refusal: the status, the message for the page
+/// (`wrong` names the one for wrong credentials, which differs by step) and the seconds for
+/// `Retry-After` when throttled.
+pub(super) fn sign_in_refusal(
+    ctx: &PageContext,
+    err: LoginError,
+    wrong: &str,
+) -> Result<(StatusCode, String, Option<i64>), AppError> {
+    Ok(match err {
+        // Not 401: that status belongs to requests without credentials, not to a form
+        // whose credentials were wrong.
+        LoginError::InvalidCredentials => (StatusCode::UNPROCESSABLE_ENTITY, ctx.t(wrong), None),
+        LoginError::Locked => (StatusCode::FORBIDDEN, ctx.t("login-locked"), None),
+        LoginError::Throttled {
+            retry_after_seconds,
+        } => (
+            StatusCode::TOO_MANY_REQUESTS,
+            ctx.message(&Message::new("error-too-many").with("seconds", retry_after_seconds)),
+            Some(retry_after_seconds),
+        ),
+        LoginError::Failed(err) => return Err(err),
+    })
+}
+
+pub(super) fn with_retry_after(mut response: HttpResponse, seconds: Option<i64>) -> HttpResponse {
+    if let Some(seconds) = seconds {
         response
             .headers_mut()
             .insert(header::RETRY_AFTER, header::HeaderValue::from(seconds));
     }
-    Ok(response)
+    response
 }
 
 /// The login page again after its CSRF token was refused (expired, or not from here): the

@@ -2,7 +2,7 @@
 //! the authenticator app (or a recovery code); or, where the office requires a second factor
 //! the person has not set up, the enrolment itself. Only a half-signed-in session reaches it.
 
-use actix_web::http::{StatusCode, header};
+use actix_web::http::StatusCode;
 use actix_web::{HttpMessage, HttpRequest, HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
@@ -12,12 +12,12 @@ use crate::auth::session::{
     Authenticated, CookieChange, HalfSignedIn, SessionInfo, request_cookie_change,
 };
 use crate::domain::second_factor::{SecondStep, qr_svg};
-use crate::error::{AppError, Message};
+use crate::error::AppError;
 use crate::routes::errors::safe_next;
 use crate::routes::held_forms;
 use crate::routes::see_other;
-use crate::routes::sessions::html::render;
-use crate::services::accounts::{self, LoginError};
+use crate::routes::sessions::html::{render, sign_in_refusal, with_retry_after};
+use crate::services::accounts;
 use crate::services::second_factor;
 use crate::state::AppState;
 
@@ -179,28 +179,10 @@ pub async fn submit(
                 }
             };
         }
-        Err(LoginError::InvalidCredentials) => (
-            StatusCode::UNPROCESSABLE_ENTITY,
-            ctx.t("second-factor-wrong-code"),
-            None,
-        ),
-        // Not returned by a code check (a locked account's sessions have ended), but the
-        // answer is the sign-in page's should it ever be.
-        Err(LoginError::Locked) => (StatusCode::FORBIDDEN, ctx.t("login-locked"), None),
-        Err(LoginError::Throttled {
-            retry_after_seconds,
-        }) => (
-            StatusCode::TOO_MANY_REQUESTS,
-            ctx.message(&Message::new("error-too-many").with("seconds", retry_after_seconds)),
-            Some(retry_after_seconds),
-        ),
-        Err(LoginError::Failed(err)) => return Err(err),
+        // A locked account's sessions have ended, so a code check does not answer Locked;
+        // should it ever, the answer is the sign-in page's.
+        Err(err) => sign_in_refusal(&ctx, err, "second-factor-wrong-code")?,
     };
-    let mut response = render(page(&state, &half, ctx, next, Some(error)).await?, status)?;
-    if let Some(seconds) = retry_after {
-        response
-            .headers_mut()
-            .insert(header::RETRY_AFTER, header::HeaderValue::from(seconds));
-    }
-    Ok(response)
+    let response = render(page(&state, &half, ctx, next, Some(error)).await?, status)?;
+    Ok(with_retry_after(response, retry_after))
 }
