@@ -17,6 +17,7 @@ use crate::db::{self, Db};
 use crate::error::AppError;
 use crate::operator::{explain, read_password};
 use crate::services::audit::AuditContext;
+use crate::services::data_keys;
 use crate::services::staff::{self as staff_service, NewStaffMember};
 use crate::startup::Application;
 use crate::state::AppState;
@@ -91,6 +92,9 @@ pub enum Command {
         #[arg(long)]
         identity: Option<PathBuf>,
     },
+    /// The data keys of field encryption.
+    #[command(subcommand)]
+    Keys(KeysCommand),
     /// Try Refuge on its own demo database (data/demo.db) of fictional clients and cases.
     /// `refuge demo --help` lists its options.
     #[command(disable_help_flag = true)]
@@ -161,6 +165,21 @@ pub enum UserCommand {
     },
 }
 
+#[derive(Debug, Subcommand)]
+pub enum KeysCommand {
+    /// Print a new random data key (base64), for a new key file or REFUGE_DATA_KEY.
+    Generate,
+    /// Add a new current data key to the key file (the older ones stay, for reading), then
+    /// re-seal every encrypted value under it, in batches, while the server runs. Safe to
+    /// interrupt: `--resume` goes on without adding another key.
+    Rotate {
+        /// Add no key: re-seal whatever is not yet under the current key (an interrupted
+        /// rotation, or values written before field encryption).
+        #[arg(long)]
+        resume: bool,
+    },
+}
+
 /// Runs the command; the exit code is refuge-demo's after a hand-over.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let command = cli.command.unwrap_or(Command::Serve);
@@ -181,7 +200,7 @@ fn run_server_command(config: &Path, command: Command) -> anyhow::Result<()> {
             Command::Migrate => migrate(&settings),
             Command::User(command) => user(settings, command).await,
             Command::Db(DbCommand::Grant { serving_role }) => {
-                let db = Db::connect(settings.database.url.expose_secret(), 1)?;
+                let db = Db::connect_without_keys(settings.database.url.expose_secret(), 1)?;
                 let mut conn = db.get().map_err(|e| anyhow::anyhow!("{e}"))?;
                 db::roles::grant_serving_role(&mut conn, &serving_role)?;
                 println!(
@@ -203,6 +222,7 @@ fn run_server_command(config: &Path, command: Command) -> anyhow::Result<()> {
                 passphrase_stdin,
                 identity,
             } => restore(&settings, &from, passphrase_stdin, identity.as_deref()),
+            Command::Keys(command) => keys(&settings, command),
             Command::Demo { .. } | Command::DemoData { .. } => {
                 bail!("the demo commands are run by refuge-demo")
             }
@@ -313,9 +333,16 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
 }
 
 fn migrate(settings: &Settings) -> anyhow::Result<()> {
-    let db = Db::connect(settings.database.url.expose_secret(), 1)?;
+    let db = Db::open(settings, 1)?;
     let mut conn = db.get().map_err(|e| anyhow::anyhow!("{e}"))?;
     let applied = db::run_migrations(&mut conn)?;
+    let sealed = data_keys::seal_leftovers(&mut conn, db.keys())?;
+    if sealed > 0 {
+        println!(
+            "sealed {sealed} values under data key {}",
+            db.keys().current_id()
+        );
+    }
     if applied.is_empty() {
         println!("The {} database is up to date.", db.kind().as_str());
     } else {
@@ -330,7 +357,7 @@ fn migrate(settings: &Settings) -> anyhow::Result<()> {
 /// need more than reading rights).
 fn verify_audit(settings: &Settings, seal: Option<&str>) -> anyhow::Result<()> {
     let seal = seal.map(crate::services::audit::Seal::parse).transpose()?;
-    let db = Db::connect(settings.database.url.expose_secret(), 1)?;
+    let db = Db::connect_without_keys(settings.database.url.expose_secret(), 1)?;
     let mut conn = db.get().map_err(|e| anyhow::anyhow!("{e}"))?;
     let report = crate::services::audit::verify_chain(&mut conn, seal.as_ref())?;
     println!("{report}");
@@ -358,7 +385,7 @@ fn backup(
     } else {
         Protection::recipients(recipients)?
     };
-    let db = Db::connect(settings.database.url.expose_secret(), 1)?;
+    let db = Db::connect_without_keys(settings.database.url.expose_secret(), 1)?;
     let mut conn = db.get().map_err(|e| anyhow::anyhow!("{e}"))?;
     let started = std::time::Instant::now();
     let progress = crate::backup::progress_bar("backing up");
@@ -387,7 +414,7 @@ fn restore(
         Some(path) if !passphrase_stdin => Unlock::identity_file(path)?,
         _ => Unlock::Passphrase(read_password().context("reading the passphrase")?.into()),
     };
-    let db = Db::connect(settings.database.url.expose_secret(), 1)?;
+    let db = Db::connect_without_keys(settings.database.url.expose_secret(), 1)?;
     let mut conn = db.get().map_err(|e| anyhow::anyhow!("{e}"))?;
     let started = std::time::Instant::now();
     let progress = crate::backup::progress_bar("restoring");
@@ -405,8 +432,76 @@ fn restore(
     Ok(())
 }
 
+fn keys(settings: &Settings, command: KeysCommand) -> anyhow::Result<()> {
+    use crate::crypto::key_source::{self, KeySource};
+
+    let resume = match command {
+        KeysCommand::Generate => {
+            println!("{}", crate::crypto::generate_key_text());
+            return Ok(());
+        }
+        KeysCommand::Rotate { resume } => resume,
+    };
+    let (_, source) = key_source::load(settings)?;
+    let added = if resume {
+        None
+    } else {
+        let KeySource::File(path) = &source else {
+            bail!(
+                "the data keys come from REFUGE_DATA_KEY, which Refuge cannot change: run \
+                 `refuge keys generate`, add its key at the end of REFUGE_DATA_KEY (after a \
+                 comma), restart the servers, then run `refuge keys rotate --resume`"
+            );
+        };
+        key_source::append_key(path)?;
+        Some(std::time::Instant::now())
+    };
+    let db = Db::open(settings, 2)?;
+    let keys = db.keys().clone();
+    let mut conn = db.get().map_err(|e| anyhow::anyhow!("{e}"))?;
+    db::run_migrations(&mut conn)?;
+    println!(
+        "Sealing every encrypted value under data key {}.",
+        keys.current_id()
+    );
+    let total = data_keys::pending(&mut conn, &keys)?;
+    let bar = indicatif::ProgressBar::new(u64::try_from(total).unwrap_or(0));
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{elapsed_precise} [{bar:40}] {pos}/{len} values ({per_sec}, {eta} left)",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    let mut done = data_keys::reseal_all(&mut conn, &keys, &mut |n| bar.inc(n))?;
+    if let Some(added) = added {
+        // A server reading the key file takes the new key within RELOAD_INTERVAL; until
+        // then it may still seal under the old one. Sweep again once it surely has.
+        let settle = crate::crypto::RELOAD_INTERVAL + std::time::Duration::from_secs(1);
+        if let Some(wait) = settle.checked_sub(added.elapsed()) {
+            bar.set_message("waiting for running servers to take the new key");
+            std::thread::sleep(wait);
+        }
+        done += data_keys::reseal_all(&mut conn, &keys, &mut |n| {
+            bar.inc_length(n);
+            bar.inc(n);
+        })?;
+    }
+    bar.finish();
+    println!(
+        "Done: {done} values re-sealed; every encrypted value is under data key {}.",
+        keys.current_id()
+    );
+    if added.is_some() {
+        println!(
+            "The older keys stay in the key file: backups made before today need them. \
+             Remove one only when no backup sealed under it is kept."
+        );
+    }
+    Ok(())
+}
+
 async fn user(settings: Settings, command: UserCommand) -> anyhow::Result<()> {
-    let db = Db::connect(settings.database.url.expose_secret(), 2)?;
+    let db = Db::open(&settings, 2)?;
     db::run_migrations(&mut *db.get().map_err(|e| anyhow::anyhow!("{e}"))?)?;
     let state = AppState::new(
         db,

@@ -45,6 +45,14 @@ pub struct Settings {
     pub log: String,
     /// A demo office (`refuge demo` sets it): every page says the data is fictional.
     pub demo: bool,
+    /// The data key(s) for field encryption, base64 (`REFUGE_DATA_KEY`; several separated
+    /// by commas, the current one last). Takes the place of `data_key_file`.
+    #[serde(skip_serializing)]
+    pub data_key: Option<SecretString>,
+    /// The key file (`REFUGE_DATA_KEY_FILE`): one base64 key a line, the current one last.
+    /// Unset in development: `keys/refuge.keys` beside the database, created on first run.
+    /// Production needs it (or `data_key`), outside the data directory.
+    pub data_key_file: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -226,6 +234,8 @@ impl Default for Settings {
             audit: AuditSettings::default(),
             log: "info".into(),
             demo: false,
+            data_key: None,
+            data_key_file: None,
         }
     }
 }

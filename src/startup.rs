@@ -1,6 +1,5 @@
 //! Building the application: database, migrations, first-run setup link, HTTP server.
 
-use secrecy::ExposeSecret;
 use std::net::TcpListener;
 
 use actix_web::dev::Server;
@@ -16,7 +15,7 @@ use crate::config::Settings;
 use crate::db::{self, Db};
 use crate::email::Mailer;
 use crate::routes::{self, errors, input};
-use crate::services::{accounts, cases, server_secrets};
+use crate::services::{accounts, cases, data_keys, server_secrets};
 use crate::state::AppState;
 use crate::telemetry::RequestSpan;
 use crate::worker;
@@ -33,10 +32,7 @@ impl Application {
     pub async fn build(mut settings: Settings, clock: SharedClock) -> anyhow::Result<Self> {
         settings.validate().map_err(anyhow::Error::msg)?;
         let mailer = Mailer::from_settings(&settings.mail)?;
-        let db = Db::connect(
-            settings.database.url.expose_secret(),
-            settings.database.pool_size,
-        )?;
+        let db = Db::open(&settings, settings.database.pool_size)?;
         let form_key = {
             let mut conn = db.get().map_err(|e| anyhow::anyhow!("{e}"))?;
             db::run_migrations(&mut conn)?;
@@ -47,6 +43,7 @@ impl Application {
                      on PostgreSQL\")"
                 );
             }
+            data_keys::seal_leftovers(&mut conn, db.keys())?;
             let today = clock
                 .now()
                 .with_timezone(&settings.office.time_zone)

@@ -142,7 +142,7 @@ async fn demo(settings: Settings, args: DemoArgs) -> anyhow::Result<()> {
 }
 
 async fn state_for(settings: Settings, pool_size: u32) -> anyhow::Result<AppState> {
-    let db = Db::connect(settings.database.url.expose_secret(), pool_size)?;
+    let db = Db::open(&settings, pool_size)?;
     db::run_migrations(&mut *db.get().map_err(|e| anyhow::anyhow!("{e}"))?)?;
     Ok(AppState::new(
         db,

@@ -3,7 +3,6 @@
 //! that every page says the data is fictional. The office's own database and mail server
 //! are never touched, whatever the configuration says.
 
-use refuge::config::ExposeSecret;
 use std::path::PathBuf;
 
 use anyhow::{Context, bail};
@@ -66,7 +65,7 @@ pub async fn prepare(
     settings.mail.directory = mail_directory.display().to_string();
     settings.demo = true;
 
-    let db = db::Db::connect(settings.database.url.expose_secret(), 2)?;
+    let db = db::Db::open(&settings, 2)?;
     db::run_migrations(&mut *db.get().map_err(|e| anyhow::anyhow!("{e}"))?)?;
     let state = AppState::new(
         db,

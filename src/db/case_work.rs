@@ -8,6 +8,7 @@ use super::DbConnection;
 use super::schema::{
     case_events, case_notes, cases, checklist_items, clients, ead_clock_stops, staff,
 };
+use super::sealed::sealed;
 use super::uuid::DbUuid;
 use crate::domain::case_work::{ChecklistUpdate, KeyDates, NewCaseEvent, NewChecklistItem};
 use crate::domain::codes::{ChecklistStatus, HearingKind};
@@ -88,7 +89,7 @@ pub fn insert_event(
             case_events::scheduled_at.eq(event.scheduled_at),
             case_events::place.eq(&event.place),
             case_events::official.eq(&event.official),
-            case_events::outcome.eq(&event.outcome),
+            case_events::outcome.eq(sealed(&event.outcome)),
         ))
         .execute(conn)
 }
@@ -141,7 +142,7 @@ pub fn set_event_outcome(
     outcome: &str,
 ) -> QueryResult<usize> {
     diesel::update(the_event(DbUuid(case_id), DbUuid(event_id)))
-        .set(case_events::outcome.eq(outcome))
+        .set(case_events::outcome.eq(sealed(outcome)))
         .execute(conn)
 }
 
@@ -183,7 +184,7 @@ pub fn insert_clock_stop(
             ead_clock_stops::case_id.eq(DbUuid(case_id)),
             ead_clock_stops::stopped_on.eq(on),
             ead_clock_stops::restarted_on.eq(None::<NaiveDate>),
-            ead_clock_stops::reason.eq(reason),
+            ead_clock_stops::reason.eq(sealed(reason)),
         ))
         .execute(conn)
 }
@@ -251,7 +252,7 @@ pub fn insert_checklist_item(
             checklist_items::position.eq(last.map_or(0, |p| p + 1)),
             checklist_items::item.eq(&item.item),
             checklist_items::status.eq(item.status.as_str()),
-            checklist_items::note.eq(&item.note),
+            checklist_items::note.eq(sealed(&item.note)),
             checklist_items::updated_at.eq(now),
         ))
         .execute(conn)
@@ -286,7 +287,7 @@ pub fn update_checklist_item(
     diesel::update(checklist_items::table.find(DbUuid(item_id)))
         .set((
             checklist_items::status.eq(update.status.as_str()),
-            checklist_items::note.eq(&update.note),
+            checklist_items::note.eq(sealed(&update.note)),
             checklist_items::updated_at.eq(now),
         ))
         .execute(conn)
@@ -331,7 +332,7 @@ pub fn insert_note(
             case_notes::id.eq(DbUuid(id)),
             case_notes::case_id.eq(DbUuid(case_id)),
             case_notes::author_id.eq(Some(DbUuid(author.as_uuid()))),
-            case_notes::body.eq(body),
+            case_notes::body.eq(sealed(body)),
             case_notes::created_at.eq(now),
         ))
         .execute(conn)

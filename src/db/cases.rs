@@ -5,6 +5,7 @@ use diesel::prelude::*;
 
 use super::DbConnection;
 use super::schema::{case_deadlines, case_reference_counters, case_stage_history, cases, staff};
+use super::sealed::sealed;
 use super::uuid::DbUuid;
 use crate::domain::case_stage::{CaseStage, ClaimKind};
 use crate::domain::deadlines::Deadline;
@@ -120,7 +121,7 @@ pub fn insert(conn: &mut DbConnection, new: &NewCase<'_>) -> QueryResult<usize> 
             cases::lawyer_id.eq(new.lawyer.map(|s| DbUuid(s.as_uuid()))),
             cases::paralegal_id.eq(new.paralegal.map(|s| DbUuid(s.as_uuid()))),
             cases::conflict_status.eq("unchecked"),
-            cases::conflict_note.eq(""),
+            cases::conflict_note.eq(sealed("")),
             cases::created_at.eq(new.now),
             cases::updated_at.eq(new.now),
         ))
@@ -180,7 +181,7 @@ pub fn record_stage_change(
             case_stage_history::to_stage.eq(to.as_str()),
             case_stage_history::changed_at.eq(at),
             case_stage_history::changed_by.eq(by.map(|s| DbUuid(s.as_uuid()))),
-            case_stage_history::note.eq(note),
+            case_stage_history::note.eq(sealed(note)),
         ))
         .execute(conn)
 }
@@ -253,7 +254,7 @@ pub fn record_conflict_check(
     diesel::update(cases::table.find(DbUuid(id)))
         .set((
             cases::conflict_status.eq(status),
-            cases::conflict_note.eq(note),
+            cases::conflict_note.eq(sealed(note)),
             cases::conflict_checked_by.eq(Some(DbUuid(by.as_uuid()))),
             cases::conflict_checked_at.eq(Some(at)),
             cases::updated_at.eq(at),

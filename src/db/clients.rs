@@ -7,6 +7,7 @@ use diesel::prelude::*;
 
 use super::DbConnection;
 use super::schema::{client_entries, clients, family_members, journey_legs, persecution_events};
+use super::sealed::{a_number_index, sealed};
 use super::uuid::DbUuid;
 use crate::domain::codes::{
     ImmigrationStatus, MannerOfEntry, MaritalStatus, Persecutor, Relationship, Sex, TravelMode,
@@ -50,16 +51,17 @@ pub fn save(
         clients::nationalities.eq(list(&c.nationalities)),
         clients::languages.eq(list(&c.languages)),
         clients::interpreter_needed.eq(c.interpreter_needed),
-        clients::a_number.eq(c.a_number.as_deref()),
-        clients::passport_numbers.eq(&c.passport_numbers),
+        clients::a_number.eq(c.a_number.as_deref().map(sealed)),
+        clients::a_number_index.eq(c.a_number.as_deref().map(a_number_index).transpose()?),
+        clients::passport_numbers.eq(sealed(&c.passport_numbers)),
         clients::passport_expiry.eq(c.passport_expiry),
-        clients::phone.eq(&c.phone),
+        clients::phone.eq(sealed(&c.phone)),
         clients::phone_safe.eq(c.phone_safe),
-        clients::email.eq(&c.email),
+        clients::email.eq(sealed(&c.email)),
         clients::email_safe.eq(c.email_safe),
-        clients::us_address.eq(&c.us_address),
+        clients::us_address.eq(sealed(&c.us_address)),
         clients::address_safe.eq(c.address_safe),
-        clients::messenger.eq(&c.messenger),
+        clients::messenger.eq(sealed(&c.messenger)),
         clients::messenger_safe.eq(c.messenger_safe),
         clients::immigration_status.eq(c.immigration_status.map(ImmigrationStatus::as_str)),
         clients::updated_at.eq(now),
@@ -86,7 +88,7 @@ pub fn save(
             client_entries::last_arrival_on.eq(e.last_arrival_on),
             client_entries::port_of_entry.eq(&e.port_of_entry),
             client_entries::manner_of_entry.eq(e.manner_of_entry.map(MannerOfEntry::as_str)),
-            client_entries::i94_number.eq(&e.i94_number),
+            client_entries::i94_number.eq(sealed(&e.i94_number)),
             client_entries::class_of_admission.eq(&e.class_of_admission),
             client_entries::parole_expires_on.eq(e.parole_expires_on),
         ))
@@ -109,7 +111,7 @@ pub fn save(
                 family_members::in_us.eq(m.in_us),
                 family_members::derivative.eq(m.derivative),
                 family_members::safe_to_contact.eq(m.safe_to_contact),
-                family_members::notes.eq(&m.notes),
+                family_members::notes.eq(sealed(&m.notes)),
             ))
             .execute(conn)?;
     }
@@ -128,7 +130,7 @@ pub fn save(
                 journey_legs::departed_on.eq(leg.departed_on),
                 journey_legs::arrived_on.eq(leg.arrived_on),
                 journey_legs::mode.eq(leg.mode.map(TravelMode::as_str)),
-                journey_legs::notes.eq(&leg.notes),
+                journey_legs::notes.eq(sealed(&leg.notes)),
             ))
             .execute(conn)?;
     }
@@ -142,13 +144,13 @@ pub fn save(
                 persecution_events::client_id.eq(id),
                 persecution_events::position.eq(position),
                 persecution_events::occurred_on.eq(ev.occurred_on),
-                persecution_events::place.eq(&ev.place),
+                persecution_events::place.eq(sealed(&ev.place)),
                 persecution_events::actor.eq(ev.actor.map(Persecutor::as_str)),
-                persecution_events::description.eq(&ev.description),
+                persecution_events::description.eq(sealed(&ev.description)),
                 persecution_events::detention_days.eq(ev.detention_days),
-                persecution_events::charges.eq(&ev.charges),
-                persecution_events::outcome.eq(&ev.outcome),
-                persecution_events::evidence.eq(&ev.evidence),
+                persecution_events::charges.eq(sealed(&ev.charges)),
+                persecution_events::outcome.eq(sealed(&ev.outcome)),
+                persecution_events::evidence.eq(sealed(&ev.evidence)),
             ))
             .execute(conn)?;
     }

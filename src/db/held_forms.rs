@@ -6,6 +6,7 @@ use diesel::prelude::*;
 
 use super::DbConnection;
 use super::schema::held_forms;
+use super::sealed::sealed;
 use super::uuid::DbUuid;
 use crate::domain::ids::StaffId;
 
@@ -40,7 +41,7 @@ pub fn insert(conn: &mut DbConnection, new: &NewHeldForm<'_>) -> QueryResult<usi
             held_forms::address.eq(new.address),
             held_forms::page_path.eq(new.page_path),
             held_forms::action_path.eq(new.action_path),
-            held_forms::fields.eq(new.fields),
+            held_forms::fields.eq(sealed(new.fields)),
             held_forms::held_at.eq(new.now),
             held_forms::expires_at.eq(new.expires_at),
         ))

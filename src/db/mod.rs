@@ -20,10 +20,12 @@ pub mod office_settings;
 pub mod outbox;
 pub mod reminders;
 pub mod reports;
+pub mod resealing;
 pub mod retention;
 pub mod roles;
 pub mod schema;
 pub mod scope;
+pub mod sealed;
 pub mod search;
 pub mod second_factors;
 pub mod server_secrets;
@@ -33,6 +35,7 @@ pub mod staff_access;
 pub mod uuid;
 
 use std::path::Path;
+use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::Context;
@@ -45,6 +48,7 @@ use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
 
 use secrecy::{ExposeSecret, SecretString};
 
+use crate::crypto::Keyring;
 use crate::error::AppError;
 use crate::private_files;
 
@@ -121,6 +125,12 @@ impl DatabaseUrl {
 
     pub fn kind(&self) -> DatabaseKind {
         self.kind
+    }
+
+    /// The database file, for SQLite.
+    pub fn sqlite_path(&self) -> Option<std::path::PathBuf> {
+        (self.kind == DatabaseKind::Sqlite)
+            .then(|| std::path::PathBuf::from(self.target.expose_secret()))
     }
 
     /// The URL without any password, for messages.
@@ -216,6 +226,8 @@ pub struct Db {
     pool: Pool,
     kind: DatabaseKind,
     url: DatabaseUrl,
+    /// The data keys for the sealed columns of every connection this pool lends.
+    keys: Arc<Keyring>,
 }
 
 /// The data directory (created 0700) and the database file (created 0600, so that SQLite
@@ -238,7 +250,7 @@ fn prepare_sqlite_files(database: &Path) -> anyhow::Result<()> {
 impl Db {
     /// Connects once directly, so a wrong URL or a server that is down is reported as such,
     /// then builds the pool.
-    pub fn connect(url: &str, pool_size: u32) -> Result<Self, anyhow::Error> {
+    pub fn connect(url: &str, pool_size: u32, keys: Arc<Keyring>) -> Result<Self, anyhow::Error> {
         let url = DatabaseUrl::parse(url)?;
         if url.kind == DatabaseKind::Sqlite {
             prepare_sqlite_files(Path::new(url.target.expose_secret()))?;
@@ -261,11 +273,33 @@ impl Db {
             pool,
             kind: url.kind,
             url,
+            keys,
         })
+    }
+
+    /// Connects with no data keys: for commands that never read or write a sealed column
+    /// (granting roles, verifying the audit log), so they need no access to the key.
+    pub fn connect_without_keys(url: &str, pool_size: u32) -> Result<Self, anyhow::Error> {
+        Self::connect(url, pool_size, Arc::new(Keyring::none()))
+    }
+
+    /// Loads the data keys the settings name, then connects ([`Db::connect`]).
+    pub fn open(settings: &crate::config::Settings, pool_size: u32) -> Result<Self, anyhow::Error> {
+        let (keys, _) = crate::crypto::key_source::load(settings)?;
+        Self::connect(
+            settings.database.url.expose_secret(),
+            pool_size,
+            Arc::new(keys),
+        )
     }
 
     pub fn kind(&self) -> DatabaseKind {
         self.kind
+    }
+
+    /// The data keys of the sealed columns.
+    pub fn keys(&self) -> &Arc<Keyring> {
+        &self.keys
     }
 
     /// Starts the group-commit writer for audit entries of reads ([`audit_writer`]).
@@ -283,8 +317,10 @@ impl Db {
         self.run(move |conn| conn.transaction(f)).await
     }
 
-    /// A connection for synchronous callers (CLI commands, start-up).
+    /// A connection for synchronous callers (CLI commands, start-up); this thread's sealed
+    /// columns use this pool's keys from now on.
     pub fn get(&self) -> Result<r2d2::PooledConnection<ConnectionManager>, AppError> {
+        sealed::install(self.keys.clone());
         self.pool
             .get()
             .map_err(|err| AppError::Unavailable(anyhow::Error::new(err)))
@@ -298,7 +334,11 @@ impl Db {
     {
         let db = self.clone();
         actix_web::web::block(move || {
-            let mut conn = db.get()?;
+            let _keys = sealed::enter(db.keys.clone());
+            let mut conn = db
+                .pool
+                .get()
+                .map_err(|err| AppError::Unavailable(anyhow::Error::new(err)))?;
             f(&mut conn)
         })
         .await

@@ -1,4 +1,5 @@
-//! Written by hand (not by `diesel print-schema`): UUID columns use the portable type.
+//! Written by hand (not by `diesel print-schema`): UUID columns use the portable type, and
+//! encrypted columns the `Sealed` type (TEXT in the database; see `db::sealed`).
 
 diesel::table! {
     use diesel::sql_types::*;
@@ -140,6 +141,7 @@ diesel::table! {
 diesel::table! {
     use diesel::sql_types::*;
     use crate::db::uuid::PortableUuid;
+    use crate::db::sealed::Sealed;
 
     clients (id) {
         id -> PortableUuid,
@@ -154,16 +156,18 @@ diesel::table! {
         nationalities -> Text,
         languages -> Text,
         interpreter_needed -> Bool,
-        a_number -> Nullable<Text>,
-        passport_numbers -> Text,
+        a_number -> Nullable<Sealed>,
+        /// Keyed blind index of the A-number (crypto::Keyring::a_number_index).
+        a_number_index -> Nullable<Text>,
+        passport_numbers -> Sealed,
         passport_expiry -> Nullable<Date>,
-        phone -> Text,
+        phone -> Sealed,
         phone_safe -> Bool,
-        email -> Text,
+        email -> Sealed,
         email_safe -> Bool,
-        us_address -> Text,
+        us_address -> Sealed,
         address_safe -> Bool,
-        messenger -> Text,
+        messenger -> Sealed,
         messenger_safe -> Bool,
         immigration_status -> Nullable<Text>,
         created_by -> Nullable<PortableUuid>,
@@ -175,13 +179,14 @@ diesel::table! {
 diesel::table! {
     use diesel::sql_types::*;
     use crate::db::uuid::PortableUuid;
+    use crate::db::sealed::Sealed;
 
     client_entries (client_id) {
         client_id -> PortableUuid,
         last_arrival_on -> Nullable<Date>,
         port_of_entry -> Text,
         manner_of_entry -> Nullable<Text>,
-        i94_number -> Text,
+        i94_number -> Sealed,
         class_of_admission -> Text,
         parole_expires_on -> Nullable<Date>,
     }
@@ -190,6 +195,7 @@ diesel::table! {
 diesel::table! {
     use diesel::sql_types::*;
     use crate::db::uuid::PortableUuid;
+    use crate::db::sealed::Sealed;
 
     family_members (id) {
         id -> PortableUuid,
@@ -204,13 +210,14 @@ diesel::table! {
         in_us -> Bool,
         derivative -> Bool,
         safe_to_contact -> Bool,
-        notes -> Text,
+        notes -> Sealed,
     }
 }
 
 diesel::table! {
     use diesel::sql_types::*;
     use crate::db::uuid::PortableUuid;
+    use crate::db::sealed::Sealed;
 
     journey_legs (id) {
         id -> PortableUuid,
@@ -223,26 +230,27 @@ diesel::table! {
         departed_on -> Nullable<Date>,
         arrived_on -> Nullable<Date>,
         mode -> Nullable<Text>,
-        notes -> Text,
+        notes -> Sealed,
     }
 }
 
 diesel::table! {
     use diesel::sql_types::*;
     use crate::db::uuid::PortableUuid;
+    use crate::db::sealed::Sealed;
 
     persecution_events (id) {
         id -> PortableUuid,
         client_id -> PortableUuid,
         position -> Integer,
         occurred_on -> Nullable<Date>,
-        place -> Text,
+        place -> Sealed,
         actor -> Nullable<Text>,
-        description -> Text,
+        description -> Sealed,
         detention_days -> Nullable<Integer>,
-        charges -> Text,
-        outcome -> Text,
-        evidence -> Text,
+        charges -> Sealed,
+        outcome -> Sealed,
+        evidence -> Sealed,
     }
 }
 
@@ -278,6 +286,7 @@ diesel::table! {
 diesel::table! {
     use diesel::sql_types::*;
     use crate::db::uuid::PortableUuid;
+    use crate::db::sealed::Sealed;
 
     cases (id) {
         id -> PortableUuid,
@@ -289,7 +298,7 @@ diesel::table! {
         lawyer_id -> Nullable<PortableUuid>,
         paralegal_id -> Nullable<PortableUuid>,
         conflict_status -> Text,
-        conflict_note -> Text,
+        conflict_note -> Sealed,
         conflict_checked_by -> Nullable<PortableUuid>,
         conflict_checked_at -> Nullable<Timestamp>,
         i589_filed_on -> Nullable<Date>,
@@ -324,6 +333,7 @@ diesel::table! {
 diesel::table! {
     use diesel::sql_types::*;
     use crate::db::uuid::PortableUuid;
+    use crate::db::sealed::Sealed;
 
     case_stage_history (id) {
         id -> BigInt,
@@ -332,13 +342,14 @@ diesel::table! {
         to_stage -> Text,
         changed_at -> Timestamp,
         changed_by -> Nullable<PortableUuid>,
-        note -> Text,
+        note -> Sealed,
     }
 }
 
 diesel::table! {
     use diesel::sql_types::*;
     use crate::db::uuid::PortableUuid;
+    use crate::db::sealed::Sealed;
 
     case_events (id) {
         id -> PortableUuid,
@@ -347,26 +358,28 @@ diesel::table! {
         scheduled_at -> Timestamp,
         place -> Text,
         official -> Text,
-        outcome -> Text,
+        outcome -> Sealed,
     }
 }
 
 diesel::table! {
     use diesel::sql_types::*;
     use crate::db::uuid::PortableUuid;
+    use crate::db::sealed::Sealed;
 
     ead_clock_stops (id) {
         id -> PortableUuid,
         case_id -> PortableUuid,
         stopped_on -> Date,
         restarted_on -> Nullable<Date>,
-        reason -> Text,
+        reason -> Sealed,
     }
 }
 
 diesel::table! {
     use diesel::sql_types::*;
     use crate::db::uuid::PortableUuid;
+    use crate::db::sealed::Sealed;
 
     checklist_items (id) {
         id -> PortableUuid,
@@ -374,7 +387,7 @@ diesel::table! {
         position -> Integer,
         item -> Text,
         status -> Text,
-        note -> Text,
+        note -> Sealed,
         updated_at -> Timestamp,
     }
 }
@@ -382,12 +395,13 @@ diesel::table! {
 diesel::table! {
     use diesel::sql_types::*;
     use crate::db::uuid::PortableUuid;
+    use crate::db::sealed::Sealed;
 
     case_notes (id) {
         id -> PortableUuid,
         case_id -> PortableUuid,
         author_id -> Nullable<PortableUuid>,
-        body -> Text,
+        body -> Sealed,
         created_at -> Timestamp,
     }
 }
@@ -517,6 +531,7 @@ diesel::allow_tables_to_appear_in_same_query!(
 diesel::table! {
     use diesel::sql_types::*;
     use crate::db::uuid::PortableUuid;
+    use crate::db::sealed::Sealed;
 
     held_forms (id) {
         id -> PortableUuid,
@@ -525,7 +540,7 @@ diesel::table! {
         address -> Nullable<Text>,
         page_path -> Text,
         action_path -> Text,
-        fields -> Text,
+        fields -> Sealed,
         held_at -> Timestamp,
         expires_at -> Timestamp,
     }
@@ -535,10 +550,11 @@ diesel::table! {
 diesel::table! {
     use diesel::sql_types::*;
     use crate::db::uuid::PortableUuid;
+    use crate::db::sealed::Sealed;
 
     second_factors (staff_id) {
         staff_id -> PortableUuid,
-        secret -> Text,
+        secret -> Sealed,
         confirmed_at -> Nullable<Timestamp>,
         last_used_step -> Nullable<BigInt>,
         created_at -> Timestamp,

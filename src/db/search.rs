@@ -10,6 +10,7 @@ use diesel::sql_types::{BigInt, Date, Integer, Text};
 
 use super::schema::{case_reference_counters, cases, clients, family_members};
 use super::scope::{RawStatement, WithinScope, and_within};
+use super::sealed::a_number_indexes;
 use super::uuid::{DbUuid, PortableUuid};
 use super::{DbConnection, MultiBackend};
 use crate::auth::scope::CaseScope;
@@ -449,7 +450,8 @@ pub fn people(
     Ok(found)
 }
 
-/// The client with this A-number (nine digits, as stored), if any, and in `scope`.
+/// The client with this A-number (nine digits), if any, and in `scope`: found by its blind
+/// index under any of the data keys (the number itself is sealed).
 pub fn by_a_number(
     conn: &mut DbConnection,
     scope: &CaseScope,
@@ -457,7 +459,7 @@ pub fn by_a_number(
 ) -> QueryResult<Vec<PersonRow>> {
     Ok(clients::table
         .inner_join(cases::table)
-        .filter(clients::a_number.eq(digits.to_string()))
+        .filter(clients::a_number_index.eq_any(a_number_indexes(digits)?))
         .select(CLIENT_COLUMNS)
         .into_boxed()
         .within(scope)

@@ -6,6 +6,7 @@ use diesel::prelude::*;
 
 use super::DbConnection;
 use super::schema::{recovery_codes, second_factors};
+use super::sealed::sealed;
 use super::uuid::DbUuid;
 use crate::domain::ids::StaffId;
 
@@ -53,7 +54,7 @@ pub fn start_enrolment(
     diesel::insert_into(second_factors::table)
         .values((
             second_factors::staff_id.eq(key(staff_id)),
-            second_factors::secret.eq(secret),
+            second_factors::secret.eq(sealed(secret)),
             second_factors::created_at.eq(now),
         ))
         .execute(conn)

@@ -8,6 +8,7 @@ pub mod case_access;
 pub mod case_list;
 pub mod cases;
 pub mod conflicts;
+pub mod data_keys;
 pub mod held_forms;
 pub mod intake;
 pub mod lock;

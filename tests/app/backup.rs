@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use age::secrecy::ExposeSecret;
 use refuge::backup::encryption::{Protection, Unlock};
 use refuge::backup::{self, Summary, TableDigest};
+use refuge::config::SecretString;
 use refuge::db::Db;
 use refuge::domain::staff::{Role, Staff};
 use refuge_demo::DemoOptions;
@@ -29,6 +30,8 @@ const FAMILY_NAME: &str = "Zaslavskaya";
 /// table group, trigger-kept ones included) plus a lawyer's own draft case.
 struct Office {
     app: TestApp,
+    /// The office's data key: a restored copy is served with it, as an office would.
+    data_key: SecretString,
     lawyer: Staff,
     case_id: uuid::Uuid,
     reference: String,
@@ -38,7 +41,8 @@ struct Office {
 async fn sqlite_office() -> Office {
     let dir = private_tempdir();
     let url = dir.path().join("office.db").display().to_string();
-    let app = spawn_app_on(&url).await;
+    let data_key = SecretString::from(refuge::crypto::generate_key_text());
+    let app = spawn_app_on(&url, &data_key).await;
     let options = DemoOptions {
         clients: 12,
         seed: 7,
@@ -56,6 +60,7 @@ async fn sqlite_office() -> Office {
     let (case_id, reference) = app.draft_case(&lawyer, FAMILY_NAME).await;
     Office {
         app,
+        data_key,
         lawyer,
         case_id,
         reference,
@@ -63,14 +68,20 @@ async fn sqlite_office() -> Office {
     }
 }
 
-/// A server on the database at `url`.
-async fn spawn_app_on(url: &str) -> TestApp {
+/// A server on the database at `url`, sealing with `data_key`.
+async fn spawn_app_on(url: &str, data_key: &SecretString) -> TestApp {
     let url = url.to_string();
-    spawn_app_with(move |settings| settings.database.url = url.into()).await
+    let data_key = data_key.clone();
+    spawn_app_with(move |settings| {
+        settings.database.url = url.into();
+        settings.data_key = Some(data_key);
+    })
+    .await
 }
 
+/// Backup and restore copy sealed values as they are: they need no data key.
 fn db(url: &str) -> Db {
-    Db::connect(url, 1).expect("the database opens")
+    Db::connect_without_keys(url, 1).expect("the database opens")
 }
 
 async fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
@@ -235,7 +246,7 @@ async fn an_office_moves_from_sqlite_to_postgres_and_back_with_every_row_intact(
 
     // The middle database takes new rows: on PostgreSQL its sequences were moved past the
     // restored ids (a new audit entry and stage change would collide otherwise).
-    let middle_app = spawn_app_on(&middle).await;
+    let middle_app = spawn_app_on(&middle, &office.data_key).await;
     let (new_case, _) = middle_app.draft_case(&office.lawyer, "Novak").await;
     let client = middle_app.login(&office.lawyer.email, PASSWORD).await;
     let (status, _) = middle_app
@@ -246,7 +257,7 @@ async fn an_office_moves_from_sqlite_to_postgres_and_back_with_every_row_intact(
     // The restored office serves the same case page (its ids, passwords and settings came
     // with it).
     let before = case_page(&office.app, &office.lawyer.email, office.case_id).await;
-    let restored_app = spawn_app_on(&last).await;
+    let restored_app = spawn_app_on(&last, &office.data_key).await;
     let after = case_page(&restored_app, &office.lawyer.email, office.case_id).await;
     for page in [&before, &after] {
         assert!(page.contains(&office.reference), "the reference is shown");
@@ -352,6 +363,15 @@ async fn a_backup_is_an_age_file_that_the_age_format_alone_decrypts_and_holds_no
         !plain.contains("AGE-SECRET-KEY") && !plain.contains(identity.to_string().expose_secret()),
         "no key in the archive"
     );
+    let data_key = office.data_key.expose_secret();
+    assert!(
+        !plain.contains(data_key) && !contains(&raw, data_key.as_bytes()),
+        "no data key in the archive"
+    );
+    assert!(
+        plain.contains("\"enc:v1:"),
+        "sealed fields (the demo's notes and narratives) stay sealed in the archive"
+    );
 }
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
@@ -423,7 +443,7 @@ async fn a_database_that_is_not_empty_is_refused_untouched() {
 
     // Another office's database, on the suite's backend.
     let (other_url, _guard) = fresh_database();
-    let other = spawn_app_on(&other_url).await;
+    let other = spawn_app_on(&other_url, &office.data_key).await;
     other
         .create_staff(Role::Admin, "admin@other.example.org")
         .await;

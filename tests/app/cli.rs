@@ -81,7 +81,10 @@ impl Workspace {
     }
 
     fn connection(&self) -> r2d2::PooledConnection<refuge::db::ConnectionManager> {
-        Db::connect(&self.database().display().to_string(), 1)
+        // The key file the binary created beside the database (development settings).
+        let mut settings = refuge::config::Settings::default();
+        settings.database.url = self.database().display().to_string().into();
+        Db::open(&settings, 1)
             .expect("the database opens")
             .get()
             .expect("a connection")
@@ -856,4 +859,119 @@ fn user_reset_mfa_of_an_unknown_email_fails_and_changes_nothing() {
     );
     assert_eq!(sign_in_rows(&workspace, known), (1, 2, 1));
     assert_eq!(workspace.audit().len(), entries, "nothing on record");
+}
+
+/// Adds an admin through the binary; returns their id.
+fn add_admin(workspace: &Workspace, email: &str) -> uuid::Uuid {
+    workspace
+        .run_with_stdin(
+            &[
+                "user",
+                "add",
+                "--email",
+                email,
+                "--name",
+                "Admin",
+                "--role",
+                "admin",
+                "--password-stdin",
+            ],
+            "a long enough passphrase 42\n",
+        )
+        .success();
+    let conn: &mut DbConnection = &mut workspace.connection();
+    let id: refuge::db::uuid::DbUuid = staff::table
+        .filter(staff::email.eq(email))
+        .select(staff::id)
+        .first(conn)
+        .expect("the admin");
+    id.0
+}
+
+/// The TOTP secrets as stored (sealed or not), by staff id.
+fn stored_secrets(workspace: &Workspace) -> Vec<String> {
+    #[derive(QueryableByName)]
+    struct Secret {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        secret: String,
+    }
+    let conn: &mut DbConnection = &mut workspace.connection();
+    diesel::sql_query("SELECT secret FROM second_factors ORDER BY secret")
+        .load::<Secret>(conn)
+        .expect("secrets")
+        .into_iter()
+        .map(|s| s.secret)
+        .collect()
+}
+
+#[test]
+fn keys_rotate_adds_a_key_and_reseals_every_value_then_resumes_with_nothing_left() {
+    use refuge::db::second_factors;
+    let workspace = Workspace::new();
+    let sealed_one = add_admin(&workspace, "sealed@x.org");
+    let plain_one = add_admin(&workspace, "plain@x.org");
+    let key_file = workspace
+        .database()
+        .with_file_name("keys")
+        .join("refuge.keys");
+    let keys_in_file = || {
+        std::fs::read_to_string(&key_file)
+            .expect("the key file")
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .count()
+    };
+    assert_eq!(keys_in_file(), 1, "the first run made a key file");
+    {
+        let conn: &mut DbConnection = &mut workspace.connection();
+        let now = chrono::Utc::now().naive_utc();
+        second_factors::start_enrolment(conn, sealed_one.into(), "SEALEDSECRETAAAA", now)
+            .expect("a sealed secret");
+        // A row written before field encryption: plaintext.
+        diesel::sql_query(
+            "INSERT INTO second_factors (staff_id, secret, created_at) VALUES ($1, $2, $3)",
+        )
+        .bind::<refuge::db::uuid::PortableUuid, _>(refuge::db::uuid::DbUuid(plain_one))
+        .bind::<diesel::sql_types::Text, _>("PLAINSECRETBBBBB")
+        .bind::<diesel::sql_types::Timestamp, _>(now)
+        .execute(conn)
+        .expect("a plaintext secret");
+    }
+    let before = stored_secrets(&workspace);
+    assert!(before.iter().any(|s| s == "PLAINSECRETBBBBB"), "{before:?}");
+
+    let rotated = workspace.run(&["keys", "rotate"]).success();
+    assert!(
+        rotated.stdout.contains("Done: 2 values re-sealed"),
+        "{}",
+        rotated.stdout
+    );
+    assert_eq!(keys_in_file(), 2, "a new key was added, the old one kept");
+
+    let mut settings = refuge::config::Settings::default();
+    settings.database.url = workspace.database().display().to_string().into();
+    let db = Db::open(&settings, 1).expect("the database opens");
+    let prefix = db.keys().current_prefix();
+    let after = stored_secrets(&workspace);
+    assert_eq!(after.len(), 2);
+    assert!(
+        after.iter().all(|s| s.starts_with(&prefix)),
+        "{after:?} under {prefix}"
+    );
+    let conn: &mut DbConnection = &mut db.get().expect("a connection");
+    let read = |id: uuid::Uuid, conn: &mut DbConnection| {
+        second_factors::find(conn, id.into())
+            .expect("query")
+            .map(|row| row.secret)
+    };
+    assert_eq!(read(sealed_one, conn).as_deref(), Some("SEALEDSECRETAAAA"));
+    assert_eq!(read(plain_one, conn).as_deref(), Some("PLAINSECRETBBBBB"));
+
+    let resumed = workspace.run(&["keys", "rotate", "--resume"]).success();
+    assert!(
+        resumed.stdout.contains("Done: 0 values re-sealed"),
+        "{}",
+        resumed.stdout
+    );
+    assert_eq!(keys_in_file(), 2, "--resume adds no key");
 }

@@ -55,7 +55,7 @@ pub fn serving_url(url: &str) -> String {
 /// As the owner: migrates the database at `owner_url`, creates the serving role if the
 /// cluster lacks it, and grants it its privileges on this database.
 pub fn grant_serving_role(owner_url: &str) {
-    let db = refuge::db::Db::connect(owner_url, 1).expect("the owner connects");
+    let db = refuge::db::Db::connect_without_keys(owner_url, 1).expect("the owner connects");
     let mut conn = db.get().expect("a connection");
     refuge::db::run_migrations(&mut conn).expect("the owner migrates");
     // Parallel tests may race to create it: a duplicate is fine.
@@ -134,6 +134,14 @@ pub fn start_time() -> chrono::DateTime<Utc> {
         .expect("valid time")
 }
 
+/// The data key of the test database at `database_url` (base64).
+pub fn test_data_key(database_url: &str) -> String {
+    use base64::Engine;
+    use sha2::Digest;
+    let key = sha2::Sha256::digest(format!("refuge test data key {database_url}"));
+    base64::engine::general_purpose::STANDARD.encode(key)
+}
+
 pub fn test_settings(database_url: &str) -> Settings {
     let mut settings = Settings {
         listen: "127.0.0.1:0".into(),
@@ -141,6 +149,9 @@ pub fn test_settings(database_url: &str) -> Settings {
     };
     settings.database.url = database_url.into();
     settings.database.pool_size = 4;
+    // A data key held in memory (no key file is written for a test), drawn from the
+    // database's random name: a server restarted on the same database has the same key.
+    settings.data_key = Some(test_data_key(database_url).into());
     settings.passwords.max_concurrent_hashes = 2;
     // The clock stands still in tests, so the anonymous limiter's allowance never refills:
     // raised out of the way (auth::anonymous_endpoints_answer_429_with_retry_after tests it).
@@ -255,7 +266,7 @@ impl TestApp {
     pub async fn owner_sql(&self, sql: String) {
         let url = self.owner_database_url.clone();
         actix_web::web::block(move || {
-            let db = refuge::db::Db::connect(&url, 1).expect("the owner connects");
+            let db = refuge::db::Db::connect_without_keys(&url, 1).expect("the owner connects");
             let mut conn = db.get().expect("a connection");
             conn.batch_execute(&sql).expect("the owner's SQL runs");
         })

@@ -14,6 +14,7 @@ mod audit_trail;
 mod auth;
 mod backup;
 mod browser;
+mod canary;
 mod case_file;
 mod case_list;
 mod case_page;

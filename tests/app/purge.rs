@@ -28,11 +28,13 @@ fn texts(conn: &mut DbConnection, sql: &str) -> QueryResult<Vec<String>> {
 
 /// Every row of every table, as (table, the row as JSON text), with the `\"` of text that
 /// holds JSON (audit details, notification details, held forms) unescaped so that a value
-/// reads the same wherever it is stored.
+/// reads the same wherever it is stored, and each sealed value followed by its plaintext
+/// (opened with the server's data keys): a purge must remove what is sealed too.
 pub async fn every_row(app: &TestApp) -> Vec<(String, String)> {
+    let keys = app.state.db.keys().clone();
     app.state
         .db
-        .run(|conn| {
+        .run(move |conn| {
             let mut out = Vec::new();
             let is_sqlite = matches!(conn, DbConnection::Sqlite(_));
             let tables = if is_sqlite {
@@ -64,7 +66,16 @@ pub async fn every_row(app: &TestApp) -> Vec<(String, String)> {
                     format!("SELECT row_to_json(t)::text AS row FROM \"{table}\" t")
                 };
                 for row in texts(conn, &sql)? {
-                    out.push((table.clone(), row.replace("\\\"", "\"")));
+                    let opened: Vec<String> = row
+                        .split('"')
+                        .filter(|part| part.starts_with("enc:v1:"))
+                        .map(|sealed| {
+                            keys.open(sealed.trim_end_matches('\\'))
+                                .expect("a sealed value opens")
+                        })
+                        .collect();
+                    let row = row.replace("\\\"", "\"");
+                    out.push((table.clone(), format!("{row} {}", opened.join(" "))));
                 }
             }
             Ok(out)

@@ -592,6 +592,7 @@ async fn more_cases_than_a_chunk_stream_in_order() {
         .run(move |conn| {
             use diesel::prelude::*;
             use refuge::db::schema::{case_stage_history, cases, clients};
+            use refuge::db::sealed::sealed;
             use refuge::db::uuid::DbUuid;
             let at = utc(2026, 11, 10, 12, 0, 0).naive_utc();
             for i in 0..total {
@@ -608,14 +609,14 @@ async fn more_cases_than_a_chunk_stream_in_order() {
                         clients::nationalities.eq(""),
                         clients::languages.eq(""),
                         clients::interpreter_needed.eq(false),
-                        clients::passport_numbers.eq(""),
-                        clients::phone.eq(""),
+                        clients::passport_numbers.eq(sealed("")),
+                        clients::phone.eq(sealed("")),
                         clients::phone_safe.eq(false),
-                        clients::email.eq(""),
+                        clients::email.eq(sealed("")),
                         clients::email_safe.eq(false),
-                        clients::us_address.eq(""),
+                        clients::us_address.eq(sealed("")),
                         clients::address_safe.eq(false),
-                        clients::messenger.eq(""),
+                        clients::messenger.eq(sealed("")),
                         clients::messenger_safe.eq(false),
                         clients::created_at.eq(at),
                         clients::updated_at.eq(at),
@@ -629,7 +630,7 @@ async fn more_cases_than_a_chunk_stream_in_order() {
                         cases::stage.eq("inquiry"),
                         cases::intake_complete.eq(false),
                         cases::conflict_status.eq("unchecked"),
-                        cases::conflict_note.eq(""),
+                        cases::conflict_note.eq(sealed("")),
                         cases::created_at.eq(at),
                         cases::updated_at.eq(at),
                     ))
@@ -639,7 +640,7 @@ async fn more_cases_than_a_chunk_stream_in_order() {
                         case_stage_history::case_id.eq(DbUuid(case)),
                         case_stage_history::to_stage.eq("inquiry"),
                         case_stage_history::changed_at.eq(at),
-                        case_stage_history::note.eq(""),
+                        case_stage_history::note.eq(sealed("")),
                     ))
                     .execute(conn)?;
             }

@@ -1,0 +1,216 @@
+//! Re-sealing: every sealed column, and the batches that bring its values under the current
+//! data key — values sealed under an older key after a rotation, and plaintext written before
+//! encryption existed. Each batch is one short write transaction, and each value is replaced
+//! only if it is still the one read (a concurrent edit wins, and is picked up again if it was
+//! sealed under an old key), so a run can be interrupted and started again at any point.
+
+use diesel::prelude::*;
+use diesel::sql_types::{BigInt, Nullable, Text};
+
+use super::uuid::{DbUuid, PortableUuid};
+use super::{DbConnection, write_transaction};
+use crate::crypto::{CryptoError, Keyring};
+
+/// How a sealed column's row is named.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowId {
+    Uuid,
+    BigInt,
+}
+
+/// One sealed column: `schema.rs` declares it `Sealed`; this list is what `refuge keys
+/// rotate` walks (a test holds the two to each other).
+#[derive(Debug, Clone, Copy)]
+pub struct SealedColumn {
+    pub table: &'static str,
+    pub id: &'static str,
+    pub id_kind: RowId,
+    pub column: &'static str,
+}
+
+const fn column(table: &'static str, id: &'static str, column: &'static str) -> SealedColumn {
+    SealedColumn {
+        table,
+        id,
+        id_kind: RowId::Uuid,
+        column,
+    }
+}
+
+pub const SEALED_COLUMNS: &[SealedColumn] = &[
+    column("clients", "id", "a_number"),
+    column("clients", "id", "passport_numbers"),
+    column("clients", "id", "phone"),
+    column("clients", "id", "email"),
+    column("clients", "id", "us_address"),
+    column("clients", "id", "messenger"),
+    column("client_entries", "client_id", "i94_number"),
+    column("family_members", "id", "notes"),
+    column("journey_legs", "id", "notes"),
+    column("persecution_events", "id", "place"),
+    column("persecution_events", "id", "description"),
+    column("persecution_events", "id", "charges"),
+    column("persecution_events", "id", "outcome"),
+    column("persecution_events", "id", "evidence"),
+    column("cases", "id", "conflict_note"),
+    SealedColumn {
+        table: "case_stage_history",
+        id: "id",
+        id_kind: RowId::BigInt,
+        column: "note",
+    },
+    column("case_events", "id", "outcome"),
+    column("ead_clock_stops", "id", "reason"),
+    column("checklist_items", "id", "note"),
+    column("case_notes", "id", "body"),
+    column("second_factors", "staff_id", "secret"),
+    column("held_forms", "id", "fields"),
+];
+
+impl SealedColumn {
+    pub fn name(&self) -> String {
+        format!("{}.{}", self.table, self.column)
+    }
+
+    /// Rows whose value is neither empty nor sealed under the key of `prefix`.
+    fn stale(&self) -> String {
+        format!(
+            "{col} IS NOT NULL AND {col} <> '' AND {col} NOT LIKE $1",
+            col = self.column
+        )
+    }
+}
+
+#[derive(QueryableByName)]
+struct Count {
+    #[diesel(sql_type = BigInt)]
+    n: i64,
+}
+
+#[derive(QueryableByName)]
+struct UuidRow {
+    #[diesel(sql_type = PortableUuid)]
+    id: DbUuid,
+    #[diesel(sql_type = Nullable<Text>)]
+    value: Option<String>,
+}
+
+#[derive(QueryableByName)]
+struct BigIntRow {
+    #[diesel(sql_type = BigInt)]
+    id: i64,
+    #[diesel(sql_type = Nullable<Text>)]
+    value: Option<String>,
+}
+
+enum Id {
+    Uuid(DbUuid),
+    BigInt(i64),
+}
+
+/// How many values of `column` are not sealed under the current key.
+pub fn pending(conn: &mut DbConnection, column: &SealedColumn, keys: &Keyring) -> QueryResult<i64> {
+    let sql = format!(
+        "SELECT COUNT(*) AS n FROM {} WHERE {}",
+        column.table,
+        column.stale()
+    );
+    Ok(diesel::sql_query(sql)
+        .bind::<Text, _>(like_prefix(keys))
+        .get_result::<Count>(conn)?
+        .n)
+}
+
+fn like_prefix(keys: &Keyring) -> String {
+    format!("{}%", keys.current_prefix())
+}
+
+/// Re-seals up to `limit` values of `column` under the current key (none read: the column
+/// is done). The A-number's blind index is recomputed with it.
+pub fn reseal_batch(
+    conn: &mut DbConnection,
+    column: &SealedColumn,
+    keys: &Keyring,
+    limit: i64,
+) -> Result<Batch, ResealError> {
+    let select = format!(
+        "SELECT {id} AS id, {col} AS value FROM {table} WHERE {stale} LIMIT {limit}",
+        id = column.id,
+        col = column.column,
+        table = column.table,
+        stale = column.stale(),
+    );
+    let prefix = like_prefix(keys);
+    write_transaction(conn, |conn| {
+        let rows: Vec<(Id, String)> = match column.id_kind {
+            RowId::Uuid => diesel::sql_query(select)
+                .bind::<Text, _>(prefix)
+                .load::<UuidRow>(conn)?
+                .into_iter()
+                .filter_map(|r| Some((Id::Uuid(r.id), r.value?)))
+                .collect(),
+            RowId::BigInt => diesel::sql_query(select)
+                .bind::<Text, _>(prefix)
+                .load::<BigIntRow>(conn)?
+                .into_iter()
+                .filter_map(|r| Some((Id::BigInt(r.id), r.value?)))
+                .collect(),
+        };
+        let a_number = column.table == "clients" && column.column == "a_number";
+        // Placeholders in the order they are bound: SQLite numbers `$N` by first appearance.
+        let update = if a_number {
+            format!(
+                "UPDATE {table} SET {col} = $1, a_number_index = $2 WHERE {id} = $3 AND {col} = $4",
+                table = column.table,
+                col = column.column,
+                id = column.id,
+            )
+        } else {
+            format!(
+                "UPDATE {table} SET {col} = $1 WHERE {id} = $2 AND {col} = $3",
+                table = column.table,
+                col = column.column,
+                id = column.id,
+            )
+        };
+        let mut updated = 0;
+        for (id, stored) in &rows {
+            let plain = keys.open(stored)?;
+            let query = diesel::sql_query(update.clone())
+                .into_boxed::<super::MultiBackend>()
+                .bind::<Text, _>(keys.seal(&plain)?);
+            let query = if a_number {
+                query.bind::<Text, _>(keys.a_number_index(&plain))
+            } else {
+                query
+            };
+            let query = match id {
+                Id::Uuid(id) => query.bind::<PortableUuid, _>(*id),
+                Id::BigInt(id) => query.bind::<BigInt, _>(*id),
+            };
+            updated += query.bind::<Text, _>(stored.clone()).execute(conn)?;
+        }
+        Ok(Batch {
+            read: rows.len(),
+            updated,
+        })
+    })
+}
+
+/// What one batch did: values read, and values replaced (fewer when edited meanwhile).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Batch {
+    pub read: usize,
+    pub updated: usize,
+}
+
+/// A value that could not be re-sealed.
+#[derive(Debug, thiserror::Error)]
+pub enum ResealError {
+    #[error(transparent)]
+    Database(#[from] diesel::result::Error),
+    #[error(transparent)]
+    Crypto(#[from] CryptoError),
+    #[error("{0}: values keep changing under the re-sealing; try again")]
+    NoProgress(String),
+}
