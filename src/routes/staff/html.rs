@@ -3,6 +3,7 @@
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
+use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 
 use super::{NewStaffForm, parse_id};
@@ -130,7 +131,7 @@ pub async fn create(
         &form.display_name,
         &form.role,
         &form.language,
-        Some(&form.password),
+        Some(form.password.expose_secret()),
     ) {
         Ok(new) => staff_service::create(&state, admin.staff(), new, address.0).await,
         Err(errors) => Err(AppError::Validation(errors)),
@@ -138,7 +139,7 @@ pub async fn create(
     match outcome {
         Ok((member, link)) => show_link_once(&req, &state, member.id, link, "created"),
         Err(AppError::Validation(errors)) => {
-            form.password.clear();
+            form.password = SecretString::default();
             let errors = FormErrors::translate(&errors, &ctx.i18n);
             render(
                 NewStaffPage {

@@ -3,6 +3,7 @@
 pub mod api;
 pub mod html;
 
+use secrecy::SecretString;
 use serde::Deserialize;
 
 use crate::domain::ids::StaffId;
@@ -24,7 +25,34 @@ pub struct NewStaffForm {
     pub role: String,
     #[serde(default)]
     pub language: String,
-    /// Empty or absent: an invitation link is issued instead.
+    /// Empty or absent: an invitation link is issued instead. Exposed only to parsing it.
     #[serde(default)]
-    pub password: String,
+    #[schema(value_type = String)]
+    pub password: SecretString,
+}
+
+#[cfg(test)]
+mod tests {
+    use secrecy::ExposeSecret;
+
+    use super::*;
+
+    #[test]
+    fn the_add_staff_forms_debug_output_has_no_password() {
+        let form: NewStaffForm = serde_json::from_value(serde_json::json!({
+            "email": "new.lawyer@office.example.org",
+            "display_name": "New Lawyer",
+            "role": "lawyer",
+            "language": "en",
+            "password": "correct horse battery staple",
+        }))
+        .unwrap();
+        let shown = format!("{form:?}");
+        assert!(shown.contains("new.lawyer@office.example.org"), "{shown}");
+        assert!(!shown.contains("correct horse"), "{shown}");
+        assert_eq!(
+            form.password.expose_secret(),
+            "correct horse battery staple"
+        );
+    }
 }
