@@ -12,10 +12,10 @@ use actix_web::{HttpMessage, HttpRequest, HttpResponse, ResponseError, web};
 use askama::Template;
 use serde::Serialize;
 
-use crate::auth::csrf::RefusedForm;
 use crate::auth::extractors::PageContext;
 use crate::error::{AppError, FieldErrors, Message};
 use crate::i18n::I18n;
+use crate::routes::refused_forms;
 
 /// A JSON problem document.
 #[derive(Debug, Serialize, utoipa::ToSchema)]
@@ -127,23 +127,6 @@ pub fn render(req: &HttpRequest, err: &AppError) -> HttpResponse {
             .content_type("application/problem+json")
             .json(problem(err, &ctx.i18n));
     }
-    if matches!(err, AppError::Csrf)
-        && req.method() == Method::POST
-        && req.path() == "/login"
-        && let Some(refused) = req.extensions().get::<RefusedForm>().cloned()
-    {
-        // A sign-in form too old (or not from here) is shown again, the email kept, with
-        // a token that works; the refusal is on record all the same (`routes::refusals`).
-        match crate::routes::sessions::html::refused_login(ctx, &refused, status) {
-            Ok(response) => return response,
-            Err(render_err) => {
-                tracing::error!(error = %render_err, "the login page failed to render");
-                return HttpResponse::build(status)
-                    .content_type("text/plain; charset=utf-8")
-                    .body(status.to_string());
-            }
-        }
-    }
     if matches!(err, AppError::LoginRequired) {
         return HttpResponse::SeeOther()
             .insert_header((header::LOCATION, login_redirect(req)))
@@ -225,9 +208,15 @@ pub async fn render_errors(
     let Some(error) = res.response().error() else {
         return Ok(res.map_into_left_body());
     };
+    let request = res.request().clone();
     let mut rendered = match error.as_error::<AppError>() {
-        Some(app_error) => render(res.request(), app_error),
-        None => render(res.request(), &from_status(res.status())),
+        // An anonymous form refused for its token comes back with what was typed.
+        Some(AppError::Csrf) => match refused_forms::show_again(&request, res.status()).await {
+            Some(form) => form,
+            None => render(&request, &AppError::Csrf),
+        },
+        Some(app_error) => render(&request, app_error),
+        None => render(&request, &from_status(res.status())),
     };
     for cookie in res.response().cookies() {
         rendered.add_cookie(&cookie)?;

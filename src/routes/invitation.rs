@@ -6,6 +6,7 @@ use askama::Template;
 use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 
+use crate::auth::csrf::RefusedForm;
 use crate::auth::extractors::{ClientAddress, PageContext};
 use crate::auth::session::{CookieChange, SessionInfo, request_cookie_change};
 use crate::domain::staff::Staff;
@@ -23,6 +24,8 @@ pub struct InvitationPage {
     token: String,
     member: Staff,
     errors: FormErrors,
+    /// Why the form came back without its fields' own errors (its token was refused).
+    error: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -48,6 +51,7 @@ pub async fn form(
             token,
             member,
             errors: FormErrors::default(),
+            error: None,
         },
         StatusCode::OK,
     )
@@ -78,6 +82,7 @@ pub async fn submit(
                 token,
                 member,
                 errors,
+                error: None,
             },
             StatusCode::UNPROCESSABLE_ENTITY,
         );
@@ -95,4 +100,33 @@ pub async fn submit(
     } else {
         "/"
     }))
+}
+
+/// The invitation form again after its CSRF token was refused (`routes::refused_forms`):
+/// it holds only passwords, to type again.
+pub async fn refused(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    _refused: RefusedForm,
+) -> Result<HttpResponse, AppError> {
+    let token = req
+        .match_info()
+        .get("token")
+        .unwrap_or_default()
+        .to_string();
+    let member = accounts::invitation_staff(&state, token.clone())
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let ctx = PageContext::current(&req);
+    let error = Some(ctx.t("form-expired-password"));
+    render(
+        InvitationPage {
+            ctx,
+            token,
+            member,
+            errors: FormErrors::default(),
+            error,
+        },
+        StatusCode::FORBIDDEN,
+    )
 }

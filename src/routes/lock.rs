@@ -8,6 +8,7 @@ use actix_web::{HttpMessage, HttpRequest, HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
+use crate::auth::csrf::RefusedForm;
 use crate::auth::extractors::{ClientAddress, PageContext};
 use crate::auth::form_token::{self, FormNonce};
 use crate::error::{AppError, Message};
@@ -20,6 +21,7 @@ use crate::state::AppState;
 #[template(path = "lock/request.html")]
 pub struct RequestPage {
     ctx: PageContext,
+    email: String,
     notice: Option<String>,
     error: Option<String>,
 }
@@ -37,6 +39,7 @@ pub async fn request_form(
     render(
         RequestPage {
             ctx,
+            email: String::new(),
             notice,
             error: None,
         },
@@ -64,6 +67,7 @@ pub async fn request(
             let mut response = render(
                 RequestPage {
                     ctx,
+                    email: form.into_inner().email,
                     notice: None,
                     error,
                 },
@@ -77,6 +81,26 @@ pub async fn request(
     }
 }
 
+/// The lock request again after its CSRF token was refused (`routes::refused_forms`): the
+/// email kept.
+pub async fn request_refused(
+    req: HttpRequest,
+    _state: web::Data<AppState>,
+    refused: RefusedForm,
+) -> Result<HttpResponse, AppError> {
+    let ctx = PageContext::current(&req);
+    let error = Some(ctx.t("form-expired"));
+    render(
+        RequestPage {
+            ctx,
+            email: refused.get("email"),
+            notice: None,
+            error,
+        },
+        StatusCode::FORBIDDEN,
+    )
+}
+
 #[derive(Template)]
 #[template(path = "lock/confirm.html")]
 pub struct ConfirmPage {
@@ -85,6 +109,8 @@ pub struct ConfirmPage {
     /// The link still locks; otherwise the page says it was used or has expired.
     usable: bool,
     locked: bool,
+    /// Why the page came back (its form's token was refused).
+    error: Option<String>,
 }
 
 pub async fn confirm_form(
@@ -105,6 +131,7 @@ pub async fn confirm_form(
             token,
             usable,
             locked: false,
+            error: None,
         },
         status,
     )
@@ -136,6 +163,7 @@ pub async fn confirm(
             token: String::new(),
             usable: false,
             locked: false,
+            error: None,
         },
         StatusCode::NOT_FOUND,
     )
@@ -178,7 +206,35 @@ pub async fn locked(
             token: String::new(),
             usable: false,
             locked: true,
+            error: None,
         },
         StatusCode::OK,
+    )
+}
+
+/// The confirmation again after its CSRF token was refused (`routes::refused_forms`),
+/// saying that the account is not locked yet.
+pub async fn confirm_refused(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    _refused: RefusedForm,
+) -> Result<HttpResponse, AppError> {
+    let token = req
+        .match_info()
+        .get("token")
+        .unwrap_or_default()
+        .to_string();
+    let usable = lock::link_is_usable(&state, token.clone()).await?;
+    let ctx = PageContext::current(&req);
+    let error = usable.then(|| ctx.t("lock-confirm-expired"));
+    render(
+        ConfirmPage {
+            ctx,
+            token,
+            usable,
+            locked: false,
+            error,
+        },
+        StatusCode::FORBIDDEN,
     )
 }

@@ -16,6 +16,7 @@ pub mod lock;
 pub mod mail;
 pub mod openapi;
 pub mod refusals;
+pub mod refused_forms;
 pub mod reports;
 pub mod retention;
 pub mod search;
@@ -39,6 +40,8 @@ pub struct Endpoint {
     /// Open to anyone without signing in: behind the per-address limiter
     /// (`auth::anonymous_limit`).
     pub anonymous: bool,
+    /// For an anonymous form: how it is shown again when its CSRF token is refused.
+    shown_again: Option<refused_forms::ShowAgain>,
 }
 
 impl Endpoint {
@@ -48,6 +51,7 @@ impl Endpoint {
             path,
             route,
             anonymous: false,
+            shown_again: None,
         }
     }
 
@@ -57,6 +61,14 @@ impl Endpoint {
         Self {
             anonymous: true,
             ..Self::new(method, path, route)
+        }
+    }
+
+    /// A form whose refused CSRF token brings it back filled in (`routes::refused_forms`).
+    fn shown_again_when_refused(self, show: refused_forms::ShowAgain) -> Self {
+        Self {
+            shown_again: Some(show),
+            ..self
         }
     }
 }
@@ -72,7 +84,10 @@ pub fn endpoints() -> Vec<Endpoint> {
         Endpoint::anonymous(M::GET, "/login", || {
             web::get().to(sessions::html::login_form)
         }),
-        Endpoint::anonymous(M::POST, "/login", || web::post().to(sessions::html::login)),
+        Endpoint::anonymous(M::POST, "/login", || web::post().to(sessions::html::login))
+            .shown_again_when_refused(|req, state, form| {
+                Box::pin(sessions::html::refused(req, state, form))
+            }),
         Endpoint::anonymous(M::GET, "/login/second-factor", || {
             web::get().to(sessions::second_factor::form)
         }),
@@ -90,20 +105,32 @@ pub fn endpoints() -> Vec<Endpoint> {
             web::post().to(sessions::html::keep_alive)
         }),
         Endpoint::anonymous(M::GET, "/setup/{token}", || web::get().to(setup::form)),
-        Endpoint::anonymous(M::POST, "/setup/{token}", || web::post().to(setup::submit)),
+        Endpoint::anonymous(M::POST, "/setup/{token}", || web::post().to(setup::submit))
+            .shown_again_when_refused(|req, state, form| {
+                Box::pin(setup::refused(req, state, form))
+            }),
         Endpoint::anonymous(M::GET, "/invitation/{token}", || {
             web::get().to(invitation::form)
         }),
         Endpoint::anonymous(M::POST, "/invitation/{token}", || {
             web::post().to(invitation::submit)
+        })
+        .shown_again_when_refused(|req, state, form| {
+            Box::pin(invitation::refused(req, state, form))
         }),
         // --- emergency lock (anonymous) ---
         Endpoint::anonymous(M::GET, "/lock", || web::get().to(lock::request_form)),
-        Endpoint::anonymous(M::POST, "/lock", || web::post().to(lock::request)),
+        Endpoint::anonymous(M::POST, "/lock", || web::post().to(lock::request))
+            .shown_again_when_refused(|req, state, form| {
+                Box::pin(lock::request_refused(req, state, form))
+            }),
         Endpoint::anonymous(M::GET, "/lock/{token}", || {
             web::get().to(lock::confirm_form)
         }),
-        Endpoint::anonymous(M::POST, "/lock/{token}", || web::post().to(lock::confirm)),
+        Endpoint::anonymous(M::POST, "/lock/{token}", || web::post().to(lock::confirm))
+            .shown_again_when_refused(|req, state, form| {
+                Box::pin(lock::confirm_refused(req, state, form))
+            }),
         Endpoint::anonymous(M::GET, "/locked", || web::get().to(lock::locked)),
         Endpoint::new(M::GET, "/", || web::get().to(home::home)),
         Endpoint::new(M::GET, "/account", || web::get().to(account::html::show)),
@@ -330,6 +357,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     let mut resources: Vec<(&'static str, Vec<Method>, Vec<Route>)> = Vec::new();
     for endpoint in endpoints() {
         let mut route = (endpoint.route)().wrap(from_fn(csrf::verify_csrf));
+        if let Some(show) = endpoint.shown_again {
+            route = route.wrap(from_fn(move |req, next| {
+                refused_forms::offer(req, next, show)
+            }));
+        }
         if endpoint.anonymous {
             // Outside the CSRF check: a flood of forged posts is limited too.
             route = route.wrap(from_fn(anonymous_limit::limit_anonymous));

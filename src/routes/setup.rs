@@ -5,6 +5,7 @@ use actix_web::{HttpMessage, HttpRequest, HttpResponse, web};
 use askama::Template;
 use secrecy::SecretString;
 
+use crate::auth::csrf::RefusedForm;
 use crate::auth::extractors::{ClientAddress, PageContext};
 use crate::auth::session::{CookieChange, SessionInfo, request_cookie_change};
 use crate::error::AppError;
@@ -22,6 +23,8 @@ pub struct SetupPage {
     token: String,
     form: AccountForm,
     errors: FormErrors,
+    /// Why the form came back without its fields' own errors (its token was refused).
+    error: Option<String>,
     languages: [Language; 2],
 }
 
@@ -44,6 +47,7 @@ pub async fn form(
             token,
             form,
             errors: FormErrors::default(),
+            error: None,
             languages: Language::ALL,
         },
         StatusCode::OK,
@@ -75,6 +79,7 @@ pub async fn submit(
                     token,
                     form,
                     errors,
+                    error: None,
                     languages: Language::ALL,
                 },
                 StatusCode::UNPROCESSABLE_ENTITY,
@@ -94,4 +99,40 @@ pub async fn submit(
     } else {
         "/"
     }))
+}
+
+/// The setup form again after its CSRF token was refused (`routes::refused_forms`): email,
+/// name and language kept, the passwords to type again.
+pub async fn refused(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    refused: RefusedForm,
+) -> Result<HttpResponse, AppError> {
+    let token = req
+        .match_info()
+        .get("token")
+        .unwrap_or_default()
+        .to_string();
+    if !accounts::setup_link_is_usable(&state, token.clone()).await? {
+        return Err(AppError::NotFound);
+    }
+    let ctx = PageContext::current(&req);
+    let form = AccountForm {
+        email: refused.get("email"),
+        display_name: refused.get("display_name"),
+        language: refused.get("language"),
+        ..AccountForm::default()
+    };
+    let error = Some(ctx.t("form-expired-password"));
+    render(
+        SetupPage {
+            ctx,
+            token,
+            form,
+            errors: FormErrors::default(),
+            error,
+            languages: Language::ALL,
+        },
+        StatusCode::FORBIDDEN,
+    )
 }

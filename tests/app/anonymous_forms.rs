@@ -1,7 +1,8 @@
 //! The forms of people who are not signed in (login, setup, invitation, the emergency lock)
 //! write nothing to the database to be shown (issue 13): their CSRF token is signed for a
 //! nonce in a cookie, not kept in a session row, and only signing in starts a session. A
-//! forged, expired or another browser's token is refused, on record, with the email kept.
+//! forged, expired, missing or another browser's token is refused, on record, and the same
+//! form comes back with what was typed (never a password) and a fresh token.
 
 use chrono::Duration;
 use refuge::db::audit_log::AuditFilter;
@@ -270,4 +271,226 @@ async fn an_anonymous_form_token_does_not_stand_in_for_a_sessions() {
         .await
         .unwrap();
     assert_eq!(response.status(), 403);
+}
+
+/// Posts `fields` to the anonymous form at `path` from `browser` with a `csrf` token the
+/// server refuses, and returns the page that comes back, having checked what every such
+/// answer holds: 403, the same form (not an error page) asking to send it again with a
+/// fresh token, no password echoed, no session started.
+async fn refused_form(
+    app: &TestApp,
+    browser: &reqwest::Client,
+    path: &str,
+    csrf: &str,
+    fields: &[(&str, &str)],
+    asks: &str,
+) -> String {
+    let mut body = vec![("csrf_token", csrf)];
+    body.extend_from_slice(fields);
+    let response = browser
+        .post(app.url(path))
+        .form(&body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 403, "{path}");
+    assert!(
+        response.cookies().all(|c| c.name() != SESSION_COOKIE),
+        "{path}: no session"
+    );
+    let html = response.text().await.unwrap();
+    assert!(
+        html.contains(&format!("<form method=\"post\" action=\"{path}\"")),
+        "{path}: the form again: {html}"
+    );
+    assert!(html.contains(asks), "{path}: asks to send it again: {html}");
+    assert!(!html.contains(PASSWORD), "{path}: no password echoed");
+    let fresh = csrf_from(&html).expect("a fresh token");
+    assert_ne!(fresh, csrf, "{path}");
+    html
+}
+
+/// A token of `browser`'s own with its MAC changed.
+async fn tampered_token(app: &TestApp, browser: &reqwest::Client, path: &str) -> String {
+    let real = app.csrf(browser, path).await;
+    let (expires, _) = real.split_once('.').expect("expiry.mac");
+    format!("{expires}.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")
+}
+
+const SEND_AGAIN_WITH_PASSWORD: &str =
+    "This form had expired or did not come from this site, so nothing was saved.";
+
+#[actix_web::test]
+async fn a_setup_form_with_a_tampered_token_comes_back_filled_in_and_then_sets_up() {
+    let app = spawn_app().await;
+    let setup = app
+        .setup_link
+        .clone()
+        .expect("a fresh app has a setup link")
+        .trim_start_matches(&app.address)
+        .to_string();
+    let browser = client();
+    let tampered = tampered_token(&app, &browser, &setup).await;
+    let typed = [
+        ("email", "first.admin@office.example.org"),
+        ("display_name", "Первый Админ"),
+        ("language", "ru"),
+        ("password", PASSWORD),
+        ("password_confirm", PASSWORD),
+    ];
+    let html = refused_form(
+        &app,
+        &browser,
+        &setup,
+        &tampered,
+        &typed,
+        SEND_AGAIN_WITH_PASSWORD,
+    )
+    .await;
+    assert_eq!(
+        input_value(&html, "email").as_deref(),
+        Some("first.admin@office.example.org")
+    );
+    assert_eq!(
+        input_value(&html, "display_name").as_deref(),
+        Some("Первый Админ")
+    );
+    assert!(
+        html.contains("<option value=\"ru\" selected>"),
+        "the language kept: {html}"
+    );
+    assert_eq!(
+        csrf_refusals(&app).await,
+        vec![json!({ "route": "/setup/{token}", "reason": "csrf" })],
+        "the refusal is on record"
+    );
+
+    let fresh = csrf_from(&html).unwrap();
+    let mut body = vec![("csrf_token", fresh.as_str())];
+    body.extend_from_slice(&typed);
+    let response = browser
+        .post(app.url(&setup))
+        .form(&body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 303, "the fresh token sets up the office");
+}
+
+#[actix_web::test]
+async fn an_invitation_form_with_an_expired_token_comes_back_and_then_sets_the_password() {
+    let app = spawn_app().await;
+    let admin = app.login_as(Role::Admin).await;
+    let invitation = invitation_path(&app, &admin.client).await;
+    let browser = client();
+    let old = app.csrf(&browser, &invitation).await;
+    app.clock.advance(Duration::hours(2) + Duration::minutes(1));
+    let typed = [("password", PASSWORD), ("password_confirm", PASSWORD)];
+    let html = refused_form(
+        &app,
+        &browser,
+        &invitation,
+        &old,
+        &typed,
+        SEND_AGAIN_WITH_PASSWORD,
+    )
+    .await;
+    assert!(
+        html.contains("invited@office.example.org"),
+        "still the invited person's form: {html}"
+    );
+
+    let fresh = csrf_from(&html).unwrap();
+    let mut body = vec![("csrf_token", fresh.as_str())];
+    body.extend_from_slice(&typed);
+    let response = browser
+        .post(app.url(&invitation))
+        .form(&body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 303, "the fresh token sets the password");
+}
+
+#[actix_web::test]
+async fn a_lock_request_without_a_token_comes_back_with_the_email_and_sends_nothing() {
+    let app = spawn_app().await;
+    let staff = app
+        .create_staff(Role::Lawyer, "lost.phone@office.example.org")
+        .await;
+    let browser = client();
+    let mail_before = app.outbox().await.len();
+    let html = refused_form(
+        &app,
+        &browser,
+        "/lock",
+        "",
+        &[("email", staff.email.as_str())],
+        "This form had expired or did not come from this site, so nothing was sent.",
+    )
+    .await;
+    assert_eq!(
+        input_value(&html, "email").as_deref(),
+        Some(staff.email.as_str())
+    );
+    assert_eq!(app.outbox().await.len(), mail_before, "no lock link mailed");
+
+    let fresh = csrf_from(&html).unwrap();
+    let response = browser
+        .post(app.url("/lock"))
+        .form(&[
+            ("csrf_token", fresh.as_str()),
+            ("email", staff.email.as_str()),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 303, "the fresh token sends");
+    assert_eq!(
+        app.outbox().await.len(),
+        mail_before + 1,
+        "a lock link mailed"
+    );
+}
+
+#[actix_web::test]
+async fn a_lock_confirmation_with_another_browsers_token_says_the_account_is_not_locked_yet() {
+    let app = spawn_app().await;
+    let owner = app.login_as(Role::Lawyer).await;
+    let lock = lock_path(&app, &owner.client).await;
+    let other_browser = client();
+    let foreign = app.csrf(&other_browser, &lock).await;
+    let browser = client();
+    let html = refused_form(
+        &app,
+        &browser,
+        &lock,
+        &foreign,
+        &[],
+        "so the account is not locked yet",
+    )
+    .await;
+    assert!(
+        refuge::services::lock::locked_since(&app.state, owner.staff.id)
+            .await
+            .unwrap()
+            .is_none(),
+        "not locked"
+    );
+
+    let fresh = csrf_from(&html).unwrap();
+    let response = browser
+        .post(app.url(&lock))
+        .form(&[("csrf_token", fresh.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 303, "the fresh token locks");
+    assert!(
+        refuge::services::lock::locked_since(&app.state, owner.staff.id)
+            .await
+            .unwrap()
+            .is_some(),
+        "locked"
+    );
 }

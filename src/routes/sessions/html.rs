@@ -157,13 +157,14 @@ pub(super) fn with_retry_after(mut response: HttpResponse, seconds: Option<i64>)
     response
 }
 
-/// The login page again after its CSRF token was refused (expired, or not from here): the
+/// The login page again after its CSRF token was refused (`routes::refused_forms`): the
 /// email and `next` kept, the password not, a fresh token on the page.
-pub fn refused_login(
-    ctx: PageContext,
-    refused: &RefusedForm,
-    status: StatusCode,
+pub async fn refused(
+    req: HttpRequest,
+    _state: web::Data<AppState>,
+    refused: RefusedForm,
 ) -> Result<HttpResponse, AppError> {
+    let ctx = PageContext::current(&req);
     let error = Some(ctx.t("login-form-expired"));
     render(
         LoginPage {
@@ -173,7 +174,7 @@ pub fn refused_login(
             error,
             notice: None,
         },
-        status,
+        StatusCode::FORBIDDEN,
     )
 }
 
