@@ -1,5 +1,6 @@
-//! A real browser: headless Chromium driven over WebDriver through the intake journey, and
-//! through a session that ends in the middle of an intake.
+//! A real browser: headless Chromium driven over WebDriver through the intake journey and a
+//! second factor's enrolment and first use, and through a session that ends in the middle of
+//! an intake.
 //!
 //! Needs `chromedriver` and `chromium` (Debian's `chromium-driver` and `chromium`; `.ci/run`
 //! installs them). Without them the test says so and passes, unless `REFUGE_BROWSER_TESTS=1`
@@ -13,7 +14,7 @@ use std::time::Duration;
 use refuge::domain::staff::Role;
 use serde_json::{Value, json};
 
-use crate::helpers::{PASSWORD, TodayForTests, spawn_app};
+use crate::helpers::{NowForTests, PASSWORD, TodayForTests, spawn_app};
 
 const ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
 
@@ -220,6 +221,20 @@ impl Browser {
         .to_string()
     }
 
+    /// The text of the element `css` finds, as the page shows it.
+    async fn text_of(&self, css: &str) -> String {
+        let element = self.find(css).await;
+        self.command(
+            reqwest::Method::GET,
+            &format!("/element/{element}/text"),
+            Value::Null,
+        )
+        .await
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+    }
+
     async fn current_url(&self) -> String {
         self.command(reqwest::Method::GET, "/url", Value::Null)
             .await
@@ -273,8 +288,25 @@ impl Browser {
     }
 }
 
+/// The code an authenticator app shows at `unix_seconds` for the secret as the page shows
+/// it (base32 in groups of four): RFC 6238 with the parameters apps assume (SHA-1, six
+/// digits, 30-second steps), worked out here with totp-rs rather than by Refuge's own code.
+fn authenticator_code(shown: &str, unix_seconds: i64) -> String {
+    let compact: String = shown.split_whitespace().collect();
+    let secret = totp_rs::Secret::try_from_base32(&compact).expect("the secret is base32");
+    let totp = totp_rs::Builder::new()
+        .with_algorithm(totp_rs::Algorithm::SHA1)
+        .with_digits(6)
+        .with_step_duration(30)
+        .with_secret(secret)
+        .build()
+        .expect("a TOTP for the shown secret");
+    totp.generate(u64::try_from(unix_seconds).expect("after 1970"))
+        .to_string()
+}
+
 #[actix_web::test]
-async fn a_lawyer_takes_an_intake_finds_the_client_and_moves_the_case() {
+async fn a_lawyer_takes_an_intake_moves_the_case_and_signs_in_again_with_a_second_factor() {
     let Some(browser) = Browser::start().await else {
         return;
     };
@@ -394,6 +426,49 @@ async fn a_lawyer_takes_an_intake_finds_the_client_and_moves_the_case() {
                 .join("target/screenshots/case-page.png"),
         )
         .await;
+
+    // A second factor: enrolled on the account page from the secret shown as text (as a
+    // person types it into an app), then used to sign in again.
+    browser.goto(&app.url("/account")).await;
+    browser.submit("a[href='/account/second-factor']").await;
+    let shown = browser.text_of("#totp-secret").await;
+    let enrolled_at = app.clock.as_ref().now_for_tests().timestamp();
+    browser
+        .type_into("#code", &authenticator_code(&shown, enrolled_at))
+        .await;
+    browser
+        .submit("form[action='/account/second-factor'] button[type=submit]")
+        .await;
+    assert_eq!(
+        browser
+            .run("return document.querySelectorAll('#recovery-codes li').length;")
+            .await,
+        json!(10),
+        "enrolled: the ten recovery codes are shown"
+    );
+    // The enrolment's code is spent: signing in takes the next time step's.
+    app.clock.advance(chrono::Duration::seconds(30));
+    browser.submit("form.logout button[type=submit]").await;
+    browser.sign_in(&app, email).await;
+    assert!(
+        browser
+            .current_url()
+            .await
+            .ends_with("/login/second-factor"),
+        "the password alone does not sign in"
+    );
+    browser
+        .type_into("#code", &authenticator_code(&shown, enrolled_at + 30))
+        .await;
+    browser
+        .submit("form[action='/login/second-factor'] button[type=submit]")
+        .await;
+    assert_eq!(
+        browser.current_url().await,
+        app.url("/"),
+        "password and code reach the home page"
+    );
+    assert!(browser.text().await.contains("Test lawyer"), "signed in");
     browser
         .command(reqwest::Method::DELETE, "", Value::Null)
         .await;
