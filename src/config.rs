@@ -41,6 +41,7 @@ pub struct Settings {
     pub office: OfficeSettings,
     pub mail: MailSettings,
     pub audit: AuditSettings,
+    pub backup: BackupSettings,
     /// `tracing` filter, e.g. `info` or `refuge=debug,info`.
     pub log: String,
     /// A demo office (`refuge demo` sets it): every page says the data is fictional.
@@ -125,6 +126,73 @@ impl Default for AuditSettings {
         Self {
             refusal_alert_threshold: 10,
         }
+    }
+}
+
+/// The nightly backup (`services::nightly_backup`): the archive `refuge backup` writes,
+/// taken by the worker once a day.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct BackupSettings {
+    /// Off by default: an office turns it on once it has an age key to encrypt to.
+    pub nightly: bool,
+    /// Local time (`HH:MM`, in `office.time_zone`) of the nightly backup.
+    pub nightly_at: String,
+    /// Where backups are written (created 0700; each file 0600).
+    pub directory: String,
+    /// Backups kept in `directory`; older ones are deleted after a new one succeeds.
+    pub keep: usize,
+    /// age public keys (`age1…`) the backups are encrypted to. Required when `nightly` is
+    /// on: nobody is there at night to type a passphrase.
+    pub recipients: Vec<String>,
+}
+
+impl Default for BackupSettings {
+    fn default() -> Self {
+        Self {
+            nightly: false,
+            nightly_at: "02:00".into(),
+            directory: "data/backups".into(),
+            keep: 7,
+            recipients: Vec::new(),
+        }
+    }
+}
+
+impl BackupSettings {
+    pub fn nightly_time(&self) -> Result<chrono::NaiveTime, String> {
+        chrono::NaiveTime::parse_from_str(self.nightly_at.trim(), "%H:%M").map_err(|_| {
+            format!(
+                "backup.nightly_at must be a time of day as HH:MM, not {:?}",
+                self.nightly_at
+            )
+        })
+    }
+
+    /// A nightly backup needs somewhere to go, something to keep and keys to encrypt to.
+    pub fn validate(&self) -> Result<(), String> {
+        self.nightly_time()?;
+        if !self.nightly {
+            return Ok(());
+        }
+        if self.recipients.is_empty() {
+            return Err(
+                "backup.nightly is on but backup.recipients is empty: a nightly backup runs \
+                 unattended, so it is encrypted to age public keys, not a passphrase. Make a \
+                 key pair with age-keygen, keep the private key off this server, and set \
+                 backup.recipients = [\"age1…\"] (REFUGE_BACKUP__RECIPIENTS='[\"age1…\"]')"
+                    .into(),
+            );
+        }
+        crate::backup::encryption::Protection::recipients(&self.recipients)
+            .map_err(|err| format!("backup.recipients: {err}"))?;
+        if self.keep < 1 {
+            return Err("backup.keep must be at least 1".into());
+        }
+        if self.directory.trim().is_empty() {
+            return Err("backup.nightly is on but backup.directory is empty".into());
+        }
+        Ok(())
     }
 }
 
@@ -232,6 +300,7 @@ impl Default for Settings {
             office: OfficeSettings::default(),
             mail: MailSettings::default(),
             audit: AuditSettings::default(),
+            backup: BackupSettings::default(),
             log: "info".into(),
             demo: false,
             data_key: None,
@@ -388,6 +457,7 @@ impl Settings {
         }
         self.office.daily_scan_time()?;
         self.office.weekly_report_time()?;
+        self.backup.validate()?;
         if self.mail.from.parse::<lettre::message::Mailbox>().is_err() {
             return Err(format!(
                 "mail.from is not an email address: {:?}",
@@ -638,6 +708,43 @@ mod tests {
                 .is_err_and(|e| e.contains("trusted_proxies")),
             "behind_proxy = true is refused with a pointer to trusted_proxies"
         );
+    }
+
+    #[test]
+    fn nightly_backups_are_off_by_default_and_refused_on_without_recipients() {
+        assert!(!Settings::default().backup.nightly);
+        let key = age::x25519::Identity::generate().to_public().to_string();
+        Jail::expect_with(|jail| {
+            jail.set_env("REFUGE_BACKUP__NIGHTLY", "true");
+            jail.set_env("REFUGE_BACKUP__NIGHTLY_AT", "03:15");
+            let settings = Settings::load(jail.directory()).map_err(|e| *e)?;
+            let refused = settings.validate().err().unwrap_or_default();
+            assert!(refused.contains("backup.recipients is empty"), "{refused}");
+            jail.set_env("REFUGE_BACKUP__RECIPIENTS", format!("[\"{key}\"]"));
+            let settings = Settings::load(jail.directory()).map_err(|e| *e)?;
+            assert_eq!(settings.validate(), Ok(()));
+            assert_eq!(settings.backup.recipients, vec![key.clone()]);
+            assert_eq!(
+                settings.backup.nightly_time(),
+                Ok(chrono::NaiveTime::from_hms_opt(3, 15, 0).unwrap_or_default())
+            );
+            Ok(())
+        });
+        let on = |change: fn(&mut BackupSettings)| {
+            let mut settings = Settings::default();
+            settings.backup.nightly = true;
+            settings.backup.recipients = vec![key.clone()];
+            change(&mut settings.backup);
+            settings.validate()
+        };
+        assert_eq!(on(|_| {}), Ok(()));
+        let not_a_key = on(|b| b.recipients = vec!["AGE-SECRET-KEY-1QQQ".into()])
+            .err()
+            .unwrap_or_default();
+        assert!(not_a_key.contains("not an age public key"), "{not_a_key}");
+        assert!(on(|b| b.keep = 0).is_err());
+        assert!(on(|b| b.nightly_at = "2am".into()).is_err());
+        assert!(on(|b| b.directory = " ".into()).is_err());
     }
 
     #[test]
