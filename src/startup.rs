@@ -77,6 +77,22 @@ impl Application {
         if state.settings.mail.worker {
             worker::spawn(state.clone(), mailer);
         }
+        let backup = &state.settings.backup;
+        if backup.nightly {
+            tracing::info!(
+                at = %backup.nightly_at,
+                directory = %backup.directory,
+                keep = backup.keep,
+                worker = state.settings.mail.worker,
+                "nightly backups on"
+            );
+            if !state.settings.mail.worker {
+                tracing::warn!(
+                    "backup.nightly is on but this server runs no worker (mail.worker = \
+                     false): the nightly backup runs only on a server that does"
+                );
+            }
+        }
 
         let app_state = state.clone();
         let server = HttpServer::new(move || {

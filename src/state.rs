@@ -28,6 +28,9 @@ pub struct AppState {
     /// Signs the CSRF tokens of anonymous forms. The server puts the key stored in the
     /// database here (`startup`); programs that show no forms keep a throwaway one.
     pub form_key: FormKey,
+    /// When this server started, by its clock: a nightly backup is not missing before the
+    /// server has been up long enough to take one.
+    pub started_at: DateTime<Utc>,
 }
 
 /// A value read from the database and kept for a while, for figures that every page would
@@ -66,13 +69,14 @@ impl AppState {
         Self {
             audit_writer: db.start_audit_writer(),
             db,
-            clock,
             settings: Arc::new(settings),
             passwords,
             port_suggestions: Cached::new(Duration::minutes(5)),
             anonymous_limiter: Default::default(),
             stash: SessionStash::default(),
             form_key: FormKey::ephemeral(),
+            started_at: clock.now(),
+            clock,
         }
     }
 

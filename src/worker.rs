@@ -2,18 +2,31 @@
 //! and what else expires (sessions, links, throttle counters) swept, the daily scan, the
 //! weekly report and the weekly list of files due for deletion when their time has come,
 //! then the outbox (at once for what waited, if
-//! the transport is back). Errors are logged and tried again next round.
+//! the transport is back). Errors are logged and tried again next round. The nightly
+//! backup, when it is on, has a loop of its own, so that a long backup holds up no mail.
 
 use std::time::Duration;
 
 use actix_web::web;
 
 use crate::email::Mailer;
-use crate::services::{held_forms, outbox, reminders, reports, retention, sweep};
+use crate::services::{held_forms, nightly_backup, outbox, reminders, reports, retention, sweep};
 use crate::state::AppState;
 
 pub fn spawn(state: web::Data<AppState>, mailer: Mailer) -> actix_web::rt::task::JoinHandle<()> {
     let every = Duration::from_secs(state.settings.mail.poll_interval_seconds.max(1));
+    if state.settings.backup.nightly {
+        let state = state.clone();
+        actix_web::rt::spawn(async move {
+            let mut ticks = actix_web::rt::time::interval(every);
+            loop {
+                ticks.tick().await;
+                if let Err(error) = nightly_backup::run_if_due(&state).await {
+                    tracing::error!(error = ?error, "the nightly backup could not be started or recorded");
+                }
+            }
+        });
+    }
     actix_web::rt::spawn(async move {
         let mut ticks = actix_web::rt::time::interval(every);
         loop {

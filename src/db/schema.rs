@@ -581,3 +581,16 @@ diesel::table! {
         created_at -> Timestamp,
     }
 }
+
+// Issue 14: each nightly backup's outcome.
+diesel::table! {
+    backup_runs (id) {
+        id -> BigInt,
+        started_at -> Timestamp,
+        finished_at -> Timestamp,
+        file -> Text,
+        size_bytes -> Nullable<BigInt>,
+        succeeded -> Bool,
+        failure -> Nullable<Text>,
+    }
+}

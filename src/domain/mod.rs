@@ -12,6 +12,7 @@ pub mod holidays;
 pub mod ids;
 pub mod intake;
 pub mod names;
+pub mod nightly_backup;
 pub mod notifications;
 pub mod paging;
 pub mod password;

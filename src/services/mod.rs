@@ -12,6 +12,7 @@ pub mod data_keys;
 pub mod held_forms;
 pub mod intake;
 pub mod lock;
+pub mod nightly_backup;
 pub mod notifications;
 pub mod office_settings;
 pub mod outbox;
