@@ -1,4 +1,5 @@
-//! `GET /healthz`: says which database Refuge uses and whether it answers.
+//! `GET /healthz`: says which database Refuge uses and whether it answers (the nightly
+//! backup's part is tested in `nightly_backup`).
 
 use std::time::{Duration, Instant};
 
@@ -49,7 +50,12 @@ async fn healthy_database_answers_ok_and_names_the_backend() {
     assert_eq!(status, 200, "{body}");
     assert_eq!(
         body,
-        json!({ "status": "ok", "database": backend(), "mail": { "pending": 0, "failed": 0 } })
+        json!({
+            "status": "ok",
+            "database": backend(),
+            "mail": { "pending": 0, "failed": 0 },
+            "backup": { "status": "off", "last_success": null },
+        })
     );
 }
 

@@ -32,6 +32,7 @@ mod intake;
 mod lock;
 mod mail;
 mod mail_recovery;
+mod nightly_backup;
 mod notifications;
 mod office_time;
 mod permissions;

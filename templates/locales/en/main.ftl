@@ -801,6 +801,10 @@ home-mail-failed = { $count ->
    *[other] { $count } emails could not be sent.
 }
 home-mail-link = See outgoing mail
+home-backup-failed = The nightly backup of { $time } failed: { $reason }.
+home-backup-overdue = No nightly backup has succeeded since { $time }.
+home-backup-none = Nightly backups are on, but none has succeeded yet.
+home-backup-hint = Until a backup succeeds the office has no recent one: check backup.directory and the server's log (README, "Backups and restoring").
 settings-email-initials = Add the client's initials to notification emails
 settings-email-initials-hint = Off by default: email is not a safe channel. Initials help a lawyer recognise a case at a glance; names, A-numbers and nationalities are never sent.
 
