@@ -1,7 +1,7 @@
 //! The nightly backup (`services::nightly_backup`), on the pinned clock: it runs once a day
 //! from its time on and writes a backup that `restore` accepts, keeps the newest N, records a
 //! failed run, and a failed or missing backup shows on the admin home page (not on anyone
-//! else's) and in `/healthz`.
+//! else's) and in `/healthz`; a server with nightly backups and no key refuses to start.
 
 use std::collections::BTreeMap;
 use std::os::unix::fs::PermissionsExt;
@@ -16,7 +16,8 @@ use refuge::services::nightly_backup::{self, BackupRun};
 use serde_json::{Value, json};
 
 use crate::helpers::{
-    NowForTests, TestApp, client, fresh_database, private_tempdir, spawn_app_with,
+    NowForTests, TestApp, client, fresh_database, private_tempdir, spawn_app_with, start_time,
+    test_settings,
 };
 
 /// The test office's nightly backup time: an hour after the suite's start (14:00 UTC).
@@ -289,4 +290,20 @@ async fn no_backup_for_26_hours_shows_to_admins_and_in_healthz() {
     for role in [Role::Lawyer, Role::Paralegal] {
         assert_eq!(home_backup_warning(&app, role).await, None, "{role:?}");
     }
+}
+
+#[actix_web::test]
+async fn a_server_with_nightly_backups_and_no_recipient_refuses_to_start() {
+    let (url, _guard) = fresh_database();
+    let mut settings = test_settings(&url);
+    settings.backup.nightly = true;
+    let clock = std::sync::Arc::new(refuge::clock::ManualClock::new(start_time()));
+    let refused = match refuge::startup::Application::build(settings, clock).await {
+        Ok(_) => panic!("the server started"),
+        Err(err) => err.to_string(),
+    };
+    assert!(
+        refused.contains("backup.nightly is on but backup.recipients is empty"),
+        "{refused}"
+    );
 }
