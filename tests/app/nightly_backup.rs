@@ -1,7 +1,8 @@
 //! The nightly backup (`services::nightly_backup`), on the pinned clock: it runs once a day
 //! from its time on and writes a backup that `restore` accepts, keeps the newest N, records a
 //! failed run, and a failed or missing backup shows on the admin home page (not on anyone
-//! else's) and in `/healthz`; a server with nightly backups and no key refuses to start.
+//! else's) and in `/healthz`; the server's worker runs it; a server with nightly backups and
+//! no key refuses to start.
 
 use std::collections::BTreeMap;
 use std::os::unix::fs::PermissionsExt;
@@ -305,5 +306,41 @@ async fn a_server_with_nightly_backups_and_no_recipient_refuses_to_start() {
     assert!(
         refused.contains("backup.nightly is on but backup.recipients is empty"),
         "{refused}"
+    );
+}
+
+/// The server's own worker takes the backup once its time has come (14:00 here, the pinned
+/// clock's time), without a test calling the job.
+#[actix_web::test]
+async fn the_servers_worker_takes_the_nightly_backup() {
+    let work = private_tempdir();
+    let directory = work.path().join("backups");
+    let recipient = age::x25519::Identity::generate().to_public().to_string();
+    let configured = directory.display().to_string();
+    let app = spawn_app_with(move |settings| {
+        settings.mail.worker = true;
+        settings.mail.poll_interval_seconds = 1;
+        settings.backup.nightly = true;
+        settings.backup.nightly_at = "14:00".into();
+        settings.backup.directory = configured;
+        settings.backup.recipients = vec![recipient];
+    })
+    .await;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while nightly_backup::status(&app.state)
+        .await
+        .expect("status")
+        .last_run
+        .is_none()
+    {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the worker took no backup"
+        );
+        actix_web::rt::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    assert_eq!(
+        names_in(&directory),
+        vec!["refuge-2026-11-23T14-00-00Z.age".to_string()]
     );
 }
