@@ -29,7 +29,7 @@ pub struct HomePage {
     previous_sign_in: Option<String>,
 }
 
-pub struct BackupWarning {
+struct BackupWarning {
     /// `failed` or `overdue`, for the page's data attribute.
     status: &'static str,
     text: String,
