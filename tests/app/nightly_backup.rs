@@ -112,7 +112,7 @@ async fn home_backup_warning(app: &TestApp, role: Role) -> Option<String> {
 async fn digest_of(url: &str) -> BTreeMap<String, (u64, String)> {
     let url = url.to_string();
     actix_web::web::block(move || {
-        let db = Db::connect(&url, 1).expect("the database opens");
+        let db = Db::connect_without_keys(&url, 1).expect("the database opens");
         let mut conn = db.get().expect("connection");
         refuge::backup::digest(&mut conn)
             .expect("digest")
@@ -164,7 +164,7 @@ async fn the_nightly_backup_runs_once_a_day_from_its_time_and_restores() {
     let (target, _guard) = fresh_database();
     let restore_target = target.clone();
     actix_web::web::block(move || {
-        let db = Db::connect(&restore_target, 1).expect("the target opens");
+        let db = Db::connect_without_keys(&restore_target, 1).expect("the target opens");
         let mut conn = db.get().expect("connection");
         refuge::backup::restore_from_file(
             &mut conn,
