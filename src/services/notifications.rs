@@ -87,6 +87,43 @@ impl Notifier {
         Ok(id)
     }
 
+    /// Records a message that goes out once per `once_key` (a week's report or retention
+    /// list) and writes it to `recipient`'s outbox, in one transaction of its own, so that a
+    /// failure for one person leaves the others' messages in place. `false` when the key was
+    /// used already.
+    pub fn send_once(
+        &self,
+        conn: &mut DbConnection,
+        recipient: &Staff,
+        kind: &str,
+        once_key: &str,
+        details: &serde_json::Value,
+        message: &RenderedMessage,
+    ) -> Result<bool, AppError> {
+        write_transaction(conn, |conn| {
+            let notification_id = uuid::Uuid::new_v4();
+            let recorded = db::notifications::insert(
+                conn,
+                &db::notifications::NewNotification {
+                    id: notification_id,
+                    recipient_id: recipient.id.as_uuid(),
+                    case_id: None,
+                    kind,
+                    once_key: Some(once_key),
+                    details: &details.to_string(),
+                    delivery: Delivery::Immediate.as_str(),
+                    outbox_id: None,
+                    now: clock::to_db(self.now),
+                },
+            )?;
+            if recorded {
+                let outbox_id = self.enqueue(conn, recipient, kind, None, message)?;
+                db::notifications::set_outbox(conn, notification_id, outbox_id)?;
+            }
+            Ok(recorded)
+        })
+    }
+
     /// Records a notification for `recipient` and, unless they take this kind in their
     /// digest, writes its message to the outbox. Nothing happens for an inactive account, a
     /// kind the person turned off, or a `once_key` already used. `true` when recorded.

@@ -838,7 +838,6 @@ pub fn once_key(week: IsoWeek, staff: &Staff) -> String {
 pub async fn send_weekly(state: &AppState, week: IsoWeek) -> Result<usize, AppError> {
     let zone = state.settings.office.time_zone;
     let notifier = Notifier::of(state);
-    let now_db = crate::clock::to_db(state.now());
     state
         .db
         .run(move |conn| {
@@ -860,32 +859,10 @@ pub async fn send_weekly(state: &AppState, week: IsoWeek) -> Result<usize, AppEr
                 let overdue_refs = overdue_references(conn, &report)?;
                 let message = render_email(&staff, &report, &overdue_refs, notifier.base_url())
                     .map_err(AppError::internal)?;
-                // A failure for one person leaves the others' messages in place.
-                sent += write_transaction(conn, |conn| {
-                    let notification_id = uuid::Uuid::new_v4();
-                    let recorded = db::notifications::insert(
-                        conn,
-                        &db::notifications::NewNotification {
-                            id: notification_id,
-                            recipient_id: staff.id.as_uuid(),
-                            case_id: None,
-                            kind: WEEKLY_REPORT_JOB,
-                            once_key: Some(&key),
-                            details: &json!({ "week": week.to_string(), "of": of.code() })
-                                .to_string(),
-                            delivery: "immediate",
-                            outbox_id: None,
-                            now: now_db,
-                        },
-                    )?;
-                    if !recorded {
-                        return Ok::<_, AppError>(0);
-                    }
-                    let outbox_id =
-                        notifier.enqueue(conn, &staff, WEEKLY_REPORT_JOB, None, &message)?;
-                    db::notifications::set_outbox(conn, notification_id, outbox_id)?;
-                    Ok(1)
-                })?;
+                let details = json!({ "week": week.to_string(), "of": of.code() });
+                if notifier.send_once(conn, &staff, WEEKLY_REPORT_JOB, &key, &details, &message)? {
+                    sent += 1;
+                }
             }
             Ok(sent)
         })

@@ -183,30 +183,10 @@ pub async fn send_weekly_if_due(state: &AppState) -> Result<Option<usize>, AppEr
                 }
                 let key = once_key(&week, &staff);
                 let message = list_message(&staff, years, &list.due, notifier.base_url())?;
-                sent += write_transaction(conn, |conn| {
-                    let notification_id = uuid::Uuid::new_v4();
-                    let recorded = db::notifications::insert(
-                        conn,
-                        &db::notifications::NewNotification {
-                            id: notification_id,
-                            recipient_id: staff.id.as_uuid(),
-                            case_id: None,
-                            kind: RETENTION_LIST_JOB,
-                            once_key: Some(&key),
-                            details: &json!({ "week": week, "due": list.due.len() }).to_string(),
-                            delivery: "immediate",
-                            outbox_id: None,
-                            now: now_db,
-                        },
-                    )?;
-                    if !recorded {
-                        return Ok::<_, AppError>(0);
-                    }
-                    let outbox_id =
-                        notifier.enqueue(conn, &staff, RETENTION_LIST_JOB, None, &message)?;
-                    db::notifications::set_outbox(conn, notification_id, outbox_id)?;
-                    Ok(1)
-                })?;
+                let details = json!({ "week": week, "due": list.due.len() });
+                if notifier.send_once(conn, &staff, RETENTION_LIST_JOB, &key, &details, &message)? {
+                    sent += 1;
+                }
             }
             Ok(Some(sent))
         })
