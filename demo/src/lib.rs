@@ -161,6 +161,17 @@ pub async fn load(
     if !office.is_empty() {
         return Err(records::NotADemoDatabase(office).into());
     }
+    // The demo's deadlines are computed under the rules in force: bring any cases already
+    // there under them too, which records the rules' version; otherwise the next server
+    // start would recompute every demo case before listening.
+    let today = options.today;
+    state
+        .db
+        .run(move |conn| {
+            refuge::services::cases::refresh_deadlines_under_current_rules(conn, today)
+        })
+        .await
+        .map_err(explain)?;
     let (roster, created_staff) = ensure_staff(state, options.staff_password.as_deref())
         .await
         .map_err(explain)?;

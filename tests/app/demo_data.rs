@@ -7,7 +7,8 @@
 use diesel::prelude::*;
 use refuge::config::MailTransport;
 use refuge::db::schema::{
-    audit_log, case_deadlines, case_stage_history, cases, clients, name_keys, staff,
+    audit_log, case_deadlines, case_stage_history, cases, clients, name_keys, office_settings,
+    staff,
 };
 use refuge::db::uuid::DbUuid;
 use refuge::domain::case_stage::{self, CaseStage, ClaimKind};
@@ -88,7 +89,35 @@ async fn summaries(app: &TestApp) -> Vec<CaseSummary> {
 #[actix_web::test]
 async fn demo_data_is_realistic_deterministic_and_follows_the_stage_rules() {
     let first = spawn_app().await;
+    // As `refuge-demo demo-data` finds a new database: no server has started on it.
+    first
+        .state
+        .db
+        .run(|conn| {
+            diesel::delete(office_settings::table)
+                .filter(office_settings::key.eq(refuge::db::office_settings::DEADLINE_RULES))
+                .execute(conn)?;
+            Ok(())
+        })
+        .await
+        .expect("the rules' version forgotten");
     let report = load_demo(&first, 42).await;
+    let version = first
+        .state
+        .db
+        .run(|conn| {
+            Ok(refuge::db::office_settings::value(
+                conn,
+                refuge::db::office_settings::DEADLINE_RULES,
+            )?)
+        })
+        .await
+        .expect("the rules' version");
+    assert_eq!(
+        version.as_deref(),
+        Some(refuge::services::cases::DEADLINE_RULES_VERSION),
+        "the next start need not recompute the demo's deadlines"
+    );
     assert_eq!(report.clients, CLIENTS);
     // An empty office gets an admin, lawyers and paralegals, with the password given.
     let roles: Vec<String> = report
