@@ -7,6 +7,7 @@ pub mod cli;
 pub mod clock;
 pub mod config;
 pub mod crypto;
+pub mod database_url;
 pub mod db;
 pub mod domain;
 pub mod email;

@@ -16,7 +16,7 @@ use rand::rngs::OsRng;
 
 use super::Keyring;
 use crate::config::{ExposeSecret, Settings};
-use crate::db::{DatabaseKind, DatabaseUrl};
+use crate::database_url::{DatabaseKind, DatabaseUrl};
 use crate::private_files;
 
 /// Where a keyring was read from.

@@ -47,9 +47,10 @@ use diesel::sqlite::SqliteConnection;
 use diesel::{Connection, ConnectionError};
 use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
 
-use secrecy::{ExposeSecret, SecretString};
+use secrecy::ExposeSecret;
 
 use crate::crypto::Keyring;
+pub use crate::database_url::{DatabaseKind, DatabaseUrl};
 use crate::error::AppError;
 use crate::private_files;
 
@@ -57,94 +58,6 @@ use crate::private_files;
 pub enum DbConnection {
     Postgres(PgConnection),
     Sqlite(SqliteConnection),
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum DatabaseKind {
-    Sqlite,
-    Postgres,
-}
-
-impl DatabaseKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Sqlite => "sqlite",
-            Self::Postgres => "postgres",
-        }
-    }
-}
-
-/// A database URL whose backend was chosen by its scheme, not by trial connection:
-/// that way the real connection error reaches the operator. The URL may carry a password:
-/// it is held as a secret, and `Debug` shows it redacted.
-#[derive(Clone)]
-pub struct DatabaseUrl {
-    kind: DatabaseKind,
-    /// What diesel understands: the URL for PostgreSQL, the file path for SQLite.
-    target: SecretString,
-}
-
-impl std::fmt::Debug for DatabaseUrl {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DatabaseUrl")
-            .field("kind", &self.kind)
-            .field("target", &self.redacted())
-            .finish()
-    }
-}
-
-impl DatabaseUrl {
-    pub fn parse(url: &str) -> Result<Self, anyhow::Error> {
-        let url = url.trim();
-        if url.is_empty() {
-            anyhow::bail!("the database URL is empty: set DATABASE_URL or database.url");
-        }
-        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-            return Ok(Self {
-                kind: DatabaseKind::Postgres,
-                target: url.into(),
-            });
-        }
-        let path = url
-            .strip_prefix("sqlite://")
-            .or_else(|| url.strip_prefix("sqlite:"))
-            .unwrap_or(url);
-        if let Some((scheme, _)) = path.split_once("://") {
-            anyhow::bail!(
-                "unsupported database URL scheme `{scheme}://`: use postgres://, postgresql:// or a SQLite file path"
-            );
-        }
-        if path.is_empty() || path == ":memory:" {
-            anyhow::bail!("a SQLite database needs a file path (an in-memory database is lost)");
-        }
-        Ok(Self {
-            kind: DatabaseKind::Sqlite,
-            target: path.into(),
-        })
-    }
-
-    pub fn kind(&self) -> DatabaseKind {
-        self.kind
-    }
-
-    /// The database file, for SQLite.
-    pub fn sqlite_path(&self) -> Option<std::path::PathBuf> {
-        (self.kind == DatabaseKind::Sqlite)
-            .then(|| std::path::PathBuf::from(self.target.expose_secret()))
-    }
-
-    /// The URL without any password, for messages.
-    pub fn redacted(&self) -> String {
-        let target = self.target.expose_secret();
-        match url::Url::parse(target) {
-            Ok(mut parsed) if parsed.password().is_some() => {
-                let _ = parsed.set_password(Some("***"));
-                parsed.to_string()
-            }
-            _ => target.to_string(),
-        }
-    }
 }
 
 // Durability over speed: this data must survive a power cut. For reads at office scale
@@ -179,15 +92,15 @@ pub struct ConnectionManager {
 
 /// A connection with the session settings every Refuge connection has.
 fn establish(url: &DatabaseUrl) -> Result<DbConnection, ConnectionError> {
-    match url.kind {
+    match url.kind() {
         DatabaseKind::Postgres => {
-            let mut conn = PgConnection::establish(url.target.expose_secret())?;
+            let mut conn = PgConnection::establish(url.target().expose_secret())?;
             conn.batch_execute(POSTGRES_SESSION)
                 .map_err(ConnectionError::CouldntSetupConfiguration)?;
             Ok(DbConnection::Postgres(conn))
         }
         DatabaseKind::Sqlite => {
-            let mut conn = SqliteConnection::establish(url.target.expose_secret())?;
+            let mut conn = SqliteConnection::establish(url.target().expose_secret())?;
             conn.batch_execute(SQLITE_PRAGMAS)
                 .map_err(ConnectionError::CouldntSetupConfiguration)?;
             Ok(DbConnection::Sqlite(conn))
@@ -253,14 +166,14 @@ impl Db {
     /// then builds the pool.
     pub fn connect(url: &str, pool_size: u32, keys: Arc<Keyring>) -> Result<Self, anyhow::Error> {
         let url = DatabaseUrl::parse(url)?;
-        if url.kind == DatabaseKind::Sqlite {
-            prepare_sqlite_files(Path::new(url.target.expose_secret()))?;
+        if url.kind() == DatabaseKind::Sqlite {
+            prepare_sqlite_files(Path::new(url.target().expose_secret()))?;
         }
         let manager = ConnectionManager { url: url.clone() };
         let first = manager.establish().with_context(|| {
             format!(
                 "cannot open the {} database at {}",
-                url.kind.as_str(),
+                url.kind().as_str(),
                 url.redacted()
             )
         })?;
@@ -272,7 +185,7 @@ impl Db {
         drop(first);
         Ok(Self {
             pool,
-            kind: url.kind,
+            kind: url.kind(),
             url,
             keys,
         })
@@ -509,7 +422,7 @@ mod tests {
 
     fn parsed(url: &str) -> Result<(DatabaseKind, String), String> {
         DatabaseUrl::parse(url)
-            .map(|u| (u.kind, u.target.expose_secret().to_string()))
+            .map(|u| (u.kind(), u.target().expose_secret().to_string()))
             .map_err(|e| e.to_string())
     }
 
