@@ -1,8 +1,9 @@
 //! Deadlines a lawyer can trust, through the front door (`docs/deadlines.md`): what satisfies
 //! a deadline ends it on the page, in the API and in the reminders; closed cases and
 //! superseded dates carry no live deadline; a deadline about a child names the child on the
-//! case page, the case list and the home page, and never in email; stored deadlines are
-//! rebuilt when the rules change. The clock is pinned at Monday 2026-11-23.
+//! case page, the case list, the home page and the API's case list, and never in email;
+//! stored deadlines are rebuilt when the rules change. The clock is pinned at Monday
+//! 2026-11-23.
 
 use chrono::{NaiveDate, TimeZone, Utc};
 use diesel::prelude::*;
@@ -265,6 +266,25 @@ async fn a_child_turning_21_is_named_on_the_case_page_the_list_and_home_and_neve
         assert!(row.contains("Maria turns 21"), "{path}: {row}");
         assert!(!row.contains("Child turns 21"), "{path}: {row}");
     }
+    // The API's case list names the child as its case does.
+    let token = app.api_token(&lawyer.staff.email, PASSWORD).await;
+    let list: serde_json::Value = client()
+        .get(app.url("/api/v1/cases?scope=all"))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .expect("GET")
+        .json()
+        .await
+        .expect("json");
+    let listed = list["cases"]
+        .as_array()
+        .expect("cases")
+        .iter()
+        .find(|c| c["reference"] == case.reference.as_str())
+        .expect("the case is listed");
+    assert_eq!(listed["next_deadline"]["kind"], "child_ages_out");
+    assert_eq!(listed["next_deadline"]["person"], "Maria", "{listed}");
 
     set_day(&app, date(2026, 11, 25));
     app.run_daily_scan().await;

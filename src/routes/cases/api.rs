@@ -728,7 +728,7 @@ pub async fn list(
                     kind: next.kind.map_or("other", |kind| kind.as_str()).to_string(),
                     due_on: next.due_on,
                     days_remaining: next.days_remaining,
-                    person: None,
+                    person: next.person,
                 }),
             })
             .collect(),
