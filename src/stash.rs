@@ -83,12 +83,18 @@ impl SessionStash {
     }
 }
 
+/// The holder of what the session with this id hash stashes, as `holder` names it: for a
+/// session started by the request itself, which the request does not carry yet.
+pub fn session_holder(id_hash: &str) -> String {
+    format!("session:{id_hash}")
+}
+
 /// Who holds what a request stashes: its session (by the hash of its id, as stored), or the
 /// API token it came with. A request with neither is not signed in.
 pub fn holder(req: &HttpRequest) -> Result<String, AppError> {
     let extensions = req.extensions();
     if let Some(session) = extensions.get::<SessionInfo>() {
-        return Ok(format!("session:{}", session.id_hash));
+        return Ok(session_holder(&session.id_hash));
     }
     match extensions.get::<Authenticated>().map(|auth| auth.method) {
         Some(AuthMethod::Bearer { token_id }) => Ok(format!("token:{token_id}")),

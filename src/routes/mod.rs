@@ -152,6 +152,9 @@ pub fn endpoints() -> Vec<Endpoint> {
         Endpoint::new(M::GET, "/account/second-factor", || {
             web::get().to(account::second_factor::show)
         }),
+        Endpoint::new(M::GET, "/account/second-factor/recovery-codes", || {
+            web::get().to(account::second_factor::recovery_codes)
+        }),
         Endpoint::new(M::POST, "/account/second-factor", || {
             web::post().to(account::second_factor::confirm)
         }),

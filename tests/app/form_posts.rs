@@ -36,15 +36,8 @@ const ELSEWHERE: &[(&str, &str)] = &[
     ),
     (
         "/login/second-factor",
-        "second_factor.rs: needs a half-signed-in session and a current code",
-    ),
-    (
-        "/account/second-factor",
-        "second_factor.rs: answers 200 with the recovery codes, shown once (not yet 303)",
-    ),
-    (
-        "/account/second-factor/recovery-codes",
-        "second_factor.rs: answers 200 with the new recovery codes, shown once (not yet 303)",
+        "second_factor.rs: needs a half-signed-in session and a current code (a code and an \
+         enrolment both answer 303)",
     ),
     (
         "/admin/staff/{id}/second-factor-reset",
@@ -134,6 +127,11 @@ async fn every_successful_html_form_post_answers_303() {
         .strip_prefix(&app.address)
         .expect("a link to this server")
         .to_string();
+
+    // The lawyer's second factor, begun on its page, confirmed by a row below.
+    let (_, enrolment) = app.page(&lawyer.client, "/account/second-factor").await;
+    let secret = crate::helpers::totp_secret_from(&enrolment).expect("the enrolment's secret");
+    let code = app.totp_code(&secret);
 
     // Another signed-in browser of the lawyer's, to end from the account page.
     let _second_browser = app.login(&lawyer.staff.email, PASSWORD).await;
@@ -309,6 +307,18 @@ async fn every_successful_html_form_post_answers_303() {
         (
             "/account/notifications",
             "/account/notifications".into(),
+            &lawyer.client,
+            vec![],
+        ),
+        (
+            "/account/second-factor",
+            "/account/second-factor".into(),
+            &lawyer.client,
+            vec![("code", code.as_str())],
+        ),
+        (
+            "/account/second-factor/recovery-codes",
+            "/account/second-factor/recovery-codes".into(),
             &lawyer.client,
             vec![],
         ),

@@ -657,9 +657,33 @@ impl TestApp {
             .send()
             .await
             .expect("confirm enrolment");
-        assert_eq!(response.status(), 200, "enrolment confirmed");
-        let html = response.text().await.expect("body");
-        (secret, recovery_codes_from(&html))
+        (secret, self.recovery_codes_after(client, &response).await)
+    }
+
+    /// The recovery codes a POST's answer leads to: a 303 to the page that shows them once.
+    pub async fn recovery_codes_after(
+        &self,
+        client: &reqwest::Client,
+        response: &reqwest::Response,
+    ) -> Vec<String> {
+        assert_eq!(response.status(), 303, "the POST redirects");
+        let to = response
+            .headers()
+            .get("location")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default();
+        assert!(
+            to.starts_with("/account/second-factor/recovery-codes"),
+            "to the recovery codes: {to}"
+        );
+        let (status, html) = self.page(client, to).await;
+        assert_eq!(status, 200, "{html}");
+        let codes = recovery_codes_from(&html);
+        assert_eq!(codes.len(), 10, "ten recovery codes: {html}");
+        for code in &codes {
+            assert!(!to.contains(code.as_str()), "no code in the URL: {to}");
+        }
+        codes
     }
 
     /// Submits the second step of signing in with `code`.

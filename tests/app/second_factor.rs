@@ -86,12 +86,63 @@ async fn a_new_office_requires_a_second_factor_and_the_first_admin_enrols_right_
     let response = app
         .submit_second_step(&browser, &app.totp_code(&secret))
         .await;
-    assert_eq!(response.status(), 200);
-    let codes = recovery_codes_from(&response.text().await.expect("body"));
-    assert_eq!(codes.len(), 10, "ten recovery codes, shown once");
+    // The first page of the new session shows the codes, then continues where sign-in would.
+    assert_eq!(
+        location(&response),
+        "/account/second-factor/recovery-codes?next=%2F"
+    );
+    let codes = app.recovery_codes_after(&browser, &response).await;
+    let (_, again) = app.page(&browser, &location(&response)).await;
+    assert!(
+        recovery_codes_from(&again).is_empty(),
+        "shown once: {again}"
+    );
+    assert!(again.contains("href=\"/\""), "continues home: {again}");
     let (status, _) = app.page(&browser, "/").await;
     assert_eq!(status, 200, "signed in after enrolling");
     assert_eq!(count(&app, "second_factor.enrolled").await, 1);
+    let used = half_signed_in(&app, "first.admin@office.example.org").await;
+    let response = app.submit_second_step(&used, &codes[0]).await;
+    assert_eq!(response.status(), 303, "the codes shown are the account's");
+}
+
+/// Issue 12 §5: confirming an enrolment answers 303; the page it leads to shows the codes
+/// once, to this browser only, and reloading it neither shows them again nor enrols again.
+#[actix_web::test]
+async fn the_recovery_codes_are_shown_once_after_a_redirect() {
+    let app = spawn_app().await;
+    let session = app.login_as(Role::Lawyer).await;
+    let other = app.login(&session.staff.email, PASSWORD).await;
+    let (_, html) = app.page(&session.client, "/account/second-factor").await;
+    let secret = totp_secret_from(&html).expect("the secret");
+    let response = app
+        .post_form(
+            &session.client,
+            "/account/second-factor",
+            &[("code", &app.totp_code(&secret))],
+        )
+        .await;
+    let to = location(&response);
+    assert_eq!(
+        to,
+        "/account/second-factor/recovery-codes?next=%2Faccount%2Fsecond-factor"
+    );
+
+    // Another browser of the same person does not see them.
+    let (status, html) = app.page(&other, &to).await;
+    assert_eq!(status, 200);
+    assert!(recovery_codes_from(&html).is_empty(), "{html}");
+
+    let codes = app.recovery_codes_after(&session.client, &response).await;
+    let (status, again) = app.page(&session.client, &to).await;
+    assert_eq!(status, 200);
+    assert!(
+        recovery_codes_from(&again).is_empty(),
+        "shown once: {again}"
+    );
+    assert!(!again.contains(&codes[0]));
+    assert!(again.contains("are not shown again"), "says so: {again}");
+    assert_eq!(count(&app, "second_factor.enrolled").await, 1, "once");
 }
 
 #[actix_web::test]
@@ -335,10 +386,18 @@ async fn recovery_codes_can_be_made_anew_and_the_old_ones_stop_working() {
         .send()
         .await
         .expect("POST");
-    assert_eq!(response.status(), 200);
-    let new = recovery_codes_from(&response.text().await.expect("body"));
-    assert_eq!(new.len(), 10);
+    let new = app.recovery_codes_after(&session.client, &response).await;
     assert_ne!(new, old);
+    let (_, again) = app.page(&session.client, &location(&response)).await;
+    assert!(
+        recovery_codes_from(&again).is_empty(),
+        "shown once: {again}"
+    );
+    assert_eq!(
+        count(&app, "second_factor.recovery_codes_regenerated").await,
+        1,
+        "reloading makes no new codes"
+    );
     let client = half_signed_in(&app, &session.staff.email).await;
     let response = app.submit_second_step(&client, &old[0]).await;
     assert_eq!(response.status(), 422);

@@ -1,20 +1,28 @@
 //! `/account/second-factor`: setting up one's own second factor (QR code, secret as text,
-//! confirmation with a first code) and regenerating the recovery codes.
+//! confirmation with a first code) and regenerating the recovery codes, which the page the
+//! POST redirects to shows once.
 
 use actix_web::http::StatusCode;
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
 use crate::auth::extractors::{ClientAddress, CurrentStaff, PageContext};
 use crate::auth::policy;
 use crate::error::{AppError, Message};
+use crate::routes::errors::safe_next;
 use crate::routes::see_other;
 use crate::routes::sessions::html::render;
-use crate::routes::sessions::second_factor::{EnrolmentView, RecoveryCodesPage};
+use crate::routes::sessions::second_factor::{
+    EnrolmentView, RECOVERY_CODES_KEY, RecoveryCodesPage, show_recovery_codes_once,
+};
 use crate::services::accounts::LoginError;
 use crate::services::second_factor;
+use crate::stash;
 use crate::state::AppState;
+
+/// Where the recovery-codes page continues to after codes made on this page.
+const BACK_HERE: &str = "/account/second-factor";
 
 #[derive(Template)]
 #[template(path = "second_factor/account.html")]
@@ -66,8 +74,10 @@ pub struct ConfirmForm {
     code: String,
 }
 
-/// Confirms the enrolment with a first code; the answer shows the recovery codes once.
+/// Confirms the enrolment with a first code; the page it redirects to shows the recovery
+/// codes once.
 pub async fn confirm(
+    req: HttpRequest,
     state: web::Data<AppState>,
     current: CurrentStaff,
     ctx: PageContext,
@@ -76,14 +86,12 @@ pub async fn confirm(
 ) -> Result<HttpResponse, AppError> {
     policy::can_use_app(&current.staff)?;
     match second_factor::confirm_enrolment(&state, &current.staff, &form.code, address.0).await {
-        Ok(codes) => render(
-            RecoveryCodesPage {
-                ctx,
-                codes,
-                continue_to: "/account/second-factor".into(),
-            },
-            StatusCode::OK,
-        ),
+        Ok(codes) => Ok(show_recovery_codes_once(
+            &state,
+            &stash::holder(&req)?,
+            &codes,
+            BACK_HERE,
+        )),
         Err(LoginError::InvalidCredentials) => {
             let error = Some(ctx.t("second-factor-wrong-code"));
             render(
@@ -95,25 +103,51 @@ pub async fn confirm(
     }
 }
 
-/// New recovery codes in place of the old ones, shown once.
+/// New recovery codes in place of the old ones; the page it redirects to shows them once.
 pub async fn regenerate(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    current: CurrentStaff,
+    address: ClientAddress,
+) -> Result<HttpResponse, AppError> {
+    match second_factor::regenerate_recovery_codes(&state, &current.staff, address.0).await {
+        Ok(codes) => Ok(show_recovery_codes_once(
+            &state,
+            &stash::holder(&req)?,
+            &codes,
+            BACK_HERE,
+        )),
+        // No second factor yet: the page to set one up.
+        Err(AppError::Conflict(_)) => Ok(see_other(BACK_HERE)),
+        Err(err) => Err(err),
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub struct ContinueQuery {
+    next: Option<String>,
+}
+
+/// `GET /account/second-factor/recovery-codes`: the codes this session's POST just made,
+/// shown once; a reload finds them gone and says so.
+pub async fn recovery_codes(
+    req: HttpRequest,
     state: web::Data<AppState>,
     current: CurrentStaff,
     ctx: PageContext,
-    address: ClientAddress,
+    query: web::Query<ContinueQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let codes =
-        match second_factor::regenerate_recovery_codes(&state, &current.staff, address.0).await {
-            Ok(codes) => codes,
-            // No second factor yet: the page to set one up.
-            Err(AppError::Conflict(_)) => return Ok(see_other("/account/second-factor")),
-            Err(err) => return Err(err),
-        };
+    policy::can_use_app(&current.staff)?;
+    let codes = stash::holder(&req)
+        .ok()
+        .and_then(|holder| state.stash.take(&holder, RECOVERY_CODES_KEY, state.now()))
+        .map(|codes| codes.lines().map(str::to_string).collect())
+        .unwrap_or_default();
     render(
         RecoveryCodesPage {
             ctx,
             codes,
-            continue_to: "/account/second-factor".into(),
+            continue_to: safe_next(query.next.as_deref()),
         },
         StatusCode::OK,
     )

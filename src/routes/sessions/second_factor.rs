@@ -11,6 +11,7 @@ use crate::auth::extractors::{ClientAddress, PageContext};
 use crate::auth::session::{
     Authenticated, CookieChange, HalfSignedIn, SessionInfo, request_cookie_change,
 };
+use crate::auth::tokens::hash_token;
 use crate::domain::second_factor::{SecondStep, qr_svg};
 use crate::error::AppError;
 use crate::routes::errors::safe_next;
@@ -19,6 +20,7 @@ use crate::routes::see_other;
 use crate::routes::sessions::html::{render, sign_in_refusal, with_retry_after};
 use crate::services::accounts;
 use crate::services::second_factor;
+use crate::stash;
 use crate::state::AppState;
 
 /// The QR code and the secret of an enrolment, as a page shows them.
@@ -45,13 +47,42 @@ pub struct SecondStepPage {
     error: Option<String>,
 }
 
-/// The recovery codes, shown once after an enrolment or a regeneration.
+/// The recovery codes, shown once after an enrolment or a regeneration; none when they
+/// have been shown already.
 #[derive(Template)]
 #[template(path = "second_factor/recovery_codes.html")]
 pub struct RecoveryCodesPage {
     pub ctx: PageContext,
     pub codes: Vec<String>,
     pub continue_to: String,
+}
+
+/// Where fresh recovery codes wait in the session stash for the page that shows them.
+pub const RECOVERY_CODES_KEY: &str = "recovery-codes";
+
+/// How long fresh recovery codes wait to be shown on the page the POST redirects to.
+const RECOVERY_CODES_SHOWN_WITHIN_MINUTES: i64 = 10;
+
+/// Holds fresh recovery codes for `holder`'s next view of the recovery-codes page and sends
+/// the browser there: the codes never go into a URL, and reloading that page neither repeats
+/// the POST nor shows them again.
+pub fn show_recovery_codes_once(
+    state: &AppState,
+    holder: &str,
+    codes: &[String],
+    continue_to: &str,
+) -> HttpResponse {
+    state.stash.put(
+        holder,
+        RECOVERY_CODES_KEY,
+        codes.join("\n"),
+        state.now(),
+        chrono::Duration::minutes(RECOVERY_CODES_SHOWN_WITHIN_MINUTES),
+    );
+    let encoded: String = url::form_urlencoded::byte_serialize(continue_to.as_bytes()).collect();
+    see_other(&format!(
+        "/account/second-factor/recovery-codes?next={encoded}"
+    ))
 }
 
 /// Where the second step lives, carrying the page asked for.
@@ -159,25 +190,14 @@ pub async fn submit(
                 .get::<SessionInfo>()
                 .map(|s| s.id_hash.clone());
             let token = accounts::start_session(&state, half.staff.id, old, address).await?;
+            let new_session = stash::session_holder(&hash_token(&token));
             request_cookie_change(&req, CookieChange::Set(token));
             held_forms::claim(&req, &state, &half.staff).await?;
-            return match recovery_codes {
-                None => Ok(see_other(&next)),
-                Some(codes) => {
-                    // The signed-in context: the page is the first of the new session.
-                    let mut ctx = ctx;
-                    ctx.staff = Some(half.staff.clone());
-                    ctx.csrf_token.clear();
-                    render(
-                        RecoveryCodesPage {
-                            ctx,
-                            codes,
-                            continue_to: next,
-                        },
-                        StatusCode::OK,
-                    )
-                }
-            };
+            return Ok(match recovery_codes {
+                None => see_other(&next),
+                // Held for the new session, whose first page shows them.
+                Some(codes) => show_recovery_codes_once(&state, &new_session, &codes, &next),
+            });
         }
         // A locked account's sessions have ended, so a code check does not answer Locked;
         // should it ever, the answer is the sign-in page's.
