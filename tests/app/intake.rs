@@ -929,6 +929,12 @@ async fn the_none_hint_stands_under_the_middle_name_it_is_about() {
 async fn nationalities_and_languages_are_chosen_by_name_in_the_readers_language() {
     let app = spawn_app().await;
     let lawyer = app.login_as(Role::Lawyer).await;
+    let (_, html) = page(&app, &lawyer, "/intake").await;
+    assert!(
+        html.contains("<option value=\"RU\">Russia</option>"),
+        "English names in the English interface"
+    );
+    assert!(html.contains("<option value=\"uk\">Ukrainian</option>"));
     let response = post(&app, &lawyer, "/account/language", &[("language", "ru")]).await;
     assert_eq!(response.status(), 303);
 
