@@ -36,6 +36,7 @@ pub struct Settings {
     pub session: SessionSettings,
     pub login: LoginSettings,
     pub anonymous: AnonymousSettings,
+    pub inquiry: InquirySettings,
     pub api: ApiSettings,
     pub passwords: PasswordSettings,
     pub office: OfficeSettings,
@@ -110,6 +111,33 @@ impl Default for AnonymousSettings {
         Self {
             requests_per_minute: 120,
             burst: 240,
+        }
+    }
+}
+
+/// Limits of the public inquiry form (`/inquiry`), which anyone can send: a flood must not
+/// grow the database without bound. Unreviewed means not yet taken, merged or declined.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct InquirySettings {
+    /// Unreviewed inquiries from one client address before the form refuses more from it
+    /// (generous: a shelter or a family shares one address).
+    pub max_unreviewed_per_address: i64,
+    /// Unreviewed inquiries in all before the form refuses more from anyone.
+    pub max_unreviewed: i64,
+    /// Seconds a person needs at least between seeing the form and sending it.
+    pub min_seconds_to_fill: i64,
+    /// Largest form body accepted, in bytes.
+    pub body_limit_bytes: usize,
+}
+
+impl Default for InquirySettings {
+    fn default() -> Self {
+        Self {
+            max_unreviewed_per_address: 20,
+            max_unreviewed: 2_000,
+            min_seconds_to_fill: 3,
+            body_limit_bytes: 64 * 1024,
         }
     }
 }
@@ -295,6 +323,7 @@ impl Default for Settings {
             session: SessionSettings::default(),
             login: LoginSettings::default(),
             anonymous: AnonymousSettings::default(),
+            inquiry: InquirySettings::default(),
             api: ApiSettings::default(),
             passwords: PasswordSettings::default(),
             office: OfficeSettings::default(),

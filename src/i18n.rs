@@ -18,23 +18,30 @@ fluent_templates::static_loader! {
     };
 }
 
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, utoipa::ToSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Language {
     #[default]
     En,
     Ru,
+    Uk,
+    Es,
 }
 
 impl Language {
-    pub const ALL: [Language; 2] = [Language::En, Language::Ru];
+    /// The languages staff pages, emails and messages are complete in: what a staff member
+    /// may choose.
+    pub const STAFF: [Language; 2] = [Language::En, Language::Ru];
+    /// The languages of the public pages (the inquiry form); their catalogues hold those
+    /// pages' keys, and fall back to English for the rest.
+    pub const PUBLIC: [Language; 4] = [Language::En, Language::Ru, Language::Uk, Language::Es];
 
     pub fn code(self) -> &'static str {
         match self {
             Self::En => "en",
             Self::Ru => "ru",
+            Self::Uk => "uk",
+            Self::Es => "es",
         }
     }
 
@@ -43,6 +50,18 @@ impl Language {
         match self {
             Self::En => "language-en",
             Self::Ru => "language-ru",
+            Self::Uk => "language-uk",
+            Self::Es => "language-es",
+        }
+    }
+
+    /// The language's name in itself, for a switcher readable whatever the page's language.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Self::En => "English",
+            Self::Ru => "Русский",
+            Self::Uk => "Українська",
+            Self::Es => "Español",
         }
     }
 
@@ -50,17 +69,29 @@ impl Language {
         match code.trim().to_ascii_lowercase().as_str() {
             "en" => Some(Self::En),
             "ru" => Some(Self::Ru),
+            "uk" => Some(Self::Uk),
+            "es" => Some(Self::Es),
             _ => None,
         }
     }
 
-    /// The first supported language named in an `Accept-Language` header.
+    /// A language a staff member may choose ([`Language::STAFF`]).
+    pub fn parse_staff(code: &str) -> Option<Self> {
+        Self::parse(code).filter(|language| Self::STAFF.contains(language))
+    }
+
+    /// The first staff language named in an `Accept-Language` header.
     pub fn from_accept_language(header: &str) -> Self {
+        Self::from_accept_language_among(header, &Self::STAFF)
+    }
+
+    /// The first of `choices` named in an `Accept-Language` header (English if none).
+    pub fn from_accept_language_among(header: &str, choices: &[Language]) -> Self {
         header
             .split(',')
             .filter_map(|part| part.split(';').next())
             .filter_map(|tag| Self::parse(tag.split('-').next().unwrap_or("")))
-            .next()
+            .find(|language| choices.contains(language))
             .unwrap_or_default()
     }
 
@@ -68,9 +99,24 @@ impl Language {
         match self {
             Self::En => langid!("en"),
             Self::Ru => langid!("ru"),
+            Self::Uk => langid!("uk"),
+            Self::Es => langid!("es"),
         }
     }
 }
+
+/// The API takes and sends a language only as a staff member's: the document lists
+/// [`Language::STAFF`].
+impl utoipa::PartialSchema for Language {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::String)
+            .enum_values(Some(Language::STAFF.iter().map(|language| language.code())))
+            .into()
+    }
+}
+
+impl utoipa::ToSchema for Language {}
 
 /// Translates catalogue keys into one language.
 #[derive(Debug, Clone, Copy, Default)]
@@ -134,6 +180,25 @@ mod tests {
             Language::En
         );
         assert_eq!(Language::from_accept_language("de-DE"), Language::En);
+    }
+
+    #[test]
+    fn public_pages_also_pick_ukrainian_and_spanish() {
+        let public = &Language::PUBLIC;
+        assert_eq!(
+            Language::from_accept_language_among("uk-UA,en-US;q=0.8,ru;q=0.5", public),
+            Language::Uk
+        );
+        assert_eq!(
+            Language::from_accept_language_among("es-MX,es;q=0.9", public),
+            Language::Es
+        );
+        assert_eq!(
+            Language::from_accept_language_among("de-DE,ru;q=0.5", public),
+            Language::Ru
+        );
+        assert_eq!(Language::parse_staff("uk"), None);
+        assert_eq!(Language::parse_staff("ru"), Some(Language::Ru));
     }
 
     #[test]

@@ -291,3 +291,12 @@ impl Permission for EditCaseFile {
         crate::auth::policy::can_edit_case_file(staff)
     }
 }
+
+/// Working the queue of public inquiries (`policy::can_triage_inquiries`).
+pub struct TriageInquiries;
+
+impl Permission for TriageInquiries {
+    fn check(staff: &Staff) -> Result<(), AppError> {
+        crate::auth::policy::can_triage_inquiries(staff)
+    }
+}

@@ -71,6 +71,42 @@ impl FormKey {
         Some(mac)
     }
 
+    /// A signed moment: when a form for `purpose` was shown, as `issued.mac`. The form sends
+    /// it back, and [`FormKey::stamp_age`] says how long ago that was (`/inquiry` refuses a
+    /// form sent faster than a person types, or one shown too long ago).
+    pub fn stamp(&self, purpose: &str, now: DateTime<Utc>) -> String {
+        let issued = now.timestamp();
+        match self.stamp_mac(purpose, issued) {
+            Some(mac) => format!(
+                "{issued}.{}",
+                URL_SAFE_NO_PAD.encode(mac.finalize().into_bytes())
+            ),
+            None => String::new(),
+        }
+    }
+
+    /// How long ago `stamp` was issued for `purpose` by this key; `None` for anything this
+    /// key did not sign (or signed for another purpose, or dated in the future).
+    pub fn stamp_age(&self, purpose: &str, stamp: &str, now: DateTime<Utc>) -> Option<Duration> {
+        let (issued, tag) = stamp.split_once('.')?;
+        let (issued, tag) = (
+            issued.parse::<i64>().ok()?,
+            URL_SAFE_NO_PAD.decode(tag).ok()?,
+        );
+        self.stamp_mac(purpose, issued)?.verify_slice(&tag).ok()?;
+        let age = Duration::seconds(now.timestamp().checked_sub(issued)?);
+        (age >= Duration::zero()).then_some(age)
+    }
+
+    fn stamp_mac(&self, purpose: &str, issued: i64) -> Option<Hmac<Sha256>> {
+        let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(self.0.expose_secret()).ok()?;
+        mac.update(b"refuge form stamp\0");
+        mac.update(purpose.as_bytes());
+        mac.update(b"\0");
+        mac.update(issued.to_string().as_bytes());
+        Some(mac)
+    }
+
     /// The token for a form shown now to the browser holding `nonce`.
     pub fn issue(&self, nonce: &str, now: DateTime<Utc>) -> String {
         let expires = (now + LIFETIME).timestamp();
@@ -205,6 +241,32 @@ mod tests {
         assert!(!shown.contains(&encoded));
         assert_eq!(shown, "FormKey([REDACTED])");
         assert!(FormKey::from_base64("too short").is_none());
+    }
+
+    #[test]
+    fn a_stamp_tells_its_age_only_for_its_purpose_and_key() {
+        let key = key();
+        let stamp = key.stamp("inquiry", now());
+        assert_eq!(
+            key.stamp_age("inquiry", &stamp, now() + Duration::seconds(7)),
+            Some(Duration::seconds(7))
+        );
+        assert_eq!(key.stamp_age("other", &stamp, now()), None);
+        assert_eq!(self::key().stamp_age("inquiry", &stamp, now()), None);
+        // Issued in the future (a forged date fails the MAC; this is a clock gone back).
+        assert_eq!(
+            key.stamp_age("inquiry", &stamp, now() - Duration::seconds(1)),
+            None
+        );
+        let (issued, tag) = stamp.split_once('.').unwrap();
+        let earlier = format!("{}.{tag}", issued.parse::<i64>().unwrap() - 60);
+        assert_eq!(key.stamp_age("inquiry", &earlier, now()), None);
+        // A CSRF token is not a stamp.
+        let token = key.issue(&random_token(), now());
+        assert_eq!(key.stamp_age("inquiry", &token, now()), None);
+        for junk in ["", ".", "x.y", "1.", "-5.abc"] {
+            assert_eq!(key.stamp_age("inquiry", junk, now()), None, "{junk:?}");
+        }
     }
 
     #[test]

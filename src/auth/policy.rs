@@ -67,6 +67,12 @@ pub fn can_edit_case_file(actor: &Staff) -> Result<(), AppError> {
     allow(lawyer_or_admin(actor))
 }
 
+/// Working the queue of public inquiries (`/triage`): seeing what strangers wrote and
+/// taking, merging or declining it is a lawyer's decision.
+pub fn can_triage_inquiries(actor: &Staff) -> Result<(), AppError> {
+    allow(lawyer_or_admin(actor))
+}
+
 /// Seeing a case: the reader's [`CaseScope`] includes it (lawyers and admins see every
 /// case; paralegals the cases assigned to them, or all when the office opens them). The
 /// scope is the one the reader's lists and searches are filtered by, so a case is never

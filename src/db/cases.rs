@@ -70,6 +70,14 @@ pub fn find(conn: &mut DbConnection, id: uuid::Uuid) -> QueryResult<Option<CaseR
         .optional()
 }
 
+pub fn find_by_reference(conn: &mut DbConnection, reference: &str) -> QueryResult<Option<CaseRow>> {
+    cases::table
+        .filter(cases::reference.eq(reference))
+        .select(cases::all_columns)
+        .first(conn)
+        .optional()
+}
+
 /// Every case's id, in id order.
 pub fn ids(conn: &mut DbConnection) -> QueryResult<Vec<uuid::Uuid>> {
     let ids: Vec<DbUuid> = cases::table.select(cases::id).order(cases::id).load(conn)?;

@@ -13,6 +13,7 @@ pub mod cases;
 pub mod catalogue;
 pub mod clients;
 pub mod held_forms;
+pub mod inquiries;
 pub mod lock_links;
 pub mod login_throttle;
 pub mod name_keys;

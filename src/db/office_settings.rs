@@ -7,6 +7,10 @@ use super::schema::office_settings;
 
 pub const PARALEGALS_SEE_ALL_CASES: &str = "paralegals_see_all_cases";
 pub const EMAIL_CLIENT_INITIALS: &str = "email_client_initials";
+/// The public inquiry form (`/inquiry`) is open; absent means closed.
+pub const INQUIRY_FORM: &str = "inquiry_form";
+/// The office's name, as the public pages show it.
+pub const OFFICE_NAME: &str = "office_name";
 /// Who must sign in with a second factor (`SecondFactorPolicy`); absent means everyone.
 pub const SECOND_FACTOR_POLICY: &str = "second_factor_policy";
 /// Whole years after closing when a case's file is due for deletion; absent or empty: never.

@@ -15,7 +15,8 @@ pub const FAILED: &str = "failed";
 
 pub struct NewMessage<'a> {
     pub id: uuid::Uuid,
-    pub recipient_id: uuid::Uuid,
+    /// The staff member it is for; `None` for someone outside the office.
+    pub recipient_id: Option<uuid::Uuid>,
     pub to_address: &'a str,
     pub case_id: Option<uuid::Uuid>,
     pub kind: &'a str,
@@ -30,7 +31,7 @@ pub fn insert(conn: &mut DbConnection, message: &NewMessage<'_>) -> QueryResult<
     diesel::insert_into(outbox::table)
         .values((
             outbox::id.eq(DbUuid(message.id)),
-            outbox::recipient_id.eq(Some(DbUuid(message.recipient_id))),
+            outbox::recipient_id.eq(message.recipient_id.map(DbUuid)),
             outbox::to_address.eq(message.to_address),
             outbox::case_id.eq(message.case_id.map(DbUuid)),
             outbox::kind.eq(message.kind),

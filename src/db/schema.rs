@@ -594,3 +594,32 @@ diesel::table! {
         failure -> Nullable<Text>,
     }
 }
+
+// Issue 15: inquiries from the public form.
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::uuid::PortableUuid;
+
+    inquiries (id) {
+        id -> PortableUuid,
+        case_id -> PortableUuid,
+        status -> Text,
+        language -> Text,
+        whereabouts -> Text,
+        detained -> Bool,
+        hearing_on -> Nullable<Date>,
+        travelling_family -> Integer,
+        account -> Text,
+        submitted_from -> Nullable<Text>,
+        received_at -> Timestamp,
+        acted_at -> Nullable<Timestamp>,
+        acted_by -> Nullable<PortableUuid>,
+        decline_reason -> Text,
+        merged_into -> Nullable<PortableUuid>,
+    }
+}
+
+diesel::joinable!(inquiries -> cases (case_id));
+diesel::allow_tables_to_appear_in_same_query!(inquiries, cases);
+diesel::allow_tables_to_appear_in_same_query!(inquiries, clients);
+diesel::allow_tables_to_appear_in_same_query!(inquiries, client_entries);

@@ -72,6 +72,9 @@ actions! {
     CaseViewed => "case.viewed", "audit-action-case-viewed";
     DemoDataLoaded => "demo_data.loaded", "audit-action-demo-data-loaded";
     DemoDataRemoved => "demo_data.removed", "audit-action-demo-data-removed";
+    InquiryDeclined => "inquiry.declined", "audit-action-inquiry-declined";
+    InquiryMerged => "inquiry.merged", "audit-action-inquiry-merged";
+    InquiryTaken => "inquiry.taken", "audit-action-inquiry-taken";
     InvitationAccepted => "invitation.accepted", "audit-action-invitation-accepted";
     LoginFailed => "login.failed", "audit-action-login-failed";
     LoginSucceeded => "login.succeeded", "audit-action-login-succeeded";
@@ -100,6 +103,7 @@ actions! {
     StaffReactivated => "staff.reactivated", "audit-action-staff-reactivated";
     StaffSessionsEnded => "staff.sessions_ended", "audit-action-staff-sessions-ended";
     StaffUpdated => "staff.updated", "audit-action-staff-updated";
+    TriageViewed => "triage.viewed", "audit-action-triage-viewed";
 }
 
 /// A case reference as typed in a filter (`R-2026-00042`): letters, digits and hyphens only,
@@ -435,6 +439,19 @@ const ENTRY_FIELDS: &[Field] = &[
     ),
     ("recovery_codes", "audit-field-recovery-codes", Kind::Text),
     ("retention_years", "settings-retention-years", Kind::Text),
+    ("inquiry_form", "settings-inquiry-form", Kind::Flag),
+    ("office_name", "settings-office-name", Kind::Text),
+    (
+        "source",
+        "audit-field-source",
+        Kind::Code(|c| match c {
+            "web_form" => Some("audit-source-web-form"),
+            _ => None,
+        }),
+    ),
+    ("merged_into", "audit-field-merged-into", Kind::Text),
+    ("reply_sent", "audit-field-reply-sent", Kind::Flag),
+    ("lawyer_id", "intake-claim-lawyer", Kind::Staff),
 ];
 
 /// Ids that mean nothing to a reader; the API still sends them.

@@ -36,8 +36,10 @@ fn find(list: &'static [CodeName], code: &str) -> Option<&'static CodeName> {
 
 fn name_in(entry: &CodeName, language: Language) -> &'static str {
     match language {
-        Language::En => entry.en,
         Language::Ru => entry.ru,
+        // Ukrainian and Spanish names are not in the tables yet: English is the fallback
+        // (never Russian, for a Ukrainian reader).
+        Language::En | Language::Uk | Language::Es => entry.en,
     }
 }
 

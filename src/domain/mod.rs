@@ -10,6 +10,7 @@ pub mod codes;
 pub mod deadlines;
 pub mod holidays;
 pub mod ids;
+pub mod inquiry;
 pub mod intake;
 pub mod names;
 pub mod nightly_backup;

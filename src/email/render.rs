@@ -298,6 +298,53 @@ pub fn plain(
 }
 
 #[derive(Template)]
+#[template(path = "email/public_message.txt")]
+struct PublicText<'a> {
+    paragraphs: &'a [String],
+    signature: &'a str,
+}
+
+#[derive(Template)]
+#[template(path = "email/public_message.html")]
+struct PublicHtml<'a> {
+    lang: &'static str,
+    subject: &'a str,
+    paragraphs: &'a [String],
+    signature: &'a str,
+}
+
+/// A message to someone outside the office (a person who sent an inquiry): a few
+/// paragraphs in their language, signed with the office's name; no link, no lock link, no
+/// preferences, and nothing of what they wrote.
+pub fn to_the_public(
+    i18n: &I18n,
+    subject: String,
+    paragraphs: &[String],
+    office_name: &str,
+) -> Result<RenderedMessage, askama::Error> {
+    let signature = if office_name.is_empty() {
+        "Refuge".to_string()
+    } else {
+        office_name.to_string()
+    };
+    Ok(RenderedMessage {
+        text_body: PublicText {
+            paragraphs,
+            signature: &signature,
+        }
+        .render()?,
+        html_body: PublicHtml {
+            lang: i18n.language().code(),
+            subject: &subject,
+            paragraphs,
+            signature: &signature,
+        }
+        .render()?,
+        subject,
+    })
+}
+
+#[derive(Template)]
 #[template(path = "email/lock_footer.txt")]
 struct LockFooterText<'a> {
     text: &'a str,

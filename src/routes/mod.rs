@@ -11,6 +11,7 @@ pub mod health;
 pub mod held_forms;
 pub mod home;
 pub mod input;
+pub mod inquiry;
 pub mod invitation;
 pub mod lock;
 pub mod mail;
@@ -24,6 +25,7 @@ pub mod sessions;
 pub mod settings;
 pub mod setup;
 pub mod staff;
+pub mod triage;
 
 use actix_web::http::Method;
 use actix_web::middleware::from_fn;
@@ -132,6 +134,34 @@ pub fn endpoints() -> Vec<Endpoint> {
                 Box::pin(lock::confirm_refused(req, state, form))
             }),
         Endpoint::anonymous(M::GET, "/locked", || web::get().to(lock::locked)),
+        // --- the public inquiry form (anonymous) and its triage ---
+        Endpoint::anonymous(M::GET, "/inquiry", || web::get().to(inquiry::form)),
+        Endpoint::anonymous(M::POST, "/inquiry", || web::post().to(inquiry::submit))
+            .shown_again_when_refused(|req, state, form| {
+                Box::pin(inquiry::refused(req, state, form))
+            }),
+        Endpoint::new(M::GET, "/triage", || web::get().to(triage::html::list)),
+        Endpoint::new(M::POST, "/triage/{id}/take", || {
+            web::post().to(triage::html::take)
+        }),
+        Endpoint::new(M::POST, "/triage/{id}/merge", || {
+            web::post().to(triage::html::merge)
+        }),
+        Endpoint::new(M::POST, "/triage/{id}/decline", || {
+            web::post().to(triage::html::decline)
+        }),
+        Endpoint::new(M::GET, "/api/v1/triage", || {
+            web::get().to(triage::api::list)
+        }),
+        Endpoint::new(M::POST, "/api/v1/triage/{id}/take", || {
+            web::post().to(triage::api::take)
+        }),
+        Endpoint::new(M::POST, "/api/v1/triage/{id}/merge", || {
+            web::post().to(triage::api::merge)
+        }),
+        Endpoint::new(M::POST, "/api/v1/triage/{id}/decline", || {
+            web::post().to(triage::api::decline)
+        }),
         Endpoint::new(M::GET, "/", || web::get().to(home::home)),
         Endpoint::new(M::GET, "/account", || web::get().to(account::html::show)),
         Endpoint::new(M::POST, "/account/language", || {

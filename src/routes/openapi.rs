@@ -6,7 +6,7 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::openapi::{Content, Ref, RefOr, Response, ResponseBuilder};
 use utoipa::{Modify, OpenApi};
 
-use super::{account, audit, cases, reports, search, sessions, staff};
+use super::{account, audit, cases, reports, search, sessions, staff, triage};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -41,6 +41,10 @@ use super::{account, audit, cases, reports, search, sessions, staff};
         account::api::notification_preferences,
         account::api::set_notification_preferences,
         reports::api::weekly,
+        triage::api::list,
+        triage::api::take,
+        triage::api::merge,
+        triage::api::decline,
     ),
     modifiers(&BearerAuth, &StandardResponses),
     tags(
@@ -49,6 +53,7 @@ use super::{account, audit, cases, reports, search, sessions, staff};
         (name = "cases", description = "Case files: intake, stages, deadlines"),
         (name = "audit", description = "The audit log, for export to a log system"),
         (name = "reports", description = "The weekly caseload report"),
+        (name = "triage", description = "Inquiries from the public form: the queue and its actions"),
     )
 )]
 pub struct ApiDoc;
@@ -164,6 +169,7 @@ mod tests {
         ChecklistStatus, HearingKind, ImmigrationStatus, MannerOfEntry, MaritalStatus, Persecutor,
         Relationship, Sex, TravelMode,
     };
+    use crate::domain::inquiry::{UrgencyReason, Whereabouts};
     use crate::domain::notifications::{Delivery, NotificationKind};
     use crate::domain::staff::Role;
     use crate::i18n::Language;
@@ -203,7 +209,25 @@ mod tests {
     #[test]
     fn every_enum_in_the_document_is_what_the_server_sends_and_accepts() {
         let doc = serde_json::to_value(ApiDoc::openapi()).unwrap();
-        let known = [
+        let day = chrono::NaiveDate::default();
+        let urgency = [
+            UrgencyReason::OneYearPassed { deadline: day },
+            UrgencyReason::OneYearSoon {
+                deadline: day,
+                days_left: 1,
+            },
+            UrgencyReason::Detained,
+            UrgencyReason::HearingSoon {
+                on: day,
+                days_left: 1,
+            },
+        ];
+        // An urgency reason is tagged: each variant's schema is an enum of its one tag.
+        let tags = urgency.iter().map(|reason| {
+            let sent = serde_json::to_value(reason).unwrap();
+            vec![sent["reason"].clone()]
+        });
+        let known: Vec<Vec<Value>> = [
             wire(Sex::ALL),
             wire(MannerOfEntry::ALL),
             wire(TravelMode::ALL),
@@ -221,6 +245,7 @@ mod tests {
             wire(&Delivery::ALL),
             wire(&[ConflictCheckOutcome::Clear, ConflictCheckOutcome::Conflict]),
             wire(&[EadClockAction::Stop, EadClockAction::Restart]),
+            wire(&Whereabouts::ALL),
             // Sent as stored, not through serde: the stored code must read back as itself.
             AuditAction::ALL
                 .iter()
@@ -229,7 +254,10 @@ mod tests {
                     Value::from(action.code())
                 })
                 .collect(),
-        ];
+        ]
+        .into_iter()
+        .chain(tags)
+        .collect();
         let mut found = Vec::new();
         enums(&doc, String::new(), &mut found);
         assert!(found.len() >= known.len(), "{found:?}");

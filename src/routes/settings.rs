@@ -11,7 +11,7 @@ use crate::domain::second_factor::SecondFactorPolicy;
 use crate::error::{AppError, Message};
 use crate::routes::see_other;
 use crate::routes::sessions::html::render;
-use crate::services::office_settings::{self, OfficeSettings};
+use crate::services::office_settings::{self, OfficeName, OfficeSettings};
 use crate::state::AppState;
 
 #[derive(Template)]
@@ -24,6 +24,9 @@ pub struct SettingsPage {
     /// The number of years as typed (kept when it does not parse).
     retention_years: String,
     retention_error: Option<String>,
+    /// The office's name as typed (kept when it is refused).
+    office_name: String,
+    office_name_error: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -47,11 +50,13 @@ pub async fn show(
     render(
         SettingsPage {
             ctx,
-            settings,
             notice,
             policies: SecondFactorPolicy::ALL,
             retention_years,
             retention_error: None,
+            office_name: settings.office_name.as_str().to_string(),
+            office_name_error: None,
+            settings,
         },
         StatusCode::OK,
     )
@@ -67,6 +72,9 @@ pub struct SettingsForm {
     second_factor_policy: Option<String>,
     /// Empty: files are kept. Absent: unchanged.
     retention_years: Option<String>,
+    inquiry_form: Option<String>,
+    /// Absent: unchanged.
+    office_name: Option<String>,
 }
 
 pub async fn update(
@@ -87,15 +95,22 @@ pub async fn update(
         None => Ok(current.retention_years),
         Some(parsed) => parsed,
     };
+    let office_name = match form.office_name.as_deref().map(OfficeName::parse) {
+        None => Ok(current.office_name.clone()),
+        Some(parsed) => parsed,
+    };
     let settings = OfficeSettings {
         paralegals_see_all_cases: form.paralegals_see_all_cases.is_some(),
         email_client_initials: form.email_client_initials.is_some(),
         second_factor_policy,
         retention_years: retention_years.clone().unwrap_or(current.retention_years),
+        inquiry_form: form.inquiry_form.is_some(),
+        office_name: office_name.clone().unwrap_or(current.office_name),
     };
-    if let Err(message) = retention_years {
-        // Nothing is saved: the page comes back as submitted, the message at its field.
-        let retention_error = Some(ctx.message(&message));
+    if retention_years.is_err() || office_name.is_err() {
+        // Nothing is saved: the page comes back as submitted, each message at its field.
+        let retention_error = retention_years.err().map(|m| ctx.message(&m));
+        let office_name_error = office_name.err().map(|m| ctx.message(&m));
         return render(
             SettingsPage {
                 ctx,
@@ -104,6 +119,8 @@ pub async fn update(
                 policies: SecondFactorPolicy::ALL,
                 retention_years: form.retention_years.clone().unwrap_or_default(),
                 retention_error,
+                office_name: form.office_name.clone().unwrap_or_default(),
+                office_name_error,
             },
             StatusCode::UNPROCESSABLE_ENTITY,
         );

@@ -48,7 +48,7 @@ pub async fn form(
             form,
             errors: FormErrors::default(),
             error: None,
-            languages: Language::ALL,
+            languages: Language::STAFF,
         },
         StatusCode::OK,
     )
@@ -80,7 +80,7 @@ pub async fn submit(
                     form,
                     errors,
                     error: None,
-                    languages: Language::ALL,
+                    languages: Language::STAFF,
                 },
                 StatusCode::UNPROCESSABLE_ENTITY,
             );
@@ -131,7 +131,7 @@ pub async fn refused(
             form,
             errors: FormErrors::default(),
             error,
-            languages: Language::ALL,
+            languages: Language::STAFF,
         },
         StatusCode::FORBIDDEN,
     )

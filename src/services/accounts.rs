@@ -380,7 +380,7 @@ impl AccountForm {
         let display_name = errors.check("display_name", DisplayName::parse(&self.display_name));
         let language = errors.check(
             "language",
-            Language::parse(&self.language).ok_or(Message::new("validation-language")),
+            Language::parse_staff(&self.language).ok_or(Message::new("validation-language")),
         );
         let password = parse_password_pair(
             &mut errors,

@@ -46,6 +46,19 @@ pub struct Subject {
 }
 
 impl Subject {
+    /// A principal applicant known by these spellings of their name (an inquiry, say).
+    pub fn principal(name: String, native_name: String, spellings: Vec<String>) -> Self {
+        Self {
+            relationship: None,
+            name,
+            native_name,
+            date_of_birth: None,
+            hits: Vec::new(),
+            more: false,
+            spellings,
+        }
+    }
+
     pub fn role_key(&self) -> &'static str {
         self.relationship
             .map_or("search-person-client", Relationship::label_key)
@@ -154,7 +167,7 @@ pub fn conflict_match(
 
 /// Finds the conflicts of every subject: per spelling one index query (two when the
 /// birthday is known), then one load of every candidate found.
-fn find_hits(
+pub(crate) fn find_hits(
     conn: &mut DbConnection,
     cases: &CaseScope,
     client_id: uuid::Uuid,

@@ -10,6 +10,7 @@ pub mod cases;
 pub mod conflicts;
 pub mod data_keys;
 pub mod held_forms;
+pub mod inquiries;
 pub mod intake;
 pub mod lock;
 pub mod nightly_backup;

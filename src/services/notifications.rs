@@ -73,7 +73,7 @@ impl Notifier {
             conn,
             &outbox::NewMessage {
                 id,
-                recipient_id: recipient.id.as_uuid(),
+                recipient_id: Some(recipient.id.as_uuid()),
                 to_address: &recipient.email,
                 case_id,
                 kind,
@@ -122,6 +122,36 @@ impl Notifier {
             }
             Ok(recorded)
         })
+    }
+
+    /// Writes a message for someone outside the office (an inquirer) to the outbox: no staff
+    /// recipient, so no lock link; returns its id.
+    pub fn enqueue_to_the_public(
+        &self,
+        conn: &mut DbConnection,
+        to_address: &str,
+        kind: &str,
+        case_id: Option<uuid::Uuid>,
+        message: &RenderedMessage,
+    ) -> Result<uuid::Uuid, AppError> {
+        let id = uuid::Uuid::new_v4();
+        let now = clock::to_db(self.now);
+        outbox::insert(
+            conn,
+            &outbox::NewMessage {
+                id,
+                recipient_id: None,
+                to_address,
+                case_id,
+                kind,
+                subject: &message.subject,
+                text_body: &message.text_body,
+                html_body: &message.html_body,
+                now,
+                give_up_at: now + self.retry_for,
+            },
+        )?;
+        Ok(id)
     }
 
     /// Records a notification for `recipient` and, unless they take this kind in their

@@ -4,7 +4,7 @@ use serde_json::json;
 
 use super::audit::AuditContext;
 use crate::auth::policy;
-use crate::db::{office_settings, write_transaction};
+use crate::db::{DbConnection, office_settings, write_transaction};
 use crate::domain::audit::AuditAction;
 use crate::domain::retention::RetentionYears;
 use crate::domain::second_factor::SecondFactorPolicy;
@@ -12,7 +12,7 @@ use crate::domain::staff::Staff;
 use crate::error::AppError;
 use crate::state::AppState;
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct OfficeSettings {
     /// Paralegals see every case, not only those assigned to them (working a case still
     /// needs the assignment).
@@ -23,10 +23,36 @@ pub struct OfficeSettings {
     pub second_factor_policy: SecondFactorPolicy,
     /// Closed files become due for deletion this many years after closing (`None`: never).
     pub retention_years: Option<RetentionYears>,
+    /// The public inquiry form is open.
+    pub inquiry_form: bool,
+    /// The office's name on the public pages.
+    pub office_name: OfficeName,
+}
+
+/// The office's name as the public pages show it: one line, at most [`OfficeName::MAX`]
+/// characters (empty: the pages say only "Refuge").
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OfficeName(String);
+
+impl OfficeName {
+    pub const MAX: usize = 120;
+
+    pub fn parse(typed: &str) -> Result<Self, crate::error::Message> {
+        let name = typed.trim();
+        if name.chars().count() > Self::MAX {
+            return Err(crate::error::Message::new("validation-too-long").with("max", Self::MAX));
+        }
+        crate::domain::text::check_line(name)?;
+        Ok(Self(name.to_string()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
 }
 
 impl OfficeSettings {
-    fn flags(&self) -> [(&'static str, bool); 2] {
+    fn flags(&self) -> [(&'static str, bool); 3] {
         [
             (
                 office_settings::PARALEGALS_SEE_ALL_CASES,
@@ -36,6 +62,7 @@ impl OfficeSettings {
                 office_settings::EMAIL_CLIENT_INITIALS,
                 self.email_client_initials,
             ),
+            (office_settings::INQUIRY_FORM, self.inquiry_form),
         ]
     }
 }
@@ -60,6 +87,8 @@ pub async fn get(state: &AppState, actor: &Staff) -> Result<OfficeSettings, AppE
                 )?,
                 second_factor_policy: super::second_factor::policy(conn)?,
                 retention_years: super::retention::years(conn)?,
+                inquiry_form: office_settings::flag(conn, office_settings::INQUIRY_FORM)?,
+                office_name: stored_office_name(conn)?,
             })
         })
         .await
@@ -112,6 +141,17 @@ pub async fn update(
                         } }),
                     )?;
                 }
+                let before = stored_office_name(conn)?;
+                let after = &settings.office_name;
+                if before != *after {
+                    office_settings::set_value(conn, office_settings::OFFICE_NAME, after.as_str())?;
+                    audit.record(
+                        conn,
+                        AuditAction::OfficeSettingsChanged,
+                        Some(("office_setting", office_settings::OFFICE_NAME.to_string())),
+                        json!({ "office_name": { "before": before.as_str(), "after": after.as_str() } }),
+                    )?;
+                }
                 let before = super::retention::years(conn)?;
                 let after = settings.retention_years;
                 if before != after {
@@ -132,6 +172,26 @@ pub async fn update(
                 }
                 Ok(())
             })
+        })
+        .await
+}
+
+fn stored_office_name(conn: &mut DbConnection) -> Result<OfficeName, diesel::result::Error> {
+    let stored = office_settings::value(conn, office_settings::OFFICE_NAME)?.unwrap_or_default();
+    Ok(OfficeName(stored))
+}
+
+/// What the public inquiry form needs to know of the office: `None` while the form is
+/// closed, else the office's name (no sign-in: anyone may ask).
+pub async fn public_inquiry(state: &AppState) -> Result<Option<OfficeName>, AppError> {
+    state
+        .db
+        .run(|conn| {
+            if office_settings::flag(conn, office_settings::INQUIRY_FORM)? {
+                Ok(Some(stored_office_name(conn)?))
+            } else {
+                Ok(None)
+            }
         })
         .await
 }

@@ -69,7 +69,7 @@ impl NewStaffMember {
         let role = errors.check("role", role.parse::<Role>());
         let language = errors.check(
             "language",
-            Language::parse(language).ok_or(Message::new("validation-language")),
+            Language::parse_staff(language).ok_or(Message::new("validation-language")),
         );
         let password = match password.filter(|p| !p.is_empty()) {
             Some(p) => errors.check("password", NewPassword::parse(p)).map(Some),

@@ -77,7 +77,7 @@ impl AccountPage {
         );
         Ok(Self {
             ctx,
-            languages: Language::ALL,
+            languages: Language::STAFF,
             errors,
             notice,
             notifications: NotificationChoice::saved(saved),
@@ -168,7 +168,7 @@ pub async fn set_language(
     form: web::Form<LanguageForm>,
 ) -> Result<HttpResponse, AppError> {
     policy::can_use_app(&current.staff)?;
-    let Some(language) = Language::parse(&form.language) else {
+    let Some(language) = Language::parse_staff(&form.language) else {
         let mut errors = FieldErrors::default();
         errors.push("language", Message::new("validation-language"));
         return invalid(&state, &current, ctx, &errors).await;

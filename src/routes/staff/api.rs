@@ -164,7 +164,7 @@ impl StaffPatch {
         let language = self.language.and_then(|l| {
             errors.check(
                 "language",
-                Language::parse(&l).ok_or(Message::new("validation-language")),
+                Language::parse_staff(&l).ok_or(Message::new("validation-language")),
             )
         });
         if errors.is_empty() {

@@ -86,7 +86,7 @@ pub async fn new_form(current: CurrentStaff, ctx: PageContext) -> Result<HttpRes
             form,
             errors: FormErrors::default(),
             roles: Role::ALL,
-            languages: Language::ALL,
+            languages: Language::STAFF,
         },
         StatusCode::OK,
     )
@@ -147,7 +147,7 @@ pub async fn create(
                     form,
                     errors,
                     roles: Role::ALL,
-                    languages: Language::ALL,
+                    languages: Language::STAFF,
                 },
                 StatusCode::UNPROCESSABLE_ENTITY,
             )

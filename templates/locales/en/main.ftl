@@ -1150,3 +1150,50 @@ email-retention-headline = { $count ->
 } ago. Nothing is deleted until an administrator confirms the list:
 email-retention-line = { $reference }, closed on { $closed }
 email-retention-link = Review and confirm the list
+
+## Issue 15: the public inquiry form (settings) and triage
+nav-triage = Triage
+language-uk = Українська
+language-es = Español
+settings-inquiry-form = Public inquiry form
+settings-inquiry-form-hint = Anyone can then ask the office for help at this address, in English, Russian, Ukrainian or Spanish, without signing in; lawyers and admins work the answers on the triage page.
+settings-office-name = Office name
+settings-office-name-hint = Shown at the top of the public inquiry form and at the end of the emails it sends.
+audit-action-inquiry-taken = Inquiry taken
+audit-action-inquiry-merged = Inquiry merged into a case
+audit-action-inquiry-declined = Inquiry declined
+audit-action-triage-viewed = Triage queue viewed
+audit-field-source = Source
+audit-source-web-form = The public inquiry form
+audit-field-merged-into = Merged into
+audit-field-reply-sent = Reply sent
+triage-title = Triage: new inquiries
+triage-waiting = { $count ->
+    [one] One inquiry is waiting; the most urgent come first.
+   *[other] { $count } inquiries are waiting; the most urgent come first.
+}
+triage-empty = No inquiry is waiting.
+triage-not-urgent = Not urgent.
+triage-reason-one-year-passed = One-year filing deadline passed on { $date }
+triage-reason-one-year-soon = One-year filing deadline on { $date }, in { $days } days
+triage-reason-detained = Detained
+triage-reason-hearing-soon = Court hearing on { $date } (in { $days } days)
+triage-received = Received
+triage-duplicates = Possible duplicates
+triage-possibly-same = Possibly the same person as { $reference }
+triage-this-inquiry = This inquiry
+triage-also-inquiry = also an inquiry
+triage-take-lawyer = Lawyer of record
+triage-take = Take (to the conflict check)
+triage-merge-into = Case it belongs to
+triage-merge = Merge into that case
+triage-decline-reason = Reason for declining
+triage-decline-reply = Send a short, kind reply in their language to their safe email address
+triage-decline = Decline
+triage-done-taken = { $reference } was taken and is in the conflict check.
+triage-done-merged = { $reference } was merged; its answers are a note on the other case.
+triage-done-declined = { $reference } was declined.
+triage-already-decided = This inquiry has already been taken, merged or declined.
+triage-merge-unknown = No other case has this reference.
+triage-merge-note-title = Answers of web inquiry { $reference }, merged into this case:
+triage-merged-stage-note = Merged into { $reference }

@@ -1151,3 +1151,51 @@ email-retention-headline = Дела, закрытые больше { $years ->
 } назад: { $count }. Ничего не удаляется, пока администратор не подтвердит список:
 email-retention-line = { $reference }, закрыто { $closed }
 email-retention-link = Проверить и подтвердить список
+
+## Issue 15: the public inquiry form (settings) and triage
+nav-triage = Разбор обращений
+language-uk = Українська
+language-es = Español
+settings-inquiry-form = Публичная форма обращения
+settings-inquiry-form-hint = Тогда любой сможет попросить офис о помощи по этому адресу, на английском, русском, украинском или испанском, без входа в систему; юристы и администраторы разбирают ответы на странице разбора обращений.
+settings-office-name = Название офиса
+settings-office-name-hint = Показывается вверху публичной формы обращения и в конце писем, которые она отправляет.
+audit-action-inquiry-taken = Обращение принято
+audit-action-inquiry-merged = Обращение объединено с делом
+audit-action-inquiry-declined = В обращении отказано
+audit-action-triage-viewed = Просмотрена очередь обращений
+audit-field-source = Источник
+audit-source-web-form = Публичная форма обращения
+audit-field-merged-into = Объединено с
+audit-field-reply-sent = Ответ отправлен
+triage-title = Разбор новых обращений
+triage-waiting = { $count ->
+    [one] Ждёт { $count } обращение; самые срочные — первыми.
+    [few] Ждут { $count } обращения; самые срочные — первыми.
+   *[other] Ждут { $count } обращений; самые срочные — первыми.
+}
+triage-empty = Нет ожидающих обращений.
+triage-not-urgent = Не срочно.
+triage-reason-one-year-passed = Годичный срок подачи истёк { $date }
+triage-reason-one-year-soon = Годичный срок подачи — { $date }, осталось дней: { $days }
+triage-reason-detained = Задержан(а)
+triage-reason-hearing-soon = Заседание суда { $date } (осталось дней: { $days })
+triage-received = Получено
+triage-duplicates = Возможные совпадения
+triage-possibly-same = Возможно, это тот же человек, что и в { $reference }
+triage-this-inquiry = Это обращение
+triage-also-inquiry = тоже обращение
+triage-take-lawyer = Ответственный юрист
+triage-take = Принять (на проверку конфликта интересов)
+triage-merge-into = Дело, к которому оно относится
+triage-merge = Объединить с этим делом
+triage-decline-reason = Причина отказа
+triage-decline-reply = Отправить короткий вежливый ответ на их языке на безопасный адрес почты
+triage-decline = Отказать
+triage-done-taken = { $reference } принято и находится на проверке конфликта интересов.
+triage-done-merged = { $reference } объединено; его ответы — заметка в другом деле.
+triage-done-declined = В { $reference } отказано.
+triage-already-decided = Это обращение уже принято, объединено или отклонено.
+triage-merge-unknown = Нет другого дела с таким номером.
+triage-merge-note-title = Ответы веб-обращения { $reference }, объединённого с этим делом:
+triage-merged-stage-note = Объединено с { $reference }

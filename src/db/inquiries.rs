@@ -1,0 +1,196 @@
+//! Queries on `inquiries`: what the public form recorded beside the client and case it
+//! created, and what triage decided.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use diesel::prelude::*;
+
+use super::DbConnection;
+use super::schema::{cases, client_entries, clients, inquiries};
+use super::uuid::DbUuid;
+use crate::domain::ids::StaffId;
+
+/// Waiting for triage.
+pub const NEW: &str = "new";
+pub const TAKEN: &str = "taken";
+pub const MERGED: &str = "merged";
+pub const DECLINED: &str = "declined";
+
+pub struct NewInquiry<'a> {
+    pub id: uuid::Uuid,
+    pub case_id: uuid::Uuid,
+    pub language: &'a str,
+    pub whereabouts: &'a str,
+    pub detained: bool,
+    pub hearing_on: Option<NaiveDate>,
+    pub travelling_family: i32,
+    pub account: &'a str,
+    pub submitted_from: Option<&'a str>,
+    pub received_at: NaiveDateTime,
+}
+
+pub fn insert(conn: &mut DbConnection, new: &NewInquiry<'_>) -> QueryResult<usize> {
+    diesel::insert_into(inquiries::table)
+        .values((
+            inquiries::id.eq(DbUuid(new.id)),
+            inquiries::case_id.eq(DbUuid(new.case_id)),
+            inquiries::status.eq(NEW),
+            inquiries::language.eq(new.language),
+            inquiries::whereabouts.eq(new.whereabouts),
+            inquiries::detained.eq(new.detained),
+            inquiries::hearing_on.eq(new.hearing_on),
+            inquiries::travelling_family.eq(new.travelling_family),
+            inquiries::account.eq(new.account),
+            inquiries::submitted_from.eq(new.submitted_from),
+            inquiries::received_at.eq(new.received_at),
+            inquiries::decline_reason.eq(""),
+        ))
+        .execute(conn)
+}
+
+/// Unreviewed inquiries in all, and from `address`.
+pub fn count_unreviewed(conn: &mut DbConnection, address: Option<&str>) -> QueryResult<(i64, i64)> {
+    let all: i64 = inquiries::table
+        .filter(inquiries::status.eq(NEW))
+        .count()
+        .get_result(conn)?;
+    let from_address: i64 = match address {
+        Some(address) => inquiries::table
+            .filter(inquiries::status.eq(NEW))
+            .filter(inquiries::submitted_from.eq(address))
+            .count()
+            .get_result(conn)?,
+        None => 0,
+    };
+    Ok((all, from_address))
+}
+
+/// One inquiry with what triage shows of its case and client.
+#[derive(Debug, Clone, Queryable)]
+pub struct InquiryRow {
+    pub id: DbUuid,
+    pub case_id: DbUuid,
+    pub status: String,
+    pub language: String,
+    pub whereabouts: String,
+    pub detained: bool,
+    pub hearing_on: Option<NaiveDate>,
+    pub travelling_family: i32,
+    pub account: String,
+    pub received_at: NaiveDateTime,
+    pub reference: String,
+    pub client_id: DbUuid,
+    pub family_name: String,
+    pub given_name: String,
+    pub native_name: String,
+    pub nationalities: String,
+    pub languages: String,
+    pub email: String,
+    pub email_safe: bool,
+    pub last_arrival_on: Option<NaiveDate>,
+}
+
+type Columns = (
+    inquiries::id,
+    inquiries::case_id,
+    inquiries::status,
+    inquiries::language,
+    inquiries::whereabouts,
+    inquiries::detained,
+    inquiries::hearing_on,
+    inquiries::travelling_family,
+    inquiries::account,
+    inquiries::received_at,
+    cases::reference,
+    cases::client_id,
+    clients::family_name,
+    clients::given_name,
+    clients::native_name,
+    clients::nationalities,
+    clients::languages,
+    clients::email,
+    clients::email_safe,
+    client_entries::last_arrival_on,
+);
+
+const COLUMNS: Columns = (
+    inquiries::id,
+    inquiries::case_id,
+    inquiries::status,
+    inquiries::language,
+    inquiries::whereabouts,
+    inquiries::detained,
+    inquiries::hearing_on,
+    inquiries::travelling_family,
+    inquiries::account,
+    inquiries::received_at,
+    cases::reference,
+    cases::client_id,
+    clients::family_name,
+    clients::given_name,
+    clients::native_name,
+    clients::nationalities,
+    clients::languages,
+    clients::email,
+    clients::email_safe,
+    client_entries::last_arrival_on,
+);
+
+/// Every inquiry waiting for triage (at most the overall cap of them exist).
+pub fn unreviewed(conn: &mut DbConnection) -> QueryResult<Vec<InquiryRow>> {
+    inquiries::table
+        .inner_join(cases::table.inner_join(clients::table.inner_join(client_entries::table)))
+        .filter(inquiries::status.eq(NEW))
+        .order(inquiries::received_at)
+        .select(COLUMNS)
+        .load(conn)
+}
+
+pub fn find(conn: &mut DbConnection, id: uuid::Uuid) -> QueryResult<Option<InquiryRow>> {
+    inquiries::table
+        .inner_join(cases::table.inner_join(clients::table.inner_join(client_entries::table)))
+        .filter(inquiries::id.eq(DbUuid(id)))
+        .select(COLUMNS)
+        .first(conn)
+        .optional()
+}
+
+/// What triage decided, once: `false` when the inquiry was no longer waiting (someone else
+/// acted on it first).
+pub fn record_decision(
+    conn: &mut DbConnection,
+    id: uuid::Uuid,
+    status: &str,
+    by: StaffId,
+    decline_reason: &str,
+    merged_into: Option<uuid::Uuid>,
+    now: NaiveDateTime,
+) -> QueryResult<bool> {
+    let updated = diesel::update(
+        inquiries::table
+            .filter(inquiries::id.eq(DbUuid(id)))
+            .filter(inquiries::status.eq(NEW)),
+    )
+    .set((
+        inquiries::status.eq(status),
+        inquiries::acted_at.eq(Some(now)),
+        inquiries::acted_by.eq(Some(DbUuid(by.as_uuid()))),
+        inquiries::decline_reason.eq(decline_reason),
+        inquiries::merged_into.eq(merged_into.map(DbUuid)),
+    ))
+    .execute(conn)?;
+    Ok(updated == 1)
+}
+
+/// Web inquiries received in `[from, until)`, and for those acted on, the minutes from
+/// receipt to the first action.
+pub fn received_between(
+    conn: &mut DbConnection,
+    from: NaiveDateTime,
+    until: NaiveDateTime,
+) -> QueryResult<Vec<(NaiveDateTime, Option<NaiveDateTime>)>> {
+    inquiries::table
+        .filter(inquiries::received_at.ge(from))
+        .filter(inquiries::received_at.lt(until))
+        .select((inquiries::received_at, inquiries::acted_at))
+        .load(conn)
+}
