@@ -223,9 +223,7 @@ pub struct TriageItem {
     #[schema(value_type = uuid::Uuid)]
     pub case_id: uuid::Uuid,
     pub reference: String,
-    /// UTC.
-    #[schema(value_type = String)]
-    pub received_at: chrono::NaiveDateTime,
+    pub received_at: DateTime<Utc>,
     pub name: String,
     pub native_name: String,
     /// ISO 3166-1 alpha-2.
@@ -265,7 +263,7 @@ fn item(row: InquiryRow, today: chrono::NaiveDate) -> TriageItem {
         id: row.id.0,
         case_id: row.case_id.0,
         reference: row.reference,
-        received_at: row.received_at,
+        received_at: clock::from_db(row.received_at),
         name: full_name(&[&row.given_name, &row.family_name]),
         native_name: row.native_name,
         nationality: row
@@ -318,8 +316,8 @@ pub async fn queue(
                 .collect();
             items.sort_by(|a, b| {
                 triage_order(
-                    (&a.0.urgency, a.0.received_at),
-                    (&b.0.urgency, b.0.received_at),
+                    (&a.0.urgency, a.0.received_at.naive_utc()),
+                    (&b.0.urgency, b.0.received_at.naive_utc()),
                 )
             });
             items.truncate(TRIAGE_PAGE);

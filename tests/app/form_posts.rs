@@ -43,6 +43,22 @@ const ELSEWHERE: &[(&str, &str)] = &[
         "/admin/staff/{id}/second-factor-reset",
         "second_factor.rs: an admin's reset answers 303",
     ),
+    (
+        "/inquiry",
+        "inquiry.rs: needs the form switched on and a time stamp from seconds ago",
+    ),
+    (
+        "/triage/{id}/take",
+        "triage.rs: needs an unreviewed inquiry; taking one answers 303",
+    ),
+    (
+        "/triage/{id}/merge",
+        "triage.rs: needs an unreviewed inquiry; merging one answers 303",
+    ),
+    (
+        "/triage/{id}/decline",
+        "triage.rs: needs an unreviewed inquiry; declining one answers 303",
+    ),
 ];
 
 /// One POST: its route, the path asked, who posts, and the fields.

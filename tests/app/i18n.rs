@@ -16,13 +16,42 @@ fn keys(catalogue: &str) -> BTreeSet<String> {
 }
 
 fn english() -> BTreeSet<String> {
-    keys(include_str!("../../templates/locales/en/main.ftl"))
+    let mut all = keys(include_str!("../../templates/locales/en/main.ftl"));
+    all.extend(public_english());
+    all
+}
+
+/// The keys of the public pages, which every public language has.
+fn public_english() -> BTreeSet<String> {
+    keys(include_str!("../../templates/locales/en/public.ftl"))
+}
+
+#[test]
+fn every_public_language_has_every_public_key() {
+    let en = public_english();
+    assert!(en.len() > 50, "only {} public keys found", en.len());
+    let all_english = english();
+    for (language, catalogue) in [
+        ("ru", include_str!("../../templates/locales/ru/public.ftl")),
+        ("uk", include_str!("../../templates/locales/uk/public.ftl")),
+        ("es", include_str!("../../templates/locales/es/public.ftl")),
+    ] {
+        let keys = keys(catalogue);
+        let missing: Vec<_> = en.difference(&keys).collect();
+        let unknown: Vec<_> = keys.difference(&all_english).collect();
+        assert!(missing.is_empty(), "missing in {language}: {missing:?}");
+        assert!(
+            unknown.is_empty(),
+            "not English keys, in {language}: {unknown:?}"
+        );
+    }
 }
 
 #[test]
 fn russian_has_exactly_the_english_keys() {
     let en = english();
-    let ru = keys(include_str!("../../templates/locales/ru/main.ftl"));
+    let mut ru = keys(include_str!("../../templates/locales/ru/main.ftl"));
+    ru.extend(keys(include_str!("../../templates/locales/ru/public.ftl")));
     assert!(en.len() > 100, "only {} keys found", en.len());
     let missing: Vec<_> = en.difference(&ru).collect();
     let extra: Vec<_> = ru.difference(&en).collect();

@@ -173,6 +173,10 @@ struct Targets {
     second_factor_code: String,
     /// A live emergency lock link's token, for the target lawyer.
     lock: String,
+    /// An unreviewed inquiry from the public form (switched on), and a time stamp of that
+    /// form shown a minute ago.
+    inquiry: String,
+    inquiry_stamp: String,
 }
 
 /// The office every request of one visitor's run is made in.
@@ -317,7 +321,64 @@ impl Office {
             session,
             second_factor_code,
             lock,
+            inquiry: self.inquiry().await,
+            inquiry_stamp: self.app.state.form_key.stamp(
+                "inquiry",
+                self.app.clock.as_ref().now_for_tests() - chrono::Duration::minutes(1),
+            ),
         }
+    }
+
+    /// Switches the public form on and files an inquiry through it; returns its id.
+    async fn inquiry(&self) -> String {
+        let n = self.next();
+        self.app
+            .state
+            .db
+            .run(|conn| {
+                Ok(refuge::db::office_settings::set_flag(
+                    conn,
+                    refuge::db::office_settings::INQUIRY_FORM,
+                    true,
+                )?)
+            })
+            .await
+            .expect("form switched on");
+        let form = refuge::domain::inquiry::InquiryForm {
+            family_name: "Matrix".into(),
+            given_name: format!("Inquiry {n}"),
+            email: format!("inquiry-{n}@example.org"),
+            email_safe: Some("on".into()),
+            nationality: "BY".into(),
+            whereabouts: "mexico".into(),
+            detained: "no".into(),
+            has_hearing: "no".into(),
+            preferred_language: "ru".into(),
+            consent: Some("on".into()),
+            ..Default::default()
+        };
+        let today = refuge::services::cases::today(&self.app.state);
+        let inquiry = form.parse(today).expect("a valid inquiry");
+        refuge::services::inquiries::submit(
+            &self.app.state,
+            inquiry,
+            refuge::i18n::Language::Ru,
+            None,
+        )
+        .await
+        .expect("inquiry filed");
+        let queue = self
+            .app
+            .state
+            .db
+            .run(|conn| Ok(refuge::db::inquiries::unreviewed(conn)?))
+            .await;
+        queue
+            .expect("queue")
+            .into_iter()
+            .find(|row| row.given_name == format!("Inquiry {n}"))
+            .map(|row| row.id.0.to_string())
+            .expect("the inquiry just filed")
     }
 
     /// Starts the visitor's second factor afresh (one confirmed by an earlier row is reset,
@@ -402,6 +463,8 @@ fn fill(path: &str, t: &Targets, office: &Office) -> Result<String, String> {
         t.mail_failed.as_str()
     } else if path.starts_with("/admin/mail/") {
         t.mail_pending.as_str()
+    } else if path.starts_with("/triage/") || path.starts_with("/api/v1/triage/") {
+        t.inquiry.as_str()
     } else if path.starts_with("/search/results/") {
         // A search held for another session (or forgotten) shows the empty box: any id
         // asks the same question of authorization.
@@ -567,6 +630,39 @@ static REQUESTS: &[Request] = &[
     req("POST", "/account/lock-link", |_| form(&[])),
     req("POST", "/lock", |t| form(&[("email", &t.login_email)])),
     req("POST", "/lock/{token}", |_| form(&[])),
+    req("POST", "/inquiry", |t| {
+        form(&[
+            ("lang", "uk"),
+            ("stamp", &t.inquiry_stamp),
+            ("family_name", "Matrix"),
+            ("given_name", "Public"),
+            ("messenger", "Signal +380 44 000 0000"),
+            ("nationality", "UA"),
+            ("whereabouts", "mexico"),
+            ("detained", "no"),
+            ("has_hearing", "no"),
+            ("preferred_language", "uk"),
+            ("consent", "on"),
+        ])
+    }),
+    req("POST", "/triage/{id}/take", |t| {
+        form(&[("lawyer_id", &t.staff)])
+    }),
+    req("POST", "/triage/{id}/merge", |t| {
+        form(&[("into_reference", &t.reference)])
+    }),
+    req("POST", "/triage/{id}/decline", |_| {
+        form(&[("reason", "Outside the office's practice")])
+    }),
+    req("POST", "/api/v1/triage/{id}/take", |t| {
+        api(json!({ "lawyer_id": t.staff }))
+    }),
+    req("POST", "/api/v1/triage/{id}/merge", |t| {
+        api(json!({ "into_reference": t.reference }))
+    }),
+    req("POST", "/api/v1/triage/{id}/decline", |_| {
+        api(json!({ "reason": "Outside the office's practice", "reply": true }))
+    }),
     req("POST", "/admin/staff", |_| {
         form(&[
             ("email", "new-lawyer@matrix.example.org"),
@@ -891,6 +987,8 @@ async fn check(who: Visitor) {
             session: String::new(),
             second_factor_code: String::new(),
             lock: String::new(),
+            inquiry: String::new(),
+            inquiry_stamp: String::new(),
         };
         // GET before POST: the form, then the first admin made with it.
         for row in rows.iter().filter(|r| is_setup(r)) {

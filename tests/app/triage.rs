@@ -1,0 +1,523 @@
+//! Triage of public inquiries (issue 15): the most urgent first with the reason said,
+//! possible duplicates across Cyrillic and Latin spellings, and take, merge and decline,
+//! each audited. Who may do it is in the permission matrix (`permissions.rs`).
+
+use chrono::Duration;
+use diesel::prelude::*;
+use refuge::db::audit_log::AuditFilter;
+use refuge::db::uuid::DbUuid;
+use refuge::domain::inquiry::InquiryForm;
+use refuge::domain::staff::{Role, Staff};
+use refuge::i18n::Language;
+use serde_json::Value;
+
+use crate::helpers::{Session, TestApp, client, field_error, spawn_app};
+use crate::inquiry::open_form;
+
+/// An inquiry that passes, from someone in Mexico, not detained, without a hearing.
+fn answers(family_name: &str, given_name: &str, native_name: &str) -> InquiryForm {
+    InquiryForm {
+        family_name: family_name.into(),
+        given_name: given_name.into(),
+        native_name: native_name.into(),
+        email: format!("{}@example.org", given_name.to_lowercase()),
+        email_safe: Some("on".into()),
+        nationality: "RU".into(),
+        whereabouts: "mexico".into(),
+        detained: "no".into(),
+        has_hearing: "no".into(),
+        preferred_language: "ru".into(),
+        account: "Detained for three days after a rally.".into(),
+        consent: Some("on".into()),
+        ..InquiryForm::default()
+    }
+}
+
+/// Files an inquiry as the public form does, a minute after the previous one; returns
+/// (inquiry id, case id, reference).
+async fn file(app: &TestApp, form: InquiryForm, language: Language) -> (String, String, String) {
+    app.clock.advance(Duration::minutes(1));
+    let today = refuge::services::cases::today(&app.state);
+    let inquiry = form.parse(today).expect("valid answers");
+    let given = inquiry.given_name.clone();
+    refuge::services::inquiries::submit(&app.state, inquiry, language, None)
+        .await
+        .expect("filed");
+    let rows = app
+        .state
+        .db
+        .run(|conn| Ok(refuge::db::inquiries::unreviewed(conn)?))
+        .await
+        .unwrap();
+    let row = rows
+        .into_iter()
+        .rev()
+        .find(|r| r.given_name == given)
+        .expect("the inquiry");
+    (
+        row.id.0.to_string(),
+        row.case_id.0.to_string(),
+        row.reference,
+    )
+}
+
+async fn queue(app: &TestApp, lawyer: &Staff) -> Value {
+    let token = app.api_token(&lawyer.email, crate::helpers::PASSWORD).await;
+    let response = client()
+        .get(app.url("/api/v1/triage"))
+        .bearer_auth(token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    response.json().await.unwrap()
+}
+
+async fn stage(app: &TestApp, case_id: &str) -> String {
+    let id: uuid::Uuid = case_id.parse().unwrap();
+    app.state
+        .db
+        .run(move |conn| Ok(refuge::db::cases::find(conn, id)?))
+        .await
+        .unwrap()
+        .expect("case")
+        .stage
+}
+
+async fn started(app: &TestApp) -> Session {
+    open_form(app).await;
+    app.login_as(Role::Lawyer).await
+}
+
+#[actix_web::test]
+async fn the_most_urgent_come_first_each_saying_why() {
+    let app = spawn_app().await;
+    let lawyer = started(&app).await;
+    // Today is 2026-11-23.
+    file(&app, answers("Plain", "Anna", ""), Language::Ru).await;
+    let mut hearing = answers("Hearing", "Boris", "");
+    hearing.has_hearing = "yes".into();
+    hearing.hearing_on = "2026-12-10".into();
+    file(&app, hearing, Language::Ru).await;
+    let mut detained = answers("Detained", "Vera", "");
+    detained.detained = "yes".into();
+    file(&app, detained, Language::Ru).await;
+    let mut soon = answers("Soon", "Gleb", "");
+    soon.whereabouts = "united_states".into();
+    soon.last_arrival_on = "2025-12-01".into();
+    file(&app, soon, Language::Ru).await;
+    let mut passed = answers("Passed", "Dina", "");
+    passed.whereabouts = "united_states".into();
+    passed.last_arrival_on = "2025-10-01".into();
+    file(&app, passed, Language::Ru).await;
+
+    let queue = queue(&app, &lawyer.staff).await;
+    let names: Vec<&str> = queue["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Gleb Soon",
+            "Dina Passed",
+            "Vera Detained",
+            "Boris Hearing",
+            "Anna Plain"
+        ]
+    );
+    assert_eq!(queue["waiting"], 5);
+    let reasons = |i: usize| queue["items"][i]["urgency"].clone();
+    assert_eq!(
+        reasons(0),
+        serde_json::json!([{ "reason": "one_year_soon", "deadline": "2026-12-01", "days_left": 8 }])
+    );
+    assert_eq!(reasons(1)[0]["reason"], "one_year_passed");
+    assert_eq!(reasons(2), serde_json::json!([{ "reason": "detained" }]));
+    assert_eq!(reasons(3)[0]["days_left"], 17);
+    assert_eq!(reasons(4), serde_json::json!([]));
+
+    let (status, html) = app.page(&lawyer.client, "/triage").await;
+    assert_eq!(status, 200);
+    assert!(
+        html.contains("One-year filing deadline on 2026-12-01, in 8 days"),
+        "{html}"
+    );
+    assert!(html.contains("Court hearing on 2026-12-10 (in 17 days)"));
+    let viewed = app
+        .audit(AuditFilter {
+            action: Some("triage.viewed".into()),
+            ..AuditFilter::default()
+        })
+        .await;
+    assert_eq!(viewed.len(), 2, "the API and the page");
+}
+
+#[actix_web::test]
+async fn possible_duplicates_are_found_across_alphabets() {
+    let app = spawn_app().await;
+    let lawyer = started(&app).await;
+    let form = refuge::domain::intake::IntakeForm::from_pairs(
+        [
+            ("client.family_name", "Щербаков"),
+            ("client.given_name", "Евгений"),
+            ("family.0.relationship", "spouse"),
+            ("family.0.family_name", "Щербакова"),
+            ("family.0.given_name", "Юлия"),
+            ("claim.kind", "affirmative"),
+        ]
+        .map(|(k, v)| (k.to_string(), v.to_string())),
+    );
+    let client_case = refuge::services::intake::save(
+        &app.state,
+        &lawyer.staff,
+        None,
+        form.parse().expect("parses"),
+        false,
+        None,
+    )
+    .await
+    .unwrap();
+    file(&app, answers("Shcherbakov", "Yevgeniy", ""), Language::Ru).await;
+    file(&app, answers("Shcherbakova", "Iuliia", ""), Language::Uk).await;
+    let (_, _, unrelated) =
+        file(&app, answers("Petrov", "Oleg", "Петров Олег"), Language::Ru).await;
+
+    let queue = queue(&app, &lawyer.staff).await;
+    let item = |name: &str| {
+        queue["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["name"] == name)
+            .cloned()
+            .unwrap()
+    };
+    let evgeny = item("Yevgeniy Shcherbakov")["possible_duplicates"].clone();
+    assert_eq!(evgeny.as_array().unwrap().len(), 1, "{evgeny}");
+    assert_eq!(evgeny[0]["reference"], client_case.reference.as_str());
+    assert_eq!(evgeny[0]["native_name"], "");
+    assert_eq!(evgeny[0]["name"], "Евгений Щербаков");
+    assert_eq!(evgeny[0]["relationship"], Value::Null);
+    let yulia = item("Iuliia Shcherbakova")["possible_duplicates"].clone();
+    assert_eq!(
+        yulia[0]["reference"],
+        client_case.reference.as_str(),
+        "{yulia}"
+    );
+    assert_eq!(yulia[0]["relationship"], "spouse");
+    assert!(
+        item("Oleg Petrov")["possible_duplicates"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+
+    let (_, html) = app.page(&lawyer.client, "/triage").await;
+    assert!(
+        html.contains(&format!(
+            "Possibly the same person as {}",
+            client_case.reference
+        )),
+        "{html}"
+    );
+    assert!(!html.contains(&format!("Possibly the same person as {unrelated}")));
+}
+
+#[actix_web::test]
+async fn two_inquiries_from_the_same_person_flag_each_other() {
+    let app = spawn_app().await;
+    let lawyer = started(&app).await;
+    let (_, _, first) = file(
+        &app,
+        answers("Shcherbakova", "Yulia", "Юлия Щербакова"),
+        Language::Ru,
+    )
+    .await;
+    let (_, _, second) = file(&app, answers("Shcherbakova", "Iuliia", ""), Language::Uk).await;
+    let queue = queue(&app, &lawyer.staff).await;
+    for item in queue["items"].as_array().unwrap() {
+        let other = if item["reference"] == first.as_str() {
+            &second
+        } else {
+            &first
+        };
+        assert_eq!(
+            item["possible_duplicates"][0]["reference"],
+            other.as_str(),
+            "{item}"
+        );
+        assert_eq!(item["possible_duplicates"][0]["is_inquiry"], true);
+    }
+}
+
+#[actix_web::test]
+async fn taking_assigns_the_lawyer_and_moves_the_case_to_the_conflict_check() {
+    let app = spawn_app().await;
+    let lawyer = started(&app).await;
+    let other = app
+        .create_staff(Role::Lawyer, "other-lawyer@office.example.org")
+        .await;
+    let paralegal = app
+        .create_staff(Role::Paralegal, "paralegal@office.example.org")
+        .await;
+    let (id, case_id, reference) = file(&app, answers("Ivanov", "Ivan", ""), Language::Ru).await;
+
+    // A paralegal cannot be the lawyer of record: the page comes back with the problem.
+    let response = app
+        .post_form(
+            &lawyer.client,
+            &format!("/triage/{id}/take"),
+            &[("lawyer_id", &paralegal.id.to_string())],
+        )
+        .await;
+    assert_eq!(response.status(), 422);
+    let html = response.text().await.unwrap();
+    assert_eq!(
+        field_error(&html, &format!("lawyer_id-{id}")).as_deref(),
+        Some("Choose an active lawyer."),
+        "{html}"
+    );
+    assert_eq!(stage(&app, &case_id).await, "inquiry");
+
+    let response = app
+        .post_form(
+            &lawyer.client,
+            &format!("/triage/{id}/take"),
+            &[("lawyer_id", &other.id.to_string())],
+        )
+        .await;
+    assert_eq!(response.status(), 303);
+    let location = response.headers()["location"].to_str().unwrap().to_string();
+    let (_, html) = app.page(&lawyer.client, &location).await;
+    assert!(html.contains(&format!("{reference} was taken")), "{html}");
+    assert_eq!(stage(&app, &case_id).await, "conflict_check");
+    let case_uuid: uuid::Uuid = case_id.parse().unwrap();
+    let case = app
+        .state
+        .db
+        .run(move |conn| Ok(refuge::db::cases::find(conn, case_uuid)?))
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(case.lawyer_id.map(|l| l.0), Some(other.id.as_uuid()));
+    let taken = app
+        .audit(AuditFilter {
+            action: Some("inquiry.taken".into()),
+            ..AuditFilter::default()
+        })
+        .await;
+    assert_eq!(taken.len(), 1);
+    assert_eq!(
+        taken[0].actor_id.map(|a| a.0),
+        Some(lawyer.staff.id.as_uuid())
+    );
+    assert_eq!(taken[0].target_id.as_deref(), Some(case_id.as_str()));
+    assert!(taken[0].details.contains(r#""to":"conflict_check""#));
+
+    // Acted on once: a second decision is refused.
+    let again = app
+        .post_form(
+            &lawyer.client,
+            &format!("/triage/{id}/decline"),
+            &[("reason", "Too late")],
+        )
+        .await;
+    assert_eq!(again.status(), 409);
+    assert_eq!(stage(&app, &case_id).await, "conflict_check");
+    let (_, html) = app.page(&lawyer.client, "/triage").await;
+    assert!(!html.contains(&reference), "no longer waiting");
+}
+
+#[actix_web::test]
+async fn merging_keeps_both_answers_and_closes_the_inquirys_own_case() {
+    let app = spawn_app().await;
+    let lawyer = started(&app).await;
+    let (existing_id, existing) = app.draft_case(&lawyer.staff, "Shcherbakova").await;
+    let (id, case_id, reference) = file(
+        &app,
+        answers("Shcherbakova", "Iuliia", "Юлия Щербакова"),
+        Language::Uk,
+    )
+    .await;
+
+    let response = app
+        .post_form(
+            &lawyer.client,
+            &format!("/triage/{id}/merge"),
+            &[("into_reference", "R-1999-00001")],
+        )
+        .await;
+    assert_eq!(response.status(), 422);
+    let html = response.text().await.unwrap();
+    assert_eq!(
+        field_error(&html, &format!("into_reference-{id}")).as_deref(),
+        Some("No other case has this reference."),
+        "{html}"
+    );
+    assert!(
+        html.contains("value=\"R-1999-00001\""),
+        "what was typed is kept"
+    );
+
+    let response = app
+        .post_form(
+            &lawyer.client,
+            &format!("/triage/{id}/merge"),
+            &[("into_reference", &existing.to_lowercase())],
+        )
+        .await;
+    assert_eq!(response.status(), 303);
+    assert_eq!(stage(&app, &case_id).await, "closed");
+    let notes: Vec<String> = app
+        .state
+        .db
+        .run(move |conn| {
+            use refuge::db::schema::case_notes;
+            Ok(case_notes::table
+                .filter(case_notes::case_id.eq(DbUuid(existing_id)))
+                .select(case_notes::body)
+                .load::<String>(conn)?)
+        })
+        .await
+        .unwrap();
+    assert_eq!(notes.len(), 1);
+    for answer in [
+        reference.as_str(),
+        "Iuliia",
+        "Юлия Щербакова",
+        "iuliia@example.org",
+        "Detained for three days after a rally.",
+    ] {
+        assert!(
+            notes[0].contains(answer),
+            "{answer} missing from {}",
+            notes[0]
+        );
+    }
+    let merged = app
+        .audit(AuditFilter {
+            action: Some("inquiry.merged".into()),
+            ..AuditFilter::default()
+        })
+        .await;
+    assert_eq!(merged.len(), 1);
+    assert!(
+        merged[0]
+            .details
+            .contains(&format!(r#""merged_into":"{existing}""#))
+    );
+    let noted = app
+        .audit(AuditFilter {
+            action: Some("case.note_added".into()),
+            target_id: Some(existing_id.to_string()),
+            ..AuditFilter::default()
+        })
+        .await;
+    assert_eq!(noted.len(), 1, "the note on the case it joined");
+}
+
+#[actix_web::test]
+async fn declining_needs_a_reason_and_can_reply_kindly_in_the_persons_language() {
+    let app = spawn_app().await;
+    let lawyer = started(&app).await;
+    let (id, case_id, reference) =
+        file(&app, answers("Bondarenko", "Oksana", ""), Language::Uk).await;
+
+    let response = app
+        .post_form(
+            &lawyer.client,
+            &format!("/triage/{id}/decline"),
+            &[("reason", "  "), ("reply", "on")],
+        )
+        .await;
+    assert_eq!(response.status(), 422);
+    let html = response.text().await.unwrap();
+    assert_eq!(
+        field_error(&html, &format!("reason-{id}")).as_deref(),
+        Some("This field is required."),
+        "{html}"
+    );
+    assert_eq!(stage(&app, &case_id).await, "inquiry");
+
+    let response = app
+        .post_form(
+            &lawyer.client,
+            &format!("/triage/{id}/decline"),
+            &[("reason", "Outside our practice area"), ("reply", "on")],
+        )
+        .await;
+    assert_eq!(response.status(), 303);
+    assert_eq!(stage(&app, &case_id).await, "declined");
+    let outbox = app.outbox().await;
+    let replies: Vec<_> = outbox
+        .iter()
+        .filter(|m| m.kind == refuge::services::inquiries::DECLINE_REPLY_MAIL)
+        .collect();
+    assert_eq!(replies.len(), 1);
+    let reply = replies[0];
+    assert_eq!(reply.to_address, "oksana@example.org");
+    assert_eq!(reply.subject, "Щодо вашого звернення до нашого офісу");
+    for private in [
+        "Bondarenko",
+        "Oksana",
+        "Outside our practice",
+        reference.as_str(),
+    ] {
+        assert!(!reply.text_body.contains(private), "{private} in the reply");
+    }
+    let declined = app
+        .audit(AuditFilter {
+            action: Some("inquiry.declined".into()),
+            ..AuditFilter::default()
+        })
+        .await;
+    assert_eq!(declined.len(), 1);
+    assert!(declined[0].details.contains(r#""reply_sent":true"#));
+    assert!(
+        !declined[0].details.contains("Outside"),
+        "no free text in the log"
+    );
+}
+
+#[actix_web::test]
+async fn the_api_declines_without_a_reply_when_asked_not_to() {
+    let app = spawn_app().await;
+    let lawyer = started(&app).await;
+    let (id, case_id, _) = file(&app, answers("Melnyk", "Taras", ""), Language::Uk).await;
+    let token = app
+        .api_token(&lawyer.staff.email, crate::helpers::PASSWORD)
+        .await;
+    let response = client()
+        .post(app.url(&format!("/api/v1/triage/{id}/decline")))
+        .bearer_auth(&token)
+        .json(&serde_json::json!({ "reason": "" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 422);
+    assert_eq!(
+        response.headers()["content-type"],
+        "application/problem+json"
+    );
+    let response = client()
+        .post(app.url(&format!("/api/v1/triage/{id}/decline")))
+        .bearer_auth(&token)
+        .json(&serde_json::json!({ "reason": "No capacity this month", "reply": false }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(body["status"], "declined");
+    assert_eq!(body["reply_sent"], false);
+    assert_eq!(stage(&app, &case_id).await, "declined");
+    assert!(
+        app.outbox()
+            .await
+            .iter()
+            .all(|m| m.kind != refuge::services::inquiries::DECLINE_REPLY_MAIL)
+    );
+}
