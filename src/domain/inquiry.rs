@@ -365,6 +365,24 @@ pub fn triage_order(
     (rank(a.0), a.1).cmp(&(rank(b.0), b.1))
 }
 
+/// The median of the minutes from receipt to first action, over the inquiries acted on
+/// (`None` when none was).
+pub fn median_minutes_to_action(
+    inquiries: &[(NaiveDateTime, Option<NaiveDateTime>)],
+) -> Option<i64> {
+    let mut minutes: Vec<i64> = inquiries
+        .iter()
+        .filter_map(|(received, acted)| acted.map(|acted| (acted - *received).num_minutes()))
+        .collect();
+    minutes.sort_unstable();
+    let middle = minutes.len() / 2;
+    match minutes.len() {
+        0 => None,
+        n if n % 2 == 1 => Some(minutes[middle]),
+        _ => Some((minutes[middle - 1] + minutes[middle]) / 2),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -534,6 +552,27 @@ mod tests {
             urgency(Some(day(2026, 2, 5)), false, None, today()).len(),
             1
         );
+    }
+
+    #[test]
+    fn the_median_counts_only_inquiries_acted_on() {
+        let at = |h: u32, m: u32| day(2026, 12, 7).and_hms_opt(h, m, 0).unwrap();
+        assert_eq!(median_minutes_to_action(&[]), None);
+        assert_eq!(median_minutes_to_action(&[(at(9, 0), None)]), None);
+        let three = [
+            (at(9, 0), Some(at(9, 30))),
+            (at(9, 0), Some(at(11, 0))),
+            (at(9, 0), None),
+            (at(9, 0), Some(at(9, 10))),
+        ];
+        assert_eq!(median_minutes_to_action(&three), Some(30));
+        let four = [
+            (at(9, 0), Some(at(9, 10))),
+            (at(9, 0), Some(at(9, 30))),
+            (at(9, 0), Some(at(10, 0))),
+            (at(9, 0), Some(at(12, 0))),
+        ];
+        assert_eq!(median_minutes_to_action(&four), Some(45));
     }
 
     #[test]

@@ -172,6 +172,18 @@ pub struct WeeklyReport {
     trend_activity: Vec<Vec<Line>>,
     /// Lawyers an admin may pick.
     pub lawyers: Vec<Staff>,
+    /// Inquiries from the public form in the office's report (they belong to nobody's
+    /// caseload until taken).
+    pub web_inquiries: Option<WebInquiries>,
+}
+
+/// The week's inquiries from the public form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WebInquiries {
+    pub received: i64,
+    /// Median minutes from receipt to the first action (take, merge or decline), over those
+    /// acted on so far.
+    pub median_minutes_to_action: Option<i64>,
 }
 
 impl WeeklyReport {
@@ -450,6 +462,19 @@ pub fn build(
         .into_iter()
         .filter(|s| s.role != Role::Paralegal)
         .collect();
+    let web_inquiries = match of {
+        ReportOf::Office => {
+            let received =
+                db::inquiries::received_between(conn, bounds.start_db(), bounds.end.naive_utc())?;
+            Some(WebInquiries {
+                received: i64::try_from(received.len()).unwrap_or(i64::MAX),
+                median_minutes_to_action: crate::domain::inquiry::median_minutes_to_action(
+                    &received,
+                ),
+            })
+        }
+        _ => None,
+    };
     Ok(WeeklyReport {
         week,
         bounds,
@@ -474,6 +499,7 @@ pub fn build(
         trend,
         trend_activity: by_week,
         lawyers,
+        web_inquiries,
     })
 }
 

@@ -521,3 +521,58 @@ async fn the_api_declines_without_a_reply_when_asked_not_to() {
             .all(|m| m.kind != refuge::services::inquiries::DECLINE_REPLY_MAIL)
     );
 }
+
+#[actix_web::test]
+async fn the_office_report_counts_web_inquiries_and_the_median_time_to_a_first_action() {
+    let app = spawn_app().await;
+    let lawyer = started(&app).await;
+    let (first, _, _) = file(&app, answers("Ivanova", "Maria", ""), Language::Ru).await;
+    let (second, _, _) = file(&app, answers("Sokolov", "Pavel", ""), Language::Ru).await;
+    file(&app, answers("Orlova", "Nina", ""), Language::Ru).await;
+    // The first is acted on 30 minutes after it came, the second 90 minutes after (through
+    // the API: a page session would have timed out).
+    let token = app
+        .api_token(&lawyer.staff.email, crate::helpers::PASSWORD)
+        .await;
+    let decline = |id: String| {
+        let request = client()
+            .post(app.url(&format!("/api/v1/triage/{id}/decline")))
+            .bearer_auth(&token)
+            .json(&serde_json::json!({ "reason": "Outside our practice area" }));
+        async move { request.send().await.unwrap().status() }
+    };
+    app.clock.advance(Duration::minutes(28));
+    assert_eq!(decline(first).await, 200);
+    app.clock.advance(Duration::minutes(61));
+    assert_eq!(decline(second).await, 200);
+
+    let admin = app
+        .create_staff(Role::Admin, "admin@office.example.org")
+        .await;
+    let token = app.api_token(&admin.email, crate::helpers::PASSWORD).await;
+    let report: Value = client()
+        .get(app.url("/api/v1/reports/weekly?week=2026-W48&of=office"))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(report["web_inquiries"], 3, "{report}");
+    assert_eq!(report["web_inquiries_median_minutes_to_action"], 60);
+    // A lawyer's own report has no web inquiries: nobody's caseload holds them.
+    let own: Value = client()
+        .get(app.url("/api/v1/reports/weekly?week=2026-W48"))
+        .bearer_auth(
+            app.api_token(&lawyer.staff.email, crate::helpers::PASSWORD)
+                .await,
+        )
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(own["web_inquiries"], Value::Null);
+}

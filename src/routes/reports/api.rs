@@ -76,6 +76,11 @@ pub struct WeeklyReportJson {
     pub attention: Vec<ReportFigureJson>,
     /// Every figure, section by section, as the page's tables and the summary CSV show them.
     pub figures: Vec<ReportFigureJson>,
+    /// The office's report only: inquiries from the public form received this week.
+    pub web_inquiries: Option<i64>,
+    /// The office's report only: median minutes from receipt to the first action, over
+    /// this week's web inquiries acted on so far.
+    pub web_inquiries_median_minutes_to_action: Option<i64>,
 }
 
 fn figure(
@@ -166,5 +171,9 @@ pub async fn weekly(
             .map(|line| figure("attention", week, of, line, &i18n))
             .collect(),
         figures,
+        web_inquiries: report.web_inquiries.map(|w| w.received),
+        web_inquiries_median_minutes_to_action: report
+            .web_inquiries
+            .and_then(|w| w.median_minutes_to_action),
     }))
 }

@@ -1197,3 +1197,10 @@ triage-already-decided = This inquiry has already been taken, merged or declined
 triage-merge-unknown = No other case has this reference.
 triage-merge-note-title = Answers of web inquiry { $reference }, merged into this case:
 triage-merged-stage-note = Merged into { $reference }
+report-web-inquiries = Web inquiries
+report-web-inquiries-received = { $count ->
+    [one] One inquiry came through the public form.
+   *[other] { $count } inquiries came through the public form.
+}
+report-web-inquiries-median = Median time to the first action: { $minutes } minutes.
+report-web-inquiries-none-acted = None of them has been acted on yet.

@@ -1199,3 +1199,11 @@ triage-already-decided = Это обращение уже принято, объ
 triage-merge-unknown = Нет другого дела с таким номером.
 triage-merge-note-title = Ответы веб-обращения { $reference }, объединённого с этим делом:
 triage-merged-stage-note = Объединено с { $reference }
+report-web-inquiries = Обращения через сайт
+report-web-inquiries-received = { $count ->
+    [one] Через публичную форму пришло { $count } обращение.
+    [few] Через публичную форму пришло { $count } обращения.
+   *[other] Через публичную форму пришло { $count } обращений.
+}
+report-web-inquiries-median = Медиана времени до первого действия: { $minutes } мин.
+report-web-inquiries-none-acted = Ни по одному из них ещё ничего не сделано.
