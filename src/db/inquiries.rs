@@ -1,11 +1,13 @@
 //! Queries on `inquiries`: what the public form recorded beside the client and case it
-//! created, and what triage decided.
+//! created, and what triage decided. The person's account and the reason for declining are
+//! sealed like persecution narratives (`db::sealed`).
 
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
 use super::DbConnection;
 use super::schema::{cases, client_entries, clients, inquiries};
+use super::sealed::sealed;
 use super::uuid::DbUuid;
 use crate::domain::ids::StaffId;
 
@@ -39,10 +41,10 @@ pub fn insert(conn: &mut DbConnection, new: &NewInquiry<'_>) -> QueryResult<usiz
             inquiries::detained.eq(new.detained),
             inquiries::hearing_on.eq(new.hearing_on),
             inquiries::travelling_family.eq(new.travelling_family),
-            inquiries::account.eq(new.account),
+            inquiries::account.eq(sealed(new.account)),
             inquiries::submitted_from.eq(new.submitted_from),
             inquiries::received_at.eq(new.received_at),
-            inquiries::decline_reason.eq(""),
+            inquiries::decline_reason.eq(sealed("")),
         ))
         .execute(conn)
 }
@@ -174,7 +176,7 @@ pub fn record_decision(
         inquiries::status.eq(status),
         inquiries::acted_at.eq(Some(now)),
         inquiries::acted_by.eq(Some(DbUuid(by.as_uuid()))),
-        inquiries::decline_reason.eq(decline_reason),
+        inquiries::decline_reason.eq(sealed(decline_reason)),
         inquiries::merged_into.eq(merged_into.map(DbUuid)),
     ))
     .execute(conn)?;

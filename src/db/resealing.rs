@@ -65,6 +65,8 @@ pub const SEALED_COLUMNS: &[SealedColumn] = &[
     column("case_notes", "id", "body"),
     column("second_factors", "staff_id", "secret"),
     column("held_forms", "id", "fields"),
+    column("inquiries", "id", "account"),
+    column("inquiries", "id", "decline_reason"),
 ];
 
 impl SealedColumn {

@@ -599,6 +599,7 @@ diesel::table! {
 diesel::table! {
     use diesel::sql_types::*;
     use crate::db::uuid::PortableUuid;
+    use crate::db::sealed::Sealed;
 
     inquiries (id) {
         id -> PortableUuid,
@@ -609,12 +610,12 @@ diesel::table! {
         detained -> Bool,
         hearing_on -> Nullable<Date>,
         travelling_family -> Integer,
-        account -> Text,
+        account -> Sealed,
         submitted_from -> Nullable<Text>,
         received_at -> Timestamp,
         acted_at -> Nullable<Timestamp>,
         acted_by -> Nullable<PortableUuid>,
-        decline_reason -> Text,
+        decline_reason -> Sealed,
         merged_into -> Nullable<PortableUuid>,
     }
 }

@@ -186,6 +186,23 @@ async fn an_inquiry_becomes_an_unassigned_case_at_stage_inquiry_with_its_audit_e
         Some("2026-12-01")
     );
     assert_eq!(row.account, "Arrested at an anti-war protest in Moscow.");
+    let stored: Vec<String> = app
+        .state
+        .db
+        .run(|conn| {
+            use diesel::prelude::*;
+            use refuge::db::schema::inquiries;
+            Ok(inquiries::table
+                .select(diesel::dsl::sql::<diesel::sql_types::Text>("account"))
+                .load(conn)?)
+        })
+        .await
+        .unwrap();
+    assert!(
+        !stored[0].contains("protest"),
+        "the account is sealed: {}",
+        stored[0]
+    );
     let case = app
         .state
         .db

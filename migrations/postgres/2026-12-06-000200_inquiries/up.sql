@@ -13,13 +13,14 @@ CREATE TABLE inquiries (
     detained BOOLEAN NOT NULL,
     hearing_on DATE,
     travelling_family INTEGER NOT NULL,
-    -- The person's own short account, as sensitive as a persecution narrative.
+    -- The person's own short account, sealed like a persecution narrative (db::sealed).
     account TEXT NOT NULL,
     -- The client address it came from, for the cap on unreviewed inquiries per address.
     submitted_from TEXT,
     received_at TIMESTAMP NOT NULL,
     acted_at TIMESTAMP,
     acted_by UUID REFERENCES staff (id),
+    -- Sealed too: what a lawyer wrote about a person.
     decline_reason TEXT NOT NULL,
     merged_into UUID REFERENCES cases (id) ON DELETE SET NULL
 );
