@@ -112,6 +112,14 @@ else
   LABELS=(this)
   cp bench/target/release/refuge-bench "$WORK/refuge-bench"
 fi
+# Field encryption (issue 14): one data key file for both backends, kept with the data, so
+# that a later run (REUSE=1) opens what an earlier one sealed (by default PostgreSQL's would
+# be data/keys/ under the current directory). Builds from before field encryption refuse the
+# setting as an unknown key: only builds that have `refuge keys` are given it.
+KEY_FILE="$WORK/keys/refuge.keys"
+key_setting() { # build label → the setting for env, or nothing
+  if "$WORK/bin-$1/refuge" keys --help > /dev/null 2>&1; then echo "REFUGE_DATA_KEY_FILE=$KEY_FILE"; fi
+}
 ROUNDS=${ROUNDS:-1}
 STARTUP_SECONDS=${STARTUP_SECONDS:-1800}
 # The newest build (the last) loads the data.
@@ -172,7 +180,7 @@ for backend in $BACKENDS; do
   if [[ "$REUSE" != 1 ]]; then
     say "$backend: loading $CLIENTS demo clients"
     started=$(date +%s%N)
-    printf '%s\n' "$PASSWORD" | "$REFUGE" demo-data --clients "$CLIENTS" --seed "$SEED" --password-stdin \
+    printf '%s\n' "$PASSWORD" | env $(key_setting "${LABELS[-1]}") "$REFUGE" demo-data --clients "$CLIENTS" --seed "$SEED" --password-stdin \
       > "$WORK/demo-data-$backend.log"
     elapsed_ms=$(( ($(date +%s%N) - started) / 1000000 ))
     load_seconds=$(printf '%d.%d' $((elapsed_ms / 1000)) $((elapsed_ms % 1000 / 100)))
@@ -220,7 +228,7 @@ for backend in $BACKENDS; do
       label=$backend
       [[ "$build" == this ]] || label="$backend, $build (round $round)"
       say "$label: starting the server on 127.0.0.1:$PORT"
-      env REFUGE_LISTEN="127.0.0.1:$PORT" ${POOL_SIZE:+REFUGE_DATABASE__POOL_SIZE=$POOL_SIZE} \
+      env $(key_setting "$build") REFUGE_LISTEN="127.0.0.1:$PORT" ${POOL_SIZE:+REFUGE_DATABASE__POOL_SIZE=$POOL_SIZE} \
         REFUGE_CONFIG_DIR="$WORK/bin-$build/config" "$WORK/bin-$build/refuge" serve > "$WORK/server-$backend-$build.log" 2>&1 &
       server_pid=$!
       # The first start after a load may recompute every case's deadlines (when the stored
