@@ -2,12 +2,12 @@
 //! `family_members`, `journey_legs`, `persecution_events`. Rows of the repeated sections are
 //! replaced as a whole on each save, in order.
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
 use super::DbConnection;
 use super::schema::{client_entries, clients, family_members, journey_legs, persecution_events};
-use super::sealed::{a_number_index, sealed};
+use super::sealed::{SealedText, a_number_index, sealed};
 use super::uuid::DbUuid;
 use crate::domain::codes::{
     ImmigrationStatus, MannerOfEntry, MaritalStatus, Persecutor, Relationship, Sex, TravelMode,
@@ -29,6 +29,283 @@ fn unlist(stored: &str) -> Vec<String> {
         .collect()
 }
 
+/// The `clients` columns the intake writes and reads; the key and the bookkeeping columns
+/// (`id`, `created_*`, `updated_at`) are set beside it.
+#[derive(Queryable, Selectable, Insertable, AsChangeset)]
+#[diesel(table_name = clients)]
+#[diesel(check_for_backend(diesel::sqlite::Sqlite, diesel::pg::Pg))]
+// `None` clears a column rather than leaving it as it was.
+#[diesel(treat_none_as_null = true)]
+struct ClientRow {
+    family_name: String,
+    given_name: String,
+    middle_name: String,
+    native_name: String,
+    other_names: String,
+    date_of_birth: Option<NaiveDate>,
+    sex: Option<String>,
+    country_of_birth: Option<String>,
+    nationalities: String,
+    languages: String,
+    interpreter_needed: bool,
+    a_number: Option<SealedText>,
+    a_number_index: Option<String>,
+    passport_numbers: SealedText,
+    passport_expiry: Option<NaiveDate>,
+    phone: SealedText,
+    phone_safe: bool,
+    email: SealedText,
+    email_safe: bool,
+    us_address: SealedText,
+    address_safe: bool,
+    messenger: SealedText,
+    messenger_safe: bool,
+    immigration_status: Option<String>,
+}
+
+impl ClientRow {
+    fn new(c: &ClientDetails) -> QueryResult<Self> {
+        Ok(Self {
+            family_name: c.family_name.clone(),
+            given_name: c.given_name.clone(),
+            middle_name: c.middle_name.clone(),
+            native_name: c.native_name.clone(),
+            other_names: c.other_names.join("\n"),
+            date_of_birth: c.date_of_birth,
+            sex: code(c.sex.map(Sex::as_str)),
+            country_of_birth: c.country_of_birth.clone(),
+            nationalities: list(&c.nationalities),
+            languages: list(&c.languages),
+            interpreter_needed: c.interpreter_needed,
+            a_number: c.a_number.as_deref().map(sealed),
+            a_number_index: c.a_number.as_deref().map(a_number_index).transpose()?,
+            passport_numbers: sealed(&c.passport_numbers),
+            passport_expiry: c.passport_expiry,
+            phone: sealed(&c.phone),
+            phone_safe: c.phone_safe,
+            email: sealed(&c.email),
+            email_safe: c.email_safe,
+            us_address: sealed(&c.us_address),
+            address_safe: c.address_safe,
+            messenger: sealed(&c.messenger),
+            messenger_safe: c.messenger_safe,
+            immigration_status: code(c.immigration_status.map(ImmigrationStatus::as_str)),
+        })
+    }
+
+    fn into_details(self) -> ClientDetails {
+        ClientDetails {
+            family_name: self.family_name,
+            given_name: self.given_name,
+            middle_name: self.middle_name,
+            native_name: self.native_name,
+            other_names: self.other_names.lines().map(str::to_string).collect(),
+            date_of_birth: self.date_of_birth,
+            sex: self.sex.and_then(|s| Sex::parse(&s).ok()),
+            country_of_birth: self.country_of_birth,
+            nationalities: unlist(&self.nationalities),
+            languages: unlist(&self.languages),
+            interpreter_needed: self.interpreter_needed,
+            a_number: self.a_number.map(|a| a.0),
+            passport_numbers: self.passport_numbers.0,
+            passport_expiry: self.passport_expiry,
+            phone: self.phone.0,
+            phone_safe: self.phone_safe,
+            email: self.email.0,
+            email_safe: self.email_safe,
+            us_address: self.us_address.0,
+            address_safe: self.address_safe,
+            messenger: self.messenger.0,
+            messenger_safe: self.messenger_safe,
+            immigration_status: self
+                .immigration_status
+                .and_then(|s| ImmigrationStatus::parse(&s).ok()),
+        }
+    }
+}
+
+/// The `client_entries` columns but the client's id.
+#[derive(Queryable, Selectable, Insertable)]
+#[diesel(table_name = client_entries)]
+#[diesel(check_for_backend(diesel::sqlite::Sqlite, diesel::pg::Pg))]
+struct EntryRow {
+    last_arrival_on: Option<NaiveDate>,
+    port_of_entry: String,
+    manner_of_entry: Option<String>,
+    i94_number: SealedText,
+    class_of_admission: String,
+    parole_expires_on: Option<NaiveDate>,
+}
+
+impl EntryRow {
+    fn new(e: &EntryDetails) -> Self {
+        Self {
+            last_arrival_on: e.last_arrival_on,
+            port_of_entry: e.port_of_entry.clone(),
+            manner_of_entry: code(e.manner_of_entry.map(MannerOfEntry::as_str)),
+            i94_number: sealed(&e.i94_number),
+            class_of_admission: e.class_of_admission.clone(),
+            parole_expires_on: e.parole_expires_on,
+        }
+    }
+
+    fn into_details(self) -> EntryDetails {
+        EntryDetails {
+            last_arrival_on: self.last_arrival_on,
+            port_of_entry: self.port_of_entry,
+            manner_of_entry: self
+                .manner_of_entry
+                .and_then(|m| MannerOfEntry::parse(&m).ok()),
+            i94_number: self.i94_number.0,
+            class_of_admission: self.class_of_admission,
+            parole_expires_on: self.parole_expires_on,
+        }
+    }
+}
+
+/// The `family_members` columns but the row's id, client and position.
+#[derive(Queryable, Selectable, Insertable)]
+#[diesel(table_name = family_members)]
+#[diesel(check_for_backend(diesel::sqlite::Sqlite, diesel::pg::Pg))]
+struct FamilyMemberRow {
+    relationship: String,
+    family_name: String,
+    given_name: String,
+    native_name: String,
+    date_of_birth: Option<NaiveDate>,
+    marital_status: Option<String>,
+    in_us: bool,
+    derivative: bool,
+    safe_to_contact: bool,
+    notes: SealedText,
+}
+
+impl FamilyMemberRow {
+    fn new(m: &FamilyMember) -> Self {
+        Self {
+            relationship: m.relationship.map_or("other", Relationship::as_str).into(),
+            family_name: m.family_name.clone(),
+            given_name: m.given_name.clone(),
+            native_name: m.native_name.clone(),
+            date_of_birth: m.date_of_birth,
+            marital_status: code(m.marital_status.map(MaritalStatus::as_str)),
+            in_us: m.in_us,
+            derivative: m.derivative,
+            safe_to_contact: m.safe_to_contact,
+            notes: sealed(&m.notes),
+        }
+    }
+
+    fn into_member(self) -> FamilyMember {
+        FamilyMember {
+            relationship: Relationship::parse(&self.relationship).ok(),
+            family_name: self.family_name,
+            given_name: self.given_name,
+            native_name: self.native_name,
+            date_of_birth: self.date_of_birth,
+            marital_status: self
+                .marital_status
+                .and_then(|m| MaritalStatus::parse(&m).ok()),
+            in_us: self.in_us,
+            derivative: self.derivative,
+            safe_to_contact: self.safe_to_contact,
+            notes: self.notes.0,
+        }
+    }
+}
+
+/// The `journey_legs` columns but the row's id, client and position.
+#[derive(Queryable, Selectable, Insertable)]
+#[diesel(table_name = journey_legs)]
+#[diesel(check_for_backend(diesel::sqlite::Sqlite, diesel::pg::Pg))]
+struct JourneyLegRow {
+    /// Empty when unknown.
+    from_country: String,
+    from_city: String,
+    /// Empty when unknown.
+    to_country: String,
+    to_city: String,
+    departed_on: Option<NaiveDate>,
+    arrived_on: Option<NaiveDate>,
+    mode: Option<String>,
+    notes: SealedText,
+}
+
+impl JourneyLegRow {
+    fn new(leg: &JourneyLeg) -> Self {
+        Self {
+            from_country: leg.from_country.clone().unwrap_or_default(),
+            from_city: leg.from_city.clone(),
+            to_country: leg.to_country.clone().unwrap_or_default(),
+            to_city: leg.to_city.clone(),
+            departed_on: leg.departed_on,
+            arrived_on: leg.arrived_on,
+            mode: code(leg.mode.map(TravelMode::as_str)),
+            notes: sealed(&leg.notes),
+        }
+    }
+
+    fn into_leg(self) -> JourneyLeg {
+        JourneyLeg {
+            from_country: Some(self.from_country).filter(|c| !c.is_empty()),
+            from_city: self.from_city,
+            to_country: Some(self.to_country).filter(|c| !c.is_empty()),
+            to_city: self.to_city,
+            departed_on: self.departed_on,
+            arrived_on: self.arrived_on,
+            mode: self.mode.and_then(|m| TravelMode::parse(&m).ok()),
+            notes: self.notes.0,
+        }
+    }
+}
+
+/// The `persecution_events` columns but the row's id, client and position.
+#[derive(Queryable, Selectable, Insertable)]
+#[diesel(table_name = persecution_events)]
+#[diesel(check_for_backend(diesel::sqlite::Sqlite, diesel::pg::Pg))]
+struct PersecutionEventRow {
+    occurred_on: Option<NaiveDate>,
+    place: SealedText,
+    actor: Option<String>,
+    description: SealedText,
+    detention_days: Option<i32>,
+    charges: SealedText,
+    outcome: SealedText,
+    evidence: SealedText,
+}
+
+impl PersecutionEventRow {
+    fn new(ev: &PersecutionEvent) -> Self {
+        Self {
+            occurred_on: ev.occurred_on,
+            place: sealed(&ev.place),
+            actor: code(ev.actor.map(Persecutor::as_str)),
+            description: sealed(&ev.description),
+            detention_days: ev.detention_days,
+            charges: sealed(&ev.charges),
+            outcome: sealed(&ev.outcome),
+            evidence: sealed(&ev.evidence),
+        }
+    }
+
+    fn into_event(self) -> PersecutionEvent {
+        PersecutionEvent {
+            occurred_on: self.occurred_on,
+            place: self.place.0,
+            actor: self.actor.and_then(|a| Persecutor::parse(&a).ok()),
+            description: self.description.0,
+            detention_days: self.detention_days,
+            charges: self.charges.0,
+            outcome: self.outcome.0,
+            evidence: self.evidence.0,
+        }
+    }
+}
+
+fn code(value: Option<&'static str>) -> Option<String> {
+    value.map(str::to_string)
+}
+
 /// Inserts or updates the client and replaces their entry and rows.
 pub fn save(
     conn: &mut DbConnection,
@@ -38,59 +315,27 @@ pub fn save(
     now: NaiveDateTime,
 ) -> QueryResult<()> {
     let id = DbUuid(client_id);
-    let c = &intake.client;
-    let values = (
-        clients::family_name.eq(&c.family_name),
-        clients::given_name.eq(&c.given_name),
-        clients::middle_name.eq(&c.middle_name),
-        clients::native_name.eq(&c.native_name),
-        clients::other_names.eq(c.other_names.join("\n")),
-        clients::date_of_birth.eq(c.date_of_birth),
-        clients::sex.eq(c.sex.map(Sex::as_str)),
-        clients::country_of_birth.eq(c.country_of_birth.as_deref()),
-        clients::nationalities.eq(list(&c.nationalities)),
-        clients::languages.eq(list(&c.languages)),
-        clients::interpreter_needed.eq(c.interpreter_needed),
-        clients::a_number.eq(c.a_number.as_deref().map(sealed)),
-        clients::a_number_index.eq(c.a_number.as_deref().map(a_number_index).transpose()?),
-        clients::passport_numbers.eq(sealed(&c.passport_numbers)),
-        clients::passport_expiry.eq(c.passport_expiry),
-        clients::phone.eq(sealed(&c.phone)),
-        clients::phone_safe.eq(c.phone_safe),
-        clients::email.eq(sealed(&c.email)),
-        clients::email_safe.eq(c.email_safe),
-        clients::us_address.eq(sealed(&c.us_address)),
-        clients::address_safe.eq(c.address_safe),
-        clients::messenger.eq(sealed(&c.messenger)),
-        clients::messenger_safe.eq(c.messenger_safe),
-        clients::immigration_status.eq(c.immigration_status.map(ImmigrationStatus::as_str)),
-        clients::updated_at.eq(now),
-    );
+    let client = ClientRow::new(&intake.client)?;
     let updated = diesel::update(clients::table.find(id))
-        .set(values.clone())
+        .set((&client, clients::updated_at.eq(now)))
         .execute(conn)?;
     if updated == 0 {
         diesel::insert_into(clients::table)
             .values((
                 clients::id.eq(id),
-                values,
+                &client,
                 clients::created_by.eq(created_by.map(|s| DbUuid(s.as_uuid()))),
                 clients::created_at.eq(now),
+                clients::updated_at.eq(now),
             ))
             .execute(conn)?;
     }
 
-    let e = &intake.entry;
     diesel::delete(client_entries::table.find(id)).execute(conn)?;
     diesel::insert_into(client_entries::table)
         .values((
             client_entries::client_id.eq(id),
-            client_entries::last_arrival_on.eq(e.last_arrival_on),
-            client_entries::port_of_entry.eq(&e.port_of_entry),
-            client_entries::manner_of_entry.eq(e.manner_of_entry.map(MannerOfEntry::as_str)),
-            client_entries::i94_number.eq(sealed(&e.i94_number)),
-            client_entries::class_of_admission.eq(&e.class_of_admission),
-            client_entries::parole_expires_on.eq(e.parole_expires_on),
+            EntryRow::new(&intake.entry),
         ))
         .execute(conn)?;
 
@@ -101,17 +346,7 @@ pub fn save(
                 family_members::id.eq(DbUuid(uuid::Uuid::new_v4())),
                 family_members::client_id.eq(id),
                 family_members::position.eq(position),
-                family_members::relationship
-                    .eq(m.relationship.map_or("other", Relationship::as_str)),
-                family_members::family_name.eq(&m.family_name),
-                family_members::given_name.eq(&m.given_name),
-                family_members::native_name.eq(&m.native_name),
-                family_members::date_of_birth.eq(m.date_of_birth),
-                family_members::marital_status.eq(m.marital_status.map(MaritalStatus::as_str)),
-                family_members::in_us.eq(m.in_us),
-                family_members::derivative.eq(m.derivative),
-                family_members::safe_to_contact.eq(m.safe_to_contact),
-                family_members::notes.eq(sealed(&m.notes)),
+                FamilyMemberRow::new(m),
             ))
             .execute(conn)?;
     }
@@ -123,14 +358,7 @@ pub fn save(
                 journey_legs::id.eq(DbUuid(uuid::Uuid::new_v4())),
                 journey_legs::client_id.eq(id),
                 journey_legs::position.eq(position),
-                journey_legs::from_country.eq(leg.from_country.as_deref().unwrap_or("")),
-                journey_legs::from_city.eq(&leg.from_city),
-                journey_legs::to_country.eq(leg.to_country.as_deref().unwrap_or("")),
-                journey_legs::to_city.eq(&leg.to_city),
-                journey_legs::departed_on.eq(leg.departed_on),
-                journey_legs::arrived_on.eq(leg.arrived_on),
-                journey_legs::mode.eq(leg.mode.map(TravelMode::as_str)),
-                journey_legs::notes.eq(sealed(&leg.notes)),
+                JourneyLegRow::new(leg),
             ))
             .execute(conn)?;
     }
@@ -143,327 +371,57 @@ pub fn save(
                 persecution_events::id.eq(DbUuid(uuid::Uuid::new_v4())),
                 persecution_events::client_id.eq(id),
                 persecution_events::position.eq(position),
-                persecution_events::occurred_on.eq(ev.occurred_on),
-                persecution_events::place.eq(sealed(&ev.place)),
-                persecution_events::actor.eq(ev.actor.map(Persecutor::as_str)),
-                persecution_events::description.eq(sealed(&ev.description)),
-                persecution_events::detention_days.eq(ev.detention_days),
-                persecution_events::charges.eq(sealed(&ev.charges)),
-                persecution_events::outcome.eq(sealed(&ev.outcome)),
-                persecution_events::evidence.eq(sealed(&ev.evidence)),
+                PersecutionEventRow::new(ev),
             ))
             .execute(conn)?;
     }
     Ok(())
 }
 
-type ClientRow = (
-    (
-        String,
-        String,
-        String,
-        String,
-        String,
-        Option<chrono::NaiveDate>,
-        Option<String>,
-        Option<String>,
-    ),
-    (
-        String,
-        String,
-        bool,
-        Option<String>,
-        String,
-        Option<chrono::NaiveDate>,
-    ),
-    (
-        String,
-        bool,
-        String,
-        bool,
-        String,
-        bool,
-        String,
-        bool,
-        Option<String>,
-    ),
-);
-
 /// The client's part of the intake (the claim is filled in by the caller), if they exist.
 pub fn load(conn: &mut DbConnection, client_id: uuid::Uuid) -> QueryResult<Option<Intake>> {
     let id = DbUuid(client_id);
-    let row: Option<ClientRow> = clients::table
+    let Some(client) = clients::table
         .find(id)
-        .select((
-            (
-                clients::family_name,
-                clients::given_name,
-                clients::middle_name,
-                clients::native_name,
-                clients::other_names,
-                clients::date_of_birth,
-                clients::sex,
-                clients::country_of_birth,
-            ),
-            (
-                clients::nationalities,
-                clients::languages,
-                clients::interpreter_needed,
-                clients::a_number,
-                clients::passport_numbers,
-                clients::passport_expiry,
-            ),
-            (
-                clients::phone,
-                clients::phone_safe,
-                clients::email,
-                clients::email_safe,
-                clients::us_address,
-                clients::address_safe,
-                clients::messenger,
-                clients::messenger_safe,
-                clients::immigration_status,
-            ),
-        ))
+        .select(ClientRow::as_select())
         .first(conn)
-        .optional()?;
-    let Some((
-        (
-            family_name,
-            given_name,
-            middle_name,
-            native_name,
-            other_names,
-            date_of_birth,
-            sex,
-            country_of_birth,
-        ),
-        (nationalities, languages, interpreter_needed, a_number, passport_numbers, passport_expiry),
-        (
-            phone,
-            phone_safe,
-            email,
-            email_safe,
-            us_address,
-            address_safe,
-            messenger,
-            messenger_safe,
-            immigration_status,
-        ),
-    )) = row
+        .optional()?
     else {
         return Ok(None);
     };
-    let client = ClientDetails {
-        family_name,
-        given_name,
-        middle_name,
-        native_name,
-        other_names: other_names.lines().map(str::to_string).collect(),
-        date_of_birth,
-        sex: sex.and_then(|s| Sex::parse(&s).ok()),
-        country_of_birth,
-        nationalities: unlist(&nationalities),
-        languages: unlist(&languages),
-        interpreter_needed,
-        a_number,
-        passport_numbers,
-        passport_expiry,
-        phone,
-        phone_safe,
-        email,
-        email_safe,
-        us_address,
-        address_safe,
-        messenger,
-        messenger_safe,
-        immigration_status: immigration_status.and_then(|s| ImmigrationStatus::parse(&s).ok()),
-    };
     let entry = client_entries::table
         .find(id)
-        .select((
-            client_entries::last_arrival_on,
-            client_entries::port_of_entry,
-            client_entries::manner_of_entry,
-            client_entries::i94_number,
-            client_entries::class_of_admission,
-            client_entries::parole_expires_on,
-        ))
-        .first::<(
-            Option<chrono::NaiveDate>,
-            String,
-            Option<String>,
-            String,
-            String,
-            Option<chrono::NaiveDate>,
-        )>(conn)
+        .select(EntryRow::as_select())
+        .first(conn)
         .optional()?
-        .map(
-            |(
-                last_arrival_on,
-                port_of_entry,
-                manner,
-                i94_number,
-                class_of_admission,
-                parole_expires_on,
-            )| EntryDetails {
-                last_arrival_on,
-                port_of_entry,
-                manner_of_entry: manner.and_then(|m| MannerOfEntry::parse(&m).ok()),
-                i94_number,
-                class_of_admission,
-                parole_expires_on,
-            },
-        )
+        .map(EntryRow::into_details)
         .unwrap_or_default();
     let family = family_members::table
         .filter(family_members::client_id.eq(id))
         .order(family_members::position.asc())
-        .select((
-            family_members::relationship,
-            family_members::family_name,
-            family_members::given_name,
-            family_members::native_name,
-            family_members::date_of_birth,
-            family_members::marital_status,
-            family_members::in_us,
-            family_members::derivative,
-            family_members::safe_to_contact,
-            family_members::notes,
-        ))
-        .load::<(
-            String,
-            String,
-            String,
-            String,
-            Option<chrono::NaiveDate>,
-            Option<String>,
-            bool,
-            bool,
-            bool,
-            String,
-        )>(conn)?
+        .select(FamilyMemberRow::as_select())
+        .load(conn)?
         .into_iter()
-        .map(
-            |(
-                relationship,
-                family_name,
-                given_name,
-                native_name,
-                date_of_birth,
-                marital,
-                in_us,
-                derivative,
-                safe_to_contact,
-                notes,
-            )| FamilyMember {
-                relationship: Relationship::parse(&relationship).ok(),
-                family_name,
-                given_name,
-                native_name,
-                date_of_birth,
-                marital_status: marital.and_then(|m| MaritalStatus::parse(&m).ok()),
-                in_us,
-                derivative,
-                safe_to_contact,
-                notes,
-            },
-        )
+        .map(FamilyMemberRow::into_member)
         .collect();
     let journey = journey_legs::table
         .filter(journey_legs::client_id.eq(id))
         .order(journey_legs::position.asc())
-        .select((
-            journey_legs::from_country,
-            journey_legs::from_city,
-            journey_legs::to_country,
-            journey_legs::to_city,
-            journey_legs::departed_on,
-            journey_legs::arrived_on,
-            journey_legs::mode,
-            journey_legs::notes,
-        ))
-        .load::<(
-            String,
-            String,
-            String,
-            String,
-            Option<chrono::NaiveDate>,
-            Option<chrono::NaiveDate>,
-            Option<String>,
-            String,
-        )>(conn)?
+        .select(JourneyLegRow::as_select())
+        .load(conn)?
         .into_iter()
-        .map(
-            |(
-                from_country,
-                from_city,
-                to_country,
-                to_city,
-                departed_on,
-                arrived_on,
-                mode,
-                notes,
-            )| JourneyLeg {
-                from_country: Some(from_country).filter(|c| !c.is_empty()),
-                from_city,
-                to_country: Some(to_country).filter(|c| !c.is_empty()),
-                to_city,
-                departed_on,
-                arrived_on,
-                mode: mode.and_then(|m| TravelMode::parse(&m).ok()),
-                notes,
-            },
-        )
+        .map(JourneyLegRow::into_leg)
         .collect();
     let persecution = persecution_events::table
         .filter(persecution_events::client_id.eq(id))
         .order(persecution_events::position.asc())
-        .select((
-            persecution_events::occurred_on,
-            persecution_events::place,
-            persecution_events::actor,
-            persecution_events::description,
-            persecution_events::detention_days,
-            persecution_events::charges,
-            persecution_events::outcome,
-            persecution_events::evidence,
-        ))
-        .load::<(
-            Option<chrono::NaiveDate>,
-            String,
-            Option<String>,
-            String,
-            Option<i32>,
-            String,
-            String,
-            String,
-        )>(conn)?
+        .select(PersecutionEventRow::as_select())
+        .load(conn)?
         .into_iter()
-        .map(
-            |(
-                occurred_on,
-                place,
-                actor,
-                description,
-                detention_days,
-                charges,
-                outcome,
-                evidence,
-            )| PersecutionEvent {
-                occurred_on,
-                place,
-                actor: actor.and_then(|a| Persecutor::parse(&a).ok()),
-                description,
-                detention_days,
-                charges,
-                outcome,
-                evidence,
-            },
-        )
+        .map(PersecutionEventRow::into_event)
         .collect();
     Ok(Some(Intake {
-        client,
+        client: client.into_details(),
         entry,
         family,
         journey,

@@ -1,7 +1,7 @@
 //! Encrypted columns: the `Sealed` SQL type. A column declared `Sealed` in the schema is
 //! stored as TEXT holding a sealed envelope ([`crate::crypto`]). It loads as a plain `String`
-//! (opened as it is read) and is written only through [`SealedText`] (sealed as it is
-//! bound): a query that tried to write plain text into it would not compile. Filtering by a
+//! or as a [`SealedText`] (opened as it is read) and is written only through [`SealedText`]
+//! (sealed as it is bound): a query that tried to write plain text into it would not compile. Filtering by a
 //! sealed column cannot work (each sealing draws a new nonce): the A-number is found through
 //! its blind index instead.
 //!
@@ -14,7 +14,7 @@ use std::cell::RefCell;
 use std::io::Write;
 use std::sync::Arc;
 
-use diesel::deserialize::{self, FromSql};
+use diesel::deserialize::{self, FromSql, FromSqlRow};
 use diesel::expression::AsExpression;
 use diesel::pg::{Pg, PgValue};
 use diesel::query_builder::QueryId;
@@ -91,9 +91,9 @@ fn open(stored: &str) -> Result<String, Box<dyn std::error::Error + Send + Sync>
     with_keys(|keys| keys.open(stored))
 }
 
-/// A value to write into a sealed column: sealed as it is bound. (Reading needs no wrapper:
-/// a sealed column loads as a `String`.)
-#[derive(Debug, Clone, PartialEq, Eq, AsExpression)]
+/// The plain text of a sealed column: sealed as it is bound, opened as it is loaded (so that
+/// one row struct both writes and reads the column).
+#[derive(Debug, Clone, PartialEq, Eq, AsExpression, FromSqlRow)]
 #[diesel(sql_type = Sealed)]
 pub struct SealedText(pub String);
 
@@ -146,5 +146,23 @@ impl ToSql<Sealed, MultiBackend> for SealedText {
 impl FromSql<Sealed, MultiBackend> for String {
     fn from_sql(bytes: MultiRawValue<'_>) -> deserialize::Result<Self> {
         bytes.from_sql::<String, Sealed>()
+    }
+}
+
+impl FromSql<Sealed, Pg> for SealedText {
+    fn from_sql(value: PgValue<'_>) -> deserialize::Result<Self> {
+        <String as FromSql<Sealed, Pg>>::from_sql(value).map(SealedText)
+    }
+}
+
+impl FromSql<Sealed, Sqlite> for SealedText {
+    fn from_sql(value: SqliteValue<'_, '_, '_>) -> deserialize::Result<Self> {
+        <String as FromSql<Sealed, Sqlite>>::from_sql(value).map(SealedText)
+    }
+}
+
+impl FromSql<Sealed, MultiBackend> for SealedText {
+    fn from_sql(bytes: MultiRawValue<'_>) -> deserialize::Result<Self> {
+        bytes.from_sql::<SealedText, Sealed>()
     }
 }
