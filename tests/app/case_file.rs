@@ -3,9 +3,9 @@
 
 use refuge::db::audit_log::AuditFilter;
 use refuge::domain::case_stage::CaseStage;
-use refuge::domain::intake::IntakeForm;
 use refuge::domain::staff::Role;
 use refuge::error::AppError;
+use refuge::routes::cases::intake::form::IntakeForm;
 use refuge::services::{cases, intake};
 
 use crate::helpers::{TodayForTests, spawn_app};

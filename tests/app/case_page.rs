@@ -7,8 +7,8 @@ use diesel::prelude::*;
 use refuge::db::audit_log::AuditFilter;
 use refuge::db::schema;
 use refuge::domain::case_stage::{self, CaseStage, ClaimKind};
-use refuge::domain::intake::IntakeForm;
 use refuge::domain::staff::{Role, Staff};
+use refuge::routes::cases::intake::form::IntakeForm;
 use refuge::services::{cases, intake};
 
 use crate::helpers::{

@@ -12,8 +12,8 @@ use refuge::db::schema::{
 };
 use refuge::db::uuid::DbUuid;
 use refuge::domain::case_stage::{self, CaseStage, ClaimKind};
-use refuge::domain::intake::IntakeForm;
 use refuge::domain::staff::{Role, Staff};
+use refuge::routes::cases::intake::form::IntakeForm;
 use refuge::services::intake;
 use refuge_demo::office::{self, DemoOfficeOptions, PreparedOffice};
 use refuge_demo::records::{AssignedToDemoStaff, NotADemoDatabase, OfficeRecords};

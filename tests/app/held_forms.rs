@@ -5,8 +5,8 @@
 
 use chrono::Duration;
 use refuge::domain::case_work::{CaseEventForm, ChecklistItemForm, KeyDatesForm};
-use refuge::domain::intake::IntakeForm;
 use refuge::domain::staff::{Role, Staff};
+use refuge::routes::cases::intake::form::IntakeForm;
 use refuge::services::{cases, intake};
 
 use crate::helpers::{PASSWORD, TestApp, edit_open, input_value, section_open, spawn_app};

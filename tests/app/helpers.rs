@@ -477,7 +477,7 @@ impl TestApp {
     /// paralegal, saved through the intake service; returns its id and reference.
     pub async fn draft_case(&self, lawyer: &Staff, family_name: &str) -> (uuid::Uuid, String) {
         let lawyer_id = lawyer.id.to_string();
-        let form = refuge::domain::intake::IntakeForm::from_pairs(
+        let form = refuge::routes::cases::intake::form::IntakeForm::from_pairs(
             [
                 ("client.family_name", family_name),
                 ("client.given_name", "Yulia"),

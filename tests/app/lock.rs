@@ -85,7 +85,7 @@ async fn audit_count(app: &TestApp, action: &str) -> usize {
 
 async fn assign_a_case(app: &TestApp, lawyer: &Staff, paralegal: &Staff) {
     let (lawyer_id, paralegal_id) = (lawyer.id.to_string(), paralegal.id.to_string());
-    let form = refuge::domain::intake::IntakeForm::from_pairs(
+    let form = refuge::routes::cases::intake::form::IntakeForm::from_pairs(
         [
             ("client.family_name", "Lockcase"),
             ("client.given_name", "Anna"),

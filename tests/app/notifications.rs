@@ -149,7 +149,7 @@ async fn assignments_and_stage_changes_reach_the_right_people_without_names() {
     let other_id = other.staff.id.to_string();
     fields.push(("claim.lawyer_id", &lawyer_id));
     fields.push(("claim.paralegal_id", &other_id));
-    let intake = refuge::domain::intake::IntakeForm::from_pairs(
+    let intake = refuge::routes::cases::intake::form::IntakeForm::from_pairs(
         fields.iter().map(|(k, v)| (k.to_string(), v.to_string())),
     )
     .parse()

@@ -3,8 +3,8 @@
 //! paralegal may see, and the conflict page with its recorded, audited outcome.
 
 use refuge::db::audit_log::AuditFilter;
-use refuge::domain::intake::IntakeForm;
 use refuge::domain::staff::{Role, Staff};
+use refuge::routes::cases::intake::form::IntakeForm;
 use refuge::services::intake::{self, SavedCase};
 
 use crate::helpers::{TestApp, spawn_app};

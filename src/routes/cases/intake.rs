@@ -15,7 +15,6 @@ use crate::domain::codes::{
     self, ImmigrationStatus, MannerOfEntry, MaritalStatus, Persecutor, Relationship, Sex,
     TravelMode,
 };
-use crate::domain::intake::{IntakeForm, SECTIONS};
 use crate::domain::staff::{Role, Staff};
 use crate::error::{AppError, FieldErrors, Message};
 use crate::routes::errors::FormErrors;
@@ -25,6 +24,9 @@ use crate::routes::sessions::html::render;
 use crate::services::cases;
 use crate::services::intake::{self as intake_service, IntakeCase};
 use crate::state::AppState;
+use form::{IntakeForm, SECTIONS};
+
+pub mod form;
 
 /// The request header `forms.js` sends with an automatic draft save.
 const AUTOSAVE_HEADER: &str = "x-refuge-autosave";

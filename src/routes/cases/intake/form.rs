@@ -1,0 +1,695 @@
+//! The intake page's form model: what was typed, as text, so that a form with problems comes
+//! back with every entry intact. `IntakeForm::parse` turns it into the domain's [`Intake`] of
+//! typed values or the list of problems, each named by its field (`family.2.date_of_birth`);
+//! `IntakeForm::from_intake` shows a saved one.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+
+use crate::domain::a_number::ANumber;
+use crate::domain::case_stage::ClaimKind;
+use crate::domain::codes::{
+    ImmigrationStatus, MannerOfEntry, MaritalStatus, Persecutor, Relationship, Sex, TravelMode,
+};
+use crate::domain::ids::StaffId;
+use crate::domain::intake::{
+    ClaimDetails, ClientDetails, EntryDetails, FamilyMember, Intake, JourneyLeg, MAX_ROWS,
+    PersecutionEvent, parse_date,
+};
+use crate::error::{FieldErrors, Message};
+
+/// The intake form as typed: field path → text. Rows are `family.N.*`, `journey.N.*`,
+/// `persecution.N.*`; checkboxes are present ("on") or absent.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct IntakeForm {
+    values: BTreeMap<String, String>,
+}
+
+/// The fields that hold a list of codes, each chosen in a picker of its own.
+pub const LIST_FIELDS: [&str; 2] = ["client.nationalities", "client.languages"];
+
+/// The repeated sections of the form.
+pub const SECTIONS: [&str; 3] = ["family", "journey", "persecution"];
+
+impl IntakeForm {
+    /// From submitted pairs; anything that is not an intake field (the CSRF token, the
+    /// button pressed) is left out.
+    ///
+    /// A list field ([`LIST_FIELDS`]) comes as one picker per entry, all with the same name:
+    /// its chosen values are kept together, comma-separated, as if typed into one box.
+    pub fn from_pairs(pairs: impl IntoIterator<Item = (String, String)>) -> Self {
+        let mut values: BTreeMap<String, String> = BTreeMap::new();
+        for (name, value) in pairs.into_iter().filter(|(name, _)| name.contains('.')) {
+            if !LIST_FIELDS.contains(&name.as_str()) {
+                values.insert(name, value);
+                continue;
+            }
+            if value.trim().is_empty() {
+                continue;
+            }
+            match values.get_mut(&name) {
+                Some(list) => {
+                    list.push_str(", ");
+                    list.push_str(value.trim());
+                }
+                None => {
+                    values.insert(name, value.trim().to_string());
+                }
+            }
+        }
+        Self { values }
+    }
+
+    /// The entries of a list field as chosen, in order (`"RU, UA"` → `["RU", "UA"]`).
+    pub fn list(&self, field: &str) -> Vec<&str> {
+        self.value(field)
+            .split([',', ';', '\n'])
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .collect()
+    }
+
+    pub fn value(&self, field: &str) -> &str {
+        self.values.get(field).map_or("", String::as_str)
+    }
+
+    pub fn checked(&self, field: &str) -> bool {
+        matches!(self.value(field), "on" | "true" | "1")
+    }
+
+    fn set(&mut self, field: String, value: impl Into<String>) {
+        let value = value.into();
+        if value.is_empty() {
+            self.values.remove(&field);
+        } else {
+            self.values.insert(field, value);
+        }
+    }
+
+    /// How many rows a section has (the highest row index present, plus one).
+    pub fn rows(&self, section: &str) -> usize {
+        let prefix = format!("{section}.");
+        self.values
+            .keys()
+            .filter_map(|k| {
+                k.strip_prefix(&prefix)?
+                    .split('.')
+                    .next()?
+                    .parse::<usize>()
+                    .ok()
+            })
+            .map(|i| i + 1)
+            .max()
+            .unwrap_or(0)
+            .min(MAX_ROWS + 1)
+    }
+
+    /// Adds an empty row to a section (one placeholder value keeps it counted).
+    pub fn add_row(&mut self, section: &str) {
+        let index = self.rows(section);
+        if index < MAX_ROWS {
+            self.values
+                .insert(format!("{section}.{index}.row"), "new".into());
+        }
+    }
+
+    fn take_row(&mut self, section: &str, index: usize) -> BTreeMap<String, String> {
+        let prefix = format!("{section}.{index}.");
+        let keys: Vec<String> = self
+            .values
+            .keys()
+            .filter(|k| k.starts_with(&prefix))
+            .cloned()
+            .collect();
+        keys.into_iter()
+            .filter_map(|k| {
+                let value = self.values.remove(&k)?;
+                Some((k[prefix.len()..].to_string(), value))
+            })
+            .collect()
+    }
+
+    fn put_row(&mut self, section: &str, index: usize, row: BTreeMap<String, String>) {
+        for (name, value) in row {
+            self.values
+                .insert(format!("{section}.{index}.{name}"), value);
+        }
+    }
+
+    pub fn remove_row(&mut self, section: &str, index: usize) {
+        let count = self.rows(section);
+        if index >= count {
+            return;
+        }
+        self.take_row(section, index);
+        for i in index + 1..count {
+            let row = self.take_row(section, i);
+            self.put_row(section, i - 1, row);
+        }
+    }
+
+    /// Swaps a row with the one before it.
+    pub fn move_row_up(&mut self, section: &str, index: usize) {
+        if index == 0 || index >= self.rows(section) {
+            return;
+        }
+        let upper = self.take_row(section, index - 1);
+        let lower = self.take_row(section, index);
+        self.put_row(section, index - 1, lower);
+        self.put_row(section, index, upper);
+    }
+
+    /// Parses the typed text into an intake, or names every field that does not parse.
+    pub fn parse(&self) -> Result<Intake, FieldErrors> {
+        let mut errors = FieldErrors::default();
+        let date = |errors: &mut FieldErrors, field: &str| -> Option<NaiveDate> {
+            errors.check(field, parse_date(self.value(field))).flatten()
+        };
+        let choice =
+            |errors: &mut FieldErrors, field: &str, parse: &dyn Fn(&str) -> Result<(), Message>| {
+                let raw = self.value(field).trim();
+                if !raw.is_empty() {
+                    errors.check(field, parse(raw));
+                }
+            };
+        let list = |field: &str| -> Vec<String> {
+            self.list(field).into_iter().map(str::to_string).collect()
+        };
+        let opt =
+            |field: &str| Some(self.value(field).trim().to_string()).filter(|v| !v.is_empty());
+
+        // Vocabularies are parsed twice (here for the message, below for the value): the
+        // parse is a match on a short string, the clarity is worth it.
+        choice(&mut errors, "client.sex", &|v| Sex::parse(v).map(|_| ()));
+        choice(&mut errors, "client.immigration_status", &|v| {
+            ImmigrationStatus::parse(v).map(|_| ())
+        });
+        choice(&mut errors, "entry.manner_of_entry", &|v| {
+            MannerOfEntry::parse(v).map(|_| ())
+        });
+        choice(&mut errors, "claim.kind", &|v| {
+            ClaimKind::parse(v).map(|_| ())
+        });
+        let staff = |errors: &mut FieldErrors, field: &str| -> Option<StaffId> {
+            let raw = self.value(field).trim();
+            if raw.is_empty() {
+                return None;
+            }
+            errors.check(
+                field,
+                raw.parse().map_err(|_| Message::new("validation-staff")),
+            )
+        };
+
+        let client = ClientDetails {
+            family_name: self.value("client.family_name").into(),
+            given_name: self.value("client.given_name").into(),
+            middle_name: self.value("client.middle_name").into(),
+            native_name: self.value("client.native_name").into(),
+            other_names: self
+                .value("client.other_names")
+                .lines()
+                .map(str::to_string)
+                .collect(),
+            date_of_birth: date(&mut errors, "client.date_of_birth"),
+            sex: Sex::parse(self.value("client.sex")).ok(),
+            country_of_birth: opt("client.country_of_birth"),
+            nationalities: list("client.nationalities"),
+            languages: list("client.languages"),
+            interpreter_needed: self.checked("client.interpreter_needed"),
+            a_number: opt("client.a_number"),
+            passport_numbers: self.value("client.passport_numbers").into(),
+            passport_expiry: date(&mut errors, "client.passport_expiry"),
+            phone: self.value("client.phone").into(),
+            phone_safe: self.checked("client.phone_safe"),
+            email: self.value("client.email").into(),
+            email_safe: self.checked("client.email_safe"),
+            us_address: self.value("client.us_address").into(),
+            address_safe: self.checked("client.address_safe"),
+            messenger: self.value("client.messenger").into(),
+            messenger_safe: self.checked("client.messenger_safe"),
+            immigration_status: ImmigrationStatus::parse(self.value("client.immigration_status"))
+                .ok(),
+        };
+        let entry = EntryDetails {
+            last_arrival_on: date(&mut errors, "entry.last_arrival_on"),
+            port_of_entry: self.value("entry.port_of_entry").into(),
+            manner_of_entry: MannerOfEntry::parse(self.value("entry.manner_of_entry")).ok(),
+            i94_number: self.value("entry.i94_number").into(),
+            class_of_admission: self.value("entry.class_of_admission").into(),
+            parole_expires_on: date(&mut errors, "entry.parole_expires_on"),
+        };
+
+        let mut family = Vec::new();
+        for i in 0..self.rows("family") {
+            let f = |name: &str| format!("family.{i}.{name}");
+            if self.row_is_blank("family", i) {
+                continue;
+            }
+            choice(&mut errors, &f("relationship"), &|v| {
+                Relationship::parse(v).map(|_| ())
+            });
+            choice(&mut errors, &f("marital_status"), &|v| {
+                MaritalStatus::parse(v).map(|_| ())
+            });
+            family.push(FamilyMember {
+                relationship: Relationship::parse(self.value(&f("relationship"))).ok(),
+                family_name: self.value(&f("family_name")).into(),
+                given_name: self.value(&f("given_name")).into(),
+                native_name: self.value(&f("native_name")).into(),
+                date_of_birth: date(&mut errors, &f("date_of_birth")),
+                marital_status: MaritalStatus::parse(self.value(&f("marital_status"))).ok(),
+                in_us: self.checked(&f("in_us")),
+                derivative: self.checked(&f("derivative")),
+                safe_to_contact: self.checked(&f("safe_to_contact")),
+                notes: self.value(&f("notes")).into(),
+            });
+        }
+        let mut journey = Vec::new();
+        for i in 0..self.rows("journey") {
+            let f = |name: &str| format!("journey.{i}.{name}");
+            if self.row_is_blank("journey", i) {
+                continue;
+            }
+            choice(&mut errors, &f("mode"), &|v| {
+                TravelMode::parse(v).map(|_| ())
+            });
+            journey.push(JourneyLeg {
+                from_country: opt(&f("from_country")),
+                from_city: self.value(&f("from_city")).into(),
+                to_country: opt(&f("to_country")),
+                to_city: self.value(&f("to_city")).into(),
+                departed_on: date(&mut errors, &f("departed_on")),
+                arrived_on: date(&mut errors, &f("arrived_on")),
+                mode: TravelMode::parse(self.value(&f("mode"))).ok(),
+                notes: self.value(&f("notes")).into(),
+            });
+        }
+        let mut persecution = Vec::new();
+        for i in 0..self.rows("persecution") {
+            let f = |name: &str| format!("persecution.{i}.{name}");
+            if self.row_is_blank("persecution", i) {
+                continue;
+            }
+            choice(&mut errors, &f("actor"), &|v| {
+                Persecutor::parse(v).map(|_| ())
+            });
+            let days = self.value(&f("detention_days")).trim();
+            let detention_days = if days.is_empty() {
+                None
+            } else {
+                errors.check(
+                    f("detention_days"),
+                    days.parse::<i32>()
+                        .map_err(|_| Message::new("validation-number")),
+                )
+            };
+            persecution.push(PersecutionEvent {
+                occurred_on: date(&mut errors, &f("occurred_on")),
+                place: self.value(&f("place")).into(),
+                actor: Persecutor::parse(self.value(&f("actor"))).ok(),
+                description: self.value(&f("description")).into(),
+                detention_days,
+                charges: self.value(&f("charges")).into(),
+                outcome: self.value(&f("outcome")).into(),
+                evidence: self.value(&f("evidence")).into(),
+            });
+        }
+        let claim = ClaimDetails {
+            kind: ClaimKind::parse(self.value("claim.kind")).ok(),
+            lawyer_id: staff(&mut errors, "claim.lawyer_id"),
+            paralegal_id: staff(&mut errors, "claim.paralegal_id"),
+        };
+        if errors.is_empty() {
+            Ok(Intake {
+                client,
+                entry,
+                family,
+                journey,
+                persecution,
+                claim,
+            })
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// Whether nothing but the placeholder was typed into a row.
+    fn row_is_blank(&self, section: &str, index: usize) -> bool {
+        let prefix = format!("{section}.{index}.");
+        self.values
+            .iter()
+            .filter(|(k, _)| k.starts_with(&prefix) && !k.ends_with(".row"))
+            .all(|(_, v)| v.trim().is_empty())
+    }
+
+    /// The form showing a saved intake.
+    pub fn from_intake(intake: &Intake) -> Self {
+        let mut form = Self::default();
+        let date = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+        let flag = |b: bool| if b { "on" } else { "" };
+        let c = &intake.client;
+        for (field, value) in [
+            ("client.family_name", c.family_name.clone()),
+            ("client.given_name", c.given_name.clone()),
+            ("client.middle_name", c.middle_name.clone()),
+            ("client.native_name", c.native_name.clone()),
+            ("client.other_names", c.other_names.join("\n")),
+            ("client.date_of_birth", date(c.date_of_birth)),
+            (
+                "client.sex",
+                c.sex.map(|s| s.as_str().to_string()).unwrap_or_default(),
+            ),
+            (
+                "client.country_of_birth",
+                c.country_of_birth.clone().unwrap_or_default(),
+            ),
+            ("client.nationalities", c.nationalities.join(", ")),
+            ("client.languages", c.languages.join(", ")),
+            (
+                "client.interpreter_needed",
+                flag(c.interpreter_needed).into(),
+            ),
+            (
+                "client.a_number",
+                c.a_number
+                    .as_deref()
+                    .and_then(|a| ANumber::parse(a).ok())
+                    .map(|a| a.to_string())
+                    .unwrap_or_default(),
+            ),
+            ("client.passport_numbers", c.passport_numbers.clone()),
+            ("client.passport_expiry", date(c.passport_expiry)),
+            ("client.phone", c.phone.clone()),
+            ("client.phone_safe", flag(c.phone_safe).into()),
+            ("client.email", c.email.clone()),
+            ("client.email_safe", flag(c.email_safe).into()),
+            ("client.us_address", c.us_address.clone()),
+            ("client.address_safe", flag(c.address_safe).into()),
+            ("client.messenger", c.messenger.clone()),
+            ("client.messenger_safe", flag(c.messenger_safe).into()),
+            (
+                "client.immigration_status",
+                c.immigration_status
+                    .map(|s| s.as_str().to_string())
+                    .unwrap_or_default(),
+            ),
+            ("entry.last_arrival_on", date(intake.entry.last_arrival_on)),
+            ("entry.port_of_entry", intake.entry.port_of_entry.clone()),
+            (
+                "entry.manner_of_entry",
+                intake
+                    .entry
+                    .manner_of_entry
+                    .map(|m| m.as_str().to_string())
+                    .unwrap_or_default(),
+            ),
+            ("entry.i94_number", intake.entry.i94_number.clone()),
+            (
+                "entry.class_of_admission",
+                intake.entry.class_of_admission.clone(),
+            ),
+            (
+                "entry.parole_expires_on",
+                date(intake.entry.parole_expires_on),
+            ),
+            (
+                "claim.kind",
+                intake
+                    .claim
+                    .kind
+                    .map(|k| k.as_str().to_string())
+                    .unwrap_or_default(),
+            ),
+            (
+                "claim.lawyer_id",
+                intake
+                    .claim
+                    .lawyer_id
+                    .map(|id| id.to_string())
+                    .unwrap_or_default(),
+            ),
+            (
+                "claim.paralegal_id",
+                intake
+                    .claim
+                    .paralegal_id
+                    .map(|id| id.to_string())
+                    .unwrap_or_default(),
+            ),
+        ] {
+            form.set(field.to_string(), value);
+        }
+        for (i, m) in intake.family.iter().enumerate() {
+            form.values
+                .insert(format!("family.{i}.row"), "saved".into());
+            for (name, value) in [
+                (
+                    "relationship",
+                    m.relationship
+                        .map(|r| r.as_str().to_string())
+                        .unwrap_or_default(),
+                ),
+                ("family_name", m.family_name.clone()),
+                ("given_name", m.given_name.clone()),
+                ("native_name", m.native_name.clone()),
+                ("date_of_birth", date(m.date_of_birth)),
+                (
+                    "marital_status",
+                    m.marital_status
+                        .map(|s| s.as_str().to_string())
+                        .unwrap_or_default(),
+                ),
+                ("in_us", flag(m.in_us).into()),
+                ("derivative", flag(m.derivative).into()),
+                ("safe_to_contact", flag(m.safe_to_contact).into()),
+                ("notes", m.notes.clone()),
+            ] {
+                form.set(format!("family.{i}.{name}"), value);
+            }
+        }
+        for (i, leg) in intake.journey.iter().enumerate() {
+            form.values
+                .insert(format!("journey.{i}.row"), "saved".into());
+            for (name, value) in [
+                ("from_country", leg.from_country.clone().unwrap_or_default()),
+                ("from_city", leg.from_city.clone()),
+                ("to_country", leg.to_country.clone().unwrap_or_default()),
+                ("to_city", leg.to_city.clone()),
+                ("departed_on", date(leg.departed_on)),
+                ("arrived_on", date(leg.arrived_on)),
+                (
+                    "mode",
+                    leg.mode.map(|m| m.as_str().to_string()).unwrap_or_default(),
+                ),
+                ("notes", leg.notes.clone()),
+            ] {
+                form.set(format!("journey.{i}.{name}"), value);
+            }
+        }
+        for (i, e) in intake.persecution.iter().enumerate() {
+            form.values
+                .insert(format!("persecution.{i}.row"), "saved".into());
+            for (name, value) in [
+                ("occurred_on", date(e.occurred_on)),
+                ("place", e.place.clone()),
+                (
+                    "actor",
+                    e.actor.map(|a| a.as_str().to_string()).unwrap_or_default(),
+                ),
+                ("description", e.description.clone()),
+                (
+                    "detention_days",
+                    e.detention_days.map(|d| d.to_string()).unwrap_or_default(),
+                ),
+                ("charges", e.charges.clone()),
+                ("outcome", e.outcome.clone()),
+                ("evidence", e.evidence.clone()),
+            ] {
+                form.set(format!("persecution.{i}.{name}"), value);
+            }
+        }
+        form
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()
+    }
+
+    fn form(pairs: &[(&str, &str)]) -> IntakeForm {
+        IntakeForm::from_pairs(pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())))
+    }
+
+    fn complete_pairs() -> Vec<(&'static str, &'static str)> {
+        vec![
+            ("client.family_name", "Shcherbakov"),
+            ("client.given_name", "Yevgeniy"),
+            ("client.middle_name", "NONE"),
+            ("client.native_name", "Евгений Щербаков"),
+            ("client.date_of_birth", "1984-03-12"),
+            ("client.nationalities", "ru"),
+            ("client.a_number", "A 12 345 678"),
+            ("entry.last_arrival_on", "15.01.2026"),
+            ("claim.kind", "defensive"),
+            ("claim.lawyer_id", "7c0f4a4e-8a51-4c4e-9a3b-2d52d1f0a111"),
+            ("journey.0.from_city", "Moscow"),
+            ("journey.0.to_city", "Zürich"),
+            ("journey.0.mode", "air"),
+            ("journey.1.from_city", "Tijuana"),
+            ("journey.1.to_city", "San Ysidro"),
+            ("journey.1.mode", "on_foot"),
+            ("persecution.0.place", "Moscow"),
+            ("persecution.0.actor", "police"),
+            ("persecution.0.detention_days", "3"),
+            ("csrf_token", "ignored"),
+        ]
+    }
+
+    #[test]
+    fn a_complete_form_parses_and_normalizes() {
+        let intake = form(&complete_pairs())
+            .parse()
+            .unwrap()
+            .checked(true, today())
+            .unwrap();
+        assert_eq!(intake.client.a_number.as_deref(), Some("012345678"));
+        assert_eq!(intake.client.nationalities, vec!["RU"]);
+        assert_eq!(
+            intake.entry.last_arrival_on,
+            NaiveDate::from_ymd_opt(2026, 1, 15)
+        );
+        assert_eq!(intake.journey.len(), 2);
+        assert_eq!(intake.journey[1].mode, Some(TravelMode::OnFoot));
+        assert_eq!(intake.persecution[0].detention_days, Some(3));
+        assert_eq!(
+            intake.names(),
+            vec!["Yevgeniy Shcherbakov", "Евгений Щербаков"]
+        );
+    }
+
+    #[test]
+    fn list_pickers_of_one_name_make_one_list_and_blank_pickers_add_nothing() {
+        let form = form(&[
+            ("client.nationalities", "RU"),
+            ("client.nationalities", ""),
+            ("client.nationalities", "ua"),
+            ("client.languages", " "),
+            ("client.languages", "uk"),
+            ("client.family_name", "First"),
+            ("client.family_name", "Second"),
+        ]);
+        assert_eq!(form.value("client.nationalities"), "RU, ua");
+        assert_eq!(form.list("client.nationalities"), vec!["RU", "ua"]);
+        assert_eq!(form.list("client.languages"), vec!["uk"]);
+        // Any other field keeps its last value, as before.
+        assert_eq!(form.value("client.family_name"), "Second");
+        let intake = form.parse().unwrap().checked(false, today()).unwrap();
+        assert_eq!(intake.client.nationalities, vec!["RU", "UA"]);
+        assert_eq!(intake.client.languages, vec!["uk"]);
+    }
+
+    #[test]
+    fn unparseable_fields_are_named_and_the_form_keeps_them() {
+        let mut pairs = complete_pairs();
+        pairs.push(("client.passport_expiry", "31/02/2030"));
+        pairs.push(("journey.1.departed_on", "yesterday"));
+        pairs.push(("persecution.0.actor", "aliens"));
+        let form = form(&pairs);
+        let errors = form.parse().unwrap_err();
+        let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            vec![
+                "client.passport_expiry",
+                "journey.1.departed_on",
+                "persecution.0.actor"
+            ]
+        );
+        assert_eq!(form.value("journey.1.departed_on"), "yesterday");
+    }
+
+    #[test]
+    fn a_draft_may_lack_what_completion_requires() {
+        let draft = form(&[("client.given_name", "Юлия")]).parse().unwrap();
+        assert!(draft.clone().checked(false, today()).is_ok());
+        let nameless = Intake::default().checked(false, today()).unwrap_err();
+        assert_eq!(
+            nameless
+                .iter()
+                .map(|e| e.field.as_str())
+                .collect::<Vec<_>>(),
+            vec!["client.family_name"]
+        );
+        let errors = draft.checked(true, today()).unwrap_err();
+        let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert!(fields.contains(&"client.family_name"));
+        assert!(fields.contains(&"client.middle_name"));
+        assert!(fields.contains(&"claim.kind"));
+        assert!(fields.contains(&"claim.lawyer_id"));
+    }
+
+    #[test]
+    fn semantic_checks_name_their_row() {
+        let intake = form(&[
+            ("client.given_name", "Olena"),
+            ("client.date_of_birth", "2030-01-01"),
+            ("client.nationalities", "RU, Narnia"),
+            ("journey.0.departed_on", "2026-01-10"),
+            ("journey.0.arrived_on", "2026-01-09"),
+        ])
+        .parse()
+        .unwrap();
+        let errors = intake.checked(false, today()).unwrap_err();
+        let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            vec![
+                "client.nationalities",
+                "client.date_of_birth",
+                "journey.0.arrived_on"
+            ]
+        );
+    }
+
+    #[test]
+    fn rows_are_added_removed_and_reordered_without_losing_text() {
+        let mut f = form(&[
+            ("journey.0.from_city", "Moscow"),
+            ("journey.1.from_city", "Cancún"),
+        ]);
+        f.add_row("journey");
+        assert_eq!(f.rows("journey"), 3);
+        f.set("journey.2.from_city".into(), "Tijuana");
+        f.move_row_up("journey", 2);
+        assert_eq!(f.value("journey.1.from_city"), "Tijuana");
+        assert_eq!(f.value("journey.2.from_city"), "Cancún");
+        f.remove_row("journey", 0);
+        assert_eq!(f.rows("journey"), 2);
+        assert_eq!(f.value("journey.0.from_city"), "Tijuana");
+        assert_eq!(f.value("journey.1.from_city"), "Cancún");
+        // An added row left empty is not an empty record.
+        f.add_row("family");
+        assert!(f.parse().unwrap().family.is_empty());
+    }
+
+    #[test]
+    fn a_saved_intake_round_trips_through_the_form() {
+        let intake = form(&complete_pairs())
+            .parse()
+            .unwrap()
+            .checked(true, today())
+            .unwrap();
+        let again = IntakeForm::from_intake(&intake)
+            .parse()
+            .unwrap()
+            .checked(true, today())
+            .unwrap();
+        assert_eq!(again, intake);
+    }
+}
