@@ -9,6 +9,7 @@ use super::codes::{
     Relationship, Sex, TravelMode,
 };
 use super::deadlines::FilingExceptionKind;
+use super::intake;
 use super::notifications::{Delivery, NotificationKind};
 use super::reports::ReportOf;
 use super::staff::Role;
@@ -491,89 +492,23 @@ const KEY_DATE_FIELDS: &[Field] = &[
     ("i485_filed_on", "case-dates-i485-filed", Kind::Text),
 ];
 
-/// The intake's fields by their path without the item number (`family.given_name`).
-const INTAKE_FIELDS: &[Field] = &[
-    (
-        "client.family_name",
-        "intake-client-family-name",
-        Kind::Text,
-    ),
-    ("client.given_name", "intake-client-given-name", Kind::Text),
-    (
-        "client.middle_name",
-        "intake-client-middle-name",
-        Kind::Text,
-    ),
-    (
-        "client.native_name",
-        "intake-client-native-name",
-        Kind::Text,
-    ),
-    (
-        "client.other_names",
-        "intake-client-other-names",
-        Kind::Text,
-    ),
-    (
-        "client.date_of_birth",
-        "intake-client-date-of-birth",
-        Kind::Text,
-    ),
+/// How the intake's fields that are not plain text are read, by path without the item
+/// number; any other intake field is text. Their labels are `intake::FIELD_LABELS`.
+const INTAKE_KINDS: &[(&str, Kind)] = &[
     (
         "client.sex",
-        "intake-client-sex",
         Kind::Code(|c| Sex::parse(c).ok().map(Sex::label_key)),
     ),
-    (
-        "client.country_of_birth",
-        "intake-client-country-of-birth",
-        Kind::Country,
-    ),
-    (
-        "client.nationalities",
-        "intake-client-nationalities",
-        Kind::Country,
-    ),
-    (
-        "client.languages",
-        "intake-client-languages",
-        Kind::Language,
-    ),
-    (
-        "client.interpreter_needed",
-        "intake-client-interpreter",
-        Kind::Flag,
-    ),
-    ("client.a_number", "intake-client-a-number", Kind::Text),
-    (
-        "client.passport_numbers",
-        "intake-client-passports",
-        Kind::Text,
-    ),
-    (
-        "client.passport_expiry",
-        "intake-client-passport-expiry",
-        Kind::Text,
-    ),
-    ("client.phone", "intake-client-phone", Kind::Text),
-    ("client.phone_safe", "intake-client-phone-safe", Kind::Flag),
-    ("client.email", "intake-client-email", Kind::Text),
-    ("client.email_safe", "intake-client-email-safe", Kind::Flag),
-    ("client.us_address", "intake-client-us-address", Kind::Text),
-    (
-        "client.address_safe",
-        "intake-client-address-safe",
-        Kind::Flag,
-    ),
-    ("client.messenger", "intake-client-messenger", Kind::Text),
-    (
-        "client.messenger_safe",
-        "intake-client-messenger-safe",
-        Kind::Flag,
-    ),
+    ("client.country_of_birth", Kind::Country),
+    ("client.nationalities", Kind::Country),
+    ("client.languages", Kind::Language),
+    ("client.interpreter_needed", Kind::Flag),
+    ("client.phone_safe", Kind::Flag),
+    ("client.email_safe", Kind::Flag),
+    ("client.address_safe", Kind::Flag),
+    ("client.messenger_safe", Kind::Flag),
     (
         "client.immigration_status",
-        "intake-client-immigration-status",
         Kind::Code(|c| {
             ImmigrationStatus::parse(c)
                 .ok()
@@ -581,117 +516,47 @@ const INTAKE_FIELDS: &[Field] = &[
         }),
     ),
     (
-        "entry.last_arrival_on",
-        "intake-entry-last-arrival",
-        Kind::Text,
-    ),
-    ("entry.port_of_entry", "intake-entry-port", Kind::Text),
-    (
         "entry.manner_of_entry",
-        "intake-entry-manner",
         Kind::Code(|c| MannerOfEntry::parse(c).ok().map(MannerOfEntry::label_key)),
-    ),
-    ("entry.i94_number", "intake-entry-i94", Kind::Text),
-    ("entry.class_of_admission", "intake-entry-class", Kind::Text),
-    (
-        "entry.parole_expires_on",
-        "intake-entry-parole-expires",
-        Kind::Text,
     ),
     (
         "family.relationship",
-        "intake-family-relationship",
         Kind::Code(|c| Relationship::parse(c).ok().map(Relationship::label_key)),
     ),
     (
-        "family.family_name",
-        "intake-family-family-name",
-        Kind::Text,
-    ),
-    ("family.given_name", "intake-family-given-name", Kind::Text),
-    (
-        "family.native_name",
-        "intake-family-native-name",
-        Kind::Text,
-    ),
-    (
-        "family.date_of_birth",
-        "intake-family-date-of-birth",
-        Kind::Text,
-    ),
-    (
         "family.marital_status",
-        "intake-family-marital-status",
         Kind::Code(|c| MaritalStatus::parse(c).ok().map(MaritalStatus::label_key)),
     ),
-    ("family.in_us", "intake-family-in-us", Kind::Flag),
-    ("family.derivative", "intake-family-derivative", Kind::Flag),
-    ("family.safe_to_contact", "intake-family-safe", Kind::Flag),
-    ("family.notes", "intake-family-notes", Kind::Text),
-    (
-        "journey.from_country",
-        "intake-journey-from-country",
-        Kind::Country,
-    ),
-    ("journey.from_city", "intake-journey-from-city", Kind::Text),
-    (
-        "journey.to_country",
-        "intake-journey-to-country",
-        Kind::Country,
-    ),
-    ("journey.to_city", "intake-journey-to-city", Kind::Text),
-    ("journey.departed_on", "intake-journey-departed", Kind::Text),
-    ("journey.arrived_on", "intake-journey-arrived", Kind::Text),
+    ("family.in_us", Kind::Flag),
+    ("family.derivative", Kind::Flag),
+    ("family.safe_to_contact", Kind::Flag),
+    ("journey.from_country", Kind::Country),
+    ("journey.to_country", Kind::Country),
     (
         "journey.mode",
-        "intake-journey-mode",
         Kind::Code(|c| TravelMode::parse(c).ok().map(TravelMode::label_key)),
     ),
-    ("journey.notes", "intake-journey-notes", Kind::Text),
-    (
-        "persecution.occurred_on",
-        "intake-persecution-date",
-        Kind::Text,
-    ),
-    ("persecution.place", "intake-persecution-place", Kind::Text),
     (
         "persecution.actor",
-        "intake-persecution-actor",
         Kind::Code(|c| Persecutor::parse(c).ok().map(Persecutor::label_key)),
     ),
     (
-        "persecution.description",
-        "intake-persecution-description",
-        Kind::Text,
-    ),
-    (
-        "persecution.detention_days",
-        "intake-persecution-detention-days",
-        Kind::Text,
-    ),
-    (
-        "persecution.charges",
-        "intake-persecution-charges",
-        Kind::Text,
-    ),
-    (
-        "persecution.outcome",
-        "intake-persecution-outcome",
-        Kind::Text,
-    ),
-    (
-        "persecution.evidence",
-        "intake-persecution-evidence",
-        Kind::Text,
-    ),
-    (
         "claim.kind",
-        "intake-claim-kind",
         Kind::Code(|c| ClaimKind::parse(c).ok().map(ClaimKind::label_key)),
     ),
-    ("claim.lawyer_id", "intake-claim-lawyer", Kind::Staff),
-    ("claim.paralegal_id", "intake-claim-paralegal", Kind::Staff),
+    ("claim.lawyer_id", Kind::Staff),
+    ("claim.paralegal_id", Kind::Staff),
 ];
+
+/// An intake field's label and how its value is read.
+fn intake_lookup(path: &str) -> Option<(&'static str, Kind)> {
+    let key = intake::label_key(path)?;
+    let kind = INTAKE_KINDS
+        .iter()
+        .find(|(field, _)| *field == path)
+        .map_or(Kind::Text, |(_, kind)| *kind);
+    Some((key, kind))
+}
 
 /// The intake fields (by path without the item number) whose values the audit log keeps,
 /// before → after: how the case is handled, never who the person is or what happened to
@@ -749,7 +614,7 @@ fn intake_field(path: &str) -> Option<(FieldName, Kind)> {
         [section, index, name] => {
             let number = index.parse::<usize>().ok()?.checked_add(1)?;
             let item = INTAKE_ITEMS.iter().find(|(s, _)| s == section)?.1;
-            let (key, kind) = lookup(INTAKE_FIELDS, &format!("{section}.{name}"))?;
+            let (key, kind) = intake_lookup(&format!("{section}.{name}"))?;
             Some((
                 FieldName::Key {
                     key,
@@ -759,7 +624,7 @@ fn intake_field(path: &str) -> Option<(FieldName, Kind)> {
             ))
         }
         [_, _] => {
-            let (key, kind) = lookup(INTAKE_FIELDS, path)?;
+            let (key, kind) = intake_lookup(path)?;
             Some((FieldName::Key { key, item: None }, kind))
         }
         _ => None,

@@ -141,6 +141,88 @@ pub struct ClaimDetails {
     pub paralegal_id: Option<StaffId>,
 }
 
+/// Every intake field's label: its path without the row number (`family.given_name`) and its
+/// catalogue key. The page's fields, its error summary and the audit trail all name a field
+/// from here.
+pub const FIELD_LABELS: &[(&str, &str)] = &[
+    ("client.family_name", "intake-client-family-name"),
+    ("client.given_name", "intake-client-given-name"),
+    ("client.middle_name", "intake-client-middle-name"),
+    ("client.native_name", "intake-client-native-name"),
+    ("client.other_names", "intake-client-other-names"),
+    ("client.date_of_birth", "intake-client-date-of-birth"),
+    ("client.sex", "intake-client-sex"),
+    ("client.country_of_birth", "intake-client-country-of-birth"),
+    ("client.nationalities", "intake-client-nationalities"),
+    ("client.languages", "intake-client-languages"),
+    ("client.interpreter_needed", "intake-client-interpreter"),
+    ("client.a_number", "intake-client-a-number"),
+    ("client.passport_numbers", "intake-client-passports"),
+    ("client.passport_expiry", "intake-client-passport-expiry"),
+    ("client.phone", "intake-client-phone"),
+    ("client.phone_safe", "intake-client-phone-safe"),
+    ("client.email", "intake-client-email"),
+    ("client.email_safe", "intake-client-email-safe"),
+    ("client.us_address", "intake-client-us-address"),
+    ("client.address_safe", "intake-client-address-safe"),
+    ("client.messenger", "intake-client-messenger"),
+    ("client.messenger_safe", "intake-client-messenger-safe"),
+    (
+        "client.immigration_status",
+        "intake-client-immigration-status",
+    ),
+    ("entry.last_arrival_on", "intake-entry-last-arrival"),
+    ("entry.port_of_entry", "intake-entry-port"),
+    ("entry.manner_of_entry", "intake-entry-manner"),
+    ("entry.i94_number", "intake-entry-i94"),
+    ("entry.class_of_admission", "intake-entry-class"),
+    ("entry.parole_expires_on", "intake-entry-parole-expires"),
+    ("family.relationship", "intake-family-relationship"),
+    ("family.family_name", "intake-family-family-name"),
+    ("family.given_name", "intake-family-given-name"),
+    ("family.native_name", "intake-family-native-name"),
+    ("family.date_of_birth", "intake-family-date-of-birth"),
+    ("family.marital_status", "intake-family-marital-status"),
+    ("family.in_us", "intake-family-in-us"),
+    ("family.derivative", "intake-family-derivative"),
+    ("family.safe_to_contact", "intake-family-safe"),
+    ("family.notes", "intake-family-notes"),
+    ("journey.from_country", "intake-journey-from-country"),
+    ("journey.from_city", "intake-journey-from-city"),
+    ("journey.to_country", "intake-journey-to-country"),
+    ("journey.to_city", "intake-journey-to-city"),
+    ("journey.departed_on", "intake-journey-departed"),
+    ("journey.arrived_on", "intake-journey-arrived"),
+    ("journey.mode", "intake-journey-mode"),
+    ("journey.notes", "intake-journey-notes"),
+    ("persecution.occurred_on", "intake-persecution-date"),
+    ("persecution.place", "intake-persecution-place"),
+    ("persecution.actor", "intake-persecution-actor"),
+    ("persecution.description", "intake-persecution-description"),
+    (
+        "persecution.detention_days",
+        "intake-persecution-detention-days",
+    ),
+    ("persecution.charges", "intake-persecution-charges"),
+    ("persecution.outcome", "intake-persecution-outcome"),
+    ("persecution.evidence", "intake-persecution-evidence"),
+    ("claim.kind", "intake-claim-kind"),
+    ("claim.lawyer_id", "intake-claim-lawyer"),
+    ("claim.paralegal_id", "intake-claim-paralegal"),
+];
+
+/// The catalogue key labelling the field at `path` (`client.sex`, `family.2.given_name`).
+pub fn label_key(path: &str) -> Option<&'static str> {
+    let general = match path.split('.').collect::<Vec<_>>().as_slice() {
+        [section, index, name] if index.parse::<usize>().is_ok() => format!("{section}.{name}"),
+        _ => path.to_string(),
+    };
+    FIELD_LABELS
+        .iter()
+        .find(|(field, _)| *field == general)
+        .map(|(_, key)| *key)
+}
+
 /// Parses a date as typed: ISO (`2024-02-29`, what date inputs send), or `29.02.2024`.
 pub fn parse_date(input: &str) -> Result<Option<NaiveDate>, Message> {
     let input = input.trim();

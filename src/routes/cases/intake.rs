@@ -15,6 +15,7 @@ use crate::domain::codes::{
     self, ImmigrationStatus, MannerOfEntry, MaritalStatus, Persecutor, Relationship, Sex,
     TravelMode,
 };
+use crate::domain::intake;
 use crate::domain::staff::{Role, Staff};
 use crate::error::{AppError, FieldErrors, Message};
 use crate::routes::errors::FormErrors;
@@ -176,67 +177,6 @@ impl Choices {
     }
 }
 
-/// Each field's label, by path without the row number, so that the error summary can say
-/// which field a message is about ("Kind of claim: This field is required.").
-const LABELS: &[(&str, &str)] = &[
-    ("client.family_name", "intake-client-family-name"),
-    ("client.given_name", "intake-client-given-name"),
-    ("client.middle_name", "intake-client-middle-name"),
-    ("client.native_name", "intake-client-native-name"),
-    ("client.other_names", "intake-client-other-names"),
-    ("client.date_of_birth", "intake-client-date-of-birth"),
-    ("client.sex", "intake-client-sex"),
-    ("client.country_of_birth", "intake-client-country-of-birth"),
-    ("client.nationalities", "intake-client-nationalities"),
-    ("client.languages", "intake-client-languages"),
-    ("client.a_number", "intake-client-a-number"),
-    ("client.passport_numbers", "intake-client-passports"),
-    ("client.passport_expiry", "intake-client-passport-expiry"),
-    (
-        "client.immigration_status",
-        "intake-client-immigration-status",
-    ),
-    ("client.phone", "intake-client-phone"),
-    ("client.email", "intake-client-email"),
-    ("client.messenger", "intake-client-messenger"),
-    ("client.us_address", "intake-client-us-address"),
-    ("entry.last_arrival_on", "intake-entry-last-arrival"),
-    ("entry.port_of_entry", "intake-entry-port"),
-    ("entry.manner_of_entry", "intake-entry-manner"),
-    ("entry.i94_number", "intake-entry-i94"),
-    ("entry.class_of_admission", "intake-entry-class"),
-    ("entry.parole_expires_on", "intake-entry-parole-expires"),
-    ("family.relationship", "intake-family-relationship"),
-    ("family.family_name", "intake-family-family-name"),
-    ("family.given_name", "intake-family-given-name"),
-    ("family.native_name", "intake-family-native-name"),
-    ("family.date_of_birth", "intake-family-date-of-birth"),
-    ("family.marital_status", "intake-family-marital-status"),
-    ("family.notes", "intake-family-notes"),
-    ("journey.from_country", "intake-journey-from-country"),
-    ("journey.from_city", "intake-journey-from-city"),
-    ("journey.to_country", "intake-journey-to-country"),
-    ("journey.to_city", "intake-journey-to-city"),
-    ("journey.departed_on", "intake-journey-departed"),
-    ("journey.arrived_on", "intake-journey-arrived"),
-    ("journey.mode", "intake-journey-mode"),
-    ("journey.notes", "intake-journey-notes"),
-    ("persecution.occurred_on", "intake-persecution-date"),
-    ("persecution.place", "intake-persecution-place"),
-    ("persecution.actor", "intake-persecution-actor"),
-    (
-        "persecution.detention_days",
-        "intake-persecution-detention-days",
-    ),
-    ("persecution.description", "intake-persecution-description"),
-    ("persecution.charges", "intake-persecution-charges"),
-    ("persecution.outcome", "intake-persecution-outcome"),
-    ("persecution.evidence", "intake-persecution-evidence"),
-    ("claim.kind", "intake-claim-kind"),
-    ("claim.lawyer_id", "intake-claim-lawyer"),
-    ("claim.paralegal_id", "intake-claim-paralegal"),
-];
-
 /// How the error summary names a field: its label, after its row's name for a row.
 fn field_label(ctx: &PageContext, field: &str) -> Option<String> {
     let mut parts = field.split('.');
@@ -248,8 +188,7 @@ fn field_label(ctx: &PageContext, field: &str) -> Option<String> {
         ),
         None => (field.to_string(), None),
     };
-    let key = LABELS.iter().find(|(p, _)| *p == path)?.1;
-    let label = ctx.t(key);
+    let label = ctx.t(intake::label_key(&path)?);
     let row_name = |key: &'static str, index: usize| ctx.t1(key, "number", index + 1);
     Some(match (section, row) {
         ("family", Some(i)) => format!("{} — {label}", row_name("intake-family-member", i)),
@@ -304,6 +243,12 @@ impl IntakePage {
 
     fn value(&self, field: &str) -> &str {
         self.form.value(field)
+    }
+
+    /// The catalogue key of a field's label (every field of the page has one: a test reads
+    /// the template).
+    fn label(&self, field: &str) -> &'static str {
+        intake::label_key(field).unwrap_or_default()
     }
 
     fn checked(&self, field: &str) -> bool {
@@ -745,5 +690,44 @@ mod tests {
         ] {
             assert_eq!(Action::parse(bad), None, "{bad}");
         }
+    }
+
+    /// The field paths the page's template shows (`client.sex`, `family.given_name`).
+    fn template_fields() -> Vec<String> {
+        let template = include_str!("../../../templates/intake/form.html");
+        template
+            .split("{% call f::")
+            .skip(1)
+            .map(|call| {
+                let args = &call[call.find('(').unwrap() + 1..];
+                let quoted: Vec<&str> = args.split('"').collect();
+                if args.starts_with("self.field(") {
+                    // self.field("family", *i, "given_name")
+                    format!("{}.{}", quoted[1], quoted[3])
+                } else {
+                    quoted[1].to_string()
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_field_of_the_page_has_a_label() {
+        let fields = template_fields();
+        assert!(fields.len() > 50, "{fields:?}");
+        assert!(fields.contains(&"family.given_name".to_string()));
+        for field in fields {
+            assert!(intake::label_key(&field).is_some(), "{field} has no label");
+        }
+    }
+
+    #[test]
+    fn a_row_field_is_labelled_as_its_section_field() {
+        assert_eq!(
+            intake::label_key("family.3.given_name"),
+            Some("intake-family-given-name")
+        );
+        assert_eq!(intake::label_key("client.sex"), Some("intake-client-sex"));
+        assert_eq!(intake::label_key("client.unknown"), None);
     }
 }
