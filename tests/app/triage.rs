@@ -159,7 +159,7 @@ async fn the_most_urgent_come_first_each_saying_why() {
 async fn possible_duplicates_are_found_across_alphabets() {
     let app = spawn_app().await;
     let lawyer = started(&app).await;
-    let form = refuge::domain::intake::IntakeForm::from_pairs(
+    let form = refuge::routes::cases::intake::form::IntakeForm::from_pairs(
         [
             ("client.family_name", "Щербаков"),
             ("client.given_name", "Евгений"),
