@@ -3,8 +3,7 @@
 //! write lock one by one either: each request hands its entry to one writer thread and
 //! awaits the commit; the writer takes every entry waiting at that moment and commits them
 //! together in one short write transaction (one `BEGIN IMMEDIATE` and one fsync on SQLite
-//! for all of them), on a connection of its own so it never waits for the pool, and ahead of
-//! the process's other writers still waiting (`WritePriority::First`).
+//! for all of them), on a connection of its own so it never waits for the pool.
 
 use std::time::Duration;
 
@@ -12,7 +11,7 @@ use chrono::NaiveDateTime;
 use tokio::sync::{mpsc, oneshot};
 
 use super::audit_log::{self, NewAuditEntry};
-use super::{DatabaseUrl, DbConnection, WritePriority, write_transaction_with};
+use super::{DatabaseUrl, DbConnection, write_transaction};
 use crate::domain::ids::StaffId;
 use crate::error::AppError;
 
@@ -116,7 +115,7 @@ fn commit_batch(
     batch: &mut Vec<(PendingEntry, Reply)>,
 ) {
     let together = with_connection(url, conn, |c| {
-        write_transaction_with(c, WritePriority::First, |c| {
+        write_transaction(c, |c| {
             batch.iter().try_for_each(|(entry, _)| entry.insert(c))
         })
     });
@@ -129,10 +128,8 @@ fn commit_batch(
         return;
     }
     for (entry, reply) in batch.drain(..) {
-        let result = with_connection(url, conn, |c| {
-            write_transaction_with(c, WritePriority::First, |c| entry.insert(c))
-        })
-        .map_err(|e| e.to_string());
+        let result = with_connection(url, conn, |c| write_transaction(c, |c| entry.insert(c)))
+            .map_err(|e| e.to_string());
         let _ = reply.send(result);
     }
 }

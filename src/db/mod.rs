@@ -265,107 +265,48 @@ impl Db {
 /// writer in at a time and makes the others poll for the lock with sleeps of up to 100 ms
 /// (its busy handler), so a short write — the audit writer's batch, on which every read
 /// waits — could sleep on long after the lock was free (docs/performance.md, the strace of
-/// the mix). Waiting here instead hands the turn over at once. The audit writer's batches go
-/// first ([`WritePriority::First`]): the reads waiting on them should wait for at most the
-/// one write under way, not for every intake queued before them. Other processes (the
-/// command line) still meet the busy handler.
-static SQLITE_WRITE_TURNS: WriteTurns = WriteTurns {
-    turns: parking_lot::const_mutex(Turns {
-        taken: false,
-        first_waiting: 0,
-    }),
-    changed: parking_lot::Condvar::new(),
-};
+/// the mix). Waiting here instead hands the turn over at once and in arrival order
+/// (`unlock_fair`). Other processes (the command line) still meet the busy handler.
+static SQLITE_WRITE_TURN: parking_lot::Mutex<()> = parking_lot::const_mutex(());
 
 /// As long as SQLite's `busy_timeout`: a writer that cannot get its turn fails as it would
 /// have failed on the lock.
 const SQLITE_WRITE_TURN_WAIT: Duration = Duration::from_secs(10);
 
-/// Who writes before whom when several wait for SQLite's one write lock.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum WritePriority {
-    /// In turn.
-    Normal,
-    /// Before every `Normal` writer still waiting: for short writes that readers wait on.
-    First,
-}
-
-struct WriteTurns {
-    turns: parking_lot::Mutex<Turns>,
-    changed: parking_lot::Condvar,
-}
-
-struct Turns {
-    taken: bool,
-    first_waiting: usize,
-}
-
-/// The turn to write, held until dropped.
-struct SqliteWriteTurn;
+struct SqliteWriteTurn(Option<parking_lot::MutexGuard<'static, ()>>);
 
 impl SqliteWriteTurn {
-    fn take(priority: WritePriority) -> Result<Self, diesel::result::Error> {
-        let first = priority == WritePriority::First;
-        let deadline = std::time::Instant::now() + SQLITE_WRITE_TURN_WAIT;
-        let mut turns = SQLITE_WRITE_TURNS.turns.lock();
-        if first {
-            turns.first_waiting += 1;
-        }
-        while turns.taken || (!first && turns.first_waiting > 0) {
-            if SQLITE_WRITE_TURNS
-                .changed
-                .wait_until(&mut turns, deadline)
-                .timed_out()
-                && (turns.taken || (!first && turns.first_waiting > 0))
-            {
-                if first {
-                    turns.first_waiting -= 1;
-                    SQLITE_WRITE_TURNS.changed.notify_all();
-                }
-                return Err(diesel::result::Error::DatabaseError(
+    fn take() -> Result<Self, diesel::result::Error> {
+        SQLITE_WRITE_TURN
+            .try_lock_for(SQLITE_WRITE_TURN_WAIT)
+            .map(|guard| Self(Some(guard)))
+            .ok_or_else(|| {
+                diesel::result::Error::DatabaseError(
                     diesel::result::DatabaseErrorKind::Unknown,
                     Box::new("database is locked (waited for another writer)".to_owned()),
-                ));
-            }
-        }
-        if first {
-            turns.first_waiting -= 1;
-        }
-        turns.taken = true;
-        Ok(Self)
+                )
+            })
     }
 }
 
 impl Drop for SqliteWriteTurn {
     fn drop(&mut self) {
-        SQLITE_WRITE_TURNS.turns.lock().taken = false;
-        SQLITE_WRITE_TURNS.changed.notify_all();
+        if let Some(guard) = self.0.take() {
+            parking_lot::MutexGuard::unlock_fair(guard);
+        }
     }
 }
 
 /// A write transaction. On SQLite it starts with `BEGIN IMMEDIATE` once the process's other
-/// writers are done ([`SQLITE_WRITE_TURNS`]), so concurrent writers wait instead of failing
+/// writers are done ([`SQLITE_WRITE_TURN`]), so concurrent writers wait instead of failing
 /// half-way with SQLITE_BUSY.
 pub fn write_transaction<T, E, F>(conn: &mut DbConnection, f: F) -> Result<T, E>
 where
     F: FnOnce(&mut DbConnection) -> Result<T, E>,
     E: From<diesel::result::Error>,
 {
-    write_transaction_with(conn, WritePriority::Normal, f)
-}
-
-/// [`write_transaction`] with the given place in the queue of the process's writers.
-pub fn write_transaction_with<T, E, F>(
-    conn: &mut DbConnection,
-    priority: WritePriority,
-    f: F,
-) -> Result<T, E>
-where
-    F: FnOnce(&mut DbConnection) -> Result<T, E>,
-    E: From<diesel::result::Error>,
-{
     let _turn = match conn {
-        DbConnection::Sqlite(_) => Some(SqliteWriteTurn::take(priority)?),
+        DbConnection::Sqlite(_) => Some(SqliteWriteTurn::take()?),
         DbConnection::Postgres(_) => None,
     };
     match conn {
@@ -479,34 +420,6 @@ pub fn ping(conn: &mut DbConnection) -> Result<(), diesel::result::Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_first_writer_goes_before_normal_writers_already_waiting() {
-        use std::sync::{Arc, Mutex};
-        let held = SqliteWriteTurn::take(WritePriority::Normal).expect("the turn");
-        let order = Arc::new(Mutex::new(Vec::new()));
-        let writer = |priority: WritePriority| {
-            let order = order.clone();
-            std::thread::spawn(move || {
-                let _turn = SqliteWriteTurn::take(priority).expect("a turn");
-                order.lock().expect("order").push(priority);
-            })
-        };
-        let normal = writer(WritePriority::Normal);
-        // Let the normal writer queue first.
-        std::thread::sleep(Duration::from_millis(100));
-        let first = writer(WritePriority::First);
-        while SQLITE_WRITE_TURNS.turns.lock().first_waiting == 0 {
-            std::thread::yield_now();
-        }
-        drop(held);
-        normal.join().expect("normal writer");
-        first.join().expect("first writer");
-        assert_eq!(
-            *order.lock().expect("order"),
-            [WritePriority::First, WritePriority::Normal]
-        );
-    }
 
     fn parsed(url: &str) -> Result<(DatabaseKind, String), String> {
         DatabaseUrl::parse(url)
