@@ -1,8 +1,9 @@
 //! Re-sealing: every sealed column, and the batches that bring its values under the current
 //! data key — values sealed under an older key after a rotation, and plaintext written before
 //! encryption existed. Each batch is one short write transaction, and each value is replaced
-//! only if it is still the one read (a concurrent edit wins, and is picked up again if it was
-//! sealed under an old key), so a run can be interrupted and started again at any point.
+//! only if it is still the one read (a concurrent edit wins; a server seals it under the key
+//! it has, and a value left under an old key is taken by the next run), so a run can be
+//! interrupted and started again at any point.
 
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Nullable, Text};
@@ -105,7 +106,9 @@ struct BigIntRow {
     value: Option<String>,
 }
 
-enum Id {
+/// Where a run through a column stands: the key of the last row it read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowKey {
     Uuid(DbUuid),
     BigInt(i64),
 }
@@ -127,37 +130,57 @@ fn like_prefix(keys: &Keyring) -> String {
     format!("{}%", keys.current_prefix())
 }
 
-/// Re-seals up to `limit` values of `column` under the current key (none read: the column
-/// is done). The A-number's blind index is recomputed with it.
+/// Re-seals up to `limit` values of `column` under the current key, in the order of the
+/// rows' keys from just after `after` (none read: the column is done). Starting where the
+/// last batch stopped, not from the table's first row, keeps a run through a large table
+/// linear: each batch reads only its own rows through the primary key. The A-number's blind
+/// index is recomputed with it.
 pub fn reseal_batch(
     conn: &mut DbConnection,
     column: &SealedColumn,
     keys: &Keyring,
+    after: Option<RowKey>,
     limit: i64,
 ) -> Result<Batch, ResealError> {
     let select = format!(
-        "SELECT {id} AS id, {col} AS value FROM {table} WHERE {stale} LIMIT {limit}",
+        "SELECT {id} AS id, {col} AS value FROM {table} WHERE {stale}{from} ORDER BY {id} \
+         LIMIT {limit}",
         id = column.id,
         col = column.column,
         table = column.table,
         stale = column.stale(),
+        from = if after.is_some() {
+            format!(" AND {} > $2", column.id)
+        } else {
+            String::new()
+        },
     );
-    let prefix = like_prefix(keys);
+    let query = diesel::sql_query(select)
+        .into_boxed::<super::MultiBackend>()
+        .bind::<Text, _>(like_prefix(keys));
+    let query = match after {
+        None => query,
+        Some(RowKey::Uuid(id)) => query.bind::<PortableUuid, _>(id),
+        Some(RowKey::BigInt(id)) => query.bind::<BigInt, _>(id),
+    };
     write_transaction(conn, |conn| {
-        let rows: Vec<(Id, String)> = match column.id_kind {
-            RowId::Uuid => diesel::sql_query(select)
-                .bind::<Text, _>(prefix)
+        let read: Vec<(RowKey, Option<String>)> = match column.id_kind {
+            RowId::Uuid => query
                 .load::<UuidRow>(conn)?
                 .into_iter()
-                .filter_map(|r| Some((Id::Uuid(r.id), r.value?)))
+                .map(|r| (RowKey::Uuid(r.id), r.value))
                 .collect(),
-            RowId::BigInt => diesel::sql_query(select)
-                .bind::<Text, _>(prefix)
+            RowId::BigInt => query
                 .load::<BigIntRow>(conn)?
                 .into_iter()
-                .filter_map(|r| Some((Id::BigInt(r.id), r.value?)))
+                .map(|r| (RowKey::BigInt(r.id), r.value))
                 .collect(),
         };
+        let last = read.last().map(|(key, _)| *key);
+        let rows: Vec<(RowKey, String)> = read
+            .into_iter()
+            .filter_map(|(key, value)| Some((key, value?)))
+            .collect();
         let a_number = column.table == "clients" && column.column == "a_number";
         // Placeholders in the order they are bound: SQLite numbers `$N` by first appearance.
         let update = if a_number {
@@ -187,23 +210,26 @@ pub fn reseal_batch(
                 query
             };
             let query = match id {
-                Id::Uuid(id) => query.bind::<PortableUuid, _>(*id),
-                Id::BigInt(id) => query.bind::<BigInt, _>(*id),
+                RowKey::Uuid(id) => query.bind::<PortableUuid, _>(*id),
+                RowKey::BigInt(id) => query.bind::<BigInt, _>(*id),
             };
             updated += query.bind::<Text, _>(stored.clone()).execute(conn)?;
         }
         Ok(Batch {
             read: rows.len(),
             updated,
+            last,
         })
     })
 }
 
-/// What one batch did: values read, and values replaced (fewer when edited meanwhile).
+/// What one batch did: values read, values replaced (fewer when edited meanwhile), and the
+/// key of the last row read, where the next batch starts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Batch {
     pub read: usize,
     pub updated: usize,
+    pub last: Option<RowKey>,
 }
 
 /// A value that could not be re-sealed.
@@ -213,6 +239,4 @@ pub enum ResealError {
     Database(#[from] diesel::result::Error),
     #[error(transparent)]
     Crypto(#[from] CryptoError),
-    #[error("{0}: values keep changing under the re-sealing; try again")]
-    NoProgress(String),
 }

@@ -28,18 +28,13 @@ pub fn reseal_all(
 ) -> Result<u64, ResealError> {
     let mut done = 0u64;
     for column in SEALED_COLUMNS {
-        let mut stalled = 0;
+        let mut after = None;
         loop {
-            let batch = resealing::reseal_batch(conn, column, keys, BATCH)?;
-            if batch.read == 0 {
+            let batch = resealing::reseal_batch(conn, column, keys, after, BATCH)?;
+            let Some(last) = batch.last else {
                 break;
-            }
-            // A batch whose every value was edited meanwhile is read again; one that never
-            // gets through would loop forever.
-            stalled = if batch.updated == 0 { stalled + 1 } else { 0 };
-            if stalled > 3 {
-                return Err(ResealError::NoProgress(column.name()));
-            }
+            };
+            after = Some(last);
             done += batch.updated as u64;
             progress(batch.updated as u64);
         }

@@ -458,13 +458,47 @@ async fn a_rotation_reseals_everything_and_old_values_still_read() {
         .db
         .run(move |conn| {
             let column = &refuge::db::resealing::SEALED_COLUMNS[1];
-            refuge::db::resealing::reseal_batch(conn, column, &keys, 1)
+            refuge::db::resealing::reseal_batch(conn, column, &keys, None, 1)
                 .map_err(|e| refuge::error::AppError::Internal(anyhow::anyhow!("{e}")))
         })
         .await
         .expect("one batch");
     assert_eq!(first.updated, 1);
     assert_eq!(all_under(&app, rotated.clone()).await, before - 1);
+
+    // A run goes on from the row where its last batch stopped (the two case notes, one a
+    // batch), and is done after the last row without reading any row again.
+    let keys = rotated.clone();
+    let batches = app
+        .state
+        .db
+        .run(move |conn| {
+            let column = refuge::db::resealing::SEALED_COLUMNS
+                .iter()
+                .find(|c| c.table == "case_notes")
+                .expect("case notes are sealed");
+            let mut batches = Vec::new();
+            let mut after = None;
+            loop {
+                let batch = refuge::db::resealing::reseal_batch(conn, column, &keys, after, 1)
+                    .map_err(|e| refuge::error::AppError::Internal(anyhow::anyhow!("{e}")))?;
+                batches.push(batch);
+                match batch.last {
+                    Some(last) if batches.len() < 5 => after = Some(last),
+                    _ => break,
+                }
+            }
+            Ok(batches)
+        })
+        .await
+        .expect("batches of one");
+    let updated: Vec<usize> = batches.iter().map(|b| b.updated).collect();
+    assert_eq!(updated, [1, 1, 0], "two notes, then the end of the table");
+    assert_ne!(
+        batches[0].last, batches[1].last,
+        "each batch a row of its own"
+    );
+    assert_eq!(all_under(&app, rotated.clone()).await, before - 3);
     let keys = rotated.clone();
     let rest = app
         .state
@@ -475,7 +509,7 @@ async fn a_rotation_reseals_everything_and_old_values_still_read() {
         })
         .await
         .expect("re-sealed");
-    assert_eq!(rest as i64, before - 1);
+    assert_eq!(rest as i64, before - 3);
     assert_eq!(all_under(&app, rotated.clone()).await, 0, "nothing left");
     let stored = stored_phone(&app).await;
     assert!(stored.starts_with(&rotated.current_prefix()), "{stored}");
