@@ -16,6 +16,7 @@ use std::time::Duration;
 
 use anyhow::{Context, bail};
 use chrono::{DateTime, Utc};
+use diesel::connection::SimpleConnection;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::db::catalogue::{self, Column, Table};
@@ -233,6 +234,10 @@ struct Restoring {
     rows: u64,
 }
 
+/// The page cache of a connection restoring into SQLite: enough for the dirty pages of an
+/// office of 100,000 clients (a 2 GB database), taken only as the pages are written.
+const RESTORE_SQLITE_CACHE: &str = "PRAGMA cache_size = -2097152";
+
 /// Writes an archive into the empty, migrated database behind `conn`, in one transaction
 /// that commits only if every table then holds the archive's row count and checksum.
 pub fn restore_archive(
@@ -266,6 +271,13 @@ pub fn restore_archive(
     let applied = catalogue::applied_migrations(conn)?;
     check_migrations(&migrations, &applied, &app_version)?;
     progress.set_length(total);
+    if let DbConnection::Sqlite(sqlite) = conn {
+        // The whole restore is one transaction: with the usual 8 MiB page cache SQLite
+        // spills its dirty pages to the log again and again as rows land all over the
+        // larger indexes (5 GB written for a 2 GB database). This connection ends with the
+        // restore, and the memory is given back with it.
+        sqlite.batch_execute(RESTORE_SQLITE_CACHE)?;
+    }
 
     let summary = db::write_transaction(conn, |conn| -> anyhow::Result<Summary> {
         let targets: BTreeMap<String, Table> = catalogue::tables(conn)?
