@@ -24,6 +24,7 @@ pub mod reminders;
 pub mod reports;
 pub mod resealing;
 pub mod retention;
+pub mod revisions;
 pub mod roles;
 pub mod schema;
 pub mod scope;

@@ -68,6 +68,7 @@ pub const SEALED_COLUMNS: &[SealedColumn] = &[
     column("held_forms", "id", "fields"),
     column("inquiries", "id", "account"),
     column("inquiries", "id", "decline_reason"),
+    column("case_revisions", "id", "answers"),
 ];
 
 impl SealedColumn {

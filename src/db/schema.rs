@@ -624,3 +624,25 @@ diesel::joinable!(inquiries -> cases (case_id));
 diesel::allow_tables_to_appear_in_same_query!(inquiries, cases);
 diesel::allow_tables_to_appear_in_same_query!(inquiries, clients);
 diesel::allow_tables_to_appear_in_same_query!(inquiries, client_entries);
+
+// Issue 15: a client's answers waiting for a lawyer's review.
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::uuid::PortableUuid;
+    use crate::db::sealed::Sealed;
+
+    case_revisions (id) {
+        id -> PortableUuid,
+        case_id -> PortableUuid,
+        answers -> Sealed,
+        language -> Text,
+        submitted_at -> Timestamp,
+        status -> Text,
+        reviewed_by -> Nullable<PortableUuid>,
+        reviewed_at -> Nullable<Timestamp>,
+        decisions -> Text,
+    }
+}
+
+diesel::joinable!(case_revisions -> cases (case_id));
+diesel::allow_tables_to_appear_in_same_query!(case_revisions, cases);

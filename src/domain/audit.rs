@@ -68,6 +68,7 @@ actions! {
     CaseListViewed => "case_list.viewed", "audit-action-case-list-viewed";
     CaseNoteAdded => "case.note_added", "audit-action-case-note-added";
     CasePurged => "case.purged", "audit-action-case-purged";
+    CaseRevisionSubmitted => "case.revision_submitted", "audit-action-case-revision-submitted";
     CaseStageChanged => "case.stage_changed", "audit-action-case-stage-changed";
     CaseUpdated => "case.updated", "audit-action-case-updated";
     CaseViewed => "case.viewed", "audit-action-case-viewed";
@@ -457,7 +458,13 @@ const ENTRY_FIELDS: &[Field] = &[
 
 /// Ids that mean nothing to a reader; the API still sends them.
 const HIDDEN: &[&str] = &[
-    "event_id", "item_id", "note_id", "stop_id", "token_id", "table",
+    "event_id",
+    "item_id",
+    "note_id",
+    "stop_id",
+    "token_id",
+    "table",
+    "revision_id",
 ];
 
 /// The case's key dates, as `KeyDates::fields` names them.

@@ -19,6 +19,7 @@ pub mod paging;
 pub mod password;
 pub mod reports;
 pub mod retention;
+pub mod revision;
 pub mod second_factor;
 pub mod staff;
 pub mod text;

@@ -20,6 +20,7 @@ pub mod outbox;
 pub mod reminders;
 pub mod reports;
 pub mod retention;
+pub mod revisions;
 pub mod search;
 pub mod second_factor;
 pub mod server_secrets;

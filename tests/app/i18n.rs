@@ -18,6 +18,9 @@ fn keys(catalogue: &str) -> BTreeSet<String> {
 fn english() -> BTreeSet<String> {
     let mut all = keys(include_str!("../../templates/locales/en/main.ftl"));
     all.extend(public_english());
+    all.extend(keys(include_str!(
+        "../../templates/locales/en/revisions.ftl"
+    )));
     all
 }
 
@@ -52,11 +55,37 @@ fn russian_has_exactly_the_english_keys() {
     let en = english();
     let mut ru = keys(include_str!("../../templates/locales/ru/main.ftl"));
     ru.extend(keys(include_str!("../../templates/locales/ru/public.ftl")));
+    ru.extend(keys(include_str!(
+        "../../templates/locales/ru/revisions.ftl"
+    )));
     assert!(en.len() > 100, "only {} keys found", en.len());
     let missing: Vec<_> = en.difference(&ru).collect();
     let extra: Vec<_> = ru.difference(&en).collect();
     assert!(missing.is_empty(), "missing in Russian: {missing:?}");
     assert!(extra.is_empty(), "only in Russian: {extra:?}");
+}
+
+/// The review of client revisions has its own file in each language, with the same keys.
+#[test]
+fn every_language_has_every_revision_key() {
+    let en = keys(include_str!("../../templates/locales/en/revisions.ftl"));
+    assert!(!en.is_empty());
+    for (language, catalogue) in [
+        (
+            "ru",
+            include_str!("../../templates/locales/ru/revisions.ftl"),
+        ),
+        (
+            "uk",
+            include_str!("../../templates/locales/uk/revisions.ftl"),
+        ),
+        (
+            "es",
+            include_str!("../../templates/locales/es/revisions.ftl"),
+        ),
+    ] {
+        assert_eq!(keys(catalogue), en, "revisions.ftl in {language}");
+    }
 }
 
 /// Every quoted catalogue key in templates and sources exists in the catalogue.

@@ -43,6 +43,7 @@ mod read_audit;
 mod refusals;
 mod reports;
 mod retention;
+mod revisions;
 mod search;
 mod second_factor;
 mod serving_role;

@@ -17,6 +17,7 @@ use crate::domain::intake::{
     ClaimDetails, ClientDetails, EntryDetails, FamilyMember, Intake, JourneyLeg, MAX_ROWS,
     PersecutionEvent, parse_date,
 };
+use crate::domain::revision::Answers;
 use crate::error::{FieldErrors, Message};
 
 /// The intake form as typed: field path → text. Rows are `family.N.*`, `journey.N.*`,
@@ -68,6 +69,21 @@ impl IntakeForm {
             .map(str::trim)
             .filter(|s| !s.is_empty())
             .collect()
+    }
+
+    /// The typed pairs, for keeping the form aside (a client's answers waiting for review).
+    pub fn answers(&self) -> Answers {
+        self.values.clone().into_iter().collect()
+    }
+
+    /// A form kept aside, as it was typed.
+    pub fn from_answers(answers: &Answers) -> Self {
+        Self {
+            values: answers
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+        }
     }
 
     pub fn value(&self, field: &str) -> &str {
@@ -676,6 +692,17 @@ mod tests {
         // An added row left empty is not an empty record.
         f.add_row("family");
         assert!(f.parse().unwrap().family.is_empty());
+    }
+
+    #[test]
+    fn answers_keep_the_form_as_typed() {
+        let mut typed = form(&complete_pairs());
+        typed.add_row("family");
+        typed.set("family.0.date_of_birth".into(), "not a date");
+        let kept = IntakeForm::from_answers(&typed.answers());
+        assert_eq!(kept, typed);
+        assert_eq!(kept.value("family.0.date_of_birth"), "not a date");
+        assert_eq!(kept.rows("family"), 1);
     }
 
     #[test]

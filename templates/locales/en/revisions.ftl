@@ -1,0 +1,3 @@
+# Client revisions of the case file: answers from a questionnaire link, reviewed field by field.
+
+audit-action-case-revision-submitted = Client answers submitted for review
