@@ -1,6 +1,4 @@
 # Las páginas públicas (el formulario de consulta y sus correos) en todos los idiomas públicos: en, ru, uk, es.
-nav-skip = Ir al contenido
-form-errors-title = Por favor, corrija lo siguiente
 inquiry-title = Pedir ayuda
 inquiry-intro = Cuéntenos brevemente quién es y dónde está, y un abogado de esta oficina se pondrá en contacto con usted. Toma unos cinco minutos. Los campos son opcionales salvo que se indique lo contrario.
 inquiry-language-switcher = Idioma
