@@ -211,6 +211,18 @@ mod tests {
         assert!(seconds(21).contains("21 секунду"), "{}", seconds(21));
     }
 
+    /// Spanish has a staff catalogue beside its public one: both load into one bundle (a key
+    /// defined in both files would stop every catalogue from loading).
+    #[test]
+    fn spanish_staff_and_public_catalogues_load_together() {
+        let es = I18n::new(Language::Es);
+        assert_eq!(es.t("nav-skip"), "Ir al contenido");
+        assert_eq!(es.t("inquiry-title"), "Pedir ayuda");
+        let seconds = |n: i64| es.message(&Message::new("error-too-many").with("seconds", n));
+        assert!(seconds(1).contains("1 segundo."), "{}", seconds(1));
+        assert!(seconds(5).contains("5 segundos."), "{}", seconds(5));
+    }
+
     #[test]
     fn label_arguments_are_translated_with_the_message() {
         use crate::domain::case_stage::{CaseStage, ClaimKind, check_transition};
