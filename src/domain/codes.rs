@@ -1,5 +1,5 @@
-//! Countries (ISO 3166-1 alpha-2) and languages (ISO 639-1), with their English and Russian
-//! names, and the small fixed vocabularies of the case file.
+//! Countries (ISO 3166-1 alpha-2) and languages (ISO 639-1), with their names in each of
+//! Refuge's languages, and the small fixed vocabularies of the case file.
 
 use std::sync::LazyLock;
 
@@ -10,6 +10,8 @@ struct CodeName {
     code: &'static str,
     en: &'static str,
     ru: &'static str,
+    uk: &'static str,
+    es: &'static str,
 }
 
 fn table(text: &'static str) -> Vec<CodeName> {
@@ -21,6 +23,8 @@ fn table(text: &'static str) -> Vec<CodeName> {
                 code: cells.next()?,
                 en: cells.next()?,
                 ru: cells.next()?,
+                uk: cells.next()?,
+                es: cells.next()?,
             })
         })
         .collect()
@@ -36,10 +40,10 @@ fn find(list: &'static [CodeName], code: &str) -> Option<&'static CodeName> {
 
 fn name_in(entry: &CodeName, language: Language) -> &'static str {
     match language {
+        Language::En => entry.en,
         Language::Ru => entry.ru,
-        // Ukrainian and Spanish names are not in the tables yet: English is the fallback
-        // (never Russian, for a Ukrainian reader).
-        Language::En | Language::Uk | Language::Es => entry.en,
+        Language::Uk => entry.uk,
+        Language::Es => entry.es,
     }
 }
 
@@ -80,16 +84,35 @@ fn by_name(list: &'static [CodeName], language: Language) -> Vec<(&'static str, 
         .iter()
         .map(|e| (e.code, name_in(e, language)))
         .collect();
-    // Case-blind, and «ё» beside «е» as in a Russian dictionary, so that «Арабский» and
-    // «арабский» or «Белиз» and «ёлка» do not land apart by their code points.
+    // Case-blind and in each alphabet's order rather than by code point: «ё» beside «е»
+    // as in a Russian dictionary, Ukrainian «ґ є і ї» after «г е и» (not after «я»),
+    // Spanish «á» with «a» and «ñ» after «n».
     all.sort_by_cached_key(|(code, name)| (sort_key(name), *code));
     all
 }
 
-fn sort_key(name: &str) -> String {
+fn sort_key(name: &str) -> Vec<u32> {
     name.chars()
         .flat_map(char::to_lowercase)
-        .map(|c| if c == 'ё' { 'е' } else { c })
+        .map(|c| {
+            // Each letter weighs four times its code point; a letter that sorts just after
+            // another takes that letter's weight plus one or two.
+            let (base, after) = match c {
+                'ё' => ('е', 0),
+                'ґ' => ('г', 1),
+                'є' => ('е', 1),
+                'і' => ('и', 1),
+                'ї' => ('и', 2),
+                'á' => ('a', 0),
+                'é' => ('e', 0),
+                'í' => ('i', 0),
+                'ó' => ('o', 0),
+                'ú' | 'ü' => ('u', 0),
+                'ñ' => ('n', 1),
+                other => (other, 0),
+            };
+            u32::from(base) * 4 + after
+        })
         .collect()
 }
 
@@ -247,10 +270,52 @@ mod tests {
     }
 
     #[test]
-    fn names_come_in_both_languages() {
+    fn names_come_in_every_language() {
         assert_eq!(country_name("UA", Language::En), "Ukraine");
         assert_eq!(country_name("UA", Language::Ru), "Украина");
+        assert_eq!(country_name("RU", Language::Uk), "Росія");
+        assert_eq!(country_name("SY", Language::Es), "Siria");
         assert_eq!(language_name("be", Language::Ru), "белорусский");
+        assert_eq!(language_name("ru", Language::Uk), "російська");
+        assert_eq!(language_name("uk", Language::Es), "ucraniano");
+    }
+
+    #[test]
+    fn every_country_and_language_has_a_name_in_every_language() {
+        for entry in COUNTRIES.iter().chain(LANGUAGES.iter()) {
+            for language in Language::PUBLIC {
+                let name = name_in(entry, language);
+                assert!(
+                    !name.trim().is_empty(),
+                    "{} has no name in {}",
+                    entry.code,
+                    language.code()
+                );
+            }
+            // A missing translation would have been filled with the English name.
+            assert!(
+                entry.uk.chars().any(|c| ('А'..='я').contains(&c)),
+                "{} has no Ukrainian name: {}",
+                entry.code,
+                entry.uk
+            );
+        }
+    }
+
+    #[test]
+    fn ukrainian_and_spanish_pickers_follow_their_alphabets() {
+        let uk = countries(Language::Uk);
+        let position =
+            |list: &[(&str, &str)], code: &str| list.iter().position(|(c, _)| *c == code);
+        // «Індія» after «Ємен» and «Зімбабве», before «Йорданія» and well before «Японія».
+        assert!(position(&uk, "YE") < position(&uk, "IN"));
+        assert!(position(&uk, "ZW") < position(&uk, "IN"));
+        assert!(position(&uk, "IN") < position(&uk, "JO"));
+        assert!(position(&uk, "IN") < position(&uk, "JP"));
+        let es = countries(Language::Es);
+        // «Bélgica» before «Belice»: «é» is sorted as «e», not after every plain letter.
+        assert!(position(&es, "BE") < position(&es, "BZ"));
+        assert!(es.windows(2).all(|w| sort_key(w[0].1) <= sort_key(w[1].1)));
     }
 
     #[test]
@@ -274,7 +339,7 @@ mod tests {
                 .windows(2)
                 .all(|w| sort_key(w[0].1) <= sort_key(w[1].1))
         );
-        assert_eq!(sort_key("Ёлка"), "елка");
+        assert_eq!(sort_key("Ёлка"), sort_key("елка"));
     }
 
     #[test]
