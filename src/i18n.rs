@@ -31,10 +31,9 @@ pub enum Language {
 impl Language {
     /// The languages staff pages, emails and messages are complete in: what a staff member
     /// may choose.
-    pub const STAFF: [Language; 2] = [Language::En, Language::Ru];
-    /// The languages of the public pages (the inquiry form); their catalogues hold those
-    /// pages' keys, and fall back to English for the rest.
-    pub const PUBLIC: [Language; 4] = [Language::En, Language::Ru, Language::Uk, Language::Es];
+    pub const STAFF: [Language; 4] = [Language::En, Language::Ru, Language::Uk, Language::Es];
+    /// The languages of the public pages (the inquiry form): today every staff language.
+    pub const PUBLIC: [Language; 4] = Self::STAFF;
 
     pub fn code(self) -> &'static str {
         match self {
@@ -177,9 +176,32 @@ mod tests {
         );
         assert_eq!(
             Language::from_accept_language("uk-UA,en-US;q=0.8,ru;q=0.5"),
-            Language::En
+            Language::Uk
+        );
+        assert_eq!(
+            Language::from_accept_language("de-DE,es-MX;q=0.5"),
+            Language::Es
         );
         assert_eq!(Language::from_accept_language("de-DE"), Language::En);
+    }
+
+    #[test]
+    fn staff_may_choose_every_language() {
+        for code in ["en", "ru", "uk", "es"] {
+            assert_eq!(Language::parse_staff(code).map(Language::code), Some(code));
+        }
+        assert_eq!(Language::parse_staff("de"), None);
+    }
+
+    #[test]
+    fn ukrainian_plurals_follow_ukrainian_rules() {
+        let uk = I18n::new(Language::Uk);
+        let seconds = |n: i64| uk.message(&Message::new("error-too-many").with("seconds", n));
+        assert!(seconds(1).contains("1 секунду"), "{}", seconds(1));
+        assert!(seconds(3).contains("3 секунди"), "{}", seconds(3));
+        assert!(seconds(5).contains("5 секунд."), "{}", seconds(5));
+        assert!(seconds(11).contains("11 секунд."), "{}", seconds(11));
+        assert!(seconds(22).contains("22 секунди"), "{}", seconds(22));
     }
 
     #[test]
@@ -197,8 +219,6 @@ mod tests {
             Language::from_accept_language_among("de-DE,ru;q=0.5", public),
             Language::Ru
         );
-        assert_eq!(Language::parse_staff("uk"), None);
-        assert_eq!(Language::parse_staff("ru"), Some(Language::Ru));
     }
 
     #[test]

@@ -240,7 +240,7 @@ mod tests {
             wire(&CaseStage::ALL),
             wire(&ClaimKind::ALL),
             wire(&Role::ALL),
-            wire(&[Language::En, Language::Ru]),
+            wire(&Language::STAFF),
             wire(&NotificationKind::ALL),
             wire(&Delivery::ALL),
             wire(&[ConflictCheckOutcome::Clear, ConflictCheckOutcome::Conflict]),

@@ -25,7 +25,7 @@ pub struct SetupPage {
     errors: FormErrors,
     /// Why the form came back without its fields' own errors (its token was refused).
     error: Option<String>,
-    languages: [Language; 2],
+    languages: &'static [Language],
 }
 
 pub async fn form(
@@ -48,7 +48,7 @@ pub async fn form(
             form,
             errors: FormErrors::default(),
             error: None,
-            languages: Language::STAFF,
+            languages: &Language::STAFF,
         },
         StatusCode::OK,
     )
@@ -80,7 +80,7 @@ pub async fn submit(
                     form,
                     errors,
                     error: None,
-                    languages: Language::STAFF,
+                    languages: &Language::STAFF,
                 },
                 StatusCode::UNPROCESSABLE_ENTITY,
             );
@@ -131,7 +131,7 @@ pub async fn refused(
             form,
             errors: FormErrors::default(),
             error,
-            languages: Language::STAFF,
+            languages: &Language::STAFF,
         },
         StatusCode::FORBIDDEN,
     )

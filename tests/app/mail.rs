@@ -1,7 +1,7 @@
 //! Mail leaving Refuge: a real SMTP conversation with an SMTP server running inside the test
 //! (mailin-embedded), the server being down and coming back, two Refuge servers on one
 //! PostgreSQL database sending each message once, the admin's mail page, and the rendered
-//! messages in both languages (snapshots, with dates and links redacted).
+//! messages in English, Russian and Ukrainian (snapshots, with dates and links redacted).
 
 use std::collections::HashMap;
 use std::net::TcpListener;
@@ -488,4 +488,9 @@ fn rendered_messages_in_english() {
 #[test]
 fn rendered_messages_in_russian() {
     insta::assert_snapshot!(all_messages(Language::Ru));
+}
+
+#[test]
+fn rendered_messages_in_ukrainian() {
+    insta::assert_snapshot!(all_messages(Language::Uk));
 }

@@ -28,7 +28,7 @@ const LOCK_LINK_SHOWN_WITHIN_MINUTES: i64 = 10;
 #[template(path = "account/show.html")]
 pub struct AccountPage {
     ctx: PageContext,
-    languages: [Language; 2],
+    languages: &'static [Language],
     errors: FormErrors,
     notice: Option<String>,
     notifications: Vec<NotificationChoice>,
@@ -77,7 +77,7 @@ impl AccountPage {
         );
         Ok(Self {
             ctx,
-            languages: Language::STAFF,
+            languages: &Language::STAFF,
             errors,
             notice,
             notifications: NotificationChoice::saved(saved),

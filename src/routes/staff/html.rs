@@ -70,7 +70,7 @@ pub struct NewStaffPage {
     form: NewStaffForm,
     errors: FormErrors,
     roles: [Role; 3],
-    languages: [Language; 2],
+    languages: &'static [Language],
 }
 
 pub async fn new_form(current: CurrentStaff, ctx: PageContext) -> Result<HttpResponse, AppError> {
@@ -86,7 +86,7 @@ pub async fn new_form(current: CurrentStaff, ctx: PageContext) -> Result<HttpRes
             form,
             errors: FormErrors::default(),
             roles: Role::ALL,
-            languages: Language::STAFF,
+            languages: &Language::STAFF,
         },
         StatusCode::OK,
     )
@@ -147,7 +147,7 @@ pub async fn create(
                     form,
                     errors,
                     roles: Role::ALL,
-                    languages: Language::STAFF,
+                    languages: &Language::STAFF,
                 },
                 StatusCode::UNPROCESSABLE_ENTITY,
             )

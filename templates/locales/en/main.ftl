@@ -1,4 +1,4 @@
-# Refuge — English catalogue. Every key here must exist in ru/main.ftl too (tested).
+# Refuge — English catalogue. Every key here must exist in the ru, uk and es catalogues too (tested).
 
 ## Navigation and shared words
 nav-skip = Skip to content
@@ -128,7 +128,7 @@ validation-control-characters = Control characters are not allowed.
 validation-email = Enter an email address such as name@example.org.
 validation-email-taken = A staff account with this email already exists.
 validation-role = Choose admin, lawyer or paralegal.
-validation-language = Choose English or Russian.
+validation-language = Choose English, Russian, Ukrainian or Spanish.
 validation-password-short = The password must have at least { $min } characters.
 validation-password-common = This password is too common; attackers try it first. Choose another.
 validation-password-mismatch = The two passwords differ.
