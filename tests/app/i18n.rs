@@ -12,7 +12,7 @@ use crate::helpers::spawn_app;
 
 /// One language's messages, from every `.ftl` file of its directory (each feature adds its
 /// own file): key → the variables its text uses.
-fn catalogue(language: Language) -> BTreeMap<String, BTreeSet<String>> {
+pub(crate) fn catalogue(language: Language) -> BTreeMap<String, BTreeSet<String>> {
     let directory = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("templates/locales")
         .join(language.code());
