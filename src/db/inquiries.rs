@@ -67,7 +67,9 @@ pub fn count_unreviewed(conn: &mut DbConnection, address: Option<&str>) -> Query
 }
 
 /// One inquiry with what triage shows of its case and client.
-#[derive(Debug, Clone, Queryable)]
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = inquiries)]
+#[diesel(check_for_backend(diesel::sqlite::Sqlite, diesel::pg::Pg))]
 pub struct InquiryRow {
     pub id: DbUuid,
     pub case_id: DbUuid,
@@ -79,63 +81,27 @@ pub struct InquiryRow {
     pub travelling_family: i32,
     pub account: String,
     pub received_at: NaiveDateTime,
+    #[diesel(select_expression = cases::reference)]
     pub reference: String,
+    #[diesel(select_expression = cases::client_id)]
     pub client_id: DbUuid,
+    #[diesel(select_expression = clients::family_name)]
     pub family_name: String,
+    #[diesel(select_expression = clients::given_name)]
     pub given_name: String,
+    #[diesel(select_expression = clients::native_name)]
     pub native_name: String,
+    #[diesel(select_expression = clients::nationalities)]
     pub nationalities: String,
+    #[diesel(select_expression = clients::languages)]
     pub languages: String,
+    #[diesel(select_expression = clients::email)]
     pub email: String,
+    #[diesel(select_expression = clients::email_safe)]
     pub email_safe: bool,
+    #[diesel(select_expression = client_entries::last_arrival_on)]
     pub last_arrival_on: Option<NaiveDate>,
 }
-
-type Columns = (
-    inquiries::id,
-    inquiries::case_id,
-    inquiries::status,
-    inquiries::language,
-    inquiries::whereabouts,
-    inquiries::detained,
-    inquiries::hearing_on,
-    inquiries::travelling_family,
-    inquiries::account,
-    inquiries::received_at,
-    cases::reference,
-    cases::client_id,
-    clients::family_name,
-    clients::given_name,
-    clients::native_name,
-    clients::nationalities,
-    clients::languages,
-    clients::email,
-    clients::email_safe,
-    client_entries::last_arrival_on,
-);
-
-const COLUMNS: Columns = (
-    inquiries::id,
-    inquiries::case_id,
-    inquiries::status,
-    inquiries::language,
-    inquiries::whereabouts,
-    inquiries::detained,
-    inquiries::hearing_on,
-    inquiries::travelling_family,
-    inquiries::account,
-    inquiries::received_at,
-    cases::reference,
-    cases::client_id,
-    clients::family_name,
-    clients::given_name,
-    clients::native_name,
-    clients::nationalities,
-    clients::languages,
-    clients::email,
-    clients::email_safe,
-    client_entries::last_arrival_on,
-);
 
 /// Every inquiry waiting for triage (at most the overall cap of them exist).
 pub fn unreviewed(conn: &mut DbConnection) -> QueryResult<Vec<InquiryRow>> {
@@ -143,7 +109,7 @@ pub fn unreviewed(conn: &mut DbConnection) -> QueryResult<Vec<InquiryRow>> {
         .inner_join(cases::table.inner_join(clients::table.inner_join(client_entries::table)))
         .filter(inquiries::status.eq(NEW))
         .order(inquiries::received_at)
-        .select(COLUMNS)
+        .select(InquiryRow::as_select())
         .load(conn)
 }
 
@@ -151,7 +117,7 @@ pub fn find(conn: &mut DbConnection, id: uuid::Uuid) -> QueryResult<Option<Inqui
     inquiries::table
         .inner_join(cases::table.inner_join(clients::table.inner_join(client_entries::table)))
         .filter(inquiries::id.eq(DbUuid(id)))
-        .select(COLUMNS)
+        .select(InquiryRow::as_select())
         .first(conn)
         .optional()
 }
