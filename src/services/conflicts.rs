@@ -34,6 +34,8 @@ const MAX_TOKENS: usize = 6;
 /// One person of the case being checked.
 #[derive(Debug, Clone)]
 pub struct Subject {
+    /// The client of the case being checked: their own records are never a hit.
+    pub client_id: uuid::Uuid,
     /// `None` for the client; the family member's relationship otherwise.
     pub relationship: Option<Relationship>,
     pub name: String,
@@ -47,8 +49,14 @@ pub struct Subject {
 
 impl Subject {
     /// A principal applicant known by these spellings of their name (an inquiry, say).
-    pub fn principal(name: String, native_name: String, spellings: Vec<String>) -> Self {
+    pub fn principal(
+        client_id: uuid::Uuid,
+        name: String,
+        native_name: String,
+        spellings: Vec<String>,
+    ) -> Self {
         Self {
+            client_id,
             relationship: None,
             name,
             native_name,
@@ -166,11 +174,11 @@ pub fn conflict_match(
 }
 
 /// Finds the conflicts of every subject: per spelling one index query (two when the
-/// birthday is known), then one load of every candidate found.
+/// birthday is known), then one load of every candidate found. Subjects of different
+/// cases (a page of inquiries) go through one call so that the candidates load once.
 pub(crate) fn find_hits(
     conn: &mut DbConnection,
     cases: &CaseScope,
-    client_id: uuid::Uuid,
     subjects: &mut [Subject],
 ) -> Result<(), AppError> {
     let mut proposed: Vec<Vec<uuid::Uuid>> = Vec::with_capacity(subjects.len());
@@ -191,7 +199,7 @@ pub(crate) fn find_hits(
             }
             let scope = LookupScope {
                 min_tokens: required(keys.len()),
-                exclude_client: Some(client_id),
+                exclude_client: Some(subject.client_id),
                 cases: *cases,
                 limit: CANDIDATES,
                 ..LookupScope::default()
@@ -282,7 +290,9 @@ pub async fn run(
             let (scope, case) = reader_case(conn, &actor, case_id)?;
             let intake = db::clients::load(conn, case.client_id.0)?.unwrap_or_default();
             let c = &intake.client;
+            let client_id = case.client_id.0;
             let mut subjects = vec![Subject {
+                client_id,
                 relationship: None,
                 name: full_name(&[&c.given_name, &c.middle_name, &c.family_name]),
                 native_name: c.native_name.clone(),
@@ -294,6 +304,7 @@ pub async fn run(
             for m in &intake.family {
                 let name = full_name(&[&m.given_name, &m.family_name]);
                 subjects.push(Subject {
+                    client_id,
                     relationship: Some(m.relationship.unwrap_or(Relationship::Other)),
                     spellings: [name.clone(), m.native_name.clone()]
                         .into_iter()
@@ -306,7 +317,7 @@ pub async fn run(
                     more: false,
                 });
             }
-            find_hits(conn, &scope, case.client_id.0, &mut subjects)?;
+            find_hits(conn, &scope, &mut subjects)?;
             let checked_by = match case.conflict_checked_by {
                 Some(id) => db::staff::find(conn, id.0.into())?.map(|s| s.display_name),
                 None => None,

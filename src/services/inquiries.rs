@@ -322,14 +322,9 @@ pub async fn queue(
             });
             items.truncate(TRIAGE_PAGE);
             let scope = db::scope::load(conn, &reader)?;
-            let mut shown = Vec::with_capacity(items.len());
-            for (mut item, client_id) in items {
-                item.possible_duplicates = duplicates(conn, &scope, client_id, &item)?;
-                shown.push(item);
-            }
             Ok::<_, AppError>(TriageQueue {
                 waiting,
-                items: shown,
+                items: with_duplicates(conn, &scope, items)?,
             })
         })
         .await?;
@@ -345,29 +340,41 @@ pub async fn queue(
     Ok(queue)
 }
 
-/// The people on file (clients, family members, other inquiries) whose names match the
-/// inquiry's in any script or spelling, by the conflict check's matcher.
-fn duplicates(
+/// The people on file (clients, family members, other inquiries) whose names match each
+/// inquiry's in any script or spelling, by the conflict check's matcher: one call for the
+/// whole page.
+fn with_duplicates(
     conn: &mut DbConnection,
     scope: &crate::auth::scope::CaseScope,
-    client_id: uuid::Uuid,
-    item: &TriageItem,
-) -> Result<Vec<PossibleDuplicate>, AppError> {
-    let spellings: Vec<String> = [item.name.clone(), item.native_name.clone()]
-        .into_iter()
-        .filter(|s| !s.trim().is_empty())
-        .collect();
-    let mut subjects = [Subject::principal(
-        item.name.clone(),
-        item.native_name.clone(),
-        spellings,
-    )];
-    find_hits(conn, scope, client_id, &mut subjects)?;
-    let [subject] = subjects;
-    Ok(subject
-        .hits
+    items: Vec<(TriageItem, uuid::Uuid)>,
+) -> Result<Vec<TriageItem>, AppError> {
+    let mut subjects: Vec<Subject> = items
         .iter()
-        .map(PossibleDuplicate::from_hit)
+        .map(|(item, client_id)| {
+            let spellings: Vec<String> = [item.name.clone(), item.native_name.clone()]
+                .into_iter()
+                .filter(|s| !s.trim().is_empty())
+                .collect();
+            Subject::principal(
+                *client_id,
+                item.name.clone(),
+                item.native_name.clone(),
+                spellings,
+            )
+        })
+        .collect();
+    find_hits(conn, scope, &mut subjects)?;
+    Ok(items
+        .into_iter()
+        .zip(subjects)
+        .map(|((mut item, _), subject)| {
+            item.possible_duplicates = subject
+                .hits
+                .iter()
+                .map(PossibleDuplicate::from_hit)
+                .collect();
+            item
+        })
         .collect())
 }
 
