@@ -103,12 +103,35 @@ pub struct InquiryRow {
     pub last_arrival_on: Option<NaiveDate>,
 }
 
-/// Every inquiry waiting for triage (at most the overall cap of them exist).
-pub fn unreviewed(conn: &mut DbConnection) -> QueryResult<Vec<InquiryRow>> {
+/// What the triage order needs of a waiting inquiry: no names, no sealed text, so that
+/// ordering the whole queue to show one page of it opens nothing.
+#[derive(Debug, Clone, Copy, Queryable, Selectable)]
+#[diesel(table_name = inquiries)]
+#[diesel(check_for_backend(diesel::sqlite::Sqlite, diesel::pg::Pg))]
+pub struct WaitingInquiry {
+    pub id: DbUuid,
+    pub detained: bool,
+    pub hearing_on: Option<NaiveDate>,
+    pub received_at: NaiveDateTime,
+    #[diesel(select_expression = client_entries::last_arrival_on)]
+    pub last_arrival_on: Option<NaiveDate>,
+}
+
+/// Every inquiry waiting for triage (at most the overall cap of them exist), oldest first.
+pub fn waiting(conn: &mut DbConnection) -> QueryResult<Vec<WaitingInquiry>> {
     inquiries::table
         .inner_join(cases::table.inner_join(clients::table.inner_join(client_entries::table)))
         .filter(inquiries::status.eq(NEW))
         .order(inquiries::received_at)
+        .select(WaitingInquiry::as_select())
+        .load(conn)
+}
+
+/// The inquiries with these ids, in no particular order.
+pub fn with_ids(conn: &mut DbConnection, ids: &[uuid::Uuid]) -> QueryResult<Vec<InquiryRow>> {
+    inquiries::table
+        .inner_join(cases::table.inner_join(clients::table.inner_join(client_entries::table)))
+        .filter(inquiries::id.eq_any(ids.iter().copied().map(DbUuid)))
         .select(InquiryRow::as_select())
         .load(conn)
 }

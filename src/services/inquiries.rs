@@ -4,6 +4,8 @@
 //! taken, merged into an existing case or declined. Every step is audited in its own
 //! transaction.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use serde_json::json;
@@ -23,6 +25,7 @@ use crate::domain::case_stage::CaseStage;
 use crate::domain::ids::StaffId;
 use crate::domain::inquiry::{Inquiry, UrgencyReason, Whereabouts, triage_order, urgency};
 use crate::domain::intake::{ClientDetails, EntryDetails, Intake};
+use crate::domain::paging::{PageNumber, PageSize};
 use crate::domain::staff::{Role, Staff};
 use crate::email::render;
 use crate::error::{AppError, FieldErrors, Message};
@@ -32,8 +35,8 @@ use crate::state::AppState;
 /// The outbox kinds of the two messages an inquirer may get.
 pub const ACKNOWLEDGMENT_MAIL: &str = "inquiry_acknowledgment";
 pub const DECLINE_REPLY_MAIL: &str = "inquiry_decline_reply";
-/// Rows the triage page shows at once, most urgent first.
-pub const TRIAGE_PAGE: usize = 50;
+/// Inquiries a page of the queue shows, most urgent first.
+pub const PER_PAGE: PageSize = PageSize::new(50);
 /// Longest decline reason kept.
 pub const MAX_REASON: usize = 2_000;
 
@@ -253,8 +256,12 @@ pub struct TriageItem {
 pub struct TriageQueue {
     /// Unreviewed inquiries in all.
     pub waiting: usize,
-    /// The most urgent of them, at most [`TRIAGE_PAGE`].
+    /// This page of them, most urgent first ([`PER_PAGE`] a page).
     pub items: Vec<TriageItem>,
+    /// From 1; a page asked for past the last is the last.
+    pub page: i64,
+    pub pages: i64,
+    pub per_page: i64,
 }
 
 fn item(row: InquiryRow, today: chrono::NaiveDate) -> TriageItem {
@@ -291,11 +298,12 @@ fn item(row: InquiryRow, today: chrono::NaiveDate) -> TriageItem {
     }
 }
 
-/// The unreviewed inquiries, most urgent first, each with the people on file it may be
-/// (lawyers and admins). Reading it is audited.
+/// One page of the unreviewed inquiries, most urgent first, each with the people on file
+/// it may be (lawyers and admins). Reading it is audited.
 pub async fn queue(
     state: &AppState,
     actor: &Staff,
+    page: PageNumber,
     address: Option<String>,
 ) -> Result<TriageQueue, AppError> {
     policy::can_triage_inquiries(actor)?;
@@ -305,26 +313,45 @@ pub async fn queue(
     let queue = state
         .db
         .run(move |conn| {
-            let rows = db_inquiries::unreviewed(conn)?;
-            let waiting = rows.len();
-            let mut items: Vec<(TriageItem, uuid::Uuid)> = rows
+            // The order needs only dates and flags: the whole queue is ordered from those,
+            // and names and accounts are opened for the page shown.
+            let mut waiting: Vec<(Vec<UrgencyReason>, db_inquiries::WaitingInquiry)> =
+                db_inquiries::waiting(conn)?
+                    .into_iter()
+                    .map(|w| {
+                        let reasons = urgency(w.last_arrival_on, w.detained, w.hearing_on, today);
+                        (reasons, w)
+                    })
+                    .collect();
+            waiting.sort_by(|a, b| triage_order((&a.0, a.1.received_at), (&b.0, b.1.received_at)));
+            let total = waiting.len();
+            let pages = PER_PAGE.pages(total as i64);
+            let page = page.within(pages);
+            let shown: Vec<uuid::Uuid> = waiting
+                .iter()
+                .skip(page.offset(PER_PAGE) as usize)
+                .take(PER_PAGE.get() as usize)
+                .map(|(_, w)| w.id.0)
+                .collect();
+            let mut rows: HashMap<uuid::Uuid, InquiryRow> = db_inquiries::with_ids(conn, &shown)?
                 .into_iter()
+                .map(|row| (row.id.0, row))
+                .collect();
+            let items: Vec<(TriageItem, uuid::Uuid)> = shown
+                .iter()
+                .filter_map(|id| rows.remove(id))
                 .map(|row| {
                     let client_id = row.client_id.0;
                     (item(row, today), client_id)
                 })
                 .collect();
-            items.sort_by(|a, b| {
-                triage_order(
-                    (&a.0.urgency, a.0.received_at.naive_utc()),
-                    (&b.0.urgency, b.0.received_at.naive_utc()),
-                )
-            });
-            items.truncate(TRIAGE_PAGE);
             let scope = db::scope::load(conn, &reader)?;
             Ok::<_, AppError>(TriageQueue {
-                waiting,
+                waiting: total,
                 items: with_duplicates(conn, &scope, items)?,
+                page: page.get(),
+                pages,
+                per_page: PER_PAGE.get(),
             })
         })
         .await?;

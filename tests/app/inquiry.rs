@@ -27,6 +27,23 @@ pub async fn open_form(app: &TestApp) {
 }
 
 /// A browser that has the form open in `lang`: (browser, its CSRF token, its time stamp).
+/// Every unreviewed inquiry as triage reads it, oldest first.
+pub async fn unreviewed(app: &TestApp) -> Vec<refuge::db::inquiries::InquiryRow> {
+    app.state
+        .db
+        .run(|conn| {
+            let ids: Vec<uuid::Uuid> = refuge::db::inquiries::waiting(conn)?
+                .into_iter()
+                .map(|w| w.id.0)
+                .collect();
+            let mut rows = refuge::db::inquiries::with_ids(conn, &ids)?;
+            rows.sort_by_key(|r| r.received_at);
+            Ok(rows)
+        })
+        .await
+        .expect("the queue")
+}
+
 async fn shown_form(app: &TestApp, lang: &str) -> (reqwest::Client, String, String) {
     let browser = client();
     let (status, html) = app.page(&browser, &format!("/inquiry?lang={lang}")).await;
@@ -169,12 +186,7 @@ async fn an_inquiry_becomes_an_unassigned_case_at_stage_inquiry_with_its_audit_e
         );
     }
 
-    let rows = app
-        .state
-        .db
-        .run(|conn| Ok(refuge::db::inquiries::unreviewed(conn)?))
-        .await
-        .unwrap();
+    let rows = unreviewed(&app).await;
     assert_eq!(rows.len(), 1);
     let row = &rows[0];
     assert_eq!(

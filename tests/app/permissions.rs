@@ -367,14 +367,8 @@ impl Office {
         )
         .await
         .expect("inquiry filed");
-        let queue = self
-            .app
-            .state
-            .db
-            .run(|conn| Ok(refuge::db::inquiries::unreviewed(conn)?))
-            .await;
-        queue
-            .expect("queue")
+        crate::inquiry::unreviewed(&self.app)
+            .await
             .into_iter()
             .find(|row| row.given_name == format!("Inquiry {n}"))
             .map(|row| row.id.0.to_string())

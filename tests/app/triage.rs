@@ -12,7 +12,7 @@ use refuge::i18n::Language;
 use serde_json::Value;
 
 use crate::helpers::{Session, TestApp, client, field_error, spawn_app};
-use crate::inquiry::open_form;
+use crate::inquiry::{open_form, unreviewed};
 
 /// An inquiry that passes, from someone in Mexico, not detained, without a hearing.
 fn answers(family_name: &str, given_name: &str, native_name: &str) -> InquiryForm {
@@ -43,13 +43,8 @@ async fn file(app: &TestApp, form: InquiryForm, language: Language) -> (String, 
     refuge::services::inquiries::submit(&app.state, inquiry, language, None)
         .await
         .expect("filed");
-    let rows = app
-        .state
-        .db
-        .run(|conn| Ok(refuge::db::inquiries::unreviewed(conn)?))
+    let row = unreviewed(app)
         .await
-        .unwrap();
-    let row = rows
         .into_iter()
         .rev()
         .find(|r| r.given_name == given)
@@ -575,4 +570,150 @@ async fn the_office_report_counts_web_inquiries_and_the_median_time_to_a_first_a
         .await
         .unwrap();
     assert_eq!(own["web_inquiries"], Value::Null);
+}
+
+/// Files one more inquiry than a page of the queue holds, none urgent (so the queue is
+/// oldest first); returns their ids in the order filed.
+async fn file_a_page_and_one(app: &TestApp) -> Vec<String> {
+    let per_page = refuge::services::inquiries::PER_PAGE.get();
+    for n in 0..=per_page {
+        // Letters, not digits: a name's digits are not words to the matcher.
+        let family: String = n
+            .to_string()
+            .chars()
+            .map(|d| char::from(b'a' + d.to_digit(10).unwrap_or(0) as u8))
+            .collect();
+        app.clock.advance(Duration::minutes(1));
+        let today = refuge::services::cases::today(&app.state);
+        let inquiry = answers(&format!("Paged{family}"), "Anna", "")
+            .parse(today)
+            .expect("valid answers");
+        refuge::services::inquiries::submit(&app.state, inquiry, Language::Ru, None)
+            .await
+            .expect("filed");
+    }
+    unreviewed(app)
+        .await
+        .into_iter()
+        .map(|r| r.id.0.to_string())
+        .collect()
+}
+
+async fn queue_page(app: &TestApp, lawyer: &Staff, page: &str) -> (u16, Value) {
+    let token = app.api_token(&lawyer.email, crate::helpers::PASSWORD).await;
+    let response = client()
+        .get(app.url(&format!("/api/v1/triage?page={page}")))
+        .bearer_auth(token)
+        .send()
+        .await
+        .unwrap();
+    (response.status().as_u16(), response.json().await.unwrap())
+}
+
+fn ids(queue: &Value) -> Vec<String> {
+    queue["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[actix_web::test]
+async fn the_api_pages_the_queue_fifty_at_a_time() {
+    let app = spawn_app().await;
+    let lawyer = started(&app).await;
+    let filed = file_a_page_and_one(&app).await;
+
+    let (status, first) = queue_page(&app, &lawyer.staff, "1").await;
+    assert_eq!(status, 200);
+    assert_eq!(ids(&first), filed[..50]);
+    assert_eq!(
+        (
+            &first["waiting"],
+            &first["page"],
+            &first["pages"],
+            &first["per_page"]
+        ),
+        (
+            &Value::from(51),
+            &Value::from(1),
+            &Value::from(2),
+            &Value::from(50)
+        )
+    );
+    let (_, second) = queue_page(&app, &lawyer.staff, "2").await;
+    assert_eq!(ids(&second), filed[50..]);
+    // Past the last page is the last page.
+    let (_, past) = queue_page(&app, &lawyer.staff, "9").await;
+    assert_eq!((ids(&past), &past["page"]), (ids(&second), &Value::from(2)));
+}
+
+#[actix_web::test]
+async fn the_api_refuses_a_page_that_is_not_a_number() {
+    let app = spawn_app().await;
+    let lawyer = started(&app).await;
+    let (status, problem) = queue_page(&app, &lawyer.staff, "two").await;
+    assert_eq!(status, 422, "{problem}");
+    assert!(problem.to_string().contains("page"), "{problem}");
+}
+
+#[actix_web::test]
+async fn the_page_links_to_the_next_page_and_shows_what_is_on_it() {
+    let app = spawn_app().await;
+    open_form(&app).await;
+    let filed = file_a_page_and_one(&app).await;
+    // Signed in after filing: the clock has moved on by then.
+    let lawyer = app.login_as(Role::Lawyer).await;
+
+    let row = |id: &str| format!(r#"<article class="queue-item" id="inquiry-{id}""#);
+    let (_, first) = app.page(&lawyer.client, "/triage").await;
+    assert!(
+        first.contains(r#"href="/triage?page=2" rel="next""#),
+        "{first}"
+    );
+    assert!(first.contains(&row(&filed[0])) && !first.contains(&row(&filed[50])));
+    let (_, second) = app.page(&lawyer.client, "/triage?page=2").await;
+    assert!(second.contains(&row(&filed[50])) && !second.contains(&row(&filed[0])));
+    assert!(
+        second.contains(r#"href="/triage?page=1" rel="prev""#),
+        "{second}"
+    );
+}
+
+#[actix_web::test]
+async fn an_action_on_the_second_page_comes_back_to_the_second_page() {
+    let app = spawn_app().await;
+    open_form(&app).await;
+    let filed = file_a_page_and_one(&app).await;
+    // Signed in after filing: the clock has moved on by then.
+    let lawyer = app.login_as(Role::Lawyer).await;
+    let id = &filed[50];
+
+    // Refused: the row comes back with what was typed, on its page.
+    let response = app
+        .post_form(
+            &lawyer.client,
+            &format!("/triage/{id}/merge"),
+            &[("into_reference", "R-1999-99999"), ("page", "2")],
+        )
+        .await;
+    assert_eq!(response.status(), 422);
+    let html = response.text().await.unwrap();
+    assert!(
+        field_error(&html, &format!("into_reference-{id}")).is_some(),
+        "{html}"
+    );
+    assert!(html.contains("R-1999-99999"));
+
+    let response = app
+        .post_form(
+            &lawyer.client,
+            &format!("/triage/{id}/decline"),
+            &[("reason", "Outside our practice area"), ("page", "2")],
+        )
+        .await;
+    assert_eq!(response.status(), 303);
+    let location = response.headers()["location"].to_str().unwrap().to_string();
+    assert!(location.ends_with("&page=2"), "{location}");
 }

@@ -2,36 +2,53 @@
 
 use actix_web::web;
 use serde::Deserialize;
-use utoipa::ToSchema;
+use utoipa::{IntoParams, ToSchema};
 
 use super::parse_inquiry_id;
 use crate::auth::extractors::{Authorized, ClientAddress, TriageInquiries};
-use crate::error::AppError;
+use crate::domain::paging::PageNumber;
+use crate::error::{AppError, FieldErrors, Message};
 use crate::routes::errors::Problem;
 use crate::services::inquiries::{self, Decision, DecisionOutcome, TriageQueue};
 use crate::state::AppState;
 
-/// The unreviewed inquiries, most urgent first (one-year deadline passed or within 60
-/// days, detained, hearing within 30 days, then oldest), each with its reasons and the
-/// people on file whose names match. Reading it is audited.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(default)]
+pub struct TriageQuery {
+    /// From 1 (the most urgent); 50 inquiries a page. A page past the last is the last.
+    pub page: String,
+}
+
+/// One page of the unreviewed inquiries, most urgent first (one-year deadline passed or
+/// within 60 days, detained, hearing within 30 days, then oldest), each with its reasons
+/// and the people on file whose names match. Reading it is audited.
 #[utoipa::path(
     get,
     path = "/api/v1/triage",
     tag = "triage",
     security(("bearer" = [])),
+    params(TriageQuery),
     responses(
-        (status = 200, description = "The queue", body = TriageQueue),
+        (status = 200, description = "One page of the queue", body = TriageQueue),
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not a lawyer or admin", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A page that is not a whole number", body = Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn list(
     state: web::Data<AppState>,
     lawyer: Authorized<TriageInquiries>,
     address: ClientAddress,
+    query: web::Query<TriageQuery>,
 ) -> Result<web::Json<TriageQueue>, AppError> {
+    let page = PageNumber::parse(&query.page).map_err(|_| {
+        let mut errors = FieldErrors::default();
+        errors.push("page", Message::new("validation-page"));
+        AppError::Validation(errors)
+    })?;
     Ok(web::Json(
-        inquiries::queue(&state, lawyer.staff(), address.0).await?,
+        inquiries::queue(&state, lawyer.staff(), page, address.0).await?,
     ))
 }
 

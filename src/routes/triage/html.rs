@@ -10,6 +10,7 @@ use super::parse_inquiry_id;
 use crate::auth::extractors::{Authorized, ClientAddress, PageContext, TriageInquiries};
 use crate::domain::codes;
 use crate::domain::inquiry::UrgencyReason;
+use crate::domain::paging::PageNumber;
 use crate::domain::staff::{Role, Staff};
 use crate::error::{AppError, FieldErrors, Message};
 use crate::routes::errors::FormErrors;
@@ -113,6 +114,12 @@ impl TriagePage {
 pub struct ListQuery {
     done: Option<String>,
     reference: Option<String>,
+    page: Option<String>,
+}
+
+/// Lenient, as on the case list: a page that is not a number is the first one.
+fn page_number(raw: Option<&str>) -> PageNumber {
+    PageNumber::parse(raw.unwrap_or_default()).unwrap_or_default()
 }
 
 async fn page(
@@ -120,10 +127,11 @@ async fn page(
     staff: &Staff,
     ctx: PageContext,
     address: Option<String>,
+    page: PageNumber,
     notice: Option<String>,
     refused: Option<RefusedAction>,
 ) -> Result<TriagePage, AppError> {
-    let queue = inquiries::queue(state, staff, address).await?;
+    let queue = inquiries::queue(state, staff, page, address).await?;
     let lawyers = intake::assignable_staff(state, staff)
         .await?
         .into_iter()
@@ -153,11 +161,13 @@ pub async fn list(
         _ => None,
     }
     .map(|key| ctx.message(&Message::new(key).with("reference", &reference)));
-    let page = page(&state, lawyer.staff(), ctx, address.0, notice, None).await?;
+    let number = page_number(query.page.as_deref());
+    let page = page(&state, lawyer.staff(), ctx, address.0, number, notice, None).await?;
     render(page, StatusCode::OK)
 }
 
-/// Every triage form: each action reads the fields it needs.
+/// Every triage form: each action reads the fields it needs. `page` is the queue's page
+/// the form was on, to come back to.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default)]
 pub struct ActionForm {
@@ -165,6 +175,7 @@ pub struct ActionForm {
     into_reference: String,
     reason: String,
     reply: Option<String>,
+    page: String,
 }
 
 async fn act(
@@ -177,6 +188,7 @@ async fn act(
     decision: Result<Decision, FieldErrors>,
 ) -> Result<HttpResponse, AppError> {
     let id = parse_inquiry_id(id)?;
+    let number = page_number(Some(&form.page));
     let outcome = match decision {
         Ok(decision) => {
             inquiries::decide(state, lawyer.staff(), id, decision, address.0.clone()).await
@@ -187,8 +199,13 @@ async fn act(
         Ok(outcome) => {
             let reference: String =
                 url::form_urlencoded::byte_serialize(outcome.reference.as_bytes()).collect();
+            let back = if number > PageNumber::FIRST {
+                format!("&page={}", number.get())
+            } else {
+                String::new()
+            };
             Ok(see_other(&format!(
-                "/triage?done={}&reference={reference}",
+                "/triage?done={}&reference={reference}{back}",
                 outcome.status
             )))
         }
@@ -198,7 +215,16 @@ async fn act(
                 errors: FormErrors::translate(&errors, &ctx.i18n),
                 form,
             };
-            let page = page(state, lawyer.staff(), ctx, address.0, None, Some(refused)).await?;
+            let page = page(
+                state,
+                lawyer.staff(),
+                ctx,
+                address.0,
+                number,
+                None,
+                Some(refused),
+            )
+            .await?;
             render(page, StatusCode::UNPROCESSABLE_ENTITY)
         }
         Err(err) => Err(err),
