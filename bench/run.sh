@@ -13,9 +13,13 @@
 # PG_ADMIN_URL (postgres://postgres@127.0.0.1:5432/postgres), PG_DATABASE (refuge_bench),
 # PORT (8089), CONCURRENCY (16), DURATION seconds per scenario (20), WARMUP (3),
 # SCENARIOS (list,search_cyrillic,search_latin,case_page,intake_save,report,report_csv,
-# report_csv_open,mixed; the report scenarios sign in as the demo admin, REPORT_EMAIL, and ask for
-# the last twelve ISO weeks in turn, REPORT_WEEKS; mixed runs case pages, searches and
-# intake saves at once), POOL_SIZE (server default), REUSE (0; 1 keeps the loaded databases), SINGLE (1: also measure with one session,
+# report_csv_open,mixed,inquiry,case_list_with_inquiries; the report scenarios sign in as the
+# demo admin, REPORT_EMAIL, and ask for the last twelve ISO weeks in turn, REPORT_WEEKS; mixed
+# runs case pages, searches and intake saves at once; inquiry sends valid inquiries through
+# the public form, closed loop, and case_list_with_inquiries measures the case list in
+# slices of SLICE seconds (5) without and with inquiries arriving at SIDE_RATE a second (50)),
+# INQUIRY_CAP (1000000: the server's cap on unreviewed inquiries while inquiries are measured,
+# instead of 2,000, which a run would reach in seconds; see "Public inquiries" below), POOL_SIZE (server default), REUSE (0; 1 keeps the loaded databases), SINGLE (1: also measure with one session,
 # for the service time without queueing), WORK (target/bench), BIN_DIR (take refuge and
 # refuge-demo from there instead of building; DRIVER_BIN the driver, default
 # bench/target/release/refuge-bench), SEARCH_BY (post or get; by default the driver asks the
@@ -33,6 +37,16 @@
 #   BACKENDS=sqlite SCENARIOS=case_page,mixed SINGLE=0 bench/run.sh
 #   BINS="before=$HOME/before after=target/release" ROUNDS=2 BACKENDS=sqlite \
 #     SCENARIOS=case_page,mixed SINGLE=0 bench/run.sh
+#   # issue 15: inquiries accepted per second, and the case list beside 50 inquiries a second
+#   CLIENTS=20000 SCENARIOS=inquiry,case_list_with_inquiries SINGLE=0 bench/run.sh
+#
+# Public inquiries: the form is switched on in the office settings for the run, and the
+# server trusts 127.0.0.1 as a proxy (REFUGE_TRUSTED_PROXIES) so that the driver can send
+# every inquiry from an address of its own in X-Forwarded-For, as a flood from many
+# machines arrives: the per-address limits (the anonymous limiter, the cap on unreviewed
+# inquiries per address) stay as configured and are not what is measured. The overall cap
+# is raised to INQUIRY_CAP. The driver waits INQUIRY_MIN_AGE seconds (3.5; the form's
+# min_seconds_to_fill is 3) between showing a form and sending it.
 #
 # Needs: cargo, curl, sqlite3, and psql for the PostgreSQL part. The demo staff get a random
 # password generated on the first run and kept in $WORK/password (mode 0600); nothing is
@@ -49,7 +63,14 @@ PORT=${PORT:-8089}
 CONCURRENCY=${CONCURRENCY:-16}
 DURATION=${DURATION:-20}
 WARMUP=${WARMUP:-3}
-SCENARIOS=${SCENARIOS:-list,search_cyrillic,search_latin,case_page,intake_save,mixed,report,report_csv,report_csv_open}
+SCENARIOS=${SCENARIOS:-list,search_cyrillic,search_latin,case_page,intake_save,mixed,report,report_csv,report_csv_open,inquiry,case_list_with_inquiries}
+INQUIRY_CAP=${INQUIRY_CAP:-1000000}
+INQUIRY_MIN_AGE=${INQUIRY_MIN_AGE:-3.5}
+SIDE_RATE=${SIDE_RATE:-50}
+SLICE=${SLICE:-5}
+# The inquiry scenarios need the public form on and the driver's addresses believed.
+INQUIRIES=0
+if tr ',' '\n' <<< "$SCENARIOS" | grep -q '^inquiry$\|^case_list_with_inquiries$'; then INQUIRIES=1; fi
 REPORT_EMAIL=${REPORT_EMAIL:-office.manager@demo-office.example}
 if [[ -z "${REPORT_WEEKS:-}" ]]; then
   REPORT_WEEKS=$(for k in $(seq 1 12); do date -u -d "-$((7 * k)) days" +%G-W%V; done | paste -sd, -)
@@ -196,6 +217,23 @@ for backend in $BACKENDS; do
     sqlite) sqlite3 -cmd '.timeout 10000' "$url" "$optional_second_factor" ;;
     postgres) psql "$url" -q -v ON_ERROR_STOP=1 -c "$optional_second_factor" ;;
   esac
+  inquiry_env=()
+  if [[ "$INQUIRIES" == 1 ]]; then
+    # As an administrator switches it on in the office settings (issue 15).
+    form_on="INSERT INTO office_settings (key, value) VALUES ('inquiry_form', 'true') ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+    case "$backend" in
+      sqlite) sqlite3 -cmd '.timeout 10000' "$url" "$form_on" ;;
+      postgres) psql "$url" -q -v ON_ERROR_STOP=1 -c "$form_on" ;;
+    esac
+    inquiry_env=(REFUGE_TRUSTED_PROXIES='["127.0.0.1"]' REFUGE_INQUIRY__MAX_UNREVIEWED="$INQUIRY_CAP")
+  fi
+  count_inquiries="SELECT COUNT(*) FROM inquiries"
+  inquiries_held() {
+    case "$backend" in
+      sqlite) sqlite3 -cmd '.timeout 10000' "$url" "$count_inquiries" 2>/dev/null || echo "?" ;;
+      postgres) psql "$url" -tAc "$count_inquiries" 2>/dev/null || echo "?" ;;
+    esac
+  }
   case "$backend" in
     sqlite)
       size=$(du -sh "$url" | cut -f1)
@@ -220,7 +258,8 @@ for backend in $BACKENDS; do
     local search_by=()
     [[ -z "${SEARCH_BY:-}" ]] || search_by=(--search-by "$SEARCH_BY")
     printf '%s\n' "$PASSWORD" | "$DRIVER" --url "http://127.0.0.1:$PORT" --email "$email" --password-stdin \
-      --server-pid "$server_pid" --scenarios "$scenarios" --report-weeks "$REPORT_WEEKS" "${search_by[@]}" "$@" \
+      --server-pid "$server_pid" --scenarios "$scenarios" --report-weeks "$REPORT_WEEKS" "${search_by[@]}" \
+      --inquiry-min-age "$INQUIRY_MIN_AGE" --side-rate "$SIDE_RATE" --slice "$SLICE" "$@" \
       | sed "s/^### /### $label: /" | tee -a "$RESULTS"
   }
   for round in $(seq 1 "$ROUNDS"); do
@@ -228,7 +267,7 @@ for backend in $BACKENDS; do
       label=$backend
       [[ "$build" == this ]] || label="$backend, $build (round $round)"
       say "$label: starting the server on 127.0.0.1:$PORT"
-      env $(key_setting "$build") REFUGE_LISTEN="127.0.0.1:$PORT" ${POOL_SIZE:+REFUGE_DATABASE__POOL_SIZE=$POOL_SIZE} \
+      env $(key_setting "$build") "${inquiry_env[@]}" REFUGE_LISTEN="127.0.0.1:$PORT" ${POOL_SIZE:+REFUGE_DATABASE__POOL_SIZE=$POOL_SIZE} \
         REFUGE_CONFIG_DIR="$WORK/bin-$build/config" "$WORK/bin-$build/refuge" serve > "$WORK/server-$backend-$build.log" 2>&1 &
       server_pid=$!
       # The first start after a load may recompute every case's deadlines (when the stored
@@ -253,6 +292,9 @@ for backend in $BACKENDS; do
             --breakdown --label "one session (service time)"
         fi
       done
+      if [[ "$INQUIRIES" == 1 ]]; then
+        echo "- $label: inquiries held after measuring: $(inquiries_held)" | tee -a "$RESULTS"
+      fi
       stop_server
     done
   done

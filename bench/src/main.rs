@@ -1,7 +1,8 @@
 //! refuge-bench: drives a running Refuge server (on 127.0.0.1) with N concurrent signed-in
 //! browser sessions and reports latency percentiles, throughput and the server's peak memory
 //! for each scenario: the case list with filters, name search in Cyrillic and in Latin, the
-//! case page, and saving a complete intake.
+//! case page, and saving a complete intake; and the public inquiry form (issue 15), alone
+//! and as a side load beside the case list (`inquiries`).
 //!
 //! Usage (bench/run.sh does all of this):
 //!
@@ -9,6 +10,7 @@
 //! echo "$PASSWORD" | refuge-bench --url http://127.0.0.1:8089 --email rachel.okafor@demo-office.example \
 //!     --password-stdin [--concurrency 16] [--duration 20] [--warmup 3] [--server-pid PID] \
 //!     [--scenarios list,search_cyrillic,search_latin,case_page,intake_save] [--label TEXT]
+//!     [--inquiry-min-age 3.5] [--side-rate 50] [--slice 5]
 //! ```
 //!
 //! Each scenario runs closed-loop: every session sends its next request as soon as the last
@@ -25,6 +27,8 @@ use std::io::BufRead;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
+
+mod inquiries;
 
 use bytes::Bytes;
 use reqwest::StatusCode;
@@ -49,6 +53,13 @@ struct Options {
     report_weeks: Vec<&'static str>,
     /// How to search; `None`: find out from the server at start.
     search_by: Option<SearchBy>,
+    /// How long an inquiry form is kept open before it is sent: the server's
+    /// `inquiry.min_seconds_to_fill` and a margin.
+    inquiry_min_age: Duration,
+    /// Inquiries a second beside the case list in `case_list_with_inquiries`.
+    side_rate: f64,
+    /// That scenario's slices: without inquiries, with them, in turn, each this long.
+    slice: Duration,
 }
 
 /// How the server takes a search.
@@ -82,10 +93,15 @@ enum Scenario {
     /// Case pages, searches and intake saves at once: of every four sessions, two open case
     /// pages, one searches (Latin and Cyrillic in turn) and one saves intakes.
     Mixed,
+    /// Anonymous visitors sending valid inquiries through the public form, closed loop.
+    Inquiry,
+    /// The case list for signed-in staff, in slices without and with inquiries arriving at
+    /// `--side-rate` a second (open loop), interleaved in one run.
+    CaseListWithInquiries,
 }
 
 impl Scenario {
-    const ALL: [Scenario; 9] = [
+    const ALL: [Scenario; 11] = [
         Self::List,
         Self::SearchCyrillic,
         Self::SearchLatin,
@@ -95,6 +111,8 @@ impl Scenario {
         Self::ReportCsv,
         Self::ReportCsvOpen,
         Self::Mixed,
+        Self::Inquiry,
+        Self::CaseListWithInquiries,
     ];
 
     fn name(self) -> &'static str {
@@ -108,6 +126,8 @@ impl Scenario {
             Self::ReportCsv => "report_csv",
             Self::ReportCsvOpen => "report_csv_open",
             Self::Mixed => "mixed",
+            Self::Inquiry => "inquiry",
+            Self::CaseListWithInquiries => "case_list_with_inquiries",
         }
     }
 
@@ -132,6 +152,10 @@ impl Scenario {
                 "mixed: case pages, searches and intake saves (per session: 2 case page, 1 search, \
                  1 intake save of every 4)"
             }
+            Self::Inquiry => "public inquiry: GET /inquiry, wait the form's minimum age, POST",
+            Self::CaseListWithInquiries => {
+                "case list with filters, without and with inquiries arriving (open loop)"
+            }
         }
     }
 }
@@ -140,9 +164,12 @@ fn usage() -> ! {
     eprintln!(
         "usage: refuge-bench --url URL --email EMAIL --password-stdin [--concurrency N] \
          [--duration SECS] [--warmup SECS] [--server-pid PID] [--scenarios a,b,…] [--label TEXT] \
-         [--breakdown] [--report-weeks 2026-W47,2026-W46,…] [--search-by post|get]\n\
+         [--breakdown] [--report-weeks 2026-W47,2026-W46,…] [--search-by post|get] \
+         [--inquiry-min-age SECS] [--side-rate PER_SECOND] [--slice SECS]\n\
          scenarios: list, search_cyrillic, search_latin, case_page, intake_save, report, \
-         report_csv, report_csv_open, mixed (the report scenarios need an admin's account)"
+         report_csv, report_csv_open, mixed, inquiry, case_list_with_inquiries (the report \
+         scenarios need an admin's account; the inquiry scenarios the public form switched \
+         on and 127.0.0.1 among the server's trusted_proxies)"
     );
     std::process::exit(2)
 }
@@ -162,6 +189,9 @@ fn parse_options() -> Result<Options, Error> {
         breakdown: false,
         report_weeks: Vec::new(),
         search_by: None,
+        inquiry_min_age: Duration::from_millis(3_500),
+        side_rate: 50.0,
+        slice: Duration::from_secs(5),
     };
     let mut password_stdin = false;
     while let Some(arg) = args.next() {
@@ -176,6 +206,11 @@ fn parse_options() -> Result<Options, Error> {
             "--server-pid" => options.server_pid = Some(value().parse()?),
             "--label" => options.label = value(),
             "--breakdown" => options.breakdown = true,
+            "--inquiry-min-age" => {
+                options.inquiry_min_age = Duration::from_secs_f64(value().parse()?)
+            }
+            "--side-rate" => options.side_rate = value().parse()?,
+            "--slice" => options.slice = Duration::from_secs_f64(value().parse()?),
             "--search-by" => {
                 options.search_by = Some(match value().as_str() {
                     "post" => SearchBy::Post,
@@ -206,7 +241,12 @@ fn parse_options() -> Result<Options, Error> {
             _ => usage(),
         }
     }
-    if options.url.is_empty() || options.email.is_empty() || !password_stdin {
+    if options.url.is_empty()
+        || options.email.is_empty()
+        || !password_stdin
+        || options.side_rate <= 0.0
+        || options.slice.is_zero()
+    {
         usage();
     }
     let host = options
@@ -579,6 +619,17 @@ struct Shared {
     options: Options,
     fixtures: Fixtures,
     intake_counter: AtomicU64,
+    /// The anonymous visitors of the inquiry scenarios.
+    visitors: Arc<inquiries::Visitors>,
+}
+
+impl Shared {
+    /// Whether the side load of inquiries is on at `at`, in a phase started at `started`:
+    /// off in the first slice, on in the second, and so on.
+    fn side_load_on(&self, started: Instant, at: Instant) -> bool {
+        let slice = self.options.slice.as_secs_f64();
+        (at.saturating_duration_since(started).as_secs_f64() / slice) as u64 % 2 == 1
+    }
 }
 
 /// The request a session sends next, and which variant of the scenario it is (the query
@@ -602,7 +653,7 @@ fn next_request(
             let (request, _) = next_request(part, shared, session, pick);
             (request, variant)
         }
-        Scenario::List => {
+        Scenario::List | Scenario::CaseListWithInquiries => {
             let q = LIST_QUERIES[pick.next(LIST_QUERIES.len())];
             (Request::Get(format!("{url}/cases?{q}")), q)
         }
@@ -650,6 +701,7 @@ fn next_request(
                 "",
             )
         }
+        Scenario::Inquiry => unreachable!("the inquiry scenario has its own loop"),
         Scenario::IntakeSave => {
             let n = shared.intake_counter.fetch_add(1, Ordering::Relaxed);
             let lawyer = shared.fixtures.lawyer_id.as_deref().unwrap_or_default();
@@ -732,13 +784,32 @@ async fn worker(
     shared: Arc<Shared>,
     session: Arc<Session>,
     seed: u64,
-    until: Instant,
+    (phase_started, until): (Instant, Instant),
     record: bool,
 ) -> Outcome {
     let mut pick = Pick(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
     let mut outcome = Outcome::default();
     while Instant::now() < until {
-        let (request, variant) = next_request(scenario, &shared, &session, &mut pick);
+        if scenario == Scenario::Inquiry {
+            let steps =
+                inquiries::closed_loop_step(&shared.visitors, session.index, &mut pick).await;
+            for (variant, elapsed, result) in steps {
+                match result {
+                    Ok(()) if record => {
+                        let us = elapsed.as_micros() as u64;
+                        outcome.latencies_us.push(us);
+                        outcome.by_variant.push((variant, us));
+                    }
+                    Ok(()) => {}
+                    Err(message) => {
+                        outcome.errors += 1;
+                        outcome.first_error.get_or_insert(message);
+                    }
+                }
+            }
+            continue;
+        }
+        let (request, mut variant) = next_request(scenario, &shared, &session, &mut pick);
         let started = Instant::now();
         let result = match request {
             Request::Get(url) => {
@@ -761,8 +832,15 @@ async fn worker(
             outcome.last_body = Some((body.len(), lines));
         });
         let elapsed = started.elapsed();
+        let mut counted = true;
+        if scenario == Scenario::CaseListWithInquiries {
+            // Counted in the slice it ran in; one that spans two slices in neither.
+            let on = shared.side_load_on(phase_started, started);
+            counted = on == shared.side_load_on(phase_started, Instant::now());
+            variant = if on { "with" } else { "without" };
+        }
         match result {
-            Ok(()) if record => {
+            Ok(()) if record && counted => {
                 let us = elapsed.as_micros() as u64;
                 outcome.latencies_us.push(us);
                 if !variant.is_empty() {
@@ -899,6 +977,38 @@ fn cpu_use(before: CpuSnapshot, after: CpuSnapshot, seconds: f64) -> String {
     format!("{all:.2} ({server:.2} + {postgres:.2} + {driver:.2} + {others:.2})")
 }
 
+/// One part of a scenario measured by parts, as its row names it.
+fn part_title(scenario: Scenario, part: &str, side_rate: f64) -> String {
+    match (scenario, part) {
+        (Scenario::Inquiry, "sent") => "inquiry: POST /inquiry, accepted (303)".into(),
+        (Scenario::Inquiry, "form") => "inquiry: GET /inquiry (the form)".into(),
+        (Scenario::CaseListWithInquiries, "without") => {
+            "case list with filters, slices without inquiries".into()
+        }
+        (Scenario::CaseListWithInquiries, "with") => {
+            format!("case list with filters, slices with inquiries arriving at {side_rate}/s")
+        }
+        _ => format!("{}: {part}", scenario.name()),
+    }
+}
+
+/// A row of the results table from sorted latencies (µs) over `seconds`.
+fn print_row(title: &str, sorted: &[u64], errors: u64, seconds: f64, memory: &str, cpu: &str) {
+    println!(
+        "| {} | {} | {} | {:.1} | {:.1} | {:.1} | {:.1} | {:.1} | {} | {} |",
+        title,
+        sorted.len(),
+        errors,
+        sorted.len() as f64 / seconds.max(f64::MIN_POSITIVE),
+        percentile(sorted, 50.0),
+        percentile(sorted, 95.0),
+        percentile(sorted, 99.0),
+        sorted.last().map_or(f64::NAN, |m| *m as f64 / 1000.0),
+        memory,
+        cpu
+    );
+}
+
 fn percentile(sorted: &[u64], p: f64) -> f64 {
     if sorted.is_empty() {
         return f64::NAN;
@@ -932,10 +1042,28 @@ async fn run() -> Result<(), Error> {
         fixtures.lawyer_id.as_deref().unwrap_or("none found")
     );
     let search_by = fixtures.search_by;
+    let side_load = options.scenarios.contains(&Scenario::CaseListWithInquiries);
+    // Enough visitors that the side load's forms are old enough when their turn comes.
+    let visitors = Arc::new(inquiries::Visitors::new(
+        &options.url,
+        options.concurrency.max(32),
+        options.inquiry_min_age,
+    )?);
+    if side_load {
+        let per_visitor = (options.side_rate * (options.inquiry_min_age.as_secs_f64() + 1.0)
+            / visitors.count() as f64)
+            .ceil() as usize;
+        eprintln!(
+            "Opening {} inquiry forms for the side load…",
+            per_visitor * visitors.count()
+        );
+        inquiries::prime(&visitors, per_visitor).await?;
+    }
     let shared = Arc::new(Shared {
         options: options.clone(),
         fixtures,
         intake_counter: AtomicU64::new(1),
+        visitors,
     });
     println!();
     if !options.label.is_empty() {
@@ -980,19 +1108,42 @@ async fn run() -> Result<(), Error> {
         }
         let mut first_error = None;
         let mut outcomes = Vec::new();
-        for (phase, length, record) in [
-            ("warm-up", options.warmup, false),
-            ("measure", options.duration, true),
-        ] {
+        let (warmup, duration) = match scenario {
+            // Long enough that the visitors' first forms are sent while warming up.
+            Scenario::Inquiry => (
+                options
+                    .warmup
+                    .max(options.inquiry_min_age + Duration::from_secs(2)),
+                options.duration,
+            ),
+            // Whole pairs of slices: as long without inquiries as with them.
+            Scenario::CaseListWithInquiries => {
+                let pair = 2.0 * options.slice.as_secs_f64();
+                let pairs = (options.duration.as_secs_f64() / pair).ceil().max(1.0);
+                (options.warmup, Duration::from_secs_f64(pairs * pair))
+            }
+            _ => (options.warmup, options.duration),
+        };
+        let mut side: Option<inquiries::SideOutcome> = None;
+        for (phase, length, record) in [("warm-up", warmup, false), ("measure", duration, true)] {
             eprintln!(
                 "{}: {phase} for {:.0} s",
                 scenario.name(),
                 length.as_secs_f64()
             );
-            let until = Instant::now() + length;
             let started = Instant::now();
+            let until = started + length;
             let cpu_before = cpu_snapshot(options.server_pid);
             let sampler = record.then(|| OwnMemoryPeak::start(options.server_pid));
+            let side_task = (scenario == Scenario::CaseListWithInquiries).then(|| {
+                let shared = shared.clone();
+                tokio::task::spawn(inquiries::side_load(
+                    shared.visitors.clone(),
+                    options.side_rate,
+                    until,
+                    move |at| shared.side_load_on(started, at),
+                ))
+            });
             let tasks: Vec<_> = sessions
                 .iter()
                 .enumerate()
@@ -1002,7 +1153,7 @@ async fn run() -> Result<(), Error> {
                         shared.clone(),
                         session.clone(),
                         i as u64 + 1 + u64::from(record) * 1000,
-                        until,
+                        (started, until),
                         record,
                     ))
                 })
@@ -1010,6 +1161,13 @@ async fn run() -> Result<(), Error> {
             let mut phase_outcomes = Vec::new();
             for task in tasks {
                 phase_outcomes.push(task.await?);
+            }
+            if let Some(task) = side_task {
+                let mut outcome = task.await?;
+                if first_error.is_none() {
+                    first_error = outcome.first_error.take();
+                }
+                side = Some(outcome);
             }
             for o in &mut phase_outcomes {
                 if first_error.is_none() {
@@ -1046,27 +1204,51 @@ async fn run() -> Result<(), Error> {
                         )
                     })
                     .unwrap_or_else(|| "—".into());
-                if scenario == Scenario::Mixed {
-                    // One row per part of the mix: each has its own latency and rate.
+                if matches!(
+                    scenario,
+                    Scenario::Mixed | Scenario::Inquiry | Scenario::CaseListWithInquiries
+                ) {
+                    // One row per part: each has its own latency and rate.
                     let mut parts: std::collections::BTreeMap<&str, Vec<u64>> = Default::default();
                     for (variant, us) in outcomes.iter().flat_map(|o| o.by_variant.iter()) {
                         parts.entry(variant).or_default().push(*us);
                     }
+                    // The two kinds of slices share the time.
+                    let part_seconds = if scenario == Scenario::CaseListWithInquiries {
+                        elapsed.as_secs_f64() / 2.0
+                    } else {
+                        elapsed.as_secs_f64()
+                    };
+                    let mut p95 = std::collections::BTreeMap::new();
                     for (part, mut latencies) in parts {
                         latencies.sort_unstable();
-                        println!(
-                            "| mixed: {} | {} | {} | {:.1} | {:.1} | {:.1} | {:.1} | {:.1} | {} | {} |",
-                            part,
-                            latencies.len(),
-                            errors,
-                            latencies.len() as f64 / elapsed.as_secs_f64(),
-                            percentile(&latencies, 50.0),
-                            percentile(&latencies, 95.0),
-                            percentile(&latencies, 99.0),
-                            latencies.last().map_or(f64::NAN, |m| *m as f64 / 1000.0),
-                            memory,
-                            cpu
-                        );
+                        p95.insert(part, percentile(&latencies, 95.0));
+                        let title = part_title(scenario, part, options.side_rate);
+                        print_row(&title, &latencies, errors, part_seconds, &memory, &cpu);
+                    }
+                    if let Some(side) = &side {
+                        let mut sent = side.sent_us.clone();
+                        sent.sort_unstable();
+                        let mut shown = side.shown_us.clone();
+                        shown.sort_unstable();
+                        let title = "side load: POST /inquiry, accepted (303)";
+                        print_row(title, &sent, side.errors, side.on_seconds, "", "");
+                        let title = "side load: GET /inquiry (the form)";
+                        print_row(title, &shown, side.errors, side.on_seconds, "", "");
+                        if let (Some(with), Some(without)) = (p95.get("with"), p95.get("without")) {
+                            notes.push(format!(
+                                "case list p95 while inquiries arrive / without: {:.2} \
+                                 ({with:.1} / {without:.1} ms); side load: {} sent in {:.0} s \
+                                 of slices with inquiries ({:.1}/s), {} errors, {} ticks \
+                                 without a form old enough to send",
+                                with / without,
+                                sent.len(),
+                                side.on_seconds,
+                                sent.len() as f64 / side.on_seconds.max(f64::MIN_POSITIVE),
+                                side.errors,
+                                side.missed
+                            ));
+                        }
                     }
                     continue;
                 }
