@@ -124,6 +124,11 @@ impl RefusedForm {
         }
     }
 
+    /// Everything the form carried but its secrets, as (name, value).
+    pub fn fields(&self) -> &[(String, String)] {
+        &self.fields
+    }
+
     /// The value typed into `name`, or nothing.
     pub fn get(&self, name: &str) -> String {
         self.fields

@@ -40,19 +40,19 @@ pub struct Choice {
 }
 
 /// The pickers' vocabularies as (stored code, label in the reader's language).
-struct Choices {
-    sexes: Vec<(String, String)>,
-    statuses: Vec<(String, String)>,
-    manners: Vec<(String, String)>,
-    relationships: Vec<(String, String)>,
-    marital: Vec<(String, String)>,
-    modes: Vec<(String, String)>,
-    persecutors: Vec<(String, String)>,
-    kinds: Vec<(String, String)>,
-    countries: Vec<(String, String)>,
-    languages: Vec<(String, String)>,
-    lawyers: Vec<(String, String)>,
-    paralegals: Vec<(String, String)>,
+pub(crate) struct Choices {
+    pub(crate) sexes: Vec<(String, String)>,
+    pub(crate) statuses: Vec<(String, String)>,
+    pub(crate) manners: Vec<(String, String)>,
+    pub(crate) relationships: Vec<(String, String)>,
+    pub(crate) marital: Vec<(String, String)>,
+    pub(crate) modes: Vec<(String, String)>,
+    pub(crate) persecutors: Vec<(String, String)>,
+    pub(crate) kinds: Vec<(String, String)>,
+    pub(crate) countries: Vec<(String, String)>,
+    pub(crate) languages: Vec<(String, String)>,
+    pub(crate) lawyers: Vec<(String, String)>,
+    pub(crate) paralegals: Vec<(String, String)>,
 }
 
 fn vocabulary<T: Copy>(
@@ -81,7 +81,7 @@ const LIST_PICKERS_MAX: usize = 8;
 /// The options of a picker, with `current` selected; an unknown submitted value is kept as
 /// an option of its own rather than silently dropped. Codes match case-blind (`ru` from an
 /// older draft is `RU`).
-fn options_for(current: &str, choices: &[(String, String)]) -> Vec<Choice> {
+pub(crate) fn options_for(current: &str, choices: &[(String, String)]) -> Vec<Choice> {
     let current = current.trim();
     let mut options = Vec::with_capacity(choices.len() + 1);
     if !current.is_empty()
@@ -104,7 +104,8 @@ fn options_for(current: &str, choices: &[(String, String)]) -> Vec<Choice> {
 }
 
 impl Choices {
-    fn new(ctx: &PageContext, staff: &[Staff], form: &IntakeForm) -> Self {
+    /// `staff` are who the claim may be assigned to (none where it is not asked).
+    pub(crate) fn new(ctx: &PageContext, staff: &[Staff], form: &IntakeForm) -> Self {
         // Active staff of the right role; a deactivated one stays listed while still chosen,
         // so that the form shows who the case is assigned to.
         let people = |field: &str, eligible: fn(Role) -> bool| {
@@ -178,7 +179,7 @@ impl Choices {
 }
 
 /// How the error summary names a field: its label, after its row's name for a row.
-fn field_label(ctx: &PageContext, field: &str) -> Option<String> {
+pub(crate) fn field_label(ctx: &PageContext, field: &str) -> Option<String> {
     let mut parts = field.split('.');
     let (section, second, third) = (parts.next()?, parts.next()?, parts.next());
     let (path, row) = match third {
@@ -255,27 +256,12 @@ impl IntakePage {
         self.form.checked(field)
     }
 
-    /// A date input while its text is a date the browser understands; otherwise a text
-    /// input, so that what was typed stays visible to be corrected.
     fn date_type(&self, field: &str) -> &'static str {
-        let value = self.value(field).trim();
-        if value.is_empty() || chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d").is_ok() {
-            "date"
-        } else {
-            "text"
-        }
+        date_type(self.value(field))
     }
 
-    /// The ids of the hint and the error message that describe a field.
     fn described_by(&self, field: &str, hint: bool) -> String {
-        let mut ids = Vec::new();
-        if hint {
-            ids.push(format!("{field}-hint"));
-        }
-        if self.errors.get(field).is_some() {
-            ids.push(format!("{field}-error"));
-        }
-        ids.join(" ")
+        described_by(&self.errors, field, hint)
     }
 
     /// The options of a picker, with what was submitted selected.
@@ -283,24 +269,8 @@ impl IntakePage {
         options_for(self.value(field), choices)
     }
 
-    /// A list field's pickers as (id, chosen value): one per chosen value and one empty to
-    /// choose another (no script needed: saving, or any row button, shows the next empty
-    /// one). The first picker's id is the field's, so the error summary can point at it.
     fn pickers(&self, field: &str) -> Vec<(String, String)> {
-        let chosen = self.form.list(field);
-        let count = (chosen.len() + 1)
-            .max(LIST_PICKERS_MIN)
-            .min(LIST_PICKERS_MAX.max(chosen.len()));
-        (0..count)
-            .map(|i| {
-                let id = match i {
-                    0 => field.to_string(),
-                    _ => format!("{field}-{}", i + 1),
-                };
-                let value = chosen.get(i).map_or_else(String::new, |v| (*v).to_string());
-                (id, value)
-            })
-            .collect()
+        pickers(&self.form, field)
     }
 
     /// The options of one picker of a list field.
@@ -319,6 +289,49 @@ impl IntakePage {
             marker => marker,
         }
     }
+}
+
+/// A date input while its text is a date the browser understands; otherwise a text input,
+/// so that what was typed stays visible to be corrected.
+pub(crate) fn date_type(value: &str) -> &'static str {
+    let value = value.trim();
+    if value.is_empty() || chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d").is_ok() {
+        "date"
+    } else {
+        "text"
+    }
+}
+
+/// The ids of the hint and the error message that describe a field.
+pub(crate) fn described_by(errors: &FormErrors, field: &str, hint: bool) -> String {
+    let mut ids = Vec::new();
+    if hint {
+        ids.push(format!("{field}-hint"));
+    }
+    if errors.get(field).is_some() {
+        ids.push(format!("{field}-error"));
+    }
+    ids.join(" ")
+}
+
+/// A list field's pickers as (id, chosen value): one per chosen value and one empty to
+/// choose another (no script needed: saving, or any row button, shows the next empty one).
+/// The first picker's id is the field's, so the error summary can point at it.
+pub(crate) fn pickers(form: &IntakeForm, field: &str) -> Vec<(String, String)> {
+    let chosen = form.list(field);
+    let count = (chosen.len() + 1)
+        .max(LIST_PICKERS_MIN)
+        .min(LIST_PICKERS_MAX.max(chosen.len()));
+    (0..count)
+        .map(|i| {
+            let id = match i {
+                0 => field.to_string(),
+                _ => format!("{field}-{}", i + 1),
+            };
+            let value = chosen.get(i).map_or_else(String::new, |v| (*v).to_string());
+            (id, value)
+        })
+        .collect()
 }
 
 /// What a button of the form asks for.
@@ -517,20 +530,21 @@ fn is_autosave(req: &HttpRequest) -> bool {
 
 /// The fields that did not parse, and also what the checks of a saved intake would say
 /// about the rest of the form: all problems at once, not one round per kind of problem.
-fn every_problem(
-    state: &AppState,
-    pairs: Vec<(String, String)>,
+pub(crate) fn every_problem(
+    form: &IntakeForm,
     unparsed: FieldErrors,
     completing: bool,
+    today: chrono::NaiveDate,
 ) -> FieldErrors {
     let rest = IntakeForm::from_pairs(
-        pairs
-            .into_iter()
-            .filter(|(name, _)| unparsed.get(name).is_none()),
+        form.answers()
+            .iter()
+            .filter(|(name, _)| unparsed.get(name).is_none())
+            .map(|(name, value)| (name.to_string(), value.to_string())),
     );
     let mut errors = unparsed;
     if let Ok(intake) = rest.parse()
-        && let Err(more) = intake.checked(completing, cases::today(state))
+        && let Err(more) = intake.checked(completing, today)
     {
         for problem in more.iter() {
             if errors.get(&problem.field).is_none() {
@@ -556,7 +570,7 @@ async fn submit(
         Some((_, raw)) => Action::parse(raw)
             .ok_or_else(|| AppError::BadRequest(Message::new("error-bad-request")))?,
     };
-    let mut form = IntakeForm::from_pairs(pairs.clone());
+    let mut form = IntakeForm::from_pairs(pairs);
     let completing = match action {
         Action::Save { completing } => completing,
         Action::Add(section) => {
@@ -605,7 +619,10 @@ async fn submit(
             intake_service::save(state, editor, case_id, intake, completing, address.0).await
         }
         Err(errors) => Err(AppError::Validation(every_problem(
-            state, pairs, errors, completing,
+            &form,
+            errors,
+            completing,
+            cases::today(state),
         ))),
     };
     match outcome {
