@@ -73,6 +73,18 @@ pub fn can_triage_inquiries(actor: &Staff) -> Result<(), AppError> {
     allow(lawyer_or_admin(actor))
 }
 
+/// Questionnaire links a client fills in the intake under (made, listed, revoked): lawyers
+/// and admins who may see the case. What a client types reaches the file only through a
+/// lawyer's review.
+pub fn can_send_questionnaires(
+    actor: &Staff,
+    scope: &CaseScope,
+    case: Assignment,
+) -> Result<(), AppError> {
+    allow(lawyer_or_admin(actor))?;
+    can_view_case(scope, case)
+}
+
 /// Seeing a case: the reader's [`CaseScope`] includes it (lawyers and admins see every
 /// case; paralegals the cases assigned to them, or all when the office opens them). The
 /// scope is the one the reader's lists and searches are filtered by, so a case is never
@@ -157,6 +169,10 @@ mod tests {
         );
         assert!(can_edit_case_file(&paralegal).is_err());
         assert!(can_close_case(&paralegal).is_err());
+        assert!(
+            can_send_questionnaires(&paralegal, &scope(&paralegal, true), theirs).is_err(),
+            "a paralegal sends no questionnaire, even on their own case"
+        );
     }
 
     #[test]
@@ -198,6 +214,7 @@ mod tests {
             assert!(can_work_on_case(actor, any).is_ok());
             assert!(can_edit_case_file(actor).is_ok());
             assert!(can_close_case(actor).is_ok());
+            assert!(can_send_questionnaires(actor, &scope(actor, false), any).is_ok());
         }
         assert!(can_purge_case(&lawyer).is_err());
         assert!(can_purge_case(&admin).is_ok());

@@ -20,6 +20,7 @@ pub mod name_keys;
 pub mod notifications;
 pub mod office_settings;
 pub mod outbox;
+pub mod questionnaires;
 pub mod reminders;
 pub mod reports;
 pub mod resealing;

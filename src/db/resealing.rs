@@ -69,6 +69,7 @@ pub const SEALED_COLUMNS: &[SealedColumn] = &[
     column("inquiries", "id", "account"),
     column("inquiries", "id", "decline_reason"),
     column("case_revisions", "id", "answers"),
+    column("questionnaires", "id", "draft"),
 ];
 
 impl SealedColumn {

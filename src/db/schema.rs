@@ -646,3 +646,29 @@ diesel::table! {
 
 diesel::joinable!(case_revisions -> cases (case_id));
 diesel::allow_tables_to_appear_in_same_query!(case_revisions, cases);
+
+// Issue 15: questionnaire links a client fills in.
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::uuid::PortableUuid;
+    use crate::db::sealed::Sealed;
+
+    questionnaires (id) {
+        id -> PortableUuid,
+        case_id -> PortableUuid,
+        token_hash -> Text,
+        language -> Text,
+        created_by -> PortableUuid,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+        revoked_at -> Nullable<Timestamp>,
+        revoked_by -> Nullable<PortableUuid>,
+        draft -> Sealed,
+        draft_saved_at -> Nullable<Timestamp>,
+        submitted_at -> Nullable<Timestamp>,
+        revision_id -> Nullable<PortableUuid>,
+    }
+}
+
+diesel::joinable!(questionnaires -> cases (case_id));
+diesel::allow_tables_to_appear_in_same_query!(questionnaires, cases);

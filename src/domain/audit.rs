@@ -86,6 +86,9 @@ actions! {
     MailSentNow => "mail.sent_now", "audit-action-mail-sent-now";
     OfficeSettingsChanged => "office.settings_changed", "audit-action-office-settings-changed";
     PasswordChanged => "password.changed", "audit-action-password-changed";
+    QuestionnaireCreated => "questionnaire.created", "audit-action-questionnaire-created";
+    QuestionnaireRevoked => "questionnaire.revoked", "audit-action-questionnaire-revoked";
+    QuestionnaireSubmitted => "questionnaire.submitted", "audit-action-questionnaire-submitted";
     RecoveryCodeUsed => "second_factor.recovery_code_used", "audit-action-second-factor-recovery-code-used";
     RecoveryCodesRegenerated => "second_factor.recovery_codes_regenerated", "audit-action-second-factor-recovery-codes-regenerated";
     ReportExported => "report.exported", "audit-action-report-exported";
@@ -454,6 +457,17 @@ const ENTRY_FIELDS: &[Field] = &[
     ("merged_into", "audit-field-merged-into", Kind::Text),
     ("reply_sent", "audit-field-reply-sent", Kind::Flag),
     ("lawyer_id", "intake-claim-lawyer", Kind::Staff),
+    ("emailed", "audit-field-questionnaire-emailed", Kind::Flag),
+    (
+        "expires_on",
+        "audit-field-questionnaire-expires-on",
+        Kind::Text,
+    ),
+    (
+        "links_revoked",
+        "audit-field-questionnaire-links-revoked",
+        Kind::Text,
+    ),
 ];
 
 /// Ids that mean nothing to a reader; the API still sends them.

@@ -17,6 +17,7 @@ pub mod nightly_backup;
 pub mod notifications;
 pub mod paging;
 pub mod password;
+pub mod questionnaire;
 pub mod reports;
 pub mod retention;
 pub mod revision;

@@ -35,10 +35,12 @@ pub enum NotificationKind {
     AgeOutReminder,
     /// The weekly list of hearings not verified with the court in the last 7 days.
     CourtRecheck,
+    /// A client sent their answers under a questionnaire link: a revision waits for review.
+    QuestionnaireSubmitted,
 }
 
 impl NotificationKind {
-    pub const ALL: [NotificationKind; 8] = [
+    pub const ALL: [NotificationKind; 9] = [
         Self::CaseAssigned,
         Self::StageChanged,
         Self::OneYearReminder,
@@ -47,6 +49,7 @@ impl NotificationKind {
         Self::ParoleReminder,
         Self::AgeOutReminder,
         Self::CourtRecheck,
+        Self::QuestionnaireSubmitted,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -59,6 +62,7 @@ impl NotificationKind {
             Self::ParoleReminder => "parole_reminder",
             Self::AgeOutReminder => "age_out_reminder",
             Self::CourtRecheck => "court_recheck",
+            Self::QuestionnaireSubmitted => "questionnaire_submitted",
         }
     }
 
@@ -77,6 +81,7 @@ impl NotificationKind {
             Self::ParoleReminder => "notification-kind-parole-reminder",
             Self::AgeOutReminder => "notification-kind-age-out-reminder",
             Self::CourtRecheck => "notification-kind-court-recheck",
+            Self::QuestionnaireSubmitted => "notification-kind-questionnaire-submitted",
         }
     }
 

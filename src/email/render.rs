@@ -114,6 +114,8 @@ pub fn notice(
             }
             i18n.message(&Message::new("email-court-recheck").with("count", details.cases.len()))
         }
+        NotificationKind::QuestionnaireSubmitted => i18n
+            .message(&Message::new("email-questionnaire-submitted").with("reference", &reference)),
         NotificationKind::OneYearReminder
         | NotificationKind::HearingReminder
         | NotificationKind::AppealReminder
@@ -160,6 +162,9 @@ fn subject(i18n: &I18n, kind: NotificationKind, details: &NotificationDetails) -
             Message::new("email-subject-stage-changed").with("reference", reference)
         }
         NotificationKind::CourtRecheck => Message::new("email-subject-court-recheck"),
+        NotificationKind::QuestionnaireSubmitted => {
+            Message::new("email-subject-questionnaire-submitted").with("reference", reference)
+        }
         _ => Message::new("email-subject-reminder")
             .with("reference", reference)
             .with("days", details.days_left.unwrap_or_default()),

@@ -16,6 +16,7 @@ pub mod invitation;
 pub mod lock;
 pub mod mail;
 pub mod openapi;
+pub mod questionnaire;
 pub mod refusals;
 pub mod refused_forms;
 pub mod reports;
@@ -140,6 +141,16 @@ pub fn endpoints() -> Vec<Endpoint> {
             .shown_again_when_refused(|req, state, form| {
                 Box::pin(inquiry::refused(req, state, form))
             }),
+        // --- questionnaire links: the client's pages (anonymous) ---
+        Endpoint::anonymous(M::GET, "/questionnaire/{token}", || {
+            web::get().to(questionnaire::show)
+        }),
+        Endpoint::anonymous(M::POST, "/questionnaire/{token}", || {
+            web::post().to(questionnaire::submit)
+        })
+        .shown_again_when_refused(|req, state, form| {
+            Box::pin(questionnaire::refused(req, state, form))
+        }),
         Endpoint::new(M::GET, "/triage", || web::get().to(triage::html::list)),
         Endpoint::new(M::POST, "/triage/{id}/take", || {
             web::post().to(triage::html::take)
@@ -288,6 +299,17 @@ pub fn endpoints() -> Vec<Endpoint> {
         Endpoint::new(M::POST, "/cases/{id}/notes", || {
             web::post().to(cases::html::add_note)
         }),
+        Endpoint::new(M::GET, "/cases/{id}/questionnaires", || {
+            web::get().to(cases::questionnaires::show)
+        }),
+        Endpoint::new(M::POST, "/cases/{id}/questionnaires", || {
+            web::post().to(cases::questionnaires::create)
+        }),
+        Endpoint::new(
+            M::POST,
+            "/cases/{id}/questionnaires/{questionnaire_id}/revoke",
+            || web::post().to(cases::questionnaires::revoke),
+        ),
         Endpoint::new(M::POST, "/cases/{id}/purge", || {
             web::post().to(cases::html::purge)
         }),

@@ -17,6 +17,7 @@ pub mod nightly_backup;
 pub mod notifications;
 pub mod office_settings;
 pub mod outbox;
+pub mod questionnaires;
 pub mod reminders;
 pub mod reports;
 pub mod retention;

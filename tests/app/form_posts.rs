@@ -154,6 +154,31 @@ async fn every_successful_html_form_post_answers_303() {
     let (_, account) = app.page(&lawyer.client, "/account").await;
     let other_session = other_session_path(&account).expect("the other session is listed");
 
+    // A questionnaire link of the case, for its client's page and its revocation.
+    let questionnaire_link = refuge::services::questionnaires::create(
+        &app.state,
+        &lawyer.staff,
+        case,
+        refuge::i18n::Language::Es,
+        false,
+        None,
+    )
+    .await
+    .expect("questionnaire link");
+    let questionnaire_path = questionnaire_link
+        .strip_prefix(&app.address)
+        .expect("a link to this server")
+        .to_string();
+    let questionnaire_id = app
+        .state
+        .db
+        .run(move |conn| Ok(refuge::db::questionnaires::of_case(conn, case)?))
+        .await
+        .expect("links")
+        .first()
+        .map(|row| row.id.0.to_string())
+        .expect("the link just made");
+
     let (case, event, item, other) = (
         case.to_string(),
         event.to_string(),
@@ -240,6 +265,28 @@ async fn every_successful_html_form_post_answers_303() {
             at_case("/conflict-check"),
             &lawyer.client,
             vec![("outcome", "clear")],
+        ),
+        (
+            "/questionnaire/{token}",
+            questionnaire_path.clone(),
+            &anonymous,
+            vec![
+                ("step", "about"),
+                ("action", "next"),
+                ("client.family_name", "Redirected"),
+            ],
+        ),
+        (
+            "/cases/{id}/questionnaires/{questionnaire_id}/revoke",
+            at_case(&format!("/questionnaires/{questionnaire_id}/revoke")),
+            &lawyer.client,
+            vec![],
+        ),
+        (
+            "/cases/{id}/questionnaires",
+            at_case("/questionnaires"),
+            &lawyer.client,
+            vec![("language", "uk")],
         ),
         (
             "/cases/{id}/stage",
@@ -397,7 +444,7 @@ async fn every_successful_html_form_post_answers_303() {
                 ],
             )
             .await
-        } else if *route == "/lock" || *route == "/lock/{token}" {
+        } else if ["/lock", "/lock/{token}", "/questionnaire/{token}"].contains(route) {
             app.post_link_form(client, path, fields).await
         } else {
             app.post_form(client, path, fields).await

@@ -39,6 +39,7 @@ mod office_time;
 mod permissions;
 mod private_urls;
 mod purge;
+mod questionnaire;
 mod read_audit;
 mod refusals;
 mod reports;

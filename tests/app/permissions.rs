@@ -177,6 +177,9 @@ struct Targets {
     /// form shown a minute ago.
     inquiry: String,
     inquiry_stamp: String,
+    /// An open questionnaire link of the case: its id and its token.
+    questionnaire: String,
+    questionnaire_token: String,
 }
 
 /// The office every request of one visitor's run is made in.
@@ -308,6 +311,7 @@ impl Office {
                 .expect("lock link");
             last_segment(&link)
         };
+        let (questionnaire, questionnaire_token) = self.questionnaire(&case).await;
         Targets {
             case,
             reference,
@@ -326,7 +330,35 @@ impl Office {
                 "inquiry",
                 self.app.clock.as_ref().now_for_tests() - chrono::Duration::minutes(1),
             ),
+            questionnaire,
+            questionnaire_token,
         }
+    }
+
+    /// A questionnaire link the lawyer makes for `case`: its id and its token.
+    async fn questionnaire(&self, case: &str) -> (String, String) {
+        let case_id: uuid::Uuid = case.parse().expect("case id");
+        let link = refuge::services::questionnaires::create(
+            &self.app.state,
+            &self.lawyer,
+            case_id,
+            refuge::i18n::Language::Uk,
+            false,
+            None,
+        )
+        .await
+        .expect("questionnaire link");
+        let id = self
+            .app
+            .state
+            .db
+            .run(move |conn| Ok(refuge::db::questionnaires::of_case(conn, case_id)?))
+            .await
+            .expect("links")
+            .first()
+            .map(|row| row.id.0.to_string())
+            .expect("the link just made");
+        (id, last_segment(&link))
     }
 
     /// Switches the public form on and files an inquiry through it; returns its id.
@@ -472,6 +504,8 @@ fn fill(path: &str, t: &Targets, office: &Office) -> Result<String, String> {
         t.invitation.as_str()
     } else if path.starts_with("/lock/") {
         t.lock.as_str()
+    } else if path.starts_with("/questionnaire/") {
+        t.questionnaire_token.as_str()
     } else {
         ""
     };
@@ -480,6 +514,7 @@ fn fill(path: &str, t: &Targets, office: &Office) -> Result<String, String> {
         ("{id}", id),
         ("{event_id}", t.event.as_str()),
         ("{item_id}", t.item.as_str()),
+        ("{questionnaire_id}", t.questionnaire.as_str()),
         ("{token}", token),
     ] {
         if filled.contains(placeholder) {
@@ -639,6 +674,23 @@ static REQUESTS: &[Request] = &[
             ("consent", "on"),
         ])
     }),
+    req("POST", "/questionnaire/{token}", |_| {
+        form(&[
+            ("step", "about"),
+            ("lang", "uk"),
+            ("action", "next"),
+            ("client.family_name", "Matrix"),
+            ("client.given_name", "Client"),
+        ])
+    }),
+    req("POST", "/cases/{id}/questionnaires", |_| {
+        form(&[("language", "ru")])
+    }),
+    req(
+        "POST",
+        "/cases/{id}/questionnaires/{questionnaire_id}/revoke",
+        |_| form(&[]),
+    ),
     req("POST", "/triage/{id}/take", |t| {
         form(&[("lawyer_id", &t.staff)])
     }),
@@ -983,6 +1035,8 @@ async fn check(who: Visitor) {
             lock: String::new(),
             inquiry: String::new(),
             inquiry_stamp: String::new(),
+            questionnaire: String::new(),
+            questionnaire_token: String::new(),
         };
         // GET before POST: the form, then the first admin made with it.
         for row in rows.iter().filter(|r| is_setup(r)) {

@@ -6,3 +6,4 @@ pub mod conflicts;
 pub mod html;
 pub mod intake;
 pub mod list;
+pub mod questionnaires;
