@@ -217,6 +217,19 @@ async fn bad_input_comes_back_at_its_field_with_every_entry_kept_and_saved() {
     );
     let saved = draft(&app, &link).await;
     assert_eq!(saved.get("client.date_of_birth"), "31.02.1990");
+    let stored: Vec<String> = app
+        .state
+        .db
+        .run(|conn| {
+            use diesel::prelude::*;
+            use refuge::db::schema::questionnaires;
+            Ok(questionnaires::table
+                .select(diesel::dsl::sql::<diesel::sql_types::Text>("draft"))
+                .load(conn)?)
+        })
+        .await
+        .expect("read");
+    assert!(!stored[0].contains("FA 123456"), "the draft is sealed");
 }
 
 #[actix_web::test]
