@@ -144,6 +144,11 @@ impl StepPage {
         self.form.checked(field)
     }
 
+    /// What a picker offers before anything is chosen: a client is asked to choose.
+    fn blank_choice(&self) -> &'static str {
+        "inquiry-choose"
+    }
+
     fn date_type(&self, field: &str) -> &'static str {
         date_type(self.value(field))
     }

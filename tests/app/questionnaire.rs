@@ -153,6 +153,10 @@ async fn the_client_saves_a_step_and_resumes_another_day_in_another_browser() {
     let (status, html) = app.page(&phone, &link).await;
     assert_eq!(status, 200);
     assert!(html.contains("lang=\"ru\""), "the link's language");
+    assert!(
+        html.contains("— выберите —") && !html.contains("не указано"),
+        "a client is asked to choose, not told nothing is on file"
+    );
     let response = post_step(
         &app,
         &phone,

@@ -256,6 +256,11 @@ impl IntakePage {
         self.form.checked(field)
     }
 
+    /// What a picker offers before anything is chosen: staff read that nothing is on file.
+    fn blank_choice(&self) -> &'static str {
+        "intake-not-recorded"
+    }
+
     fn date_type(&self, field: &str) -> &'static str {
         date_type(self.value(field))
     }
