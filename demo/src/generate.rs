@@ -23,9 +23,10 @@ use super::people::{
 };
 use refuge::domain::case_stage::{self, CaseStage, ClaimKind};
 use refuge::domain::case_work::{KeyDates, NewCaseEvent, NewChecklistItem};
+use refuge::domain::claim_answers::{Answer, ClaimAnswers, Ground, YesNoAnswer};
 use refuge::domain::codes::{
-    ChecklistStatus, HearingKind, ImmigrationStatus, MannerOfEntry, MaritalStatus, Relationship,
-    Sex, TravelMode,
+    self, ChecklistStatus, HearingKind, ImmigrationStatus, MannerOfEntry, MaritalStatus,
+    Relationship, Sex, TravelMode,
 };
 use refuge::domain::deadlines::{
     FilingException, FilingExceptionKind, age_on, one_year_filing_deadline,
@@ -34,6 +35,7 @@ use refuge::domain::ids::StaffId;
 use refuge::domain::intake::{
     ClaimDetails, ClientDetails, EntryDetails, FamilyMember, Intake, JourneyLeg, PersecutionEvent,
 };
+use refuge::i18n::Language;
 
 /// The staff the generated cases are assigned to, in a stable order.
 #[derive(Debug, Clone, Default)]
@@ -489,6 +491,12 @@ impl Gen<'_> {
             Vec::new()
         };
         let notes = self.notes(&history, lawyer, paralegal, &family, origin);
+        let claim_answers = if stage == CaseStage::Inquiry {
+            // Parts B and C are gone through once the office takes the case.
+            ClaimAnswers::default()
+        } else {
+            self.claim_answers(origin, &persecution, &journey, arrival, &entry, &key_dates)
+        };
 
         let mut intake = Intake {
             client,
@@ -501,6 +509,7 @@ impl Gen<'_> {
                 lawyer_id: lawyer,
                 paralegal_id: paralegal,
             },
+            claim_answers,
         };
         intake.client.immigration_status = Some(self.status(&history, path, &intake.entry));
         let intake_complete = stage != CaseStage::Inquiry || self.chance(0.5);
@@ -1674,6 +1683,152 @@ impl Gen<'_> {
     }
 
     // -----------------------------------------------------------------------------------------
+    // I-589 Parts B and C
+
+    /// Parts B and C as the lawyer answers them from the rest of the file. Drawn without
+    /// randomness, so that the rest of a seed's cases stay as they were.
+    fn claim_answers(
+        &self,
+        origin: Origin,
+        persecution: &[PersecutionEvent],
+        journey: &[JourneyLeg],
+        arrival: NaiveDate,
+        entry: &EntryDetails,
+        dates: &KeyDates,
+    ) -> ClaimAnswers {
+        use Ground::*;
+        let yes = |explanation: String| YesNoAnswer {
+            answer: Answer::Yes,
+            explanation,
+        };
+        let no = || YesNoAnswer {
+            answer: Answer::No,
+            explanation: String::new(),
+        };
+        let detentions: Vec<&PersecutionEvent> = persecution
+            .iter()
+            .filter(|e| e.detention_days.is_some())
+            .collect();
+        let mut grounds = match origin {
+            Origin::Russia
+            | Origin::Belarus
+            | Origin::Venezuela
+            | Origin::Nicaragua
+            | Origin::Cuba
+            | Origin::Congo => vec![PoliticalOpinion],
+            Origin::Donbas | Origin::Ukraine | Origin::Cameroon => {
+                vec![Nationality, PoliticalOpinion]
+            }
+            Origin::Honduras | Origin::Colombia => vec![SocialGroup],
+            Origin::Eritrea => vec![Religion, PoliticalOpinion],
+            Origin::Guinea => vec![Race, PoliticalOpinion],
+        };
+        if !detentions.is_empty() {
+            grounds.push(Torture);
+        }
+        let events = |list: &[&PersecutionEvent]| {
+            list.iter()
+                .map(|e| {
+                    let on = e.occurred_on.map_or_else(String::new, |d| d.to_string());
+                    format!("{on}, {}: {}", e.place, e.description)
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        let home = codes::country_name(origin.country(), Language::En);
+        let organization = match origin {
+            Origin::Russia => {
+                Some("Volunteer observer for an independent election-monitoring group")
+            }
+            Origin::Belarus => Some("Member of a strike committee at the plant in 2020"),
+            Origin::Venezuela => Some("Local organiser for an opposition party"),
+            Origin::Nicaragua => Some("Member of a student movement during the 2018 protests"),
+            Origin::Cuba => Some("Member of an independent journalists' collective"),
+            Origin::Cameroon => Some("Member of an Anglophone teachers' union"),
+            Origin::Eritrea => Some("Member of an unregistered Pentecostal congregation"),
+            Origin::Guinea => Some("Youth wing member of an opposition party"),
+            Origin::Congo => Some("Member of a citizens' movement calling for elections"),
+            Origin::Donbas | Origin::Ukraine | Origin::Honduras | Origin::Colombia => None,
+        };
+        let transit: Vec<String> = journey
+            .iter()
+            .filter_map(|leg| {
+                let country = leg.to_country.as_deref()?;
+                (country != "US" && country != origin.country()).then(|| {
+                    let name = codes::country_name(country, Language::En);
+                    format!("{}, {name}", leg.to_city)
+                })
+            })
+            .collect();
+        let deadline = one_year_filing_deadline(arrival);
+        let late = dates
+            .i589_filed_on
+            .map_or(deadline < self.today, |on| on > deadline);
+        let exception = match dates.filing_exception.map(|e| e.kind) {
+            Some(FilingExceptionKind::ChangedCircumstances) => {
+                "Changed circumstances: new threats against the family at home changed the risk \
+                 of return; filed within a reasonable period after them."
+                    .to_string()
+            }
+            _ => match entry.parole_expires_on {
+                Some(until) => format!(
+                    "Extraordinary circumstances: in parole until {until}; filed within a \
+                     reasonable period of it."
+                ),
+                None => "Extraordinary circumstances: serious illness in the first year after \
+                         arrival (medical records attached)."
+                    .to_string(),
+            },
+        };
+        ClaimAnswers {
+            grounds,
+            past_harm: if persecution.is_empty() {
+                no()
+            } else {
+                yes(events(&persecution.iter().collect::<Vec<_>>()))
+            },
+            fear_of_harm: yes(format!(
+                "Fears arrest or worse if returned to {home}: those who acted against the \
+                 applicant are still in place and have asked the family where the applicant is."
+            )),
+            arrested_abroad: if detentions.is_empty() {
+                no()
+            } else {
+                yes(events(&detentions))
+            },
+            organizations: organization.map_or_else(no, |what| yes(what.to_string())),
+            continued_participation: match origin {
+                Origin::Russia | Origin::Belarus => yes(
+                    "Attends the diaspora's rallies in San Diego and posts about them online."
+                        .to_string(),
+                ),
+                _ => no(),
+            },
+            fear_of_torture: if detentions.is_empty() {
+                no()
+            } else {
+                yes(format!(
+                    "Was beaten in detention; fears the same or worse in detention in {home}."
+                ))
+            },
+            earlier_applications: no(),
+            other_countries: if transit.is_empty() {
+                no()
+            } else {
+                yes(format!(
+                    "In transit only, no status sought: {}.",
+                    transit.join("; ")
+                ))
+            },
+            status_elsewhere: no(),
+            harmed_others: no(),
+            returned: no(),
+            filed_after_one_year: if late { yes(exception) } else { no() },
+            crimes_in_us: no(),
+        }
+    }
+
+    // -----------------------------------------------------------------------------------------
     // The office's work: stages, key dates, hearings, checklist, notes
 
     /// The stage history from the first call to the last change before today.
@@ -2211,6 +2366,31 @@ mod tests {
         }
         let other = generate(8, 0, today(), &roster);
         assert_ne!(generate(7, 0, today(), &roster).intake, other.intake);
+    }
+
+    #[test]
+    fn taken_cases_answer_every_question_of_parts_b_and_c() {
+        let roster = roster();
+        let mut taken = 0;
+        for i in 0..300 {
+            let case = generate(1, i, today(), &roster);
+            let answers = &case.intake.claim_answers;
+            if case.stage() == CaseStage::Inquiry {
+                assert_eq!(answers, &ClaimAnswers::default(), "case {i}");
+                continue;
+            }
+            taken += 1;
+            assert!(!answers.grounds.is_empty(), "case {i}");
+            for (question, given) in answers.questions() {
+                assert_ne!(given.answer, Answer::Unanswered, "case {i}: {question:?}");
+            }
+            assert_eq!(
+                answers.past_harm.answer == Answer::Yes,
+                !case.intake.persecution.is_empty(),
+                "case {i}"
+            );
+        }
+        assert!(taken > 100, "{taken}");
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Queries on the client's part of the case file: `clients`, `client_entries`,
-//! `family_members`, `journey_legs`, `persecution_events`. Rows of the repeated sections are
+//! `family_members`, `journey_legs`, `persecution_events`, and (through
+//! [`super::claim_answers`]) the I-589's Parts B and C. Rows of the repeated sections are
 //! replaced as a whole on each save, in order.
 
 use chrono::{NaiveDate, NaiveDateTime};
@@ -375,6 +376,7 @@ pub fn save(
             ))
             .execute(conn)?;
     }
+    super::claim_answers::save(conn, client_id, &intake.claim_answers)?;
     Ok(())
 }
 
@@ -420,6 +422,7 @@ pub fn load(conn: &mut DbConnection, client_id: uuid::Uuid) -> QueryResult<Optio
         .into_iter()
         .map(PersecutionEventRow::into_event)
         .collect();
+    let claim_answers = super::claim_answers::load(conn, client_id)?;
     Ok(Some(Intake {
         client: client.into_details(),
         entry,
@@ -427,6 +430,7 @@ pub fn load(conn: &mut DbConnection, client_id: uuid::Uuid) -> QueryResult<Optio
         journey,
         persecution,
         claim: Default::default(),
+        claim_answers,
     }))
 }
 

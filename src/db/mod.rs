@@ -11,6 +11,7 @@ pub mod case_list;
 pub mod case_work;
 pub mod cases;
 pub mod catalogue;
+pub mod claim_answers;
 pub mod clients;
 pub mod held_forms;
 pub mod inquiries;

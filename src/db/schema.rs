@@ -672,3 +672,44 @@ diesel::table! {
 
 diesel::joinable!(questionnaires -> cases (case_id));
 diesel::allow_tables_to_appear_in_same_query!(questionnaires, cases);
+
+// Issue 16: I-589 Parts B and C of the applicant's case file.
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::uuid::PortableUuid;
+    use crate::db::sealed::Sealed;
+
+    claim_answers (client_id) {
+        client_id -> PortableUuid,
+        grounds -> Text,
+        past_harm -> Nullable<Bool>,
+        past_harm_explanation -> Sealed,
+        fear_of_harm -> Nullable<Bool>,
+        fear_of_harm_explanation -> Sealed,
+        arrested_abroad -> Nullable<Bool>,
+        arrested_abroad_explanation -> Sealed,
+        organizations -> Nullable<Bool>,
+        organizations_explanation -> Sealed,
+        continued_participation -> Nullable<Bool>,
+        continued_participation_explanation -> Sealed,
+        fear_of_torture -> Nullable<Bool>,
+        fear_of_torture_explanation -> Sealed,
+        earlier_applications -> Nullable<Bool>,
+        earlier_applications_explanation -> Sealed,
+        other_countries -> Nullable<Bool>,
+        other_countries_explanation -> Sealed,
+        status_elsewhere -> Nullable<Bool>,
+        status_elsewhere_explanation -> Sealed,
+        harmed_others -> Nullable<Bool>,
+        harmed_others_explanation -> Sealed,
+        returned -> Nullable<Bool>,
+        returned_explanation -> Sealed,
+        filed_after_one_year -> Nullable<Bool>,
+        filed_after_one_year_explanation -> Sealed,
+        crimes_in_us -> Nullable<Bool>,
+        crimes_in_us_explanation -> Sealed,
+    }
+}
+
+diesel::joinable!(claim_answers -> clients (client_id));
+diesel::allow_tables_to_appear_in_same_query!(claim_answers, clients);

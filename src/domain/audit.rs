@@ -4,6 +4,7 @@
 use serde_json::{Map, Value};
 
 use super::case_stage::{CaseStage, ClaimKind};
+use super::claim_answers::{Answer, Ground};
 use super::codes::{
     ChecklistStatus, HearingKind, ImmigrationStatus, MannerOfEntry, MaritalStatus, Persecutor,
     Relationship, Sex, TravelMode,
@@ -567,7 +568,27 @@ const INTAKE_KINDS: &[(&str, Kind)] = &[
     ),
     ("claim.lawyer_id", Kind::Staff),
     ("claim.paralegal_id", Kind::Staff),
+    (
+        "claim_answers.grounds",
+        Kind::Code(|c| Ground::parse(c).ok().map(Ground::label_key)),
+    ),
+    ("claim_answers.past_harm.answer", ANSWER),
+    ("claim_answers.fear_of_harm.answer", ANSWER),
+    ("claim_answers.arrested_abroad.answer", ANSWER),
+    ("claim_answers.organizations.answer", ANSWER),
+    ("claim_answers.continued_participation.answer", ANSWER),
+    ("claim_answers.fear_of_torture.answer", ANSWER),
+    ("claim_answers.earlier_applications.answer", ANSWER),
+    ("claim_answers.other_countries.answer", ANSWER),
+    ("claim_answers.status_elsewhere.answer", ANSWER),
+    ("claim_answers.harmed_others.answer", ANSWER),
+    ("claim_answers.returned.answer", ANSWER),
+    ("claim_answers.filed_after_one_year.answer", ANSWER),
+    ("claim_answers.crimes_in_us.answer", ANSWER),
 ];
+
+/// A yes/no question of the I-589.
+const ANSWER: Kind = Kind::Code(|c| Answer::parse(c).ok().map(Answer::label_key));
 
 /// An intake field's label and how its value is read.
 fn intake_lookup(path: &str) -> Option<(&'static str, Kind)> {
@@ -601,6 +622,22 @@ const INTAKE_VALUES_LOGGED: &[&str] = &[
     "family.safe_to_contact",
     // A legal decision on the application.
     "family.derivative",
+    // How the I-589 frames the claim (Parts B and C): the grounds, and whether each
+    // question was answered yes or no. Never the explanations, which tell what happened.
+    "claim_answers.grounds",
+    "claim_answers.past_harm.answer",
+    "claim_answers.fear_of_harm.answer",
+    "claim_answers.arrested_abroad.answer",
+    "claim_answers.organizations.answer",
+    "claim_answers.continued_participation.answer",
+    "claim_answers.fear_of_torture.answer",
+    "claim_answers.earlier_applications.answer",
+    "claim_answers.other_countries.answer",
+    "claim_answers.status_elsewhere.answer",
+    "claim_answers.harmed_others.answer",
+    "claim_answers.returned.answer",
+    "claim_answers.filed_after_one_year.answer",
+    "claim_answers.crimes_in_us.answer",
 ];
 
 /// Whether a change to the intake field at `path` (`claim.kind`, `family.2.derivative`) is
@@ -632,7 +669,7 @@ fn lookup(table: &[Field], name: &str) -> Option<(&'static str, Kind)> {
 fn intake_field(path: &str) -> Option<(FieldName, Kind)> {
     let parts: Vec<&str> = path.split('.').collect();
     match parts.as_slice() {
-        [section, index, name] => {
+        [section, index, name] if index.parse::<usize>().is_ok() => {
             let number = index.parse::<usize>().ok()?.checked_add(1)?;
             let item = INTAKE_ITEMS.iter().find(|(s, _)| s == section)?.1;
             let (key, kind) = intake_lookup(&format!("{section}.{name}"))?;
@@ -644,7 +681,8 @@ fn intake_field(path: &str) -> Option<(FieldName, Kind)> {
                 kind,
             ))
         }
-        [_, _] => {
+        // A field of a section or of a question (`claim_answers.past_harm.answer`).
+        [_, _] | [_, _, _] => {
             let (key, kind) = intake_lookup(path)?;
             Some((FieldName::Key { key, item: None }, kind))
         }
@@ -837,6 +875,7 @@ mod tests {
             journey: vec![JourneyLeg::default()],
             persecution: vec![PersecutionEvent::default()],
             claim: ClaimDetails::default(),
+            claim_answers: Default::default(),
         };
         let mut paths = Vec::new();
         flat("", &serde_json::to_value(&intake).unwrap(), &mut paths);
@@ -853,6 +892,9 @@ mod tests {
             "client.phone_safe",
             "family.3.derivative",
             "family.0.safe_to_contact",
+            "claim_answers.grounds",
+            "claim_answers.past_harm.answer",
+            "claim_answers.filed_after_one_year.answer",
         ] {
             assert!(intake_values_logged(path), "{path}");
         }
@@ -868,9 +910,36 @@ mod tests {
             "journey.2.from_country",
             "client.some_field_added_next_year",
             "claim.kind.extra",
+            "claim_answers.past_harm.explanation",
+            "claim_answers.filed_after_one_year.explanation",
         ] {
             assert!(!intake_values_logged(path), "{path}");
         }
+    }
+
+    #[test]
+    fn a_claim_answer_reads_as_its_question_and_answer() {
+        let lines = describe(&json!({
+            "fields": {
+                "claim_answers.grounds": { "before": [], "after": ["political_opinion"] },
+                "claim_answers.past_harm.answer": { "before": "unanswered", "after": "yes" },
+                "claim_answers.past_harm.explanation": { "changed": true },
+            },
+        }));
+        let key = |key: &'static str| FieldName::Key { key, item: None };
+        assert_eq!(lines[0].field, key("i589-grounds"));
+        assert_eq!(
+            lines[0].after,
+            Shown::List(vec![Shown::Label("ground-political_opinion")])
+        );
+        assert_eq!(lines[1].field, key("i589-past-harm"));
+        assert_eq!(
+            lines[1].before,
+            Some(Shown::Label("i589-answer-unanswered"))
+        );
+        assert_eq!(lines[1].after, Shown::Label("i589-answer-yes"));
+        assert_eq!(lines[2].field, key("i589-past-harm-explanation"));
+        assert_eq!(lines[2].after, Shown::Changed);
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! The intake: what a lawyer records about a principal applicant and their claim — client,
-//! entry, family, journey, persecution history, claim kind and assignment.
+//! entry, family, journey, persecution history, claim kind and assignment, and the claim's
+//! answers to Parts B and C of the I-589.
 //!
 //! `Intake` is what both doors deliver: the page's form model
 //! (`routes::cases::intake::form::IntakeForm`) parses typed text into it, and the JSON API
@@ -12,6 +13,7 @@ use utoipa::ToSchema;
 
 use super::a_number::ANumber;
 use super::case_stage::ClaimKind;
+use super::claim_answers::{Answer, ClaimAnswers, ClaimQuestion};
 use super::codes::{
     self, ImmigrationStatus, MannerOfEntry, MaritalStatus, Persecutor, Relationship, Sex,
     TravelMode,
@@ -41,6 +43,9 @@ pub struct Intake {
     pub persecution: Vec<PersecutionEvent>,
     #[serde(default)]
     pub claim: ClaimDetails,
+    /// I-589 Parts B and C.
+    #[serde(default)]
+    pub claim_answers: ClaimAnswers,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
@@ -209,6 +214,93 @@ pub const FIELD_LABELS: &[(&str, &str)] = &[
     ("claim.kind", "intake-claim-kind"),
     ("claim.lawyer_id", "intake-claim-lawyer"),
     ("claim.paralegal_id", "intake-claim-paralegal"),
+    ("claim_answers.grounds", "i589-grounds"),
+    ("claim_answers.past_harm.answer", "i589-past-harm"),
+    (
+        "claim_answers.past_harm.explanation",
+        "i589-past-harm-explanation",
+    ),
+    ("claim_answers.fear_of_harm.answer", "i589-fear-of-harm"),
+    (
+        "claim_answers.fear_of_harm.explanation",
+        "i589-fear-of-harm-explanation",
+    ),
+    (
+        "claim_answers.arrested_abroad.answer",
+        "i589-arrested-abroad",
+    ),
+    (
+        "claim_answers.arrested_abroad.explanation",
+        "i589-arrested-abroad-explanation",
+    ),
+    ("claim_answers.organizations.answer", "i589-organizations"),
+    (
+        "claim_answers.organizations.explanation",
+        "i589-organizations-explanation",
+    ),
+    (
+        "claim_answers.continued_participation.answer",
+        "i589-continued-participation",
+    ),
+    (
+        "claim_answers.continued_participation.explanation",
+        "i589-continued-participation-explanation",
+    ),
+    (
+        "claim_answers.fear_of_torture.answer",
+        "i589-fear-of-torture",
+    ),
+    (
+        "claim_answers.fear_of_torture.explanation",
+        "i589-fear-of-torture-explanation",
+    ),
+    (
+        "claim_answers.earlier_applications.answer",
+        "i589-earlier-applications",
+    ),
+    (
+        "claim_answers.earlier_applications.explanation",
+        "i589-earlier-applications-explanation",
+    ),
+    (
+        "claim_answers.other_countries.answer",
+        "i589-other-countries",
+    ),
+    (
+        "claim_answers.other_countries.explanation",
+        "i589-other-countries-explanation",
+    ),
+    (
+        "claim_answers.status_elsewhere.answer",
+        "i589-status-elsewhere",
+    ),
+    (
+        "claim_answers.status_elsewhere.explanation",
+        "i589-status-elsewhere-explanation",
+    ),
+    ("claim_answers.harmed_others.answer", "i589-harmed-others"),
+    (
+        "claim_answers.harmed_others.explanation",
+        "i589-harmed-others-explanation",
+    ),
+    ("claim_answers.returned.answer", "i589-returned"),
+    (
+        "claim_answers.returned.explanation",
+        "i589-returned-explanation",
+    ),
+    (
+        "claim_answers.filed_after_one_year.answer",
+        "i589-filed-after-one-year",
+    ),
+    (
+        "claim_answers.filed_after_one_year.explanation",
+        "i589-filed-after-one-year-explanation",
+    ),
+    ("claim_answers.crimes_in_us.answer", "i589-crimes-in-us"),
+    (
+        "claim_answers.crimes_in_us.explanation",
+        "i589-crimes-in-us-explanation",
+    ),
 ];
 
 /// The catalogue key labelling the field at `path` (`client.sex`, `family.2.given_name`).
@@ -430,6 +522,17 @@ impl Intake {
                 .is_some_and(|d| !(0..=36_500).contains(&d))
             {
                 errors.push(f("detention_days"), Message::new("validation-number"));
+            }
+        }
+        let answers = &mut self.claim_answers;
+        answers.normalize_grounds();
+        for question in ClaimQuestion::ALL {
+            let field = question.explanation_path();
+            let given = answers.get_mut(question);
+            given.explanation = text(&mut errors, &field, &given.explanation, MAX_TEXT);
+            if completing && given.answer == Answer::Yes && given.explanation.is_empty() {
+                // The form asks every "yes" to be explained; a bare yes is sent back.
+                errors.push(field, Message::new("validation-i589-explain-yes"));
             }
         }
         if errors.is_empty() {

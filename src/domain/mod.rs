@@ -6,6 +6,7 @@ pub mod audit_chain;
 pub mod case_file;
 pub mod case_stage;
 pub mod case_work;
+pub mod claim_answers;
 pub mod codes;
 pub mod deadlines;
 pub mod holidays;

@@ -165,6 +165,7 @@ mod tests {
     use super::*;
     use crate::domain::audit::AuditAction;
     use crate::domain::case_stage::{CaseStage, ClaimKind};
+    use crate::domain::claim_answers::{Answer, Ground};
     use crate::domain::codes::{
         ChecklistStatus, HearingKind, ImmigrationStatus, MannerOfEntry, MaritalStatus, Persecutor,
         Relationship, Sex, TravelMode,
@@ -246,6 +247,8 @@ mod tests {
             wire(&[ConflictCheckOutcome::Clear, ConflictCheckOutcome::Conflict]),
             wire(&[EadClockAction::Stop, EadClockAction::Restart]),
             wire(&Whereabouts::ALL),
+            wire(Answer::ALL),
+            wire(Ground::ALL),
             // Sent as stored, not through serde: the stored code must read back as itself.
             AuditAction::ALL
                 .iter()

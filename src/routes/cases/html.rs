@@ -65,12 +65,13 @@ pub struct Forms {
 }
 
 /// The sections of the case page that fold, by id. The summary at the top does not.
-const SECTIONS: [&str; 14] = [
+const SECTIONS: [&str; 15] = [
     "client",
     "family",
     "journey",
     "entry",
     "persecution",
+    "claim_answers",
     "claim",
     "stage",
     "dates",

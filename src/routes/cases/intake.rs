@@ -11,6 +11,7 @@ use askama::Template;
 
 use crate::auth::extractors::{Authorized, ClientAddress, EditCaseFile, PageContext};
 use crate::domain::case_stage::ClaimKind;
+use crate::domain::claim_answers::{Answer, Ground};
 use crate::domain::codes::{
     self, ImmigrationStatus, MannerOfEntry, MaritalStatus, Persecutor, Relationship, Sex,
     TravelMode,
@@ -49,6 +50,8 @@ pub(crate) struct Choices {
     pub(crate) modes: Vec<(String, String)>,
     pub(crate) persecutors: Vec<(String, String)>,
     pub(crate) kinds: Vec<(String, String)>,
+    pub(crate) answers: Vec<(String, String)>,
+    pub(crate) grounds: Vec<(String, String)>,
     pub(crate) countries: Vec<(String, String)>,
     pub(crate) languages: Vec<(String, String)>,
     pub(crate) lawyers: Vec<(String, String)>,
@@ -168,6 +171,14 @@ impl Choices {
                 ClaimKind::as_str,
                 ClaimKind::label_key,
             ),
+            // Unanswered is the picker's empty choice.
+            answers: vocabulary(
+                ctx,
+                &[Answer::Yes, Answer::No],
+                Answer::as_str,
+                Answer::label_key,
+            ),
+            grounds: vocabulary(ctx, Ground::ALL, Ground::as_str, Ground::label_key),
             countries: named(codes::countries(ctx.i18n.language())),
             languages: named(codes::languages(ctx.i18n.language())),
             lawyers: people("claim.lawyer_id", |r| {
@@ -183,11 +194,12 @@ pub(crate) fn field_label(ctx: &PageContext, field: &str) -> Option<String> {
     let mut parts = field.split('.');
     let (section, second, third) = (parts.next()?, parts.next()?, parts.next());
     let (path, row) = match third {
-        Some(name) => (
+        Some(name) if section != "claim_answers" => (
             format!("{section}.{name}"),
             Some(second.parse::<usize>().ok()?),
         ),
-        None => (field.to_string(), None),
+        // A question's answer or explanation (`claim_answers.past_harm.answer`): no row.
+        _ => (field.to_string(), None),
     };
     let label = ctx.t(intake::label_key(&path)?);
     let row_name = |key: &'static str, index: usize| ctx.t1(key, "number", index + 1);
@@ -254,6 +266,11 @@ impl IntakePage {
 
     fn checked(&self, field: &str) -> bool {
         self.form.checked(field)
+    }
+
+    /// Whether `code` is among the boxes ticked for a list field.
+    fn ticked(&self, field: &str, code: &str) -> bool {
+        self.form.list(field).contains(&code)
     }
 
     /// What a picker offers before anything is chosen: staff read that nothing is on file.
@@ -676,6 +693,10 @@ mod tests {
         assert_eq!(
             field_label(&ctx, "journey.1.to_country").as_deref(),
             Some("Leg 2 — To country")
+        );
+        assert_eq!(
+            field_label(&ctx, "claim_answers.past_harm.explanation").as_deref(),
+            Some("B.1A Explanation: what happened, to whom, when, by whom and why")
         );
         assert_eq!(field_label(&ctx, "rows"), None);
         assert_eq!(field_label(&ctx, "family.x.given_name"), None);

@@ -9,12 +9,13 @@ use crate::db::cases::{CaseRow, StageChange};
 use crate::domain::a_number::ANumber;
 use crate::domain::case_stage::{CaseStage, ClaimKind};
 use crate::domain::case_work::{self, FILING_EXCEPTION_KINDS, KeyDates};
+use crate::domain::claim_answers::{Answer, ClaimAnswers};
 use crate::domain::codes::{
     self, ChecklistStatus, HearingKind, ImmigrationStatus, MannerOfEntry, MaritalStatus,
     Persecutor, Relationship, Sex, TravelMode,
 };
 use crate::domain::deadlines::{self, Deadline, DeadlineKind, EadClock, FilingException};
-use crate::domain::intake::{ClientDetails, EntryDetails, Intake};
+use crate::domain::intake::{self, ClientDetails, EntryDetails, Intake};
 use crate::error::Message;
 use crate::i18n::I18n;
 use crate::routes::audit::html::{self as audit_view, AuditLine};
@@ -81,6 +82,15 @@ pub struct PersecutionLine {
     pub charges: String,
     pub outcome: String,
     pub evidence: String,
+}
+
+/// A yes/no question of the I-589 as answered.
+pub struct QuestionLine {
+    pub label: String,
+    pub answer: String,
+    pub unanswered: bool,
+    /// Empty when none was written.
+    pub explanation: String,
 }
 
 pub struct HistoryLine {
@@ -166,6 +176,10 @@ pub struct CaseView {
     pub entry: Vec<Fact>,
     pub persecution: Vec<PersecutionLine>,
     pub claim: Vec<Fact>,
+    /// I-589 Part B.1: the grounds claimed, by name.
+    pub grounds: String,
+    /// I-589 Parts B and C: each yes/no question.
+    pub questions: Vec<QuestionLine>,
     pub history: Vec<HistoryLine>,
     pub next_stages: Vec<Choice>,
     pub key_dates: Vec<Fact>,
@@ -369,6 +383,8 @@ impl CaseView {
             entry: entry(&w, &intake.entry),
             persecution: persecution(&w, intake),
             claim: claim(&w, case),
+            grounds: grounds(&w, &intake.claim_answers),
+            questions: questions(&w, &intake.claim_answers),
             history: history(&w, &file.history),
             next_stages: next_stages(&w, &file),
             key_dates: key_dates(&w, &dates),
@@ -588,6 +604,30 @@ fn claim(w: &Writer<'_>, case: &CaseRow) -> Vec<Fact> {
         fact(w.t("case-claim-opened"), w.moment(case.created_at)),
         fact(w.t("case-claim-updated"), w.moment(case.updated_at)),
     ]
+}
+
+fn grounds(w: &Writer<'_>, answers: &ClaimAnswers) -> String {
+    if answers.grounds.is_empty() {
+        return NONE.to_string();
+    }
+    answers
+        .grounds
+        .iter()
+        .map(|g| w.t(g.label_key()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn questions(w: &Writer<'_>, answers: &ClaimAnswers) -> Vec<QuestionLine> {
+    answers
+        .questions()
+        .map(|(question, given)| QuestionLine {
+            label: w.label(intake::label_key(&question.answer_path())),
+            answer: w.t(given.answer.label_key()),
+            unanswered: given.answer == Answer::Unanswered,
+            explanation: given.explanation.clone(),
+        })
+        .collect()
 }
 
 fn history(w: &Writer<'_>, history: &[StageChange]) -> Vec<HistoryLine> {

@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 
 use crate::domain::a_number::ANumber;
 use crate::domain::case_stage::ClaimKind;
+use crate::domain::claim_answers::{Answer, ClaimAnswers, ClaimQuestion, Ground};
 use crate::domain::codes::{
     ImmigrationStatus, MannerOfEntry, MaritalStatus, Persecutor, Relationship, Sex, TravelMode,
 };
@@ -27,8 +28,13 @@ pub struct IntakeForm {
     values: BTreeMap<String, String>,
 }
 
-/// The fields that hold a list of codes, each chosen in a picker of its own.
-pub const LIST_FIELDS: [&str; 2] = ["client.nationalities", "client.languages"];
+/// The fields that hold a list of codes, each chosen in a picker or ticked in a checkbox
+/// of its own.
+pub const LIST_FIELDS: [&str; 3] = [
+    "client.nationalities",
+    "client.languages",
+    "claim_answers.grounds",
+];
 
 /// The repeated sections of the form.
 pub const SECTIONS: [&str; 3] = ["family", "journey", "persecution"];
@@ -337,6 +343,23 @@ impl IntakeForm {
             lawyer_id: staff(&mut errors, "claim.lawyer_id"),
             paralegal_id: staff(&mut errors, "claim.paralegal_id"),
         };
+        let mut claim_answers = ClaimAnswers {
+            grounds: self
+                .list("claim_answers.grounds")
+                .into_iter()
+                .filter_map(|code| errors.check("claim_answers.grounds", Ground::parse(code)))
+                .collect(),
+            ..ClaimAnswers::default()
+        };
+        for question in ClaimQuestion::ALL {
+            let field = question.answer_path();
+            let answer = errors
+                .check(&field, Answer::parse(self.value(&field)))
+                .unwrap_or_default();
+            let given = claim_answers.get_mut(question);
+            given.answer = answer;
+            given.explanation = self.value(&question.explanation_path()).into();
+        }
         if errors.is_empty() {
             Ok(Intake {
                 client,
@@ -345,6 +368,7 @@ impl IntakeForm {
                 journey,
                 persecution,
                 claim,
+                claim_answers,
             })
         } else {
             Err(errors)
@@ -457,6 +481,24 @@ impl IntakeForm {
         ] {
             form.set(field.to_string(), value);
         }
+        let answers = &intake.claim_answers;
+        form.set(
+            "claim_answers.grounds".into(),
+            answers
+                .grounds
+                .iter()
+                .map(|g| g.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+        );
+        for (question, given) in answers.questions() {
+            let answer = match given.answer {
+                Answer::Unanswered => "",
+                other => other.as_str(),
+            };
+            form.set(question.answer_path(), answer);
+            form.set(question.explanation_path(), given.explanation.clone());
+        }
         for (i, m) in intake.family.iter().enumerate() {
             form.values
                 .insert(format!("family.{i}.row"), "saved".into());
@@ -563,6 +605,14 @@ mod tests {
             ("persecution.0.place", "Moscow"),
             ("persecution.0.actor", "police"),
             ("persecution.0.detention_days", "3"),
+            ("claim_answers.grounds", "political_opinion"),
+            ("claim_answers.grounds", "torture"),
+            ("claim_answers.past_harm.answer", "yes"),
+            (
+                "claim_answers.past_harm.explanation",
+                "Detained after the protest",
+            ),
+            ("claim_answers.earlier_applications.answer", "no"),
             ("csrf_token", "ignored"),
         ]
     }
@@ -587,6 +637,37 @@ mod tests {
             intake.names(),
             vec!["Yevgeniy Shcherbakov", "Евгений Щербаков"]
         );
+    }
+
+    #[test]
+    fn claim_answers_parse_as_three_states_and_a_yes_needs_its_explanation_to_complete() {
+        let intake = form(&complete_pairs()).parse().unwrap();
+        let answers = &intake.claim_answers;
+        assert_eq!(
+            answers.grounds,
+            vec![Ground::PoliticalOpinion, Ground::Torture]
+        );
+        assert_eq!(answers.past_harm.answer, Answer::Yes);
+        assert_eq!(answers.earlier_applications.answer, Answer::No);
+        assert_eq!(answers.fear_of_harm.answer, Answer::Unanswered);
+
+        let mut pairs = complete_pairs();
+        pairs.retain(|(name, _)| *name != "claim_answers.past_harm.explanation");
+        pairs.push(("claim_answers.crimes_in_us.answer", "perhaps"));
+        pairs.push(("claim_answers.grounds", "weather"));
+        let errors = form(&pairs).parse().unwrap_err();
+        let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            vec!["claim_answers.grounds", "claim_answers.crimes_in_us.answer"]
+        );
+
+        pairs.retain(|(_, value)| !matches!(*value, "perhaps" | "weather"));
+        let bare_yes = form(&pairs).parse().unwrap();
+        assert!(bare_yes.clone().checked(false, today()).is_ok(), "a draft");
+        let errors = bare_yes.checked(true, today()).unwrap_err();
+        let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, vec!["claim_answers.past_harm.explanation"]);
     }
 
     #[test]
