@@ -32,6 +32,69 @@ const INTAKE: &[(&str, &str)] = &[
     ("persecution.0.charges", "KQ7CANARY-persecution-charges"),
     ("persecution.0.outcome", "KQ7CANARY-persecution-outcome"),
     ("persecution.0.evidence", "KQ7CANARY-persecution-evidence"),
+    ("claim_answers.past_harm.explanation", "KQ7CANARY-past-harm"),
+    (
+        "claim_answers.fear_of_harm.explanation",
+        "KQ7CANARY-fear-of-harm",
+    ),
+    (
+        "claim_answers.arrested_abroad.explanation",
+        "KQ7CANARY-arrested-abroad",
+    ),
+    (
+        "claim_answers.organizations.explanation",
+        "KQ7CANARY-organizations",
+    ),
+    (
+        "claim_answers.continued_participation.explanation",
+        "KQ7CANARY-continued-participation",
+    ),
+    (
+        "claim_answers.fear_of_torture.explanation",
+        "KQ7CANARY-fear-of-torture",
+    ),
+    (
+        "claim_answers.earlier_applications.explanation",
+        "KQ7CANARY-earlier-applications",
+    ),
+    (
+        "claim_answers.other_countries.explanation",
+        "KQ7CANARY-other-countries",
+    ),
+    (
+        "claim_answers.status_elsewhere.explanation",
+        "KQ7CANARY-status-elsewhere",
+    ),
+    (
+        "claim_answers.harmed_others.explanation",
+        "KQ7CANARY-harmed-others",
+    ),
+    ("claim_answers.returned.explanation", "KQ7CANARY-returned"),
+    (
+        "claim_answers.filed_after_one_year.explanation",
+        "KQ7CANARY-filed-after-one-year",
+    ),
+    (
+        "claim_answers.crimes_in_us.explanation",
+        "KQ7CANARY-crimes-in-us",
+    ),
+];
+
+/// The I-589 questions whose explanations above are canaries.
+const ANSWERED_YES: &[&str] = &[
+    "claim_answers.past_harm.answer",
+    "claim_answers.fear_of_harm.answer",
+    "claim_answers.arrested_abroad.answer",
+    "claim_answers.organizations.answer",
+    "claim_answers.continued_participation.answer",
+    "claim_answers.fear_of_torture.answer",
+    "claim_answers.earlier_applications.answer",
+    "claim_answers.other_countries.answer",
+    "claim_answers.status_elsewhere.answer",
+    "claim_answers.harmed_others.answer",
+    "claim_answers.returned.answer",
+    "claim_answers.filed_after_one_year.answer",
+    "claim_answers.crimes_in_us.answer",
 ];
 
 /// Shown on the case page but not part of the API's case answer (notes and the checklist
@@ -86,6 +149,8 @@ fn intake_fields(lawyer_id: &str) -> Vec<(&str, &str)> {
         ("claim.lawyer_id", lawyer_id),
         ("action", "complete"),
     ];
+    // Every I-589 explanation follows a "yes", as a complete intake needs.
+    fields.extend(ANSWERED_YES.iter().map(|answer| (*answer, "yes")));
     fields.extend_from_slice(INTAKE);
     fields
 }

@@ -230,6 +230,10 @@ async fn file_rows(app: &TestApp) -> Vec<(&'static str, i64)> {
                     schema::persecution_events::table.count().get_result(conn)?,
                 ),
                 (
+                    "claim_answers",
+                    schema::claim_answers::table.count().get_result(conn)?,
+                ),
+                (
                     "name_keys",
                     schema::name_keys::table.count().get_result(conn)?,
                 ),
