@@ -575,6 +575,7 @@ impl IntakeForm {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::intake::MAX_TEXT;
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()
@@ -668,6 +669,12 @@ mod tests {
         let errors = bare_yes.checked(true, today()).unwrap_err();
         let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, vec!["claim_answers.past_harm.explanation"]);
+
+        let mut long = form(&complete_pairs()).parse().unwrap();
+        long.claim_answers.returned.explanation = "x".repeat(MAX_TEXT + 1);
+        let errors = long.checked(false, today()).unwrap_err();
+        let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, vec!["claim_answers.returned.explanation"], "capped");
     }
 
     #[test]
