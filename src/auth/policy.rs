@@ -106,6 +106,15 @@ pub fn can_work_on_case(actor: &Staff, case: Assignment) -> Result<(), AppError>
     can_view_case(&CaseScope::for_work(actor), case)
 }
 
+/// Reading what a client answered through a questionnaire link (their revisions of the
+/// file, waiting for review or reviewed): lawyers, admins and the paralegal assigned to the
+/// case. Nothing a client types is shown to a paralegal not assigned to the case, however
+/// widely the office lets paralegals see. Deciding on a revision edits the file:
+/// [`can_edit_case_file`].
+pub fn can_read_revisions(actor: &Staff, case: Assignment) -> Result<(), AppError> {
+    can_view_case(&CaseScope::for_work(actor), case)
+}
+
 /// Closing or withdrawing a case, and reopening one: lawyers and admins.
 pub fn can_close_case(actor: &Staff) -> Result<(), AppError> {
     allow(lawyer_or_admin(actor))
@@ -173,6 +182,32 @@ mod tests {
             can_send_questionnaires(&paralegal, &scope(&paralegal, true), theirs).is_err(),
             "a paralegal sends no questionnaire, even on their own case"
         );
+    }
+
+    #[test]
+    fn a_clients_answers_are_read_only_by_lawyers_admins_and_the_assigned_paralegal() {
+        let paralegal = staff(Role::Paralegal);
+        let theirs = Assignment {
+            lawyer: None,
+            paralegal: Some(paralegal.id),
+        };
+        let other = Assignment {
+            lawyer: None,
+            paralegal: Some(StaffId::new()),
+        };
+        assert!(can_read_revisions(&paralegal, theirs).is_ok());
+        assert!(
+            can_view_case(&scope(&paralegal, true), other).is_ok()
+                && matches!(
+                    can_read_revisions(&paralegal, other),
+                    Err(AppError::Refused(RefusalReason::NotAssigned))
+                ),
+            "an office that opens every case to paralegals still keeps clients' answers to \
+             the assigned one"
+        );
+        for actor in [staff(Role::Lawyer), staff(Role::Admin)] {
+            assert!(can_read_revisions(&actor, other).is_ok());
+        }
     }
 
     #[test]

@@ -8,7 +8,8 @@ use super::DbConnection;
 use super::schema::case_revisions;
 use super::sealed::SealedText;
 use super::uuid::DbUuid;
-use crate::domain::ids::RevisionId;
+use crate::domain::ids::{RevisionId, StaffId};
+use crate::domain::revision::RevisionStatus;
 
 /// One revision as stored; `answers` is the JSON object of the client's answers.
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
@@ -38,4 +39,41 @@ pub fn find(conn: &mut DbConnection, id: RevisionId) -> QueryResult<Option<Revis
         .select(RevisionRow::as_select())
         .first(conn)
         .optional()
+}
+
+/// The case's revisions waiting for review, oldest first.
+pub fn pending_of_case(
+    conn: &mut DbConnection,
+    case_id: uuid::Uuid,
+) -> QueryResult<Vec<RevisionRow>> {
+    case_revisions::table
+        .filter(case_revisions::case_id.eq(DbUuid(case_id)))
+        .filter(case_revisions::status.eq(RevisionStatus::Pending.as_str()))
+        .order(case_revisions::submitted_at.asc())
+        .select(RevisionRow::as_select())
+        .load(conn)
+}
+
+/// Marks a pending revision reviewed, with who decided, when, and the decisions (JSON, paths
+/// only). Touches only a revision still pending: `false` when it was reviewed meanwhile.
+pub fn mark_reviewed(
+    conn: &mut DbConnection,
+    id: RevisionId,
+    by: StaffId,
+    at: NaiveDateTime,
+    decisions: &str,
+) -> QueryResult<bool> {
+    let updated = diesel::update(
+        case_revisions::table
+            .filter(case_revisions::id.eq(DbUuid(id.as_uuid())))
+            .filter(case_revisions::status.eq(RevisionStatus::Pending.as_str())),
+    )
+    .set((
+        case_revisions::status.eq(RevisionStatus::Reviewed.as_str()),
+        case_revisions::reviewed_by.eq(Some(DbUuid(by.as_uuid()))),
+        case_revisions::reviewed_at.eq(Some(at)),
+        case_revisions::decisions.eq(decisions),
+    ))
+    .execute(conn)?;
+    Ok(updated == 1)
 }

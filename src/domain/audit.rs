@@ -69,7 +69,9 @@ actions! {
     CaseListViewed => "case_list.viewed", "audit-action-case-list-viewed";
     CaseNoteAdded => "case.note_added", "audit-action-case-note-added";
     CasePurged => "case.purged", "audit-action-case-purged";
+    CaseRevisionReviewed => "case.revision_reviewed", "audit-action-case-revision-reviewed";
     CaseRevisionSubmitted => "case.revision_submitted", "audit-action-case-revision-submitted";
+    CaseRevisionViewed => "case.revision_viewed", "audit-action-case-revision-viewed";
     CaseStageChanged => "case.stage_changed", "audit-action-case-stage-changed";
     CaseUpdated => "case.updated", "audit-action-case-updated";
     CaseViewed => "case.viewed", "audit-action-case-viewed";
@@ -469,6 +471,10 @@ const ENTRY_FIELDS: &[Field] = &[
         "audit-field-questionnaire-links-revoked",
         Kind::Text,
     ),
+    // A review of a client's revision: which fields (paths, never values).
+    ("accepted", "audit-field-revision-accepted", Kind::Text),
+    ("edited", "audit-field-revision-edited", Kind::Text),
+    ("rejected", "audit-field-revision-rejected", Kind::Text),
 ];
 
 /// Ids that mean nothing to a reader; the API still sends them.

@@ -310,6 +310,12 @@ pub fn endpoints() -> Vec<Endpoint> {
             "/cases/{id}/questionnaires/{questionnaire_id}/revoke",
             || web::post().to(cases::questionnaires::revoke),
         ),
+        Endpoint::new(M::GET, "/cases/{id}/revisions/{revision_id}", || {
+            web::get().to(cases::revisions::show)
+        }),
+        Endpoint::new(M::POST, "/cases/{id}/revisions/{revision_id}", || {
+            web::post().to(cases::revisions::decide)
+        }),
         Endpoint::new(M::POST, "/cases/{id}/purge", || {
             web::post().to(cases::html::purge)
         }),

@@ -199,6 +199,9 @@ pub struct CaseFile {
     /// Close, withdraw, decline or reopen.
     pub can_close: bool,
     pub can_purge: bool,
+    /// The client's answers waiting for review, oldest first: only for a reader who may
+    /// read them ([`policy::can_read_revisions`]).
+    pub pending_revisions: Vec<super::revisions::PendingRevision>,
     pub today: NaiveDate,
     /// The office's local time, to tell which events have happened.
     pub now: NaiveDateTime,
@@ -276,6 +279,7 @@ pub async fn open(
                 can_edit: policy::can_edit_case_file(&actor).is_ok(),
                 can_close: policy::can_close_case(&actor).is_ok(),
                 can_purge: policy::can_purge_case(&actor).is_ok(),
+                pending_revisions: super::revisions::pending_for(conn, &actor, &case)?,
                 allowed_next,
                 deadlines,
                 intake,

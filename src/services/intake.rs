@@ -37,126 +37,152 @@ pub async fn save(
     completing: bool,
     address: Option<String>,
 ) -> Result<SavedCase, AppError> {
-    policy::can_edit_case_file(actor)?;
-    let now = state.now();
-    let today = today(state);
-    let intake = intake
-        .checked(completing, today)
-        .map_err(AppError::Validation)?;
-    let audit = AuditContext::new(Some(actor.id), address, now);
-    let notifier = Notifier::of(state);
-    let actor_id = actor.id;
-    let reader = actor.clone();
+    let saving = Saving::new(state, actor, address)?;
     state
         .db
         .run(move |conn| {
-            write_transaction(conn, |conn| {
-                check_assignment(conn, &intake)?;
-                let now_db = clock::to_db(now);
-                let (saved, client_id, details, assigned_before) = match case_id {
-                    None => {
-                        let saved = SavedCase {
-                            id: uuid::Uuid::new_v4(),
-                            reference: db::cases::next_reference(
-                                conn,
-                                chrono::Datelike::year(&today),
-                            )?,
-                        };
-                        let client_id = uuid::Uuid::new_v4();
-                        db::clients::save(conn, client_id, &intake, Some(actor_id), now_db)?;
-                        db::cases::insert(
-                            conn,
-                            &db::cases::NewCase {
-                                id: saved.id,
-                                reference: &saved.reference,
-                                client_id,
-                                kind: intake.claim.kind,
-                                stage: CaseStage::Inquiry,
-                                intake_complete: completing,
-                                lawyer: intake.claim.lawyer_id,
-                                paralegal: intake.claim.paralegal_id,
-                                now: now_db,
-                            },
-                        )?;
-                        db::cases::record_stage_change(
-                            conn,
-                            saved.id,
-                            None,
-                            CaseStage::Inquiry,
-                            Some(actor_id),
-                            "",
-                            now_db,
-                        )?;
-                        let details = json!({
-                            "reference": saved.reference,
-                            "intake_complete": completing,
-                            "fields": changes(&Intake::default(), &intake),
-                        });
-                        (
-                            saved,
-                            client_id,
-                            (AuditAction::CaseCreated, details),
-                            (None, None),
-                        )
-                    }
-                    Some(id) => {
-                        let (_, row) = super::case_access::reader_case(conn, &reader, id)?;
-                        let client_id = row.client_id.0;
-                        let mut before =
-                            db::clients::load(conn, client_id)?.ok_or(AppError::NotFound)?;
-                        before.claim.kind = row.kind();
-                        before.claim.lawyer_id = row.lawyer();
-                        before.claim.paralegal_id = row.paralegal();
-                        // Once complete, an intake stays complete; a later draft save of it
-                        // still has to pass the completion checks.
-                        let complete = completing || row.intake_complete;
-                        if complete && !completing {
-                            intake
-                                .clone()
-                                .checked(true, today)
-                                .map_err(AppError::Validation)?;
-                        }
-                        db::clients::save(conn, client_id, &intake, None, now_db)?;
-                        db::cases::update_claim(
-                            conn,
-                            id,
-                            intake.claim.kind,
-                            intake.claim.lawyer_id,
-                            intake.claim.paralegal_id,
-                            complete,
-                            now_db,
-                        )?;
-                        let details = json!({
-                            "intake_complete": complete,
-                            "fields": changes(&before, &intake),
-                        });
-                        let assigned_before = (row.lawyer(), row.paralegal());
-                        (
-                            SavedCase {
-                                id,
-                                reference: row.reference,
-                            },
-                            client_id,
-                            (AuditAction::CaseUpdated, details),
-                            assigned_before,
-                        )
-                    }
-                };
-                refresh_name_index(conn, client_id, &intake)?;
-                refresh_deadlines(conn, saved.id, today)?;
-                audit.record(conn, details.0, case_target(saved.id), details.1)?;
-                let assigned_now = (intake.claim.lawyer_id, intake.claim.paralegal_id);
-                let assignees = notifications::new_assignees(assigned_before, assigned_now);
-                if !assignees.is_empty() {
-                    let row = db::cases::find(conn, saved.id)?.ok_or(AppError::NotFound)?;
-                    for (recipient, role) in assignees {
-                        notifier.case_assigned(conn, &row, recipient, role, actor_id)?;
-                    }
-                }
-                Ok(saved)
-            })
+            write_transaction(conn, |conn| saving.save(conn, case_id, intake, completing))
         })
         .await
+}
+
+/// Who saves an intake, when, and what saving it needs besides the connection: an edit of
+/// the file that runs inside a caller's transaction (a client's revision applied) saves
+/// through this as the intake page does.
+#[derive(Debug, Clone)]
+pub struct Saving {
+    actor: Staff,
+    audit: AuditContext,
+    notifier: Notifier,
+    today: chrono::NaiveDate,
+}
+
+impl Saving {
+    /// For an actor the policy lets edit case files.
+    pub fn new(state: &AppState, actor: &Staff, address: Option<String>) -> Result<Self, AppError> {
+        policy::can_edit_case_file(actor)?;
+        Ok(Self {
+            actor: actor.clone(),
+            audit: AuditContext::new(Some(actor.id), address, state.now()),
+            notifier: Notifier::of(state),
+            today: today(state),
+        })
+    }
+
+    /// [`save`] in the caller's transaction.
+    pub fn save(
+        &self,
+        conn: &mut DbConnection,
+        case_id: Option<uuid::Uuid>,
+        intake: Intake,
+        completing: bool,
+    ) -> Result<SavedCase, AppError> {
+        let (today, actor_id) = (self.today, self.actor.id);
+        let intake = intake
+            .checked(completing, today)
+            .map_err(AppError::Validation)?;
+        check_assignment(conn, &intake)?;
+        let now_db = clock::to_db(self.audit.at);
+        let (saved, client_id, details, assigned_before) = match case_id {
+            None => {
+                let saved = SavedCase {
+                    id: uuid::Uuid::new_v4(),
+                    reference: db::cases::next_reference(conn, chrono::Datelike::year(&today))?,
+                };
+                let client_id = uuid::Uuid::new_v4();
+                db::clients::save(conn, client_id, &intake, Some(actor_id), now_db)?;
+                db::cases::insert(
+                    conn,
+                    &db::cases::NewCase {
+                        id: saved.id,
+                        reference: &saved.reference,
+                        client_id,
+                        kind: intake.claim.kind,
+                        stage: CaseStage::Inquiry,
+                        intake_complete: completing,
+                        lawyer: intake.claim.lawyer_id,
+                        paralegal: intake.claim.paralegal_id,
+                        now: now_db,
+                    },
+                )?;
+                db::cases::record_stage_change(
+                    conn,
+                    saved.id,
+                    None,
+                    CaseStage::Inquiry,
+                    Some(actor_id),
+                    "",
+                    now_db,
+                )?;
+                let details = json!({
+                    "reference": saved.reference,
+                    "intake_complete": completing,
+                    "fields": changes(&Intake::default(), &intake),
+                });
+                (
+                    saved,
+                    client_id,
+                    (AuditAction::CaseCreated, details),
+                    (None, None),
+                )
+            }
+            Some(id) => {
+                let (_, row) = super::case_access::reader_case(conn, &self.actor, id)?;
+                let client_id = row.client_id.0;
+                let mut before = db::clients::load(conn, client_id)?.ok_or(AppError::NotFound)?;
+                before.claim.kind = row.kind();
+                before.claim.lawyer_id = row.lawyer();
+                before.claim.paralegal_id = row.paralegal();
+                // Once complete, an intake stays complete; a later draft save of it
+                // still has to pass the completion checks.
+                let complete = completing || row.intake_complete;
+                if complete && !completing {
+                    intake
+                        .clone()
+                        .checked(true, today)
+                        .map_err(AppError::Validation)?;
+                }
+                db::clients::save(conn, client_id, &intake, None, now_db)?;
+                db::cases::update_claim(
+                    conn,
+                    id,
+                    intake.claim.kind,
+                    intake.claim.lawyer_id,
+                    intake.claim.paralegal_id,
+                    complete,
+                    now_db,
+                )?;
+                let details = json!({
+                    "intake_complete": complete,
+                    "fields": changes(&before, &intake),
+                });
+                let assigned_before = (row.lawyer(), row.paralegal());
+                (
+                    SavedCase {
+                        id,
+                        reference: row.reference,
+                    },
+                    client_id,
+                    (AuditAction::CaseUpdated, details),
+                    assigned_before,
+                )
+            }
+        };
+        refresh_name_index(conn, client_id, &intake)?;
+        refresh_deadlines(conn, saved.id, today)?;
+        self.audit
+            .record(conn, details.0, case_target(saved.id), details.1)?;
+        let assigned_now = (intake.claim.lawyer_id, intake.claim.paralegal_id);
+        let assignees = notifications::new_assignees(assigned_before, assigned_now);
+        if !assignees.is_empty() {
+            let row = db::cases::find(conn, saved.id)?.ok_or(AppError::NotFound)?;
+            for (recipient, role) in assignees {
+                self.notifier
+                    .case_assigned(conn, &row, recipient, role, actor_id)?;
+            }
+        }
+        Ok(saved)
+    }
 }
 
 /// What the intake page needs to know about the case whose intake it edits.

@@ -179,6 +179,29 @@ async fn every_successful_html_form_post_answers_303() {
         .map(|row| row.id.0.to_string())
         .expect("the link just made");
 
+    // A client's answers to the case, waiting for review.
+    let revision = {
+        let answers: refuge::domain::revision::Answers =
+            [("client.phone".to_string(), "+380 44 000 0000".to_string())]
+                .into_iter()
+                .collect();
+        let now = app.clock.as_ref().now_for_tests();
+        app.state
+            .db
+            .run(move |conn| {
+                refuge::db::write_transaction(conn, |conn| {
+                    refuge::services::revisions::record_pending(
+                        conn,
+                        case,
+                        &answers,
+                        refuge::i18n::Language::Uk,
+                        now,
+                    )
+                })
+            })
+            .await
+            .expect("revision recorded")
+    };
     let (case, event, item, other) = (
         case.to_string(),
         event.to_string(),
@@ -208,6 +231,12 @@ async fn every_successful_html_form_post_answers_303() {
                 ("claim.kind", "affirmative"),
                 ("action", "save_draft"),
             ],
+        ),
+        (
+            "/cases/{id}/revisions/{revision_id}",
+            at_case(&format!("/revisions/{revision}")),
+            &lawyer.client,
+            vec![("action", "accept_rest")],
         ),
         (
             "/cases/{id}/dates",

@@ -180,6 +180,8 @@ struct Targets {
     /// An open questionnaire link of the case: its id and its token.
     questionnaire: String,
     questionnaire_token: String,
+    /// A client's answers to the case, waiting for review.
+    revision: String,
 }
 
 /// The office every request of one visitor's run is made in.
@@ -312,6 +314,7 @@ impl Office {
             last_segment(&link)
         };
         let (questionnaire, questionnaire_token) = self.questionnaire(&case).await;
+        let revision = self.revision(&case).await;
         Targets {
             case,
             reference,
@@ -332,6 +335,7 @@ impl Office {
             ),
             questionnaire,
             questionnaire_token,
+            revision,
         }
     }
 
@@ -359,6 +363,33 @@ impl Office {
             .map(|row| row.id.0.to_string())
             .expect("the link just made");
         (id, last_segment(&link))
+    }
+
+    /// A client's answers to `case` (a new phone number), waiting for review; returns its id.
+    async fn revision(&self, case: &str) -> String {
+        let case_id: uuid::Uuid = case.parse().expect("case id");
+        let now = self.app.clock.as_ref().now_for_tests();
+        let answers: refuge::domain::revision::Answers =
+            [("client.phone".to_string(), "+380 44 000 0000".to_string())]
+                .into_iter()
+                .collect();
+        self.app
+            .state
+            .db
+            .run(move |conn| {
+                write_transaction(conn, |conn| {
+                    refuge::services::revisions::record_pending(
+                        conn,
+                        case_id,
+                        &answers,
+                        refuge::i18n::Language::Uk,
+                        now,
+                    )
+                })
+            })
+            .await
+            .expect("revision recorded")
+            .to_string()
     }
 
     /// Switches the public form on and files an inquiry through it; returns its id.
@@ -515,6 +546,7 @@ fn fill(path: &str, t: &Targets, office: &Office) -> Result<String, String> {
         ("{event_id}", t.event.as_str()),
         ("{item_id}", t.item.as_str()),
         ("{questionnaire_id}", t.questionnaire.as_str()),
+        ("{revision_id}", t.revision.as_str()),
         ("{token}", token),
     ] {
         if filled.contains(placeholder) {
@@ -794,6 +826,9 @@ static REQUESTS: &[Request] = &[
     req("POST", "/cases/{id}/notes", |_| {
         form(&[("body", "Client called")])
     }),
+    req("POST", "/cases/{id}/revisions/{revision_id}", |_| {
+        form(&[("action", "accept_rest")])
+    }),
     req("POST", "/cases/{id}/purge", |t| {
         form(&[("confirm", &t.reference)])
     }),
@@ -1037,6 +1072,7 @@ async fn check(who: Visitor) {
             inquiry_stamp: String::new(),
             questionnaire: String::new(),
             questionnaire_token: String::new(),
+            revision: String::new(),
         };
         // GET before POST: the form, then the first admin made with it.
         for row in rows.iter().filter(|r| is_setup(r)) {

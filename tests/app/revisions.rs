@@ -1,5 +1,6 @@
 //! Client revisions of a case file (issue 15): answers from a questionnaire link wait as a
-//! pending revision, sealed, without touching the file, until a lawyer reviews them.
+//! pending revision, sealed, without touching the file, until a lawyer reviews them field by
+//! field (accept, edit, reject) and applies the review to the file.
 
 use refuge::db::audit_log::AuditFilter;
 use refuge::domain::ids::RevisionId;
@@ -9,7 +10,11 @@ use refuge::error::AppError;
 use refuge::i18n::Language;
 use refuge::routes::cases::intake::form::IntakeForm;
 
-use crate::helpers::{NowForTests, TestApp, spawn_app};
+use refuge::domain::intake::Intake;
+use refuge::domain::staff::Staff;
+use serde_json::{Value, json};
+
+use crate::helpers::{NowForTests, TestApp, field_error, spawn_app};
 
 /// The client's answers: their family name spelt anew and a first family member.
 fn answers() -> Answers {
@@ -162,4 +167,421 @@ async fn answers_for_no_case_are_refused_and_nothing_is_kept() {
             .await
             .contains(&"case.revision_submitted".to_string())
     );
+}
+
+// ---- The review ----
+
+fn pairs(list: &[(&str, &str)]) -> Answers {
+    IntakeForm::from_pairs(list.iter().map(|(k, v)| (k.to_string(), v.to_string()))).answers()
+}
+
+/// What the client answered for the review tests: their family name spelt anew, their given
+/// name as on file, a phone, a child, and a date of birth.
+fn client_answers(date_of_birth: &str) -> Answers {
+    pairs(&[
+        ("client.family_name", "Shevchenko-Bondar"),
+        ("client.given_name", "Yulia"),
+        ("client.middle_name", "Ivanivna"),
+        ("client.phone", "+380 44 123 4567"),
+        ("client.date_of_birth", date_of_birth),
+        ("family.0.given_name", "Оксана"),
+        ("family.0.relationship", "child"),
+    ])
+}
+
+/// The case's file as saved.
+async fn file(app: &TestApp, case_id: uuid::Uuid) -> Intake {
+    app.state
+        .db
+        .run(move |conn| {
+            let case = refuge::db::cases::find(conn, case_id)?.expect("the case");
+            Ok(refuge::db::clients::load(conn, case.client_id.0)?)
+        })
+        .await
+        .unwrap()
+        .expect("the file")
+}
+
+async fn revision(app: &TestApp, id: RevisionId) -> refuge::db::revisions::RevisionRow {
+    app.state
+        .db
+        .run(move |conn| Ok(refuge::db::revisions::find(conn, id)?))
+        .await
+        .unwrap()
+        .expect("the revision")
+}
+
+fn review_path(case_id: uuid::Uuid, id: RevisionId) -> String {
+    format!("/cases/{case_id}/revisions/{id}")
+}
+
+/// A draft case of `lawyer`'s, with `paralegal` assigned.
+async fn assigned_case(app: &TestApp, lawyer: &Staff, paralegal: &Staff) -> uuid::Uuid {
+    let form = IntakeForm::from_pairs(
+        [
+            ("client.family_name", "Shevchenko"),
+            ("client.given_name", "Yulia"),
+            ("claim.kind", "affirmative"),
+            ("claim.lawyer_id", &lawyer.id.to_string()),
+            ("claim.paralegal_id", &paralegal.id.to_string()),
+        ]
+        .map(|(k, v)| (k.to_string(), v.to_string())),
+    );
+    refuge::services::intake::save(
+        &app.state,
+        lawyer,
+        None,
+        form.parse().expect("parses"),
+        false,
+        None,
+    )
+    .await
+    .expect("case saved")
+    .id
+}
+
+#[actix_web::test]
+async fn the_review_shows_only_answers_that_differ_beside_the_file() {
+    let app = spawn_app().await;
+    let lawyer = app.login_as(Role::Lawyer).await;
+    let (case_id, _) = app.draft_case(&lawyer.staff, "Shevchenko").await;
+    let id = submit(&app, case_id, client_answers("1990-02-03"))
+        .await
+        .unwrap();
+
+    let (_, case_page) = app.page(&lawyer.client, &format!("/cases/{case_id}")).await;
+    assert!(
+        case_page.contains(&format!("href=\"{}\"", review_path(case_id, id))),
+        "the case page links the answers waiting for review"
+    );
+    let (status, html) = app.page(&lawyer.client, &review_path(case_id, id)).await;
+
+    assert_eq!(status, 200);
+    for shown in [
+        "client.family_name",
+        "client.middle_name",
+        "client.phone",
+        "client.date_of_birth",
+        "family.0.given_name",
+        "family.0.relationship",
+    ] {
+        assert!(
+            html.contains(&format!("name=\"decision:{shown}\"")),
+            "{shown} to decide"
+        );
+    }
+    assert!(
+        !html.contains("decision:client.given_name"),
+        "the given name is on file as answered"
+    );
+    assert!(html.contains("Shevchenko-Bondar") && html.contains("Family member 1"));
+    let viewed = app.audit_actions().await;
+    assert!(
+        viewed.contains(&"case.revision_viewed".to_string()),
+        "{viewed:?}"
+    );
+}
+
+#[actix_web::test]
+async fn accepted_and_edited_answers_reach_the_file_and_rejected_ones_do_not() {
+    let app = spawn_app().await;
+    let lawyer = app.login_as(Role::Lawyer).await;
+    let (case_id, _) = app.draft_case(&lawyer.staff, "Shevchenko").await;
+    let id = submit(&app, case_id, client_answers("1990-02-03"))
+        .await
+        .unwrap();
+
+    let response = app
+        .post_form(
+            &lawyer.client,
+            &review_path(case_id, id),
+            &[
+                ("decision:client.family_name", "accept"),
+                ("decision:client.middle_name", "edit"),
+                ("edited:client.middle_name", "Ivanovna"),
+                ("decision:client.phone", "reject"),
+                ("decision:client.date_of_birth", "reject"),
+                ("decision:family.0.given_name", "accept"),
+                ("decision:family.0.relationship", "accept"),
+                ("action", "apply"),
+            ],
+        )
+        .await;
+
+    assert_eq!(response.status(), 303);
+    let saved = file(&app, case_id).await;
+    assert_eq!(saved.client.family_name, "Shevchenko-Bondar");
+    assert_eq!(saved.client.given_name, "Yulia");
+    assert_eq!(saved.client.middle_name, "Ivanovna");
+    assert_eq!(saved.client.phone, "");
+    assert_eq!(saved.client.date_of_birth, None);
+    assert_eq!(saved.family.len(), 1);
+    assert_eq!(saved.family[0].given_name, "Оксана");
+    let row = revision(&app, id).await;
+    assert_eq!(row.status, "reviewed");
+    assert_eq!(
+        row.reviewed_by.map(|by| by.0),
+        Some(lawyer.staff.id.as_uuid())
+    );
+    assert!(row.reviewed_at.is_some());
+}
+
+#[actix_web::test]
+async fn a_review_is_audited_by_path_without_a_value() {
+    let app = spawn_app().await;
+    let lawyer = app.login_as(Role::Lawyer).await;
+    let (case_id, _) = app.draft_case(&lawyer.staff, "Shevchenko").await;
+    let id = submit(&app, case_id, client_answers("1990-02-03"))
+        .await
+        .unwrap();
+
+    let response = app
+        .post_form(
+            &lawyer.client,
+            &review_path(case_id, id),
+            &[
+                ("decision:client.family_name", "accept"),
+                ("decision:client.middle_name", "edit"),
+                ("edited:client.middle_name", "Ivanovna"),
+                ("action", "reject_rest"),
+            ],
+        )
+        .await;
+
+    assert_eq!(response.status(), 303);
+    let reviewed = app
+        .audit(AuditFilter {
+            action: Some("case.revision_reviewed".into()),
+            ..AuditFilter::default()
+        })
+        .await;
+    assert_eq!(reviewed.len(), 1);
+    assert_eq!(
+        reviewed[0].actor_id.map(|a| a.0),
+        Some(lawyer.staff.id.as_uuid())
+    );
+    let details: Value = serde_json::from_str(&reviewed[0].details).unwrap();
+    assert_eq!(
+        details,
+        json!({
+            "revision_id": id.to_string(),
+            "accepted": ["client.family_name"],
+            "edited": ["client.middle_name"],
+            "rejected": [
+                "client.date_of_birth",
+                "client.phone",
+                "family.0.given_name",
+                "family.0.relationship",
+            ],
+        })
+    );
+    let updated = app
+        .audit(AuditFilter {
+            action: Some("case.updated".into()),
+            ..AuditFilter::default()
+        })
+        .await;
+    assert_eq!(
+        updated.len(),
+        1,
+        "the file's edit, audited as an intake edit"
+    );
+    let fields: Value = serde_json::from_str(&updated[0].details).unwrap();
+    assert_eq!(
+        fields["fields"]["client.family_name"],
+        json!({ "changed": true })
+    );
+    let all = format!("{}{}", reviewed[0].details, updated[0].details);
+    for value in ["Bondar", "Ivanovna", "Оксана", "+380"] {
+        assert!(!all.contains(value), "{value} in the audit: {all}");
+    }
+    let decisions: Value = serde_json::from_str(&revision(&app, id).await.decisions).unwrap();
+    assert_eq!(decisions["client.middle_name"], "edited");
+    assert_eq!(decisions["client.phone"], "rejected");
+}
+
+#[actix_web::test]
+async fn a_value_that_does_not_stand_comes_back_at_its_field_with_every_choice_kept() {
+    let app = spawn_app().await;
+    let lawyer = app.login_as(Role::Lawyer).await;
+    let (case_id, _) = app.draft_case(&lawyer.staff, "Shevchenko").await;
+    let id = submit(&app, case_id, client_answers("31.02.1990"))
+        .await
+        .unwrap();
+
+    let response = app
+        .post_form(
+            &lawyer.client,
+            &review_path(case_id, id),
+            &[
+                ("decision:client.family_name", "accept"),
+                ("decision:client.middle_name", "edit"),
+                ("edited:client.middle_name", "Ivanovna"),
+                ("decision:client.date_of_birth", "accept"),
+                ("action", "reject_rest"),
+            ],
+        )
+        .await;
+
+    assert_eq!(response.status(), 422);
+    let html = response.text().await.unwrap();
+    assert!(
+        field_error(&html, "client.date_of_birth").is_some(),
+        "{html}"
+    );
+    assert!(html.contains("name=\"decision:client.middle_name\" value=\"edit\" checked"));
+    assert!(html.contains("name=\"decision:client.family_name\" value=\"accept\" checked"));
+    assert!(html.contains("value=\"Ivanovna\""), "the edit is kept");
+    assert_eq!(file(&app, case_id).await.client.family_name, "Shevchenko");
+    assert_eq!(revision(&app, id).await.status, "pending");
+}
+
+#[actix_web::test]
+async fn a_field_left_undecided_is_named_and_nothing_changes() {
+    let app = spawn_app().await;
+    let lawyer = app.login_as(Role::Lawyer).await;
+    let (case_id, _) = app.draft_case(&lawyer.staff, "Shevchenko").await;
+    let id = submit(&app, case_id, client_answers("1990-02-03"))
+        .await
+        .unwrap();
+
+    let response = app
+        .post_form(
+            &lawyer.client,
+            &review_path(case_id, id),
+            &[
+                ("decision:client.family_name", "accept"),
+                ("action", "apply"),
+            ],
+        )
+        .await;
+
+    assert_eq!(response.status(), 422);
+    let html = response.text().await.unwrap();
+    assert!(field_error(&html, "client.phone").is_some());
+    assert_eq!(field_error(&html, "client.family_name"), None);
+    assert_eq!(file(&app, case_id).await.client.family_name, "Shevchenko");
+    assert_eq!(revision(&app, id).await.status, "pending");
+}
+
+#[actix_web::test]
+async fn a_reviewed_revision_cannot_be_applied_twice() {
+    let app = spawn_app().await;
+    let lawyer = app.login_as(Role::Lawyer).await;
+    let (case_id, _) = app.draft_case(&lawyer.staff, "Shevchenko").await;
+    let id = submit(&app, case_id, client_answers("1990-02-03"))
+        .await
+        .unwrap();
+    let path = review_path(case_id, id);
+    let first = app
+        .post_form(&lawyer.client, &path, &[("action", "reject_rest")])
+        .await;
+    assert_eq!(first.status(), 303);
+
+    let again = app
+        .post_form(&lawyer.client, &path, &[("action", "accept_rest")])
+        .await;
+
+    assert_eq!(again.status(), 409);
+    assert_eq!(file(&app, case_id).await.client.family_name, "Shevchenko");
+    let reviews = app
+        .audit(AuditFilter {
+            action: Some("case.revision_reviewed".into()),
+            ..AuditFilter::default()
+        })
+        .await;
+    assert_eq!(reviews.len(), 1);
+    let (_, case_page) = app.page(&lawyer.client, &format!("/cases/{case_id}")).await;
+    assert!(
+        !case_page.contains(&path),
+        "no longer waiting on the case page"
+    );
+}
+
+#[actix_web::test]
+async fn a_paralegal_not_assigned_never_sees_the_answers_even_where_every_case_is_open() {
+    let app = spawn_app().await;
+    let admin = app.login_as(Role::Admin).await;
+    let lawyer = app.login_as(Role::Lawyer).await;
+    let assigned = app.login_as(Role::Paralegal).await;
+    let other = app.login_as(Role::Paralegal).await;
+    let opened = app
+        .post_form(
+            &admin.client,
+            "/admin/settings",
+            &[("paralegals_see_all_cases", "on")],
+        )
+        .await;
+    assert_eq!(opened.status(), 303);
+    let case_id = assigned_case(&app, &lawyer.staff, &assigned.staff).await;
+    let id = submit(&app, case_id, client_answers("1990-02-03"))
+        .await
+        .unwrap();
+    let path = review_path(case_id, id);
+
+    let (case_status, case_page) = app.page(&other.client, &format!("/cases/{case_id}")).await;
+    let (status, html) = app.page(&other.client, &path).await;
+
+    assert_eq!(case_status, 200, "the office lets them read the case");
+    assert!(!case_page.contains("/revisions/"), "no link to the answers");
+    assert_eq!(status, 403);
+    assert!(!html.contains("Bondar"));
+    let refusals = app
+        .audit(AuditFilter {
+            action: Some("access.denied".into()),
+            ..AuditFilter::default()
+        })
+        .await;
+    assert!(
+        refusals.iter().any(|r| r.details.contains("not_assigned")),
+        "refused by the policy, on record: {:?}",
+        refusals.iter().map(|r| &r.details).collect::<Vec<_>>()
+    );
+}
+
+#[actix_web::test]
+async fn the_assigned_paralegal_reads_the_answers_but_a_lawyer_decides() {
+    let app = spawn_app().await;
+    let lawyer = app.login_as(Role::Lawyer).await;
+    let assigned = app.login_as(Role::Paralegal).await;
+    let case_id = assigned_case(&app, &lawyer.staff, &assigned.staff).await;
+    let id = submit(&app, case_id, client_answers("1990-02-03"))
+        .await
+        .unwrap();
+    let path = review_path(case_id, id);
+
+    let (status, html) = app.page(&assigned.client, &path).await;
+    let decided = app
+        .post_form(&assigned.client, &path, &[("action", "accept_rest")])
+        .await;
+
+    assert_eq!(status, 200);
+    assert!(html.contains("Shevchenko-Bondar"));
+    assert!(!html.contains("name=\"action\""), "no form to decide with");
+    assert_eq!(decided.status(), 403);
+    assert_eq!(revision(&app, id).await.status, "pending");
+}
+
+#[actix_web::test]
+async fn a_revision_of_another_case_is_not_found_through_this_one() {
+    let app = spawn_app().await;
+    let lawyer = app.login_as(Role::Lawyer).await;
+    let (case_id, _) = app.draft_case(&lawyer.staff, "Shevchenko").await;
+    let (other_case, _) = app.draft_case(&lawyer.staff, "Bondar").await;
+    let id = submit(&app, other_case, client_answers("1990-02-03"))
+        .await
+        .unwrap();
+
+    let (status, _) = app.page(&lawyer.client, &review_path(case_id, id)).await;
+    let decided = app
+        .post_form(
+            &lawyer.client,
+            &review_path(case_id, id),
+            &[("action", "accept_rest")],
+        )
+        .await;
+
+    assert_eq!(status, 404);
+    assert_eq!(decided.status(), 404);
+    assert_eq!(revision(&app, id).await.status, "pending");
 }

@@ -7,3 +7,4 @@ pub mod html;
 pub mod intake;
 pub mod list;
 pub mod questionnaires;
+pub mod revisions;

@@ -21,6 +21,12 @@ use crate::i18n::I18n;
 use crate::routes::audit::html::{self as audit_view, AuditLine};
 use crate::services::cases::{self, CaseFile};
 
+/// A client's answers waiting for review: where to review them, and when they came.
+pub struct PendingRevisionLine {
+    pub id: String,
+    pub submitted: String,
+}
+
 /// A label and its value.
 pub struct Fact {
     pub label: String,
@@ -194,6 +200,8 @@ pub struct CaseView {
     pub can_edit: bool,
     pub can_close: bool,
     pub can_purge: bool,
+    /// Shown only to who may read them.
+    pub pending_revisions: Vec<PendingRevisionLine>,
     pub event_kinds: Vec<Choice>,
     pub statuses: Vec<Choice>,
     pub exception_kinds: Vec<Choice>,
@@ -400,6 +408,14 @@ impl CaseView {
             can_edit: file.can_edit,
             can_close: file.can_close,
             can_purge: file.can_purge,
+            pending_revisions: file
+                .pending_revisions
+                .iter()
+                .map(|r| PendingRevisionLine {
+                    id: r.id.to_string(),
+                    submitted: crate::clock::office_time(&r.submitted_at, zone),
+                })
+                .collect(),
             event_kinds: w.choices(
                 HearingKind::ALL,
                 HearingKind::as_str,

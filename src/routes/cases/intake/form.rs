@@ -18,7 +18,7 @@ use crate::domain::intake::{
     ClaimDetails, ClientDetails, EntryDetails, FamilyMember, Intake, JourneyLeg, MAX_ROWS,
     PersecutionEvent, parse_date,
 };
-use crate::domain::revision::Answers;
+use crate::domain::revision::{Answers, IntakeText};
 use crate::error::{FieldErrors, Message};
 
 /// The intake form as typed: field path → text. Rows are `family.N.*`, `journey.N.*`,
@@ -26,6 +26,18 @@ use crate::error::{FieldErrors, Message};
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct IntakeForm {
     values: BTreeMap<String, String>,
+}
+
+/// A client's revision is reviewed in the staff form's terms: the file as this form shows
+/// it, the client's answers laid over it, read back by the form's own parse.
+impl IntakeText for IntakeForm {
+    fn answers_of(intake: &Intake) -> Answers {
+        Self::from_intake(intake).answers()
+    }
+
+    fn parse(answers: &Answers) -> Result<Intake, FieldErrors> {
+        Self::from_answers(answers).parse()
+    }
 }
 
 /// The fields that hold a list of codes, each chosen in a picker or ticked in a checkbox
