@@ -267,3 +267,53 @@ pub enum ResealError {
     #[error(transparent)]
     Crypto(#[from] CryptoError),
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use super::*;
+
+    /// Every column `schema.rs` declares `Sealed` (or `Nullable<Sealed>`), as `table.column`.
+    fn sealed_in_schema() -> BTreeSet<String> {
+        let mut sealed = BTreeSet::new();
+        let mut table = "";
+        for line in include_str!("schema.rs").lines().map(str::trim) {
+            if let Some((name, _)) = line.split_once(" (")
+                && line.ends_with(") {")
+            {
+                table = name;
+            } else if let Some((column, kind)) = line.split_once(" -> ")
+                && kind.trim_end_matches(',').contains("Sealed")
+            {
+                sealed.insert(format!("{table}.{column}"));
+            }
+        }
+        sealed
+    }
+
+    #[test]
+    fn every_sealed_column_of_the_schema_is_resealed_and_nothing_else() {
+        let in_schema = sealed_in_schema();
+        assert!(
+            in_schema.contains("clients.a_number") && in_schema.contains("case_revisions.answers"),
+            "the schema was not read: {in_schema:?}"
+        );
+        let listed: BTreeSet<String> = SEALED_COLUMNS.iter().map(SealedColumn::name).collect();
+        assert_eq!(
+            listed.len(),
+            SEALED_COLUMNS.len(),
+            "a column is listed twice"
+        );
+        let missing: Vec<_> = in_schema.difference(&listed).collect();
+        let stale: Vec<_> = listed.difference(&in_schema).collect();
+        assert!(
+            missing.is_empty(),
+            "sealed but never re-sealed: {missing:?}"
+        );
+        assert!(
+            stale.is_empty(),
+            "listed but not sealed in schema.rs: {stale:?}"
+        );
+    }
+}
