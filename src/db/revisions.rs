@@ -77,3 +77,12 @@ pub fn mark_reviewed(
     .execute(conn)?;
     Ok(updated == 1)
 }
+
+/// Every revision of the case, newest first.
+pub fn of_case(conn: &mut DbConnection, case_id: uuid::Uuid) -> QueryResult<Vec<RevisionRow>> {
+    case_revisions::table
+        .filter(case_revisions::case_id.eq(DbUuid(case_id)))
+        .order(case_revisions::submitted_at.desc())
+        .select(RevisionRow::as_select())
+        .load(conn)
+}

@@ -395,6 +395,17 @@ pub fn endpoints() -> Vec<Endpoint> {
         Endpoint::new(M::PUT, "/api/v1/cases/{id}/conflict-check", || {
             web::put().to(cases::api::record_conflict_check)
         }),
+        Endpoint::new(M::GET, "/api/v1/cases/{id}/revisions", || {
+            web::get().to(cases::revisions_api::list)
+        }),
+        Endpoint::new(M::GET, "/api/v1/cases/{id}/revisions/{revision_id}", || {
+            web::get().to(cases::revisions_api::show)
+        }),
+        Endpoint::new(
+            M::POST,
+            "/api/v1/cases/{id}/revisions/{revision_id}/decisions",
+            || web::post().to(cases::revisions_api::decide),
+        ),
         Endpoint::new(M::POST, "/api/v1/cases/{id}/ead-clock", || {
             web::post().to(cases::api::change_ead_clock)
         }),

@@ -92,6 +92,42 @@ pub fn pending_for(
         .collect())
 }
 
+/// A revision as a list of the case's revisions shows it: no answer in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RevisionSummary {
+    pub id: RevisionId,
+    pub status: RevisionStatus,
+    pub language: Option<Language>,
+    pub submitted_at: DateTime<Utc>,
+    pub reviewed_at: Option<DateTime<Utc>>,
+}
+
+/// The case's revisions, newest first, for a reader who may read clients' answers to it.
+pub async fn list(
+    state: &AppState,
+    reader: &Staff,
+    case_id: uuid::Uuid,
+) -> Result<Vec<RevisionSummary>, AppError> {
+    let reader = reader.clone();
+    state
+        .db
+        .read(move |conn| {
+            let (_, case) = reader_case(conn, &reader, case_id)?;
+            policy::can_read_revisions(&reader, assignment(&case))?;
+            Ok(db::revisions::of_case(conn, case_id)?
+                .into_iter()
+                .map(|row| RevisionSummary {
+                    id: RevisionId::from(row.id.0),
+                    status: RevisionStatus::parse(&row.status).unwrap_or(RevisionStatus::Pending),
+                    language: Language::parse(&row.language),
+                    submitted_at: clock::from_db(row.submitted_at),
+                    reviewed_at: row.reviewed_at.map(clock::from_db),
+                })
+                .collect())
+        })
+        .await
+}
+
 /// One revision beside the file, for its review.
 #[derive(Debug, Clone)]
 pub struct RevisionReview {

@@ -882,6 +882,11 @@ static REQUESTS: &[Request] = &[
     req("PUT", "/api/v1/cases/{id}/conflict-check", |_| {
         api(json!({ "outcome": "clear" }))
     }),
+    req(
+        "POST",
+        "/api/v1/cases/{id}/revisions/{revision_id}/decisions",
+        |_| api(json!({ "remaining": "accept" })),
+    ),
     req("POST", "/api/v1/cases/{id}/ead-clock", |_| {
         api(json!({ "action": "stop", "on": "2026-07-01", "reason": "Asked to reschedule" }))
     }),

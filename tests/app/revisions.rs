@@ -585,3 +585,127 @@ async fn a_revision_of_another_case_is_not_found_through_this_one() {
     assert_eq!(decided.status(), 404);
     assert_eq!(revision(&app, id).await.status, "pending");
 }
+
+// ---- The JSON API ----
+
+async fn api(
+    app: &TestApp,
+    token: &str,
+    method: reqwest::Method,
+    path: &str,
+    body: Option<Value>,
+) -> (u16, Value) {
+    let request = crate::helpers::client()
+        .request(method, app.url(path))
+        .bearer_auth(token);
+    let request = match body {
+        Some(body) => request.json(&body),
+        None => request,
+    };
+    let response = request.send().await.expect("API request");
+    let status = response.status().as_u16();
+    (status, response.json().await.unwrap_or(Value::Null))
+}
+
+#[actix_web::test]
+async fn the_api_lists_the_fields_to_decide_and_applies_decisions_once() {
+    let app = spawn_app().await;
+    let lawyer = app.login_as(Role::Lawyer).await;
+    let token = app
+        .api_token(&lawyer.staff.email, crate::helpers::PASSWORD)
+        .await;
+    let (case_id, _) = app.draft_case(&lawyer.staff, "Shevchenko").await;
+    let id = submit(&app, case_id, client_answers("1990-02-03"))
+        .await
+        .unwrap();
+    let path = format!("/api/v1/cases/{case_id}/revisions/{id}");
+
+    let (status, list) = api(
+        &app,
+        &token,
+        reqwest::Method::GET,
+        &format!("/api/v1/cases/{case_id}/revisions"),
+        None,
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert_eq!(list["revisions"][0]["id"], id.to_string());
+    assert_eq!(list["revisions"][0]["status"], "pending");
+    let (status, one) = api(&app, &token, reqwest::Method::GET, &path, None).await;
+    assert_eq!(status, 200);
+    assert_eq!(
+        one["fields"][0],
+        json!({ "path": "client.family_name", "on_file": "Shevchenko", "answer": "Shevchenko-Bondar" })
+    );
+
+    let decisions = json!({
+        "decisions": {
+            "client.family_name": { "decision": "accept" },
+            "client.middle_name": { "decision": "edit", "value": "Ivanovna" },
+        },
+        "remaining": "reject",
+    });
+    let decide = format!("{path}/decisions");
+    let (status, _) = api(
+        &app,
+        &token,
+        reqwest::Method::POST,
+        &decide,
+        Some(decisions.clone()),
+    )
+    .await;
+    assert_eq!(status, 204);
+    let saved = file(&app, case_id).await;
+    assert_eq!(
+        (
+            saved.client.family_name.as_str(),
+            saved.client.middle_name.as_str()
+        ),
+        ("Shevchenko-Bondar", "Ivanovna")
+    );
+    let (status, _) = api(
+        &app,
+        &token,
+        reqwest::Method::POST,
+        &decide,
+        Some(decisions),
+    )
+    .await;
+    assert_eq!(status, 409, "applied once only");
+    let (_, one) = api(&app, &token, reqwest::Method::GET, &path, None).await;
+    assert_eq!(one["status"], "reviewed");
+    assert_eq!(one["outcomes"]["client.middle_name"], "edited");
+}
+
+#[actix_web::test]
+async fn the_api_names_an_undecided_field_in_its_problem() {
+    let app = spawn_app().await;
+    let lawyer = app.login_as(Role::Lawyer).await;
+    let token = app
+        .api_token(&lawyer.staff.email, crate::helpers::PASSWORD)
+        .await;
+    let (case_id, _) = app.draft_case(&lawyer.staff, "Shevchenko").await;
+    let id = submit(&app, case_id, client_answers("1990-02-03"))
+        .await
+        .unwrap();
+
+    let (status, problem) = api(
+        &app,
+        &token,
+        reqwest::Method::POST,
+        &format!("/api/v1/cases/{case_id}/revisions/{id}/decisions"),
+        Some(json!({ "decisions": { "client.family_name": { "decision": "accept" } } })),
+    )
+    .await;
+
+    assert_eq!(status, 422);
+    let fields: Vec<&str> = problem["errors"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e["field"].as_str())
+        .collect();
+    assert!(fields.contains(&"client.phone"), "{problem}");
+    assert!(!fields.contains(&"client.family_name"), "{problem}");
+    assert_eq!(revision(&app, id).await.status, "pending");
+}

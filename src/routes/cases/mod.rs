@@ -8,3 +8,4 @@ pub mod intake;
 pub mod list;
 pub mod questionnaires;
 pub mod revisions;
+pub mod revisions_api;
