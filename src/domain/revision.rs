@@ -77,7 +77,9 @@ fn normalized(text: &str) -> String {
 fn form_order(path: &str) -> (usize, usize, usize) {
     let parts: Vec<&str> = path.split('.').collect();
     let (general, row) = match parts.as_slice() {
-        [section, row, name] => (format!("{section}.{name}"), row.parse().unwrap_or(0)),
+        [section, row, name] if row.parse::<usize>().is_ok() => {
+            (format!("{section}.{name}"), row.parse().unwrap_or(0))
+        }
         _ => (path.to_string(), 0),
     };
     let place = |wanted: &dyn Fn(&str) -> bool| {
