@@ -163,7 +163,7 @@ mod tests {
 
     use serde::Serialize;
     use serde::de::DeserializeOwned;
-    use serde_json::Value;
+    use serde_json::{Value, json};
 
     use super::*;
     use crate::domain::audit::AuditAction;
@@ -175,9 +175,11 @@ mod tests {
     };
     use crate::domain::inquiry::{UrgencyReason, Whereabouts};
     use crate::domain::notifications::{Delivery, NotificationKind};
+    use crate::domain::revision::{Outcome, RevisionStatus};
     use crate::domain::staff::Role;
     use crate::i18n::Language;
     use crate::routes::cases::api::{ConflictCheckOutcome, EadClockAction};
+    use crate::routes::cases::revisions_api::{DecisionJson, RemainingJson};
 
     /// What serde sends for every value, each checked to be read back as itself.
     fn wire<T: Serialize + DeserializeOwned + PartialEq + Debug>(all: &[T]) -> Vec<Value> {
@@ -189,6 +191,15 @@ mod tests {
                 sent
             })
             .collect()
+    }
+
+    /// Values only taken, never sent: each checked to be read.
+    fn accepted<T: DeserializeOwned>(values: &[Value]) -> Vec<Value> {
+        for value in values {
+            serde_json::from_value::<T>(value.clone())
+                .unwrap_or_else(|e| panic!("{value} is not accepted: {e}"));
+        }
+        values.to_vec()
     }
 
     fn enums(value: &Value, at: String, found: &mut Vec<(String, Value)>) {
@@ -231,6 +242,15 @@ mod tests {
             let sent = serde_json::to_value(reason).unwrap();
             vec![sent["reason"].clone()]
         });
+        // A review decision is tagged too, and only ever received.
+        let decisions = [
+            json!({"decision": "accept"}),
+            json!({"decision": "edit", "value": ""}),
+            json!({"decision": "reject"}),
+        ];
+        let decision_tags = accepted::<DecisionJson>(&decisions)
+            .into_iter()
+            .map(|decision| vec![decision["decision"].clone()]);
         let known: Vec<Vec<Value>> = [
             wire(Sex::ALL),
             wire(MannerOfEntry::ALL),
@@ -252,6 +272,9 @@ mod tests {
             wire(&Whereabouts::ALL),
             wire(Answer::ALL),
             wire(Ground::ALL),
+            wire(&[Outcome::Accepted, Outcome::Edited, Outcome::Rejected]),
+            wire(&[RevisionStatus::Pending, RevisionStatus::Reviewed]),
+            accepted::<RemainingJson>(&[json!("undecided"), json!("accept"), json!("reject")]),
             // Sent as stored, not through serde: the stored code must read back as itself.
             AuditAction::ALL
                 .iter()
@@ -263,6 +286,7 @@ mod tests {
         ]
         .into_iter()
         .chain(tags)
+        .chain(decision_tags)
         .collect();
         let mut found = Vec::new();
         enums(&doc, String::new(), &mut found);
