@@ -494,3 +494,8 @@ fn rendered_messages_in_russian() {
 fn rendered_messages_in_ukrainian() {
     insta::assert_snapshot!(all_messages(Language::Uk));
 }
+
+#[test]
+fn rendered_messages_in_spanish() {
+    insta::assert_snapshot!(all_messages(Language::Es));
+}
