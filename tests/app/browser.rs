@@ -252,6 +252,29 @@ impl Browser {
             .await;
     }
 
+    /// The attribute `name` of the element `css` finds (`None` when it has none).
+    async fn attribute(&self, css: &str, name: &str) -> Option<String> {
+        let element = self.find(css).await;
+        self.command(
+            reqwest::Method::GET,
+            &format!("/element/{element}/attribute/{name}"),
+            Value::Null,
+        )
+        .await
+        .as_str()
+        .map(str::to_string)
+    }
+
+    /// Resizes the window to `width` × `height` CSS pixels.
+    async fn resize(&self, width: u32, height: u32) {
+        self.command(
+            reqwest::Method::POST,
+            "/window/rect",
+            json!({ "width": width, "height": height }),
+        )
+        .await;
+    }
+
     /// Runs `script` (a function body) in the page and returns what it returns.
     async fn run(&self, script: &str) -> Value {
         self.command(
@@ -516,13 +539,7 @@ async fn no_page_scrolls_sideways_on_a_phone() {
         .create_staff(Role::Lawyer, "lawyer@office.example.org")
         .await;
     let (case_id, _) = crate::case_page::new_case(&app, "defensive", &lawyer, None).await;
-    browser
-        .command(
-            reqwest::Method::POST,
-            "/window/rect",
-            json!({ "width": 390, "height": 844 }),
-        )
-        .await;
+    browser.resize(390, 844).await;
     browser.sign_in(&app, email).await;
 
     let mut too_wide = Vec::new();
@@ -774,13 +791,7 @@ async fn the_demo_s_busiest_case_page_is_under_half_its_old_height_and_prints_on
     };
     let app = spawn_app().await;
     let (case_id, reference, lawyer) = busiest_demo_case(&app).await;
-    browser
-        .command(
-            reqwest::Method::POST,
-            "/window/rect",
-            json!({ "width": 1280, "height": 900 }),
-        )
-        .await;
+    browser.resize(1280, 900).await;
     browser.sign_in(&app, &lawyer).await;
 
     // The case page reads top-down: summary first, sections folded.
@@ -799,13 +810,7 @@ async fn the_demo_s_busiest_case_page_is_under_half_its_old_height_and_prints_on
     );
 
     // On a phone it reads without scrolling sideways.
-    browser
-        .command(
-            reqwest::Method::POST,
-            "/window/rect",
-            json!({ "width": 390, "height": 844 }),
-        )
-        .await;
+    browser.resize(390, 844).await;
     browser.goto(&app.url(&format!("/cases/{case_id}"))).await;
     let size = browser
         .run("return [document.documentElement.scrollWidth, window.innerWidth, document.documentElement.scrollHeight];")
@@ -831,6 +836,281 @@ async fn the_demo_s_busiest_case_page_is_under_half_its_old_height_and_prints_on
     std::fs::write(screenshot_path("case-summary").with_extension("pdf"), &pdf).expect("PDF kept");
     let pages = pdf_pages(&pdf);
     assert!((1..=4).contains(&pages), "{pages} pages");
+    browser
+        .command(reqwest::Method::DELETE, "", Value::Null)
+        .await;
+}
+
+/// The width of the page's content and of the window, at a phone's size: the page may not
+/// scroll sideways.
+async fn assert_fits_a_phone(browser: &Browser, page: &str) {
+    let widths = browser
+        .run("return [document.documentElement.scrollWidth, window.innerWidth];")
+        .await;
+    let (document, window) = (widths[0].as_i64().unwrap(), widths[1].as_i64().unwrap());
+    browser
+        .screenshot(&screenshot_path(&format!("questionnaire-phone-{page}")))
+        .await;
+    // What sticks out, to say where to look when it does.
+    let wide = browser
+        .run(
+            "return [...document.querySelectorAll('body *')]\
+               .filter(e => e.getBoundingClientRect().right > window.innerWidth)\
+               .map(e => `${e.tagName} ${e.className} ${e.textContent.slice(0, 40)}`)\
+               .slice(0, 8);",
+        )
+        .await;
+    let phone = i64::from(PHONE_WIDTH);
+    assert!(window <= phone, "a phone-sized window: {window} px");
+    assert!(
+        document <= phone,
+        "{page}: {document} px wide in a {window} px window; wider: {wide}"
+    );
+}
+
+/// A phone's width in CSS pixels (an iPhone 12 to 15).
+const PHONE_WIDTH: u32 = 390;
+
+/// Issue 15 end to end: someone asks for help in Ukrainian on the public form; a lawyer
+/// takes the inquiry from triage and makes a questionnaire link; the client opens it on a
+/// phone, switches to Russian and sends the answers; the lawyer accepts them into the file.
+#[actix_web::test]
+async fn a_ukrainian_inquiry_is_taken_and_its_client_answers_in_russian_on_a_phone_are_accepted() {
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    let app = spawn_app().await;
+    crate::inquiry::open_form(&app).await;
+    let email = "lawyer@office.example.org";
+    let lawyer = app.create_staff(Role::Lawyer, email).await;
+
+    // The inquiry, in Ukrainian chosen with the switcher.
+    browser.goto(&app.url("/inquiry")).await;
+    browser.click("nav.languages a[hreflang=uk]").await;
+    assert_eq!(
+        browser.run("return document.documentElement.lang;").await,
+        json!("uk")
+    );
+    browser.type_into("#family_name", "Kovalenko").await;
+    browser.type_into("#given_name", "Oksana").await;
+    browser.type_into("#native_name", "Коваленко Оксана").await;
+    browser.type_into("#email", "oksana@example.org").await;
+    browser.click("#email_safe").await;
+    browser.select("#nationality", "UA").await;
+    browser
+        .click("input[name=whereabouts][value=united_states]")
+        .await;
+    browser.type_into("#last_arrival_on", "01052026").await;
+    browser.click("input[name=detained][value=no]").await;
+    browser.click("input[name=has_hearing][value=no]").await;
+    browser.type_into("#travelling_family", "1").await;
+    browser.select("#preferred_language", "uk").await;
+    browser
+        .type_into("#account", "Нас переслідували після окупації Херсона.")
+        .await;
+    browser.click("#consent").await;
+    // Filled in at a human pace: the form's time stamp refuses robots' speed.
+    app.clock.advance(chrono::Duration::seconds(40));
+    browser
+        .submit("form[action='/inquiry'] button[type=submit]")
+        .await;
+    assert!(
+        browser.text().await.contains("Що буде далі"),
+        "the confirmation, in Ukrainian: {}",
+        browser.text().await
+    );
+
+    // Triage: the lawyer takes it.
+    browser.sign_in(&app, email).await;
+    browser.goto(&app.url("/triage")).await;
+    let item = "article.queue-item";
+    assert!(
+        browser.text_of(item).await.contains("Kovalenko"),
+        "the inquiry waits in triage"
+    );
+    let case_path = browser
+        .attribute(&format!("{item} h2 a"), "href")
+        .await
+        .expect("the inquiry's case");
+    browser
+        .select(
+            &format!("{item} form[action$='/take'] select"),
+            &lawyer.id.to_string(),
+        )
+        .await;
+    browser
+        .submit(&format!("{item} form[action$='/take'] button[type=submit]"))
+        .await;
+    assert!(
+        browser.current_url().await.contains("done=taken"),
+        "{}",
+        browser.current_url().await
+    );
+
+    // A questionnaire link, in the client's language by default.
+    browser
+        .goto(&app.url(&format!("{case_path}/questionnaires")))
+        .await;
+    assert_eq!(
+        browser
+            .run("return document.getElementById('language').value;")
+            .await,
+        json!("uk"),
+        "the inquiry's preferred language"
+    );
+    browser
+        .submit(&format!(
+            "form[action='{case_path}/questionnaires'] button[type=submit]"
+        ))
+        .await;
+    let link = browser
+        .run("return document.getElementById('questionnaire_link').value;")
+        .await
+        .as_str()
+        .expect("the link, shown once")
+        .to_string();
+    assert!(link.starts_with(&app.url("/questionnaire/")), "{link}");
+
+    // The client's phone: none of the office's cookies, 390 px wide.
+    browser
+        .command(reqwest::Method::DELETE, "/cookie", Value::Null)
+        .await;
+    browser.resize(PHONE_WIDTH, 844).await;
+    browser.goto(&link).await;
+    assert_eq!(
+        browser.run("return document.documentElement.lang;").await,
+        json!("uk"),
+        "the link's language"
+    );
+    browser.click("nav.languages a[hreflang=ru]").await;
+    assert_eq!(
+        browser.run("return document.documentElement.lang;").await,
+        json!("ru"),
+        "switched to Russian"
+    );
+    assert_fits_a_phone(&browser, "about").await;
+    let next = ".submit-bar button[value=next]";
+    // A link opens on nothing from the file: the client gives the names again.
+    browser
+        .type_into("[name='client.family_name']", "Kovalenko")
+        .await;
+    browser
+        .type_into("[name='client.given_name']", "Oksana")
+        .await;
+    browser
+        .type_into("[name='client.native_name']", "Коваленко Оксана Петровна")
+        .await;
+    browser
+        .type_into("[name='client.date_of_birth']", "04171990")
+        .await;
+    browser
+        .type_into("[name='client.passport_numbers']", "FA 123456")
+        .await;
+    browser.submit(next).await;
+    assert_fits_a_phone(&browser, "family").await;
+    browser.submit(next).await;
+    assert_fits_a_phone(&browser, "journey").await;
+    browser.submit(next).await;
+    assert_fits_a_phone(&browser, "entry").await;
+    browser
+        .type_into("[name='entry.port_of_entry']", "Сан-Исидро")
+        .await;
+    browser.submit(next).await;
+    assert_fits_a_phone(&browser, "events").await;
+    browser.submit("button[name=action][value=add]").await;
+    browser
+        .select("[name='persecution.0.actor']", "military")
+        .await;
+    browser
+        .type_into(
+            "[name='persecution.0.description']",
+            "Меня задержали на блокпосту под Херсоном и три дня держали в подвале.",
+        )
+        .await;
+    assert_fits_a_phone(&browser, "events-row").await;
+    browser.submit(next).await;
+    assert_fits_a_phone(&browser, "check").await;
+    let check = browser.text().await;
+    for answer in [
+        "Коваленко Оксана Петровна",
+        "Сан-Исидро",
+        "FA 123456",
+        "три дня держали в подвале",
+    ] {
+        assert!(
+            check.contains(answer),
+            "{answer} on the check page: {check}"
+        );
+    }
+    browser.submit(".submit-bar button[value=send]").await;
+    assert_fits_a_phone(&browser, "sent").await;
+    assert!(
+        browser.text().await.contains("Ответы отправлены"),
+        "sent, in Russian: {}",
+        browser.text().await
+    );
+
+    // The lawyer, at a desk: the case page links the answers waiting for review.
+    browser.resize(1200, 2400).await;
+    browser.sign_in(&app, email).await;
+    browser.goto(&app.url(&case_path)).await;
+    browser.submit(".pending-revision a").await;
+    let native_name = browser
+        .run(
+            "return [...document.querySelectorAll(\"fieldset[id='client.native_name'] dd\")]\
+               .map(dd => dd.textContent);",
+        )
+        .await;
+    assert_eq!(
+        native_name,
+        json!(["Коваленко Оксана", "Коваленко Оксана Петровна"]),
+        "on file beside the client's answer"
+    );
+    assert!(
+        browser.text().await.contains("Answered in: Русский"),
+        "the language the client answered in"
+    );
+    browser
+        .screenshot(&screenshot_path("revision-review"))
+        .await;
+    browser
+        .submit("button[name=action][value=accept_rest]")
+        .await;
+
+    // The file holds the answers now, and nothing waits for review.
+    assert!(
+        browser.current_url().await.contains(&case_path),
+        "back to the case: {}",
+        browser.current_url().await
+    );
+    assert!(
+        browser
+            .text_of("#client")
+            .await
+            .contains("Коваленко Оксана Петровна"),
+        "the native name accepted"
+    );
+    for (section, answer) in [
+        ("entry", "Сан-Исидро"),
+        ("persecution", "три дня держали в подвале"),
+    ] {
+        browser.click(&format!("#{section} > summary")).await;
+        assert!(
+            browser
+                .text_of(&format!("#{section}"))
+                .await
+                .contains(answer),
+            "{answer} in the file's {section} section"
+        );
+    }
+    assert_eq!(
+        browser
+            .run("return document.querySelectorAll('.pending-revision').length;")
+            .await,
+        json!(0),
+        "nothing left to review"
+    );
+
     browser
         .command(reqwest::Method::DELETE, "", Value::Null)
         .await;
