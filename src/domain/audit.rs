@@ -628,22 +628,8 @@ const INTAKE_VALUES_LOGGED: &[&str] = &[
     "family.safe_to_contact",
     // A legal decision on the application.
     "family.derivative",
-    // How the I-589 frames the claim (Parts B and C): the grounds, and whether each
-    // question was answered yes or no. Never the explanations, which tell what happened.
-    "claim_answers.grounds",
-    "claim_answers.past_harm.answer",
-    "claim_answers.fear_of_harm.answer",
-    "claim_answers.arrested_abroad.answer",
-    "claim_answers.organizations.answer",
-    "claim_answers.continued_participation.answer",
-    "claim_answers.fear_of_torture.answer",
-    "claim_answers.earlier_applications.answer",
-    "claim_answers.other_countries.answer",
-    "claim_answers.status_elsewhere.answer",
-    "claim_answers.harmed_others.answer",
-    "claim_answers.returned.answer",
-    "claim_answers.filed_after_one_year.answer",
-    "claim_answers.crimes_in_us.answer",
+    // Not the I-589's Parts B and C, not even yes or no: the log is kept for good, and
+    // "arrested abroad: yes" or the grounds claimed are already part of the story.
 ];
 
 /// Whether a change to the intake field at `path` (`claim.kind`, `family.2.derivative`) is
@@ -898,9 +884,6 @@ mod tests {
             "client.phone_safe",
             "family.3.derivative",
             "family.0.safe_to_contact",
-            "claim_answers.grounds",
-            "claim_answers.past_harm.answer",
-            "claim_answers.filed_after_one_year.answer",
         ] {
             assert!(intake_values_logged(path), "{path}");
         }
@@ -916,6 +899,9 @@ mod tests {
             "journey.2.from_country",
             "client.some_field_added_next_year",
             "claim.kind.extra",
+            "claim_answers.grounds",
+            "claim_answers.past_harm.answer",
+            "claim_answers.crimes_in_us.answer",
             "claim_answers.past_harm.explanation",
             "claim_answers.filed_after_one_year.explanation",
         ] {
