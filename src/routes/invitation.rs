@@ -12,8 +12,8 @@ use crate::auth::session::{CookieChange, SessionInfo, request_cookie_change};
 use crate::domain::staff::Staff;
 use crate::error::{AppError, FieldErrors};
 use crate::routes::errors::FormErrors;
-use crate::routes::see_other;
 use crate::routes::sessions::html::render;
+use crate::routes::{refused_forms, see_other};
 use crate::services::accounts;
 use crate::state::AppState;
 
@@ -109,11 +109,7 @@ pub async fn refused(
     state: web::Data<AppState>,
     _refused: RefusedForm,
 ) -> Result<HttpResponse, AppError> {
-    let token = req
-        .match_info()
-        .get("token")
-        .unwrap_or_default()
-        .to_string();
+    let token = refused_forms::path_token(&req);
     let member = accounts::invitation_staff(&state, token.clone())
         .await?
         .ok_or(AppError::NotFound)?;

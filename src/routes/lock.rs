@@ -12,8 +12,8 @@ use crate::auth::csrf::RefusedForm;
 use crate::auth::extractors::{ClientAddress, PageContext};
 use crate::auth::form_token::{self, FormNonce};
 use crate::error::{AppError, Message};
-use crate::routes::see_other;
 use crate::routes::sessions::html::render;
+use crate::routes::{refused_forms, see_other};
 use crate::services::lock;
 use crate::state::AppState;
 
@@ -219,11 +219,7 @@ pub async fn confirm_refused(
     state: web::Data<AppState>,
     _refused: RefusedForm,
 ) -> Result<HttpResponse, AppError> {
-    let token = req
-        .match_info()
-        .get("token")
-        .unwrap_or_default()
-        .to_string();
+    let token = refused_forms::path_token(&req);
     let usable = lock::link_is_usable(&state, token.clone()).await?;
     let ctx = PageContext::current(&req);
     let error = usable.then(|| ctx.t("lock-confirm-expired"));

@@ -25,8 +25,8 @@ use crate::routes::cases::intake::{
     Choice, Choices, date_type, described_by, every_problem, field_label, options_for, pickers,
 };
 use crate::routes::errors::FormErrors;
-use crate::routes::see_other;
 use crate::routes::sessions::html::render;
+use crate::routes::{refused_forms, see_other};
 use crate::services::cases::today;
 use crate::services::questionnaires::{self, Posted, PublicLink, draft_fits, link_path};
 use crate::state::AppState;
@@ -571,11 +571,7 @@ pub async fn refused(
     state: web::Data<AppState>,
     refused: RefusedForm,
 ) -> Result<HttpResponse, AppError> {
-    let token = req
-        .match_info()
-        .get("token")
-        .unwrap_or_default()
-        .to_string();
+    let token = refused_forms::path_token(&req);
     let link = open(&state, &token).await?;
     let pairs = refused.fields();
     let step = Step::parse(posted_value(pairs, "step")).unwrap_or(Step::About);

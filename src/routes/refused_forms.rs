@@ -32,6 +32,15 @@ pub type ShowAgain = fn(HttpRequest, web::Data<AppState>, RefusedForm) -> ShownA
 struct FormShownAgain(ShowAgain);
 
 /// Middleware of one route: remembers on the request how its form is shown again.
+/// The `{token}` of a refused form's path: the setup, invitation, lock and questionnaire
+/// links all carry their token there, and each refused form is shown again under it.
+pub fn path_token(req: &HttpRequest) -> String {
+    req.match_info()
+        .get("token")
+        .unwrap_or_default()
+        .to_string()
+}
+
 pub async fn offer(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,

@@ -11,8 +11,8 @@ use crate::auth::session::{CookieChange, SessionInfo, request_cookie_change};
 use crate::error::AppError;
 use crate::i18n::Language;
 use crate::routes::errors::FormErrors;
-use crate::routes::see_other;
 use crate::routes::sessions::html::render;
+use crate::routes::{refused_forms, see_other};
 use crate::services::accounts::{self, AccountForm};
 use crate::state::AppState;
 
@@ -108,11 +108,7 @@ pub async fn refused(
     state: web::Data<AppState>,
     refused: RefusedForm,
 ) -> Result<HttpResponse, AppError> {
-    let token = req
-        .match_info()
-        .get("token")
-        .unwrap_or_default()
-        .to_string();
+    let token = refused_forms::path_token(&req);
     if !accounts::setup_link_is_usable(&state, token.clone()).await? {
         return Err(AppError::NotFound);
     }
