@@ -303,12 +303,17 @@ pub const FIELD_LABELS: &[(&str, &str)] = &[
     ),
 ];
 
-/// The catalogue key labelling the field at `path` (`client.sex`, `family.2.given_name`).
-pub fn label_key(path: &str) -> Option<&'static str> {
-    let general = match path.split('.').collect::<Vec<_>>().as_slice() {
+/// The field at `path` whatever its row: `family.2.given_name` → `family.given_name`.
+pub fn general_path(path: &str) -> String {
+    match path.split('.').collect::<Vec<_>>().as_slice() {
         [section, index, name] if index.parse::<usize>().is_ok() => format!("{section}.{name}"),
         _ => path.to_string(),
-    };
+    }
+}
+
+/// The catalogue key labelling the field at `path` (`client.sex`, `family.2.given_name`).
+pub fn label_key(path: &str) -> Option<&'static str> {
+    let general = general_path(path);
     FIELD_LABELS
         .iter()
         .find(|(field, _)| *field == general)

@@ -282,6 +282,109 @@ async fn the_review_shows_only_answers_that_differ_beside_the_file() {
     );
 }
 
+/// The `<dd>` after the `nth` `<dt>` of the review's field at `path` (0: on file, 1: the
+/// client's answer).
+fn shown(html: &str, path: &str, nth: usize) -> String {
+    let field = &html[html
+        .find(&format!("id=\"{path}\""))
+        .unwrap_or_else(|| panic!("{path} on the review"))..];
+    let dd = field.split("<dd").nth(nth + 1).expect("a value");
+    dd[dd.find('>').unwrap() + 1..dd.find("</dd>").unwrap()].to_string()
+}
+
+#[actix_web::test]
+async fn choices_are_shown_by_their_labels_and_long_answers_are_edited_in_a_text_area() {
+    let app = spawn_app().await;
+    let lawyer = app.login_as(Role::Lawyer).await;
+    let form = IntakeForm::from_pairs(
+        [
+            ("client.family_name", "Shevchenko"),
+            ("client.given_name", "Yulia"),
+            ("client.country_of_birth", "RU"),
+            ("claim.kind", "affirmative"),
+            ("claim.lawyer_id", &lawyer.staff.id.to_string()),
+        ]
+        .map(|(k, v)| (k.to_string(), v.to_string())),
+    );
+    let case_id = refuge::services::intake::save(
+        &app.state,
+        &lawyer.staff,
+        None,
+        form.parse().expect("parses"),
+        false,
+        None,
+    )
+    .await
+    .expect("case saved")
+    .id;
+    let id = submit(
+        &app,
+        case_id,
+        pairs(&[
+            ("client.country_of_birth", "UA"),
+            ("client.nationalities", "RU, UA"),
+            ("client.interpreter_needed", "on"),
+            ("persecution.0.actor", "military"),
+            ("persecution.0.description", "They came at night."),
+        ]),
+    )
+    .await
+    .unwrap();
+
+    let (status, html) = app.page(&lawyer.client, &review_path(case_id, id)).await;
+
+    assert_eq!(status, 200);
+    let shown_as = |path: &str| (shown(&html, path, 0), shown(&html, path, 1));
+    assert_eq!(
+        shown_as("client.country_of_birth"),
+        ("Russia".into(), "Ukraine".into())
+    );
+    assert_eq!(
+        shown_as("client.nationalities"),
+        ("—".into(), "Russia, Ukraine".into())
+    );
+    assert_eq!(shown_as("client.interpreter_needed").1, "Yes");
+    assert_eq!(shown_as("persecution.0.actor").1, "Military");
+    // An edit starts from the code the client chose: it is what the file takes.
+    assert!(
+        html.contains(
+            "<input type=\"text\" id=\"edited:persecution.0.actor\" \
+             name=\"edited:persecution.0.actor\" value=\"military\">"
+        ),
+        "{html}"
+    );
+    assert!(
+        html.contains(
+            "<textarea id=\"edited:persecution.0.description\" \
+             name=\"edited:persecution.0.description\" rows=\"4\">They came at night.</textarea>"
+        ),
+        "a description is edited as the intake page takes it, in a text area"
+    );
+
+    let response = app
+        .post_form(
+            &lawyer.client,
+            &review_path(case_id, id),
+            &[
+                ("decision:client.country_of_birth", "accept"),
+                ("decision:persecution.0.actor", "accept"),
+                ("action", "reject_rest"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), 303);
+    let saved = file(&app, case_id).await;
+    assert_eq!(saved.client.country_of_birth.as_deref(), Some("UA"));
+    assert_eq!(
+        saved
+            .persecution
+            .iter()
+            .map(|p| p.actor)
+            .collect::<Vec<_>>(),
+        [Some(refuge::domain::codes::Persecutor::Military)]
+    );
+}
+
 #[actix_web::test]
 async fn accepted_and_edited_answers_reach_the_file_and_rejected_ones_do_not() {
     let app = spawn_app().await;

@@ -187,6 +187,90 @@ impl Choices {
             paralegals: people("claim.paralegal_id", |r| r == Role::Paralegal),
         }
     }
+
+    /// How the page asks for the field at `path` (any row), as `intake/form.html` does: a
+    /// test reads the template to keep the two together.
+    pub(crate) fn shape(&self, path: &str) -> Shape<'_> {
+        match intake::general_path(path).as_str() {
+            "client.sex" => Shape::Pick(&self.sexes),
+            "client.country_of_birth" | "journey.from_country" | "journey.to_country" => {
+                Shape::Pick(&self.countries)
+            }
+            "client.nationalities" => Shape::List(&self.countries),
+            "client.languages" => Shape::List(&self.languages),
+            "client.immigration_status" => Shape::Pick(&self.statuses),
+            "entry.manner_of_entry" => Shape::Pick(&self.manners),
+            "family.relationship" => Shape::Pick(&self.relationships),
+            "family.marital_status" => Shape::Pick(&self.marital),
+            "journey.mode" => Shape::Pick(&self.modes),
+            "persecution.actor" => Shape::Pick(&self.persecutors),
+            "claim.kind" => Shape::Pick(&self.kinds),
+            "claim.lawyer_id" => Shape::Pick(&self.lawyers),
+            "claim.paralegal_id" => Shape::Pick(&self.paralegals),
+            "claim_answers.grounds" => Shape::List(&self.grounds),
+            "client.interpreter_needed"
+            | "client.phone_safe"
+            | "client.email_safe"
+            | "client.messenger_safe"
+            | "client.address_safe"
+            | "family.in_us"
+            | "family.derivative"
+            | "family.safe_to_contact" => Shape::Check,
+            "client.other_names"
+            | "client.us_address"
+            | "family.notes"
+            | "journey.notes"
+            | "persecution.description"
+            | "persecution.charges"
+            | "persecution.outcome"
+            | "persecution.evidence" => Shape::Area,
+            general if general.starts_with("claim_answers.") && general.ends_with(".answer") => {
+                Shape::Pick(&self.answers)
+            }
+            // A question's explanation.
+            general if general.starts_with("claim_answers.") => Shape::Area,
+            _ => Shape::Text,
+        }
+    }
+
+    /// A field's value as the page shows it: a choice by its label (a code it does not know
+    /// as typed), a checkbox as yes or no, anything else as typed.
+    pub(crate) fn shown(&self, ctx: &PageContext, path: &str, value: &str) -> String {
+        let named = |choices: &[(String, String)], code: &str| {
+            choices
+                .iter()
+                .find(|(known, _)| known.eq_ignore_ascii_case(code.trim()))
+                .map_or_else(|| code.trim().to_string(), |(_, label)| label.clone())
+        };
+        match self.shape(path) {
+            Shape::Pick(choices) if !value.trim().is_empty() => named(choices, value),
+            Shape::List(choices) => form::entries(value)
+                .into_iter()
+                .map(|code| named(choices, code))
+                .collect::<Vec<_>>()
+                .join(", "),
+            Shape::Check if !value.trim().is_empty() => ctx.t(if form::is_ticked(value) {
+                "case-yes"
+            } else {
+                "case-no"
+            }),
+            _ => value.to_string(),
+        }
+    }
+}
+
+/// How the intake page asks for a field.
+pub(crate) enum Shape<'a> {
+    /// One line of text (a date, a number).
+    Text,
+    /// A text area: several lines.
+    Area,
+    /// A checkbox.
+    Check,
+    /// One of these choices (code, label).
+    Pick(&'a [(String, String)]),
+    /// Several of these choices.
+    List(&'a [(String, String)]),
 }
 
 /// How the error summary names a field: its label, after its row's name for a row.
@@ -675,9 +759,8 @@ async fn submit(
 mod tests {
     use super::*;
 
-    #[test]
-    fn the_error_summary_names_the_field_and_its_row() {
-        let ctx = PageContext {
+    fn english_page() -> PageContext {
+        PageContext {
             i18n: crate::i18n::I18n::new(crate::i18n::Language::En),
             staff: None,
             csrf_token: String::new(),
@@ -685,7 +768,12 @@ mod tests {
             time_zone: chrono_tz::UTC,
             demo: false,
             idle_timeout_seconds: 1800,
-        };
+        }
+    }
+
+    #[test]
+    fn the_error_summary_names_the_field_and_its_row() {
+        let ctx = english_page();
         assert_eq!(
             field_label(&ctx, "claim.kind").as_deref(),
             Some("Kind of claim")
@@ -761,6 +849,37 @@ mod tests {
         assert!(fields.contains(&"family.given_name".to_string()));
         for field in fields {
             assert!(intake::label_key(&field).is_some(), "{field} has no label");
+        }
+    }
+
+    /// The template's fields with the macro that asks for each (`area`, `check`, `select`).
+    fn template_shapes() -> Vec<(String, String)> {
+        let template = include_str!("../../../templates/intake/form.html");
+        let macros = template
+            .split("{% call f::")
+            .skip(1)
+            .map(|call| call[..call.find('(').unwrap()].to_string());
+        template_fields().into_iter().zip(macros).collect()
+    }
+
+    #[test]
+    fn each_field_has_the_shape_the_page_asks_it_in() {
+        let ctx = english_page();
+        let choices = Choices::new(&ctx, &[], &IntakeForm::default());
+        for (field, call) in template_shapes() {
+            let shape = match choices.shape(&field) {
+                Shape::Text => "text",
+                Shape::Area => "area",
+                Shape::Check => "check",
+                Shape::Pick(_) => "select",
+                Shape::List(_) => "list",
+            };
+            let expected = match call.as_str() {
+                "date" => "text",
+                "checks" => "list",
+                other => other,
+            };
+            assert_eq!(shape, expected, "{field}");
         }
     }
 

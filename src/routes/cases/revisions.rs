@@ -15,8 +15,8 @@ use actix_web::{HttpResponse, web};
 use askama::Template;
 
 use super::api::parse_case_id;
-use super::intake::field_label;
 use super::intake::form::IntakeForm;
+use super::intake::{Choices, Shape, field_label};
 use crate::auth::extractors::{ClientAddress, CurrentStaff, PageContext};
 use crate::domain::ids::RevisionId;
 use crate::domain::revision::{self, Decision, Outcome, Remaining, RevisionStatus};
@@ -35,13 +35,15 @@ const EDITED: &str = "edited:";
 pub struct ReviewLine {
     pub path: String,
     pub label: String,
+    /// What is on file and what the client answered, as the intake page shows them (a
+    /// choice by its label); an edit starts from the answer's own text.
     pub on_file: String,
     pub answer: String,
     /// `accept`, `edit`, `reject` or empty (undecided).
     pub choice: String,
     /// The text of an edit: the client's answer until the reviewer changes it.
     pub edited: String,
-    /// Several lines: edited in a text area.
+    /// Edited in a text area: the intake page's are, and anything of several lines.
     pub long: bool,
 }
 
@@ -158,21 +160,25 @@ fn page(
 ) -> ReviewPage {
     let pending = review.status == RevisionStatus::Pending;
     let lines: Vec<ReviewLine> = if pending {
+        // Staff are named only by the claim's fields, which a client does not revise.
+        let choices = Choices::new(&ctx, &[], &IntakeForm::default());
         revision::differences(&review.on_file, &review.answers)
             .into_iter()
             .map(|path| {
-                let answer = review.answers.get(&path).to_string();
+                let answer = review.answers.get(&path);
                 let edited = typed
                     .edited
                     .get(&path)
                     .cloned()
-                    .unwrap_or_else(|| answer.clone());
+                    .unwrap_or_else(|| answer.to_string());
                 ReviewLine {
                     label: label(&ctx, &path),
-                    on_file: review.on_file.get(&path).to_string(),
+                    on_file: choices.shown(&ctx, &path, review.on_file.get(&path)),
+                    answer: choices.shown(&ctx, &path, answer),
                     choice: typed.choices.get(&path).cloned().unwrap_or_default(),
-                    long: answer.contains('\n') || edited.contains('\n'),
-                    answer,
+                    long: matches!(choices.shape(&path), Shape::Area)
+                        || answer.contains('\n')
+                        || edited.contains('\n'),
                     edited,
                     path,
                 }

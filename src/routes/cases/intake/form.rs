@@ -51,6 +51,19 @@ pub const LIST_FIELDS: [&str; 3] = [
 /// The repeated sections of the form.
 pub const SECTIONS: [&str; 3] = ["family", "journey", "persecution"];
 
+/// The entries of a list field's text, in order (`"RU, UA"` → `["RU", "UA"]`).
+pub fn entries(text: &str) -> Vec<&str> {
+    text.split([',', ';', '\n'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// Whether a checkbox's text says it is ticked.
+pub fn is_ticked(text: &str) -> bool {
+    matches!(text, "on" | "true" | "1")
+}
+
 impl IntakeForm {
     /// From submitted pairs; anything that is not an intake field (the CSRF token, the
     /// button pressed) is left out.
@@ -82,11 +95,7 @@ impl IntakeForm {
 
     /// The entries of a list field as chosen, in order (`"RU, UA"` → `["RU", "UA"]`).
     pub fn list(&self, field: &str) -> Vec<&str> {
-        self.value(field)
-            .split([',', ';', '\n'])
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .collect()
+        entries(self.value(field))
     }
 
     /// The typed pairs, for keeping the form aside (a client's answers waiting for review).
@@ -109,7 +118,7 @@ impl IntakeForm {
     }
 
     pub fn checked(&self, field: &str) -> bool {
-        matches!(self.value(field), "on" | "true" | "1")
+        is_ticked(self.value(field))
     }
 
     fn set(&mut self, field: String, value: impl Into<String>) {
