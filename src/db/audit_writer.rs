@@ -5,6 +5,8 @@
 //! together in one short write transaction (one `BEGIN IMMEDIATE` and one fsync on SQLite
 //! for all of them), on a connection of its own so it never waits for the pool.
 
+use std::sync::Arc;
+use std::thread::JoinHandle;
 use std::time::Duration;
 
 use chrono::NaiveDateTime;
@@ -56,21 +58,43 @@ type Reply = oneshot::Sender<Result<(), String>>;
 /// The handle requests commit their entries through; cloned freely.
 #[derive(Clone)]
 pub struct AuditWriter {
+    // Before `_thread`: the last handle closes the channel first, then waits for the writer.
     sender: mpsc::Sender<(PendingEntry, Reply)>,
+    _thread: Arc<WriterThread>,
+}
+
+/// The writer thread, joined when the last handle is dropped: its connection is closed
+/// before the state that owns the writer is gone, never while the process is exiting.
+struct WriterThread(Option<JoinHandle<()>>);
+
+impl Drop for WriterThread {
+    fn drop(&mut self) {
+        if let Some(thread) = self.0.take() {
+            // It ends as soon as the channel is closed and its last batch is committed.
+            let _ = thread.join();
+        }
+    }
 }
 
 impl AuditWriter {
-    /// Starts the writer thread; it ends when the last handle is dropped.
+    /// Starts the writer thread; dropping the last handle ends it and waits for it.
     pub fn start(url: DatabaseUrl) -> Self {
         let (sender, receiver) = mpsc::channel(QUEUE);
         let spawned = std::thread::Builder::new()
             .name("audit_writer".into())
             .spawn(move || run(url, receiver));
-        if let Err(err) = spawned {
-            // Without the thread every commit answers an error: no read goes out unaudited.
-            tracing::error!(error = %err, "the audit writer could not start");
+        let thread = match spawned {
+            Ok(thread) => Some(thread),
+            Err(err) => {
+                // Without the thread every commit answers an error: no read goes out unaudited.
+                tracing::error!(error = %err, "the audit writer could not start");
+                None
+            }
+        };
+        Self {
+            sender,
+            _thread: Arc::new(WriterThread(thread)),
         }
-        Self { sender }
     }
 
     /// Commits `entry`; returns once it is durable, or with the reason it is not.

@@ -181,7 +181,16 @@ impl Db {
                 url.redacted()
             )
         })?;
+        // r2d2's own worker threads would wait out their next 30-second reaping tick after
+        // the pool is dropped; discarding what is scheduled ends them with the pool, so that
+        // no thread of a closed pool is still running when the process exits.
+        let workers = scheduled_thread_pool::ScheduledThreadPool::builder()
+            .num_threads(3)
+            .thread_name_pattern("r2d2-worker-{}")
+            .on_drop_behavior(scheduled_thread_pool::OnPoolDropBehavior::DiscardPendingScheduled)
+            .build();
         let pool = r2d2::Pool::builder()
+            .thread_pool(Arc::new(workers))
             .max_size(pool_size.max(1))
             .min_idle(Some(1))
             .connection_timeout(Duration::from_secs(10))
