@@ -10,6 +10,7 @@ pub mod claim_answers;
 pub mod codes;
 pub mod deadlines;
 pub mod holidays;
+pub mod i589;
 pub mod ids;
 pub mod inquiry;
 pub mod intake;

@@ -1,0 +1,1199 @@
+//! The I-589 as data: every item of the form that the case file answers, in the form's order,
+//! with its number, its part, an English label, the intake field(s) that answer it and the
+//! rule giving its state (answered, NONE/N/A, not applicable, missing). The completeness
+//! check, the case page's list of gaps and the data sheet read the form from here; the table
+//! in `docs/i589.md` is held to [`ITEMS`] by a test.
+//!
+//! To add an item: put an [`ItemDef`] in [`ITEMS`] at its place in the form (a person's item
+//! inside its group's run), with a `check` built from the helpers below; add its row to the
+//! table in `docs/i589.md`; `cargo test --lib i589` says what is out of step.
+//!
+//! Numbering: the number as printed ("A.I.6", "B.1A", "C.5"); a box within a printed item gets
+//! a suffix ("A.I.8.phone", "A.I.19c.date"); a box printed without a number is named after its
+//! part ("D.native_name"). A person of a repeated group (spouse, child, parent, sibling) is
+//! numbered from 1 within the group, in the family list's order: "A.II.child.2.date_of_birth"
+//! is the second child's date of birth, answered at `family.<row>.date_of_birth`, the row
+//! being that child's place in the whole family list. Templates write these as `{n}` and
+//! `{row}`.
+//!
+//! Everything here is pure and cheap: the case page computes it on every view.
+
+use chrono::NaiveDate;
+
+use super::claim_answers::{Answer, YesNoAnswer};
+use super::codes::{MannerOfEntry, MaritalStatus, Relationship};
+use super::intake::{FamilyMember, Intake};
+
+/// What the rules read: the case file's intake, and today (for rules about age).
+#[derive(Debug, Clone, Copy)]
+pub struct Facts<'a> {
+    pub intake: &'a Intake,
+    pub today: NaiveDate,
+}
+
+impl Facts<'_> {
+    /// Whether the applicant is married, for Part A.II's spouse.
+    ///
+    /// The intake does not ask the applicant's marital status (A.I.11) yet: until it does, the
+    /// applicant is married when the family lists a spouse not marked divorced or widowed.
+    pub fn applicant_married(&self) -> bool {
+        self.intake.family.iter().any(|m| {
+            m.relationship == Some(Relationship::Spouse)
+                && !matches!(
+                    m.marital_status,
+                    Some(MaritalStatus::Divorced | MaritalStatus::Widowed)
+                )
+        })
+    }
+}
+
+/// The parts of the form, in its order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Part {
+    /// A.I: the applicant.
+    AI,
+    /// A.II: spouse and children.
+    AII,
+    /// A.III: background.
+    AIII,
+    /// B: the claim.
+    B,
+    /// C: additional information.
+    C,
+    /// D: the applicant's signature (the name in the native alphabet).
+    D,
+}
+
+impl Part {
+    pub const ALL: [Part; 6] = [Part::AI, Part::AII, Part::AIII, Part::B, Part::C, Part::D];
+
+    /// As printed: "A.I", "B".
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::AI => "A.I",
+            Self::AII => "A.II",
+            Self::AIII => "A.III",
+            Self::B => "B",
+            Self::C => "C",
+            Self::D => "D",
+        }
+    }
+
+    /// Its English title, as on the form.
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::AI => "Part A.I. Information About You",
+            Self::AII => "Part A.II. Information About Your Spouse and Children",
+            Self::AIII => "Part A.III. Information About Your Background",
+            Self::B => "Part B. Information About Your Application",
+            Self::C => "Part C. Additional Information About Your Application",
+            Self::D => "Part D. Your Signature",
+        }
+    }
+
+    /// Its catalogue key (`i589-check-part-a-i`), for pages in the reader's language.
+    pub fn label_key(self) -> &'static str {
+        match self {
+            Self::AI => "i589-check-part-a-i",
+            Self::AII => "i589-check-part-a-ii",
+            Self::AIII => "i589-check-part-a-iii",
+            Self::B => "i589-check-part-b",
+            Self::C => "i589-check-part-c",
+            Self::D => "i589-check-part-d",
+        }
+    }
+}
+
+/// Whom an item is about. Every group but the applicant's repeats: one run of items for each
+/// family row of that relationship.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Group {
+    /// The applicant, and the claim: items answered once.
+    Applicant,
+    Spouse,
+    Child,
+    Parent,
+    Sibling,
+}
+
+impl Group {
+    /// The family relationship whose rows repeat the group; `None` for the applicant.
+    pub fn relationship(self) -> Option<Relationship> {
+        match self {
+            Self::Applicant => None,
+            Self::Spouse => Some(Relationship::Spouse),
+            Self::Child => Some(Relationship::Child),
+            Self::Parent => Some(Relationship::Parent),
+            Self::Sibling => Some(Relationship::Sibling),
+        }
+    }
+
+    /// The person in English ("Child 2"), for labels; `None` for the applicant.
+    fn person(self, n: usize) -> Option<String> {
+        match self {
+            Self::Applicant => None,
+            Self::Spouse if n == 1 => Some("Spouse".to_string()),
+            Self::Spouse => Some(format!("Spouse {n}")),
+            Self::Child => Some(format!("Child {n}")),
+            Self::Parent => Some(format!("Parent {n}")),
+            Self::Sibling => Some(format!("Sibling {n}")),
+        }
+    }
+}
+
+/// The state of one item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum State {
+    /// Answered with a value.
+    Answered,
+    /// "NONE" or "N/A" typed, or an answer that means none: the form prints it as written.
+    ExplicitNone,
+    /// Not asked of this applicant by a rule (the spouse's items when the applicant is not
+    /// married); the form prints "N/A".
+    NotApplicable,
+    /// A blank box. The number is which of the item's fields fixes it (0 for the first).
+    Missing(usize),
+}
+
+impl State {
+    /// Ready to file: anything but missing.
+    pub fn is_ready(self) -> bool {
+        !matches!(self, Self::Missing(_))
+    }
+}
+
+/// How an item's state is found.
+#[derive(Clone, Copy)]
+pub enum Check {
+    /// From the case file as a whole (the applicant's items, the claim).
+    File(fn(&Facts) -> State),
+    /// From one family row of the item's group, with the file for rules that need it.
+    Person(fn(&Facts, &FamilyMember) -> State),
+}
+
+/// One item of the form, as defined: the numbers and paths are templates (`{n}`, `{row}`) for
+/// a repeated group.
+#[derive(Clone, Copy)]
+pub struct ItemDef {
+    pub number: &'static str,
+    pub part: Part,
+    pub group: Group,
+    /// In English, as the form asks it.
+    pub label: &'static str,
+    /// The intake page's input ids that answer it; the first is where a link lands.
+    pub fields: &'static [&'static str],
+    /// The rule in a few words, as `docs/i589.md` states it.
+    pub rule: &'static str,
+    pub check: Check,
+}
+
+impl std::fmt::Debug for ItemDef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ItemDef")
+            .field("number", &self.number)
+            .field("fields", &self.fields)
+            .finish_non_exhaustive()
+    }
+}
+
+/// One item of this case's form, with its state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    /// "A.I.6", "A.II.child.2.date_of_birth".
+    pub number: String,
+    pub part: Part,
+    /// In English: "Middle name", "Child 2: Date of birth".
+    pub label: String,
+    /// The intake page's input ids (`client.middle_name`, `family.3.date_of_birth`).
+    pub fields: Vec<String>,
+    pub state: State,
+}
+
+impl Item {
+    /// The input that fixes it: the one the rule names when missing, else the first.
+    pub fn field(&self) -> &str {
+        let index = match self.state {
+            State::Missing(index) => index,
+            _ => 0,
+        };
+        self.fields
+            .get(index)
+            .or_else(|| self.fields.first())
+            .map_or("", String::as_str)
+    }
+}
+
+/// The check's result: how many items are ready of how many, and the missing ones by part.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Completeness {
+    /// Answered, NONE/N/A, or not applicable.
+    pub ready: usize,
+    pub total: usize,
+    /// Only parts with a missing item, in the form's order; items in the form's order.
+    pub missing: Vec<(Part, Vec<Item>)>,
+}
+
+impl Completeness {
+    pub fn is_complete(&self) -> bool {
+        self.missing.is_empty()
+    }
+
+    pub fn missing_count(&self) -> usize {
+        self.total - self.ready
+    }
+}
+
+/// Every item of this case's form with its state, in the form's order.
+pub fn items(facts: &Facts) -> Vec<Item> {
+    let mut items = Vec::with_capacity(ITEMS.len() + 8 * facts.intake.family.len());
+    let mut rest = ITEMS;
+    while let Some(first) = rest.first() {
+        let run = rest
+            .iter()
+            .take_while(|def| def.group == first.group)
+            .count();
+        let (defs, after) = rest.split_at(run);
+        rest = after;
+        match first.group.relationship() {
+            None => items.extend(defs.iter().map(|def| evaluate(def, facts, None))),
+            Some(relationship) => {
+                let people = facts
+                    .intake
+                    .family
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, m)| m.relationship == Some(relationship));
+                for (n, (row, member)) in people.enumerate() {
+                    items.extend(
+                        defs.iter()
+                            .map(|def| evaluate(def, facts, Some((n + 1, row, member)))),
+                    );
+                }
+            }
+        }
+    }
+    items
+}
+
+/// The completeness check: the ready count, the total, and every missing item by part.
+pub fn check(facts: &Facts) -> Completeness {
+    let items = items(facts);
+    let total = items.len();
+    let mut ready = 0;
+    let mut missing: Vec<(Part, Vec<Item>)> = Vec::new();
+    for item in items {
+        if item.state.is_ready() {
+            ready += 1;
+            continue;
+        }
+        match missing.last_mut() {
+            Some((part, list)) if *part == item.part => list.push(item),
+            _ => missing.push((item.part, vec![item])),
+        }
+    }
+    Completeness {
+        ready,
+        total,
+        missing,
+    }
+}
+
+fn evaluate(def: &ItemDef, facts: &Facts, person: Option<(usize, usize, &FamilyMember)>) -> Item {
+    let (number, label, fields) = match person {
+        None => (
+            def.number.to_string(),
+            def.label.to_string(),
+            def.fields.iter().map(|f| (*f).to_string()).collect(),
+        ),
+        Some((n, row, _)) => (
+            def.number.replace("{n}", &n.to_string()),
+            match def.group.person(n) {
+                Some(person) => format!("{person}: {}", def.label),
+                None => def.label.to_string(),
+            },
+            def.fields
+                .iter()
+                .map(|f| f.replace("{row}", &row.to_string()))
+                .collect(),
+        ),
+    };
+    let state = match (def.check, person) {
+        (Check::File(check), _) => check(facts),
+        (Check::Person(check), Some((_, _, member))) => check(facts, member),
+        // A person's rule outside a person's group: a definition error the tests catch.
+        (Check::Person(_), None) => State::Missing(0),
+    };
+    Item {
+        number,
+        part: def.part,
+        label,
+        fields,
+        state,
+    }
+}
+
+// ---- rules ------------------------------------------------------------------------------
+
+/// "NONE" or "N/A" as the form wants a box with nothing in it written.
+pub fn is_none_text(value: &str) -> bool {
+    let value = value.trim();
+    value.eq_ignore_ascii_case("none") || value.eq_ignore_ascii_case("n/a")
+}
+
+/// A text box: answered when written, NONE/N/A when so typed, else missing.
+pub fn text(value: &str) -> State {
+    if value.trim().is_empty() {
+        State::Missing(0)
+    } else if is_none_text(value) {
+        State::ExplicitNone
+    } else {
+        State::Answered
+    }
+}
+
+/// A value chosen or a date: answered when set.
+pub fn value<T>(value: Option<T>) -> State {
+    match value {
+        Some(_) => State::Answered,
+        None => State::Missing(0),
+    }
+}
+
+/// A list: answered when it has an entry; a single NONE/N/A entry is an explicit none.
+pub fn list(values: &[String]) -> State {
+    match values {
+        [] => State::Missing(0),
+        [only] if is_none_text(only) => State::ExplicitNone,
+        _ => State::Answered,
+    }
+}
+
+/// An "(if any)" number whose field holds only a valid number: a blank is the form's NONE.
+pub fn if_any<T>(value: Option<T>) -> State {
+    match value {
+        Some(_) => State::Answered,
+        None => State::ExplicitNone,
+    }
+}
+
+/// A checkbox cannot be left blank: unticked is the form's "No".
+pub fn checkbox(_: bool) -> State {
+    State::Answered
+}
+
+/// A yes/no question of Parts B and C: missing while unanswered (at the answer), and a "yes"
+/// missing its explanation (at the explanation, the item's second field).
+pub fn question(given: &YesNoAnswer) -> State {
+    match given.answer {
+        Answer::Unanswered => State::Missing(0),
+        Answer::Yes if given.explanation.trim().is_empty() => State::Missing(1),
+        Answer::Yes | Answer::No => State::Answered,
+    }
+}
+
+/// A spouse's item: not applicable when the applicant is not married.
+pub fn of_spouse(facts: &Facts, state: State) -> State {
+    if facts.applicant_married() {
+        state
+    } else {
+        State::NotApplicable
+    }
+}
+
+/// An item asked only of a person in the United States (the spouse's or a child's entry,
+/// I-94, status): not applicable for one who is not.
+pub fn only_in_us(member: &FamilyMember, state: State) -> State {
+    if member.in_us {
+        state
+    } else {
+        State::NotApplicable
+    }
+}
+
+/// A box of the applicant's last entry that a person who entered without inspection has no
+/// value for (the I-94, the status's expiry): not applicable then, unless written.
+fn unless_without_inspection(facts: &Facts, state: State) -> State {
+    let without = facts.intake.entry.manner_of_entry == Some(MannerOfEntry::WithoutInspection);
+    match state {
+        State::Missing(_) if without => State::NotApplicable,
+        state => state,
+    }
+}
+
+// ---- the form --------------------------------------------------------------------------
+
+const TEXT: &str = "text: NONE/N/A typed counts";
+const VALUE: &str = "chosen or dated";
+const LIST: &str = "at least one entry";
+const CHECKBOX: &str = "checkbox: unticked is No";
+const QUESTION: &str = "yes/no; a yes explained";
+
+const fn applicant(
+    number: &'static str,
+    part: Part,
+    label: &'static str,
+    fields: &'static [&'static str],
+    rule: &'static str,
+    check: fn(&Facts) -> State,
+) -> ItemDef {
+    ItemDef {
+        number,
+        part,
+        group: Group::Applicant,
+        label,
+        fields,
+        rule,
+        check: Check::File(check),
+    }
+}
+
+const fn person(
+    group: Group,
+    number: &'static str,
+    part: Part,
+    label: &'static str,
+    fields: &'static [&'static str],
+    rule: &'static str,
+    check: fn(&Facts, &FamilyMember) -> State,
+) -> ItemDef {
+    ItemDef {
+        number,
+        part,
+        group,
+        label,
+        fields,
+        rule,
+        check: Check::Person(check),
+    }
+}
+
+macro_rules! claim_question {
+    ($number:literal, $part:expr, $label:literal, $name:ident) => {
+        ItemDef {
+            number: $number,
+            part: $part,
+            group: Group::Applicant,
+            label: $label,
+            fields: &[
+                concat!("claim_answers.", stringify!($name), ".answer"),
+                concat!("claim_answers.", stringify!($name), ".explanation"),
+            ],
+            rule: QUESTION,
+            check: Check::File(|f| question(&f.intake.claim_answers.$name)),
+        }
+    };
+}
+
+/// Every item the case file answers, in the form's order. A repeated group's items are one
+/// run, repeated for each person of the group.
+pub static ITEMS: &[ItemDef] = &[
+    // Part A.I
+    applicant(
+        "A.I.1",
+        Part::AI,
+        "Alien Registration Number (A-Number) (if any)",
+        &["client.a_number"],
+        "if any: blank is NONE",
+        |f| if_any(f.intake.client.a_number.as_ref()),
+    ),
+    applicant(
+        "A.I.4",
+        Part::AI,
+        "Complete last name",
+        &["client.family_name"],
+        TEXT,
+        |f| text(&f.intake.client.family_name),
+    ),
+    applicant(
+        "A.I.5",
+        Part::AI,
+        "First name",
+        &["client.given_name"],
+        TEXT,
+        |f| text(&f.intake.client.given_name),
+    ),
+    applicant(
+        "A.I.6",
+        Part::AI,
+        "Middle name",
+        &["client.middle_name"],
+        TEXT,
+        |f| text(&f.intake.client.middle_name),
+    ),
+    applicant(
+        "A.I.7",
+        Part::AI,
+        "Other names used (include maiden name and aliases)",
+        &["client.other_names"],
+        LIST,
+        |f| list(&f.intake.client.other_names),
+    ),
+    applicant(
+        "A.I.8",
+        Part::AI,
+        "Residence in the U.S. (where you physically reside)",
+        &["client.us_address"],
+        TEXT,
+        |f| text(&f.intake.client.us_address),
+    ),
+    applicant(
+        "A.I.8.phone",
+        Part::AI,
+        "Residence in the U.S.: telephone number",
+        &["client.phone"],
+        TEXT,
+        |f| text(&f.intake.client.phone),
+    ),
+    applicant("A.I.10", Part::AI, "Gender", &["client.sex"], VALUE, |f| {
+        value(f.intake.client.sex)
+    }),
+    applicant(
+        "A.I.12",
+        Part::AI,
+        "Date of birth",
+        &["client.date_of_birth"],
+        VALUE,
+        |f| value(f.intake.client.date_of_birth),
+    ),
+    applicant(
+        "A.I.13.country",
+        Part::AI,
+        "Country of birth",
+        &["client.country_of_birth"],
+        VALUE,
+        |f| value(f.intake.client.country_of_birth.as_ref()),
+    ),
+    applicant(
+        "A.I.14",
+        Part::AI,
+        "Present nationality (citizenship)",
+        &["client.nationalities"],
+        LIST,
+        |f| list(&f.intake.client.nationalities),
+    ),
+    applicant(
+        "A.I.19b",
+        Part::AI,
+        "Current I-94 number, if any",
+        &["entry.i94_number"],
+        "text; N/A without inspection",
+        |f| unless_without_inspection(f, text(&f.intake.entry.i94_number)),
+    ),
+    applicant(
+        "A.I.19c.date",
+        Part::AI,
+        "Most recent entry into the U.S.: date",
+        &["entry.last_arrival_on"],
+        VALUE,
+        |f| value(f.intake.entry.last_arrival_on),
+    ),
+    applicant(
+        "A.I.19c.place",
+        Part::AI,
+        "Most recent entry into the U.S.: place",
+        &["entry.port_of_entry"],
+        TEXT,
+        |f| text(&f.intake.entry.port_of_entry),
+    ),
+    applicant(
+        "A.I.19c.status",
+        Part::AI,
+        "Most recent entry into the U.S.: status",
+        &["entry.class_of_admission"],
+        TEXT,
+        |f| text(&f.intake.entry.class_of_admission),
+    ),
+    applicant(
+        "A.I.19c.expires",
+        Part::AI,
+        "Most recent entry into the U.S.: date status expires",
+        &["entry.parole_expires_on"],
+        "dated; N/A without inspection",
+        |f| unless_without_inspection(f, value(f.intake.entry.parole_expires_on)),
+    ),
+    applicant(
+        "A.I.21",
+        Part::AI,
+        "Passport number / travel document number",
+        &["client.passport_numbers"],
+        TEXT,
+        |f| text(&f.intake.client.passport_numbers),
+    ),
+    applicant(
+        "A.I.22",
+        Part::AI,
+        "Passport / travel document expiration date",
+        &["client.passport_expiry"],
+        "dated; N/A when A.I.21 is NONE",
+        |f| {
+            if is_none_text(&f.intake.client.passport_numbers) {
+                State::NotApplicable
+            } else {
+                value(f.intake.client.passport_expiry)
+            }
+        },
+    ),
+    // Part A.II: the spouse
+    person(
+        Group::Spouse,
+        "A.II.spouse.{n}.family_name",
+        Part::AII,
+        "Complete last name",
+        &["family.{row}.family_name"],
+        "text; N/A when not married",
+        |f, m| of_spouse(f, text(&m.family_name)),
+    ),
+    person(
+        Group::Spouse,
+        "A.II.spouse.{n}.given_name",
+        Part::AII,
+        "First name",
+        &["family.{row}.given_name"],
+        "text; N/A when not married",
+        |f, m| of_spouse(f, text(&m.given_name)),
+    ),
+    person(
+        Group::Spouse,
+        "A.II.spouse.{n}.date_of_birth",
+        Part::AII,
+        "Date of birth",
+        &["family.{row}.date_of_birth"],
+        "dated; N/A when not married",
+        |f, m| of_spouse(f, value(m.date_of_birth)),
+    ),
+    person(
+        Group::Spouse,
+        "A.II.spouse.{n}.in_us",
+        Part::AII,
+        "Is this person in the U.S.?",
+        &["family.{row}.in_us"],
+        CHECKBOX,
+        |f, m| of_spouse(f, checkbox(m.in_us)),
+    ),
+    person(
+        Group::Spouse,
+        "A.II.spouse.{n}.included",
+        Part::AII,
+        "Is your spouse to be included in this application?",
+        &["family.{row}.derivative"],
+        CHECKBOX,
+        |f, m| of_spouse(f, checkbox(m.derivative)),
+    ),
+    // Part A.II: each child
+    person(
+        Group::Child,
+        "A.II.child.{n}.family_name",
+        Part::AII,
+        "Complete last name",
+        &["family.{row}.family_name"],
+        TEXT,
+        |_, m| text(&m.family_name),
+    ),
+    person(
+        Group::Child,
+        "A.II.child.{n}.given_name",
+        Part::AII,
+        "First name",
+        &["family.{row}.given_name"],
+        TEXT,
+        |_, m| text(&m.given_name),
+    ),
+    person(
+        Group::Child,
+        "A.II.child.{n}.date_of_birth",
+        Part::AII,
+        "Date of birth",
+        &["family.{row}.date_of_birth"],
+        VALUE,
+        |_, m| value(m.date_of_birth),
+    ),
+    person(
+        Group::Child,
+        "A.II.child.{n}.marital_status",
+        Part::AII,
+        "Marital status (married, single, divorced, widowed)",
+        &["family.{row}.marital_status"],
+        VALUE,
+        |_, m| value(m.marital_status),
+    ),
+    person(
+        Group::Child,
+        "A.II.child.{n}.in_us",
+        Part::AII,
+        "Is this child in the U.S.?",
+        &["family.{row}.in_us"],
+        CHECKBOX,
+        |_, m| checkbox(m.in_us),
+    ),
+    person(
+        Group::Child,
+        "A.II.child.{n}.included",
+        Part::AII,
+        "Is this child to be included in this application?",
+        &["family.{row}.derivative"],
+        CHECKBOX,
+        |_, m| checkbox(m.derivative),
+    ),
+    // Part A.III.5: parents, then siblings
+    person(
+        Group::Parent,
+        "A.III.5.parent.{n}.name",
+        Part::AIII,
+        "Mother or father: full name",
+        &["family.{row}.family_name", "family.{row}.given_name"],
+        "both names written (NONE counts)",
+        |_, m| full_name(m),
+    ),
+    person(
+        Group::Sibling,
+        "A.III.5.sibling.{n}.name",
+        Part::AIII,
+        "Sibling: full name",
+        &["family.{row}.family_name", "family.{row}.given_name"],
+        "both names written (NONE counts)",
+        |_, m| full_name(m),
+    ),
+    // Part B
+    applicant(
+        "B.1",
+        Part::B,
+        "Why are you applying for asylum or withholding of removal? (grounds)",
+        &["claim_answers.grounds"],
+        "at least one ground",
+        |f| {
+            if f.intake.claim_answers.grounds.is_empty() {
+                State::Missing(0)
+            } else {
+                State::Answered
+            }
+        },
+    ),
+    claim_question!(
+        "B.1A",
+        Part::B,
+        "Have you, your family, or close friends or colleagues ever experienced harm or mistreatment or threats in the past?",
+        past_harm
+    ),
+    claim_question!(
+        "B.1B",
+        Part::B,
+        "Do you fear harm or mistreatment if you return to your home country?",
+        fear_of_harm
+    ),
+    claim_question!(
+        "B.2",
+        Part::B,
+        "Have you or your family members ever been accused, charged, arrested, detained, interrogated, convicted and sentenced, or imprisoned in any country other than the United States?",
+        arrested_abroad
+    ),
+    claim_question!(
+        "B.3A",
+        Part::B,
+        "Have you or your family members ever belonged to or been associated with any organizations or groups in your home country?",
+        organizations
+    ),
+    claim_question!(
+        "B.3B",
+        Part::B,
+        "Do you or your family members continue to participate in any way in these organizations or groups?",
+        continued_participation
+    ),
+    claim_question!(
+        "B.4",
+        Part::B,
+        "Are you afraid of being subjected to torture in your home country or any other country to which you may be returned?",
+        fear_of_torture
+    ),
+    // Part C
+    claim_question!(
+        "C.1",
+        Part::C,
+        "Have you, your spouse, your child(ren), your parents or your siblings ever applied to the U.S. Government for refugee status, asylum, or withholding of removal?",
+        earlier_applications
+    ),
+    claim_question!(
+        "C.2A",
+        Part::C,
+        "After leaving the country from which you are claiming asylum, did you or your family travel through or reside in any other country before entering the United States?",
+        other_countries
+    ),
+    claim_question!(
+        "C.2B",
+        Part::C,
+        "Have you or your family ever applied for or received any lawful status in any country other than the one from which you are now claiming asylum?",
+        status_elsewhere
+    ),
+    claim_question!(
+        "C.3",
+        Part::C,
+        "Have you, your spouse or your child(ren) ever ordered, incited, assisted or otherwise participated in causing harm or suffering to any person because of race, religion, nationality, membership in a particular social group or belief in a particular political opinion?",
+        harmed_others
+    ),
+    claim_question!(
+        "C.4",
+        Part::C,
+        "After you left the country where you were harmed or fear harm, did you return to that country?",
+        returned
+    ),
+    claim_question!(
+        "C.5",
+        Part::C,
+        "Are you filing this application more than 1 year after your last arrival in the United States?",
+        filed_after_one_year
+    ),
+    claim_question!(
+        "C.6",
+        Part::C,
+        "Have you or any member of your family included in the application ever committed any crime and/or been arrested, charged, convicted, or sentenced for any crimes in the United States?",
+        crimes_in_us
+    ),
+    // Part D
+    applicant(
+        "D.native_name",
+        Part::D,
+        "Your name in your native alphabet",
+        &["client.native_name"],
+        TEXT,
+        |f| text(&f.intake.client.native_name),
+    ),
+];
+
+/// A parent's or sibling's full name: both names written (NONE counts), missing at the first
+/// blank one.
+fn full_name(m: &FamilyMember) -> State {
+    match (text(&m.family_name), text(&m.given_name)) {
+        (State::Missing(_), _) => State::Missing(0),
+        (_, State::Missing(_)) => State::Missing(1),
+        _ => State::Answered,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::claim_answers::Ground;
+    use crate::domain::intake::FIELD_LABELS;
+    use std::collections::BTreeSet;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 12, 6).unwrap()
+    }
+
+    fn row(relationship: Relationship) -> FamilyMember {
+        FamilyMember {
+            relationship: Some(relationship),
+            ..Default::default()
+        }
+    }
+
+    /// An intake with one empty row of each repeated group: every item appears once.
+    fn empty_with_everyone() -> Intake {
+        Intake {
+            family: vec![
+                row(Relationship::Spouse),
+                row(Relationship::Child),
+                row(Relationship::Parent),
+                row(Relationship::Sibling),
+            ],
+            ..Default::default()
+        }
+    }
+
+    fn check_of(intake: &Intake) -> Completeness {
+        check(&Facts {
+            intake,
+            today: today(),
+        })
+    }
+
+    fn state_of(intake: &Intake, number: &str) -> State {
+        items(&Facts {
+            intake,
+            today: today(),
+        })
+        .into_iter()
+        .find(|item| item.number == number)
+        .map(|item| item.state)
+        .unwrap_or_else(|| panic!("no item {number}"))
+    }
+
+    /// The rows of the table in docs/i589.md: (number, part, fields, rule).
+    fn documented() -> Vec<(String, String, Vec<String>, String)> {
+        let doc = include_str!("../../docs/i589.md");
+        let table = doc
+            .split("<!-- items -->")
+            .nth(1)
+            .expect("docs/i589.md marks its table with <!-- items -->");
+        table
+            .lines()
+            .map(str::trim)
+            .filter(|line| line.starts_with('|'))
+            .skip(2) // the header and its rule
+            .map(|line| {
+                let cells: Vec<&str> = line.trim_matches('|').split('|').map(str::trim).collect();
+                assert_eq!(cells.len(), 5, "{line}");
+                let unquote = |s: &str| s.trim_matches('`').to_string();
+                (
+                    unquote(cells[0]),
+                    cells[1].to_string(),
+                    cells[3].split(',').map(|f| unquote(f.trim())).collect(),
+                    cells[4].to_string(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_docs_table_lists_the_items_of_the_code_in_the_same_order() {
+        let in_code: Vec<_> = ITEMS
+            .iter()
+            .map(|def| {
+                (
+                    def.number.to_string(),
+                    def.part.code().to_string(),
+                    def.fields.iter().map(|f| (*f).to_string()).collect(),
+                    def.rule.to_string(),
+                )
+            })
+            .collect();
+        assert_eq!(documented(), in_code);
+    }
+
+    #[test]
+    fn every_field_is_an_intake_field_on_the_intake_page() {
+        let page = include_str!("../../templates/intake/form.html");
+        let labelled: BTreeSet<&str> = FIELD_LABELS.iter().map(|(path, _)| *path).collect();
+        for def in ITEMS {
+            for field in def.fields {
+                let general = field.replace("{row}.", "");
+                assert!(
+                    labelled.contains(general.as_str()),
+                    "{}: {field} is not an intake field",
+                    def.number
+                );
+                // The page writes a field as "client.sex" or, in a row, as
+                // self.field("family", *i, "date_of_birth").
+                let on_page = match general.split_once('.') {
+                    Some((section, name)) if field.contains("{row}") => {
+                        format!("self.field(\"{section}\", *i, \"{name}\")")
+                    }
+                    _ => format!("(\"{general}\""),
+                };
+                assert!(
+                    page.contains(&on_page),
+                    "{}: {field} is not on the intake page",
+                    def.number
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn numbers_are_unique_and_a_persons_items_are_one_run() {
+        let numbers: BTreeSet<_> = ITEMS.iter().map(|def| def.number).collect();
+        assert_eq!(numbers.len(), ITEMS.len());
+        let mut seen = Vec::new();
+        for def in ITEMS {
+            // A person's items are one run (the applicant's come before and after them).
+            if seen.last() != Some(&def.group) {
+                let repeats = def.group != Group::Applicant && seen.contains(&def.group);
+                assert!(!repeats, "{} breaks its group", def.number);
+                seen.push(def.group);
+            }
+            let repeated = def.group != Group::Applicant;
+            assert_eq!(def.number.contains("{n}"), repeated, "{}", def.number);
+            assert!(
+                def.fields.iter().all(|f| f.contains("{row}") == repeated),
+                "{}",
+                def.number
+            );
+            assert_eq!(matches!(def.check, Check::Person(_)), repeated);
+            assert!(!def.fields.is_empty(), "{}", def.number);
+        }
+        let parts: Vec<_> = ITEMS.iter().map(|def| def.part).collect();
+        assert!(parts.is_sorted(), "items out of the form's order");
+    }
+
+    #[test]
+    fn on_an_empty_case_every_item_is_missing_but_a_checkbox_or_an_if_any_number() {
+        let intake = empty_with_everyone();
+        let items = items(&Facts {
+            intake: &intake,
+            today: today(),
+        });
+        // Every definition shows up exactly once.
+        let defs: Vec<_> = ITEMS.iter().map(|d| d.number.replace("{n}", "1")).collect();
+        let numbers: Vec<_> = items.iter().map(|i| i.number.clone()).collect();
+        assert_eq!(numbers, defs);
+        for (item, def) in items.iter().zip(ITEMS) {
+            let expected = match def.rule {
+                CHECKBOX => State::Answered,
+                "if any: blank is NONE" => State::ExplicitNone,
+                _ => State::Missing(0),
+            };
+            assert_eq!(item.state, expected, "{}", item.number);
+        }
+        let result = check_of(&intake);
+        assert_eq!(result.total, ITEMS.len());
+        let checkboxes = ITEMS.iter().filter(|d| d.rule == CHECKBOX).count();
+        assert_eq!(result.ready, checkboxes + 1);
+        let parts: Vec<_> = result.missing.iter().map(|(part, _)| *part).collect();
+        assert_eq!(parts, Part::ALL);
+    }
+
+    #[test]
+    fn links_land_on_the_row_of_the_person() {
+        let mut intake = empty_with_everyone();
+        intake.family.insert(0, row(Relationship::Other));
+        intake.family.push(row(Relationship::Child));
+        let result = check_of(&intake);
+        let all: Vec<_> = result.missing.iter().flat_map(|(_, i)| i).collect();
+        let find = |number: &str| {
+            all.iter()
+                .find(|i| i.number == number)
+                .unwrap_or_else(|| panic!("{number} not missing"))
+        };
+        assert_eq!(
+            find("A.II.spouse.1.family_name").field(),
+            "family.1.family_name"
+        );
+        assert_eq!(
+            find("A.II.child.1.date_of_birth").field(),
+            "family.2.date_of_birth"
+        );
+        assert_eq!(
+            find("A.II.child.2.date_of_birth").field(),
+            "family.5.date_of_birth"
+        );
+        assert_eq!(
+            find("A.II.child.2.date_of_birth").label,
+            "Child 2: Date of birth"
+        );
+        assert_eq!(
+            find("A.III.5.sibling.1.name").field(),
+            "family.4.family_name"
+        );
+        assert_eq!(
+            find("C.5").field(),
+            "claim_answers.filed_after_one_year.answer"
+        );
+        // A row of no I-589 group (other, fiancé) gives no item.
+        assert!(
+            !all.iter()
+                .any(|i| i.fields.iter().any(|f| f.starts_with("family.0.")))
+        );
+    }
+
+    #[test]
+    fn the_total_follows_the_people_on_file() {
+        let alone = check_of(&Intake::default()).total;
+        let children = ITEMS.iter().filter(|d| d.group == Group::Child).count();
+        let intake = Intake {
+            family: vec![row(Relationship::Child), row(Relationship::Child)],
+            ..Default::default()
+        };
+        assert_eq!(check_of(&intake).total, alone + 2 * children);
+    }
+
+    #[test]
+    fn none_typed_is_an_explicit_none_and_a_blank_is_missing() {
+        let mut intake = Intake::default();
+        intake.client.middle_name = "NONE".into();
+        intake.client.phone = " n/a ".into();
+        intake.client.other_names = vec!["None".into()];
+        intake.client.family_name = "Petrenko".into();
+        assert_eq!(state_of(&intake, "A.I.6"), State::ExplicitNone);
+        assert_eq!(state_of(&intake, "A.I.8.phone"), State::ExplicitNone);
+        assert_eq!(state_of(&intake, "A.I.7"), State::ExplicitNone);
+        assert_eq!(state_of(&intake, "A.I.4"), State::Answered);
+        assert_eq!(state_of(&intake, "A.I.5"), State::Missing(0));
+        intake.client.a_number = Some("012345678".into());
+        assert_eq!(state_of(&intake, "A.I.1"), State::Answered);
+    }
+
+    #[test]
+    fn a_yes_without_its_explanation_is_missing_at_the_explanation() {
+        let mut intake = Intake::default();
+        intake.claim_answers.returned.answer = Answer::Yes;
+        assert_eq!(state_of(&intake, "C.4"), State::Missing(1));
+        intake.claim_answers.returned.explanation = "Once, in 2023, to bury my father.".into();
+        assert_eq!(state_of(&intake, "C.4"), State::Answered);
+        intake.claim_answers.past_harm.answer = Answer::No;
+        assert_eq!(state_of(&intake, "B.1A"), State::Answered);
+        intake.claim_answers.grounds = vec![Ground::Religion];
+        assert_eq!(state_of(&intake, "B.1"), State::Answered);
+    }
+
+    #[test]
+    fn rules_make_items_not_applicable() {
+        let mut intake = Intake::default();
+        intake.client.passport_numbers = "NONE".into();
+        assert_eq!(state_of(&intake, "A.I.22"), State::NotApplicable);
+        intake.entry.manner_of_entry = Some(MannerOfEntry::WithoutInspection);
+        assert_eq!(state_of(&intake, "A.I.19b"), State::NotApplicable);
+        assert_eq!(state_of(&intake, "A.I.19c.expires"), State::NotApplicable);
+        intake.entry.i94_number = "123456789A1".into();
+        assert_eq!(state_of(&intake, "A.I.19b"), State::Answered);
+        intake.entry.manner_of_entry = Some(MannerOfEntry::CbpOne);
+        assert_eq!(state_of(&intake, "A.I.19c.expires"), State::Missing(0));
+
+        // A former spouse: the applicant is not married, the spouse's items are not asked.
+        let mut former = row(Relationship::Spouse);
+        former.marital_status = Some(MaritalStatus::Divorced);
+        intake.family = vec![former];
+        assert_eq!(
+            state_of(&intake, "A.II.spouse.1.date_of_birth"),
+            State::NotApplicable
+        );
+        intake.family[0].marital_status = Some(MaritalStatus::Married);
+        assert_eq!(
+            state_of(&intake, "A.II.spouse.1.date_of_birth"),
+            State::Missing(0)
+        );
+
+        let mut abroad = row(Relationship::Child);
+        assert_eq!(only_in_us(&abroad, State::Missing(0)), State::NotApplicable);
+        abroad.in_us = true;
+        assert_eq!(only_in_us(&abroad, State::Missing(0)), State::Missing(0));
+    }
+
+    #[test]
+    fn parts_b_and_c_are_the_claims_questions_under_their_numbers() {
+        use crate::domain::claim_answers::ClaimQuestion;
+        for question in ClaimQuestion::ALL {
+            let def = ITEMS
+                .iter()
+                .find(|def| def.number == question.item())
+                .unwrap_or_else(|| panic!("no item {}", question.item()));
+            assert_eq!(
+                def.fields,
+                [question.answer_path(), question.explanation_path()],
+                "{}",
+                def.number
+            );
+            let mut intake = Intake::default();
+            assert_eq!(state_of(&intake, def.number), State::Missing(0));
+            intake.claim_answers.get_mut(question).answer = Answer::No;
+            assert_eq!(
+                state_of(&intake, def.number),
+                State::Answered,
+                "{}",
+                def.number
+            );
+        }
+    }
+
+    #[test]
+    fn a_parents_name_is_missing_at_the_first_blank_name() {
+        let mut parent = row(Relationship::Parent);
+        parent.family_name = "Petrenko".into();
+        let intake = Intake {
+            family: vec![parent],
+            ..Default::default()
+        };
+        assert_eq!(
+            state_of(&intake, "A.III.5.parent.1.name"),
+            State::Missing(1)
+        );
+    }
+}
