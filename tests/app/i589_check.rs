@@ -1,5 +1,7 @@
 //! The I-589 completeness check (issue 16): every item's field is an input of the intake page,
-//! so the link the case page gives for a missing item lands on it. Runs on SQLite, and on
+//! so the link the case page gives for a missing item lands on it; the case page says how many
+//! items are ready and lists each missing one by part with that link: none for an intake that
+//! fills everything, and each kind of missing item when it is blank. Runs on SQLite, and on
 //! PostgreSQL with `REFUGE_TEST_POSTGRES_URL`.
 
 use refuge::domain::codes::Relationship;
@@ -7,7 +9,7 @@ use refuge::domain::i589::{self, Facts, ITEMS};
 use refuge::domain::intake::{FamilyMember, Intake};
 use refuge::domain::staff::Role;
 
-use crate::helpers::spawn_app;
+use crate::helpers::{Session, TestApp, spawn_app};
 
 fn case_id(response: &reqwest::Response) -> uuid::Uuid {
     assert_eq!(response.status(), 303, "the intake is saved");
@@ -80,4 +82,294 @@ async fn every_items_link_lands_on_an_input_of_the_intake_page() {
             );
         }
     }
+}
+
+const QUESTIONS: [&str; 13] = [
+    "past_harm",
+    "fear_of_harm",
+    "arrested_abroad",
+    "organizations",
+    "continued_participation",
+    "fear_of_torture",
+    "earlier_applications",
+    "other_countries",
+    "status_elsewhere",
+    "harmed_others",
+    "returned",
+    "filed_after_one_year",
+    "crimes_in_us",
+];
+
+/// A draft intake answering every item the case file asks, with one person of each group
+/// (family rows: 0 spouse, 1 child, 2 parent, 3 sibling).
+fn everything(lawyer_id: &str) -> Vec<(String, String)> {
+    let mut fields: Vec<(String, String)> = [
+        ("client.family_name", "Kovalenko"),
+        ("client.given_name", "Oksana"),
+        ("client.middle_name", "NONE"),
+        ("client.native_name", "Оксана Коваленко"),
+        ("client.other_names", "N/A"),
+        ("client.date_of_birth", "1990-03-04"),
+        ("client.sex", "female"),
+        ("client.country_of_birth", "UA"),
+        ("client.nationalities", "UA"),
+        ("client.passport_numbers", "FX123456"),
+        ("client.passport_expiry", "2030-01-01"),
+        ("client.phone", "+1 916 555 0100"),
+        (
+            "client.us_address",
+            "12 Elm St, Apt 3, Sacramento, CA 95814",
+        ),
+        ("entry.last_arrival_on", "2025-06-01"),
+        ("entry.port_of_entry", "San Ysidro, CA"),
+        ("entry.manner_of_entry", "cbp_one"),
+        ("entry.i94_number", "123456789A1"),
+        ("entry.class_of_admission", "DT parole"),
+        ("entry.parole_expires_on", "2027-06-01"),
+        ("claim.kind", "affirmative"),
+        ("claim_answers.grounds", "political_opinion"),
+        ("action", "save_draft"),
+    ]
+    .iter()
+    .map(|(k, v)| ((*k).to_string(), (*v).to_string()))
+    .collect();
+    fields.push(("claim.lawyer_id".into(), lawyer_id.into()));
+    for question in QUESTIONS {
+        fields.push((format!("claim_answers.{question}.answer"), "no".into()));
+    }
+    let family = [
+        ("spouse", "Kovalenko", "Andriy", "1988-01-02", "married"),
+        ("child", "Kovalenko", "Maria", "2015-05-06", "single"),
+        ("parent", "Shevchuk", "Olena", "1962-07-08", "widowed"),
+        ("sibling", "Shevchuk", "Taras", "1993-09-10", "single"),
+    ];
+    for (row, (relationship, family_name, given_name, born, marital)) in family.iter().enumerate() {
+        for (name, value) in [
+            ("row", "new"),
+            ("relationship", relationship),
+            ("family_name", family_name),
+            ("given_name", given_name),
+            ("date_of_birth", born),
+            ("marital_status", marital),
+        ] {
+            fields.push((format!("family.{row}.{name}"), (*value).to_string()));
+        }
+    }
+    fields
+}
+
+/// `fields` with `name` set to `value` (added if absent).
+fn with(mut fields: Vec<(String, String)>, name: &str, value: &str) -> Vec<(String, String)> {
+    match fields.iter_mut().find(|(k, _)| k == name) {
+        Some((_, v)) => *v = value.to_string(),
+        None => fields.push((name.to_string(), value.to_string())),
+    }
+    fields
+}
+
+/// Saves the intake and returns its case's id and the case page's completeness section.
+async fn checked(
+    app: &TestApp,
+    lawyer: &Session,
+    fields: &[(String, String)],
+) -> (uuid::Uuid, String) {
+    let pairs: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let id = case_id(&app.post_form(&lawyer.client, "/intake", &pairs).await);
+    let (status, page) = app.page(&lawyer.client, &format!("/cases/{id}")).await;
+    assert_eq!(status, 200);
+    let start = page
+        .find("<div id=\"i589_check\"")
+        .expect("the case page has the completeness check");
+    let end = start + page[start..].find("</div>").expect("the section ends");
+    (id, page[start..end].to_string())
+}
+
+/// The items a section lists as missing, as (number, link).
+fn missing(section: &str) -> Vec<(String, String)> {
+    section
+        .split("<li><a href=\"")
+        .skip(1)
+        .filter_map(|li| {
+            let (link, rest) = li.split_once('"')?;
+            let number = rest.split("<code>").nth(1)?.split("</code>").next()?;
+            Some((number.to_string(), link.to_string()))
+        })
+        .collect()
+}
+
+#[actix_web::test]
+async fn an_intake_that_fills_everything_passes_the_check() {
+    let app = spawn_app().await;
+    let lawyer = app.login_as(Role::Lawyer).await;
+    let (_, section) = checked(&app, &lawyer, &everything(&lawyer.staff.id.to_string())).await;
+    let total = ITEMS.len();
+    assert!(
+        section.contains(&format!("I-589: {total} of {total} items ready")),
+        "{section}"
+    );
+    assert!(missing(&section).is_empty(), "{section}");
+    assert!(section.contains("Every item of the I-589"), "{section}");
+}
+
+#[actix_web::test]
+async fn each_kind_of_missing_item_is_listed_under_its_part_with_a_link_to_its_field() {
+    let app = spawn_app().await;
+    let lawyer = app.login_as(Role::Lawyer).await;
+    let full = everything(&lawyer.staff.id.to_string());
+    // (what is changed, to what, the item found missing, the field its link opens, its part)
+    let cases = [
+        (
+            "client.middle_name",
+            "",
+            "A.I.6",
+            "client.middle_name",
+            "Part A.I",
+        ),
+        ("client.sex", "", "A.I.10", "client.sex", "Part A.I"),
+        (
+            "client.nationalities",
+            "",
+            "A.I.14",
+            "client.nationalities",
+            "Part A.I",
+        ),
+        (
+            "client.native_name",
+            "",
+            "D.native_name",
+            "client.native_name",
+            "Part D",
+        ),
+        (
+            "family.1.date_of_birth",
+            "",
+            "A.II.child.1.date_of_birth",
+            "family.1.date_of_birth",
+            "Part A.II",
+        ),
+        (
+            "family.0.family_name",
+            "",
+            "A.II.spouse.1.family_name",
+            "family.0.family_name",
+            "Part A.II",
+        ),
+        (
+            "family.3.given_name",
+            "",
+            "A.III.5.sibling.1.name",
+            "family.3.given_name",
+            "Part A.III",
+        ),
+        (
+            "claim_answers.grounds",
+            "",
+            "B.1",
+            "claim_answers.grounds",
+            "Part B",
+        ),
+        (
+            "claim_answers.returned.answer",
+            "",
+            "C.4",
+            "claim_answers.returned.answer",
+            "Part C",
+        ),
+        (
+            "claim_answers.returned.answer",
+            "yes",
+            "C.4",
+            "claim_answers.returned.explanation",
+            "Part C",
+        ),
+    ];
+    let total = ITEMS.len();
+    for (name, value, number, field, part) in cases {
+        let mut fields = with(full.clone(), name, value);
+        if name == "family.3.given_name" {
+            // A row needs a name of some kind to be saved: the native one.
+            fields = with(fields, "family.3.native_name", "Тарас Шевчук");
+        }
+        let (id, section) = checked(&app, &lawyer, &fields).await;
+        assert_eq!(
+            missing(&section),
+            vec![(number.to_string(), format!("/cases/{id}/intake#{field}"))],
+            "{name} = {value:?}: {section}"
+        );
+        let ready = total - 1;
+        assert!(
+            section.contains(&format!("I-589: {ready} of {total} items ready")),
+            "{name}: {section}"
+        );
+        let heading = section.find(&format!("<h3>{part}:")).expect(part);
+        assert!(
+            heading < section.find("<li>").unwrap_or(0),
+            "{name}: under {part}"
+        );
+    }
+}
+
+#[actix_web::test]
+async fn items_a_rule_does_not_ask_and_typed_nones_are_ready() {
+    let app = spawn_app().await;
+    let lawyer = app.login_as(Role::Lawyer).await;
+    let full = everything(&lawyer.staff.id.to_string());
+    // A former spouse with nothing but a name: the applicant is not married.
+    let mut fields = with(full, "family.0.marital_status", "divorced");
+    fields = with(fields, "family.0.family_name", "");
+    fields = with(fields, "family.0.date_of_birth", "");
+    // No passport: its expiry is not asked.
+    fields = with(fields, "client.passport_numbers", "NONE");
+    fields = with(fields, "client.passport_expiry", "");
+    // Entered without inspection: no I-94 and no status expiry.
+    fields = with(fields, "entry.manner_of_entry", "without_inspection");
+    fields = with(fields, "entry.i94_number", "");
+    fields = with(fields, "entry.parole_expires_on", "");
+    let (_, section) = checked(&app, &lawyer, &fields).await;
+    let total = ITEMS.len();
+    assert!(missing(&section).is_empty(), "{section}");
+    assert!(
+        section.contains(&format!("I-589: {total} of {total} items ready")),
+        "{section}"
+    );
+}
+
+#[actix_web::test]
+async fn the_total_counts_every_person_on_file() {
+    let app = spawn_app().await;
+    let lawyer = app.login_as(Role::Lawyer).await;
+    let mut fields = everything(&lawyer.staff.id.to_string());
+    for (name, value) in [
+        ("row", "new"),
+        ("relationship", "child"),
+        ("given_name", "Petro"),
+    ] {
+        fields.push((format!("family.4.{name}"), value.to_string()));
+    }
+    let (id, section) = checked(&app, &lawyer, &fields).await;
+    let child_items = ITEMS
+        .iter()
+        .filter(|def| def.group == i589::Group::Child)
+        .count();
+    let total = ITEMS.len() + child_items;
+    // The second child's family name, date of birth and marital status are blank.
+    let listed = missing(&section);
+    assert_eq!(
+        listed,
+        ["family_name", "date_of_birth", "marital_status"]
+            .iter()
+            .map(|name| (
+                format!("A.II.child.2.{name}"),
+                format!("/cases/{id}/intake#family.4.{name}")
+            ))
+            .collect::<Vec<_>>()
+    );
+    let ready = total - listed.len();
+    assert!(
+        section.contains(&format!("I-589: {ready} of {total} items ready")),
+        "{section}"
+    );
 }

@@ -5,3 +5,7 @@ i589-check-part-a-iii = Part A.III: your background
 i589-check-part-b = Part B: the claim
 i589-check-part-c = Part C: additional information
 i589-check-part-d = Part D: your signature
+# The case page's summary of the check.
+i589-check-ready = I-589: { $ready } of { $total } items ready
+i589-check-complete = Every item of the I-589 that the case file asks is answered.
+i589-check-missing-intro = Missing, by part of the form (each link opens the intake at its field):

@@ -15,6 +15,7 @@ use crate::domain::codes::{
     Persecutor, Relationship, Sex, TravelMode,
 };
 use crate::domain::deadlines::{self, Deadline, DeadlineKind, EadClock, FilingException};
+use crate::domain::i589;
 use crate::domain::intake::{self, ClientDetails, EntryDetails, Intake};
 use crate::error::Message;
 use crate::i18n::I18n;
@@ -155,6 +156,24 @@ pub struct Choice {
     pub label: String,
 }
 
+/// A missing item of the I-589 and the intake field that fixes it.
+pub struct I589MissingLine {
+    /// "A.II.child.2.date_of_birth".
+    pub number: String,
+    /// The field's label in the reader's language.
+    pub label: String,
+    /// `/cases/{id}/intake#<field>`.
+    pub link: String,
+}
+
+/// The I-589 completeness check as the case page shows it.
+pub struct I589Check {
+    /// "I-589: 40 of 46 items ready".
+    pub summary: String,
+    /// By part in the form's order: the part's title and its missing items.
+    pub missing: Vec<(String, Vec<I589MissingLine>)>,
+}
+
 /// The case file as the page shows it.
 pub struct CaseView {
     pub id: String,
@@ -175,6 +194,8 @@ pub struct CaseView {
     pub deadlines: Vec<DeadlineLine>,
     /// Dates that have passed and were no cutoff (a hearing last week): history.
     pub past_deadlines: Vec<DeadlineLine>,
+    /// The I-589's items ready and missing (issue 16).
+    pub i589: I589Check,
     pub client: Vec<Fact>,
     pub contacts: Vec<Contact>,
     pub family: Vec<FamilyLine>,
@@ -384,6 +405,7 @@ impl CaseView {
                 .map(|d| w.deadline(d)),
             deadlines,
             past_deadlines,
+            i589: i589_check(&w, &case.id.0.to_string(), intake),
             client: client(&w, &intake.client),
             contacts: contacts(&w, &intake.client),
             family: family(&w, intake),
@@ -517,6 +539,36 @@ fn contacts(w: &Writer<'_>, c: &ClientDetails) -> Vec<Contact> {
         safe,
     })
     .collect()
+}
+
+/// The completeness check: computed from the intake on every view (it queries nothing).
+fn i589_check(w: &Writer<'_>, case_id: &str, intake: &Intake) -> I589Check {
+    let result = i589::check(&i589::Facts {
+        intake,
+        today: w.today,
+    });
+    let summary = w.i18n.message(
+        &Message::new("i589-check-ready")
+            .with("ready", result.ready)
+            .with("total", result.total),
+    );
+    let missing = result
+        .missing
+        .iter()
+        .map(|(part, items)| {
+            let lines = items
+                .iter()
+                .map(|item| I589MissingLine {
+                    number: item.number.clone(),
+                    label: intake::label_key(item.field())
+                        .map_or_else(|| item.label.clone(), |key| w.t(key)),
+                    link: format!("/cases/{case_id}/intake#{}", item.field()),
+                })
+                .collect();
+            (w.t(part.label_key()), lines)
+        })
+        .collect();
+    I589Check { summary, missing }
 }
 
 fn family(w: &Writer<'_>, intake: &Intake) -> Vec<FamilyLine> {
