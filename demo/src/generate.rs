@@ -31,6 +31,7 @@ use refuge::domain::codes::{
 use refuge::domain::deadlines::{
     FilingException, FilingExceptionKind, age_on, one_year_filing_deadline,
 };
+use refuge::domain::family::ChildrenAnswer;
 use refuge::domain::ids::StaffId;
 use refuge::domain::intake::{
     ClaimDetails, ClientDetails, EntryDetails, FamilyMember, Intake, JourneyLeg, PersecutionEvent,
@@ -192,6 +193,21 @@ impl Origin {
             Self::Eritrea => &ERITREAN,
             Self::Guinea => &GUINEAN,
             Self::Congo => &CONGOLESE,
+        }
+    }
+
+    /// The race, ethnic or tribal group most asylum seekers from here would write (I-589).
+    fn ethnic_group(self) -> &'static str {
+        match self {
+            Self::Russia => "Russian",
+            Self::Donbas | Self::Ukraine => "Ukrainian",
+            Self::Belarus => "Belarusian",
+            Self::Venezuela | Self::Nicaragua | Self::Honduras | Self::Colombia => "Mestizo",
+            Self::Cuba => "Hispanic",
+            Self::Cameroon => "Bamileke",
+            Self::Eritrea => "Tigrinya",
+            Self::Guinea => "Fulani",
+            Self::Congo => "Luba",
         }
     }
 
@@ -462,6 +478,8 @@ impl Gen<'_> {
         let family = self.family(profile, names, &person, born, arrival, &home);
         let persecution = self.persecution(origin, profile, &home, sex, departed);
         let entry = self.entry(path, arrival);
+        let mut family = family;
+        self.part_a2(&mut family, origin, &home, &entry, arrival);
 
         let lawyer = self.staff_member(true);
         let created = self.case_opened(path, arrival);
@@ -498,6 +516,9 @@ impl Gen<'_> {
             self.claim_answers(origin, &persecution, &journey, arrival, &entry, &key_dates)
         };
 
+        let has_child = family
+            .iter()
+            .any(|m| m.relationship == Some(Relationship::Child));
         let mut intake = Intake {
             client,
             entry,
@@ -510,6 +531,10 @@ impl Gen<'_> {
                 paralegal_id: paralegal,
             },
             claim_answers,
+            children: ChildrenAnswer {
+                // An empty list of children is mostly asked about once the office takes the case.
+                none: stage != CaseStage::Inquiry && !has_child && self.chance(0.85),
+            },
         };
         intake.client.immigration_status = Some(self.status(&history, path, &intake.entry));
         let intake_complete = stage != CaseStage::Inquiry || self.chance(0.5);
@@ -890,6 +915,8 @@ impl Gen<'_> {
                 derivative: in_us,
                 safe_to_contact: in_us || self.chance(0.5),
                 notes,
+                sex: Some(sex),
+                ..FamilyMember::default()
             });
         }
 
@@ -969,6 +996,8 @@ impl Gen<'_> {
                 derivative,
                 safe_to_contact: in_us || self.chance(0.6),
                 notes,
+                sex: Some(sex),
+                ..FamilyMember::default()
             });
         }
 
@@ -987,6 +1016,7 @@ impl Gen<'_> {
                 derivative: false,
                 safe_to_contact: true,
                 notes: "The daughter's fiancé; must file his own asylum application".into(),
+                ..FamilyMember::default()
             });
         }
 
@@ -1015,6 +1045,7 @@ impl Gen<'_> {
                 derivative: false,
                 safe_to_contact: !watched,
                 notes,
+                ..FamilyMember::default()
             });
         }
         if self.chance(0.1) {
@@ -1042,9 +1073,119 @@ impl Gen<'_> {
                 } else {
                     String::new()
                 },
+                ..FamilyMember::default()
             });
         }
         members
+    }
+
+    /// The I-589 Part A.II items of the spouse and each child: numbers (NONE where there
+    /// is none), birth, nationality, group, the marriage, and where they are — for those in
+    /// the US, the entry they made with the client.
+    fn part_a2(
+        &mut self,
+        family: &mut [FamilyMember],
+        origin: Origin,
+        home: &str,
+        entry: &EntryDetails,
+        arrival: NaiveDate,
+    ) {
+        let country = origin.country();
+        let country_name = codes::country_name(country, Language::En);
+        let spouse_born = family
+            .iter()
+            .find(|m| m.relationship == Some(Relationship::Spouse))
+            .and_then(|m| m.date_of_birth);
+        for m in family.iter_mut() {
+            let spouse = match m.relationship {
+                Some(Relationship::Spouse) => true,
+                Some(Relationship::Child) => false,
+                _ => continue,
+            };
+            m.middle_name = "NONE".into();
+            m.a_number = if m.in_us && self.chance(0.6) {
+                format!("{:09}", self.range(200_000_000, 249_999_999))
+            } else {
+                "NONE".into()
+            };
+            m.passport_number = if !spouse && self.chance(0.1) {
+                "NONE".into()
+            } else {
+                format!(
+                    "{}{:07}",
+                    char::from(b'A' + self.rng.gen_range(0..26u8)),
+                    self.range(0, 9_999_999)
+                )
+            };
+            m.ssn = if m.in_us && self.chance(0.15) {
+                format!(
+                    "{:03}-{:02}-{:04}",
+                    self.range(100, 665),
+                    self.range(10, 99),
+                    self.range(1000, 9999)
+                )
+            } else {
+                "NONE".into()
+            };
+            m.city_of_birth = (*self.pick(origin.cities())).to_string();
+            m.country_of_birth = Some(country.to_string());
+            m.nationality = Some(country.to_string());
+            m.ethnic_group = origin.ethnic_group().to_string();
+            if spouse {
+                // Married in their twenties, before leaving.
+                if let Some(born) = m.date_of_birth.max(spouse_born) {
+                    let married = days(born, self.range(20 * 365, 30 * 365));
+                    if married < days(arrival, -60) {
+                        m.married_on = Some(married);
+                        m.marriage_place = format!("{home}, {country_name}");
+                    }
+                }
+                if m.married_on.is_none() {
+                    m.marriage_place = "NONE".into();
+                }
+            }
+            if !m.in_us {
+                m.location = format!("{home}, {country_name}");
+                continue;
+            }
+            m.last_entry_place = if entry.port_of_entry.is_empty() {
+                "Between ports, near Eagle Pass, TX".into()
+            } else {
+                entry.port_of_entry.clone()
+            };
+            m.last_entry_on = entry.last_arrival_on;
+            m.i94_number = if entry.i94_number.is_empty() {
+                "NONE".into()
+            } else {
+                // One I-94 each; the family's differ in the last digits.
+                format!(
+                    "{}{}",
+                    &entry.i94_number[..entry.i94_number.len().saturating_sub(2)],
+                    self.range(10, 99)
+                )
+            };
+            m.status_when_admitted = if entry.class_of_admission.is_empty() {
+                "EWI".into()
+            } else {
+                entry.class_of_admission.clone()
+            };
+            m.current_status = m.status_when_admitted.clone();
+            m.status_expires_on = entry.parole_expires_on;
+            m.in_court_proceedings =
+                if entry.manner_of_entry == Some(MannerOfEntry::WithoutInspection) {
+                    Answer::Yes
+                } else {
+                    Answer::No
+                };
+            if self.chance(0.05)
+                && let Some(born) = m.date_of_birth
+            {
+                let visit = days(arrival, -self.range(3 * 365, 8 * 365));
+                if visit > born {
+                    m.previous_arrival_on = Some(visit);
+                }
+            }
+        }
     }
 
     // -----------------------------------------------------------------------------------------

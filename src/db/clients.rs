@@ -7,7 +7,11 @@ use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
 use super::DbConnection;
-use super::schema::{client_entries, clients, family_members, journey_legs, persecution_events};
+use super::family::FamilyDetailsRow;
+use super::schema::{
+    client_entries, clients, family_member_details, family_members, journey_legs,
+    persecution_events,
+};
 use super::sealed::{SealedText, a_number_index, sealed};
 use super::uuid::DbUuid;
 use crate::domain::codes::{
@@ -197,6 +201,7 @@ impl FamilyMemberRow {
         }
     }
 
+    /// The member without their Part A.II answers ([`FamilyDetailsRow`] lays them on).
     fn into_member(self) -> FamilyMember {
         FamilyMember {
             relationship: Relationship::parse(&self.relationship).ok(),
@@ -211,6 +216,7 @@ impl FamilyMemberRow {
             derivative: self.derivative,
             safe_to_contact: self.safe_to_contact,
             notes: self.notes.0,
+            ..FamilyMember::default()
         }
     }
 }
@@ -342,15 +348,18 @@ pub fn save(
 
     diesel::delete(family_members::table.filter(family_members::client_id.eq(id))).execute(conn)?;
     for (position, m) in (0..).zip(&intake.family) {
+        let member_id = DbUuid(uuid::Uuid::new_v4());
         diesel::insert_into(family_members::table)
             .values((
-                family_members::id.eq(DbUuid(uuid::Uuid::new_v4())),
+                family_members::id.eq(member_id),
                 family_members::client_id.eq(id),
                 family_members::position.eq(position),
                 FamilyMemberRow::new(m),
             ))
             .execute(conn)?;
+        super::family::save_details(conn, member_id, m)?;
     }
+    super::family::save_answers(conn, id, &intake.children)?;
 
     diesel::delete(journey_legs::table.filter(journey_legs::client_id.eq(id))).execute(conn)?;
     for (position, leg) in (0..).zip(&intake.journey) {
@@ -399,12 +408,22 @@ pub fn load(conn: &mut DbConnection, client_id: uuid::Uuid) -> QueryResult<Optio
         .map(EntryRow::into_details)
         .unwrap_or_default();
     let family = family_members::table
+        .left_join(family_member_details::table)
         .filter(family_members::client_id.eq(id))
         .order(family_members::position.asc())
-        .select(FamilyMemberRow::as_select())
-        .load(conn)?
+        .select((
+            FamilyMemberRow::as_select(),
+            Option::<FamilyDetailsRow>::as_select(),
+        ))
+        .load::<(FamilyMemberRow, Option<FamilyDetailsRow>)>(conn)?
         .into_iter()
-        .map(FamilyMemberRow::into_member)
+        .map(|(row, details)| {
+            let mut member = row.into_member();
+            if let Some(details) = details {
+                details.fill(&mut member);
+            }
+            member
+        })
         .collect();
     let journey = journey_legs::table
         .filter(journey_legs::client_id.eq(id))
@@ -423,6 +442,7 @@ pub fn load(conn: &mut DbConnection, client_id: uuid::Uuid) -> QueryResult<Optio
         .map(PersecutionEventRow::into_event)
         .collect();
     let claim_answers = super::claim_answers::load(conn, client_id)?;
+    let children = super::family::load_answers(conn, id)?;
     Ok(Some(Intake {
         client: client.into_details(),
         entry,
@@ -431,6 +451,7 @@ pub fn load(conn: &mut DbConnection, client_id: uuid::Uuid) -> QueryResult<Optio
         persecution,
         claim: Default::default(),
         claim_answers,
+        children,
     }))
 }
 

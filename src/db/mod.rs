@@ -13,6 +13,7 @@ pub mod cases;
 pub mod catalogue;
 pub mod claim_answers;
 pub mod clients;
+pub mod family;
 pub mod held_forms;
 pub mod inquiries;
 pub mod lock_links;

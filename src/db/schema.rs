@@ -713,3 +713,51 @@ diesel::table! {
 
 diesel::joinable!(claim_answers -> clients (client_id));
 diesel::allow_tables_to_appear_in_same_query!(claim_answers, clients);
+
+// Issue 16: I-589 Part A.II, beside each family member (spouse and children's items).
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::uuid::PortableUuid;
+    use crate::db::sealed::Sealed;
+
+    family_member_details (member_id) {
+        member_id -> PortableUuid,
+        middle_name -> Sealed,
+        other_names -> Sealed,
+        a_number -> Sealed,
+        passport_number -> Sealed,
+        ssn -> Sealed,
+        sex -> Nullable<Text>,
+        city_of_birth -> Sealed,
+        country_of_birth -> Nullable<Text>,
+        nationality -> Nullable<Text>,
+        ethnic_group -> Sealed,
+        married_on -> Nullable<Date>,
+        marriage_place -> Sealed,
+        location -> Sealed,
+        last_entry_place -> Sealed,
+        last_entry_on -> Nullable<Date>,
+        i94_number -> Sealed,
+        status_when_admitted -> Sealed,
+        current_status -> Sealed,
+        status_expires_on -> Nullable<Date>,
+        in_court_proceedings -> Nullable<Bool>,
+        previous_arrival_on -> Nullable<Date>,
+    }
+}
+
+diesel::joinable!(family_member_details -> family_members (member_id));
+diesel::allow_tables_to_appear_in_same_query!(family_member_details, family_members);
+
+// Issue 16: I-589 Part A.II's explicit "I do not have any children".
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::uuid::PortableUuid;
+
+    family_answers (client_id) {
+        client_id -> PortableUuid,
+        no_children -> Bool,
+    }
+}
+
+diesel::joinable!(family_answers -> clients (client_id));

@@ -558,6 +558,15 @@ const INTAKE_KINDS: &[(&str, Kind)] = &[
     ("family.in_us", Kind::Flag),
     ("family.derivative", Kind::Flag),
     ("family.safe_to_contact", Kind::Flag),
+    // I-589 Part A.II.
+    (
+        "family.sex",
+        Kind::Code(|c| Sex::parse(c).ok().map(Sex::label_key)),
+    ),
+    ("family.country_of_birth", Kind::Country),
+    ("family.nationality", Kind::Country),
+    ("family.in_court_proceedings", ANSWER),
+    ("children.none", Kind::Flag),
     ("journey.from_country", Kind::Country),
     ("journey.to_country", Kind::Country),
     (
@@ -868,6 +877,7 @@ mod tests {
             persecution: vec![PersecutionEvent::default()],
             claim: ClaimDetails::default(),
             claim_answers: Default::default(),
+            children: Default::default(),
         };
         let mut paths = Vec::new();
         flat("", &serde_json::to_value(&intake).unwrap(), &mut paths);

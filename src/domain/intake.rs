@@ -18,6 +18,8 @@ use super::codes::{
     self, ImmigrationStatus, MannerOfEntry, MaritalStatus, Persecutor, Relationship, Sex,
     TravelMode,
 };
+use super::family;
+use super::family::ChildrenAnswer;
 use super::ids::StaffId;
 use super::text;
 use crate::error::{FieldErrors, Message};
@@ -46,6 +48,9 @@ pub struct Intake {
     /// I-589 Parts B and C.
     #[serde(default)]
     pub claim_answers: ClaimAnswers,
+    /// I-589 Part A.II: "I do not have any children".
+    #[serde(default)]
+    pub children: ChildrenAnswer,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
@@ -108,6 +113,41 @@ pub struct FamilyMember {
     pub derivative: bool,
     pub safe_to_contact: bool,
     pub notes: String,
+    // I-589 Part A.II, asked of the spouse and each child (`domain::family` checks them and
+    // says which item each answers). NONE or N/A typed in a text is an answer.
+    pub middle_name: String,
+    /// Maiden name, aliases: one per entry.
+    pub other_names: Vec<String>,
+    /// Nine digits, or NONE.
+    pub a_number: String,
+    /// Passport or national ID card number.
+    pub passport_number: String,
+    /// `123-45-6789`, or NONE.
+    pub ssn: String,
+    pub sex: Option<Sex>,
+    pub city_of_birth: String,
+    /// ISO 3166-1 alpha-2.
+    pub country_of_birth: Option<String>,
+    /// ISO 3166-1 alpha-2.
+    pub nationality: Option<String>,
+    /// Race, ethnic or tribal group.
+    pub ethnic_group: String,
+    /// A spouse's date of marriage.
+    pub married_on: Option<NaiveDate>,
+    /// A spouse's place of marriage.
+    pub marriage_place: String,
+    /// Where someone not in the US is.
+    pub location: String,
+    // Only for someone in the US (`in_us`):
+    pub last_entry_place: String,
+    pub last_entry_on: Option<NaiveDate>,
+    pub i94_number: String,
+    pub status_when_admitted: String,
+    pub current_status: String,
+    /// When the authorized stay expires.
+    pub status_expires_on: Option<NaiveDate>,
+    pub in_court_proceedings: Answer,
+    pub previous_arrival_on: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
@@ -192,6 +232,38 @@ pub const FIELD_LABELS: &[(&str, &str)] = &[
     ("family.derivative", "intake-family-derivative"),
     ("family.safe_to_contact", "intake-family-safe"),
     ("family.notes", "intake-family-notes"),
+    // I-589 Part A.II (i589-family.ftl).
+    ("family.middle_name", "i589-family-middle-name"),
+    ("family.other_names", "i589-family-other-names"),
+    ("family.a_number", "i589-family-a-number"),
+    ("family.passport_number", "i589-family-passport-number"),
+    ("family.ssn", "i589-family-ssn"),
+    ("family.sex", "i589-family-sex"),
+    ("family.city_of_birth", "i589-family-city-of-birth"),
+    ("family.country_of_birth", "i589-family-country-of-birth"),
+    ("family.nationality", "i589-family-nationality"),
+    ("family.ethnic_group", "i589-family-ethnic-group"),
+    ("family.married_on", "i589-family-married-on"),
+    ("family.marriage_place", "i589-family-marriage-place"),
+    ("family.location", "i589-family-location"),
+    ("family.last_entry_place", "i589-family-last-entry-place"),
+    ("family.last_entry_on", "i589-family-last-entry-on"),
+    ("family.i94_number", "i589-family-i94-number"),
+    (
+        "family.status_when_admitted",
+        "i589-family-status-when-admitted",
+    ),
+    ("family.current_status", "i589-family-current-status"),
+    ("family.status_expires_on", "i589-family-status-expires-on"),
+    (
+        "family.in_court_proceedings",
+        "i589-family-in-court-proceedings",
+    ),
+    (
+        "family.previous_arrival_on",
+        "i589-family-previous-arrival-on",
+    ),
+    ("children.none", "i589-family-no-children"),
     ("journey.from_country", "intake-journey-from-country"),
     ("journey.from_city", "intake-journey-from-city"),
     ("journey.to_country", "intake-journey-to-country"),
@@ -333,7 +405,7 @@ pub fn parse_date(input: &str) -> Result<Option<NaiveDate>, Message> {
         .ok_or(Message::new("validation-date"))
 }
 
-fn text(errors: &mut FieldErrors, field: &str, value: &str, max: usize) -> String {
+pub(super) fn text(errors: &mut FieldErrors, field: &str, value: &str, max: usize) -> String {
     let value = value.trim();
     if value.chars().count() > max {
         errors.push(field, Message::new("validation-too-long").with("max", max));
@@ -488,7 +560,9 @@ impl Intake {
             if m.given_name.is_empty() && m.native_name.is_empty() {
                 errors.push(f("given_name"), Message::new("validation-required"));
             }
+            family::check_member(&mut errors, i, m, today);
         }
+        family::check_children(&mut errors, &self.children, &self.family);
         for (i, leg) in self.journey.iter_mut().enumerate() {
             let f = |name: &str| format!("journey.{i}.{name}");
             leg.from_city = text(&mut errors, &f("from_city"), &leg.from_city, MAX_LINE);
@@ -589,7 +663,12 @@ fn codes_in(
         .unwrap_or_default()
 }
 
-fn not_future(errors: &mut FieldErrors, field: &str, date: Option<NaiveDate>, today: NaiveDate) {
+pub(super) fn not_future(
+    errors: &mut FieldErrors,
+    field: &str,
+    date: Option<NaiveDate>,
+    today: NaiveDate,
+) {
     if date.is_some_and(|d| d > today) {
         errors.push(field, Message::new("validation-date-future"));
     }

@@ -9,6 +9,7 @@ pub mod case_work;
 pub mod claim_answers;
 pub mod codes;
 pub mod deadlines;
+pub mod family;
 pub mod holidays;
 pub mod i589;
 pub mod ids;

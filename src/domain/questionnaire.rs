@@ -67,7 +67,32 @@ const FAMILY_ROW: &[&str] = &[
     "in_us",
     "safe_to_contact",
     "notes",
+    // I-589 Part A.II (the spouse's and children's items).
+    "middle_name",
+    "other_names",
+    "sex",
+    "a_number",
+    "passport_number",
+    "ssn",
+    "city_of_birth",
+    "country_of_birth",
+    "nationality",
+    "ethnic_group",
+    "married_on",
+    "marriage_place",
+    "location",
+    "last_entry_place",
+    "last_entry_on",
+    "i94_number",
+    "status_when_admitted",
+    "current_status",
+    "status_expires_on",
+    "in_court_proceedings",
+    "previous_arrival_on",
 ];
+
+/// The family step's answers beside its rows: Part A.II's "I do not have any children".
+const FAMILY_ANSWERS: &[&str] = &["children.none"];
 
 const JOURNEY_ROW: &[&str] = &[
     "from_country",
@@ -170,6 +195,7 @@ impl Step {
     pub fn asks(self, path: &str) -> bool {
         match self.section() {
             None => self.fields().contains(&path),
+            Some(_) if self == Self::Family && FAMILY_ANSWERS.contains(&path) => true,
             Some(section) => {
                 let mut parts = path.split('.');
                 parts.next() == Some(section)

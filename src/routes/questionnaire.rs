@@ -35,7 +35,7 @@ use crate::state::AppState;
 const MAX_STEP_BYTES: usize = 512 * 1024;
 
 /// The intake's checkboxes a client answers, by their paths without a row number.
-const CHECKBOXES: [&str; 7] = [
+const CHECKBOXES: [&str; 8] = [
     "client.interpreter_needed",
     "client.phone_safe",
     "client.email_safe",
@@ -43,6 +43,7 @@ const CHECKBOXES: [&str; 7] = [
     "client.address_safe",
     "family.in_us",
     "family.safe_to_contact",
+    "children.none",
 ];
 
 /// One step's answers on the check page.
@@ -278,6 +279,9 @@ impl StepPage {
             "entry.manner_of_entry" => &c.manners,
             "family.relationship" => &c.relationships,
             "family.marital_status" => &c.marital,
+            "family.sex" => &c.sexes,
+            "family.country_of_birth" | "family.nationality" => &c.countries,
+            "family.in_court_proceedings" => &c.answers,
             "journey.mode" => &c.modes,
             "persecution.actor" => &c.persecutors,
             _ => return value.to_string(),

@@ -30,6 +30,7 @@ mod held_forms;
 mod i18n;
 mod i589_check;
 mod i589_claim;
+mod i589_family;
 mod inquiry;
 mod intake;
 mod lock;

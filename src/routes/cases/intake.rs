@@ -208,6 +208,12 @@ impl Choices {
             "claim.lawyer_id" => Shape::Pick(&self.lawyers),
             "claim.paralegal_id" => Shape::Pick(&self.paralegals),
             "claim_answers.grounds" => Shape::List(&self.grounds),
+            // I-589 Part A.II.
+            "family.sex" => Shape::Pick(&self.sexes),
+            "family.country_of_birth" | "family.nationality" => Shape::Pick(&self.countries),
+            "family.in_court_proceedings" => Shape::Pick(&self.answers),
+            "family.other_names" => Shape::Area,
+            "children.none" => Shape::Check,
             "client.interpreter_needed"
             | "client.phone_safe"
             | "client.email_safe"

@@ -15,6 +15,7 @@ use crate::domain::codes::{
     Persecutor, Relationship, Sex, TravelMode,
 };
 use crate::domain::deadlines::{self, Deadline, DeadlineKind, EadClock, FilingException};
+use crate::domain::family::ChildrenState;
 use crate::domain::i589;
 use crate::domain::intake::{self, ClientDetails, EntryDetails, Intake};
 use crate::error::Message;
@@ -69,6 +70,10 @@ pub struct FamilyLine {
     pub ages_out: String,
     pub safe_to_contact: bool,
     pub notes: String,
+    /// I-589 Part A.II: where someone not in the US is.
+    pub location: String,
+    /// I-589 Part A.II: someone in the US said to be in immigration court proceedings.
+    pub in_court: bool,
 }
 
 pub struct LegLine {
@@ -199,6 +204,8 @@ pub struct CaseView {
     pub client: Vec<Fact>,
     pub contacts: Vec<Contact>,
     pub family: Vec<FamilyLine>,
+    /// I-589 Part A.II: the client said they have no children.
+    pub no_children: bool,
     pub journey: Vec<LegLine>,
     pub entry: Vec<Fact>,
     pub persecution: Vec<PersecutionLine>,
@@ -409,6 +416,8 @@ impl CaseView {
             client: client(&w, &intake.client),
             contacts: contacts(&w, &intake.client),
             family: family(&w, intake),
+            no_children: ChildrenState::of(&intake.children, &intake.family)
+                == ChildrenState::NoChildren,
             journey: journey(&w, intake),
             entry: entry(&w, &intake.entry),
             persecution: persecution(&w, intake),
@@ -592,6 +601,12 @@ fn family(w: &Writer<'_>, intake: &Intake) -> Vec<FamilyLine> {
                 ages_out: m.ages_out_on().map_or_else(String::new, |d| day(Some(d))),
                 safe_to_contact: m.safe_to_contact,
                 notes: m.notes.clone(),
+                location: if m.in_us {
+                    String::new()
+                } else {
+                    m.location.clone()
+                },
+                in_court: m.in_us && m.in_court_proceedings == Answer::Yes,
             }
         })
         .collect()

@@ -13,6 +13,7 @@ use crate::domain::claim_answers::{Answer, ClaimAnswers, ClaimQuestion, Ground};
 use crate::domain::codes::{
     ImmigrationStatus, MannerOfEntry, MaritalStatus, Persecutor, Relationship, Sex, TravelMode,
 };
+use crate::domain::family::{self, ChildrenAnswer};
 use crate::domain::ids::StaffId;
 use crate::domain::intake::{
     ClaimDetails, ClientDetails, EntryDetails, FamilyMember, Intake, JourneyLeg, MAX_ROWS,
@@ -57,6 +58,16 @@ pub fn entries(text: &str) -> Vec<&str> {
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .collect()
+}
+
+/// A choice that may be left empty: `None` when it is, else the parse of what was chosen.
+fn optional<T>(raw: &str, parse: fn(&str) -> Result<T, Message>) -> Result<Option<T>, Message> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        Ok(None)
+    } else {
+        parse(raw).map(Some)
+    }
 }
 
 /// Whether a checkbox's text says it is ticked.
@@ -307,6 +318,39 @@ impl IntakeForm {
                 derivative: self.checked(&f("derivative")),
                 safe_to_contact: self.checked(&f("safe_to_contact")),
                 notes: self.value(&f("notes")).into(),
+                // I-589 Part A.II.
+                middle_name: self.value(&f("middle_name")).into(),
+                other_names: self
+                    .value(&f("other_names"))
+                    .lines()
+                    .map(str::to_string)
+                    .collect(),
+                a_number: self.value(&f("a_number")).into(),
+                passport_number: self.value(&f("passport_number")).into(),
+                ssn: self.value(&f("ssn")).into(),
+                sex: errors
+                    .check(f("sex"), optional(self.value(&f("sex")), Sex::parse))
+                    .flatten(),
+                city_of_birth: self.value(&f("city_of_birth")).into(),
+                country_of_birth: opt(&f("country_of_birth")),
+                nationality: opt(&f("nationality")),
+                ethnic_group: self.value(&f("ethnic_group")).into(),
+                married_on: date(&mut errors, &f("married_on")),
+                marriage_place: self.value(&f("marriage_place")).into(),
+                location: self.value(&f("location")).into(),
+                last_entry_place: self.value(&f("last_entry_place")).into(),
+                last_entry_on: date(&mut errors, &f("last_entry_on")),
+                i94_number: self.value(&f("i94_number")).into(),
+                status_when_admitted: self.value(&f("status_when_admitted")).into(),
+                current_status: self.value(&f("current_status")).into(),
+                status_expires_on: date(&mut errors, &f("status_expires_on")),
+                in_court_proceedings: errors
+                    .check(
+                        f("in_court_proceedings"),
+                        Answer::parse(self.value(&f("in_court_proceedings"))),
+                    )
+                    .unwrap_or_default(),
+                previous_arrival_on: date(&mut errors, &f("previous_arrival_on")),
             });
         }
         let mut journey = Vec::new();
@@ -390,6 +434,9 @@ impl IntakeForm {
                 persecution,
                 claim,
                 claim_answers,
+                children: ChildrenAnswer {
+                    none: self.checked("children.none"),
+                },
             })
         } else {
             Err(errors)
@@ -544,10 +591,48 @@ impl IntakeForm {
                 ("derivative", flag(m.derivative).into()),
                 ("safe_to_contact", flag(m.safe_to_contact).into()),
                 ("notes", m.notes.clone()),
+                // I-589 Part A.II.
+                ("middle_name", m.middle_name.clone()),
+                ("other_names", m.other_names.join("\n")),
+                ("a_number", family::a_number_shown(&m.a_number)),
+                ("passport_number", m.passport_number.clone()),
+                ("ssn", m.ssn.clone()),
+                (
+                    "sex",
+                    m.sex.map(|s| s.as_str().to_string()).unwrap_or_default(),
+                ),
+                ("city_of_birth", m.city_of_birth.clone()),
+                (
+                    "country_of_birth",
+                    m.country_of_birth.clone().unwrap_or_default(),
+                ),
+                ("nationality", m.nationality.clone().unwrap_or_default()),
+                ("ethnic_group", m.ethnic_group.clone()),
+                ("married_on", date(m.married_on)),
+                ("marriage_place", m.marriage_place.clone()),
+                ("location", m.location.clone()),
+                ("last_entry_place", m.last_entry_place.clone()),
+                ("last_entry_on", date(m.last_entry_on)),
+                ("i94_number", m.i94_number.clone()),
+                ("status_when_admitted", m.status_when_admitted.clone()),
+                ("current_status", m.current_status.clone()),
+                ("status_expires_on", date(m.status_expires_on)),
+                (
+                    "in_court_proceedings",
+                    match m.in_court_proceedings {
+                        Answer::Unanswered => String::new(),
+                        other => other.as_str().to_string(),
+                    },
+                ),
+                ("previous_arrival_on", date(m.previous_arrival_on)),
             ] {
                 form.set(format!("family.{i}.{name}"), value);
             }
         }
+        form.set(
+            "children.none".into(),
+            flag(intake.children.none).to_string(),
+        );
         for (i, leg) in intake.journey.iter().enumerate() {
             form.values
                 .insert(format!("journey.{i}.row"), "saved".into());

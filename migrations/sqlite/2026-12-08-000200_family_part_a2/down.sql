@@ -1,0 +1,2 @@
+DROP TABLE family_answers;
+DROP TABLE family_member_details;

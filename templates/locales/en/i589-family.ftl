@@ -1,0 +1,41 @@
+# I-589 Part A.II: the spouse and the children (issue 16).
+
+i589-family-identity-legend = For the I-589 (spouse and children)
+i589-family-identity-hint = Part A.II asks these of the spouse and of each child. Write NONE where there is none.
+i589-family-middle-name = Middle name
+i589-family-other-names = Other names used
+i589-family-other-names-hint = Maiden name, aliases: one per line.
+i589-family-a-number = A-number
+i589-family-passport-number = Passport or ID card number
+i589-family-ssn = Social Security number
+i589-family-number-or-none-hint = Write NONE if there is none.
+i589-family-sex = Sex
+i589-family-city-of-birth = City of birth
+i589-family-country-of-birth = Country of birth
+i589-family-nationality = Nationality (citizenship)
+i589-family-ethnic-group = Race, ethnic or tribal group
+i589-family-married-on = Date of marriage
+i589-family-marriage-place = Place of marriage
+i589-family-spouse-only-hint = Spouse only.
+i589-family-location = Where they are now
+i589-family-location-hint = Only if not in the United States: city and country.
+i589-family-in-us-legend = Only if in the United States
+i589-family-in-us-hint = Fill in these only when “In the US” is ticked above.
+i589-family-last-entry-place = Place of last entry to the US
+i589-family-last-entry-on = Date of last entry to the US
+i589-family-i94-number = I-94 number
+i589-family-status-when-admitted = Status when last admitted
+i589-family-current-status = Current status
+i589-family-status-expires-on = Authorized stay expires on
+i589-family-in-court-proceedings = In immigration court proceedings
+i589-family-previous-arrival-on = Date of previous arrival, if any
+i589-family-no-children = The client has no children
+i589-family-no-children-hint = Tick only if the client said so: an empty list alone is a question not asked yet.
+
+validation-ssn = A Social Security number has nine digits (123-45-6789); write NONE if there is none.
+validation-family-in-us-only = Only for someone in the United States: tick “In the US” or clear this.
+validation-family-not-in-us-only = Only for someone outside the United States: untick “In the US” or clear this.
+validation-family-spouse-only = Only for a spouse: change the relationship or clear this.
+validation-family-previous-arrival = The previous arrival must come before the last entry.
+validation-family-married-before-born = The marriage cannot come before the date of birth.
+validation-family-children-listed = Children are listed: untick this or remove them.

@@ -1,0 +1,41 @@
+# I-589, parte A.II: cónyuge e hijos (issue 16).
+
+i589-family-identity-legend = Para el I-589 (cónyuge e hijos)
+i589-family-identity-hint = La parte A.II pregunta esto sobre el cónyuge y sobre cada hijo. Escriba NONE donde no haya.
+i589-family-middle-name = Segundo nombre
+i589-family-other-names = Otros nombres usados
+i589-family-other-names-hint = Apellido de soltera, alias: uno por línea.
+i589-family-a-number = Número A
+i589-family-passport-number = Número de pasaporte o documento de identidad
+i589-family-ssn = Número de Seguro Social
+i589-family-number-or-none-hint = Escriba NONE si no tiene.
+i589-family-sex = Sexo
+i589-family-city-of-birth = Ciudad de nacimiento
+i589-family-country-of-birth = País de nacimiento
+i589-family-nationality = Nacionalidad (ciudadanía)
+i589-family-ethnic-group = Raza, grupo étnico o tribal
+i589-family-married-on = Fecha del matrimonio
+i589-family-marriage-place = Lugar del matrimonio
+i589-family-spouse-only-hint = Solo para el cónyuge.
+i589-family-location = Dónde está ahora
+i589-family-location-hint = Solo si no está en los Estados Unidos: ciudad y país.
+i589-family-in-us-legend = Solo si está en los Estados Unidos
+i589-family-in-us-hint = Rellene esto solo si arriba está marcado «En EE. UU.».
+i589-family-last-entry-place = Lugar de la última entrada a EE. UU.
+i589-family-last-entry-on = Fecha de la última entrada a EE. UU.
+i589-family-i94-number = Número de I-94
+i589-family-status-when-admitted = Estatus al ser admitido la última vez
+i589-family-current-status = Estatus actual
+i589-family-status-expires-on = La estancia autorizada vence el
+i589-family-in-court-proceedings = En procedimientos ante la corte de inmigración
+i589-family-previous-arrival-on = Fecha de una llegada anterior, si la hubo
+i589-family-no-children = El cliente no tiene hijos
+i589-family-no-children-hint = Márquelo solo si el cliente lo dijo: una lista vacía por sí sola es una pregunta aún sin hacer.
+
+validation-ssn = Un número de Seguro Social tiene nueve dígitos (123-45-6789); escriba NONE si no tiene.
+validation-family-in-us-only = Solo para quien está en los Estados Unidos: marque «En EE. UU.» o borre esto.
+validation-family-not-in-us-only = Solo para quien está fuera de los Estados Unidos: desmarque «En EE. UU.» o borre esto.
+validation-family-spouse-only = Solo para un cónyuge: cambie el parentesco o borre esto.
+validation-family-previous-arrival = La llegada anterior debe ser antes de la última entrada.
+validation-family-married-before-born = El matrimonio no puede ser anterior a la fecha de nacimiento.
+validation-family-children-listed = Hay hijos en la lista: desmarque esto o elimínelos.

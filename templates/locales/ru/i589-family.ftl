@@ -1,0 +1,41 @@
+# I-589, часть A.II: супруг(а) и дети (issue 16).
+
+i589-family-identity-legend = Для I-589 (супруг(а) и дети)
+i589-family-identity-hint = Часть A.II спрашивает это о супруге и о каждом ребёнке. Если чего-то нет, пишите NONE.
+i589-family-middle-name = Второе имя
+i589-family-other-names = Другие использованные имена
+i589-family-other-names-hint = Девичья фамилия, другие имена: по одному в строке.
+i589-family-a-number = A-номер
+i589-family-passport-number = Номер паспорта или удостоверения личности
+i589-family-ssn = Номер социального страхования (SSN)
+i589-family-number-or-none-hint = Если нет, напишите NONE.
+i589-family-sex = Пол
+i589-family-city-of-birth = Город рождения
+i589-family-country-of-birth = Страна рождения
+i589-family-nationality = Гражданство
+i589-family-ethnic-group = Раса, этническая или племенная группа
+i589-family-married-on = Дата брака
+i589-family-marriage-place = Место заключения брака
+i589-family-spouse-only-hint = Только для супруга(и).
+i589-family-location = Где находится сейчас
+i589-family-location-hint = Только если не в США: город и страна.
+i589-family-in-us-legend = Только если в США
+i589-family-in-us-hint = Заполняйте, только если выше отмечено «В США».
+i589-family-last-entry-place = Место последнего въезда в США
+i589-family-last-entry-on = Дата последнего въезда в США
+i589-family-i94-number = Номер I-94
+i589-family-status-when-admitted = Статус при последнем въезде
+i589-family-current-status = Текущий статус
+i589-family-status-expires-on = Разрешённое пребывание истекает
+i589-family-in-court-proceedings = Идёт иммиграционный суд
+i589-family-previous-arrival-on = Дата предыдущего приезда, если был
+i589-family-no-children = У клиента нет детей
+i589-family-no-children-hint = Отмечайте, только если клиент так сказал: пустой список сам по себе значит, что вопрос ещё не задан.
+
+validation-ssn = В номере социального страхования девять цифр (123-45-6789); если его нет, напишите NONE.
+validation-family-in-us-only = Только для находящихся в США: отметьте «В США» или очистите поле.
+validation-family-not-in-us-only = Только для находящихся вне США: снимите отметку «В США» или очистите поле.
+validation-family-spouse-only = Только для супруга(и): измените родство или очистите поле.
+validation-family-previous-arrival = Предыдущий приезд должен быть раньше последнего въезда.
+validation-family-married-before-born = Брак не может быть раньше даты рождения.
+validation-family-children-listed = Дети указаны в списке: снимите отметку или удалите их.

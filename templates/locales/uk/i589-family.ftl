@@ -1,0 +1,41 @@
+# I-589, частина A.II: чоловік або дружина та діти (issue 16).
+
+i589-family-identity-legend = Для I-589 (чоловік або дружина та діти)
+i589-family-identity-hint = Частина A.II питає це про чоловіка чи дружину та про кожну дитину. Якщо чогось немає, пишіть NONE.
+i589-family-middle-name = Друге ім’я
+i589-family-other-names = Інші імена, що використовувалися
+i589-family-other-names-hint = Дівоче прізвище, інші імена: по одному в рядку.
+i589-family-a-number = A-номер
+i589-family-passport-number = Номер паспорта або посвідчення особи
+i589-family-ssn = Номер соціального страхування (SSN)
+i589-family-number-or-none-hint = Якщо немає, напишіть NONE.
+i589-family-sex = Стать
+i589-family-city-of-birth = Місто народження
+i589-family-country-of-birth = Країна народження
+i589-family-nationality = Громадянство
+i589-family-ethnic-group = Раса, етнічна або племінна група
+i589-family-married-on = Дата шлюбу
+i589-family-marriage-place = Місце укладення шлюбу
+i589-family-spouse-only-hint = Лише для чоловіка або дружини.
+i589-family-location = Де перебуває зараз
+i589-family-location-hint = Лише якщо не в США: місто та країна.
+i589-family-in-us-legend = Лише якщо в США
+i589-family-in-us-hint = Заповнюйте, лише якщо вище позначено «У США».
+i589-family-last-entry-place = Місце останнього в’їзду до США
+i589-family-last-entry-on = Дата останнього в’їзду до США
+i589-family-i94-number = Номер I-94
+i589-family-status-when-admitted = Статус під час останнього в’їзду
+i589-family-current-status = Поточний статус
+i589-family-status-expires-on = Дозволене перебування спливає
+i589-family-in-court-proceedings = Триває імміграційний суд
+i589-family-previous-arrival-on = Дата попереднього приїзду, якщо був
+i589-family-no-children = У клієнта немає дітей
+i589-family-no-children-hint = Позначайте, лише якщо клієнт так сказав: порожній список сам по собі означає, що питання ще не поставлено.
+
+validation-ssn = У номері соціального страхування дев’ять цифр (123-45-6789); якщо його немає, напишіть NONE.
+validation-family-in-us-only = Лише для тих, хто в США: позначте «У США» або очистьте поле.
+validation-family-not-in-us-only = Лише для тих, хто поза США: зніміть позначку «У США» або очистьте поле.
+validation-family-spouse-only = Лише для чоловіка або дружини: змініть спорідненість або очистьте поле.
+validation-family-previous-arrival = Попередній приїзд має бути раніше за останній в’їзд.
+validation-family-married-before-born = Шлюб не може бути раніше за дату народження.
+validation-family-children-listed = Діти є у списку: зніміть позначку або видаліть їх.
