@@ -155,6 +155,37 @@ fn everything(lawyer_id: &str) -> Vec<(String, String)> {
             fields.push((format!("family.{row}.{name}"), (*value).to_string()));
         }
     }
+    // Part A.II of the spouse (in the US) and the child (still abroad).
+    for row in [0, 1] {
+        for (name, value) in [
+            ("a_number", "NONE"),
+            ("passport_number", "FX7654321"),
+            ("ssn", "NONE"),
+            ("middle_name", "NONE"),
+            ("other_names", "NONE"),
+            ("city_of_birth", "Kharkiv"),
+            ("country_of_birth", "UA"),
+            ("nationality", "UA"),
+            ("ethnic_group", "Ukrainian"),
+            ("sex", if row == 0 { "male" } else { "female" }),
+        ] {
+            fields.push((format!("family.{row}.{name}"), value.to_string()));
+        }
+    }
+    for (name, value) in [
+        ("married_on", "2012-09-15"),
+        ("marriage_place", "Kharkiv, Ukraine"),
+        ("in_us", "on"),
+        ("last_entry_place", "San Ysidro, CA"),
+        ("last_entry_on", "2025-06-01"),
+        ("i94_number", "123456789B2"),
+        ("status_when_admitted", "DT parole"),
+        ("current_status", "Parolee"),
+        ("in_court_proceedings", "no"),
+    ] {
+        fields.push((format!("family.0.{name}"), value.to_string()));
+    }
+    fields.push(("family.1.location".into(), "Lviv, Ukraine".into()));
     fields
 }
 
@@ -258,6 +289,20 @@ async fn each_kind_of_missing_item_is_listed_under_its_part_with_a_link_to_its_f
             "Part A.II",
         ),
         (
+            "family.0.last_entry_on",
+            "",
+            "A.II.spouse.1.last_entry_on",
+            "family.0.last_entry_on",
+            "Part A.II",
+        ),
+        (
+            "family.1.location",
+            "",
+            "A.II.child.1.location",
+            "family.1.location",
+            "Part A.II",
+        ),
+        (
             "family.3.given_name",
             "",
             "A.III.5.sibling.1.name",
@@ -355,18 +400,24 @@ async fn the_total_counts_every_person_on_file() {
         .filter(|def| def.group == i589::Group::Child)
         .count();
     let total = ITEMS.len() + child_items;
-    // The second child's family name, date of birth and marital status are blank.
+    // The second child, not in the US, has only a given name: every other item of a child
+    // abroad is blank (a checkbox is never blank; the US stay is not asked).
     let listed = missing(&section);
-    assert_eq!(
-        listed,
-        ["family_name", "date_of_birth", "marital_status"]
-            .iter()
-            .map(|name| (
-                format!("A.II.child.2.{name}"),
-                format!("/cases/{id}/intake#family.4.{name}")
-            ))
-            .collect::<Vec<_>>()
-    );
+    let expected: Vec<(String, String)> = ITEMS
+        .iter()
+        .filter(|def| def.group == i589::Group::Child)
+        .filter(|def| def.rule != "checkbox: unticked is No")
+        .filter(|def| !def.rule.ends_with("not in the U.S."))
+        .filter(|def| !def.number.ends_with(".given_name"))
+        .map(|def| {
+            (
+                def.number.replace("{n}", "2"),
+                format!("/cases/{id}/intake#{}", def.fields[0].replace("{row}", "4")),
+            )
+        })
+        .collect();
+    assert!(expected.len() > 10, "{expected:?}");
+    assert_eq!(listed, expected);
     let ready = total - listed.len();
     assert!(
         section.contains(&format!("I-589: {ready} of {total} items ready")),
