@@ -25,11 +25,13 @@ use super::codes::{MannerOfEntry, MaritalStatus, Relationship};
 use super::family::ChildrenState;
 use super::intake::{FamilyMember, Intake};
 
-/// What the rules read: the case file's intake, and today (for rules about age).
+/// What the rules read: the case file's intake, today (for rules about age), and the day the
+/// I-589 was filed, once it is.
 #[derive(Debug, Clone, Copy)]
 pub struct Facts<'a> {
     pub intake: &'a Intake,
     pub today: NaiveDate,
+    pub filed_on: Option<NaiveDate>,
 }
 
 impl Facts<'_> {
@@ -1282,6 +1284,7 @@ mod tests {
         check(&Facts {
             intake,
             today: today(),
+            filed_on: None,
         })
     }
 
@@ -1332,6 +1335,7 @@ mod tests {
         items(&Facts {
             intake,
             today: today(),
+            filed_on: None,
         })
         .into_iter()
         .find(|item| item.number == number)
@@ -1442,6 +1446,7 @@ mod tests {
         let items = items(&Facts {
             intake: &intake,
             today: today(),
+            filed_on: None,
         });
         // Every definition shows up exactly once.
         let defs: Vec<_> = ITEMS.iter().map(|d| d.number.replace("{n}", "1")).collect();

@@ -12,6 +12,7 @@ pub mod deadlines;
 pub mod family;
 pub mod holidays;
 pub mod i589;
+pub mod i589_warnings;
 pub mod ids;
 pub mod inquiry;
 pub mod intake;

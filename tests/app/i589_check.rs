@@ -71,6 +71,7 @@ async fn every_items_link_lands_on_an_input_of_the_intake_page() {
     let items = i589::items(&Facts {
         intake: &intake,
         today: chrono::Utc::now().date_naive(),
+        filed_on: None,
     });
     assert_eq!(items.len(), ITEMS.len(), "one person of each group");
     for item in &items {
@@ -423,4 +424,104 @@ async fn the_total_counts_every_person_on_file() {
         section.contains(&format!("I-589: {ready} of {total} items ready")),
         "{section}"
     );
+}
+
+/// The warnings a section lists, as (text, link).
+fn warnings(section: &str) -> Vec<(String, String)> {
+    section
+        .split("<li class=\"warning\"><a href=\"")
+        .skip(1)
+        .filter_map(|li| {
+            let (link, rest) = li.split_once("\">")?;
+            let text = rest.split("</a>").next()?;
+            Some((text.to_string(), link.to_string()))
+        })
+        .collect()
+}
+
+/// `everything` with native names for all, and C.5 answered as the arrival says (late).
+fn consistent(lawyer_id: &str) -> Vec<(String, String)> {
+    let mut fields = everything(lawyer_id);
+    for (row, native) in [
+        "Андрій Коваленко",
+        "Марія Коваленко",
+        "Олена Шевчук",
+        "Тарас Шевчук",
+    ]
+    .iter()
+    .enumerate()
+    {
+        fields = with(fields, &format!("family.{row}.native_name"), native);
+    }
+    fields = with(fields, "claim_answers.filed_after_one_year.answer", "yes");
+    with(
+        fields,
+        "claim_answers.filed_after_one_year.explanation",
+        "Changed circumstances: the brother's arrest in 2026",
+    )
+}
+
+#[actix_web::test]
+async fn a_consistent_file_shows_no_warning() {
+    let app = spawn_app().await;
+    let lawyer = app.login_as(Role::Lawyer).await;
+    let (_, section) = checked(&app, &lawyer, &consistent(&lawyer.staff.id.to_string())).await;
+    assert_eq!(warnings(&section), vec![]);
+    assert!(!section.contains("To check before filing"), "{section}");
+}
+
+#[actix_web::test]
+async fn each_consistency_warning_is_shown_with_a_link_to_its_field() {
+    let app = spawn_app().await;
+    let lawyer = app.login_as(Role::Lawyer).await;
+    let mut fields = consistent(&lawyer.staff.id.to_string());
+    // The spouse without a native name.
+    fields = with(fields, "family.0.native_name", "");
+    // The child, married, marked as a derivative.
+    fields = with(fields, "family.1.marital_status", "married");
+    fields = with(fields, "family.1.in_us", "on");
+    fields = with(fields, "family.1.derivative", "on");
+    // Arrived more than a year ago, and C.5 says no.
+    fields = with(fields, "claim_answers.filed_after_one_year.answer", "no");
+    // The brother written twice, born on another day the second time.
+    for (name, value) in [
+        ("row", "new"),
+        ("relationship", "sibling"),
+        ("family_name", "Shevchuk"),
+        ("given_name", "Taras"),
+        ("native_name", "Тарас Шевчук"),
+        ("date_of_birth", "1993-10-09"),
+    ] {
+        fields.push((format!("family.4.{name}"), value.to_string()));
+    }
+    let (id, section) = checked(&app, &lawyer, &fields).await;
+    let link = |field: &str| format!("/cases/{id}/intake#{field}");
+    assert_eq!(
+        warnings(&section),
+        vec![
+            (
+                "Andriy Kovalenko: no name in the native alphabet".to_string(),
+                link("family.0.native_name")
+            ),
+            (
+                "Maria Kovalenko is marked to be included in the application but cannot be \
+                 (married, 21 or over, or outside the U.S.)"
+                    .to_string(),
+                link("family.1.derivative")
+            ),
+            (
+                "C.5 says the application is not filed more than a year after the last arrival, \
+                 but the one-year deadline has passed"
+                    .to_string(),
+                link("claim_answers.filed_after_one_year.answer")
+            ),
+            (
+                "Taras Shevchuk: the date of birth is written differently in two places"
+                    .to_string(),
+                link("family.4.date_of_birth")
+            ),
+        ]
+    );
+    // Warnings do not make an item missing.
+    assert!(missing(&section).is_empty(), "{section}");
 }

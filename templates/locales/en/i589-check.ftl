@@ -9,3 +9,11 @@ i589-check-part-d = Part D: your signature
 i589-check-ready = I-589: { $ready } of { $total } items ready
 i589-check-complete = Every item of the I-589 that the case file asks is answered.
 i589-check-missing-intro = Missing, by part of the form (each link opens the intake at its field):
+# Consistency warnings: they do not stop a filing. $name is the person as written on file.
+i589-check-warnings = To check before filing
+i589-warning-no-native-name = { $name }: no name in the native alphabet
+i589-warning-ineligible-derivative = { $name } is marked to be included in the application but cannot be (married, 21 or over, or outside the U.S.)
+i589-warning-late-filing-denied = C.5 says the application is not filed more than a year after the last arrival, but the one-year deadline has passed
+i589-warning-timely-filing-marked-late = C.5 says the application is filed more than a year after the last arrival, but the one-year deadline has not passed
+i589-warning-birth-dates-differ = { $name }: the date of birth is written differently in two places
+i589-warning-names-differ = { $name }: the name is written differently in two places

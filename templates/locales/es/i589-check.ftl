@@ -9,3 +9,11 @@ i589-check-part-d = Parte D: firma del solicitante
 i589-check-ready = I-589: { $ready } de { $total } puntos listos
 i589-check-complete = Todos los puntos del I-589 que pide el expediente están respondidos.
 i589-check-missing-intro = Faltan, por parte del formulario (cada enlace abre la entrevista inicial en su campo):
+# Advertencias de coherencia: no impiden presentar. $name es la persona tal como consta en el expediente.
+i589-check-warnings = Revisar antes de presentar
+i589-warning-no-native-name = { $name }: falta el nombre en el alfabeto nativo
+i589-warning-ineligible-derivative = { $name } está marcado para incluirse en la solicitud, pero no puede incluirse (casado, de 21 años o más, o fuera de EE. UU.)
+i589-warning-late-filing-denied = C.5 dice que la solicitud no se presenta más de un año después de la última llegada, pero el plazo de un año ya venció
+i589-warning-timely-filing-marked-late = C.5 dice que la solicitud se presenta más de un año después de la última llegada, pero el plazo de un año aún no ha vencido
+i589-warning-birth-dates-differ = { $name }: la fecha de nacimiento está escrita de dos formas distintas
+i589-warning-names-differ = { $name }: el nombre está escrito de dos formas distintas

@@ -16,8 +16,8 @@ use crate::domain::codes::{
 };
 use crate::domain::deadlines::{self, Deadline, DeadlineKind, EadClock, FilingException};
 use crate::domain::family::ChildrenState;
-use crate::domain::i589;
 use crate::domain::intake::{self, ClientDetails, EntryDetails, Intake};
+use crate::domain::{i589, i589_warnings};
 use crate::error::Message;
 use crate::i18n::I18n;
 use crate::routes::audit::html::{self as audit_view, AuditLine};
@@ -177,6 +177,13 @@ pub struct I589Check {
     pub summary: String,
     /// By part in the form's order: the part's title and its missing items.
     pub missing: Vec<(String, Vec<I589MissingLine>)>,
+    /// Consistency warnings (not blocking), each with a link to the field to look at.
+    pub warnings: Vec<I589WarningLine>,
+}
+
+pub struct I589WarningLine {
+    pub text: String,
+    pub link: String,
 }
 
 /// The case file as the page shows it.
@@ -412,7 +419,7 @@ impl CaseView {
                 .map(|d| w.deadline(d)),
             deadlines,
             past_deadlines,
-            i589: i589_check(&w, &case.id.0.to_string(), intake),
+            i589: i589_check(&w, &case.id.0.to_string(), intake, case.i589_filed_on),
             client: client(&w, &intake.client),
             contacts: contacts(&w, &intake.client),
             family: family(&w, intake),
@@ -551,11 +558,27 @@ fn contacts(w: &Writer<'_>, c: &ClientDetails) -> Vec<Contact> {
 }
 
 /// The completeness check: computed from the intake on every view (it queries nothing).
-fn i589_check(w: &Writer<'_>, case_id: &str, intake: &Intake) -> I589Check {
-    let result = i589::check(&i589::Facts {
+fn i589_check(
+    w: &Writer<'_>,
+    case_id: &str,
+    intake: &Intake,
+    filed_on: Option<NaiveDate>,
+) -> I589Check {
+    let facts = i589::Facts {
         intake,
         today: w.today,
-    });
+        filed_on,
+    };
+    let result = i589::check(&facts);
+    let warnings = i589_warnings::warnings(&facts)
+        .into_iter()
+        .map(|warning| I589WarningLine {
+            text: w
+                .i18n
+                .message(&Message::new(warning.kind.label_key()).with("name", &warning.person)),
+            link: format!("/cases/{case_id}/intake#{}", warning.field),
+        })
+        .collect();
     let summary = w.i18n.message(
         &Message::new("i589-check-ready")
             .with("ready", result.ready)
@@ -577,7 +600,11 @@ fn i589_check(w: &Writer<'_>, case_id: &str, intake: &Intake) -> I589Check {
             (w.t(part.label_key()), lines)
         })
         .collect();
-    I589Check { summary, missing }
+    I589Check {
+        summary,
+        missing,
+        warnings,
+    }
 }
 
 fn family(w: &Writer<'_>, intake: &Intake) -> Vec<FamilyLine> {
