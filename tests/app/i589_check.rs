@@ -477,9 +477,8 @@ async fn each_consistency_warning_is_shown_with_a_link_to_its_field() {
     let mut fields = consistent(&lawyer.staff.id.to_string());
     // The spouse without a native name.
     fields = with(fields, "family.0.native_name", "");
-    // The child, married, marked as a derivative.
+    // The child, married and still abroad, marked as a derivative.
     fields = with(fields, "family.1.marital_status", "married");
-    fields = with(fields, "family.1.in_us", "on");
     fields = with(fields, "family.1.derivative", "on");
     // Arrived more than a year ago, and C.5 says no.
     fields = with(fields, "claim_answers.filed_after_one_year.answer", "no");
