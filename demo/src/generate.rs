@@ -21,6 +21,7 @@ use super::people::{
     BELARUSIAN, CAMEROONIAN, CONGOLESE, ERITREAN, Family, GUINEAN, Given, NameSet, RUSSIAN,
     SPANISH, UKRAINIAN,
 };
+use refuge::domain::background::{Address, Background, Job, Relative, School, Until, YearMonth};
 use refuge::domain::case_stage::{self, CaseStage, ClaimKind};
 use refuge::domain::case_work::{KeyDates, NewCaseEvent, NewChecklistItem};
 use refuge::domain::claim_answers::{Answer, ClaimAnswers, Ground, YesNoAnswer};
@@ -519,6 +520,13 @@ impl Gen<'_> {
         let has_child = family
             .iter()
             .any(|m| m.relationship == Some(Relationship::Child));
+        let background = if stage == CaseStage::Inquiry {
+            // Part A.III is gone through with the client once the office takes the case.
+            DemoBackground::default()
+        } else {
+            background(origin, names, &person, &home, born, departed)
+        };
+
         let mut intake = Intake {
             client,
             entry,
@@ -535,6 +543,11 @@ impl Gen<'_> {
                 // An empty list of children is mostly asked about once the office takes the case.
                 none: stage != CaseStage::Inquiry && !has_child && self.chance(0.85),
             },
+            background: background.background,
+            residences: background.residences,
+            schools: background.schools,
+            jobs: background.jobs,
+            siblings: background.siblings,
         };
         intake.client.immigration_status = Some(self.status(&history, path, &intake.entry));
         let intake_complete = stage != CaseStage::Inquiry || self.chance(0.5);
@@ -2608,5 +2621,183 @@ mod tests {
             share(ages_out_soon) > 0.01,
             "children ageing out: {ages_out_soon}"
         );
+    }
+}
+
+/// Part A.III of a demo case.
+#[derive(Default)]
+struct DemoBackground {
+    background: Background,
+    residences: Vec<Address>,
+    schools: Vec<School>,
+    jobs: Vec<Job>,
+    siblings: Vec<Relative>,
+}
+
+/// Part A.III drawn from the case's own facts with a generator of its own (seeded by them),
+/// so that a seed's other cases stay as they were: the home city until leaving, a school
+/// and a job there, the parents and a sibling or two; sometimes no siblings or no job.
+fn background(
+    origin: Origin,
+    names: &'static NameSet,
+    person: &Person,
+    home: &str,
+    born: NaiveDate,
+    departed: NaiveDate,
+) -> DemoBackground {
+    let mut rng = StdRng::seed_from_u64(
+        (born.num_days_from_ce() as u64) << 20 ^ departed.num_days_from_ce() as u64,
+    );
+    let country = Some(origin.country().to_string());
+    let month = |date: NaiveDate| Some(YearMonth::of(date));
+    let until = |date: NaiveDate| Some(Until::Month(YearMonth::of(date)));
+    let left = YearMonth::of(departed);
+    let moved_in = ymd(
+        departed.year() - rng.gen_range(3..12),
+        rng.gen_range(1..=12),
+        1,
+    );
+    let streets = [
+        "Lenina",
+        "Shevchenko",
+        "Central",
+        "Libertad",
+        "Independence",
+        "Park",
+    ];
+    let street = format!(
+        "{} {}, apt. {}",
+        streets[rng.gen_range(0..streets.len())],
+        rng.gen_range(1..120),
+        rng.gen_range(1..90)
+    );
+    let last_address = Address {
+        street,
+        city: home.to_string(),
+        province: String::new(),
+        country: country.clone(),
+        from: month(moved_in),
+        to: Some(Until::Month(left)),
+    };
+    let mut residences = vec![last_address.clone()];
+    if departed.year() - moved_in.year() < 5 {
+        let earlier = origin.cities()[rng.gen_range(0..origin.cities().len())];
+        residences.push(Address {
+            street: format!(
+                "{} {}",
+                streets[rng.gen_range(0..streets.len())],
+                rng.gen_range(1..60)
+            ),
+            city: earlier.to_string(),
+            country: country.clone(),
+            from: month(ymd(
+                moved_in.year() - rng.gen_range(2..8),
+                rng.gen_range(1..=12),
+                1,
+            )),
+            to: until(moved_in),
+            ..Address::default()
+        });
+    }
+    let school_end = ymd(born.year() + 17, 6, 1);
+    let mut schools = vec![School {
+        name: format!("Secondary School No. {}", rng.gen_range(1..90)),
+        kind: "Secondary".into(),
+        location: home.to_string(),
+        from: month(ymd(born.year() + 7, 9, 1)),
+        to: until(school_end),
+    }];
+    if born.year() + 22 < departed.year() && rng.gen_bool(0.5) {
+        schools.insert(
+            0,
+            School {
+                name: format!("{home} State University"),
+                kind: "University".into(),
+                location: home.to_string(),
+                from: month(ymd(born.year() + 17, 9, 1)),
+                to: until(ymd(born.year() + 22, 6, 1)),
+            },
+        );
+    }
+    let employed = rng.gen_bool(0.85);
+    let jobs = if employed {
+        let employers = [
+            "City Hospital No. 2",
+            "Regional Transport Company",
+            "Private shop",
+            "Construction cooperative",
+        ];
+        let occupations = ["Nurse", "Driver", "Sales clerk", "Builder"];
+        let which = rng.gen_range(0..employers.len());
+        vec![Job {
+            employer: format!("{}, {home}", employers[which]),
+            occupation: occupations[which].into(),
+            from: month(ymd(
+                departed.year() - rng.gen_range(1..6),
+                rng.gen_range(1..=12),
+                1,
+            )),
+            to: Some(Until::Month(left)),
+        }]
+    } else {
+        Vec::new()
+    };
+    let family_name = person.family.clone();
+    let feminine = names
+        .family
+        .iter()
+        .find(|f| f.latin.first().is_some_and(|l| *l == family_name))
+        .and_then(|f| f.latin_f.first())
+        .map_or_else(|| family_name.clone(), |f| f.to_string());
+    let given = |rng: &mut StdRng, list: &'static [Given]| {
+        list[rng.gen_range(0..list.len())]
+            .latin
+            .first()
+            .copied()
+            .unwrap_or("NONE")
+    };
+    let father_deceased = rng.gen_bool(0.2);
+    let father = Relative {
+        full_name: format!("{} {family_name}", given(&mut rng, names.male)),
+        birth_city: home.to_string(),
+        birth_country: country.clone(),
+        location: if father_deceased {
+            String::new()
+        } else {
+            format!("{home}, {}", origin.country())
+        },
+        deceased: father_deceased,
+    };
+    let mother = Relative {
+        full_name: format!("{} {feminine}", given(&mut rng, names.female)),
+        birth_city: home.to_string(),
+        birth_country: country.clone(),
+        location: format!("{home}, {}", origin.country()),
+        deceased: false,
+    };
+    let siblings: Vec<Relative> = (0..rng.gen_range(0..3))
+        .map(|_| Relative {
+            full_name: format!("{} {family_name}", given(&mut rng, names.male)),
+            birth_city: home.to_string(),
+            birth_country: country.clone(),
+            location: format!("{home}, {}", origin.country()),
+            deceased: false,
+        })
+        .collect();
+    DemoBackground {
+        background: Background {
+            last_address,
+            feared_country_same: true,
+            no_schooling: false,
+            no_employment: !employed,
+            mother,
+            father,
+            no_siblings: siblings.is_empty(),
+            ..Background::default()
+        },
+        residences,
+        schools,
+        jobs,
+        siblings,
     }
 }

@@ -1,7 +1,7 @@
 //! Queries on the client's part of the case file: `clients`, `client_entries`,
 //! `family_members`, `journey_legs`, `persecution_events`, and (through
-//! [`super::claim_answers`]) the I-589's Parts B and C. Rows of the repeated sections are
-//! replaced as a whole on each save, in order.
+//! [`super::claim_answers`] and [`super::background`]) the I-589's Parts B and C and A.III.
+//! Rows of the repeated sections are replaced as a whole on each save, in order.
 
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
@@ -386,6 +386,7 @@ pub fn save(
             .execute(conn)?;
     }
     super::claim_answers::save(conn, client_id, &intake.claim_answers)?;
+    super::background::save(conn, client_id, intake)?;
     Ok(())
 }
 
@@ -443,6 +444,7 @@ pub fn load(conn: &mut DbConnection, client_id: uuid::Uuid) -> QueryResult<Optio
         .collect();
     let claim_answers = super::claim_answers::load(conn, client_id)?;
     let children = super::family::load_answers(conn, id)?;
+    let background = super::background::load(conn, client_id)?;
     Ok(Some(Intake {
         client: client.into_details(),
         entry,
@@ -452,6 +454,11 @@ pub fn load(conn: &mut DbConnection, client_id: uuid::Uuid) -> QueryResult<Optio
         claim: Default::default(),
         claim_answers,
         children,
+        background: background.background,
+        residences: background.residences,
+        schools: background.schools,
+        jobs: background.jobs,
+        siblings: background.siblings,
     }))
 }
 

@@ -6,6 +6,7 @@ pub mod api_tokens;
 pub mod audit_chain;
 pub mod audit_log;
 pub mod audit_writer;
+pub mod background;
 pub mod backup_runs;
 pub mod case_list;
 pub mod case_work;

@@ -92,6 +92,18 @@ pub const SEALED_COLUMNS: &[SealedColumn] = &[
     column("family_member_details", "member_id", "i94_number"),
     column("family_member_details", "member_id", "status_when_admitted"),
     column("family_member_details", "member_id", "current_status"),
+    // I-589 Part A.III.
+    column("background_addresses", "id", "street"),
+    column("background_addresses", "id", "city"),
+    column("background_addresses", "id", "province"),
+    column("background_schools", "id", "name"),
+    column("background_schools", "id", "kind"),
+    column("background_schools", "id", "location"),
+    column("background_jobs", "id", "employer"),
+    column("background_jobs", "id", "occupation"),
+    column("background_relatives", "id", "full_name"),
+    column("background_relatives", "id", "birth_city"),
+    column("background_relatives", "id", "location"),
     column("cases", "id", "conflict_note"),
     SealedColumn {
         table: "case_stage_history",

@@ -761,3 +761,93 @@ diesel::table! {
 }
 
 diesel::joinable!(family_answers -> clients (client_id));
+
+// Issue 16: I-589 Part A.III, the applicant's background.
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::uuid::PortableUuid;
+    use crate::db::sealed::Sealed;
+
+    background_addresses (id) {
+        id -> PortableUuid,
+        client_id -> PortableUuid,
+        kind -> Text,
+        position -> Integer,
+        street -> Sealed,
+        city -> Sealed,
+        province -> Sealed,
+        country -> Text,
+        from_month -> Text,
+        to_month -> Text,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::uuid::PortableUuid;
+    use crate::db::sealed::Sealed;
+
+    background_schools (id) {
+        id -> PortableUuid,
+        client_id -> PortableUuid,
+        position -> Integer,
+        name -> Sealed,
+        kind -> Sealed,
+        location -> Sealed,
+        from_month -> Text,
+        to_month -> Text,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::uuid::PortableUuid;
+    use crate::db::sealed::Sealed;
+
+    background_jobs (id) {
+        id -> PortableUuid,
+        client_id -> PortableUuid,
+        position -> Integer,
+        employer -> Sealed,
+        occupation -> Sealed,
+        from_month -> Text,
+        to_month -> Text,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::uuid::PortableUuid;
+    use crate::db::sealed::Sealed;
+
+    background_relatives (id) {
+        id -> PortableUuid,
+        client_id -> PortableUuid,
+        relation -> Text,
+        position -> Integer,
+        full_name -> Sealed,
+        birth_city -> Sealed,
+        birth_country -> Text,
+        location -> Sealed,
+        deceased -> Bool,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::uuid::PortableUuid;
+
+    background_answers (client_id) {
+        client_id -> PortableUuid,
+        feared_country_same -> Bool,
+        no_schooling -> Bool,
+        no_employment -> Bool,
+        no_siblings -> Bool,
+    }
+}
+
+diesel::joinable!(background_addresses -> clients (client_id));
+diesel::joinable!(background_schools -> clients (client_id));
+diesel::joinable!(background_jobs -> clients (client_id));
+diesel::joinable!(background_relatives -> clients (client_id));
+diesel::joinable!(background_answers -> clients (client_id));

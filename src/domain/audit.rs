@@ -600,6 +600,20 @@ const INTAKE_KINDS: &[(&str, Kind)] = &[
     ("claim_answers.returned.answer", ANSWER),
     ("claim_answers.filed_after_one_year.answer", ANSWER),
     ("claim_answers.crimes_in_us.answer", ANSWER),
+    // I-589 Part A.III.
+    ("background.last_address.country", Kind::Country),
+    ("background.feared_country_address.country", Kind::Country),
+    ("background.feared_country_same", Kind::Flag),
+    ("background.no_schooling", Kind::Flag),
+    ("background.no_employment", Kind::Flag),
+    ("background.no_siblings", Kind::Flag),
+    ("background.mother.birth_country", Kind::Country),
+    ("background.mother.deceased", Kind::Flag),
+    ("background.father.birth_country", Kind::Country),
+    ("background.father.deceased", Kind::Flag),
+    ("residences.country", Kind::Country),
+    ("siblings.birth_country", Kind::Country),
+    ("siblings.deceased", Kind::Flag),
 ];
 
 /// A yes/no question of the I-589.
@@ -657,6 +671,11 @@ const INTAKE_ITEMS: &[(&str, &str)] = &[
     ("family", "intake-family-member"),
     ("journey", "intake-journey-leg"),
     ("persecution", "intake-persecution-event"),
+    // I-589 Part A.III.
+    ("residences", "background-residence-item"),
+    ("schools", "background-school-item"),
+    ("jobs", "background-job-item"),
+    ("siblings", "background-sibling-item"),
 ];
 
 fn lookup(table: &[Field], name: &str) -> Option<(&'static str, Kind)> {
@@ -878,6 +897,11 @@ mod tests {
             claim: ClaimDetails::default(),
             claim_answers: Default::default(),
             children: Default::default(),
+            background: Default::default(),
+            residences: vec![Default::default()],
+            schools: vec![Default::default()],
+            jobs: vec![Default::default()],
+            siblings: vec![Default::default()],
         };
         let mut paths = Vec::new();
         flat("", &serde_json::to_value(&intake).unwrap(), &mut paths);

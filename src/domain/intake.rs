@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::a_number::ANumber;
+use super::background::{Address, Background, BackgroundParts, Job, Relative, School, YearMonth};
 use super::case_stage::ClaimKind;
 use super::claim_answers::{Answer, ClaimAnswers, ClaimQuestion};
 use super::codes::{
@@ -51,6 +52,21 @@ pub struct Intake {
     /// I-589 Part A.II: "I do not have any children".
     #[serde(default)]
     pub children: ChildrenAnswer,
+    /// I-589 Part A.III, its single answers (A.III.1, the none boxes, the parents).
+    #[serde(default)]
+    pub background: Background,
+    /// A.III.2: residences during the past five years, present first.
+    #[serde(default)]
+    pub residences: Vec<Address>,
+    /// A.III.3: education, most recent first.
+    #[serde(default)]
+    pub schools: Vec<School>,
+    /// A.III.4: employment during the past five years, present first.
+    #[serde(default)]
+    pub jobs: Vec<Job>,
+    /// A.III.5: brothers and sisters.
+    #[serde(default)]
+    pub siblings: Vec<Relative>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
@@ -373,6 +389,109 @@ pub const FIELD_LABELS: &[(&str, &str)] = &[
         "claim_answers.crimes_in_us.explanation",
         "i589-crimes-in-us-explanation",
     ),
+    // I-589 Part A.III (background).
+    (
+        "background.last_address.street",
+        "background-last-address-street",
+    ),
+    (
+        "background.last_address.city",
+        "background-last-address-city",
+    ),
+    (
+        "background.last_address.province",
+        "background-last-address-province",
+    ),
+    (
+        "background.last_address.country",
+        "background-last-address-country",
+    ),
+    (
+        "background.last_address.from",
+        "background-last-address-from",
+    ),
+    ("background.last_address.to", "background-last-address-to"),
+    (
+        "background.last_address.to_present",
+        "background-last-address-to-present",
+    ),
+    (
+        "background.feared_country_address.street",
+        "background-feared-address-street",
+    ),
+    (
+        "background.feared_country_address.city",
+        "background-feared-address-city",
+    ),
+    (
+        "background.feared_country_address.province",
+        "background-feared-address-province",
+    ),
+    (
+        "background.feared_country_address.country",
+        "background-feared-address-country",
+    ),
+    (
+        "background.feared_country_address.from",
+        "background-feared-address-from",
+    ),
+    (
+        "background.feared_country_address.to",
+        "background-feared-address-to",
+    ),
+    (
+        "background.feared_country_address.to_present",
+        "background-feared-address-to-present",
+    ),
+    ("background.feared_country_same", "background-feared-same"),
+    ("background.mother.full_name", "background-mother-full-name"),
+    (
+        "background.mother.birth_city",
+        "background-mother-birth-city",
+    ),
+    (
+        "background.mother.birth_country",
+        "background-mother-birth-country",
+    ),
+    ("background.mother.location", "background-mother-location"),
+    ("background.mother.deceased", "background-mother-deceased"),
+    ("background.father.full_name", "background-father-full-name"),
+    (
+        "background.father.birth_city",
+        "background-father-birth-city",
+    ),
+    (
+        "background.father.birth_country",
+        "background-father-birth-country",
+    ),
+    ("background.father.location", "background-father-location"),
+    ("background.father.deceased", "background-father-deceased"),
+    ("background.no_schooling", "background-no-schooling"),
+    ("background.no_employment", "background-no-employment"),
+    ("background.no_siblings", "background-no-siblings"),
+    ("residences.street", "background-residence-street"),
+    ("residences.city", "background-residence-city"),
+    ("residences.province", "background-residence-province"),
+    ("residences.country", "background-residence-country"),
+    ("residences.from", "background-residence-from"),
+    ("residences.to", "background-residence-to"),
+    ("residences.to_present", "background-residence-to-present"),
+    ("schools.name", "background-school-name"),
+    ("schools.kind", "background-school-kind"),
+    ("schools.location", "background-school-location"),
+    ("schools.from", "background-school-from"),
+    ("schools.to", "background-school-to"),
+    ("schools.to_present", "background-school-to-present"),
+    ("jobs.employer", "background-job-employer"),
+    ("jobs.occupation", "background-job-occupation"),
+    ("jobs.from", "background-job-from"),
+    ("jobs.to", "background-job-to"),
+    ("jobs.to_present", "background-job-to-present"),
+    ("siblings.full_name", "background-sibling-full-name"),
+    ("siblings.birth_city", "background-sibling-birth-city"),
+    ("siblings.birth_country", "background-sibling-birth-country"),
+    ("siblings.location", "background-sibling-location"),
+    ("siblings.deceased", "background-sibling-deceased"),
 ];
 
 /// The field at `path` whatever its row: `family.2.given_name` → `family.given_name`.
@@ -539,6 +658,10 @@ impl Intake {
             self.family.len(),
             self.journey.len(),
             self.persecution.len(),
+            self.residences.len(),
+            self.schools.len(),
+            self.jobs.len(),
+            self.siblings.len(),
         ] {
             if section > MAX_ROWS {
                 errors.push(
@@ -614,6 +737,14 @@ impl Intake {
                 errors.push(field, Message::new("validation-i589-explain-yes"));
             }
         }
+        BackgroundParts {
+            background: &mut self.background,
+            residences: &mut self.residences,
+            schools: &mut self.schools,
+            jobs: &mut self.jobs,
+            siblings: &mut self.siblings,
+        }
+        .check(&mut errors, today);
         if errors.is_empty() {
             Ok(self)
         } else {
@@ -670,6 +801,18 @@ pub(super) fn not_future(
     today: NaiveDate,
 ) {
     if date.is_some_and(|d| d > today) {
+        errors.push(field, Message::new("validation-date-future"));
+    }
+}
+
+/// A month that cannot lie in the future (a residence's "from", a job's "to").
+pub(super) fn not_future_month(
+    errors: &mut FieldErrors,
+    field: &str,
+    month: Option<YearMonth>,
+    today: NaiveDate,
+) {
+    if month.is_some_and(|m| m > YearMonth::of(today)) {
         errors.push(field, Message::new("validation-date-future"));
     }
 }

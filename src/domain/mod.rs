@@ -3,6 +3,7 @@
 pub mod a_number;
 pub mod audit;
 pub mod audit_chain;
+pub mod background;
 pub mod case_file;
 pub mod case_stage;
 pub mod case_work;

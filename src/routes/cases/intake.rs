@@ -193,6 +193,25 @@ impl Choices {
     pub(crate) fn shape(&self, path: &str) -> Shape<'_> {
         match intake::general_path(path).as_str() {
             "client.sex" => Shape::Pick(&self.sexes),
+            // I-589 Part A.III.
+            "background.last_address.country"
+            | "background.feared_country_address.country"
+            | "background.mother.birth_country"
+            | "background.father.birth_country"
+            | "residences.country"
+            | "siblings.birth_country" => Shape::Pick(&self.countries),
+            "background.last_address.to_present"
+            | "background.feared_country_address.to_present"
+            | "background.feared_country_same"
+            | "background.no_schooling"
+            | "background.no_employment"
+            | "background.no_siblings"
+            | "background.mother.deceased"
+            | "background.father.deceased"
+            | "residences.to_present"
+            | "schools.to_present"
+            | "jobs.to_present"
+            | "siblings.deceased" => Shape::Check,
             "client.country_of_birth" | "journey.from_country" | "journey.to_country" => {
                 Shape::Pick(&self.countries)
             }
@@ -284,11 +303,12 @@ pub(crate) fn field_label(ctx: &PageContext, field: &str) -> Option<String> {
     let mut parts = field.split('.');
     let (section, second, third) = (parts.next()?, parts.next()?, parts.next());
     let (path, row) = match third {
-        Some(name) if section != "claim_answers" => (
+        Some(name) if !matches!(section, "claim_answers" | "background") => (
             format!("{section}.{name}"),
             Some(second.parse::<usize>().ok()?),
         ),
-        // A question's answer or explanation (`claim_answers.past_harm.answer`): no row.
+        // A question's answer or explanation (`claim_answers.past_harm.answer`), a field of
+        // one of Part A.III's fixed parts (`background.mother.full_name`): no row.
         _ => (field.to_string(), None),
     };
     let label = ctx.t(intake::label_key(&path)?);
@@ -299,6 +319,13 @@ pub(crate) fn field_label(ctx: &PageContext, field: &str) -> Option<String> {
         ("persecution", Some(i)) => {
             format!("{} — {label}", row_name("intake-persecution-event", i))
         }
+        // I-589 Part A.III.
+        ("residences", Some(i)) => {
+            format!("{} — {label}", row_name("background-residence-item", i))
+        }
+        ("schools", Some(i)) => format!("{} — {label}", row_name("background-school-item", i)),
+        ("jobs", Some(i)) => format!("{} — {label}", row_name("background-job-item", i)),
+        ("siblings", Some(i)) => format!("{} — {label}", row_name("background-sibling-item", i)),
         _ => label,
     })
 }

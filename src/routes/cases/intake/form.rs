@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use crate::domain::a_number::ANumber;
+use crate::domain::background::{Address, Background, Job, Relative, School, Until, YearMonth};
 use crate::domain::case_stage::ClaimKind;
 use crate::domain::claim_answers::{Answer, ClaimAnswers, ClaimQuestion, Ground};
 use crate::domain::codes::{
@@ -50,7 +51,16 @@ pub const LIST_FIELDS: [&str; 3] = [
 ];
 
 /// The repeated sections of the form.
-pub const SECTIONS: [&str; 3] = ["family", "journey", "persecution"];
+pub const SECTIONS: [&str; 7] = [
+    "family",
+    "journey",
+    "persecution",
+    // I-589 Part A.III.
+    "residences",
+    "schools",
+    "jobs",
+    "siblings",
+];
 
 /// The entries of a list field's text, in order (`"RU, UA"` → `["RU", "UA"]`).
 pub fn entries(text: &str) -> Vec<&str> {
@@ -425,6 +435,7 @@ impl IntakeForm {
             given.answer = answer;
             given.explanation = self.value(&question.explanation_path()).into();
         }
+        let background = self.background(&mut errors);
         if errors.is_empty() {
             Ok(Intake {
                 client,
@@ -437,9 +448,182 @@ impl IntakeForm {
                 children: ChildrenAnswer {
                     none: self.checked("children.none"),
                 },
+                background: background.background,
+                residences: background.residences,
+                schools: background.schools,
+                jobs: background.jobs,
+                siblings: background.siblings,
             })
         } else {
             Err(errors)
+        }
+    }
+
+    /// A month as typed (`2019-04`, `04/2019`), if any.
+    fn month(&self, errors: &mut FieldErrors, field: &str) -> Option<YearMonth> {
+        let raw = self.value(field).trim();
+        if raw.is_empty() {
+            return None;
+        }
+        errors.check(field, YearMonth::parse(raw))
+    }
+
+    /// Where a period of `prefix` ends: its "to" month, or its box "to present".
+    fn until(&self, errors: &mut FieldErrors, prefix: &str) -> Option<Until> {
+        let field = format!("{prefix}.to");
+        let present = self.checked(&format!("{prefix}.to_present"));
+        match (present, self.value(&field).trim().is_empty()) {
+            (true, true) => Some(Until::Present),
+            (true, false) => {
+                errors.push(field, Message::new("validation-month-or-present"));
+                None
+            }
+            (false, _) => self.month(errors, &field).map(Until::Month),
+        }
+    }
+
+    fn address(&self, errors: &mut FieldErrors, prefix: &str) -> Address {
+        let f = |name: &str| format!("{prefix}.{name}");
+        Address {
+            street: self.value(&f("street")).into(),
+            city: self.value(&f("city")).into(),
+            province: self.value(&f("province")).into(),
+            country: Some(self.value(&f("country")).trim().to_string()).filter(|c| !c.is_empty()),
+            from: self.month(errors, &f("from")),
+            to: self.until(errors, prefix),
+        }
+    }
+
+    fn relative(&self, prefix: &str) -> Relative {
+        let f = |name: &str| format!("{prefix}.{name}");
+        Relative {
+            full_name: self.value(&f("full_name")).into(),
+            birth_city: self.value(&f("birth_city")).into(),
+            birth_country: Some(self.value(&f("birth_country")).trim().to_string())
+                .filter(|c| !c.is_empty()),
+            location: self.value(&f("location")).into(),
+            deceased: self.checked(&f("deceased")),
+        }
+    }
+
+    /// The filled rows of a section, each read by `row` from its prefix (`schools.2`).
+    fn filled_rows<T>(&self, section: &str, mut row: impl FnMut(&str) -> T) -> Vec<T> {
+        (0..self.rows(section))
+            .filter(|i| !self.row_is_blank(section, *i))
+            .map(|i| row(&format!("{section}.{i}")))
+            .collect()
+    }
+
+    /// Part A.III as typed.
+    fn background(&self, errors: &mut FieldErrors) -> BackgroundForm {
+        let background = Background {
+            last_address: self.address(errors, "background.last_address"),
+            feared_country_address: self.address(errors, "background.feared_country_address"),
+            feared_country_same: self.checked("background.feared_country_same"),
+            no_schooling: self.checked("background.no_schooling"),
+            no_employment: self.checked("background.no_employment"),
+            mother: self.relative("background.mother"),
+            father: self.relative("background.father"),
+            no_siblings: self.checked("background.no_siblings"),
+        };
+        let residences = self.filled_rows("residences", |p| self.address(errors, p));
+        let schools = self.filled_rows("schools", |p| School {
+            name: self.value(&format!("{p}.name")).into(),
+            kind: self.value(&format!("{p}.kind")).into(),
+            location: self.value(&format!("{p}.location")).into(),
+            from: self.month(errors, &format!("{p}.from")),
+            to: self.until(errors, p),
+        });
+        let jobs = self.filled_rows("jobs", |p| Job {
+            employer: self.value(&format!("{p}.employer")).into(),
+            occupation: self.value(&format!("{p}.occupation")).into(),
+            from: self.month(errors, &format!("{p}.from")),
+            to: self.until(errors, p),
+        });
+        let siblings = self.filled_rows("siblings", |p| self.relative(p));
+        BackgroundForm {
+            background,
+            residences,
+            schools,
+            jobs,
+            siblings,
+        }
+    }
+
+    /// Shows a period's months; a "to" of present ticks its box.
+    fn show_period(&mut self, prefix: &str, from: Option<YearMonth>, to: Option<Until>) {
+        let month = |m: Option<YearMonth>| m.map(|m| m.to_string()).unwrap_or_default();
+        self.set(format!("{prefix}.from"), month(from));
+        self.set(format!("{prefix}.to"), month(to.and_then(Until::month)));
+        let present = if to == Some(Until::Present) { "on" } else { "" };
+        self.set(format!("{prefix}.to_present"), present);
+    }
+
+    fn show_address(&mut self, prefix: &str, a: &Address) {
+        self.set(format!("{prefix}.street"), a.street.clone());
+        self.set(format!("{prefix}.city"), a.city.clone());
+        self.set(format!("{prefix}.province"), a.province.clone());
+        self.set(
+            format!("{prefix}.country"),
+            a.country.clone().unwrap_or_default(),
+        );
+        self.show_period(prefix, a.from, a.to);
+    }
+
+    fn show_relative(&mut self, prefix: &str, r: &Relative) {
+        self.set(format!("{prefix}.full_name"), r.full_name.clone());
+        self.set(format!("{prefix}.birth_city"), r.birth_city.clone());
+        self.set(
+            format!("{prefix}.birth_country"),
+            r.birth_country.clone().unwrap_or_default(),
+        );
+        self.set(format!("{prefix}.location"), r.location.clone());
+        self.set(
+            format!("{prefix}.deceased"),
+            if r.deceased { "on" } else { "" },
+        );
+    }
+
+    /// Shows Part A.III of a saved intake.
+    fn show_background(&mut self, intake: &Intake) {
+        let b = &intake.background;
+        self.show_address("background.last_address", &b.last_address);
+        self.show_address(
+            "background.feared_country_address",
+            &b.feared_country_address,
+        );
+        self.show_relative("background.mother", &b.mother);
+        self.show_relative("background.father", &b.father);
+        for (field, ticked) in [
+            ("background.feared_country_same", b.feared_country_same),
+            ("background.no_schooling", b.no_schooling),
+            ("background.no_employment", b.no_employment),
+            ("background.no_siblings", b.no_siblings),
+        ] {
+            self.set(field.to_string(), if ticked { "on" } else { "" });
+        }
+        for (i, a) in intake.residences.iter().enumerate() {
+            self.set(format!("residences.{i}.row"), "saved");
+            self.show_address(&format!("residences.{i}"), a);
+        }
+        for (i, school) in intake.schools.iter().enumerate() {
+            let p = format!("schools.{i}");
+            self.set(format!("{p}.row"), "saved");
+            self.set(format!("{p}.name"), school.name.clone());
+            self.set(format!("{p}.kind"), school.kind.clone());
+            self.set(format!("{p}.location"), school.location.clone());
+            self.show_period(&p, school.from, school.to);
+        }
+        for (i, job) in intake.jobs.iter().enumerate() {
+            let p = format!("jobs.{i}");
+            self.set(format!("{p}.row"), "saved");
+            self.set(format!("{p}.employer"), job.employer.clone());
+            self.set(format!("{p}.occupation"), job.occupation.clone());
+            self.show_period(&p, job.from, job.to);
+        }
+        for (i, sibling) in intake.siblings.iter().enumerate() {
+            self.set(format!("siblings.{i}.row"), "saved");
+            self.show_relative(&format!("siblings.{i}"), sibling);
         }
     }
 
@@ -674,8 +858,18 @@ impl IntakeForm {
                 form.set(format!("persecution.{i}.{name}"), value);
             }
         }
+        form.show_background(intake);
         form
     }
+}
+
+/// Part A.III as parsed from the form, before it joins the intake.
+struct BackgroundForm {
+    background: Background,
+    residences: Vec<Address>,
+    schools: Vec<School>,
+    jobs: Vec<Job>,
+    siblings: Vec<Relative>,
 }
 
 #[cfg(test)]
@@ -912,5 +1106,65 @@ mod tests {
             .checked(true, today())
             .unwrap();
         assert_eq!(again, intake);
+    }
+
+    #[test]
+    fn background_rows_and_months_round_trip_through_the_form() {
+        let mut pairs = complete_pairs();
+        pairs.extend([
+            ("background.last_address.city", "Kharkiv"),
+            ("background.last_address.country", "ua"),
+            ("background.last_address.from", "04/2019"),
+            ("background.last_address.to_present", "on"),
+            ("background.feared_country_same", "on"),
+            ("residences.0.row", "new"),
+            ("residences.1.city", "Kharkiv"),
+            ("residences.1.from", "2019-04"),
+            ("residences.1.to", "2025-12"),
+            ("schools.0.name", "School No. 5"),
+            ("schools.0.to", "2002-06"),
+            ("background.no_employment", "on"),
+            ("background.mother.full_name", "Olha Kovalenko"),
+            ("background.father.full_name", "Petro Kovalenko"),
+            ("background.father.deceased", "on"),
+            ("siblings.0.full_name", "Taras Kovalenko"),
+            ("siblings.0.birth_country", "UA"),
+        ]);
+        let intake = form(&pairs)
+            .parse()
+            .unwrap()
+            .checked(true, today())
+            .unwrap();
+        let b = &intake.background;
+        assert_eq!(b.last_address.country.as_deref(), Some("UA"));
+        assert_eq!(b.last_address.from, YearMonth::new(2019, 4));
+        assert_eq!(b.last_address.to, Some(Until::Present));
+        assert!(b.feared_country_same && b.no_employment && b.father.deceased);
+        assert_eq!(
+            intake.residences.len(),
+            1,
+            "the blank row is not a residence"
+        );
+        assert_eq!(
+            intake.schools[0].to,
+            YearMonth::new(2002, 6).map(Until::Month)
+        );
+        assert_eq!(intake.siblings[0].full_name, "Taras Kovalenko");
+        let again = IntakeForm::from_intake(&intake)
+            .parse()
+            .unwrap()
+            .checked(true, today())
+            .unwrap();
+        assert_eq!(again, intake);
+
+        pairs.extend([
+            ("residences.1.to_present", "on"),
+            ("schools.0.from", "June 2001"),
+        ]);
+        let typed = form(&pairs);
+        let errors = typed.parse().unwrap_err();
+        let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, vec!["residences.1.to", "schools.0.from"]);
+        assert_eq!(typed.value("schools.0.from"), "June 2001");
     }
 }

@@ -1,0 +1,100 @@
+# I-589 Part A.III: the applicant's background (intake page, error messages, case page).
+
+background-section = Background (I-589 Part A.III)
+background-section-intro = As the I-589 asks it: months and years only, the present first. Where nothing applies, tick the box that says so rather than leaving the list empty.
+background-month-hint = Month and year, e.g. 2019-04 or 04/2019.
+background-full-name-hint = As on documents; write UNKNOWN if the client does not know.
+
+background-last-address-heading = A.III.1 Last address before coming to the United States
+background-last-address-street = Number and street
+background-last-address-city = City or town
+background-last-address-province = Department, province or state
+background-last-address-country = Country
+background-last-address-from = From (month and year)
+background-last-address-to = To (month and year)
+background-last-address-to-present = To present
+
+background-feared-address-heading = A.III.1 Last address in the country of feared persecution
+background-feared-same = Same as the address above
+background-feared-address-street = Number and street
+background-feared-address-city = City or town
+background-feared-address-province = Department, province or state
+background-feared-address-country = Country
+background-feared-address-from = From (month and year)
+background-feared-address-to = To (month and year)
+background-feared-address-to-present = To present
+
+background-residence-heading = A.III.2 Residences during the past five years
+background-residence-intro = Every address of the past five years, the present one first.
+background-residence-item = Residence { $number }
+background-residence-street = Number and street
+background-residence-city = City or town
+background-residence-province = Department, province or state
+background-residence-country = Country
+background-residence-from = From (month and year)
+background-residence-to = To (month and year)
+background-residence-to-present = To present
+background-residence-add = Add a residence
+background-residence-up = Move residence { $number } up
+background-residence-remove = Remove residence { $number }
+
+background-school-heading = A.III.3 Education
+background-school-intro = Every school attended, the most recent first.
+background-no-schooling = No schooling to list
+background-school-item = School { $number }
+background-school-name = Name of school
+background-school-kind = Type of school
+background-school-kind-hint = E.g. primary, secondary, university, vocational.
+background-school-location = Location (city and country)
+background-school-from = Attended from (month and year)
+background-school-to = Attended to (month and year)
+background-school-to-present = Still attending
+background-school-add = Add a school
+background-school-up = Move school { $number } up
+background-school-remove = Remove school { $number }
+
+background-job-heading = A.III.4 Employment during the past five years
+background-job-intro = Every job of the past five years, the present one first.
+background-no-employment = No employment to list
+background-job-item = Job { $number }
+background-job-employer = Name and address of employer
+background-job-occupation = Occupation
+background-job-from = From (month and year)
+background-job-to = To (month and year)
+background-job-to-present = To present
+background-job-add = Add a job
+background-job-up = Move job { $number } up
+background-job-remove = Remove job { $number }
+
+background-parents-heading = A.III.5 Parents and siblings
+background-mother-heading = Mother
+background-mother-full-name = Mother's full name
+background-mother-birth-city = Mother's city or town of birth
+background-mother-birth-country = Mother's country of birth
+background-mother-location = Mother's current location
+background-mother-deceased = Mother deceased
+background-father-heading = Father
+background-father-full-name = Father's full name
+background-father-birth-city = Father's city or town of birth
+background-father-birth-country = Father's country of birth
+background-father-location = Father's current location
+background-father-deceased = Father deceased
+background-sibling-heading = Siblings
+background-sibling-intro = Every brother and sister, living or deceased.
+background-no-siblings = No siblings
+background-sibling-item = Sibling { $number }
+background-sibling-full-name = Full name
+background-sibling-birth-city = City or town of birth
+background-sibling-birth-country = Country of birth
+background-sibling-location = Current location
+background-sibling-deceased = Deceased
+background-sibling-add = Add a sibling
+background-sibling-up = Move sibling { $number } up
+background-sibling-remove = Remove sibling { $number }
+
+validation-month = Enter a month and year, e.g. 2019-04 or 04/2019.
+validation-month-or-present = Give either a month or "to present", not both.
+validation-to-before-from = The end is before the start.
+validation-deceased-location = A deceased person has no current location: clear one of the two.
+validation-same-or-address = Either tick "same as above" or write the address, not both.
+validation-none-but-listed = This says there is nothing to list, but the list has entries: clear one of the two.

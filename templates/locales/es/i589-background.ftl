@@ -1,0 +1,100 @@
+# I-589, parte A.III: antecedentes del solicitante (página de admisión, mensajes de error, página del caso).
+
+background-section = Antecedentes (I-589, parte A.III)
+background-section-intro = Como lo pide el I-589: solo mes y año, empezando por el presente. Si no hay nada que anotar, marque la casilla que lo indica en lugar de dejar la lista vacía.
+background-month-hint = Mes y año, p. ej. 2019-04 o 04/2019.
+background-full-name-hint = Como en los documentos; escriba UNKNOWN si el cliente no lo sabe.
+
+background-last-address-heading = A.III.1 Última dirección antes de venir a Estados Unidos
+background-last-address-street = Número y calle
+background-last-address-city = Ciudad o pueblo
+background-last-address-province = Departamento, provincia o estado
+background-last-address-country = País
+background-last-address-from = Desde (mes y año)
+background-last-address-to = Hasta (mes y año)
+background-last-address-to-present = Hasta el presente
+
+background-feared-address-heading = A.III.1 Última dirección en el país donde teme persecución
+background-feared-same = La misma que la dirección anterior
+background-feared-address-street = Número y calle
+background-feared-address-city = Ciudad o pueblo
+background-feared-address-province = Departamento, provincia o estado
+background-feared-address-country = País
+background-feared-address-from = Desde (mes y año)
+background-feared-address-to = Hasta (mes y año)
+background-feared-address-to-present = Hasta el presente
+
+background-residence-heading = A.III.2 Residencias durante los últimos cinco años
+background-residence-intro = Todas las direcciones de los últimos cinco años, empezando por la actual.
+background-residence-item = Residencia { $number }
+background-residence-street = Número y calle
+background-residence-city = Ciudad o pueblo
+background-residence-province = Departamento, provincia o estado
+background-residence-country = País
+background-residence-from = Desde (mes y año)
+background-residence-to = Hasta (mes y año)
+background-residence-to-present = Hasta el presente
+background-residence-add = Añadir una residencia
+background-residence-up = Subir la residencia { $number }
+background-residence-remove = Quitar la residencia { $number }
+
+background-school-heading = A.III.3 Educación
+background-school-intro = Todas las escuelas a las que asistió, empezando por la más reciente.
+background-no-schooling = Sin estudios que anotar
+background-school-item = Escuela { $number }
+background-school-name = Nombre de la escuela
+background-school-kind = Tipo de escuela
+background-school-kind-hint = P. ej. primaria, secundaria, universidad, escuela técnica.
+background-school-location = Ubicación (ciudad y país)
+background-school-from = Asistió desde (mes y año)
+background-school-to = Asistió hasta (mes y año)
+background-school-to-present = Asiste actualmente
+background-school-add = Añadir una escuela
+background-school-up = Subir la escuela { $number }
+background-school-remove = Quitar la escuela { $number }
+
+background-job-heading = A.III.4 Empleo durante los últimos cinco años
+background-job-intro = Todos los empleos de los últimos cinco años, empezando por el actual.
+background-no-employment = Sin empleo que anotar
+background-job-item = Empleo { $number }
+background-job-employer = Nombre y dirección del empleador
+background-job-occupation = Ocupación
+background-job-from = Desde (mes y año)
+background-job-to = Hasta (mes y año)
+background-job-to-present = Hasta el presente
+background-job-add = Añadir un empleo
+background-job-up = Subir el empleo { $number }
+background-job-remove = Quitar el empleo { $number }
+
+background-parents-heading = A.III.5 Padres y hermanos
+background-mother-heading = Madre
+background-mother-full-name = Nombre completo de la madre
+background-mother-birth-city = Ciudad o pueblo de nacimiento de la madre
+background-mother-birth-country = País de nacimiento de la madre
+background-mother-location = Ubicación actual de la madre
+background-mother-deceased = Madre fallecida
+background-father-heading = Padre
+background-father-full-name = Nombre completo del padre
+background-father-birth-city = Ciudad o pueblo de nacimiento del padre
+background-father-birth-country = País de nacimiento del padre
+background-father-location = Ubicación actual del padre
+background-father-deceased = Padre fallecido
+background-sibling-heading = Hermanos
+background-sibling-intro = Todos los hermanos y hermanas, vivos o fallecidos.
+background-no-siblings = No tiene hermanos
+background-sibling-item = Hermano o hermana { $number }
+background-sibling-full-name = Nombre completo
+background-sibling-birth-city = Ciudad o pueblo de nacimiento
+background-sibling-birth-country = País de nacimiento
+background-sibling-location = Ubicación actual
+background-sibling-deceased = Fallecido/a
+background-sibling-add = Añadir un hermano o hermana
+background-sibling-up = Subir al hermano o hermana { $number }
+background-sibling-remove = Quitar al hermano o hermana { $number }
+
+validation-month = Escriba un mes y un año, p. ej. 2019-04 o 04/2019.
+validation-month-or-present = Indique un mes o «hasta el presente», no ambos.
+validation-to-before-from = El final es anterior al comienzo.
+validation-deceased-location = Una persona fallecida no tiene ubicación actual: borre uno de los dos.
+validation-same-or-address = Marque «la misma que la dirección anterior» o escriba la dirección, no ambos.
+validation-none-but-listed = Se indica que no hay nada que anotar, pero la lista tiene entradas: borre uno de los dos.

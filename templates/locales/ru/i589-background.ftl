@@ -1,0 +1,100 @@
+# I-589, часть A.III: сведения о прошлом заявителя (страница анкеты, сообщения об ошибках, страница дела).
+
+background-section = Сведения о прошлом (I-589, часть A.III)
+background-section-intro = Так, как спрашивает I-589: только месяц и год, начиная с настоящего. Если указать нечего, отметьте соответствующий флажок, а не оставляйте список пустым.
+background-month-hint = Месяц и год, например 2019-04 или 04/2019.
+background-full-name-hint = Как в документах; если клиент не знает, напишите UNKNOWN.
+
+background-last-address-heading = A.III.1 Последний адрес перед приездом в США
+background-last-address-street = Дом и улица
+background-last-address-city = Город или посёлок
+background-last-address-province = Область, провинция или штат
+background-last-address-country = Страна
+background-last-address-from = С (месяц и год)
+background-last-address-to = По (месяц и год)
+background-last-address-to-present = По настоящее время
+
+background-feared-address-heading = A.III.1 Последний адрес в стране, где заявитель опасается преследования
+background-feared-same = Тот же, что и адрес выше
+background-feared-address-street = Дом и улица
+background-feared-address-city = Город или посёлок
+background-feared-address-province = Область, провинция или штат
+background-feared-address-country = Страна
+background-feared-address-from = С (месяц и год)
+background-feared-address-to = По (месяц и год)
+background-feared-address-to-present = По настоящее время
+
+background-residence-heading = A.III.2 Места жительства за последние пять лет
+background-residence-intro = Все адреса за последние пять лет, начиная с нынешнего.
+background-residence-item = Место жительства { $number }
+background-residence-street = Дом и улица
+background-residence-city = Город или посёлок
+background-residence-province = Область, провинция или штат
+background-residence-country = Страна
+background-residence-from = С (месяц и год)
+background-residence-to = По (месяц и год)
+background-residence-to-present = По настоящее время
+background-residence-add = Добавить место жительства
+background-residence-up = Переместить место жительства { $number } выше
+background-residence-remove = Удалить место жительства { $number }
+
+background-school-heading = A.III.3 Образование
+background-school-intro = Все учебные заведения, начиная с последнего.
+background-no-schooling = Образования нет
+background-school-item = Учебное заведение { $number }
+background-school-name = Название учебного заведения
+background-school-kind = Тип учебного заведения
+background-school-kind-hint = Например: начальная школа, средняя школа, университет, училище.
+background-school-location = Местонахождение (город и страна)
+background-school-from = Учился с (месяц и год)
+background-school-to = Учился по (месяц и год)
+background-school-to-present = Учится сейчас
+background-school-add = Добавить учебное заведение
+background-school-up = Переместить учебное заведение { $number } выше
+background-school-remove = Удалить учебное заведение { $number }
+
+background-job-heading = A.III.4 Работа за последние пять лет
+background-job-intro = Все места работы за последние пять лет, начиная с нынешнего.
+background-no-employment = Работы не было
+background-job-item = Место работы { $number }
+background-job-employer = Название и адрес работодателя
+background-job-occupation = Должность или профессия
+background-job-from = С (месяц и год)
+background-job-to = По (месяц и год)
+background-job-to-present = По настоящее время
+background-job-add = Добавить место работы
+background-job-up = Переместить место работы { $number } выше
+background-job-remove = Удалить место работы { $number }
+
+background-parents-heading = A.III.5 Родители, братья и сёстры
+background-mother-heading = Мать
+background-mother-full-name = Полное имя матери
+background-mother-birth-city = Город или посёлок рождения матери
+background-mother-birth-country = Страна рождения матери
+background-mother-location = Где мать находится сейчас
+background-mother-deceased = Мать умерла
+background-father-heading = Отец
+background-father-full-name = Полное имя отца
+background-father-birth-city = Город или посёлок рождения отца
+background-father-birth-country = Страна рождения отца
+background-father-location = Где отец находится сейчас
+background-father-deceased = Отец умер
+background-sibling-heading = Братья и сёстры
+background-sibling-intro = Все братья и сёстры, живые и умершие.
+background-no-siblings = Братьев и сестёр нет
+background-sibling-item = Брат или сестра { $number }
+background-sibling-full-name = Полное имя
+background-sibling-birth-city = Город или посёлок рождения
+background-sibling-birth-country = Страна рождения
+background-sibling-location = Где находится сейчас
+background-sibling-deceased = Умер(ла)
+background-sibling-add = Добавить брата или сестру
+background-sibling-up = Переместить брата или сестру { $number } выше
+background-sibling-remove = Удалить брата или сестру { $number }
+
+validation-month = Укажите месяц и год, например 2019-04 или 04/2019.
+validation-month-or-present = Укажите либо месяц, либо «по настоящее время», но не то и другое.
+validation-to-before-from = Конец раньше начала.
+validation-deceased-location = У умершего нет нынешнего местонахождения: очистите одно из двух.
+validation-same-or-address = Либо отметьте «тот же, что и адрес выше», либо напишите адрес, но не то и другое.
+validation-none-but-listed = Отмечено, что указать нечего, но в списке есть записи: очистите одно из двух.

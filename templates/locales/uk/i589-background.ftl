@@ -1,0 +1,100 @@
+# I-589, частина A.III: відомості про минуле заявника (сторінка анкети, повідомлення про помилки, сторінка справи).
+
+background-section = Відомості про минуле (I-589, частина A.III)
+background-section-intro = Так, як питає I-589: лише місяць і рік, починаючи з теперішнього. Якщо зазначити нічого, позначте відповідний прапорець, а не залишайте список порожнім.
+background-month-hint = Місяць і рік, наприклад 2019-04 або 04/2019.
+background-full-name-hint = Як у документах; якщо клієнт не знає, напишіть UNKNOWN.
+
+background-last-address-heading = A.III.1 Остання адреса перед приїздом до США
+background-last-address-street = Будинок і вулиця
+background-last-address-city = Місто або селище
+background-last-address-province = Область, провінція або штат
+background-last-address-country = Країна
+background-last-address-from = З (місяць і рік)
+background-last-address-to = По (місяць і рік)
+background-last-address-to-present = По теперішній час
+
+background-feared-address-heading = A.III.1 Остання адреса в країні, де заявник побоюється переслідування
+background-feared-same = Та сама, що й адреса вище
+background-feared-address-street = Будинок і вулиця
+background-feared-address-city = Місто або селище
+background-feared-address-province = Область, провінція або штат
+background-feared-address-country = Країна
+background-feared-address-from = З (місяць і рік)
+background-feared-address-to = По (місяць і рік)
+background-feared-address-to-present = По теперішній час
+
+background-residence-heading = A.III.2 Місця проживання за останні п'ять років
+background-residence-intro = Усі адреси за останні п'ять років, починаючи з теперішньої.
+background-residence-item = Місце проживання { $number }
+background-residence-street = Будинок і вулиця
+background-residence-city = Місто або селище
+background-residence-province = Область, провінція або штат
+background-residence-country = Країна
+background-residence-from = З (місяць і рік)
+background-residence-to = По (місяць і рік)
+background-residence-to-present = По теперішній час
+background-residence-add = Додати місце проживання
+background-residence-up = Перемістити місце проживання { $number } вище
+background-residence-remove = Видалити місце проживання { $number }
+
+background-school-heading = A.III.3 Освіта
+background-school-intro = Усі навчальні заклади, починаючи з останнього.
+background-no-schooling = Освіти немає
+background-school-item = Навчальний заклад { $number }
+background-school-name = Назва навчального закладу
+background-school-kind = Тип навчального закладу
+background-school-kind-hint = Наприклад: початкова школа, середня школа, університет, училище.
+background-school-location = Місцезнаходження (місто і країна)
+background-school-from = Навчався з (місяць і рік)
+background-school-to = Навчався по (місяць і рік)
+background-school-to-present = Навчається зараз
+background-school-add = Додати навчальний заклад
+background-school-up = Перемістити навчальний заклад { $number } вище
+background-school-remove = Видалити навчальний заклад { $number }
+
+background-job-heading = A.III.4 Робота за останні п'ять років
+background-job-intro = Усі місця роботи за останні п'ять років, починаючи з теперішнього.
+background-no-employment = Роботи не було
+background-job-item = Місце роботи { $number }
+background-job-employer = Назва та адреса роботодавця
+background-job-occupation = Посада або професія
+background-job-from = З (місяць і рік)
+background-job-to = По (місяць і рік)
+background-job-to-present = По теперішній час
+background-job-add = Додати місце роботи
+background-job-up = Перемістити місце роботи { $number } вище
+background-job-remove = Видалити місце роботи { $number }
+
+background-parents-heading = A.III.5 Батьки, брати і сестри
+background-mother-heading = Мати
+background-mother-full-name = Повне ім'я матері
+background-mother-birth-city = Місто або селище народження матері
+background-mother-birth-country = Країна народження матері
+background-mother-location = Де мати перебуває зараз
+background-mother-deceased = Мати померла
+background-father-heading = Батько
+background-father-full-name = Повне ім'я батька
+background-father-birth-city = Місто або селище народження батька
+background-father-birth-country = Країна народження батька
+background-father-location = Де батько перебуває зараз
+background-father-deceased = Батько помер
+background-sibling-heading = Брати і сестри
+background-sibling-intro = Усі брати і сестри, живі й померлі.
+background-no-siblings = Братів і сестер немає
+background-sibling-item = Брат або сестра { $number }
+background-sibling-full-name = Повне ім'я
+background-sibling-birth-city = Місто або селище народження
+background-sibling-birth-country = Країна народження
+background-sibling-location = Де перебуває зараз
+background-sibling-deceased = Помер(ла)
+background-sibling-add = Додати брата або сестру
+background-sibling-up = Перемістити брата або сестру { $number } вище
+background-sibling-remove = Видалити брата або сестру { $number }
+
+validation-month = Зазначте місяць і рік, наприклад 2019-04 або 04/2019.
+validation-month-or-present = Зазначте або місяць, або «по теперішній час», але не обидва.
+validation-to-before-from = Кінець раніше за початок.
+validation-deceased-location = У померлого немає теперішнього місцезнаходження: очистьте одне з двох.
+validation-same-or-address = Або позначте «та сама, що й адреса вище», або напишіть адресу, але не обидва.
+validation-none-but-listed = Позначено, що зазначити нічого, але в списку є записи: очистьте одне з двох.
