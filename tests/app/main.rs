@@ -28,6 +28,7 @@ mod form_posts;
 mod health;
 mod held_forms;
 mod i18n;
+mod i589_background;
 mod i589_check;
 mod i589_claim;
 mod i589_family;
