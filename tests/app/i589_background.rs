@@ -180,6 +180,22 @@ async fn part_a_iii_typed_into_the_intake_page_is_saved_and_shown_again() {
     );
     assert!(is_ticked(&edit, "background.father.deceased"));
     assert!(!is_ticked(&edit, "background.no_siblings"));
+
+    let (status, page) = app.page(&lawyer.client, &format!("/cases/{id}")).await;
+    assert_eq!(status, 200);
+    for shown in [
+        "Background (I-589 Part A.III)",
+        "Same as the address above",
+        "Residence 2",
+        "Warsaw, Poland · 2025-11 – present",
+        SCHOOL,
+        EMPLOYER,
+        MOTHER,
+        "Sibling 1",
+        "Deceased",
+    ] {
+        assert!(page.contains(shown), "the case page shows {shown}");
+    }
 }
 
 #[actix_web::test]
@@ -198,6 +214,10 @@ async fn the_none_boxes_are_answers_of_their_own() {
     let b = &file.intake.background;
     assert!(b.no_employment && b.no_siblings && !b.no_schooling);
     assert!(file.intake.jobs.is_empty() && file.intake.siblings.is_empty());
+
+    let (_, page) = app.page(&lawyer.client, &format!("/cases/{id}")).await;
+    assert!(page.contains("No employment to list") && page.contains("No siblings"));
+    assert!(!page.contains("No schooling to list"), "schools are listed");
 }
 
 #[actix_web::test]

@@ -65,13 +65,14 @@ pub struct Forms {
 }
 
 /// The sections of the case page that fold, by id. The summary at the top does not.
-const SECTIONS: [&str; 15] = [
+const SECTIONS: [&str; 16] = [
     "client",
     "family",
     "journey",
     "entry",
     "persecution",
     "claim_answers",
+    "background",
     "claim",
     "stage",
     "dates",

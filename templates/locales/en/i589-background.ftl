@@ -2,6 +2,7 @@
 
 background-section = Background (I-589 Part A.III)
 background-section-intro = As the I-589 asks it: months and years only, the present first. Where nothing applies, tick the box that says so rather than leaving the list empty.
+background-present = present
 background-month-hint = Month and year, e.g. 2019-04 or 04/2019.
 background-full-name-hint = As on documents; write UNKNOWN if the client does not know.
 

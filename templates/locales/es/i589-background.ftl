@@ -2,6 +2,7 @@
 
 background-section = Antecedentes (I-589, parte A.III)
 background-section-intro = Como lo pide el I-589: solo mes y año, empezando por el presente. Si no hay nada que anotar, marque la casilla que lo indica en lugar de dejar la lista vacía.
+background-present = presente
 background-month-hint = Mes y año, p. ej. 2019-04 o 04/2019.
 background-full-name-hint = Como en los documentos; escriba UNKNOWN si el cliente no lo sabe.
 

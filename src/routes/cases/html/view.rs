@@ -7,6 +7,7 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use crate::db::case_work::{CaseEventRow, ChecklistRow, ClockStopRow, NoteRow};
 use crate::db::cases::{CaseRow, StageChange};
 use crate::domain::a_number::ANumber;
+use crate::domain::background::{Address, Relative, Until, YearMonth};
 use crate::domain::case_stage::{CaseStage, ClaimKind};
 use crate::domain::case_work::{self, FILING_EXCEPTION_KINDS, KeyDates};
 use crate::domain::claim_answers::{Answer, ClaimAnswers};
@@ -221,6 +222,8 @@ pub struct CaseView {
     pub grounds: String,
     /// I-589 Parts B and C: each yes/no question.
     pub questions: Vec<QuestionLine>,
+    /// I-589 Part A.III: each address, school, job, parent and sibling, one line each.
+    pub background: Vec<Fact>,
     pub history: Vec<HistoryLine>,
     pub next_stages: Vec<Choice>,
     pub key_dates: Vec<Fact>,
@@ -431,6 +434,7 @@ impl CaseView {
             claim: claim(&w, case),
             grounds: grounds(&w, &intake.claim_answers),
             questions: questions(&w, &intake.claim_answers),
+            background: background(&w, intake),
             history: history(&w, &file.history),
             next_stages: next_stages(&w, &file),
             key_dates: key_dates(&w, &dates),
@@ -652,6 +656,165 @@ fn journey(w: &Writer<'_>, intake: &Intake) -> Vec<LegLine> {
             notes: leg.notes.clone(),
         })
         .collect()
+}
+
+/// A.III's months: `2019-04 – present`.
+fn period(w: &Writer<'_>, from: Option<YearMonth>, to: Option<Until>) -> String {
+    let from = from.map_or_else(|| NONE.to_string(), |m| m.to_string());
+    let to = match to {
+        None => NONE.to_string(),
+        Some(Until::Present) => w.t("background-present"),
+        Some(Until::Month(m)) => m.to_string(),
+    };
+    format!("{from} – {to}")
+}
+
+fn joined(parts: &[&str]) -> String {
+    or_none(
+        &parts
+            .iter()
+            .map(|p| p.trim())
+            .filter(|p| !p.is_empty())
+            .collect::<Vec<_>>()
+            .join(", "),
+    )
+}
+
+fn address_line(w: &Writer<'_>, a: &Address) -> String {
+    let country = a
+        .country
+        .as_deref()
+        .map(|c| w.country(c))
+        .unwrap_or_default();
+    format!(
+        "{} · {}",
+        joined(&[&a.street, &a.city, &a.province, &country]),
+        period(w, a.from, a.to)
+    )
+}
+
+fn relative_line(w: &Writer<'_>, r: &Relative) -> String {
+    let born = w.place(&r.birth_city, r.birth_country.as_deref());
+    let now = if r.deceased {
+        w.t("background-sibling-deceased")
+    } else {
+        or_none(&r.location)
+    };
+    format!("{} · {born} · {now}", or_none(&r.full_name))
+}
+
+/// One list of Part A.III: a line per entry (`School 2`), or, when empty, whether "none" was
+/// the answer (`none`: ticked, its label) or nobody has asked yet.
+fn background_list(
+    w: &Writer<'_>,
+    facts: &mut Vec<Fact>,
+    (heading, item): (&'static str, &'static str),
+    lines: Vec<String>,
+    none: Option<(bool, &'static str)>,
+) {
+    if lines.is_empty() {
+        let value = match none {
+            Some((true, key)) => w.t(key),
+            _ => w.t("intake-not-recorded"),
+        };
+        facts.push(fact(w.t(heading), value));
+    }
+    for (i, line) in lines.into_iter().enumerate() {
+        let label = w.i18n.message(&Message::new(item).with("number", i + 1));
+        facts.push(fact(label, line));
+    }
+}
+
+/// Part A.III in the form's order.
+fn background(w: &Writer<'_>, intake: &Intake) -> Vec<Fact> {
+    let b = &intake.background;
+    let address = |a: &Address| {
+        if a.is_empty() {
+            w.t("intake-not-recorded")
+        } else {
+            address_line(w, a)
+        }
+    };
+    let relative = |r: &Relative| {
+        if r.is_empty() {
+            w.t("intake-not-recorded")
+        } else {
+            relative_line(w, r)
+        }
+    };
+    let mut facts = vec![
+        fact(
+            w.t("background-last-address-heading"),
+            address(&b.last_address),
+        ),
+        fact(
+            w.t("background-feared-address-heading"),
+            if b.feared_country_same {
+                w.t("background-feared-same")
+            } else {
+                address(&b.feared_country_address)
+            },
+        ),
+    ];
+    background_list(
+        w,
+        &mut facts,
+        ("background-residence-heading", "background-residence-item"),
+        intake
+            .residences
+            .iter()
+            .map(|a| address_line(w, a))
+            .collect(),
+        None,
+    );
+    background_list(
+        w,
+        &mut facts,
+        ("background-school-heading", "background-school-item"),
+        intake
+            .schools
+            .iter()
+            .map(|s| {
+                format!(
+                    "{} · {}",
+                    joined(&[&s.name, &s.kind, &s.location]),
+                    period(w, s.from, s.to)
+                )
+            })
+            .collect(),
+        Some((b.no_schooling, "background-no-schooling")),
+    );
+    background_list(
+        w,
+        &mut facts,
+        ("background-job-heading", "background-job-item"),
+        intake
+            .jobs
+            .iter()
+            .map(|j| {
+                format!(
+                    "{} · {}",
+                    joined(&[&j.employer, &j.occupation]),
+                    period(w, j.from, j.to)
+                )
+            })
+            .collect(),
+        Some((b.no_employment, "background-no-employment")),
+    );
+    facts.push(fact(w.t("background-mother-heading"), relative(&b.mother)));
+    facts.push(fact(w.t("background-father-heading"), relative(&b.father)));
+    background_list(
+        w,
+        &mut facts,
+        ("background-sibling-heading", "background-sibling-item"),
+        intake
+            .siblings
+            .iter()
+            .map(|r| relative_line(w, r))
+            .collect(),
+        Some((b.no_siblings, "background-no-siblings")),
+    );
+    facts
 }
 
 fn entry(w: &Writer<'_>, e: &EntryDetails) -> Vec<Fact> {
