@@ -20,6 +20,7 @@
 
 use chrono::NaiveDate;
 
+use super::background::{Address, Relative};
 use super::claim_answers::{Answer, YesNoAnswer};
 use super::codes::{MannerOfEntry, MaritalStatus, Relationship};
 use super::family::ChildrenState;
@@ -458,6 +459,9 @@ const VALUE: &str = "chosen or dated";
 const LIST: &str = "at least one entry";
 const CHECKBOX: &str = "checkbox: unticked is No";
 const QUESTION: &str = "yes/no; a yes explained";
+const ADDRESS: &str = "every box written (NONE/N/A counts), both months";
+const LIST_OR_NONE: &str = "at least one entry, or none ticked";
+const RELATIVE: &str = "name and birthplace written, location or deceased";
 
 const fn applicant(
     number: &'static str,
@@ -1115,6 +1119,104 @@ pub static ITEMS: &[ItemDef] = &[
         CHECKBOX,
         |_, m| checkbox(m.derivative),
     ),
+    // Part A.III.1 to 4: addresses, residences, schools, jobs
+    applicant(
+        "A.III.1",
+        Part::AIII,
+        "Last address before coming to the U.S.",
+        &[
+            "background.last_address.street",
+            "background.last_address.city",
+            "background.last_address.province",
+            "background.last_address.country",
+            "background.last_address.from",
+            "background.last_address.to",
+        ],
+        ADDRESS,
+        |f| address(&f.intake.background.last_address, 0),
+    ),
+    applicant(
+        "A.III.1.feared",
+        Part::AIII,
+        "Last address in the country where you fear persecution (if different)",
+        &[
+            "background.feared_country_same",
+            "background.feared_country_address.street",
+            "background.feared_country_address.city",
+            "background.feared_country_address.province",
+            "background.feared_country_address.country",
+            "background.feared_country_address.from",
+            "background.feared_country_address.to",
+        ],
+        "same as above, or an address as above",
+        |f| {
+            let b = &f.intake.background;
+            match (b.feared_country_same, b.feared_country_address.is_empty()) {
+                (true, _) => State::Answered,
+                (false, true) => State::Missing(0),
+                (false, false) => address(&b.feared_country_address, 1),
+            }
+        },
+    ),
+    applicant(
+        "A.III.2",
+        Part::AIII,
+        "Residences during the past 5 years (present address first)",
+        &["residences"],
+        LIST,
+        |f| rows(f.intake.residences.len(), false),
+    ),
+    applicant(
+        "A.III.3",
+        Part::AIII,
+        "Education (most recent first)",
+        &["schools", "background.no_schooling"],
+        LIST_OR_NONE,
+        |f| rows(f.intake.schools.len(), f.intake.background.no_schooling),
+    ),
+    applicant(
+        "A.III.4",
+        Part::AIII,
+        "Employment during the past 5 years (present first)",
+        &["jobs", "background.no_employment"],
+        LIST_OR_NONE,
+        |f| rows(f.intake.jobs.len(), f.intake.background.no_employment),
+    ),
+    // Part A.III.5: the mother, the father and the siblings as Part A.III asks them
+    applicant(
+        "A.III.5.mother",
+        Part::AIII,
+        "Mother: full name, city and country of birth, current location or deceased",
+        &[
+            "background.mother.full_name",
+            "background.mother.birth_city",
+            "background.mother.birth_country",
+            "background.mother.location",
+        ],
+        RELATIVE,
+        |f| relative(&f.intake.background.mother),
+    ),
+    applicant(
+        "A.III.5.father",
+        Part::AIII,
+        "Father: full name, city and country of birth, current location or deceased",
+        &[
+            "background.father.full_name",
+            "background.father.birth_city",
+            "background.father.birth_country",
+            "background.father.location",
+        ],
+        RELATIVE,
+        |f| relative(&f.intake.background.father),
+    ),
+    applicant(
+        "A.III.5.siblings",
+        Part::AIII,
+        "Siblings",
+        &["siblings", "background.no_siblings"],
+        LIST_OR_NONE,
+        |f| rows(f.intake.siblings.len(), f.intake.background.no_siblings),
+    ),
     // Part A.III.5: parents, then siblings
     person(
         Group::Parent,
@@ -1238,6 +1340,52 @@ pub static ITEMS: &[ItemDef] = &[
         |f| text(&f.intake.client.native_name),
     ),
 ];
+
+/// An address of A.III.1 whose fields start at `first` of its item's: missing at its first
+/// blank box (a text box takes NONE/N/A; the months must be given).
+fn address(a: &Address, first: usize) -> State {
+    let boxes = [
+        text(&a.street),
+        text(&a.city),
+        text(&a.province),
+        value(a.country.as_ref()),
+        value(a.from),
+        value(a.to),
+    ];
+    boxes
+        .iter()
+        .position(|state| !state.is_ready())
+        .map_or(State::Answered, |i| State::Missing(first + i))
+}
+
+/// A list of Part A.III: answered with an entry; with none, the box saying so is an
+/// explicit none (`none_ticked`), else it is missing.
+fn rows(count: usize, none_ticked: bool) -> State {
+    match (count, none_ticked) {
+        (0, true) => State::ExplicitNone,
+        (0, false) => State::Missing(0),
+        _ => State::Answered,
+    }
+}
+
+/// The mother or the father of A.III.5: the name and birthplace written (NONE/UNKNOWN
+/// typed counts), and where they are now unless deceased.
+fn relative(r: &Relative) -> State {
+    let location = if r.deceased {
+        State::Answered
+    } else {
+        text(&r.location)
+    };
+    [
+        text(&r.full_name),
+        text(&r.birth_city),
+        value(r.birth_country.as_ref()),
+        location,
+    ]
+    .iter()
+    .position(|state| !state.is_ready())
+    .map_or(State::Answered, |i| State::Missing(i))
+}
 
 /// A parent's or sibling's full name: both names written (NONE counts), missing at the first
 /// blank one.
@@ -1625,5 +1773,51 @@ mod tests {
             state_of(&intake, "A.III.5.parent.1.name"),
             State::Missing(1)
         );
+    }
+
+    #[test]
+    fn part_a_iii_lists_take_their_none_box_and_addresses_are_missing_at_the_first_blank() {
+        use crate::domain::background::{Job, Until, YearMonth};
+        let mut intake = Intake::default();
+        assert_eq!(state_of(&intake, "A.III.4"), State::Missing(0));
+        intake.background.no_employment = true;
+        assert_eq!(state_of(&intake, "A.III.4"), State::ExplicitNone);
+        intake.background.no_employment = false;
+        intake.jobs.push(Job {
+            employer: "Kharkiv Tractor Plant".into(),
+            ..Job::default()
+        });
+        assert_eq!(state_of(&intake, "A.III.4"), State::Answered);
+        // A.III.2 has no none: somebody lives somewhere.
+        assert_eq!(state_of(&intake, "A.III.2"), State::Missing(0));
+
+        let a = &mut intake.background.last_address;
+        a.street = "Sumska 17".into();
+        a.city = "Kharkiv".into();
+        a.province = "N/A".into();
+        assert_eq!(
+            state_of(&intake, "A.III.1"),
+            State::Missing(3),
+            "at the country"
+        );
+        let a = &mut intake.background.last_address;
+        a.country = Some("UA".into());
+        a.from = YearMonth::new(2019, 4);
+        a.to = Some(Until::Present);
+        assert_eq!(state_of(&intake, "A.III.1"), State::Answered);
+        // The second address: "same as above", or missing at its own first blank box.
+        assert_eq!(state_of(&intake, "A.III.1.feared"), State::Missing(0));
+        intake.background.feared_country_address.street = "Artema 5".into();
+        assert_eq!(state_of(&intake, "A.III.1.feared"), State::Missing(2));
+        intake.background.feared_country_same = true;
+        assert_eq!(state_of(&intake, "A.III.1.feared"), State::Answered);
+
+        let father = &mut intake.background.father;
+        father.full_name = "Petro Kovalenko".into();
+        father.birth_city = "Poltava".into();
+        father.birth_country = Some("UA".into());
+        assert_eq!(state_of(&intake, "A.III.5.father"), State::Missing(3));
+        intake.background.father.deceased = true;
+        assert_eq!(state_of(&intake, "A.III.5.father"), State::Answered);
     }
 }

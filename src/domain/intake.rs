@@ -389,7 +389,12 @@ pub const FIELD_LABELS: &[(&str, &str)] = &[
         "claim_answers.crimes_in_us.explanation",
         "i589-crimes-in-us-explanation",
     ),
-    // I-589 Part A.III (background).
+    // I-589 Part A.III (background). A list by its name labels the list as a whole (where the
+    // completeness check's link for an empty one lands).
+    ("residences", "background-residence-heading"),
+    ("schools", "background-school-heading"),
+    ("jobs", "background-job-heading"),
+    ("siblings", "background-sibling-heading"),
     (
         "background.last_address.street",
         "background-last-address-street",
