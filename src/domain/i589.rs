@@ -1384,7 +1384,7 @@ fn relative(r: &Relative) -> State {
     ]
     .iter()
     .position(|state| !state.is_ready())
-    .map_or(State::Answered, |i| State::Missing(i))
+    .map_or(State::Answered, State::Missing)
 }
 
 /// A parent's or sibling's full name: both names written (NONE counts), missing at the first
