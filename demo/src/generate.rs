@@ -22,6 +22,7 @@ use super::people::{
     SPANISH, UKRAINIAN,
 };
 use refuge::domain::background::{Address, Background, Job, Relative, School, Until, YearMonth};
+use refuge::domain::applicant::{ApplicantDetails, CourtProceedings, UsEntry};
 use refuge::domain::case_stage::{self, CaseStage, ClaimKind};
 use refuge::domain::case_work::{KeyDates, NewCaseEvent, NewChecklistItem};
 use refuge::domain::claim_answers::{Answer, ClaimAnswers, Ground, YesNoAnswer};
@@ -548,7 +549,16 @@ impl Gen<'_> {
             schools: background.schools,
             jobs: background.jobs,
             siblings: background.siblings,
+            applicant: ApplicantDetails::default(),
+            us_entries: Vec::new(),
         };
+        if stage != CaseStage::Inquiry {
+            // Part A.I is gone through with the client once the office takes the case.
+            let (applicant, us_entries) =
+                self.applicant(origin, path, kind, &home, departed, &intake);
+            intake.applicant = applicant;
+            intake.us_entries = us_entries;
+        }
         intake.client.immigration_status = Some(self.status(&history, path, &intake.entry));
         let intake_complete = stage != CaseStage::Inquiry || self.chance(0.5);
         DemoCase {
@@ -1980,6 +1990,171 @@ impl Gen<'_> {
             filed_after_one_year: if late { yes(exception) } else { no() },
             crimes_in_us: no(),
         }
+    }
+
+    /// Part A.I beyond the client's details (issue 16), from the rest of the file. No random
+    /// draws: a number from the case's seed and index picks among the choices, so that the
+    /// other cases of a seed stay as they were.
+    fn applicant(
+        &self,
+        origin: Origin,
+        path: Path,
+        kind: ClaimKind,
+        home: &str,
+        departed: NaiveDate,
+        intake: &Intake,
+    ) -> (ApplicantDetails, Vec<UsEntry>) {
+        let n = self
+            .index
+            .wrapping_mul(2_654_435_761)
+            .wrapping_add(self.seed.wrapping_mul(40_503))
+            % 1_000_003;
+        let client = &intake.client;
+        let married = intake
+            .family
+            .iter()
+            .any(|m| m.relationship == Some(Relationship::Spouse));
+        let has_children = intake
+            .family
+            .iter()
+            .any(|m| m.relationship == Some(Relationship::Child));
+        let marital_status = if married {
+            MaritalStatus::Married
+        } else if has_children && n.is_multiple_of(3) {
+            MaritalStatus::Divorced
+        } else if has_children && n.is_multiple_of(11) {
+            MaritalStatus::Widowed
+        } else {
+            MaritalStatus::Single
+        };
+        let born_in = client
+            .country_of_birth
+            .as_deref()
+            .unwrap_or(origin.country());
+        let city_of_birth = match born_in {
+            "UA" if origin != Origin::Donbas && origin != Origin::Ukraine => "Dnipro",
+            "KZ" => "Karaganda",
+            "UZ" => "Tashkent",
+            "BY" if origin != Origin::Belarus => "Vitebsk",
+            _ => home,
+        };
+        // Born in the Soviet Union: the nationality at birth was Soviet, which the form
+        // writes as the country of birth today; otherwise the nationality held now.
+        let nationality_at_birth = Some(born_in.to_string());
+        let (ethnic_group, religions): (&str, &[&str]) = match origin {
+            Origin::Russia => ("Russian", &["Russian Orthodox", "NONE", "Russian Orthodox"]),
+            Origin::Donbas | Origin::Ukraine => ("Ukrainian", &["Orthodox", "Greek Catholic"]),
+            Origin::Belarus => ("Belarusian", &["Orthodox", "Roman Catholic", "NONE"]),
+            Origin::Venezuela | Origin::Honduras | Origin::Colombia | Origin::Nicaragua => {
+                ("Mestizo", &["Roman Catholic", "Evangelical Christian"])
+            }
+            Origin::Cuba => ("Hispanic", &["Roman Catholic", "NONE", "Santería"]),
+            Origin::Cameroon => (
+                "Anglophone Cameroonian",
+                &["Presbyterian", "Roman Catholic"],
+            ),
+            Origin::Eritrea => ("Tigrinya", &["Pentecostal"]),
+            Origin::Guinea => ("Fulani (Peul)", &["Muslim"]),
+            Origin::Congo => ("Luba", &["Roman Catholic", "Kimbanguist"]),
+        };
+        let religion = religions[(n % religions.len() as u64) as usize].to_string();
+        let native_dialect = match origin {
+            Origin::Cameroon => "Cameroonian Pidgin English",
+            Origin::Guinea => "Pular",
+            Origin::Donbas if n.is_multiple_of(2) => "Surzhyk",
+            _ => "",
+        };
+        let ssn = if n.is_multiple_of(4) {
+            // Issued with a work permit: a number of the SSA's ranges (area 100–665).
+            format!(
+                "{:03}{:02}{:04}",
+                100 + n % 566,
+                1 + n % 99,
+                1 + (n / 7) % 9_999
+            )
+        } else {
+            "NONE".to_string()
+        };
+        let uscis_account_number = if n.is_multiple_of(3) {
+            format!("{:012}", 10_000_000_000 + (n * 7_919) % 89_999_999_999)
+        } else {
+            "NONE".to_string()
+        };
+        let mut details = ApplicantDetails {
+            ssn,
+            uscis_account_number,
+            mailing_same_as_residence: Answer::Yes,
+            marital_status: Some(marital_status),
+            city_of_birth: city_of_birth.to_string(),
+            nationality_at_birth,
+            ethnic_group: ethnic_group.to_string(),
+            religion,
+            court_proceedings: Some(match (path, kind) {
+                (_, ClaimKind::Defensive | ClaimKind::CredibleFear) => CourtProceedings::Now,
+                (Path::Visa, _) if n.is_multiple_of(25) => CourtProceedings::Past,
+                _ => CourtProceedings::Never,
+            }),
+            left_home_country_on: Some(departed),
+            travel_document_country: client.nationalities.first().cloned(),
+            native_language: client.languages.first().cloned(),
+            native_dialect: native_dialect.to_string(),
+            fluent_in_english: if origin == Origin::Cameroon || n.is_multiple_of(9) {
+                Answer::Yes
+            } else {
+                Answer::No
+            },
+            ..ApplicantDetails::default()
+        };
+        if n.is_multiple_of(6) {
+            // Mail goes to someone trusted rather than a shared flat.
+            details.mailing_same_as_residence = Answer::No;
+            details.mailing_in_care_of = "St. Anne's Parish Office".into();
+            details.mailing_phone = "+1 619 555 0142".into();
+            details.mailing_street = "1200 Market St".into();
+            details.mailing_apartment = "Suite 4".into();
+            details.mailing_city = "San Diego".into();
+            details.mailing_state = "CA".into();
+            details.mailing_zip = "92101".into();
+        }
+        let entry = &intake.entry;
+        let arrival = intake.last_arrival();
+        let place = if entry.port_of_entry.is_empty() {
+            intake.journey.last().map_or_else(String::new, |leg| {
+                format!("{} (between ports)", leg.to_city)
+            })
+        } else {
+            entry.port_of_entry.clone()
+        };
+        let status = if entry.class_of_admission.is_empty() {
+            "EWI".to_string()
+        } else {
+            entry.class_of_admission.clone()
+        };
+        let visitor_expiry = |on: NaiveDate| days(on, 182);
+        let mut entries = vec![UsEntry {
+            arrived_on: arrival,
+            place: place.clone(),
+            status_expires_on: entry.parole_expires_on.or_else(|| {
+                (path == Path::Visa && status == "B2")
+                    .then(|| arrival.map(visitor_expiry))
+                    .flatten()
+            }),
+            status,
+        }];
+        if path == Path::Visa
+            && n % 4 == 1
+            && let Some(last) = arrival
+        {
+            // An earlier visit on the same visa.
+            let earlier = days(last, -(400 + (n % 700) as i64));
+            entries.push(UsEntry {
+                arrived_on: Some(earlier),
+                place,
+                status: "B2".into(),
+                status_expires_on: Some(visitor_expiry(earlier)),
+            });
+        }
+        (details, entries)
     }
 
     // -----------------------------------------------------------------------------------------

@@ -1,7 +1,8 @@
 //! Queries on the client's part of the case file: `clients`, `client_entries`,
 //! `family_members`, `journey_legs`, `persecution_events`, and (through
-//! [`super::claim_answers`] and [`super::background`]) the I-589's Parts B and C and A.III.
-//! Rows of the repeated sections are replaced as a whole on each save, in order.
+//! [`super::claim_answers`], [`super::background`] and [`super::applicant`]) the I-589's
+//! Parts B and C, A.III and the rest of its Part A.I. Rows of the repeated sections are
+//! replaced as a whole on each save, in order.
 
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
@@ -387,6 +388,7 @@ pub fn save(
     }
     super::claim_answers::save(conn, client_id, &intake.claim_answers)?;
     super::background::save(conn, client_id, intake)?;
+    super::applicant::save(conn, client_id, &intake.applicant, &intake.us_entries)?;
     Ok(())
 }
 
@@ -445,6 +447,7 @@ pub fn load(conn: &mut DbConnection, client_id: uuid::Uuid) -> QueryResult<Optio
     let claim_answers = super::claim_answers::load(conn, client_id)?;
     let children = super::family::load_answers(conn, id)?;
     let background = super::background::load(conn, client_id)?;
+    let (applicant, us_entries) = super::applicant::load(conn, client_id)?;
     Ok(Some(Intake {
         client: client.into_details(),
         entry,
@@ -459,6 +462,8 @@ pub fn load(conn: &mut DbConnection, client_id: uuid::Uuid) -> QueryResult<Optio
         schools: background.schools,
         jobs: background.jobs,
         siblings: background.siblings,
+        applicant,
+        us_entries,
     }))
 }
 

@@ -3,6 +3,7 @@
 
 pub mod account_tokens;
 pub mod api_tokens;
+pub mod applicant;
 pub mod audit_chain;
 pub mod audit_log;
 pub mod audit_writer;

@@ -851,3 +851,55 @@ diesel::joinable!(background_schools -> clients (client_id));
 diesel::joinable!(background_jobs -> clients (client_id));
 diesel::joinable!(background_relatives -> clients (client_id));
 diesel::joinable!(background_answers -> clients (client_id));
+
+// Issue 16: I-589 Part A.I of the applicant's case file beyond the client's details.
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::uuid::PortableUuid;
+    use crate::db::sealed::Sealed;
+
+    applicant_details (client_id) {
+        client_id -> PortableUuid,
+        ssn -> Sealed,
+        uscis_account_number -> Sealed,
+        mailing_same_as_residence -> Nullable<Bool>,
+        mailing_in_care_of -> Sealed,
+        mailing_phone -> Sealed,
+        mailing_street -> Sealed,
+        mailing_apartment -> Sealed,
+        mailing_city -> Sealed,
+        mailing_state -> Sealed,
+        mailing_zip -> Sealed,
+        marital_status -> Nullable<Text>,
+        city_of_birth -> Sealed,
+        nationality_at_birth -> Nullable<Text>,
+        ethnic_group -> Sealed,
+        religion -> Sealed,
+        court_proceedings -> Nullable<Text>,
+        left_home_country_on -> Nullable<Date>,
+        travel_document_country -> Nullable<Text>,
+        native_language -> Nullable<Text>,
+        native_dialect -> Sealed,
+        fluent_in_english -> Nullable<Bool>,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::uuid::PortableUuid;
+    use crate::db::sealed::Sealed;
+
+    us_entries (id) {
+        id -> PortableUuid,
+        client_id -> PortableUuid,
+        position -> Integer,
+        arrived_on -> Nullable<Date>,
+        place -> Sealed,
+        status -> Sealed,
+        status_expires_on -> Nullable<Date>,
+    }
+}
+
+diesel::joinable!(applicant_details -> clients (client_id));
+diesel::joinable!(us_entries -> clients (client_id));
+diesel::allow_tables_to_appear_in_same_query!(applicant_details, us_entries, clients);

@@ -3,6 +3,7 @@
 
 use serde_json::{Map, Value};
 
+use super::applicant::CourtProceedings;
 use super::case_stage::{CaseStage, ClaimKind};
 use super::claim_answers::{Answer, Ground};
 use super::codes::{
@@ -614,6 +615,24 @@ const INTAKE_KINDS: &[(&str, Kind)] = &[
     ("residences.country", Kind::Country),
     ("siblings.birth_country", Kind::Country),
     ("siblings.deceased", Kind::Flag),
+    // I-589 Part A.I (issue 16). None of them is logged with its values.
+    ("applicant.mailing_same_as_residence", ANSWER),
+    (
+        "applicant.marital_status",
+        Kind::Code(|c| MaritalStatus::parse(c).ok().map(MaritalStatus::label_key)),
+    ),
+    ("applicant.nationality_at_birth", Kind::Country),
+    (
+        "applicant.court_proceedings",
+        Kind::Code(|c| {
+            CourtProceedings::parse(c)
+                .ok()
+                .map(CourtProceedings::label_key)
+        }),
+    ),
+    ("applicant.travel_document_country", Kind::Country),
+    ("applicant.native_language", Kind::Language),
+    ("applicant.fluent_in_english", ANSWER),
 ];
 
 /// A yes/no question of the I-589.
@@ -676,6 +695,7 @@ const INTAKE_ITEMS: &[(&str, &str)] = &[
     ("schools", "background-school-item"),
     ("jobs", "background-job-item"),
     ("siblings", "background-sibling-item"),
+    ("us_entries", "i589a-entry"),
 ];
 
 fn lookup(table: &[Field], name: &str) -> Option<(&'static str, Kind)> {
@@ -902,6 +922,8 @@ mod tests {
             schools: vec![Default::default()],
             jobs: vec![Default::default()],
             siblings: vec![Default::default()],
+            applicant: Default::default(),
+            us_entries: vec![Default::default()],
         };
         let mut paths = Vec::new();
         flat("", &serde_json::to_value(&intake).unwrap(), &mut paths);

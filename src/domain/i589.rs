@@ -21,6 +21,7 @@
 use chrono::NaiveDate;
 
 use super::background::{Address, Relative};
+use super::applicant::ApplicantDetails;
 use super::claim_answers::{Answer, YesNoAnswer};
 use super::codes::{MannerOfEntry, MaritalStatus, Relationship};
 use super::family::ChildrenState;
@@ -36,11 +37,12 @@ pub struct Facts<'a> {
 }
 
 impl Facts<'_> {
-    /// Whether the applicant is married, for Part A.II's spouse.
-    ///
-    /// The intake does not ask the applicant's marital status (A.I.11) yet: until it does, the
-    /// applicant is married when the family lists a spouse not marked divorced or widowed.
+    /// Whether the applicant is married, for Part A.II's spouse: as A.I.11 says once it is
+    /// answered; until then, when the family lists a spouse not marked divorced or widowed.
     pub fn applicant_married(&self) -> bool {
+        if let Some(status) = self.intake.applicant.marital_status {
+            return status == MaritalStatus::Married;
+        }
         self.intake.family.iter().any(|m| {
             m.relationship == Some(Relationship::Spouse)
                 && !matches!(
@@ -395,6 +397,33 @@ pub fn question(given: &YesNoAnswer) -> State {
     }
 }
 
+/// A repeated list of rows (the entries into the US): missing while it has none.
+pub fn rows<T>(rows: &[T]) -> State {
+    if rows.is_empty() {
+        State::Missing(0)
+    } else {
+        State::Answered
+    }
+}
+
+/// A.I.9: missing while nobody said whether mail goes to the residence; not applicable when
+/// it does; else missing at the first of street, city, state and ZIP left blank.
+pub fn mailing_address(a: &ApplicantDetails) -> State {
+    match a.mailing_same_as_residence {
+        Answer::Unanswered => State::Missing(0),
+        Answer::Yes => State::NotApplicable,
+        Answer::No => [
+            &a.mailing_street,
+            &a.mailing_city,
+            &a.mailing_state,
+            &a.mailing_zip,
+        ]
+        .iter()
+        .position(|line| line.trim().is_empty())
+        .map_or(State::Answered, |blank| State::Missing(blank + 1)),
+    }
+}
+
 /// A spouse's item: not applicable when the applicant is not married.
 pub fn of_spouse(facts: &Facts, state: State) -> State {
     if facts.applicant_married() {
@@ -424,7 +453,8 @@ pub fn only_abroad(member: &FamilyMember, state: State) -> State {
     }
 }
 
-/// A yes/no box of a person (in court proceedings): missing while unanswered.
+/// A yes/no box without an explanation (a person in court proceedings, the applicant's
+/// English): missing while unanswered.
 pub fn answered(answer: Answer) -> State {
     match answer {
         Answer::Unanswered => State::Missing(0),
@@ -532,6 +562,22 @@ pub static ITEMS: &[ItemDef] = &[
         |f| if_any(f.intake.client.a_number.as_ref()),
     ),
     applicant(
+        "A.I.2",
+        Part::AI,
+        "U.S. Social Security Number (if any)",
+        &["applicant.ssn"],
+        TEXT,
+        |f| text(&f.intake.applicant.ssn),
+    ),
+    applicant(
+        "A.I.3",
+        Part::AI,
+        "USCIS Online Account Number (if any)",
+        &["applicant.uscis_account_number"],
+        TEXT,
+        |f| text(&f.intake.applicant.uscis_account_number),
+    ),
+    applicant(
         "A.I.4",
         Part::AI,
         "Complete last name",
@@ -579,9 +625,31 @@ pub static ITEMS: &[ItemDef] = &[
         TEXT,
         |f| text(&f.intake.client.phone),
     ),
+    applicant(
+        "A.I.9",
+        Part::AI,
+        "Mailing address in the U.S. (if different than the address in Item Number 8)",
+        &[
+            "applicant.mailing_same_as_residence",
+            "applicant.mailing_street",
+            "applicant.mailing_city",
+            "applicant.mailing_state",
+            "applicant.mailing_zip",
+        ],
+        "same as 8: N/A; else street, city, state, ZIP",
+        |f| mailing_address(&f.intake.applicant),
+    ),
     applicant("A.I.10", Part::AI, "Gender", &["client.sex"], VALUE, |f| {
         value(f.intake.client.sex)
     }),
+    applicant(
+        "A.I.11",
+        Part::AI,
+        "Marital status",
+        &["applicant.marital_status"],
+        VALUE,
+        |f| value(f.intake.applicant.marital_status),
+    ),
     applicant(
         "A.I.12",
         Part::AI,
@@ -589,6 +657,14 @@ pub static ITEMS: &[ItemDef] = &[
         &["client.date_of_birth"],
         VALUE,
         |f| value(f.intake.client.date_of_birth),
+    ),
+    applicant(
+        "A.I.13.city",
+        Part::AI,
+        "City of birth",
+        &["applicant.city_of_birth"],
+        TEXT,
+        |f| text(&f.intake.applicant.city_of_birth),
     ),
     applicant(
         "A.I.13.country",
@@ -605,6 +681,46 @@ pub static ITEMS: &[ItemDef] = &[
         &["client.nationalities"],
         LIST,
         |f| list(&f.intake.client.nationalities),
+    ),
+    applicant(
+        "A.I.15",
+        Part::AI,
+        "Nationality at birth",
+        &["applicant.nationality_at_birth"],
+        VALUE,
+        |f| value(f.intake.applicant.nationality_at_birth.as_ref()),
+    ),
+    applicant(
+        "A.I.16",
+        Part::AI,
+        "Race, ethnic, or tribal group",
+        &["applicant.ethnic_group"],
+        TEXT,
+        |f| text(&f.intake.applicant.ethnic_group),
+    ),
+    applicant(
+        "A.I.17",
+        Part::AI,
+        "Religion",
+        &["applicant.religion"],
+        TEXT,
+        |f| text(&f.intake.applicant.religion),
+    ),
+    applicant(
+        "A.I.18",
+        Part::AI,
+        "Immigration court proceedings (never, now, in the past)",
+        &["applicant.court_proceedings"],
+        VALUE,
+        |f| value(f.intake.applicant.court_proceedings),
+    ),
+    applicant(
+        "A.I.19a",
+        Part::AI,
+        "When did you last leave your country?",
+        &["applicant.left_home_country_on"],
+        VALUE,
+        |f| value(f.intake.applicant.left_home_country_on),
     ),
     applicant(
         "A.I.19b",
@@ -647,6 +763,22 @@ pub static ITEMS: &[ItemDef] = &[
         |f| unless_without_inspection(f, value(f.intake.entry.parole_expires_on)),
     ),
     applicant(
+        "A.I.19c.entries",
+        Part::AI,
+        "Each entry into the U.S., beginning with your most recent entry",
+        &["us_entries"],
+        LIST,
+        |f| rows(&f.intake.us_entries),
+    ),
+    applicant(
+        "A.I.20",
+        Part::AI,
+        "What country issued your last passport or travel document?",
+        &["applicant.travel_document_country"],
+        VALUE,
+        |f| value(f.intake.applicant.travel_document_country.as_ref()),
+    ),
+    applicant(
         "A.I.21",
         Part::AI,
         "Passport number / travel document number",
@@ -667,6 +799,30 @@ pub static ITEMS: &[ItemDef] = &[
                 value(f.intake.client.passport_expiry)
             }
         },
+    ),
+    applicant(
+        "A.I.23",
+        Part::AI,
+        "What is your native language (include dialect, if applicable)?",
+        &["applicant.native_language"],
+        VALUE,
+        |f| value(f.intake.applicant.native_language.as_ref()),
+    ),
+    applicant(
+        "A.I.24",
+        Part::AI,
+        "Are you fluent in English?",
+        &["applicant.fluent_in_english"],
+        "yes or no",
+        |f| answered(f.intake.applicant.fluent_in_english),
+    ),
+    applicant(
+        "A.I.25",
+        Part::AI,
+        "What other languages do you speak fluently?",
+        &["client.languages"],
+        LIST,
+        |f| list(&f.intake.client.languages),
     ),
     // Part A.II: the spouse
     person(
@@ -1819,5 +1975,37 @@ mod tests {
         assert_eq!(state_of(&intake, "A.III.5.father"), State::Missing(3));
         intake.background.father.deceased = true;
         assert_eq!(state_of(&intake, "A.III.5.father"), State::Answered);
+    }
+
+    #[test]
+    fn part_a1_mailing_address_and_marital_status_follow_their_answers() {
+        use crate::domain::applicant::ApplicantDetails;
+        let mut intake = Intake::default();
+        assert_eq!(state_of(&intake, "A.I.9"), State::Missing(0));
+        assert_eq!(state_of(&intake, "A.I.19c.entries"), State::Missing(0));
+        intake.applicant = ApplicantDetails {
+            mailing_same_as_residence: Answer::Yes,
+            ..ApplicantDetails::default()
+        };
+        assert_eq!(state_of(&intake, "A.I.9"), State::NotApplicable);
+        intake.applicant.mailing_same_as_residence = Answer::No;
+        intake.applicant.mailing_street = "1200 Market St".into();
+        assert_eq!(state_of(&intake, "A.I.9"), State::Missing(2), "at the city");
+        intake.us_entries.push(Default::default());
+        assert_eq!(state_of(&intake, "A.I.19c.entries"), State::Answered);
+
+        // A spouse on file, but the applicant answers A.I.11 divorced: no spouse items.
+        intake.family.push(row(Relationship::Spouse));
+        let facts = |intake: &Intake| {
+            Facts {
+                intake,
+                today: today(),
+                filed_on: None,
+            }
+            .applicant_married()
+        };
+        assert!(facts(&intake));
+        intake.applicant.marital_status = Some(MaritalStatus::Divorced);
+        assert!(!facts(&intake));
     }
 }

@@ -1,6 +1,7 @@
 //! The intake: what a lawyer records about a principal applicant and their claim — client,
 //! entry, family, journey, persecution history, claim kind and assignment, and the claim's
-//! answers to Parts B and C of the I-589.
+//! answers to Parts B and C of the I-589, and the rest of its Part A.I
+//! ([`super::applicant`]).
 //!
 //! `Intake` is what both doors deliver: the page's form model
 //! (`routes::cases::intake::form::IntakeForm`) parses typed text into it, and the JSON API
@@ -13,6 +14,7 @@ use utoipa::ToSchema;
 
 use super::a_number::ANumber;
 use super::background::{Address, Background, BackgroundParts, Job, Relative, School, YearMonth};
+use super::applicant::{self, ApplicantDetails, UsEntry};
 use super::case_stage::ClaimKind;
 use super::claim_answers::{Answer, ClaimAnswers, ClaimQuestion};
 use super::codes::{
@@ -67,6 +69,12 @@ pub struct Intake {
     /// A.III.5: brothers and sisters.
     #[serde(default)]
     pub siblings: Vec<Relative>,
+    /// I-589 Part A.I beyond the client's details.
+    #[serde(default)]
+    pub applicant: ApplicantDetails,
+    /// I-589 item 19c: every entry into the US, most recent first.
+    #[serde(default)]
+    pub us_entries: Vec<UsEntry>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
@@ -497,6 +505,40 @@ pub const FIELD_LABELS: &[(&str, &str)] = &[
     ("siblings.birth_country", "background-sibling-birth-country"),
     ("siblings.location", "background-sibling-location"),
     ("siblings.deceased", "background-sibling-deceased"),
+    // I-589 Part A.I (issue 16): the applicant's items beyond the client's details.
+    ("applicant.ssn", "i589a-ssn"),
+    ("applicant.uscis_account_number", "i589a-uscis-account"),
+    ("applicant.mailing_same_as_residence", "i589a-mailing-same"),
+    ("applicant.mailing_in_care_of", "i589a-mailing-in-care-of"),
+    ("applicant.mailing_phone", "i589a-mailing-phone"),
+    ("applicant.mailing_street", "i589a-mailing-street"),
+    ("applicant.mailing_apartment", "i589a-mailing-apartment"),
+    ("applicant.mailing_city", "i589a-mailing-city"),
+    ("applicant.mailing_state", "i589a-mailing-state"),
+    ("applicant.mailing_zip", "i589a-mailing-zip"),
+    ("applicant.marital_status", "i589a-marital-status"),
+    ("applicant.city_of_birth", "i589a-city-of-birth"),
+    (
+        "applicant.nationality_at_birth",
+        "i589a-nationality-at-birth",
+    ),
+    ("applicant.ethnic_group", "i589a-ethnic-group"),
+    ("applicant.religion", "i589a-religion"),
+    ("applicant.court_proceedings", "i589a-court-proceedings"),
+    ("applicant.left_home_country_on", "i589a-left-home-country"),
+    (
+        "applicant.travel_document_country",
+        "i589a-travel-document-country",
+    ),
+    ("applicant.native_language", "i589a-native-language"),
+    ("applicant.native_dialect", "i589a-native-dialect"),
+    ("applicant.fluent_in_english", "i589a-fluent-in-english"),
+    // The entries as a whole: where the completeness check's link for item 19c lands.
+    ("us_entries", "i589a-entries"),
+    ("us_entries.arrived_on", "i589a-entry-arrived"),
+    ("us_entries.place", "i589a-entry-place"),
+    ("us_entries.status", "i589a-entry-status"),
+    ("us_entries.status_expires_on", "i589a-entry-status-expires"),
 ];
 
 /// The field at `path` whatever its row: `family.2.given_name` → `family.given_name`.
@@ -667,6 +709,7 @@ impl Intake {
             self.schools.len(),
             self.jobs.len(),
             self.siblings.len(),
+            self.us_entries.len(),
         ] {
             if section > MAX_ROWS {
                 errors.push(
@@ -750,6 +793,8 @@ impl Intake {
             siblings: &mut self.siblings,
         }
         .check(&mut errors, today);
+        self.applicant.check(&mut errors, completing, today, text);
+        applicant::check_entries(&mut self.us_entries, &mut errors, today, text);
         if errors.is_empty() {
             Ok(self)
         } else {

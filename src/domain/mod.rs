@@ -1,6 +1,7 @@
 //! Pure types and rules: no actix, no diesel. Values that parse here are valid everywhere.
 
 pub mod a_number;
+pub mod applicant;
 pub mod audit;
 pub mod audit_chain;
 pub mod background;

@@ -166,6 +166,7 @@ mod tests {
     use serde_json::{Value, json};
 
     use super::*;
+    use crate::domain::applicant::CourtProceedings;
     use crate::domain::audit::AuditAction;
     use crate::domain::case_stage::{CaseStage, ClaimKind};
     use crate::domain::claim_answers::{Answer, Ground};
@@ -272,6 +273,7 @@ mod tests {
             wire(&Whereabouts::ALL),
             wire(Answer::ALL),
             wire(Ground::ALL),
+            wire(CourtProceedings::ALL),
             wire(&[Outcome::Accepted, Outcome::Edited, Outcome::Rejected]),
             wire(&[RevisionStatus::Pending, RevisionStatus::Reviewed]),
             accepted::<RemainingJson>(&[json!("undecided"), json!("accept"), json!("reject")]),

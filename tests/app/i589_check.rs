@@ -150,6 +150,26 @@ fn everything(lawyer_id: &str) -> Vec<(String, String)> {
         ("background.father.birth_country", "UA"),
         ("background.father.deceased", "on"),
         ("background.no_siblings", "on"),
+        // Part A.I beyond the client's details.
+        ("applicant.ssn", "NONE"),
+        ("applicant.uscis_account_number", "NONE"),
+        ("applicant.mailing_same_as_residence", "yes"),
+        ("applicant.marital_status", "married"),
+        ("applicant.city_of_birth", "Kharkiv"),
+        ("applicant.nationality_at_birth", "UA"),
+        ("applicant.ethnic_group", "Ukrainian"),
+        ("applicant.religion", "Orthodox"),
+        ("applicant.court_proceedings", "never"),
+        ("applicant.left_home_country_on", "2025-05-20"),
+        ("applicant.travel_document_country", "UA"),
+        ("applicant.native_language", "uk"),
+        ("applicant.fluent_in_english", "no"),
+        ("client.languages", "ru"),
+        ("us_entries.0.row", "new"),
+        ("us_entries.0.arrived_on", "2025-06-01"),
+        ("us_entries.0.place", "San Ysidro, CA"),
+        ("us_entries.0.status", "DT parole"),
+        ("us_entries.0.status_expires_on", "2027-06-01"),
         ("action", "save_draft"),
     ]
     .iter()
@@ -283,6 +303,13 @@ async fn each_kind_of_missing_item_is_listed_under_its_part_with_a_link_to_its_f
         ),
         ("client.sex", "", "A.I.10", "client.sex", "Part A.I"),
         (
+            "applicant.religion",
+            "",
+            "A.I.17",
+            "applicant.religion",
+            "Part A.I",
+        ),
+        (
             "client.nationalities",
             "",
             "A.I.14",
@@ -386,6 +413,7 @@ async fn items_a_rule_does_not_ask_and_typed_nones_are_ready() {
     let full = everything(&lawyer.staff.id.to_string());
     // A former spouse with nothing but a name: the applicant is not married.
     let mut fields = with(full, "family.0.marital_status", "divorced");
+    fields = with(fields, "applicant.marital_status", "divorced");
     fields = with(fields, "family.0.family_name", "");
     fields = with(fields, "family.0.date_of_birth", "");
     // No passport: its expiry is not asked.

@@ -29,6 +29,7 @@ mod health;
 mod held_forms;
 mod i18n;
 mod i589_background;
+mod i589_applicant;
 mod i589_check;
 mod i589_claim;
 mod i589_family;

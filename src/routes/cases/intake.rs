@@ -10,6 +10,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 
 use crate::auth::extractors::{Authorized, ClientAddress, EditCaseFile, PageContext};
+use crate::domain::applicant::CourtProceedings;
 use crate::domain::case_stage::ClaimKind;
 use crate::domain::claim_answers::{Answer, Ground};
 use crate::domain::codes::{
@@ -52,6 +53,7 @@ pub(crate) struct Choices {
     pub(crate) kinds: Vec<(String, String)>,
     pub(crate) answers: Vec<(String, String)>,
     pub(crate) grounds: Vec<(String, String)>,
+    pub(crate) proceedings: Vec<(String, String)>,
     pub(crate) countries: Vec<(String, String)>,
     pub(crate) languages: Vec<(String, String)>,
     pub(crate) lawyers: Vec<(String, String)>,
@@ -179,6 +181,12 @@ impl Choices {
                 Answer::label_key,
             ),
             grounds: vocabulary(ctx, Ground::ALL, Ground::as_str, Ground::label_key),
+            proceedings: vocabulary(
+                ctx,
+                CourtProceedings::ALL,
+                CourtProceedings::as_str,
+                CourtProceedings::label_key,
+            ),
             countries: named(codes::countries(ctx.i18n.language())),
             languages: named(codes::languages(ctx.i18n.language())),
             lawyers: people("claim.lawyer_id", |r| {
@@ -233,6 +241,16 @@ impl Choices {
             "family.in_court_proceedings" => Shape::Pick(&self.answers),
             "family.other_names" => Shape::Area,
             "children.none" => Shape::Check,
+            // I-589 Part A.I.
+            "applicant.mailing_same_as_residence" | "applicant.fluent_in_english" => {
+                Shape::Pick(&self.answers)
+            }
+            "applicant.marital_status" => Shape::Pick(&self.marital),
+            "applicant.nationality_at_birth" | "applicant.travel_document_country" => {
+                Shape::Pick(&self.countries)
+            }
+            "applicant.court_proceedings" => Shape::Pick(&self.proceedings),
+            "applicant.native_language" => Shape::Pick(&self.languages),
             "client.interpreter_needed"
             | "client.phone_safe"
             | "client.email_safe"
@@ -326,6 +344,7 @@ pub(crate) fn field_label(ctx: &PageContext, field: &str) -> Option<String> {
         ("schools", Some(i)) => format!("{} — {label}", row_name("background-school-item", i)),
         ("jobs", Some(i)) => format!("{} — {label}", row_name("background-job-item", i)),
         ("siblings", Some(i)) => format!("{} — {label}", row_name("background-sibling-item", i)),
+        ("us_entries", Some(i)) => format!("{} — {label}", row_name("i589a-entry", i)),
         _ => label,
     })
 }

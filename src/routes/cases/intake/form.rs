@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 
 use crate::domain::a_number::ANumber;
 use crate::domain::background::{Address, Background, Job, Relative, School, Until, YearMonth};
+use crate::domain::applicant::{self, ApplicantDetails, CourtProceedings, UsEntry};
 use crate::domain::case_stage::ClaimKind;
 use crate::domain::claim_answers::{Answer, ClaimAnswers, ClaimQuestion, Ground};
 use crate::domain::codes::{
@@ -24,7 +25,7 @@ use crate::domain::revision::{Answers, IntakeText};
 use crate::error::{FieldErrors, Message};
 
 /// The intake form as typed: field path → text. Rows are `family.N.*`, `journey.N.*`,
-/// `persecution.N.*`; checkboxes are present ("on") or absent.
+/// `persecution.N.*`, `us_entries.N.*`; checkboxes are present ("on") or absent.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct IntakeForm {
     values: BTreeMap<String, String>,
@@ -61,6 +62,7 @@ pub const SECTIONS: [&str; 7] = [
     "jobs",
     "siblings",
 ];
+pub const SECTIONS: [&str; 4] = ["family", "journey", "persecution", "us_entries"];
 
 /// The entries of a list field's text, in order (`"RU, UA"` → `["RU", "UA"]`).
 pub fn entries(text: &str) -> Vec<&str> {
@@ -436,6 +438,55 @@ impl IntakeForm {
             given.explanation = self.value(&question.explanation_path()).into();
         }
         let background = self.background(&mut errors);
+        // I-589 Part A.I beyond the client's details.
+        choice(&mut errors, "applicant.marital_status", &|v| {
+            MaritalStatus::parse(v).map(|_| ())
+        });
+        choice(&mut errors, "applicant.court_proceedings", &|v| {
+            CourtProceedings::parse(v).map(|_| ())
+        });
+        let answer = |errors: &mut FieldErrors, field: &str| -> Answer {
+            errors
+                .check(field, Answer::parse(self.value(field)))
+                .unwrap_or_default()
+        };
+        let applicant = ApplicantDetails {
+            ssn: self.value("applicant.ssn").into(),
+            uscis_account_number: self.value("applicant.uscis_account_number").into(),
+            mailing_same_as_residence: answer(&mut errors, "applicant.mailing_same_as_residence"),
+            mailing_in_care_of: self.value("applicant.mailing_in_care_of").into(),
+            mailing_phone: self.value("applicant.mailing_phone").into(),
+            mailing_street: self.value("applicant.mailing_street").into(),
+            mailing_apartment: self.value("applicant.mailing_apartment").into(),
+            mailing_city: self.value("applicant.mailing_city").into(),
+            mailing_state: self.value("applicant.mailing_state").into(),
+            mailing_zip: self.value("applicant.mailing_zip").into(),
+            marital_status: MaritalStatus::parse(self.value("applicant.marital_status")).ok(),
+            city_of_birth: self.value("applicant.city_of_birth").into(),
+            nationality_at_birth: opt("applicant.nationality_at_birth"),
+            ethnic_group: self.value("applicant.ethnic_group").into(),
+            religion: self.value("applicant.religion").into(),
+            court_proceedings: CourtProceedings::parse(self.value("applicant.court_proceedings"))
+                .ok(),
+            left_home_country_on: date(&mut errors, "applicant.left_home_country_on"),
+            travel_document_country: opt("applicant.travel_document_country"),
+            native_language: opt("applicant.native_language"),
+            native_dialect: self.value("applicant.native_dialect").into(),
+            fluent_in_english: answer(&mut errors, "applicant.fluent_in_english"),
+        };
+        let mut us_entries = Vec::new();
+        for i in 0..self.rows("us_entries") {
+            let f = |name: &str| format!("us_entries.{i}.{name}");
+            if self.row_is_blank("us_entries", i) {
+                continue;
+            }
+            us_entries.push(UsEntry {
+                arrived_on: date(&mut errors, &f("arrived_on")),
+                place: self.value(&f("place")).into(),
+                status: self.value(&f("status")).into(),
+                status_expires_on: date(&mut errors, &f("status_expires_on")),
+            });
+        }
         if errors.is_empty() {
             Ok(Intake {
                 client,
@@ -453,6 +504,8 @@ impl IntakeForm {
                 schools: background.schools,
                 jobs: background.jobs,
                 siblings: background.siblings,
+                applicant,
+                us_entries,
             })
         } else {
             Err(errors)
@@ -750,6 +803,79 @@ impl IntakeForm {
             };
             form.set(question.answer_path(), answer);
             form.set(question.explanation_path(), given.explanation.clone());
+        }
+        let a = &intake.applicant;
+        let answer = |given: Answer| match given {
+            Answer::Unanswered => "",
+            other => other.as_str(),
+        };
+        for (field, value) in [
+            ("applicant.ssn", applicant::ssn_shown(&a.ssn)),
+            (
+                "applicant.uscis_account_number",
+                a.uscis_account_number.clone(),
+            ),
+            (
+                "applicant.mailing_same_as_residence",
+                answer(a.mailing_same_as_residence).into(),
+            ),
+            ("applicant.mailing_in_care_of", a.mailing_in_care_of.clone()),
+            ("applicant.mailing_phone", a.mailing_phone.clone()),
+            ("applicant.mailing_street", a.mailing_street.clone()),
+            ("applicant.mailing_apartment", a.mailing_apartment.clone()),
+            ("applicant.mailing_city", a.mailing_city.clone()),
+            ("applicant.mailing_state", a.mailing_state.clone()),
+            ("applicant.mailing_zip", a.mailing_zip.clone()),
+            (
+                "applicant.marital_status",
+                a.marital_status
+                    .map(|m| m.as_str().to_string())
+                    .unwrap_or_default(),
+            ),
+            ("applicant.city_of_birth", a.city_of_birth.clone()),
+            (
+                "applicant.nationality_at_birth",
+                a.nationality_at_birth.clone().unwrap_or_default(),
+            ),
+            ("applicant.ethnic_group", a.ethnic_group.clone()),
+            ("applicant.religion", a.religion.clone()),
+            (
+                "applicant.court_proceedings",
+                a.court_proceedings
+                    .map(|c| c.as_str().to_string())
+                    .unwrap_or_default(),
+            ),
+            (
+                "applicant.left_home_country_on",
+                date(a.left_home_country_on),
+            ),
+            (
+                "applicant.travel_document_country",
+                a.travel_document_country.clone().unwrap_or_default(),
+            ),
+            (
+                "applicant.native_language",
+                a.native_language.clone().unwrap_or_default(),
+            ),
+            ("applicant.native_dialect", a.native_dialect.clone()),
+            (
+                "applicant.fluent_in_english",
+                answer(a.fluent_in_english).into(),
+            ),
+        ] {
+            form.set(field.to_string(), value);
+        }
+        for (i, e) in intake.us_entries.iter().enumerate() {
+            form.values
+                .insert(format!("us_entries.{i}.row"), "saved".into());
+            for (name, value) in [
+                ("arrived_on", date(e.arrived_on)),
+                ("place", e.place.clone()),
+                ("status", e.status.clone()),
+                ("status_expires_on", date(e.status_expires_on)),
+            ] {
+                form.set(format!("us_entries.{i}.{name}"), value);
+            }
         }
         for (i, m) in intake.family.iter().enumerate() {
             form.values

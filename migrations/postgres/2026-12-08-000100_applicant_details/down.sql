@@ -1,0 +1,2 @@
+DROP TABLE us_entries;
+DROP TABLE applicant_details;
