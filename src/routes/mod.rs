@@ -272,6 +272,9 @@ pub fn endpoints() -> Vec<Endpoint> {
         Endpoint::new(M::GET, "/cases/{id}/summary", || {
             web::get().to(cases::html::summary)
         }),
+        Endpoint::new(M::GET, "/cases/{id}/i589", || {
+            web::get().to(cases::i589::show)
+        }),
         Endpoint::new(M::POST, "/cases/{id}/stage", || {
             web::post().to(cases::html::change_stage)
         }),
@@ -365,6 +368,9 @@ pub fn endpoints() -> Vec<Endpoint> {
         }),
         Endpoint::new(M::GET, "/api/v1/cases/{id}", || {
             web::get().to(cases::api::show)
+        }),
+        Endpoint::new(M::GET, "/api/v1/cases/{id}/i589", || {
+            web::get().to(cases::i589::show_api)
         }),
         Endpoint::new(M::PUT, "/api/v1/cases/{id}/intake", || {
             web::put().to(cases::api::update_intake)

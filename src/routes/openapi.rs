@@ -27,6 +27,7 @@ use super::{account, audit, cases, reports, search, sessions, staff, triage};
         cases::api::list,
         cases::api::create,
         cases::api::show,
+        cases::i589::show_api,
         cases::api::update_intake,
         cases::api::transition,
         cases::api::set_key_dates,
@@ -180,6 +181,7 @@ mod tests {
     use crate::domain::staff::Role;
     use crate::i18n::Language;
     use crate::routes::cases::api::{ConflictCheckOutcome, EadClockAction};
+    use crate::routes::cases::i589::SheetState;
     use crate::routes::cases::revisions_api::{DecisionJson, RemainingJson};
 
     /// What serde sends for every value, each checked to be read back as itself.
@@ -274,6 +276,7 @@ mod tests {
             wire(Answer::ALL),
             wire(Ground::ALL),
             wire(CourtProceedings::ALL),
+            wire(&SheetState::ALL),
             wire(&[Outcome::Accepted, Outcome::Edited, Outcome::Rejected]),
             wire(&[RevisionStatus::Pending, RevisionStatus::Reviewed]),
             accepted::<RemainingJson>(&[json!("undecided"), json!("accept"), json!("reject")]),

@@ -85,7 +85,13 @@ async fn case(app: &TestApp, lawyer: &str, lawyer_id: &str, paralegal_id: &str) 
 }
 
 /// Validates `body` against the document's schema for `path`'s `method` and `status`.
-fn check_against_document(doc: &Value, method: &str, path: &str, status: u16, body: &Value) {
+pub(crate) fn check_against_document(
+    doc: &Value,
+    method: &str,
+    path: &str,
+    status: u16,
+    body: &Value,
+) {
     let operation = &doc["paths"][path][method];
     let schema =
         &operation["responses"][status.to_string()]["content"]["application/json"]["schema"];

@@ -103,7 +103,7 @@ const QUESTIONS: [&str; 13] = [
 
 /// A draft intake answering every item the case file asks, with one person of each group
 /// (family rows: 0 spouse, 1 child, 2 parent, 3 sibling).
-fn everything(lawyer_id: &str) -> Vec<(String, String)> {
+pub(crate) fn everything(lawyer_id: &str) -> Vec<(String, String)> {
     let mut fields: Vec<(String, String)> = [
         ("client.family_name", "Kovalenko"),
         ("client.given_name", "Oksana"),

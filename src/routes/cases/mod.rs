@@ -4,6 +4,7 @@
 pub mod api;
 pub mod conflicts;
 pub mod html;
+pub mod i589;
 pub mod intake;
 pub mod list;
 pub mod questionnaires;
