@@ -1115,3 +1115,46 @@ async fn a_ukrainian_inquiry_is_taken_and_its_client_answers_in_russian_on_a_pho
         .command(reqwest::Method::DELETE, "", Value::Null)
         .await;
 }
+
+/// The I-589 data sheet of a complete case prints to PDF: one part per page at least, so
+/// more than one page. The PDF is kept under `target/screenshots/` for a person to look at.
+#[actix_web::test]
+async fn the_data_sheet_of_a_complete_case_prints_to_a_pdf_of_several_pages() {
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    let app = spawn_app().await;
+    let lawyer = app.login_as(Role::Lawyer).await;
+    let fields = crate::i589_check::everything(&lawyer.staff.id.to_string());
+    let pairs: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let response = app.post_form(&lawyer.client, "/intake", &pairs).await;
+    assert_eq!(response.status(), 303, "the intake is saved");
+    let case = response
+        .headers()
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .expect("the intake leads to its case")
+        .to_string();
+    browser.sign_in(&app, &lawyer.staff.email).await;
+
+    browser.goto(&app.url(&format!("{case}/i589"))).await;
+    let text = browser.text().await;
+    assert!(text.contains("Part A.I. Information About You"), "{text}");
+    assert!(!text.contains("MISSING"), "a complete case: {text}");
+    let pdf = browser.print_pdf().await;
+    assert!(pdf.starts_with(b"%PDF"), "a PDF");
+    let path = screenshot_path("i589-data-sheet").with_extension("pdf");
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).expect("screenshot directory");
+    }
+    std::fs::write(&path, &pdf).expect("PDF kept");
+    let pages = pdf_pages(&pdf);
+    eprintln!("I-589 data sheet: {pages} pages, {}", path.display());
+    assert!(pages > 1, "{pages} pages");
+    browser
+        .command(reqwest::Method::DELETE, "", Value::Null)
+        .await;
+}
