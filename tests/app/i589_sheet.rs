@@ -53,7 +53,7 @@ fn complete(lawyer: &Session) -> Vec<(String, String)> {
     ] {
         fields = with(fields, &format!("family.{row}.native_name"), native);
     }
-    with(fields, "family.1.in_us", "on")
+    fields
 }
 
 async fn sheet_json(app: &TestApp, token: &str, id: uuid::Uuid) -> reqwest::Response {
@@ -173,8 +173,8 @@ async fn the_sheet_is_in_english_with_native_names_and_nones_filled_in() {
     expect("A.I.12", "answered", &["03/04/1990"]);
     expect("A.I.13.country", "answered", &["Ukraine"]);
     expect("A.II.child.1.marital_status", "answered", &["Single"]);
-    expect("A.II.child.1.in_us", "answered", &["Yes"]);
-    expect("A.II.spouse.1.in_us", "answered", &["No"]);
+    expect("A.II.child.1.in_us", "answered", &["No"]);
+    expect("A.II.spouse.1.in_us", "answered", &["Yes"]);
     expect("A.III.5.parent.1.name", "answered", &["Shevchuk", "Olena"]);
     expect("B.1", "answered", &["Political opinion"]);
     expect("C.5", "answered", &["No"]);

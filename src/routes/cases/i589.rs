@@ -128,8 +128,13 @@ fn sheet(
     reference: String,
     intake: &Intake,
     today: chrono::NaiveDate,
+    filed_on: Option<chrono::NaiveDate>,
 ) -> SheetJson {
-    let items = i589::items(&Facts { intake, today });
+    let items = i589::items(&Facts {
+        intake,
+        today,
+        filed_on,
+    });
     let form = IntakeForm::from_intake(intake);
     let answers = form.answers();
     let choices = Choices::new(english, &[], &form);
@@ -207,6 +212,7 @@ async fn open_sheet(
         file.case.reference.clone(),
         &file.intake,
         file.today,
+        file.case.i589_filed_on,
     ))
 }
 
