@@ -6,8 +6,10 @@
 //!
 //! Nothing here knows the items one by one: the sheet is `domain::i589`'s list of items, each
 //! item's values read from the intake page's fields it names, as the intake page shows them
-//! (a choice by its English label, a checkbox as Yes or No). An item added to the model is on
-//! the sheet.
+//! (a choice by its English label, a checkbox as Yes or No, a list as one line per row). An
+//! item added to the model is on the sheet.
+
+use std::collections::BTreeMap;
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
@@ -17,7 +19,7 @@ use utoipa::ToSchema;
 
 use crate::auth::extractors::{ClientAddress, CurrentStaff, PageContext};
 use crate::domain::i589::{self, Facts, Part, State};
-use crate::domain::intake::Intake;
+use crate::domain::intake::{self, Intake};
 use crate::domain::revision::Answers;
 use crate::error::AppError;
 use crate::i18n::{I18n, Language};
@@ -70,9 +72,10 @@ pub struct SheetItem {
     pub label: String,
     pub state: SheetState,
     /// What to write, one entry per box filled, in the item's order (a question's answer,
-    /// then its explanation): a choice by its English label, a checkbox as `Yes` or `No`, a
-    /// date as `mm/dd/yyyy`, "NONE" or "N/A" where the form wants it. A missing item gives
-    /// what it has, often nothing.
+    /// then its explanation): a choice by its English label, a checkbox alone as `Yes` or
+    /// `No` (among other boxes, ticked, by its label), a date as `mm/dd/yyyy`, a list one
+    /// entry per row, "NONE" or "N/A" where the form wants it. A missing item gives what it
+    /// has, often nothing.
     pub values: Vec<String>,
     /// For a name: the person's name in their native alphabet, when on file.
     pub native_name: Option<String>,
@@ -112,6 +115,16 @@ fn written(value: &str) -> String {
     )
 }
 
+/// Where the field at `path` stands among the intake's fields: the label table lists each
+/// section's fields in the page's order.
+fn form_order(path: &str) -> usize {
+    let general = intake::general_path(path);
+    intake::FIELD_LABELS
+        .iter()
+        .position(|(field, _)| *field == general)
+        .unwrap_or(usize::MAX)
+}
+
 /// The name in the native alphabet of the person a name item is about: the applicant's
 /// (`client.family_name`) or a family row's (`family.3.family_name`).
 fn native_name_for(field: &str, answers: &Answers) -> Option<String> {
@@ -138,16 +151,54 @@ fn sheet(
     let form = IntakeForm::from_intake(intake);
     let answers = form.answers();
     let choices = Choices::new(english, &[], &form);
-    let shown = |field: &str| -> String {
+    // A box on its own is the item's Yes or No; among other boxes, ticked it reads as its
+    // label ("Same as above", "To present") and unticked it says nothing.
+    let shown = |field: &str, alone: bool| -> String {
         let value = answers.get(field);
         match choices.shape(field) {
-            Shape::Check => english.t(if is_ticked(value) {
+            Shape::Check if alone => english.t(if is_ticked(value) {
                 "case-yes"
             } else {
                 "case-no"
             }),
+            Shape::Check if is_ticked(value) => {
+                intake::label_key(field).map_or_else(String::new, |key| english.t(key))
+            }
+            Shape::Check => String::new(),
             _ => written(&choices.shown(english, field, value)),
         }
+    };
+    // What a field gives the sheet: its value, or for a list (`residences`, `us_entries`)
+    // one line per row, the row's boxes in the intake page's order.
+    let values_of = |field: &str, alone: bool| -> Vec<String> {
+        if field.contains('.') {
+            return vec![shown(field, alone)];
+        }
+        let prefix = format!("{field}.");
+        let mut rows: BTreeMap<usize, Vec<(usize, String)>> = BTreeMap::new();
+        for (path, _) in answers.iter() {
+            let Some((row, name)) = path.strip_prefix(&prefix).and_then(|r| r.split_once('.'))
+            else {
+                continue;
+            };
+            let (Ok(row), false) = (row.parse::<usize>(), name == "row") else {
+                continue;
+            };
+            rows.entry(row)
+                .or_default()
+                .push((form_order(path), shown(path, false)));
+        }
+        rows.into_values()
+            .map(|mut boxes| {
+                boxes.sort_by_key(|(order, _)| *order);
+                boxes
+                    .into_iter()
+                    .map(|(_, text)| text)
+                    .filter(|text| !text.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            })
+            .collect()
     };
     let mut parts: Vec<SheetPart> = Part::ALL
         .iter()
@@ -161,16 +212,21 @@ fn sheet(
     let total = items.len();
     for item in items {
         let state = SheetState::of(item.state);
+        let alone = item.fields.len() == 1;
         let given: Vec<String> = item
             .fields
             .iter()
-            .map(|field| shown(field))
+            .flat_map(|field| values_of(field, alone))
             .filter(|value| !value.is_empty())
             .collect();
         let values = match state {
-            SheetState::None if given.is_empty() => vec![NONE.to_string()],
+            // What the form prints for nothing to write: "N/A" where it was typed so.
+            SheetState::None => {
+                let typed = given.iter().any(|v| v.eq_ignore_ascii_case(NOT_APPLICABLE));
+                vec![if typed { NOT_APPLICABLE } else { NONE }.to_string()]
+            }
             SheetState::NotApplicable => vec![NOT_APPLICABLE.to_string()],
-            _ => given,
+            SheetState::Answered | SheetState::Missing => given,
         };
         let native_name = item
             .fields
