@@ -21,8 +21,8 @@ use super::people::{
     BELARUSIAN, CAMEROONIAN, CONGOLESE, ERITREAN, Family, GUINEAN, Given, NameSet, RUSSIAN,
     SPANISH, UKRAINIAN,
 };
-use refuge::domain::background::{Address, Background, Job, Relative, School, Until, YearMonth};
 use refuge::domain::applicant::{ApplicantDetails, CourtProceedings, UsEntry};
+use refuge::domain::background::{Address, Background, Job, Relative, School, Until, YearMonth};
 use refuge::domain::case_stage::{self, CaseStage, ClaimKind};
 use refuge::domain::case_work::{KeyDates, NewCaseEvent, NewChecklistItem};
 use refuge::domain::claim_answers::{Answer, ClaimAnswers, Ground, YesNoAnswer};

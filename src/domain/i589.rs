@@ -20,8 +20,8 @@
 
 use chrono::NaiveDate;
 
-use super::background::{Address, Relative};
 use super::applicant::ApplicantDetails;
+use super::background::{Address, Relative};
 use super::claim_answers::{Answer, YesNoAnswer};
 use super::codes::{MannerOfEntry, MaritalStatus, Relationship};
 use super::family::ChildrenState;
@@ -397,15 +397,6 @@ pub fn question(given: &YesNoAnswer) -> State {
     }
 }
 
-/// A repeated list of rows (the entries into the US): missing while it has none.
-pub fn rows<T>(rows: &[T]) -> State {
-    if rows.is_empty() {
-        State::Missing(0)
-    } else {
-        State::Answered
-    }
-}
-
 /// A.I.9: missing while nobody said whether mail goes to the residence; not applicable when
 /// it does; else missing at the first of street, city, state and ZIP left blank.
 pub fn mailing_address(a: &ApplicantDetails) -> State {
@@ -768,7 +759,7 @@ pub static ITEMS: &[ItemDef] = &[
         "Each entry into the U.S., beginning with your most recent entry",
         &["us_entries"],
         LIST,
-        |f| rows(&f.intake.us_entries),
+        |f| rows(f.intake.us_entries.len(), false),
     ),
     applicant(
         "A.I.20",
@@ -1514,8 +1505,8 @@ fn address(a: &Address, first: usize) -> State {
         .map_or(State::Answered, |i| State::Missing(first + i))
 }
 
-/// A list of Part A.III: answered with an entry; with none, the box saying so is an
-/// explicit none (`none_ticked`), else it is missing.
+/// A repeated list (the entries into the US, Part A.III's lists): answered with an entry;
+/// with none, the box saying so is an explicit none (`none_ticked`), else it is missing.
 fn rows(count: usize, none_ticked: bool) -> State {
     match (count, none_ticked) {
         (0, true) => State::ExplicitNone,

@@ -13,8 +13,8 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::a_number::ANumber;
-use super::background::{Address, Background, BackgroundParts, Job, Relative, School, YearMonth};
 use super::applicant::{self, ApplicantDetails, UsEntry};
+use super::background::{Address, Background, BackgroundParts, Job, Relative, School, YearMonth};
 use super::case_stage::ClaimKind;
 use super::claim_answers::{Answer, ClaimAnswers, ClaimQuestion};
 use super::codes::{

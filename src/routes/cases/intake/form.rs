@@ -8,8 +8,8 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use crate::domain::a_number::ANumber;
-use crate::domain::background::{Address, Background, Job, Relative, School, Until, YearMonth};
 use crate::domain::applicant::{self, ApplicantDetails, CourtProceedings, UsEntry};
+use crate::domain::background::{Address, Background, Job, Relative, School, Until, YearMonth};
 use crate::domain::case_stage::ClaimKind;
 use crate::domain::claim_answers::{Answer, ClaimAnswers, ClaimQuestion, Ground};
 use crate::domain::codes::{
@@ -52,7 +52,7 @@ pub const LIST_FIELDS: [&str; 3] = [
 ];
 
 /// The repeated sections of the form.
-pub const SECTIONS: [&str; 7] = [
+pub const SECTIONS: [&str; 8] = [
     "family",
     "journey",
     "persecution",
@@ -61,8 +61,9 @@ pub const SECTIONS: [&str; 7] = [
     "schools",
     "jobs",
     "siblings",
+    // I-589 A.I.19c.
+    "us_entries",
 ];
-pub const SECTIONS: [&str; 4] = ["family", "journey", "persecution", "us_entries"];
 
 /// The entries of a list field's text, in order (`"RU, UA"` → `["RU", "UA"]`).
 pub fn entries(text: &str) -> Vec<&str> {
