@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::auth::extractors::{ClientAddress, CurrentStaff, PageContext};
+use crate::domain::background::YearMonth;
 use crate::domain::i589::{self, Facts, Part, State};
 use crate::domain::intake::{self, Intake};
 use crate::domain::revision::Answers;
@@ -73,9 +74,9 @@ pub struct SheetItem {
     pub state: SheetState,
     /// What to write, one entry per box filled, in the item's order (a question's answer,
     /// then its explanation): a choice by its English label, a checkbox alone as `Yes` or
-    /// `No` (among other boxes, ticked, by its label), a date as `mm/dd/yyyy`, a list one
-    /// entry per row, "NONE" or "N/A" where the form wants it. A missing item gives what it
-    /// has, often nothing.
+    /// `No` (among other boxes, ticked, by its label), a date as `mm/dd/yyyy`, a month as
+    /// `mm/yyyy`, a list one entry per row, "NONE" or "N/A" where the form wants it. A
+    /// missing item gives what it has, often nothing.
     pub values: Vec<String>,
     /// For a name: the person's name in their native alphabet, when on file.
     pub native_name: Option<String>,
@@ -107,12 +108,19 @@ pub struct SheetJson {
 const NONE: &str = "NONE";
 const NOT_APPLICABLE: &str = "N/A";
 
-/// A value as the form wants it written: a date as mm/dd/yyyy, anything else as given.
+/// A value as the form wants it written: a date as mm/dd/yyyy, a month (what Part A.III's
+/// from/to boxes hold, `2019-04` in the intake) as mm/yyyy, anything else as given.
 fn written(value: &str) -> String {
-    chrono::NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").map_or_else(
-        |_| value.trim().to_string(),
-        |day| day.format("%m/%d/%Y").to_string(),
-    )
+    let value = value.trim();
+    if let Ok(day) = chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d") {
+        return day.format("%m/%d/%Y").to_string();
+    }
+    // Only the intake's own way of writing a month: anything else is text as typed.
+    let iso_month = value.len() == 7 && value.as_bytes().get(4) == Some(&b'-');
+    match YearMonth::parse(value) {
+        Ok(month) if iso_month => format!("{:02}/{:04}", month.month(), month.year()),
+        _ => value.to_string(),
+    }
 }
 
 /// Where the field at `path` stands among the intake's fields: the label table lists each
@@ -340,10 +348,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn dates_are_written_as_the_form_wants_them() {
+    fn dates_and_months_are_written_as_the_form_wants_them() {
         assert_eq!(written("2025-06-01"), "06/01/2025");
         assert_eq!(written(" FX123456 "), "FX123456");
         assert_eq!(written("2025-13-01"), "2025-13-01");
+        assert_eq!(written("2019-04"), "04/2019");
+        assert_eq!(written("2019-13"), "2019-13");
+        assert_eq!(written("Sumska 17"), "Sumska 17");
+        assert_eq!(written("1-2345"), "1-2345");
     }
 
     #[test]
