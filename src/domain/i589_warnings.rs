@@ -2,9 +2,6 @@
 //! adjudicator would notice (a name written two ways, a derivative who cannot be one). Each
 //! rule is one function in [`RULES`]; to add one, write it and list it there, with its
 //! catalogue key in `templates/locales/*/i589-check.ftl`.
-//!
-//! Left for when the intake records every entry: the last arrival date against the most
-//! recent entry (A.I.19c).
 
 use chrono::NaiveDate;
 
@@ -25,6 +22,8 @@ pub enum WarningKind {
     LateFilingDenied,
     /// C.5 answered "yes" when the filing comes within the year.
     TimelyFilingMarkedLate,
+    /// The last arrival date is not the latest date among the entries into the US (A.I.19c).
+    LastArrivalDiffers,
     /// The same person's date of birth written differently in two places.
     BirthDatesDiffer,
     /// The same person's name written differently in two places.
@@ -38,6 +37,7 @@ impl WarningKind {
             Self::IneligibleDerivative => "i589-warning-ineligible-derivative",
             Self::LateFilingDenied => "i589-warning-late-filing-denied",
             Self::TimelyFilingMarkedLate => "i589-warning-timely-filing-marked-late",
+            Self::LastArrivalDiffers => "i589-warning-last-arrival-differs",
             Self::BirthDatesDiffer => "i589-warning-birth-dates-differ",
             Self::NamesDiffer => "i589-warning-names-differ",
         }
@@ -58,6 +58,7 @@ pub static RULES: &[fn(&Facts, &mut Vec<Warning>)] = &[
     no_native_name,
     ineligible_derivative,
     one_year_answer,
+    last_arrival_is_the_latest_entry,
     same_person_written_differently,
 ];
 
@@ -196,6 +197,23 @@ fn one_year_answer(facts: &Facts, found: &mut Vec<Warning>) {
     });
 }
 
+/// A.I.19c twice: the last arrival (`entry.last_arrival_on`, which the one-year deadline
+/// counts from) must be the latest date among the entries into the US. Nothing to compare
+/// while either is blank.
+fn last_arrival_is_the_latest_entry(facts: &Facts, found: &mut Vec<Warning>) {
+    let intake = facts.intake;
+    let latest_entry = intake.us_entries.iter().filter_map(|e| e.arrived_on).max();
+    if let (Some(arrived), Some(latest)) = (intake.entry.last_arrival_on, latest_entry)
+        && arrived != latest
+    {
+        found.push(Warning {
+            kind: WarningKind::LastArrivalDiffers,
+            person: String::new(),
+            field: "entry.last_arrival_on".to_string(),
+        });
+    }
+}
+
 /// Two places that name the same person — the same name in Latin letters, the same native
 /// name, or the same given name and date of birth — must agree on the name and the date of
 /// birth.
@@ -234,6 +252,7 @@ fn same_person_written_differently(facts: &Facts, found: &mut Vec<Warning>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::applicant::UsEntry;
     use crate::domain::codes::MaritalStatus;
     use crate::domain::intake::Intake;
 
@@ -265,6 +284,16 @@ mod tests {
         intake.client.native_name = "Оксана Коваленко".into();
         intake.client.date_of_birth = Some(date(1990, 3, 4));
         intake.entry.last_arrival_on = Some(date(2026, 6, 1));
+        intake.us_entries = vec![
+            UsEntry {
+                arrived_on: Some(date(2026, 6, 1)),
+                ..Default::default()
+            },
+            UsEntry {
+                arrived_on: Some(date(2019, 8, 2)),
+                ..Default::default()
+            },
+        ];
         intake.claim_answers.filed_after_one_year.answer = Answer::No;
         intake.family = vec![
             member(Relationship::Spouse, "Andriy", "Андрій Коваленко"),
@@ -335,6 +364,8 @@ mod tests {
     #[test]
     fn c5_is_held_to_the_one_year_deadline_on_the_day_of_filing() {
         let mut intake = consistent();
+        // The list of entries is another rule's.
+        intake.us_entries.clear();
         intake.entry.last_arrival_on = Some(date(2025, 6, 1));
         let late = vec![(
             WarningKind::LateFilingDenied,
@@ -355,6 +386,90 @@ mod tests {
         );
         intake.claim_answers.filed_after_one_year.answer = Answer::Unanswered;
         assert_eq!(found(&intake, None), vec![]);
+    }
+
+    #[test]
+    fn a_last_arrival_that_is_not_the_latest_entry_is_warned_of() {
+        let differs = vec![(
+            WarningKind::LastArrivalDiffers,
+            "entry.last_arrival_on".to_string(),
+        )];
+        // The latest entry counts, wherever it is in the list.
+        let mut intake = consistent();
+        intake.us_entries.reverse();
+        assert_eq!(found(&intake, None), vec![]);
+        // An earlier entry written as the last arrival.
+        intake.entry.last_arrival_on = Some(date(2019, 8, 2));
+        intake.claim_answers.filed_after_one_year.answer = Answer::Unanswered;
+        assert_eq!(found(&intake, None), differs);
+        // An entry later than the last arrival.
+        let mut intake = consistent();
+        intake.us_entries[1].arrived_on = Some(date(2026, 7, 1));
+        assert_eq!(found(&intake, None), differs);
+        // Nothing to compare: no date on one side.
+        intake.entry.last_arrival_on = None;
+        assert_eq!(found(&intake, None), vec![]);
+        let mut intake = consistent();
+        for entry in &mut intake.us_entries {
+            entry.arrived_on = None;
+        }
+        assert_eq!(found(&intake, None), vec![]);
+    }
+
+    #[test]
+    fn a_parent_or_sibling_of_the_family_list_not_in_part_a3_is_warned_of() {
+        let mut intake = consistent();
+        let mut mother = member(Relationship::Parent, "Olena", "Олена Коваленко");
+        mother.middle_name = "Petrivna".into();
+        mother.date_of_birth = Some(date(1962, 7, 8));
+        let mut father = member(Relationship::Parent, "Petro", "Петро Коваленко");
+        father.sex = Some(Sex::Male);
+        father.date_of_birth = Some(date(1960, 1, 1));
+        let mut brother = member(Relationship::Sibling, "Taras", "Тарас Коваленко");
+        brother.date_of_birth = Some(date(1993, 9, 10));
+        intake.family.extend([mother, father, brother]);
+        // Part A.III.5 empty: nobody of the three is on the form.
+        assert_eq!(
+            found(&intake, None),
+            vec![
+                (
+                    WarningKind::RelativeNotInBackground,
+                    "background.mother.full_name".into()
+                ),
+                (
+                    WarningKind::RelativeNotInBackground,
+                    "background.father.full_name".into()
+                ),
+                (WarningKind::RelativeNotInBackground, "siblings".into()),
+            ]
+        );
+        // Named there: the mother with her middle name, family name first; the father by
+        // his native name; the brother in other letter case.
+        let b = &mut intake.background;
+        b.mother.full_name = "KOVALENKO Olena  Petrivna".into();
+        b.father.full_name = "Петро  Коваленко".into();
+        intake.siblings = vec![Relative {
+            full_name: "taras kovalenko".into(),
+            ..Default::default()
+        }];
+        assert_eq!(found(&intake, None), vec![]);
+        // A sibling row is not the mother, nor a parent a sibling.
+        intake.family[3].relationship = Some(Relationship::Sibling);
+        intake.background.mother.full_name = "Olena Kovalenko".into();
+        assert_eq!(
+            found(&intake, None),
+            vec![(WarningKind::RelativeNotInBackground, "siblings".into())]
+        );
+        // Another Olena is not her.
+        intake.family[3].relationship = Some(Relationship::Parent);
+        intake.background.mother.full_name = "Olena Shevchuk".into();
+        assert_eq!(
+            found(&intake, None),
+            vec![(
+                WarningKind::RelativeNotInBackground,
+                "background.mother.full_name".into()
+            )]
+        );
     }
 
     #[test]

@@ -531,6 +531,8 @@ async fn each_consistency_warning_is_shown_with_a_link_to_its_field() {
     fields = with(fields, "family.1.derivative", "on");
     // Arrived more than a year ago, and C.5 says no.
     fields = with(fields, "claim_answers.filed_after_one_year.answer", "no");
+    // The list of entries has a later entry than the last arrival.
+    fields = with(fields, "us_entries.0.arrived_on", "2025-07-01");
     // The brother written twice, born on another day the second time.
     for (name, value) in [
         ("row", "new"),
@@ -562,6 +564,12 @@ async fn each_consistency_warning_is_shown_with_a_link_to_its_field() {
                  but the one-year deadline has passed"
                     .to_string(),
                 link("claim_answers.filed_after_one_year.answer")
+            ),
+            (
+                "The last arrival date (A.I.19c) is not the date of the most recent entry into \
+                 the U.S. in the list of entries"
+                    .to_string(),
+                link("entry.last_arrival_on")
             ),
             (
                 "Taras Shevchuk: the date of birth is written differently in two places"

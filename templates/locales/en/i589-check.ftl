@@ -15,5 +15,6 @@ i589-warning-no-native-name = { $name }: no name in the native alphabet
 i589-warning-ineligible-derivative = { $name } is marked to be included in the application but cannot be (married, 21 or over, or outside the U.S.)
 i589-warning-late-filing-denied = C.5 says the application is not filed more than a year after the last arrival, but the one-year deadline has passed
 i589-warning-timely-filing-marked-late = C.5 says the application is filed more than a year after the last arrival, but the one-year deadline has not passed
+i589-warning-last-arrival-differs = The last arrival date (A.I.19c) is not the date of the most recent entry into the U.S. in the list of entries
 i589-warning-birth-dates-differ = { $name }: the date of birth is written differently in two places
 i589-warning-names-differ = { $name }: the name is written differently in two places

@@ -15,5 +15,6 @@ i589-warning-no-native-name = { $name }: falta el nombre en el alfabeto nativo
 i589-warning-ineligible-derivative = { $name } está marcado para incluirse en la solicitud, pero no puede incluirse (casado, de 21 años o más, o fuera de EE. UU.)
 i589-warning-late-filing-denied = C.5 dice que la solicitud no se presenta más de un año después de la última llegada, pero el plazo de un año ya venció
 i589-warning-timely-filing-marked-late = C.5 dice que la solicitud se presenta más de un año después de la última llegada, pero el plazo de un año aún no ha vencido
+i589-warning-last-arrival-differs = La fecha de la última llegada (A.I.19c) no coincide con la de la entrada más reciente a EE. UU. en la lista de entradas
 i589-warning-birth-dates-differ = { $name }: la fecha de nacimiento está escrita de dos formas distintas
 i589-warning-names-differ = { $name }: el nombre está escrito de dos formas distintas
