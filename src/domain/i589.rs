@@ -159,12 +159,16 @@ pub enum State {
     NotApplicable,
     /// A blank box. The number is which of the item's fields fixes it (0 for the first).
     Missing(usize),
+    /// A blank box in a row of the item's list (a school, a job): the row, from 0, and the
+    /// box's name in it; the link lands on `<list>.<row>.<box>`, the list being the item's
+    /// first field.
+    MissingInRow(usize, &'static str),
 }
 
 impl State {
     /// Ready to file: anything but missing.
     pub fn is_ready(self) -> bool {
-        !matches!(self, Self::Missing(_))
+        !matches!(self, Self::Missing(_) | Self::MissingInRow(..))
     }
 }
 
@@ -217,15 +221,16 @@ pub struct Item {
 
 impl Item {
     /// The input that fixes it: the one the rule names when missing, else the first.
-    pub fn field(&self) -> &str {
+    pub fn field(&self) -> String {
+        let first = self.fields.first().map_or("", String::as_str);
         let index = match self.state {
             State::Missing(index) => index,
+            State::MissingInRow(row, name) => return format!("{first}.{row}.{name}"),
             _ => 0,
         };
         self.fields
             .get(index)
-            .or_else(|| self.fields.first())
-            .map_or("", String::as_str)
+            .map_or_else(|| first.to_string(), String::clone)
     }
 }
 
@@ -482,6 +487,8 @@ const CHECKBOX: &str = "checkbox: unticked is No";
 const QUESTION: &str = "yes/no; a yes explained";
 const ADDRESS: &str = "every box written (NONE/N/A counts), both months";
 const LIST_OR_NONE: &str = "at least one entry, or none ticked";
+const SCHOOLS: &str = "each row's name, type, location, from and to; or none ticked";
+const JOBS: &str = "each row's employer, occupation, from and to; or none ticked";
 const RELATIVE: &str = "name and birthplace written, location or deceased";
 
 const fn applicant(
@@ -1318,16 +1325,35 @@ pub static ITEMS: &[ItemDef] = &[
         Part::AIII,
         "Education (most recent first)",
         &["schools", "background.no_schooling"],
-        LIST_OR_NONE,
-        |f| rows(f.intake.schools.len(), f.intake.background.no_schooling),
+        SCHOOLS,
+        |f| {
+            filled_rows(&f.intake.schools, f.intake.background.no_schooling, |s| {
+                [
+                    ("name", text(&s.name)),
+                    ("kind", text(&s.kind)),
+                    ("location", text(&s.location)),
+                    ("from", value(s.from)),
+                    ("to", value(s.to)),
+                ]
+            })
+        },
     ),
     applicant(
         "A.III.4",
         Part::AIII,
         "Employment during the past 5 years (present first)",
         &["jobs", "background.no_employment"],
-        LIST_OR_NONE,
-        |f| rows(f.intake.jobs.len(), f.intake.background.no_employment),
+        JOBS,
+        |f| {
+            filled_rows(&f.intake.jobs, f.intake.background.no_employment, |j| {
+                [
+                    ("employer", text(&j.employer)),
+                    ("occupation", text(&j.occupation)),
+                    ("from", value(j.from)),
+                    ("to", value(j.to)),
+                ]
+            })
+        },
     ),
     // Part A.III.5: the mother, the father and the siblings as Part A.III asks them
     applicant(
@@ -1515,6 +1541,30 @@ fn rows(count: usize, none_ticked: bool) -> State {
         (0, false) => State::Missing(0),
         _ => State::Answered,
     }
+}
+
+/// A list whose rows the form asks box by box (A.III.3's schools, A.III.4's jobs): as
+/// [`rows`] when empty; with rows, answered when every box of every row is filled (a "to"
+/// of "present" is filled, a text box takes NONE/N/A), else missing at the first blank box
+/// of the first incomplete row. `boxes` gives a row's boxes, named as on the intake page, in
+/// the form's order.
+fn filled_rows<T, const N: usize>(
+    list: &[T],
+    none_ticked: bool,
+    boxes: impl Fn(&T) -> [(&'static str, State); N],
+) -> State {
+    if list.is_empty() {
+        return rows(0, none_ticked);
+    }
+    list.iter()
+        .enumerate()
+        .find_map(|(row, entry)| {
+            boxes(entry)
+                .into_iter()
+                .find(|(_, state)| !state.is_ready())
+                .map(|(name, _)| State::MissingInRow(row, name))
+        })
+        .unwrap_or(State::Answered)
 }
 
 /// The mother or the father of A.III.5: the name and birthplace written (NONE/UNKNOWN
@@ -1936,7 +1986,10 @@ mod tests {
             employer: "Kharkiv Tractor Plant".into(),
             ..Job::default()
         });
-        assert_eq!(state_of(&intake, "A.III.4"), State::Answered);
+        assert_eq!(
+            state_of(&intake, "A.III.4"),
+            State::MissingInRow(0, "occupation")
+        );
         // A.III.2 has no none: somebody lives somewhere.
         assert_eq!(state_of(&intake, "A.III.2"), State::Missing(0));
 
@@ -1968,6 +2021,71 @@ mod tests {
         assert_eq!(state_of(&intake, "A.III.5.father"), State::Missing(3));
         intake.background.father.deceased = true;
         assert_eq!(state_of(&intake, "A.III.5.father"), State::Answered);
+    }
+
+    #[test]
+    fn a_school_or_a_job_is_answered_when_every_box_of_every_row_is_filled() {
+        use crate::domain::background::{Job, School, Until, YearMonth};
+        let school = School {
+            name: "Kharkiv National University".into(),
+            kind: "University".into(),
+            location: "Kharkiv, Ukraine".into(),
+            from: YearMonth::new(2008, 9),
+            to: YearMonth::new(2013, 6).map(Until::Month),
+        };
+        let job = Job {
+            employer: "Kharkiv Tractor Plant, Moskovskyi Ave 275, Kharkiv".into(),
+            occupation: "Engineer".into(),
+            from: YearMonth::new(2020, 2),
+            to: Some(Until::Present),
+        };
+        let mut intake = Intake {
+            schools: vec![school.clone(), school.clone()],
+            jobs: vec![job.clone(), job.clone()],
+            ..Default::default()
+        };
+        assert_eq!(state_of(&intake, "A.III.3"), State::Answered);
+        assert_eq!(state_of(&intake, "A.III.4"), State::Answered, "present");
+        // The first blank box of the first incomplete row.
+        intake.schools[1].kind.clear();
+        intake.schools[1].to = None;
+        assert_eq!(state_of(&intake, "A.III.3"), State::MissingInRow(1, "kind"));
+        intake.schools[0].from = None;
+        assert_eq!(state_of(&intake, "A.III.3"), State::MissingInRow(0, "from"));
+        intake.jobs[1].to = None;
+        assert_eq!(state_of(&intake, "A.III.4"), State::MissingInRow(1, "to"));
+        intake.jobs[0].employer = " ".into();
+        assert_eq!(
+            state_of(&intake, "A.III.4"),
+            State::MissingInRow(0, "employer")
+        );
+        // A text box takes N/A like any other.
+        intake.jobs = vec![Job {
+            occupation: "N/A".into(),
+            ..job
+        }];
+        assert_eq!(state_of(&intake, "A.III.4"), State::Answered);
+
+        // The link lands on the box, which the intake page has under that name.
+        let page = include_str!("../../templates/intake/form.html");
+        let labelled: BTreeSet<&str> = FIELD_LABELS.iter().map(|(path, _)| *path).collect();
+        let missing = check_of(&intake).missing;
+        let item = missing
+            .iter()
+            .flat_map(|(_, items)| items)
+            .find(|item| item.number == "A.III.3")
+            .expect("A.III.3 is missing");
+        assert_eq!(item.field(), "schools.0.from");
+        for (list, boxes) in [
+            ("schools", &["name", "kind", "location", "from", "to"][..]),
+            ("jobs", &["employer", "occupation", "from", "to"][..]),
+        ] {
+            for name in boxes {
+                assert!(labelled.contains(format!("{list}.{name}").as_str()));
+                let on_page = format!("self.field(\"{list}\", *i, \"{name}\")");
+                assert!(page.contains(&on_page), "{on_page}");
+            }
+        }
     }
 
     #[test]

@@ -58,7 +58,7 @@ impl SheetState {
             State::Answered => Self::Answered,
             State::ExplicitNone => Self::None,
             State::NotApplicable => Self::NotApplicable,
-            State::Missing(_) => Self::Missing,
+            State::Missing(_) | State::MissingInRow(..) => Self::Missing,
         }
     }
 }

@@ -594,11 +594,14 @@ fn i589_check(
         .map(|(part, items)| {
             let lines = items
                 .iter()
-                .map(|item| I589MissingLine {
-                    number: item.number.clone(),
-                    label: intake::label_key(item.field())
-                        .map_or_else(|| item.label.clone(), |key| w.t(key)),
-                    link: format!("/cases/{case_id}/intake#{}", item.field()),
+                .map(|item| {
+                    let field = item.field();
+                    I589MissingLine {
+                        number: item.number.clone(),
+                        label: intake::label_key(&field)
+                            .map_or_else(|| item.label.clone(), |key| w.t(key)),
+                        link: format!("/cases/{case_id}/intake#{field}"),
+                    }
                 })
                 .collect();
             (w.t(part.label_key()), lines)
