@@ -525,7 +525,9 @@ impl Gen<'_> {
             // Part A.III is gone through with the client once the office takes the case.
             DemoBackground::default()
         } else {
-            background(origin, names, &person, &home, born, departed)
+            let mut background = background(origin, names, &person, &home, born, departed);
+            background.name_the_family(&family);
+            background
         };
 
         let mut intake = Intake {
@@ -1062,6 +1064,7 @@ impl Gen<'_> {
                 family_name,
                 given_name,
                 native_name,
+                sex: Some(sex),
                 date_of_birth: Some(days(client_born, -self.range(20 * 365, 38 * 365))),
                 marital_status: Some(MaritalStatus::Married),
                 in_us: false,
@@ -1084,6 +1087,7 @@ impl Gen<'_> {
                 family_name,
                 given_name,
                 native_name,
+                sex: Some(sex),
                 date_of_birth: Some(
                     days(client_born, self.range(-3000, 3000)).min(days(today, -16 * 365)),
                 ),
@@ -2807,6 +2811,44 @@ struct DemoBackground {
     schools: Vec<School>,
     jobs: Vec<Job>,
     siblings: Vec<Relative>,
+}
+
+impl DemoBackground {
+    /// Part A.III.5 names the parents and siblings of the family list, as an office writes
+    /// them once it goes through the background with the client: a parent there is alive
+    /// (they stayed behind), a sibling in the US lives there.
+    fn name_the_family(&mut self, family: &[FamilyMember]) {
+        let at_home = self.background.mother.clone();
+        for m in family {
+            let full_name = format!("{} {}", m.given_name, m.family_name);
+            let alive = Relative {
+                full_name: full_name.clone(),
+                deceased: false,
+                ..at_home.clone()
+            };
+            match (m.relationship, m.sex) {
+                (Some(Relationship::Parent), Some(Sex::Female)) => self.background.mother = alive,
+                (Some(Relationship::Parent), _) => self.background.father = alive,
+                (Some(Relationship::Sibling), _) => {
+                    let location = if m.in_us {
+                        "United States".to_string()
+                    } else {
+                        at_home.location.clone()
+                    };
+                    self.siblings.insert(
+                        0,
+                        Relative {
+                            full_name,
+                            location,
+                            ..at_home.clone()
+                        },
+                    );
+                    self.background.no_siblings = false;
+                }
+                _ => {}
+            }
+        }
+    }
 }
 
 /// Part A.III drawn from the case's own facts with a generator of its own (seeded by them),

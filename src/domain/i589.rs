@@ -10,11 +10,10 @@
 //!
 //! Numbering: the number as printed ("A.I.6", "B.1A", "C.5"); a box within a printed item gets
 //! a suffix ("A.I.8.phone", "A.I.19c.date"); a box printed without a number is named after its
-//! part ("D.native_name"). A person of a repeated group (spouse, child, parent, sibling) is
-//! numbered from 1 within the group, in the family list's order: "A.II.child.2.date_of_birth"
-//! is the second child's date of birth, answered at `family.<row>.date_of_birth`, the row
-//! being that child's place in the whole family list. Templates write these as `{n}` and
-//! `{row}`.
+//! part ("D.native_name"). A person of a repeated group (spouse, child) is numbered from 1
+//! within the group, in the family list's order: "A.II.child.2.date_of_birth" is the second
+//! child's date of birth, answered at `family.<row>.date_of_birth`, the row being that
+//! child's place in the whole family list. Templates write these as `{n}` and `{row}`.
 //!
 //! Everything here is pure and cheap: the case page computes it on every view.
 
@@ -111,15 +110,15 @@ impl Part {
 }
 
 /// Whom an item is about. Every group but the applicant's repeats: one run of items for each
-/// family row of that relationship.
+/// family row of that relationship. Parents and siblings are not among them: Part A.III.5
+/// asks them in the background (`background.mother`, `background.father`, `siblings`), and
+/// a family row of a parent or sibling gives no item (a warning says when it is not there).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Group {
     /// The applicant, and the claim: items answered once.
     Applicant,
     Spouse,
     Child,
-    Parent,
-    Sibling,
 }
 
 impl Group {
@@ -129,8 +128,6 @@ impl Group {
             Self::Applicant => None,
             Self::Spouse => Some(Relationship::Spouse),
             Self::Child => Some(Relationship::Child),
-            Self::Parent => Some(Relationship::Parent),
-            Self::Sibling => Some(Relationship::Sibling),
         }
     }
 
@@ -141,8 +138,6 @@ impl Group {
             Self::Spouse if n == 1 => Some("Spouse".to_string()),
             Self::Spouse => Some(format!("Spouse {n}")),
             Self::Child => Some(format!("Child {n}")),
-            Self::Parent => Some(format!("Parent {n}")),
-            Self::Sibling => Some(format!("Sibling {n}")),
         }
     }
 }
@@ -1392,25 +1387,6 @@ pub static ITEMS: &[ItemDef] = &[
         LIST_OR_NONE,
         |f| rows(f.intake.siblings.len(), f.intake.background.no_siblings),
     ),
-    // Part A.III.5: parents, then siblings
-    person(
-        Group::Parent,
-        "A.III.5.parent.{n}.name",
-        Part::AIII,
-        "Mother or father: full name",
-        &["family.{row}.family_name", "family.{row}.given_name"],
-        "both names written (NONE counts)",
-        |_, m| full_name(m),
-    ),
-    person(
-        Group::Sibling,
-        "A.III.5.sibling.{n}.name",
-        Part::AIII,
-        "Sibling: full name",
-        &["family.{row}.family_name", "family.{row}.given_name"],
-        "both names written (NONE counts)",
-        |_, m| full_name(m),
-    ),
     // Part B
     applicant(
         "B.1",
@@ -1586,16 +1562,6 @@ fn relative(r: &Relative) -> State {
     .map_or(State::Answered, State::Missing)
 }
 
-/// A parent's or sibling's full name: both names written (NONE counts), missing at the first
-/// blank one.
-fn full_name(m: &FamilyMember) -> State {
-    match (text(&m.family_name), text(&m.given_name)) {
-        (State::Missing(_), _) => State::Missing(0),
-        (_, State::Missing(_)) => State::Missing(1),
-        _ => State::Answered,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1614,7 +1580,8 @@ mod tests {
         }
     }
 
-    /// An intake with one empty row of each repeated group: every item appears once.
+    /// An intake with one empty row of each repeated group, and a parent and a sibling (who
+    /// give no item): every item appears once.
     fn empty_with_everyone() -> Intake {
         Intake {
             family: vec![
@@ -1847,18 +1814,19 @@ mod tests {
             "Child 2: Date of birth"
         );
         assert_eq!(
-            find("A.III.5.sibling.1.name").field(),
-            "family.4.family_name"
-        );
-        assert_eq!(
             find("C.5").field(),
             "claim_answers.filed_after_one_year.answer"
         );
-        // A row of no I-589 group (other, fiancé) gives no item.
-        assert!(
-            !all.iter()
-                .any(|i| i.fields.iter().any(|f| f.starts_with("family.0.")))
-        );
+        // A row of no I-589 group (other, fiancé) gives no item, nor does a parent's or a
+        // sibling's: Part A.III.5 asks them in the background.
+        for row in [0, 3, 4] {
+            let prefix = format!("family.{row}.");
+            assert!(
+                !all.iter()
+                    .any(|i| i.fields.iter().any(|f| f.starts_with(&prefix))),
+                "{prefix}"
+            );
+        }
     }
 
     #[test]
@@ -1961,17 +1929,13 @@ mod tests {
     }
 
     #[test]
-    fn a_parents_name_is_missing_at_the_first_blank_name() {
-        let mut parent = row(Relationship::Parent);
-        parent.family_name = "Petrenko".into();
+    fn a_parent_or_sibling_in_the_family_list_gives_no_item() {
+        let alone = check_of(&Intake::default());
         let intake = Intake {
-            family: vec![parent],
+            family: vec![row(Relationship::Parent), row(Relationship::Sibling)],
             ..Default::default()
         };
-        assert_eq!(
-            state_of(&intake, "A.III.5.parent.1.name"),
-            State::Missing(1)
-        );
+        assert_eq!(check_of(&intake), alone);
     }
 
     #[test]

@@ -5,8 +5,9 @@
 
 use chrono::NaiveDate;
 
+use super::background::Relative;
 use super::claim_answers::Answer;
-use super::codes::Relationship;
+use super::codes::{Relationship, Sex};
 use super::deadlines::one_year_filing_deadline;
 use super::i589::Facts;
 use super::intake::FamilyMember;
@@ -28,6 +29,9 @@ pub enum WarningKind {
     BirthDatesDiffer,
     /// The same person's name written differently in two places.
     NamesDiffer,
+    /// A parent or sibling of the family list whom Part A.III.5 does not name: the I-589
+    /// prints Part A.III.5, so they would be left off it.
+    RelativeNotInBackground,
 }
 
 impl WarningKind {
@@ -40,6 +44,7 @@ impl WarningKind {
             Self::LastArrivalDiffers => "i589-warning-last-arrival-differs",
             Self::BirthDatesDiffer => "i589-warning-birth-dates-differ",
             Self::NamesDiffer => "i589-warning-names-differ",
+            Self::RelativeNotInBackground => "i589-warning-relative-not-in-background",
         }
     }
 }
@@ -60,6 +65,7 @@ pub static RULES: &[fn(&Facts, &mut Vec<Warning>)] = &[
     one_year_answer,
     last_arrival_is_the_latest_entry,
     same_person_written_differently,
+    relative_not_in_background,
 ];
 
 /// Every warning on the file.
@@ -103,6 +109,18 @@ impl Person<'_> {
     fn field(&self, name: &str) -> String {
         format!("{}.{name}", self.at)
     }
+}
+
+/// The words of a name, case and order aside, without NONE/N/A.
+fn name_words<'a>(parts: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    let mut words: Vec<String> = parts
+        .into_iter()
+        .filter(|part| !super::i589::is_none_text(part))
+        .flat_map(str::split_whitespace)
+        .map(str::to_lowercase)
+        .collect();
+    words.sort();
+    words
 }
 
 fn normalized(name: &str) -> String {
@@ -245,6 +263,60 @@ fn same_person_written_differently(facts: &Facts, found: &mut Vec<Warning>) {
                     field: b.field("family_name"),
                 });
             }
+        }
+    }
+}
+
+/// Part A.III.5 is the I-589's answer about parents and siblings; the family list's rows of
+/// a parent or a sibling give no item of the form. A row whom Part A.III.5 does not name
+/// (the mother or the father for a parent, a sibling row for a sibling) would be left off
+/// the form without a word, so it is warned of, linked to where Part A.III.5 takes them.
+/// A row is named there when a full name is its name as the rule above compares names:
+/// the same words in Latin letters (given and family name, with or without the middle
+/// name, in any order), or its native name.
+fn relative_not_in_background(facts: &Facts, found: &mut Vec<Warning>) {
+    let b = &facts.intake.background;
+    for (row, m) in facts.intake.family.iter().enumerate() {
+        let (named, field): (Vec<&Relative>, String) = match m.relationship {
+            Some(Relationship::Parent) => {
+                let mother = "background.mother.full_name";
+                let father = "background.father.full_name";
+                let field = match m.sex {
+                    Some(Sex::Female) => mother,
+                    Some(Sex::Male) => father,
+                    _ if b.mother.full_name.trim().is_empty() => mother,
+                    _ if b.father.full_name.trim().is_empty() => father,
+                    _ => mother,
+                };
+                (vec![&b.mother, &b.father], field.to_string())
+            }
+            Some(Relationship::Sibling) => (
+                facts.intake.siblings.iter().collect(),
+                "siblings".to_string(),
+            ),
+            _ => continue,
+        };
+        let short = name_words([m.given_name.as_str(), &m.family_name]);
+        let long = name_words([m.given_name.as_str(), &m.middle_name, &m.family_name]);
+        let native = normalized(&m.native_name);
+        let is_them = |r: &&Relative| {
+            let words = name_words([r.full_name.as_str()]);
+            (!words.is_empty() && (words == short || words == long))
+                || (!native.is_empty() && normalized(&r.full_name) == native)
+        };
+        if !named.iter().any(is_them) {
+            let person = Person {
+                family_name: &m.family_name,
+                given_name: &m.given_name,
+                native_name: &m.native_name,
+                born: m.date_of_birth,
+                at: format!("family.{row}"),
+            };
+            found.push(Warning {
+                kind: WarningKind::RelativeNotInBackground,
+                person: person.written(),
+                field,
+            });
         }
     }
 }
@@ -498,17 +570,21 @@ mod tests {
             vec![(WarningKind::NamesDiffer, "family.3.family_name".into())]
         );
 
-        // The client listed in the family, with another date of birth.
+        // The client listed in the family, with another date of birth (and, as a sibling,
+        // not among Part A.III.5's siblings).
         let mut intake = consistent();
         let mut client = member(Relationship::Sibling, "Oksana", "Оксана Коваленко");
         client.date_of_birth = Some(date(1990, 4, 3));
         intake.family.push(client);
         assert_eq!(
             found(&intake, None),
-            vec![(
-                WarningKind::BirthDatesDiffer,
-                "family.3.date_of_birth".into()
-            )]
+            vec![
+                (
+                    WarningKind::BirthDatesDiffer,
+                    "family.3.date_of_birth".into()
+                ),
+                (WarningKind::RelativeNotInBackground, "siblings".into()),
+            ]
         );
     }
 }

@@ -152,7 +152,10 @@ pub(crate) fn everything(lawyer_id: &str) -> Vec<(String, String)> {
         ("background.father.birth_city", "UNKNOWN"),
         ("background.father.birth_country", "UA"),
         ("background.father.deceased", "on"),
-        ("background.no_siblings", "on"),
+        ("siblings.0.full_name", "Taras Shevchuk"),
+        ("siblings.0.birth_city", "Kharkiv"),
+        ("siblings.0.birth_country", "UA"),
+        ("siblings.0.location", "Kyiv, Ukraine"),
         // Part A.I beyond the client's details.
         ("applicant.ssn", "NONE"),
         ("applicant.uscis_account_number", "NONE"),
@@ -355,10 +358,10 @@ async fn each_kind_of_missing_item_is_listed_under_its_part_with_a_link_to_its_f
             "Part A.II",
         ),
         (
-            "family.3.given_name",
+            "background.mother.birth_city",
             "",
-            "A.III.5.sibling.1.name",
-            "family.3.given_name",
+            "A.III.5.mother",
+            "background.mother.birth_city",
             "Part A.III",
         ),
         (
@@ -392,11 +395,7 @@ async fn each_kind_of_missing_item_is_listed_under_its_part_with_a_link_to_its_f
     ];
     let total = ITEMS.len();
     for (name, value, number, field, part) in cases {
-        let mut fields = with(full.clone(), name, value);
-        if name == "family.3.given_name" {
-            // A row needs a name of some kind to be saved: the native one.
-            fields = with(fields, "family.3.native_name", "Тарас Шевчук");
-        }
+        let fields = with(full.clone(), name, value);
         let (id, section) = checked(&app, &lawyer, &fields).await;
         assert_eq!(
             missing(&section),
@@ -554,6 +553,17 @@ async fn each_consistency_warning_is_shown_with_a_link_to_its_field() {
     ] {
         fields.push((format!("family.4.{name}"), value.to_string()));
     }
+    // The father in the family list, but not in Part A.III.5 (which has him UNKNOWN).
+    for (name, value) in [
+        ("row", "new"),
+        ("relationship", "parent"),
+        ("family_name", "Shevchuk"),
+        ("given_name", "Ivan"),
+        ("native_name", "Іван Шевчук"),
+        ("sex", "male"),
+    ] {
+        fields.push((format!("family.5.{name}"), value.to_string()));
+    }
     let (id, section) = checked(&app, &lawyer, &fields).await;
     let link = |field: &str| format!("/cases/{id}/intake#{field}");
     assert_eq!(
@@ -585,6 +595,12 @@ async fn each_consistency_warning_is_shown_with_a_link_to_its_field() {
                 "Taras Shevchuk: the date of birth is written differently in two places"
                     .to_string(),
                 link("family.4.date_of_birth")
+            ),
+            (
+                "Ivan Shevchuk is a parent or sibling in the family list but not in Part A.III.5, \
+                 which is what the I-589 prints: add them there"
+                    .to_string(),
+                link("background.father.full_name")
             ),
         ]
     );

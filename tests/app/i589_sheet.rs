@@ -175,7 +175,28 @@ async fn the_sheet_is_in_english_with_native_names_and_nones_filled_in() {
     expect("A.II.child.1.marital_status", "answered", &["Single"]);
     expect("A.II.child.1.in_us", "answered", &["No"]);
     expect("A.II.spouse.1.in_us", "answered", &["Yes"]);
-    expect("A.III.5.parent.1.name", "answered", &["Shevchuk", "Olena"]);
+    expect(
+        "A.III.5.mother",
+        "answered",
+        &["Olena Shevchuk", "Poltava", "Ukraine", "Kharkiv, Ukraine"],
+    );
+    expect(
+        "A.III.5.siblings",
+        "answered",
+        &["Taras Shevchuk, Kharkiv, Ukraine, Kyiv, Ukraine"],
+    );
+    expect(
+        "A.III.1",
+        "answered",
+        &[
+            "Sumska 17",
+            "Kharkiv",
+            "N/A",
+            "Ukraine",
+            "04/2019",
+            "05/2025",
+        ],
+    );
     expect("B.1", "answered", &["Political opinion"]);
     expect("C.5", "answered", &["No"]);
     assert_eq!(
@@ -184,8 +205,17 @@ async fn the_sheet_is_in_english_with_native_names_and_nones_filled_in() {
         "beside the Latin name"
     );
     assert_eq!(
-        item(&sheet, "A.III.5.sibling.1.name")["native_name"],
-        "Тарас Шевчук"
+        item(&sheet, "A.II.spouse.1.family_name")["native_name"],
+        "Андрій Коваленко"
+    );
+    // Part A.III.5 is the form's answer about parents and siblings: the family list's
+    // parent and sibling give no item of their own.
+    assert!(
+        items(&sheet)
+            .iter()
+            .all(|(number, _)| !number.starts_with("A.III.5.parent")
+                && !number.starts_with("A.III.5.sibling.")),
+        "{sheet}"
     );
     assert_eq!(item(&sheet, "A.I.5")["native_name"], Value::Null);
 

@@ -18,3 +18,4 @@ i589-warning-timely-filing-marked-late = C.5 says the application is filed more 
 i589-warning-last-arrival-differs = The last arrival date (A.I.19c) is not the date of the most recent entry into the U.S. in the list of entries
 i589-warning-birth-dates-differ = { $name }: the date of birth is written differently in two places
 i589-warning-names-differ = { $name }: the name is written differently in two places
+i589-warning-relative-not-in-background = { $name } is a parent or sibling in the family list but not in Part A.III.5, which is what the I-589 prints: add them there

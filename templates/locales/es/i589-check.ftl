@@ -18,3 +18,4 @@ i589-warning-timely-filing-marked-late = C.5 dice que la solicitud se presenta m
 i589-warning-last-arrival-differs = La fecha de la última llegada (A.I.19c) no coincide con la de la entrada más reciente a EE. UU. en la lista de entradas
 i589-warning-birth-dates-differ = { $name }: la fecha de nacimiento está escrita de dos formas distintas
 i589-warning-names-differ = { $name }: el nombre está escrito de dos formas distintas
+i589-warning-relative-not-in-background = { $name } figura como padre, madre o hermano en la lista de familiares, pero no en la Parte A.III.5, que es lo que imprime el I-589: agréguelo allí

@@ -18,3 +18,4 @@ i589-warning-timely-filing-marked-late = В пункте C.5 сказано, ч�
 i589-warning-last-arrival-differs = Дата последнего въезда (A.I.19c) не совпадает с датой самого позднего въезда в США в списке въездов
 i589-warning-birth-dates-differ = { $name }: дата рождения записана по-разному в двух местах
 i589-warning-names-differ = { $name }: имя записано по-разному в двух местах
+i589-warning-relative-not-in-background = { $name } — родитель или брат/сестра в списке семьи, но не указан(а) в части A.III.5, которую печатает I-589: добавьте туда

@@ -18,3 +18,4 @@ i589-warning-timely-filing-marked-late = У пункті C.5 сказано, щ�
 i589-warning-last-arrival-differs = Дата останнього в'їзду (A.I.19c) не збігається з датою найпізнішого в'їзду до США у списку в'їздів
 i589-warning-birth-dates-differ = { $name }: дату народження записано по-різному у двох місцях
 i589-warning-names-differ = { $name }: ім'я записано по-різному у двох місцях
+i589-warning-relative-not-in-background = { $name } — батько/мати або брат/сестра у списку родини, але не вказано в частині A.III.5, яку друкує I-589: додайте туди
