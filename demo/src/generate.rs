@@ -2101,6 +2101,7 @@ impl Gen<'_> {
             left_home_country_on: Some(departed),
             travel_document_country: client.nationalities.first().cloned(),
             native_language: client.languages.first().cloned(),
+            no_other_languages: client.languages.is_empty(),
             native_dialect: native_dialect.to_string(),
             fluent_in_english: if origin == Origin::Cameroon || n.is_multiple_of(9) {
                 Answer::Yes

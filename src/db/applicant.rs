@@ -40,6 +40,7 @@ struct ApplicantRow {
     native_language: Option<String>,
     native_dialect: SealedText,
     fluent_in_english: Option<bool>,
+    no_other_languages: bool,
 }
 
 impl ApplicantRow {
@@ -66,6 +67,7 @@ impl ApplicantRow {
             native_language: a.native_language.clone(),
             native_dialect: sealed(&a.native_dialect),
             fluent_in_english: a.fluent_in_english.as_flag(),
+            no_other_languages: a.no_other_languages,
         }
     }
 
@@ -96,6 +98,7 @@ impl ApplicantRow {
             native_language: self.native_language,
             native_dialect: self.native_dialect.0,
             fluent_in_english: Answer::from_flag(self.fluent_in_english),
+            no_other_languages: self.no_other_languages,
         }
     }
 }

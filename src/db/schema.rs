@@ -881,6 +881,7 @@ diesel::table! {
         native_language -> Nullable<Text>,
         native_dialect -> Sealed,
         fluent_in_english -> Nullable<Bool>,
+        no_other_languages -> Bool,
     }
 }
 

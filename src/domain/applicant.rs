@@ -2,7 +2,8 @@
 //! USCIS online account), the mailing address, marital status, city of birth, nationality at
 //! birth, ethnic group, religion, court proceedings, the date the applicant left their
 //! country, every entry into the US, the travel document's issuing country, the native
-//! language and English fluency. Each field names its item number in its doc comment.
+//! language, English fluency and that no other language is spoken (item 25's NONE). Each
+//! field names its item number in its doc comment.
 //!
 //! Where the form takes "NONE" (no SSN, no online account) the typed NONE is the answer; an
 //! empty text is a box not filled yet. A yes/no is an [`Answer`], never a bare bool, so that
@@ -73,6 +74,9 @@ pub struct ApplicantDetails {
     pub native_dialect: String,
     /// Item 24.
     pub fluent_in_english: Answer,
+    /// Item 25: no other language spoken fluently, the form's NONE (the languages are
+    /// `client.languages`; an empty list alone is a question not asked yet).
+    pub no_other_languages: bool,
 }
 
 /// Item 19c: one entry into the United States. The list runs most recent first.

@@ -633,6 +633,7 @@ const INTAKE_KINDS: &[(&str, Kind)] = &[
     ("applicant.travel_document_country", Kind::Country),
     ("applicant.native_language", Kind::Language),
     ("applicant.fluent_in_english", ANSWER),
+    ("applicant.no_other_languages", Kind::Flag),
 ];
 
 /// A yes/no question of the I-589.

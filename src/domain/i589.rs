@@ -813,9 +813,14 @@ pub static ITEMS: &[ItemDef] = &[
         "A.I.25",
         Part::AI,
         "What other languages do you speak fluently?",
-        &["client.languages"],
-        LIST,
-        |f| list(&f.intake.client.languages),
+        &["client.languages", "applicant.no_other_languages"],
+        LIST_OR_NONE,
+        |f| {
+            rows(
+                f.intake.client.languages.len(),
+                f.intake.applicant.no_other_languages,
+            )
+        },
     ),
     // Part A.II: the spouse
     person(

@@ -533,6 +533,7 @@ pub const FIELD_LABELS: &[(&str, &str)] = &[
     ("applicant.native_language", "i589a-native-language"),
     ("applicant.native_dialect", "i589a-native-dialect"),
     ("applicant.fluent_in_english", "i589a-fluent-in-english"),
+    ("applicant.no_other_languages", "i589a-no-other-languages"),
     // The entries as a whole: where the completeness check's link for item 19c lands.
     ("us_entries", "i589a-entries"),
     ("us_entries.arrived_on", "i589a-entry-arrived"),
@@ -794,6 +795,13 @@ impl Intake {
         }
         .check(&mut errors, today);
         self.applicant.check(&mut errors, completing, today, text);
+        // Item 25's NONE beside languages listed: one of the two is a mistake.
+        if self.applicant.no_other_languages && !self.client.languages.is_empty() {
+            errors.push(
+                "applicant.no_other_languages",
+                Message::new("validation-none-but-listed"),
+            );
+        }
         applicant::check_entries(&mut self.us_entries, &mut errors, today, text);
         if errors.is_empty() {
             Ok(self)

@@ -17,6 +17,7 @@ use refuge::services::cases;
 use serde_json::{Value, json};
 
 use crate::helpers::{Session, TestApp, client, field_error, input_value, is_postgres, spawn_app};
+use crate::i589_background::is_ticked;
 
 const IN_CARE_OF: &str = "Parish office of St. Anne";
 const STREET: &str = "1200 Market Street";
@@ -320,7 +321,8 @@ fn api_intake(lawyer_id: &str) -> Value {
             "court_proceedings": "now",
             "left_home_country_on": "2025-01-28",
             "native_language": "be",
-            "fluent_in_english": "yes"
+            "fluent_in_english": "yes",
+            "no_other_languages": true
         },
         "us_entries": [
             { "arrived_on": "2025-02-10", "place": ENTRY_PLACE, "status": "parole" }
@@ -379,6 +381,7 @@ async fn the_api_takes_and_sends_part_a1() {
     assert_eq!(a["left_home_country_on"], "2025-01-28");
     assert_eq!(a["travel_document_country"], Value::Null);
     assert_eq!(a["fluent_in_english"], "yes");
+    assert_eq!(a["no_other_languages"], true);
     assert_eq!(
         intake["us_entries"],
         json!([{
@@ -459,6 +462,7 @@ async fn the_openapi_document_describes_part_a1() {
         "native_language",
         "native_dialect",
         "fluent_in_english",
+        "no_other_languages",
     ] {
         assert!(properties.contains_key(field), "{field}");
     }
@@ -619,23 +623,29 @@ async fn a_case_from_before_part_a1_reads_with_it_empty() {
     let id = created["id"].as_str().expect("id").to_string();
 
     // Back to the schema before this version, a case opened then, and forward again, as
-    // an office upgrading with cases on file.
-    let (down, up) = if is_postgres() {
-        (
+    // an office upgrading with cases on file (the later migration of the same table first
+    // undone, last redone).
+    let steps = if is_postgres() {
+        [
+            include_str!("../../migrations/postgres/2026-12-09-000200_no_other_languages/down.sql"),
             include_str!("../../migrations/postgres/2026-12-08-000100_applicant_details/down.sql"),
             include_str!("../../migrations/postgres/2026-12-08-000100_applicant_details/up.sql"),
-        )
+            include_str!("../../migrations/postgres/2026-12-09-000200_no_other_languages/up.sql"),
+        ]
     } else {
-        (
+        [
+            include_str!("../../migrations/sqlite/2026-12-09-000200_no_other_languages/down.sql"),
             include_str!("../../migrations/sqlite/2026-12-08-000100_applicant_details/down.sql"),
             include_str!("../../migrations/sqlite/2026-12-08-000100_applicant_details/up.sql"),
-        )
+            include_str!("../../migrations/sqlite/2026-12-09-000200_no_other_languages/up.sql"),
+        ]
     };
     app.state
         .db
         .run(move |conn| {
-            conn.batch_execute(down)?;
-            conn.batch_execute(up)?;
+            for step in steps {
+                conn.batch_execute(step)?;
+            }
             Ok(())
         })
         .await
@@ -666,6 +676,7 @@ async fn a_case_from_before_part_a1_reads_with_it_empty() {
     }
     assert_eq!(a["mailing_same_as_residence"], "unanswered");
     assert_eq!(a["fluent_in_english"], "unanswered");
+    assert_eq!(a["no_other_languages"], false);
     assert_eq!(intake["us_entries"], json!([]));
 
     let session = app.login_as(Role::Admin).await;
@@ -675,4 +686,124 @@ async fn a_case_from_before_part_a1_reads_with_it_empty() {
     assert_eq!(status, 200);
     assert_eq!(input_value(&edit, "applicant.ssn").as_deref(), Some(""));
     assert!(edit.contains("No entries recorded yet."));
+}
+
+/// The row of item `number` on the data sheet page, from its number to the row's end.
+fn sheet_row<'a>(sheet: &'a str, number: &str) -> &'a str {
+    let start = sheet
+        .find(&format!("<code>{number}</code>"))
+        .unwrap_or_else(|| panic!("{number} is on the sheet"));
+    let end = start + sheet[start..].find("</tr>").expect("the row ends");
+    &sheet[start..end]
+}
+
+#[actix_web::test]
+async fn no_other_languages_is_item_25s_none_on_the_page_the_check_and_the_sheet() {
+    let app = spawn_app().await;
+    let lawyer = app.login_as(Role::Lawyer).await;
+    let lawyer_id = lawyer.staff.id.to_string();
+    let mut fields = intake_fields(&lawyer_id);
+    fields.push(("applicant.no_other_languages", "on"));
+    let id = intake(&app, &lawyer, &fields).await;
+
+    let file = cases::open(&app.state, &lawyer.staff, id, None)
+        .await
+        .expect("case opens");
+    assert!(file.intake.applicant.no_other_languages);
+    assert!(file.intake.client.languages.is_empty());
+    let (status, edit) = app
+        .page(&lawyer.client, &format!("/cases/{id}/intake"))
+        .await;
+    assert_eq!(status, 200);
+    assert!(is_ticked(&edit, "applicant.no_other_languages"));
+
+    // The check counts A.I.25 ready; the sheet writes NONE for it.
+    let (_, page) = app.page(&lawyer.client, &format!("/cases/{id}")).await;
+    assert!(
+        !page.contains("<code>A.I.25</code>"),
+        "A.I.25 is not missing"
+    );
+    let (status, sheet) = app.page(&lawyer.client, &format!("/cases/{id}/i589")).await;
+    assert_eq!(status, 200);
+    assert!(sheet_row(&sheet, "A.I.25").contains("NONE"), "{sheet}");
+
+    // Unticked with no language listed, A.I.25 is missing again, linked to the languages.
+    fields.retain(|(name, _)| *name != "applicant.no_other_languages");
+    let id = intake(&app, &lawyer, &fields).await;
+    let (_, page) = app.page(&lawyer.client, &format!("/cases/{id}")).await;
+    assert!(
+        page.contains(&format!("href=\"/cases/{id}/intake#client.languages\"")),
+        "{page}"
+    );
+    let (_, sheet) = app.page(&lawyer.client, &format!("/cases/{id}/i589")).await;
+    assert!(!sheet_row(&sheet, "A.I.25").contains("NONE"));
+}
+
+#[actix_web::test]
+async fn no_other_languages_beside_languages_listed_is_refused_at_the_box() {
+    let app = spawn_app().await;
+    let lawyer = app.login_as(Role::Lawyer).await;
+    let lawyer_id = lawyer.staff.id.to_string();
+    let mut fields = intake_fields(&lawyer_id);
+    fields.push(("applicant.no_other_languages", "on"));
+    fields.push(("client.languages", "ru"));
+    let response = app.post_form(&lawyer.client, "/intake", &fields).await;
+    assert_eq!(response.status(), 422);
+    let html = response.text().await.expect("body");
+    assert_eq!(
+        field_error(&html, "applicant.no_other_languages").as_deref(),
+        Some("This says there is nothing to list, but the list has entries: clear one of the two.")
+    );
+    assert!(is_ticked(&html, "applicant.no_other_languages"), "kept");
+    assert_eq!(
+        input_value(&html, "applicant.religion").as_deref(),
+        Some(RELIGION)
+    );
+
+    let (token, lawyer_id) = token(&app, Role::Lawyer).await;
+    let mut both = api_intake(&lawyer_id);
+    both["client"]["languages"] = json!(["ru"]);
+    let response = create(&app, &token, both).await;
+    assert_eq!(response.status(), 422);
+    let problem: Value = response.json().await.expect("json");
+    assert_eq!(error_fields(&problem), vec!["applicant.no_other_languages"]);
+}
+
+#[actix_web::test]
+async fn a_case_from_before_the_no_other_languages_box_reads_with_it_unticked() {
+    let app = spawn_app().await;
+    let (lawyer, lawyer_id) = token(&app, Role::Lawyer).await;
+    let response = create(&app, &lawyer, api_intake(&lawyer_id)).await;
+    let created: Value = response.json().await.expect("json");
+    let id = created["id"].as_str().expect("id").to_string();
+    assert_eq!(
+        api_case(&app, &lawyer, &id).await["intake"]["applicant"]["no_other_languages"],
+        true
+    );
+
+    // The schema before this version, with the case's Part A.I on file, then this version.
+    let (down, up) = if is_postgres() {
+        (
+            include_str!("../../migrations/postgres/2026-12-09-000200_no_other_languages/down.sql"),
+            include_str!("../../migrations/postgres/2026-12-09-000200_no_other_languages/up.sql"),
+        )
+    } else {
+        (
+            include_str!("../../migrations/sqlite/2026-12-09-000200_no_other_languages/down.sql"),
+            include_str!("../../migrations/sqlite/2026-12-09-000200_no_other_languages/up.sql"),
+        )
+    };
+    app.state
+        .db
+        .run(move |conn| {
+            conn.batch_execute(down)?;
+            conn.batch_execute(up)?;
+            Ok(())
+        })
+        .await
+        .expect("migrated");
+
+    let a = &api_case(&app, &lawyer, &id).await["intake"]["applicant"];
+    assert_eq!(a["no_other_languages"], false);
+    assert_eq!(a["religion"], RELIGION, "the rest of Part A.I is kept");
 }

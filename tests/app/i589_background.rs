@@ -94,7 +94,7 @@ fn input_value(html: &str, name: &str) -> Option<String> {
     Some(tag[at..at + tag[at..].find('"')?].to_string())
 }
 
-fn is_ticked(html: &str, name: &str) -> bool {
+pub(crate) fn is_ticked(html: &str, name: &str) -> bool {
     html.find(&format!("<input id=\"{name}\""))
         .and_then(|start| {
             let tag = &html[start..start + html[start..].find('>')?];

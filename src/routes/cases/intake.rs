@@ -214,6 +214,7 @@ impl Choices {
             | "background.no_schooling"
             | "background.no_employment"
             | "background.no_siblings"
+            | "applicant.no_other_languages"
             | "background.mother.deceased"
             | "background.father.deceased"
             | "residences.to_present"

@@ -2,7 +2,7 @@
 # did not hold. Item numbers are the form's own (the form is in English).
 
 i589a-section = About the applicant (I-589 Part A.I)
-i589a-section-intro = The rest of Part A.I. Write NONE where the applicant has no Social Security Number or online account. Other languages spoken fluently (item 25) are the client's languages above; the I-94 number (item 19b) is in the entry section.
+i589a-section-intro = The rest of Part A.I. Write NONE where the applicant has no Social Security Number or online account. Other languages spoken fluently (item 25) are the client's languages above or, if none, the box below; the I-94 number (item 19b) is in the entry section.
 i589a-heading-numbers = Numbers
 i589a-heading-mailing = Mailing address
 i589a-heading-origin = Origin and beliefs
@@ -35,6 +35,7 @@ i589a-travel-document-country = 20. Country that issued the last passport or tra
 i589a-native-language = 23. Native language
 i589a-native-dialect = 23. Dialect, if any
 i589a-fluent-in-english = 24. Fluent in English
+i589a-no-other-languages = 25. No other languages spoken fluently (NONE)
 
 i589a-entries = Entries into the United States (I-589 item 19c)
 i589a-entries-intro = Every entry, the most recent first: an asylum applicant has at least one.

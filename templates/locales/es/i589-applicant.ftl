@@ -2,7 +2,7 @@
 # datos del cliente no tenían. Los números de punto son los del formulario (en inglés).
 
 i589a-section = Sobre el solicitante (I-589, parte A.I)
-i589a-section-intro = El resto de la parte A.I. Escriba NONE si el solicitante no tiene número de Seguro Social ni cuenta en línea. Los otros idiomas que habla con fluidez (punto 25) son los idiomas del cliente más arriba; el número del I-94 (punto 19b) está en la sección de entrada.
+i589a-section-intro = El resto de la parte A.I. Escriba NONE si el solicitante no tiene número de Seguro Social ni cuenta en línea. Los otros idiomas que habla con fluidez (punto 25) son los idiomas del cliente más arriba o, si no hay ninguno, la casilla de abajo; el número del I-94 (punto 19b) está en la sección de entrada.
 i589a-heading-numbers = Números
 i589a-heading-mailing = Dirección postal
 i589a-heading-origin = Origen y creencias
@@ -35,6 +35,7 @@ i589a-travel-document-country = 20. País que expidió el último pasaporte o do
 i589a-native-language = 23. Lengua materna
 i589a-native-dialect = 23. Dialecto, si lo hay
 i589a-fluent-in-english = 24. Habla inglés con fluidez
+i589a-no-other-languages = 25. No habla con fluidez ningún otro idioma (NONE)
 
 i589a-entries = Entradas a los Estados Unidos (I-589, punto 19c)
 i589a-entries-intro = Cada entrada, empezando por la más reciente: quien solicita asilo tiene al menos una.

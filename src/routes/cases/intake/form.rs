@@ -474,6 +474,7 @@ impl IntakeForm {
             native_language: opt("applicant.native_language"),
             native_dialect: self.value("applicant.native_dialect").into(),
             fluent_in_english: answer(&mut errors, "applicant.fluent_in_english"),
+            no_other_languages: self.checked("applicant.no_other_languages"),
         };
         let mut us_entries = Vec::new();
         for i in 0..self.rows("us_entries") {
@@ -862,6 +863,10 @@ impl IntakeForm {
             (
                 "applicant.fluent_in_english",
                 answer(a.fluent_in_english).into(),
+            ),
+            (
+                "applicant.no_other_languages",
+                if a.no_other_languages { "on" } else { "" }.into(),
             ),
         ] {
             form.set(field.to_string(), value);

@@ -1,0 +1,1 @@
+ALTER TABLE applicant_details DROP COLUMN no_other_languages;
