@@ -807,3 +807,72 @@ async fn a_case_from_before_the_no_other_languages_box_reads_with_it_unticked() 
     assert_eq!(a["no_other_languages"], false);
     assert_eq!(a["religion"], RELIGION, "the rest of Part A.I is kept");
 }
+
+#[actix_web::test]
+async fn the_case_page_shows_part_a1_and_every_entry_in_a_section_of_its_own() {
+    let app = spawn_app().await;
+    let lawyer = app.login_as(Role::Lawyer).await;
+    let lawyer_id = lawyer.staff.id.to_string();
+    let id = intake(&app, &lawyer, &intake_fields(&lawyer_id)).await;
+    let (status, page) = app.page(&lawyer.client, &format!("/cases/{id}")).await;
+    assert_eq!(status, 200);
+    let start = page
+        .find("<details class=\"card fold\" id=\"applicant\"")
+        .expect("the case page has a Part A.I section");
+    let section = &page[start..start + page[start..].find("</details>").expect("it ends")];
+    assert!(section.contains("About the applicant (I-589 Part A.I)"));
+    for (label, value) in [
+        ("2. U.S. Social Security Number", "123-45-6789"),
+        ("3. USCIS online account number", "NONE"),
+        ("9. Mailing address same as residence", "No"),
+        (
+            "Mailing address",
+            "Parish office of St. Anne, 1200 Market Street, 4B, San Diego, CA 92101-1234, \
+             +1 619 555 0142",
+        ),
+        ("11. Marital status", "Divorced"),
+        ("13. City of birth", CITY_OF_BIRTH),
+        ("15. Nationality at birth", "Belarus"),
+        ("16. Race, ethnic or tribal group", ETHNIC_GROUP),
+        ("17. Religion", RELIGION),
+        (
+            "18. Immigration court proceedings",
+            "Not now, but in the past",
+        ),
+        (
+            "19a. Date the applicant last left their country",
+            "2025-01-28",
+        ),
+        (
+            "20. Country that issued the last passport or travel document",
+            "Belarus",
+        ),
+        ("23. Native language", "Belarusian (Trasianka)"),
+        ("24. Fluent in English", "No"),
+        (
+            "Entry 1",
+            "2025-02-10 · San Ysidro port of entry · parole · 2027-02-09",
+        ),
+        (
+            "Entry 2",
+            "2019-07-01 · JFK International Airport · B-2 · 2019-12-31",
+        ),
+    ] {
+        assert!(
+            section.contains(&format!("<dt>{label}</dt><dd>{value}</dd>")),
+            "{label}: {value} in {section}"
+        );
+    }
+    // Item 25's box shows only when ticked.
+    assert!(!section.contains("25. No other languages"), "{section}");
+
+    // A case with nothing of Part A.I says so.
+    let (empty, _) = app.draft_case(&lawyer.staff, "Lukashevich").await;
+    let (_, page) = app.page(&lawyer.client, &format!("/cases/{empty}")).await;
+    let start = page
+        .find("<details class=\"card fold\" id=\"applicant\"")
+        .expect("the section is there for every case");
+    let section = &page[start..start + page[start..].find("</details>").expect("it ends")];
+    assert!(section.contains("<dt>2. U.S. Social Security Number</dt><dd>—</dd>"));
+    assert!(section.contains("No entries recorded yet."), "{section}");
+}

@@ -65,11 +65,12 @@ pub struct Forms {
 }
 
 /// The sections of the case page that fold, by id. The summary at the top does not.
-const SECTIONS: [&str; 16] = [
+const SECTIONS: [&str; 17] = [
     "client",
     "family",
     "journey",
     "entry",
+    "applicant",
     "persecution",
     "claim_answers",
     "background",

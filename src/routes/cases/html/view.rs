@@ -7,6 +7,7 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use crate::db::case_work::{CaseEventRow, ChecklistRow, ClockStopRow, NoteRow};
 use crate::db::cases::{CaseRow, StageChange};
 use crate::domain::a_number::ANumber;
+use crate::domain::applicant::{self, CourtProceedings};
 use crate::domain::background::{Address, Relative, Until, YearMonth};
 use crate::domain::case_stage::{CaseStage, ClaimKind};
 use crate::domain::case_work::{self, FILING_EXCEPTION_KINDS, KeyDates};
@@ -216,6 +217,9 @@ pub struct CaseView {
     pub no_children: bool,
     pub journey: Vec<LegLine>,
     pub entry: Vec<Fact>,
+    /// I-589 Part A.I beyond the client's details: the applicant's items, then each entry
+    /// into the US, one line each.
+    pub applicant: Vec<Fact>,
     pub persecution: Vec<PersecutionLine>,
     pub claim: Vec<Fact>,
     /// I-589 Part B.1: the grounds claimed, by name.
@@ -430,6 +434,7 @@ impl CaseView {
                 == ChildrenState::NoChildren,
             journey: journey(&w, intake),
             entry: entry(&w, &intake.entry),
+            applicant: applicant(&w, intake),
             persecution: persecution(&w, intake),
             claim: claim(&w, case),
             grounds: grounds(&w, &intake.claim_answers),
@@ -832,6 +837,103 @@ fn entry(w: &Writer<'_>, e: &EntryDetails) -> Vec<Fact> {
         fact(w.t("case-entry-class"), or_none(&e.class_of_admission)),
         fact(w.t("case-entry-parole-expires"), day(e.parole_expires_on)),
     ]
+}
+
+/// Part A.I's items the client's details do not hold, in the form's order and with the intake
+/// page's labels (which carry the item numbers), then every entry into the US (`Entry 2`):
+/// date, place, status and when it expires.
+fn applicant(w: &Writer<'_>, intake: &Intake) -> Vec<Fact> {
+    let a = &intake.applicant;
+    let label = |field: &str| intake::label_key(field).map_or_else(String::new, |k| w.t(k));
+    let answer = |answer: Answer| w.t(answer.label_key());
+    let country = |code: &Option<String>| {
+        code.as_deref()
+            .map_or_else(|| NONE.to_string(), |c| w.country(c))
+    };
+    let native_language = match (&a.native_language, a.native_dialect.trim()) {
+        (None, "") => NONE.to_string(),
+        (None, dialect) => dialect.to_string(),
+        (Some(code), "") => codes::language_name(code, w.i18n.language()),
+        (Some(code), dialect) => format!(
+            "{} ({dialect})",
+            codes::language_name(code, w.i18n.language())
+        ),
+    };
+    let state_zip = format!("{} {}", a.mailing_state.trim(), a.mailing_zip.trim());
+    let mut facts = vec![
+        fact(
+            label("applicant.ssn"),
+            or_none(&applicant::ssn_shown(&a.ssn)),
+        ),
+        fact(
+            label("applicant.uscis_account_number"),
+            or_none(&a.uscis_account_number),
+        ),
+        fact(
+            label("applicant.mailing_same_as_residence"),
+            answer(a.mailing_same_as_residence),
+        ),
+        fact(
+            w.t("i589a-heading-mailing"),
+            joined(&[
+                &a.mailing_in_care_of,
+                &a.mailing_street,
+                &a.mailing_apartment,
+                &a.mailing_city,
+                &state_zip,
+                &a.mailing_phone,
+            ]),
+        ),
+        fact(
+            label("applicant.marital_status"),
+            w.label(a.marital_status.map(MaritalStatus::label_key)),
+        ),
+        fact(label("applicant.city_of_birth"), or_none(&a.city_of_birth)),
+        fact(
+            label("applicant.nationality_at_birth"),
+            country(&a.nationality_at_birth),
+        ),
+        fact(label("applicant.ethnic_group"), or_none(&a.ethnic_group)),
+        fact(label("applicant.religion"), or_none(&a.religion)),
+        fact(
+            label("applicant.court_proceedings"),
+            w.label(a.court_proceedings.map(CourtProceedings::label_key)),
+        ),
+        fact(
+            label("applicant.left_home_country_on"),
+            day(a.left_home_country_on),
+        ),
+        fact(
+            label("applicant.travel_document_country"),
+            country(&a.travel_document_country),
+        ),
+        fact(label("applicant.native_language"), native_language),
+        fact(
+            label("applicant.fluent_in_english"),
+            answer(a.fluent_in_english),
+        ),
+    ];
+    if a.no_other_languages {
+        facts.push(fact(
+            label("applicant.no_other_languages"),
+            w.t("i589-answer-yes"),
+        ));
+    }
+    if intake.us_entries.is_empty() {
+        facts.push(fact(w.t("i589a-entries"), w.t("i589a-entries-none")));
+    }
+    for (i, e) in intake.us_entries.iter().enumerate() {
+        let mut line = vec![day(e.arrived_on), or_none(&e.place), or_none(&e.status)];
+        if let Some(expires) = e.status_expires_on {
+            line.push(day(Some(expires)));
+        }
+        facts.push(fact(
+            w.i18n
+                .message(&Message::new("i589a-entry").with("number", i + 1)),
+            line.join(" · "),
+        ));
+    }
+    facts
 }
 
 fn persecution(w: &Writer<'_>, intake: &Intake) -> Vec<PersecutionLine> {
