@@ -4,6 +4,8 @@
 
 use chrono::{Duration, NaiveDateTime};
 
+use super::intake;
+
 /// How long a link works after it is made.
 pub const VALID_FOR: Duration = Duration::days(7);
 
@@ -12,15 +14,21 @@ pub const VALID_FOR: Duration = Duration::days(7);
 pub enum Step {
     About,
     Family,
+    /// I-589 Part A.III: addresses, schools, jobs, parents and siblings.
+    Background,
     Journey,
     Entry,
     Events,
+    /// I-589 Parts B and C: the yes/no questions with their explanations.
+    Questions,
     /// Everything answered, to check and send.
     Check,
 }
 
 /// What the client is asked about themselves: the intake's client fields but the
-/// immigration status, a legal judgement staff make.
+/// immigration status, a legal judgement staff make; and the rest of I-589 Part A.I. Court
+/// proceedings (item 18) is asked: the form words it as the applicant's own fact ("I have
+/// never been in Immigration Court proceedings"), and the lawyer reviews the answer.
 const ABOUT: &[&str] = &[
     "client.family_name",
     "client.given_name",
@@ -44,6 +52,28 @@ const ABOUT: &[&str] = &[
     "client.messenger_safe",
     "client.us_address",
     "client.address_safe",
+    // I-589 Part A.I.
+    "applicant.ssn",
+    "applicant.uscis_account_number",
+    "applicant.mailing_same_as_residence",
+    "applicant.mailing_in_care_of",
+    "applicant.mailing_phone",
+    "applicant.mailing_street",
+    "applicant.mailing_apartment",
+    "applicant.mailing_city",
+    "applicant.mailing_state",
+    "applicant.mailing_zip",
+    "applicant.marital_status",
+    "applicant.city_of_birth",
+    "applicant.nationality_at_birth",
+    "applicant.ethnic_group",
+    "applicant.religion",
+    "applicant.court_proceedings",
+    "applicant.left_home_country_on",
+    "applicant.travel_document_country",
+    "applicant.native_language",
+    "applicant.native_dialect",
+    "applicant.fluent_in_english",
 ];
 
 const ENTRY: &[&str] = &[
@@ -92,7 +122,62 @@ const FAMILY_ROW: &[&str] = &[
 ];
 
 /// The family step's answers beside its rows: Part A.II's "I do not have any children".
-const FAMILY_ANSWERS: &[&str] = &["children.none"];
+const FAMILY: &[&str] = &["children.none"];
+
+/// Every entry into the US (I-589 item 19c), a row each.
+const US_ENTRY_ROW: &[&str] = &["arrived_on", "place", "status", "status_expires_on"];
+
+/// I-589 Part A.III beside its lists: the last addresses abroad, the parents, and the boxes
+/// that say a list has nothing to hold.
+const BACKGROUND: &[&str] = &[
+    "background.last_address.street",
+    "background.last_address.city",
+    "background.last_address.province",
+    "background.last_address.country",
+    "background.last_address.from",
+    "background.last_address.to",
+    "background.last_address.to_present",
+    "background.feared_country_same",
+    "background.feared_country_address.street",
+    "background.feared_country_address.city",
+    "background.feared_country_address.province",
+    "background.feared_country_address.country",
+    "background.feared_country_address.from",
+    "background.feared_country_address.to",
+    "background.feared_country_address.to_present",
+    "background.no_schooling",
+    "background.no_employment",
+    "background.mother.full_name",
+    "background.mother.birth_city",
+    "background.mother.birth_country",
+    "background.mother.location",
+    "background.mother.deceased",
+    "background.father.full_name",
+    "background.father.birth_city",
+    "background.father.birth_country",
+    "background.father.location",
+    "background.father.deceased",
+    "background.no_siblings",
+];
+
+const ADDRESS_ROW: &[&str] = &[
+    "street",
+    "city",
+    "province",
+    "country",
+    "from",
+    "to",
+    "to_present",
+];
+const SCHOOL_ROW: &[&str] = &["name", "kind", "location", "from", "to", "to_present"];
+const JOB_ROW: &[&str] = &["employer", "occupation", "from", "to", "to_present"];
+const SIBLING_ROW: &[&str] = &[
+    "full_name",
+    "birth_city",
+    "birth_country",
+    "location",
+    "deceased",
+];
 
 const JOURNEY_ROW: &[&str] = &[
     "from_country",
@@ -116,13 +201,123 @@ const EVENT_ROW: &[&str] = &[
     "evidence",
 ];
 
+/// I-589 Parts B and C as a client answers them: each question's yes or no and its
+/// explanation. Left to staff: the grounds (B.1), which name the legal theory of the
+/// claim, and C.5 (filed more than a year after the last arrival), which turns on the
+/// filing date and the exceptions the lawyer argues.
+pub const QUESTIONS: &[&str] = &[
+    "claim_answers.past_harm.answer",
+    "claim_answers.past_harm.explanation",
+    "claim_answers.fear_of_harm.answer",
+    "claim_answers.fear_of_harm.explanation",
+    "claim_answers.arrested_abroad.answer",
+    "claim_answers.arrested_abroad.explanation",
+    "claim_answers.organizations.answer",
+    "claim_answers.organizations.explanation",
+    "claim_answers.continued_participation.answer",
+    "claim_answers.continued_participation.explanation",
+    "claim_answers.fear_of_torture.answer",
+    "claim_answers.fear_of_torture.explanation",
+    "claim_answers.earlier_applications.answer",
+    "claim_answers.earlier_applications.explanation",
+    "claim_answers.other_countries.answer",
+    "claim_answers.other_countries.explanation",
+    "claim_answers.status_elsewhere.answer",
+    "claim_answers.status_elsewhere.explanation",
+    "claim_answers.harmed_others.answer",
+    "claim_answers.harmed_others.explanation",
+    "claim_answers.returned.answer",
+    "claim_answers.returned.explanation",
+    "claim_answers.crimes_in_us.answer",
+    "claim_answers.crimes_in_us.explanation",
+];
+
+/// The fields a client reads in their own words rather than the staff page's (which speaks
+/// of "the applicant", or names the form's item): the catalogue key of each.
+const CLIENT_LABELS: &[(&str, &str)] = &[
+    (
+        "applicant.mailing_same_as_residence",
+        "questionnaire-mailing-same",
+    ),
+    (
+        "applicant.court_proceedings",
+        "questionnaire-court-proceedings",
+    ),
+    ("applicant.left_home_country_on", "questionnaire-left-home"),
+    (
+        "applicant.fluent_in_english",
+        "questionnaire-fluent-in-english",
+    ),
+    (
+        "claim_answers.past_harm.answer",
+        "questionnaire-q-past-harm",
+    ),
+    (
+        "claim_answers.fear_of_harm.answer",
+        "questionnaire-q-fear-of-harm",
+    ),
+    (
+        "claim_answers.arrested_abroad.answer",
+        "questionnaire-q-arrested-abroad",
+    ),
+    (
+        "claim_answers.organizations.answer",
+        "questionnaire-q-organizations",
+    ),
+    (
+        "claim_answers.continued_participation.answer",
+        "questionnaire-q-continued-participation",
+    ),
+    (
+        "claim_answers.fear_of_torture.answer",
+        "questionnaire-q-fear-of-torture",
+    ),
+    (
+        "claim_answers.earlier_applications.answer",
+        "questionnaire-q-earlier-applications",
+    ),
+    (
+        "claim_answers.other_countries.answer",
+        "questionnaire-q-other-countries",
+    ),
+    (
+        "claim_answers.status_elsewhere.answer",
+        "questionnaire-q-status-elsewhere",
+    ),
+    (
+        "claim_answers.harmed_others.answer",
+        "questionnaire-q-harmed-others",
+    ),
+    ("claim_answers.returned.answer", "questionnaire-q-returned"),
+    (
+        "claim_answers.crimes_in_us.answer",
+        "questionnaire-q-crimes-in-us",
+    ),
+];
+
+/// The catalogue key of the label a client reads for the field at `path`: their own
+/// wording where the staff page's would not do, else the intake page's label. Every
+/// explanation of a question is labelled alike.
+pub fn client_label_key(path: &str) -> Option<&'static str> {
+    if path.starts_with("claim_answers.") && path.ends_with(".explanation") {
+        return Some("questionnaire-q-explanation");
+    }
+    CLIENT_LABELS
+        .iter()
+        .find(|(field, _)| *field == path)
+        .map(|(_, key)| *key)
+        .or_else(|| intake::label_key(path))
+}
+
 impl Step {
-    pub const ALL: [Step; 6] = [
+    pub const ALL: [Step; 8] = [
         Self::About,
         Self::Family,
+        Self::Background,
         Self::Journey,
         Self::Entry,
         Self::Events,
+        Self::Questions,
         Self::Check,
     ];
 
@@ -130,9 +325,11 @@ impl Step {
         match self {
             Self::About => "about",
             Self::Family => "family",
+            Self::Background => "background",
             Self::Journey => "journey",
             Self::Entry => "entry",
             Self::Events => "events",
+            Self::Questions => "questions",
             Self::Check => "check",
         }
     }
@@ -146,9 +343,11 @@ impl Step {
         match self {
             Self::About => "questionnaire-step-about",
             Self::Family => "questionnaire-step-family",
+            Self::Background => "questionnaire-step-background",
             Self::Journey => "questionnaire-step-journey",
             Self::Entry => "questionnaire-step-entry",
             Self::Events => "questionnaire-step-events",
+            Self::Questions => "questionnaire-step-questions",
             Self::Check => "questionnaire-step-check",
         }
     }
@@ -168,44 +367,58 @@ impl Step {
             .and_then(|i| Self::ALL.get(i).copied())
     }
 
-    /// The repeated section of the intake whose rows this step asks for.
-    pub fn section(self) -> Option<&'static str> {
+    /// The repeated sections of the intake whose rows this step asks for, each with the
+    /// fields of one row (`relationship`).
+    pub fn lists(self) -> &'static [(&'static str, &'static [&'static str])] {
         match self {
-            Self::Family => Some("family"),
-            Self::Journey => Some("journey"),
-            Self::Events => Some("persecution"),
-            _ => None,
+            Self::Family => &[("family", FAMILY_ROW)],
+            Self::Background => &[
+                ("residences", ADDRESS_ROW),
+                ("schools", SCHOOL_ROW),
+                ("jobs", JOB_ROW),
+                ("siblings", SIBLING_ROW),
+            ],
+            Self::Journey => &[("journey", JOURNEY_ROW)],
+            Self::Entry => &[("us_entries", US_ENTRY_ROW)],
+            Self::Events => &[("persecution", EVENT_ROW)],
+            Self::About | Self::Questions | Self::Check => &[],
         }
     }
 
-    /// The fields of the step (`client.sex`), or of each of its rows (`relationship`).
+    /// Whether `section` is one of the step's lists.
+    pub fn has_list(self, section: &str) -> bool {
+        self.lists().iter().any(|(known, _)| *known == section)
+    }
+
+    /// The fields the step asks once (`client.sex`), beside its lists' rows.
     pub fn fields(self) -> &'static [&'static str] {
         match self {
             Self::About => ABOUT,
+            Self::Family => FAMILY,
+            Self::Background => BACKGROUND,
             Self::Entry => ENTRY,
-            Self::Family => FAMILY_ROW,
-            Self::Journey => JOURNEY_ROW,
-            Self::Events => EVENT_ROW,
-            Self::Check => &[],
+            Self::Questions => QUESTIONS,
+            Self::Journey | Self::Events | Self::Check => &[],
         }
     }
 
     /// Whether the step asks for the field at `path` (`client.sex`, `family.2.notes`; a
     /// row's placeholder `family.2.row` belongs to its step too).
     pub fn asks(self, path: &str) -> bool {
-        match self.section() {
-            None => self.fields().contains(&path),
-            Some(_) if self == Self::Family && FAMILY_ANSWERS.contains(&path) => true,
-            Some(section) => {
-                let mut parts = path.split('.');
-                parts.next() == Some(section)
-                    && parts.next().is_some_and(|i| i.parse::<usize>().is_ok())
-                    && parts
-                        .next()
-                        .is_some_and(|name| name == "row" || self.fields().contains(&name))
-                    && parts.next().is_none()
-            }
+        if self.fields().contains(&path) {
+            return true;
         }
+        let mut parts = path.split('.');
+        let (Some(section), Some(index), Some(name), None) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
+        else {
+            return false;
+        };
+        index.parse::<usize>().is_ok()
+            && self
+                .lists()
+                .iter()
+                .any(|(known, row)| *known == section && (name == "row" || row.contains(&name)))
     }
 
     /// The step that asks for the field at `path`; none for a field a client is not asked.
@@ -273,7 +486,10 @@ mod tests {
     #[test]
     fn steps_run_in_order() {
         assert_eq!(Step::About.next(), Some(Step::Family));
-        assert_eq!(Step::Events.next(), Some(Step::Check));
+        assert_eq!(Step::Family.next(), Some(Step::Background));
+        assert_eq!(Step::Background.next(), Some(Step::Journey));
+        assert_eq!(Step::Events.next(), Some(Step::Questions));
+        assert_eq!(Step::Questions.next(), Some(Step::Check));
         assert_eq!(Step::Check.next(), None);
         assert_eq!(Step::About.previous(), None);
         assert_eq!(Step::Family.previous(), Some(Step::About));
@@ -291,6 +507,26 @@ mod tests {
         assert_eq!(Step::of("persecution.0.description"), Some(Step::Events));
         assert_eq!(Step::of("journey.1.mode"), Some(Step::Journey));
         assert_eq!(Step::of("entry.i94_number"), Some(Step::Entry));
+        assert_eq!(Step::of("applicant.religion"), Some(Step::About));
+        assert_eq!(Step::of("applicant.court_proceedings"), Some(Step::About));
+        assert_eq!(Step::of("us_entries.0.place"), Some(Step::Entry));
+        assert_eq!(Step::of("us_entries.2.row"), Some(Step::Entry));
+        assert_eq!(Step::of("children.none"), Some(Step::Family));
+        assert_eq!(
+            Step::of("background.feared_country_same"),
+            Some(Step::Background)
+        );
+        assert_eq!(Step::of("residences.1.to_present"), Some(Step::Background));
+        assert_eq!(Step::of("siblings.0.deceased"), Some(Step::Background));
+        assert_eq!(Step::of("schools.0.row"), Some(Step::Background));
+        assert_eq!(
+            Step::of("claim_answers.returned.explanation"),
+            Some(Step::Questions)
+        );
+        assert_eq!(
+            Step::of("claim_answers.crimes_in_us.answer"),
+            Some(Step::Questions)
+        );
         for staff_only in [
             "claim.kind",
             "claim.lawyer_id",
@@ -300,6 +536,13 @@ mod tests {
             "family.x.given_name",
             "family.0.given_name.extra",
             "csrf_token",
+            // Legal judgements: the grounds of the claim, and whether it is filed late.
+            "claim_answers.grounds",
+            "claim_answers.filed_after_one_year.answer",
+            "claim_answers.filed_after_one_year.explanation",
+            // A row's field under another list's name.
+            "us_entries.0.relationship",
+            "residences.0.employer",
         ] {
             assert_eq!(Step::of(staff_only), None, "{staff_only}");
         }
@@ -307,17 +550,25 @@ mod tests {
 
     #[test]
     fn every_field_asked_is_an_intake_field_with_a_label() {
+        let labelled = |path: &str| {
+            assert!(
+                FIELD_LABELS.iter().any(|(known, _)| *known == path),
+                "{path}"
+            );
+            assert!(client_label_key(path).is_some(), "{path}");
+        };
         for step in Step::ALL {
             for field in step.fields() {
-                let path = match step.section() {
-                    Some(section) => format!("{section}.{field}"),
-                    None => (*field).to_string(),
-                };
-                assert!(
-                    FIELD_LABELS.iter().any(|(known, _)| *known == path),
-                    "{path}"
-                );
+                labelled(field);
             }
+            for (section, row) in step.lists() {
+                for field in *row {
+                    labelled(&format!("{section}.{field}"));
+                }
+            }
+        }
+        for (field, _) in CLIENT_LABELS {
+            assert!(Step::of(field).is_some(), "{field} is asked");
         }
     }
 

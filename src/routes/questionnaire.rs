@@ -1,10 +1,12 @@
 //! `/questionnaire/{token}`: the pages a client fills in the intake on, under a link a
 //! lawyer made (`services::questionnaires`), without signing in and without JavaScript.
 //!
-//! Steps: about you, family, journey, entry, what happened, check and send (`?step=`). Every
-//! POST saves what was typed into the link's draft first, whatever else happens — a problem
-//! shows the step again with each message at its field, and "finish later" says until when
-//! the same link works; opening it again resumes. The language is the link's, or the one
+//! Steps: about you, family, background, journey, entry, what happened, questions, check and
+//! send (`?step=`); a step's lists have an add button each (`add:residences`) and a remove
+//! button per row (`remove:residences:2`). Every POST saves what was typed into the link's
+//! draft first, whatever else happens — a problem shows the step again with each message at
+//! its field, and "finish later" says until when the same link works; opening it again
+//! resumes. The language is the link's, or the one
 //! chosen with the switcher (`?lang=`, carried by the forms). A token that opens no link is
 //! answered with the same 404 whatever it is; an expired or revoked link with a kind page
 //! asking the office for a new one, answers posted to it being kept all the same.
@@ -17,7 +19,7 @@ use serde::Deserialize;
 use crate::auth::csrf::RefusedForm;
 use crate::auth::extractors::{ClientAddress, PageContext};
 use crate::domain::intake;
-use crate::domain::questionnaire::{LinkState, Step};
+use crate::domain::questionnaire::{LinkState, Step, client_label_key};
 use crate::error::{AppError, FieldErrors, Message};
 use crate::i18n::{I18n, Language};
 use crate::routes::cases::intake::form::IntakeForm;
@@ -33,18 +35,6 @@ use crate::state::AppState;
 
 /// The most one step's answers may hold (decoded): several long accounts of what happened.
 const MAX_STEP_BYTES: usize = 512 * 1024;
-
-/// The intake's checkboxes a client answers, by their paths without a row number.
-const CHECKBOXES: [&str; 8] = [
-    "client.interpreter_needed",
-    "client.phone_safe",
-    "client.email_safe",
-    "client.messenger_safe",
-    "client.address_safe",
-    "family.in_us",
-    "family.safe_to_contact",
-    "children.none",
-];
 
 /// One step's answers on the check page.
 pub struct StepAnswers {
@@ -62,7 +52,7 @@ pub struct StepPage {
     token: String,
     office_name: String,
     step: Step,
-    steps: [Step; 6],
+    steps: [Step; 8],
     form: IntakeForm,
     errors: FormErrors,
     choices: Choices,
@@ -113,6 +103,15 @@ impl StepPage {
         link_path(&self.token)
     }
 
+    /// "Step 3 of 8".
+    fn step_of(&self) -> String {
+        self.ctx.i18n.message(
+            &Message::new("questionnaire-step-of")
+                .with("number", self.step.number())
+                .with("total", Step::ALL.len()),
+        )
+    }
+
     /// A step's page in this page's language.
     fn href(&self, step: &Step) -> String {
         format!(
@@ -137,8 +136,24 @@ impl StepPage {
         self.form.value(field)
     }
 
+    /// A field's label as a client reads it ([`client_label_key`]).
     fn label(&self, field: &str) -> &'static str {
-        intake::label_key(field).unwrap_or_default()
+        client_label_key(&intake::general_path(field)).unwrap_or_default()
+    }
+
+    /// How the error summary and the check page name a field: the client's wording where
+    /// the step has its own, else the intake page's (after its row's name for a row).
+    /// A question's explanation is named after its question.
+    fn name_of(&self, field: &str) -> Option<String> {
+        let general = intake::general_path(field);
+        if let Some(question) = general.strip_suffix(".explanation") {
+            let asked = self.name_of(&format!("{question}.answer"))?;
+            return Some(format!("{asked} — {}", self.ctx.t(self.label(field))));
+        }
+        match client_label_key(&general) {
+            Some(key) if Some(key) != intake::label_key(&general) => Some(self.ctx.t(key)),
+            _ => field_label(&self.ctx, field),
+        }
     }
 
     fn checked(&self, field: &str) -> bool {
@@ -174,34 +189,63 @@ impl StepPage {
         format!("{section}.{index}.{name}")
     }
 
-    fn rows(&self) -> usize {
-        self.step.section().map_or(0, |s| self.form.rows(s))
+    fn rows(&self, section: &str) -> usize {
+        self.form.rows(section)
     }
 
     /// The placeholder that keeps an empty row counted across submissions.
-    fn row_marker(&self, index: usize) -> &str {
-        let section = self.step.section().unwrap_or_default();
+    fn row_marker(&self, section: &str, index: usize) -> &str {
         match self.value(&format!("{section}.{index}.row")) {
             "" => "new",
             marker => marker,
         }
     }
 
-    /// The catalogue keys of this step's rows, as the intake page has them: (one row,
-    /// add one, remove one, none yet).
-    fn row_keys(&self) -> (&'static str, &'static str, &'static str, &'static str) {
-        match self.step {
-            Step::Family => (
+    /// The catalogue keys of a list's rows, as the intake page has them: (one row, add
+    /// one, remove one, none yet). Part A.III's lists say "none" with a box of their own.
+    fn row_keys(&self, section: &str) -> RowKeys {
+        let (row, add, remove, none) = match section {
+            "family" => (
                 "intake-family-member",
                 "intake-family-add",
                 "intake-family-remove",
                 "intake-family-none",
             ),
-            Step::Journey => (
+            "journey" => (
                 "intake-journey-leg",
                 "intake-journey-add",
                 "intake-journey-remove",
                 "intake-journey-none",
+            ),
+            "us_entries" => (
+                "i589a-entry",
+                "i589a-entry-add",
+                "i589a-entry-remove",
+                "i589a-entries-none",
+            ),
+            "residences" => (
+                "background-residence-item",
+                "background-residence-add",
+                "background-residence-remove",
+                "",
+            ),
+            "schools" => (
+                "background-school-item",
+                "background-school-add",
+                "background-school-remove",
+                "",
+            ),
+            "jobs" => (
+                "background-job-item",
+                "background-job-add",
+                "background-job-remove",
+                "",
+            ),
+            "siblings" => (
+                "background-sibling-item",
+                "background-sibling-add",
+                "background-sibling-remove",
+                "",
             ),
             _ => (
                 "intake-persecution-event",
@@ -209,6 +253,12 @@ impl StepPage {
                 "intake-persecution-remove",
                 "intake-persecution-none",
             ),
+        };
+        RowKeys {
+            row,
+            add,
+            remove,
+            none,
         }
     }
 
@@ -219,7 +269,7 @@ impl StepPage {
             .all()
             .iter()
             .map(|(field, message)| {
-                let text = match field_label(&self.ctx, field) {
+                let text = match self.name_of(field) {
                     Some(label) => format!("{label}: {message}"),
                     None => message.clone(),
                 };
@@ -246,8 +296,8 @@ impl StepPage {
                         step.asks(field) && !field.ends_with(".row") && !value.trim().is_empty()
                     })
                     .map(|(field, value)| {
-                        let label = field_label(&self.ctx, field).unwrap_or_default();
-                        (label, self.shown(field, value))
+                        let label = self.name_of(field).unwrap_or_default();
+                        (label, self.choices.shown(&self.ctx, field, value))
                     })
                     .collect();
                 StepAnswers {
@@ -258,45 +308,15 @@ impl StepPage {
             })
             .collect()
     }
+}
 
-    /// A value as the client chose it: a code by its name, a ticked box as "yes".
-    fn shown(&self, field: &str, value: &str) -> String {
-        let general = match field.split('.').collect::<Vec<_>>().as_slice() {
-            [section, _, name] => format!("{section}.{name}"),
-            _ => field.to_string(),
-        };
-        if CHECKBOXES.contains(&general.as_str()) {
-            return self.ctx.t("inquiry-yes");
-        }
-        let c = &self.choices;
-        let vocabulary = match general.as_str() {
-            "client.sex" => &c.sexes,
-            "client.country_of_birth"
-            | "client.nationalities"
-            | "journey.from_country"
-            | "journey.to_country" => &c.countries,
-            "client.languages" => &c.languages,
-            "entry.manner_of_entry" => &c.manners,
-            "family.relationship" => &c.relationships,
-            "family.marital_status" => &c.marital,
-            "family.sex" => &c.sexes,
-            "family.country_of_birth" | "family.nationality" => &c.countries,
-            "family.in_court_proceedings" => &c.answers,
-            "journey.mode" => &c.modes,
-            "persecution.actor" => &c.persecutors,
-            _ => return value.to_string(),
-        };
-        value
-            .split(", ")
-            .map(|code| {
-                vocabulary
-                    .iter()
-                    .find(|(known, _)| known.eq_ignore_ascii_case(code.trim()))
-                    .map_or(code, |(_, label)| label.as_str())
-            })
-            .collect::<Vec<_>>()
-            .join(", ")
-    }
+/// The catalogue keys of a list's rows on a step.
+pub struct RowKeys {
+    row: &'static str,
+    add: &'static str,
+    remove: &'static str,
+    /// Said while the list is empty; empty for a list with a "none" box of its own.
+    none: &'static str,
 }
 
 #[derive(Template)]
@@ -408,13 +428,15 @@ pub async fn show(
 }
 
 /// What a button of a step asks for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 enum Action {
     Next,
     Back,
     Later,
-    AddRow,
-    RemoveRow(usize),
+    /// A row added to the list named.
+    AddRow(String),
+    /// A list's row removed.
+    RemoveRow(String, usize),
     Send,
 }
 
@@ -425,12 +447,14 @@ impl Action {
             "" | "next" => Some(Self::Next),
             "back" => Some(Self::Back),
             "later" => Some(Self::Later),
-            "add" => Some(Self::AddRow),
             "send" => Some(Self::Send),
-            _ => raw
-                .strip_prefix("remove:")
-                .and_then(|i| i.parse().ok())
-                .map(Self::RemoveRow),
+            _ => {
+                if let Some(section) = raw.strip_prefix("add:") {
+                    return Some(Self::AddRow(section.to_string()));
+                }
+                let (section, index) = raw.strip_prefix("remove:")?.split_once(':')?;
+                Some(Self::RemoveRow(section.to_string(), index.parse().ok()?))
+            }
         }
     }
 }
@@ -457,7 +481,7 @@ fn step_problems(form: &IntakeForm, step: Step, state: &AppState) -> FieldErrors
     let mut mine = FieldErrors::default();
     for problem in problems(form, state).iter() {
         let here = Step::of(&problem.field) == Some(step)
-            || (problem.field == "rows" && step.section().is_some());
+            || (problem.field == "rows" && !step.lists().is_empty());
         if here {
             mine.push(problem.field.clone(), problem.message.clone());
         }
@@ -516,12 +540,13 @@ pub async fn submit(
         step,
         &IntakeForm::from_pairs(pairs),
     );
-    if let Some(section) = step.section() {
-        match action {
-            Action::AddRow => draft.add_row(section),
-            Action::RemoveRow(index) => draft.remove_row(section, index),
-            _ => {}
+    match &action {
+        Action::AddRow(section) | Action::RemoveRow(section, _) if !step.has_list(section) => {
+            return Err(bad_request());
         }
+        Action::AddRow(section) => draft.add_row(section),
+        Action::RemoveRow(section, index) => draft.remove_row(section, *index),
+        _ => {}
     }
     let mut page = StepPage::new(ctx, token.clone(), &link, step, draft.clone());
     let answers = draft.answers();
@@ -551,11 +576,9 @@ pub async fn submit(
             link_path(&token),
             language.code()
         ))),
-        Action::AddRow | Action::RemoveRow(_) => Ok(see_other(&format!(
-            "{}#{}",
-            page.href(&step),
-            step.section().unwrap_or_default()
-        ))),
+        Action::AddRow(section) | Action::RemoveRow(section, _) => {
+            Ok(see_other(&format!("{}#{section}", page.href(&step))))
+        }
         Action::Back => Ok(go(step.previous().unwrap_or(step))),
         Action::Later => Ok(see_other(&format!("{}&later=1", page.href(&step)))),
         Action::Next if errors.is_empty() => Ok(go(step.next().unwrap_or(step))),

@@ -1009,6 +1009,8 @@ async fn a_ukrainian_inquiry_is_taken_and_its_client_answers_in_russian_on_a_pho
     browser.submit(next).await;
     assert_fits_a_phone(&browser, "family").await;
     browser.submit(next).await;
+    assert_fits_a_phone(&browser, "background").await;
+    browser.submit(next).await;
     assert_fits_a_phone(&browser, "journey").await;
     browser.submit(next).await;
     assert_fits_a_phone(&browser, "entry").await;
@@ -1017,7 +1019,9 @@ async fn a_ukrainian_inquiry_is_taken_and_its_client_answers_in_russian_on_a_pho
         .await;
     browser.submit(next).await;
     assert_fits_a_phone(&browser, "events").await;
-    browser.submit("button[name=action][value=add]").await;
+    browser
+        .submit("button[name=action][value='add:persecution']")
+        .await;
     browser
         .select("[name='persecution.0.actor']", "military")
         .await;
@@ -1028,6 +1032,8 @@ async fn a_ukrainian_inquiry_is_taken_and_its_client_answers_in_russian_on_a_pho
         )
         .await;
     assert_fits_a_phone(&browser, "events-row").await;
+    browser.submit(next).await;
+    assert_fits_a_phone(&browser, "questions").await;
     browser.submit(next).await;
     assert_fits_a_phone(&browser, "check").await;
     let check = browser.text().await;

@@ -502,3 +502,302 @@ async fn every_token_that_opens_nothing_gets_the_same_answer() {
         "one answer for all"
     );
 }
+
+/// The I-589's Parts A.I, A.III, B and C on the questionnaire (issue 16): the client fills
+/// the about step's Part A.I, the background step's lists and none boxes, the entries into
+/// the US and the questions; a bad month comes back at its field with everything kept;
+/// another day, the answers are back; sent, they wait as a pending revision, and nothing a
+/// client is not asked (the grounds, C.5) is heard.
+#[actix_web::test]
+async fn a_client_answers_parts_a_i_a_iii_b_and_c_and_they_arrive_for_review() {
+    let app = spawn_app().await;
+    let lawyer = app.login_as(Role::Lawyer).await;
+    let (case, _) = app.draft_case(&lawyer.staff, "Petrenko").await;
+    let link = make_link(&app, &lawyer, case, "en").await;
+    let phone = client();
+
+    let (status, html) = app.page(&phone, &link).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Step 1 of 8"), "two steps more");
+    assert!(
+        html.contains("Have you ever been in immigration court proceedings in the US?"),
+        "Part A.I in the client's words"
+    );
+    let response = post_step(
+        &app,
+        &phone,
+        &link,
+        &[
+            ("step", "about"),
+            ("action", "next"),
+            ("client.family_name", "Petrenko"),
+            ("applicant.religion", "Orthodox Christian"),
+            ("applicant.marital_status", "married"),
+            ("applicant.court_proceedings", "never"),
+            ("applicant.native_language", "uk"),
+            ("applicant.fluent_in_english", "no"),
+            ("applicant.left_home_country_on", "2025-03-01"),
+        ],
+    )
+    .await;
+    assert_eq!(response.status(), 303);
+    assert!(
+        response.headers()["location"]
+            .to_str()
+            .unwrap()
+            .contains("step=family")
+    );
+
+    // The background step, after the family: a row added to two of its lists without
+    // JavaScript, each list's add button its own (the page posts the rows it shows).
+    let background = format!("{link}?step=background&lang=en");
+    let (status, html) = app.page(&phone, &background).await;
+    assert_eq!(status, 200);
+    for add in ["residences", "schools", "jobs", "siblings"] {
+        assert!(html.contains(&format!("value=\"add:{add}\"")), "{add}");
+    }
+    for (list, shown) in [
+        ("residences", &[][..]),
+        ("jobs", &[("residences.0.row", "new")][..]),
+    ] {
+        let action = format!("add:{list}");
+        let mut fields = vec![
+            ("step", "background"),
+            ("action", action.as_str()),
+            ("background.mother.full_name", "Halyna Petrenko"),
+        ];
+        fields.extend_from_slice(shown);
+        let response = post_step(&app, &phone, &background, &fields).await;
+        assert_eq!(response.status(), 303);
+        assert!(
+            response.headers()["location"]
+                .to_str()
+                .unwrap()
+                .ends_with(&format!("#{list}"))
+        );
+    }
+    let (_, html) = app.page(&phone, &background).await;
+    assert!(html.contains("name=\"residences.0.row\""));
+    assert!(html.contains("name=\"jobs.0.row\""));
+    assert!(!html.contains("name=\"schools.0.row\""));
+    assert_eq!(
+        input_value(&html, "background.mother.full_name").as_deref(),
+        Some("Halyna Petrenko"),
+        "kept while adding rows"
+    );
+
+    let mut answers = vec![
+        ("step", "background"),
+        ("action", "next"),
+        ("background.last_address.city", "Kherson"),
+        ("background.last_address.country", "UA"),
+        ("background.last_address.from", "2015-06"),
+        ("background.last_address.to", "2025-02"),
+        ("background.feared_country_same", "on"),
+        ("background.no_schooling", "on"),
+        ("background.no_siblings", "on"),
+        ("background.mother.full_name", "Halyna Petrenko"),
+        ("background.father.full_name", "Ivan Petrenko"),
+        ("background.father.deceased", "on"),
+        ("residences.0.row", "new"),
+        ("residences.0.city", "Sacramento"),
+        ("residences.0.country", "US"),
+        ("residences.0.from", "2019-13"),
+        ("residences.0.to_present", "on"),
+        ("jobs.0.row", "new"),
+        ("jobs.0.employer", "Kherson Port Authority"),
+        ("jobs.0.occupation", "Engineer"),
+        ("jobs.0.from", "2016-01"),
+        ("jobs.0.to", "2025-02"),
+    ];
+    let response = post_step(&app, &phone, &background, &answers).await;
+    assert_eq!(response.status(), 422);
+    let html = response.text().await.expect("page");
+    assert!(field_error(&html, "residences.0.from").is_some(), "{html}");
+    assert!(
+        html.contains("href=\"#residences.0.from\""),
+        "in the summary"
+    );
+    for (field, value) in [
+        ("residences.0.from", "2019-13"),
+        ("residences.0.city", "Sacramento"),
+        ("jobs.0.employer", "Kherson Port Authority"),
+        ("background.father.full_name", "Ivan Petrenko"),
+    ] {
+        assert_eq!(input_value(&html, field).as_deref(), Some(value), "{field}");
+    }
+    for ticked in ["background.no_schooling", "residences.0.to_present"] {
+        let at = html.find(&format!("id=\"{ticked}\"")).expect(ticked);
+        assert!(
+            html[at..at + html[at..].find('>').unwrap()].contains("checked"),
+            "{ticked} kept ticked"
+        );
+    }
+    answers.retain(|(field, _)| *field != "residences.0.from");
+    answers.push(("residences.0.from", "2025-04"));
+    let response = post_step(&app, &phone, &background, &answers).await;
+    assert_eq!(response.status(), 303);
+    assert!(
+        response.headers()["location"]
+            .to_str()
+            .unwrap()
+            .contains("step=journey")
+    );
+
+    // Every entry into the US, on the entry step.
+    let entry = format!("{link}?step=entry&lang=en");
+    let response = post_step(
+        &app,
+        &phone,
+        &entry,
+        &[("step", "entry"), ("action", "add:us_entries")],
+    )
+    .await;
+    assert_eq!(response.status(), 303);
+    let response = post_step(
+        &app,
+        &phone,
+        &entry,
+        &[
+            ("step", "entry"),
+            ("action", "next"),
+            ("entry.port_of_entry", "San Ysidro"),
+            ("us_entries.0.row", "new"),
+            ("us_entries.0.arrived_on", "2025-04-02"),
+            ("us_entries.0.place", "San Ysidro, CA"),
+            ("us_entries.0.status", "Parole"),
+        ],
+    )
+    .await;
+    assert_eq!(response.status(), 303);
+
+    // Parts B and C, without the grounds and C.5, which are the lawyer's.
+    let questions = format!("{link}?step=questions&lang=en");
+    let (status, html) = app.page(&phone, &questions).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Do you fear harm or mistreatment if you go back to your home country?"));
+    assert!(!html.contains("claim_answers.grounds"));
+    assert!(!html.contains("claim_answers.filed_after_one_year"));
+    let response = post_step(
+        &app,
+        &phone,
+        &questions,
+        &[
+            ("step", "questions"),
+            ("action", "next"),
+            ("claim_answers.past_harm.answer", "yes"),
+            (
+                "claim_answers.past_harm.explanation",
+                "Soldiers held me for three days at a checkpoint.",
+            ),
+            ("claim_answers.crimes_in_us.answer", "no"),
+            ("claim_answers.grounds", "political_opinion"),
+            ("claim_answers.filed_after_one_year.answer", "yes"),
+        ],
+    )
+    .await;
+    assert_eq!(response.status(), 303);
+    assert!(
+        response.headers()["location"]
+            .to_str()
+            .unwrap()
+            .contains("step=check")
+    );
+
+    // The draft is sealed; another day, in another browser, the answers are back.
+    let stored: Vec<String> = app
+        .state
+        .db
+        .run(|conn| {
+            use diesel::prelude::*;
+            use refuge::db::schema::questionnaires;
+            Ok(questionnaires::table
+                .select(diesel::dsl::sql::<diesel::sql_types::Text>("draft"))
+                .load(conn)?)
+        })
+        .await
+        .expect("read");
+    for secret in ["Orthodox", "Kherson", "checkpoint", "residences"] {
+        assert!(!stored[0].contains(secret), "the draft is sealed: {secret}");
+    }
+    app.clock.advance(chrono::Duration::days(2));
+    let laptop = client();
+    let (_, html) = app.page(&laptop, &background).await;
+    assert_eq!(
+        input_value(&html, "residences.0.from").as_deref(),
+        Some("2025-04")
+    );
+    assert_eq!(
+        input_value(&html, "jobs.0.employer").as_deref(),
+        Some("Kherson Port Authority")
+    );
+    let (_, html) = app.page(&laptop, &entry).await;
+    assert_eq!(
+        input_value(&html, "us_entries.0.place").as_deref(),
+        Some("San Ysidro, CA")
+    );
+    let (_, html) = app
+        .page(&laptop, &format!("{link}?step=check&lang=en"))
+        .await;
+    for shown in [
+        "Orthodox Christian",
+        "Never been in proceedings",
+        "Kherson Port Authority",
+        "San Ysidro, CA",
+        "Have you, your family, or close friends or colleagues ever been harmed",
+        "Soldiers held me for three days at a checkpoint.",
+        "No siblings",
+    ] {
+        assert!(html.contains(shown), "{shown} on the check page");
+    }
+
+    let response = post_step(
+        &app,
+        &laptop,
+        &format!("{link}?step=check&lang=en"),
+        &[("step", "check"), ("action", "send")],
+    )
+    .await;
+    assert_eq!(response.status(), 303);
+    let revision = app
+        .state
+        .db
+        .run(move |conn| {
+            let link = refuge::db::questionnaires::of_case(conn, case)?;
+            let id = link[0].revision_id.expect("the link names its revision");
+            Ok(refuge::db::revisions::find(conn, id.0.into())?)
+        })
+        .await
+        .expect("read")
+        .expect("the revision");
+    assert_eq!(revision.status, "pending");
+    let sent: refuge::domain::revision::Answers =
+        serde_json::from_str(&revision.answers.0).expect("answers");
+    for (field, value) in [
+        ("applicant.religion", "Orthodox Christian"),
+        ("applicant.court_proceedings", "never"),
+        ("background.no_schooling", "on"),
+        ("background.father.deceased", "on"),
+        ("residences.0.city", "Sacramento"),
+        ("jobs.0.occupation", "Engineer"),
+        ("us_entries.0.arrived_on", "2025-04-02"),
+        ("claim_answers.past_harm.answer", "yes"),
+        ("claim_answers.crimes_in_us.answer", "no"),
+    ] {
+        assert_eq!(sent.get(field), value, "{field}");
+    }
+    for staff_only in [
+        "claim_answers.grounds",
+        "claim_answers.filed_after_one_year.answer",
+    ] {
+        assert_eq!(sent.get(staff_only), "", "{staff_only}");
+    }
+    let file = refuge::services::cases::open(&app.state, &lawyer.staff, case, None)
+        .await
+        .expect("case");
+    assert!(
+        file.intake.residences.is_empty(),
+        "the file waits for review"
+    );
+    assert_eq!(file.intake.applicant.religion, "");
+}

@@ -812,3 +812,133 @@ async fn the_api_names_an_undecided_field_in_its_problem() {
     assert!(!fields.contains(&"client.family_name"), "{problem}");
     assert_eq!(revision(&app, id).await.status, "pending");
 }
+
+/// Issue 16: the questionnaire's Parts A.I, A.III, B and C are reviewed like any other
+/// field, each named as the intake page names it, a list's rows by their row; what the
+/// lawyer accepts reaches the file and nothing else does.
+#[actix_web::test]
+async fn the_i589_parts_a_client_answers_are_reviewed_field_by_field() {
+    let app = spawn_app().await;
+    let lawyer = app.login_as(Role::Lawyer).await;
+    let (case_id, _) = app.draft_case(&lawyer.staff, "Shevchenko").await;
+    let id = submit(
+        &app,
+        case_id,
+        pairs(&[
+            // Part A.I.
+            ("applicant.religion", "Orthodox Christian"),
+            ("applicant.ethnic_group", "Ukrainian"),
+            ("applicant.court_proceedings", "never"),
+            ("us_entries.0.row", "new"),
+            ("us_entries.0.arrived_on", "2025-04-02"),
+            ("us_entries.0.place", "San Ysidro, CA"),
+            // Part A.III: a residence accepted, a job rejected, one none box each way.
+            ("residences.0.row", "new"),
+            ("residences.0.city", "Sacramento"),
+            ("residences.0.country", "US"),
+            ("residences.0.from", "2025-04"),
+            ("residences.0.to_present", "on"),
+            ("jobs.0.row", "new"),
+            ("jobs.0.employer", "Kherson Port Authority"),
+            ("jobs.0.from", "2016-01"),
+            ("background.no_schooling", "on"),
+            ("background.no_siblings", "on"),
+            ("background.father.deceased", "on"),
+            // Parts B and C.
+            ("claim_answers.past_harm.answer", "yes"),
+            (
+                "claim_answers.past_harm.explanation",
+                "Soldiers held me for three days.",
+            ),
+            ("claim_answers.crimes_in_us.answer", "no"),
+        ]),
+    )
+    .await
+    .unwrap();
+
+    let (status, html) = app.page(&lawyer.client, &review_path(case_id, id)).await;
+    assert_eq!(status, 200);
+    for (path, label) in [
+        ("applicant.religion", "17. Religion"),
+        ("residences.0.city", "Residence 1 — City or town"),
+        ("jobs.0.employer", "Job 1 — Name and address of employer"),
+        ("us_entries.0.place", "Entry 1 — 19c. Place of entry"),
+        ("background.no_siblings", "No siblings"),
+        ("claim_answers.past_harm.answer", "B.1A"),
+    ] {
+        assert!(
+            html.contains(&format!("name=\"decision:{path}\"")),
+            "{path} to decide"
+        );
+        let at = html.find(&format!("id=\"{path}\"")).expect(path);
+        let field = &html[at..at + html[at..].find("</fieldset>").expect("its end")];
+        assert!(field.contains(label), "{path} named {label}: {field}");
+    }
+    assert_eq!(
+        shown(&html, "applicant.court_proceedings", 1),
+        "Never been in proceedings"
+    );
+    assert_eq!(shown(&html, "residences.0.country", 1), "United States");
+    assert_eq!(shown(&html, "claim_answers.past_harm.answer", 1), "Yes");
+    assert_eq!(shown(&html, "background.no_schooling", 1), "Yes");
+
+    let response = app
+        .post_form(
+            &lawyer.client,
+            &review_path(case_id, id),
+            &[
+                ("decision:applicant.religion", "accept"),
+                ("decision:applicant.court_proceedings", "accept"),
+                ("decision:us_entries.0.arrived_on", "accept"),
+                ("decision:us_entries.0.place", "edit"),
+                ("edited:us_entries.0.place", "San Ysidro, California"),
+                ("decision:residences.0.city", "accept"),
+                ("decision:residences.0.country", "accept"),
+                ("decision:residences.0.from", "accept"),
+                ("decision:residences.0.to_present", "accept"),
+                ("decision:background.no_schooling", "accept"),
+                ("decision:claim_answers.past_harm.answer", "accept"),
+                ("decision:claim_answers.past_harm.explanation", "accept"),
+                ("decision:claim_answers.crimes_in_us.answer", "reject"),
+                ("action", "reject_rest"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), 303);
+
+    let saved = file(&app, case_id).await;
+    assert_eq!(saved.applicant.religion, "Orthodox Christian");
+    assert_eq!(saved.applicant.ethnic_group, "", "rejected with the rest");
+    assert_eq!(
+        saved.applicant.court_proceedings,
+        Some(refuge::domain::applicant::CourtProceedings::Never)
+    );
+    assert_eq!(saved.us_entries.len(), 1);
+    assert_eq!(saved.us_entries[0].place, "San Ysidro, California");
+    assert_eq!(saved.residences.len(), 1);
+    assert_eq!(saved.residences[0].city, "Sacramento");
+    assert_eq!(
+        saved.residences[0].to,
+        Some(refuge::domain::background::Until::Present)
+    );
+    assert!(saved.jobs.is_empty(), "the job rejected");
+    assert!(saved.background.no_schooling);
+    assert!(!saved.background.no_siblings, "rejected with the rest");
+    assert!(!saved.background.father.deceased, "rejected with the rest");
+    let answers = &saved.claim_answers;
+    assert_eq!(
+        answers.past_harm.answer,
+        refuge::domain::claim_answers::Answer::Yes
+    );
+    assert_eq!(
+        answers.past_harm.explanation,
+        "Soldiers held me for three days."
+    );
+    assert_eq!(
+        answers.crimes_in_us.answer,
+        refuge::domain::claim_answers::Answer::Unanswered,
+        "rejected"
+    );
+    let row = revision(&app, id).await;
+    assert_eq!(row.status, "reviewed");
+}
