@@ -801,3 +801,38 @@ async fn a_client_answers_parts_a_i_a_iii_b_and_c_and_they_arrive_for_review() {
     );
     assert_eq!(file.intake.applicant.religion, "");
 }
+
+/// A row removed from one of a step's lists leaves its other lists as they were; a button
+/// naming a list of another step is refused, and nothing is saved.
+#[actix_web::test]
+async fn a_row_is_removed_from_its_own_list_only() {
+    let app = spawn_app().await;
+    let lawyer = app.login_as(Role::Lawyer).await;
+    let (case, _) = app.draft_case(&lawyer.staff, "Petrenko").await;
+    let link = make_link(&app, &lawyer, case, "en").await;
+    let phone = client();
+    let background = format!("{link}?step=background&lang=en");
+    let shown = [
+        ("step", "background"),
+        ("residences.0.row", "new"),
+        ("residences.0.city", "Kherson"),
+        ("residences.1.row", "new"),
+        ("residences.1.city", "Odesa"),
+        ("siblings.0.row", "new"),
+        ("siblings.0.full_name", "Maria Petrenko"),
+    ];
+    let mut fields = shown.to_vec();
+    fields.push(("action", "remove:residences:0"));
+    let response = post_step(&app, &phone, &background, &fields).await;
+    assert_eq!(response.status(), 303);
+    let saved = draft(&app, &link).await;
+    assert_eq!(saved.get("residences.0.city"), "Odesa");
+    assert_eq!(saved.get("residences.1.city"), "");
+    assert_eq!(saved.get("siblings.0.full_name"), "Maria Petrenko");
+
+    let mut fields = shown.to_vec();
+    fields.push(("action", "add:family"));
+    let response = post_step(&app, &phone, &background, &fields).await;
+    assert_eq!(response.status(), 400);
+    assert_eq!(draft(&app, &link).await.get("residences.1.city"), "");
+}
