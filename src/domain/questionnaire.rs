@@ -74,6 +74,7 @@ const ABOUT: &[&str] = &[
     "applicant.native_language",
     "applicant.native_dialect",
     "applicant.fluent_in_english",
+    "applicant.no_other_languages",
 ];
 
 const ENTRY: &[&str] = &[
@@ -247,6 +248,10 @@ const CLIENT_LABELS: &[(&str, &str)] = &[
     (
         "applicant.fluent_in_english",
         "questionnaire-fluent-in-english",
+    ),
+    (
+        "applicant.no_other_languages",
+        "questionnaire-no-other-languages",
     ),
     (
         "claim_answers.past_harm.answer",

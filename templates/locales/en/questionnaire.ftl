@@ -99,6 +99,7 @@ questionnaire-court-proceedings = Have you ever been in immigration court procee
 questionnaire-court-proceedings-hint = A case before an immigration judge. If you are not sure, leave it empty: your lawyer will check.
 questionnaire-left-home = Date you last left your country
 questionnaire-fluent-in-english = Do you speak English fluently?
+questionnaire-no-other-languages = I speak no other language fluently
 questionnaire-entries-heading = Every entry into the US
 questionnaire-entries-intro = Each time you entered the United States, the most recent first.
 questionnaire-entry-status-hint = As on your papers, for example parole or B-2 visitor; leave it empty if you do not know.

@@ -100,6 +100,7 @@ questionnaire-court-proceedings = ¿Ha estado alguna vez en un proceso ante la c
 questionnaire-court-proceedings-hint = Un caso ante un juez de inmigración. Si no está seguro, déjelo vacío: su abogado lo comprobará.
 questionnaire-left-home = Fecha en que salió por última vez de su país
 questionnaire-fluent-in-english = ¿Habla inglés con fluidez?
+questionnaire-no-other-languages = No hablo ningún otro idioma con fluidez
 questionnaire-entries-heading = Cada entrada a EE. UU.
 questionnaire-entries-intro = Cada vez que entró a los Estados Unidos, empezando por la más reciente.
 questionnaire-entry-status-hint = Como figura en sus papeles, por ejemplo parole o visa B-2; déjelo vacío si no lo sabe.

@@ -99,6 +99,7 @@ questionnaire-court-proceedings = Были ли вы когда-нибудь у�
 questionnaire-court-proceedings-hint = Дело у иммиграционного судьи. Если не уверены, оставьте пустым: юрист проверит.
 questionnaire-left-home = Дата, когда вы в последний раз покинули свою страну
 questionnaire-fluent-in-english = Вы свободно говорите по-английски?
+questionnaire-no-other-languages = Других языков я свободно не знаю
 questionnaire-entries-heading = Все въезды в США
 questionnaire-entries-intro = Каждый ваш въезд в Соединённые Штаты, начиная с последнего.
 questionnaire-entry-status-hint = Как в ваших документах, например parole или виза B-2; оставьте пустым, если не знаете.

@@ -99,6 +99,7 @@ questionnaire-court-proceedings = Чи були ви коли-небудь уч�
 questionnaire-court-proceedings-hint = Справа в імміграційного судді. Якщо не впевнені, залиште порожнім: юрист перевірить.
 questionnaire-left-home = Дата, коли ви востаннє залишили свою країну
 questionnaire-fluent-in-english = Ви вільно розмовляєте англійською?
+questionnaire-no-other-languages = Іншими мовами я вільно не володію
 questionnaire-entries-heading = Усі в'їзди до США
 questionnaire-entries-intro = Кожен ваш в'їзд до Сполучених Штатів, починаючи з останнього.
 questionnaire-entry-status-hint = Як у ваших документах, наприклад parole або віза B-2; залиште порожнім, якщо не знаєте.
