@@ -1131,7 +1131,7 @@ async fn the_data_sheet_of_a_complete_case_prints_to_a_pdf_of_several_pages() {
     };
     let app = spawn_app().await;
     let lawyer = app.login_as(Role::Lawyer).await;
-    let fields = crate::i589_check::everything(&lawyer.staff.id.to_string());
+    let fields = crate::helpers::complete_intake(&lawyer.staff.id.to_string());
     let pairs: Vec<(&str, &str)> = fields
         .iter()
         .map(|(k, v)| (k.as_str(), v.as_str()))

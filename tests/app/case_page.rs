@@ -281,23 +281,6 @@ fn actions(rows: &[refuge::db::audit_log::AuditRow]) -> Vec<String> {
     rows.iter().map(|r| r.action.clone()).collect()
 }
 
-/// Puts a case at a stage directly, with a clear conflict check, to test moves out of it.
-async fn put_at(app: &TestApp, id: uuid::Uuid, stage: CaseStage, by: &Staff) {
-    let by = by.id;
-    app.state
-        .db
-        .run(move |conn| {
-            let now = chrono::NaiveDate::from_ymd_opt(2026, 11, 23)
-                .and_then(|d| d.and_hms_opt(12, 0, 0))
-                .expect("time");
-            refuge::db::cases::set_stage(conn, id, stage, (!stage.is_open()).then_some(now), now)?;
-            refuge::db::cases::record_conflict_check(conn, id, "clear", "", by, now)?;
-            Ok(())
-        })
-        .await
-        .expect("stage set");
-}
-
 // ---------------------------------------------------------------------------------------------
 
 #[actix_web::test]
@@ -1169,7 +1152,7 @@ async fn every_move(
         for to in CaseStage::ALL {
             // A refused move leaves the case where it was: put it back only after a move.
             if at != Some(from) {
-                put_at(app, id, from, &lawyer.staff).await;
+                app.put_at(id, from, &lawyer.staff).await;
                 at = Some(from);
             }
             let response = lawyer

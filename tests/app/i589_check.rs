@@ -9,7 +9,7 @@ use refuge::domain::i589::{self, Facts, ITEMS};
 use refuge::domain::intake::{FamilyMember, Intake};
 use refuge::domain::staff::Role;
 
-use crate::helpers::{Session, TestApp, spawn_app};
+use crate::helpers::{Session, TestApp, complete_intake, spawn_app};
 
 fn case_id(response: &reqwest::Response) -> uuid::Uuid {
     assert_eq!(response.status(), 303, "the intake is saved");
@@ -85,158 +85,6 @@ async fn every_items_link_lands_on_an_input_of_the_intake_page() {
     }
 }
 
-const QUESTIONS: [&str; 13] = [
-    "past_harm",
-    "fear_of_harm",
-    "arrested_abroad",
-    "organizations",
-    "continued_participation",
-    "fear_of_torture",
-    "earlier_applications",
-    "other_countries",
-    "status_elsewhere",
-    "harmed_others",
-    "returned",
-    "filed_after_one_year",
-    "crimes_in_us",
-];
-
-/// A draft intake answering every item the case file asks, with one person of each group
-/// (family rows: 0 spouse, 1 child, 2 parent, 3 sibling).
-pub(crate) fn everything(lawyer_id: &str) -> Vec<(String, String)> {
-    let mut fields: Vec<(String, String)> = [
-        ("client.family_name", "Kovalenko"),
-        ("client.given_name", "Oksana"),
-        ("client.middle_name", "NONE"),
-        ("client.native_name", "Оксана Коваленко"),
-        ("client.other_names", "N/A"),
-        ("client.date_of_birth", "1990-03-04"),
-        ("client.sex", "female"),
-        ("client.country_of_birth", "UA"),
-        ("client.nationalities", "UA"),
-        ("client.passport_numbers", "FX123456"),
-        ("client.passport_expiry", "2030-01-01"),
-        ("client.phone", "+1 916 555 0100"),
-        (
-            "client.us_address",
-            "12 Elm St, Apt 3, Sacramento, CA 95814",
-        ),
-        ("entry.last_arrival_on", "2025-06-01"),
-        ("entry.port_of_entry", "San Ysidro, CA"),
-        ("entry.manner_of_entry", "cbp_one"),
-        ("entry.i94_number", "123456789A1"),
-        ("entry.class_of_admission", "DT parole"),
-        ("entry.parole_expires_on", "2027-06-01"),
-        ("claim.kind", "affirmative"),
-        ("claim_answers.grounds", "political_opinion"),
-        // Part A.III.
-        ("background.last_address.street", "Sumska 17"),
-        ("background.last_address.city", "Kharkiv"),
-        ("background.last_address.province", "N/A"),
-        ("background.last_address.country", "UA"),
-        ("background.last_address.from", "2019-04"),
-        ("background.last_address.to", "2025-05"),
-        ("background.feared_country_same", "on"),
-        ("residences.0.city", "Sacramento"),
-        ("residences.0.to_present", "on"),
-        ("background.no_schooling", "on"),
-        ("jobs.0.employer", "Kharkiv Tractor Plant, Kharkiv, Ukraine"),
-        ("jobs.0.occupation", "Engineer"),
-        ("jobs.0.from", "2015-09"),
-        ("jobs.0.to", "2025-05"),
-        ("background.mother.full_name", "Olena Shevchuk"),
-        ("background.mother.birth_city", "Poltava"),
-        ("background.mother.birth_country", "UA"),
-        ("background.mother.location", "Kharkiv, Ukraine"),
-        ("background.father.full_name", "UNKNOWN"),
-        ("background.father.birth_city", "UNKNOWN"),
-        ("background.father.birth_country", "UA"),
-        ("background.father.deceased", "on"),
-        ("siblings.0.full_name", "Taras Shevchuk"),
-        ("siblings.0.birth_city", "Kharkiv"),
-        ("siblings.0.birth_country", "UA"),
-        ("siblings.0.location", "Kyiv, Ukraine"),
-        // Part A.I beyond the client's details.
-        ("applicant.ssn", "NONE"),
-        ("applicant.uscis_account_number", "NONE"),
-        ("applicant.mailing_same_as_residence", "yes"),
-        ("applicant.marital_status", "married"),
-        ("applicant.city_of_birth", "Kharkiv"),
-        ("applicant.nationality_at_birth", "UA"),
-        ("applicant.ethnic_group", "Ukrainian"),
-        ("applicant.religion", "Orthodox"),
-        ("applicant.court_proceedings", "never"),
-        ("applicant.left_home_country_on", "2025-05-20"),
-        ("applicant.travel_document_country", "UA"),
-        ("applicant.native_language", "uk"),
-        ("applicant.fluent_in_english", "no"),
-        ("client.languages", "ru"),
-        ("us_entries.0.row", "new"),
-        ("us_entries.0.arrived_on", "2025-06-01"),
-        ("us_entries.0.place", "San Ysidro, CA"),
-        ("us_entries.0.status", "DT parole"),
-        ("us_entries.0.status_expires_on", "2027-06-01"),
-        ("action", "save_draft"),
-    ]
-    .iter()
-    .map(|(k, v)| ((*k).to_string(), (*v).to_string()))
-    .collect();
-    fields.push(("claim.lawyer_id".into(), lawyer_id.into()));
-    for question in QUESTIONS {
-        fields.push((format!("claim_answers.{question}.answer"), "no".into()));
-    }
-    let family = [
-        ("spouse", "Kovalenko", "Andriy", "1988-01-02", "married"),
-        ("child", "Kovalenko", "Maria", "2015-05-06", "single"),
-        ("parent", "Shevchuk", "Olena", "1962-07-08", "widowed"),
-        ("sibling", "Shevchuk", "Taras", "1993-09-10", "single"),
-    ];
-    for (row, (relationship, family_name, given_name, born, marital)) in family.iter().enumerate() {
-        for (name, value) in [
-            ("row", "new"),
-            ("relationship", relationship),
-            ("family_name", family_name),
-            ("given_name", given_name),
-            ("date_of_birth", born),
-            ("marital_status", marital),
-        ] {
-            fields.push((format!("family.{row}.{name}"), (*value).to_string()));
-        }
-    }
-    // Part A.II of the spouse (in the US) and the child (still abroad).
-    for row in [0, 1] {
-        for (name, value) in [
-            ("a_number", "NONE"),
-            ("passport_number", "FX7654321"),
-            ("ssn", "NONE"),
-            ("middle_name", "NONE"),
-            ("other_names", "NONE"),
-            ("city_of_birth", "Kharkiv"),
-            ("country_of_birth", "UA"),
-            ("nationality", "UA"),
-            ("ethnic_group", "Ukrainian"),
-            ("sex", if row == 0 { "male" } else { "female" }),
-        ] {
-            fields.push((format!("family.{row}.{name}"), value.to_string()));
-        }
-    }
-    for (name, value) in [
-        ("married_on", "2012-09-15"),
-        ("marriage_place", "Kharkiv, Ukraine"),
-        ("in_us", "on"),
-        ("last_entry_place", "San Ysidro, CA"),
-        ("last_entry_on", "2025-06-01"),
-        ("i94_number", "123456789B2"),
-        ("status_when_admitted", "DT parole"),
-        ("current_status", "Parolee"),
-        ("in_court_proceedings", "no"),
-    ] {
-        fields.push((format!("family.0.{name}"), value.to_string()));
-    }
-    fields.push(("family.1.location".into(), "Lviv, Ukraine".into()));
-    fields
-}
-
 /// `fields` with `name` set to `value` (added if absent).
 fn with(mut fields: Vec<(String, String)>, name: &str, value: &str) -> Vec<(String, String)> {
     match fields.iter_mut().find(|(k, _)| k == name) {
@@ -283,7 +131,12 @@ fn missing(section: &str) -> Vec<(String, String)> {
 async fn an_intake_that_fills_everything_passes_the_check() {
     let app = spawn_app().await;
     let lawyer = app.login_as(Role::Lawyer).await;
-    let (_, section) = checked(&app, &lawyer, &everything(&lawyer.staff.id.to_string())).await;
+    let (_, section) = checked(
+        &app,
+        &lawyer,
+        &complete_intake(&lawyer.staff.id.to_string()),
+    )
+    .await;
     let total = ITEMS.len();
     assert!(
         section.contains(&format!("I-589: {total} of {total} items ready")),
@@ -297,7 +150,7 @@ async fn an_intake_that_fills_everything_passes_the_check() {
 async fn each_kind_of_missing_item_is_listed_under_its_part_with_a_link_to_its_field() {
     let app = spawn_app().await;
     let lawyer = app.login_as(Role::Lawyer).await;
-    let full = everything(&lawyer.staff.id.to_string());
+    let full = complete_intake(&lawyer.staff.id.to_string());
     // (what is changed, to what, the item found missing, the field its link opens, its part)
     let cases = [
         (
@@ -419,7 +272,7 @@ async fn each_kind_of_missing_item_is_listed_under_its_part_with_a_link_to_its_f
 async fn items_a_rule_does_not_ask_and_typed_nones_are_ready() {
     let app = spawn_app().await;
     let lawyer = app.login_as(Role::Lawyer).await;
-    let full = everything(&lawyer.staff.id.to_string());
+    let full = complete_intake(&lawyer.staff.id.to_string());
     // A former spouse with nothing but a name: the applicant is not married.
     let mut fields = with(full, "family.0.marital_status", "divorced");
     fields = with(fields, "applicant.marital_status", "divorced");
@@ -445,7 +298,7 @@ async fn items_a_rule_does_not_ask_and_typed_nones_are_ready() {
 async fn the_total_counts_every_person_on_file() {
     let app = spawn_app().await;
     let lawyer = app.login_as(Role::Lawyer).await;
-    let mut fields = everything(&lawyer.staff.id.to_string());
+    let mut fields = complete_intake(&lawyer.staff.id.to_string());
     for (name, value) in [
         ("row", "new"),
         ("relationship", "child"),
@@ -499,7 +352,7 @@ fn warnings(section: &str) -> Vec<(String, String)> {
 
 /// `everything` with native names for all, and C.5 answered as the arrival says (late).
 fn consistent(lawyer_id: &str) -> Vec<(String, String)> {
-    let mut fields = everything(lawyer_id);
+    let mut fields = complete_intake(lawyer_id);
     for (row, native) in [
         "Андрій Коваленко",
         "Марія Коваленко",

@@ -12,8 +12,7 @@ use refuge::domain::audit::AuditAction;
 use refuge::domain::staff::Role;
 use serde_json::Value;
 
-use crate::helpers::{PASSWORD, Session, TestApp, client, spawn_app};
-use crate::i589_check::everything;
+use crate::helpers::{PASSWORD, Session, TestApp, client, complete_intake, spawn_app};
 
 /// Saves a draft intake of `fields` and returns its case's id.
 async fn save(app: &TestApp, lawyer: &Session, fields: &[(String, String)]) -> uuid::Uuid {
@@ -44,7 +43,7 @@ fn with(mut fields: Vec<(String, String)>, name: &str, value: &str) -> Vec<(Stri
 /// A complete case as the demo office has them: every item answered, the family's names
 /// in their own alphabet too (rows: 0 spouse, 1 child, 2 parent, 3 sibling).
 fn complete(lawyer: &Session) -> Vec<(String, String)> {
-    let mut fields = everything(&lawyer.staff.id.to_string());
+    let mut fields = complete_intake(&lawyer.staff.id.to_string());
     for (row, native) in [
         (0, "Андрій Коваленко"),
         (1, "Марія Коваленко"),
