@@ -6,6 +6,7 @@ use actix_web::{HttpResponse, ResponseError};
 use serde::Serialize;
 
 use crate::domain::audit::RefusalReason;
+use crate::domain::i589::Completeness;
 
 /// A user-facing message: a translation catalogue key and its arguments.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -127,6 +128,10 @@ pub enum AppError {
     BadField(FieldError),
     #[error("conflict: {}", .0.key)]
     Conflict(Message),
+    /// A move to `filed` refused while the I-589 has items missing (409): the check's result,
+    /// whose missing items the page lists and the problem document carries.
+    #[error("conflict: {} I-589 items missing", .0.missing_count())]
+    I589Incomplete(Box<Completeness>),
     #[error("too many attempts")]
     TooManyRequests { retry_after_seconds: i64 },
     #[error("request body too large")]
@@ -169,6 +174,10 @@ impl AppError {
                     .with_label("reason", error.message.key),
             ),
             Self::Conflict(message) => ("error-conflict-title", message.clone()),
+            Self::I589Incomplete(check) => (
+                "error-conflict-title",
+                Message::new("i589-filing-refused").with("count", check.missing_count()),
+            ),
             Self::TooManyRequests {
                 retry_after_seconds,
             } => (
@@ -211,7 +220,7 @@ impl ResponseError for AppError {
             Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             Self::BadRequest(_) | Self::BadField(_) => StatusCode::BAD_REQUEST,
             Self::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
-            Self::Conflict(_) => StatusCode::CONFLICT,
+            Self::Conflict(_) | Self::I589Incomplete(_) => StatusCode::CONFLICT,
             Self::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Self::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,

@@ -120,6 +120,12 @@ pub fn can_close_case(actor: &Staff) -> Result<(), AppError> {
     allow(lawyer_or_admin(actor))
 }
 
+/// Filing an I-589 that the completeness check finds items missing on, with a written
+/// reason: a lawyer's professional judgment, so lawyers only (not admins, not paralegals).
+pub fn can_override_i589_check(actor: &Staff) -> Result<(), AppError> {
+    allow(actor.active && actor.role == Role::Lawyer)
+}
+
 /// Purging a client's file for the retention policy: admins only.
 pub fn can_purge_case(actor: &Staff) -> Result<(), AppError> {
     allow(actor.active && actor.role == Role::Admin)
@@ -178,6 +184,7 @@ mod tests {
         );
         assert!(can_edit_case_file(&paralegal).is_err());
         assert!(can_close_case(&paralegal).is_err());
+        assert!(can_override_i589_check(&paralegal).is_err());
         assert!(
             can_send_questionnaires(&paralegal, &scope(&paralegal, true), theirs).is_err(),
             "a paralegal sends no questionnaire, even on their own case"
@@ -253,6 +260,14 @@ mod tests {
         }
         assert!(can_purge_case(&lawyer).is_err());
         assert!(can_purge_case(&admin).is_ok());
+        assert!(can_override_i589_check(&lawyer).is_ok());
+        assert!(
+            can_override_i589_check(&admin).is_err(),
+            "filing with items missing is a lawyer's judgment"
+        );
+        let mut inactive_lawyer = staff(Role::Lawyer);
+        inactive_lawyer.active = false;
+        assert!(can_override_i589_check(&inactive_lawyer).is_err());
         let mut inactive = staff(Role::Admin);
         inactive.active = false;
         assert!(can_view_case(&scope(&inactive, true), any).is_err());

@@ -17,6 +17,7 @@ pub mod claim_answers;
 pub mod clients;
 pub mod family;
 pub mod held_forms;
+pub mod i589_overrides;
 pub mod inquiries;
 pub mod lock_links;
 pub mod login_throttle;

@@ -137,6 +137,7 @@ pub const SEALED_COLUMNS: &[SealedColumn] = &[
     column("inquiries", "id", "decline_reason"),
     column("case_revisions", "id", "answers"),
     column("questionnaires", "id", "draft"),
+    column("i589_overrides", "id", "reason"),
 ];
 
 impl SealedColumn {

@@ -904,3 +904,25 @@ diesel::table! {
 diesel::joinable!(applicant_details -> clients (client_id));
 diesel::joinable!(us_entries -> clients (client_id));
 diesel::allow_tables_to_appear_in_same_query!(applicant_details, us_entries, clients);
+
+// Issue 16: a lawyer's override of the I-589 completeness check when filing.
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::uuid::PortableUuid;
+    use crate::db::sealed::Sealed;
+
+    i589_overrides (id) {
+        id -> PortableUuid,
+        case_id -> PortableUuid,
+        overridden_by -> PortableUuid,
+        overridden_at -> Timestamp,
+        missing_count -> Integer,
+        missing_items -> Text,
+        reason -> Sealed,
+    }
+}
+
+diesel::joinable!(i589_overrides -> cases (case_id));
+diesel::joinable!(i589_overrides -> staff (overridden_by));
+diesel::allow_tables_to_appear_in_same_query!(i589_overrides, cases);
+diesel::allow_tables_to_appear_in_same_query!(i589_overrides, staff);

@@ -67,6 +67,7 @@ actions! {
     CaseEventAdded => "case.event_added", "audit-action-case-event-added";
     CaseEventOutcomeRecorded => "case.event_outcome_recorded", "audit-action-case-event-outcome-recorded";
     CaseEventRemoved => "case.event_removed", "audit-action-case-event-removed";
+    CaseI589CheckOverridden => "case.i589_check_overridden", "audit-action-case-i589-check-overridden";
     CaseListViewed => "case_list.viewed", "audit-action-case-list-viewed";
     CaseNoteAdded => "case.note_added", "audit-action-case-note-added";
     CasePurged => "case.purged", "audit-action-case-purged";
@@ -307,6 +308,17 @@ const ENTRY_FIELDS: &[Field] = &[
     ("intake_complete", "audit-field-intake-complete", Kind::Flag),
     ("demo_data", "audit-field-demo-data", Kind::Flag),
     ("with_note", "audit-field-with-note", Kind::Flag),
+    // A filing with I-589 items missing: how many and their printed numbers.
+    (
+        "missing_count",
+        "audit-field-i589-missing-count",
+        Kind::Text,
+    ),
+    (
+        "missing_items",
+        "audit-field-i589-missing-items",
+        Kind::Text,
+    ),
     (
         "outcome",
         "audit-field-conflict-outcome",

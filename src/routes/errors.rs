@@ -31,6 +31,25 @@ pub struct Problem {
     pub errors: Vec<ProblemField>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub retry_after_seconds: Option<i64>,
+    /// For `urn:refuge:problem:i589-incomplete` (a move to `filed` refused): every item of
+    /// the I-589 still missing, in the form's order. A lawyer may file anyway with an
+    /// `override_reason`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub missing_items: Vec<ProblemMissingItem>,
+}
+
+/// An I-589 item the completeness check finds missing.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct ProblemMissingItem {
+    /// As printed on the form: `A.I.6`, `A.II.child.2.date_of_birth`.
+    pub number: String,
+    /// Its part, as printed: `A.I`, `A.II`, `A.III`, `B`, `C`, `D`.
+    pub part: String,
+    /// In English, as the form asks it: `Middle name`, `Child 2: Date of birth`.
+    pub label: String,
+    /// The intake page's field that answers it (`client.middle_name`,
+    /// `family.3.date_of_birth`): the page `/cases/{id}/intake#<field>` opens at it.
+    pub field: String,
 }
 
 #[derive(Debug, Serialize, utoipa::ToSchema)]
@@ -62,6 +81,7 @@ fn problem_slug(err: &AppError) -> &'static str {
         AppError::BadRequest(_) | AppError::BadField(_) => "bad-request",
         AppError::Validation(_) => "validation",
         AppError::Conflict(_) => "conflict",
+        AppError::I589Incomplete(_) => "i589-incomplete",
         AppError::TooManyRequests { .. } => "too-many-requests",
         AppError::PayloadTooLarge => "payload-too-large",
         AppError::UnsupportedMediaType => "unsupported-media-type",
@@ -97,6 +117,21 @@ pub fn problem(err: &AppError, i18n: &I18n) -> Problem {
                 retry_after_seconds,
             } => Some(*retry_after_seconds),
             _ => None,
+        },
+        missing_items: match err {
+            AppError::I589Incomplete(check) => check
+                .missing
+                .iter()
+                .flat_map(|(part, items)| {
+                    items.iter().map(|item| ProblemMissingItem {
+                        number: item.number.clone(),
+                        part: part.code().to_string(),
+                        label: item.label.clone(),
+                        field: item.field(),
+                    })
+                })
+                .collect(),
+            _ => Vec::new(),
         },
     }
 }

@@ -11,6 +11,7 @@ use crate::auth::policy;
 use crate::clock;
 use crate::db::case_work::{CaseEventRow, ChecklistRow, ClockStopRow, NoteRow};
 use crate::db::cases::{CaseRow, StageChange};
+use crate::db::i589_overrides::{NewOverride, OverrideRow};
 use crate::db::{self, DbConnection, office_settings, write_transaction};
 use crate::domain::audit::AuditAction;
 use crate::domain::case_file::{self, Appointment, CaseFacts};
@@ -19,6 +20,7 @@ use crate::domain::case_work::{
     self, ChecklistUpdate, ClockChange, KeyDates, NewCaseEvent, NewChecklistItem,
 };
 use crate::domain::deadlines::{Deadline, FilingException};
+use crate::domain::i589;
 use crate::domain::intake::Intake;
 use crate::domain::staff::Staff;
 use crate::error::{AppError, Message};
@@ -199,12 +201,26 @@ pub struct CaseFile {
     /// Close, withdraw, decline or reopen.
     pub can_close: bool,
     pub can_purge: bool,
+    /// File the I-589 with items missing, giving a reason ([`policy::can_override_i589_check`]).
+    pub can_override_i589_check: bool,
+    /// Filings made with items missing, oldest first.
+    pub i589_overrides: Vec<OverrideRow>,
     /// The client's answers waiting for review, oldest first: only for a reader who may
     /// read them ([`policy::can_read_revisions`]).
     pub pending_revisions: Vec<super::revisions::PendingRevision>,
     pub today: NaiveDate,
     /// The office's local time, to tell which events have happened.
     pub now: NaiveDateTime,
+}
+
+/// The case file's intake as the case page and the I-589 check read it: the client's
+/// answers, with the claim's kind and staff as the case records them.
+fn case_intake(conn: &mut DbConnection, case: &CaseRow) -> Result<Intake, AppError> {
+    let mut intake = db::clients::load(conn, case.client_id.0)?.unwrap_or_default();
+    intake.claim.kind = case.kind();
+    intake.claim.lawyer_id = case.lawyer();
+    intake.claim.paralegal_id = case.paralegal();
+    Ok(intake)
 }
 
 /// Opens a case file. Once the actor is known to see the case, its `case.viewed` entry is
@@ -237,10 +253,7 @@ pub async fn open(
         .db
         .read(move |conn| {
             let case = visible_case(conn, &scope, id)?;
-            let mut intake = db::clients::load(conn, case.client_id.0)?.unwrap_or_default();
-            intake.claim.kind = case.kind();
-            intake.claim.lawyer_id = case.lawyer();
-            intake.claim.paralegal_id = case.paralegal();
+            let intake = case_intake(conn, &case)?;
             let events = db::case_work::events(conn, id)?;
             let ead_stops = db::case_work::clock_stops(conn, id)?;
             let deadlines = case_file::deadlines(
@@ -279,6 +292,8 @@ pub async fn open(
                 can_edit: policy::can_edit_case_file(&actor).is_ok(),
                 can_close: policy::can_close_case(&actor).is_ok(),
                 can_purge: policy::can_purge_case(&actor).is_ok(),
+                can_override_i589_check: policy::can_override_i589_check(&actor).is_ok(),
+                i589_overrides: db::i589_overrides::of_case(conn, id)?,
                 pending_revisions: super::revisions::pending_for(conn, &actor, &case)?,
                 allowed_next,
                 deadlines,
@@ -291,26 +306,42 @@ pub async fn open(
         .await
 }
 
+/// The longest stage note or override reason.
+const MAX_STAGE_TEXT: usize = 2_000;
+
+/// Records a problem with a stage form's free text at its field.
+fn check_stage_text(errors: &mut crate::error::FieldErrors, field: &str, text: &str) {
+    if text.chars().count() > MAX_STAGE_TEXT {
+        errors.push(
+            field,
+            Message::new("validation-too-long").with("max", MAX_STAGE_TEXT),
+        );
+    } else if let Err(message) = crate::domain::text::check_block(text) {
+        errors.push(field, message);
+    }
+}
+
 /// Moves a case to another stage, if the claim's kind allows it and the actor may.
+///
+/// A move to `filed` is refused while the I-589 completeness check finds items missing
+/// ([`AppError::I589Incomplete`], with the items), unless a lawyer gives a reason for filing
+/// anyway (`override_reason`, [`policy::can_override_i589_check`]): the override is then
+/// stored with the missing items' numbers and audited in the same transaction. A reason from
+/// anyone else is refused (403) whatever the stage; a blank one is no reason; a reason on a
+/// move that the check does not stop is not recorded.
 pub async fn transition(
     state: &AppState,
     actor: &Staff,
     id: uuid::Uuid,
     to: CaseStage,
     note: String,
+    override_reason: Option<String>,
     address: Option<String>,
 ) -> Result<CaseStage, AppError> {
     let note = note.trim().to_string();
-    if note.chars().count() > 2_000 {
-        return Err(AppError::BadRequest(
-            Message::new("validation-too-long").with("max", 2_000),
-        ));
-    }
-    if let Err(message) = crate::domain::text::check_block(&note) {
-        let mut errors = crate::error::FieldErrors::default();
-        errors.push("note", message);
-        return Err(AppError::Validation(errors));
-    }
+    let reason = override_reason
+        .map(|r| r.trim().to_string())
+        .filter(|r| !r.is_empty());
     let today = today(state);
     let now = state.now();
     let audit = AuditContext::new(Some(actor.id), address, now);
@@ -322,6 +353,15 @@ pub async fn transition(
             write_transaction(conn, |conn| {
                 let (_, case) = reader_case(conn, &actor, id)?;
                 policy::can_work_on_case(&actor, assignment(&case))?;
+                if reason.is_some() {
+                    policy::can_override_i589_check(&actor)?;
+                }
+                let mut errors = crate::error::FieldErrors::default();
+                check_stage_text(&mut errors, "note", &note);
+                if let Some(reason) = &reason {
+                    check_stage_text(&mut errors, "override_reason", reason);
+                }
+                errors.into_result()?;
                 let from = case.stage()?;
                 let reopening = !from.is_open();
                 if reopening
@@ -353,6 +393,11 @@ pub async fn transition(
                 {
                     return Err(AppError::Conflict(Message::new("case-conflict-unresolved")));
                 }
+                let overridden = if to == CaseStage::Filed {
+                    i589_gaps(conn, &case, today, reason.as_deref())?
+                } else {
+                    None
+                };
                 let now_db = clock::to_db(now);
                 let closed_at = (!to.is_open()).then_some(now_db);
                 db::cases::set_stage(conn, id, to, closed_at, now_db)?;
@@ -372,12 +417,61 @@ pub async fn transition(
                     case_target(id),
                     json!({ "from": from, "to": to, "with_note": !note.is_empty() }),
                 )?;
+                if let Some((missing, reason)) = overridden {
+                    db::i589_overrides::insert(
+                        conn,
+                        &NewOverride {
+                            case_id: id,
+                            by: actor.id,
+                            at: now_db,
+                            missing_items: &missing,
+                            reason,
+                        },
+                    )?;
+                    // Item numbers name boxes of the form, never what is (not) in them; the
+                    // reason stays sealed in its table.
+                    audit.record(
+                        conn,
+                        AuditAction::CaseI589CheckOverridden,
+                        case_target(id),
+                        json!({ "missing_count": missing.len(), "missing_items": missing }),
+                    )?;
+                }
                 refresh_deadlines(conn, id, today)?;
                 notifier.stage_changed(conn, &case, from, to, actor.id)?;
                 Ok(to)
             })
         })
         .await
+}
+
+/// The I-589 check before a filing, on the intake as this transaction reads it: `None` when
+/// nothing is missing; the missing items' numbers and the reason when a lawyer overrides;
+/// otherwise the refusal with the missing items.
+fn i589_gaps<'r>(
+    conn: &mut DbConnection,
+    case: &CaseRow,
+    today: NaiveDate,
+    reason: Option<&'r str>,
+) -> Result<Option<(Vec<String>, &'r str)>, AppError> {
+    let intake = case_intake(conn, case)?;
+    let check = i589::check(&i589::Facts {
+        intake: &intake,
+        today,
+        filed_on: case.i589_filed_on,
+    });
+    if check.is_complete() {
+        return Ok(None);
+    }
+    let Some(reason) = reason else {
+        return Err(AppError::I589Incomplete(Box::new(check)));
+    };
+    let numbers = check
+        .missing
+        .iter()
+        .flat_map(|(_, items)| items.iter().map(|item| item.number.clone()))
+        .collect();
+    Ok(Some((numbers, reason)))
 }
 
 /// The lawyer's conclusion after the conflict check: clear, or a conflict with its reason.

@@ -100,6 +100,7 @@ async fn an_intake_round_trips_and_keeps_its_index_and_deadlines() {
         CaseStage::ConflictCheck,
         "".into(),
         None,
+        None,
     )
     .await;
     assert!(moved.is_ok(), "{moved:?}");
@@ -109,6 +110,7 @@ async fn an_intake_round_trips_and_keeps_its_index_and_deadlines() {
         saved.id,
         CaseStage::Consultation,
         "".into(),
+        None,
         None,
     )
     .await;
@@ -129,6 +131,7 @@ async fn an_intake_round_trips_and_keeps_its_index_and_deadlines() {
         CaseStage::Consultation,
         "met the family".into(),
         None,
+        None,
     )
     .await
     .expect("consultation");
@@ -138,6 +141,7 @@ async fn an_intake_round_trips_and_keeps_its_index_and_deadlines() {
         saved.id,
         CaseStage::Drafting,
         "".into(),
+        None,
         None,
     )
     .await;
@@ -151,6 +155,7 @@ async fn an_intake_round_trips_and_keeps_its_index_and_deadlines() {
         saved.id,
         CaseStage::Closed,
         "".into(),
+        None,
         None,
     )
     .await;

@@ -148,6 +148,7 @@ async fn fixture() -> Fixture {
             to,
             String::new(),
             None,
+            None,
         )
         .await
         .expect("transition");

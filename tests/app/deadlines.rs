@@ -184,6 +184,7 @@ async fn a_closed_case_has_no_deadline_and_sends_no_reminder() {
         CaseStage::Declined,
         String::new(),
         None,
+        None,
     )
     .await
     .expect("declined");
@@ -324,6 +325,7 @@ async fn stored_deadlines_are_rebuilt_once_when_the_rules_change() {
         case.id,
         CaseStage::Closed,
         String::new(),
+        None,
         None,
     )
     .await

@@ -187,6 +187,7 @@ async fn a_message_goes_over_real_smtp_and_waits_while_the_server_is_down() {
         CaseStage::ConflictCheck,
         String::new(),
         None,
+        None,
     )
     .await
     .expect("transition");

@@ -33,6 +33,7 @@ mod i589_background;
 mod i589_check;
 mod i589_claim;
 mod i589_family;
+mod i589_filing;
 mod i589_sheet;
 mod inquiry;
 mod intake;

@@ -106,6 +106,7 @@ async fn assignments_and_stage_changes_reach_the_right_people_without_names() {
         CaseStage::ConflictCheck,
         "call the family".into(),
         None,
+        None,
     )
     .await
     .expect("transition");
@@ -136,6 +137,7 @@ async fn assignments_and_stage_changes_reach_the_right_people_without_names() {
         case.id,
         CaseStage::Declined,
         String::new(),
+        None,
         None,
     )
     .await
@@ -183,6 +185,7 @@ async fn assignments_and_stage_changes_reach_the_right_people_without_names() {
         case.id,
         CaseStage::Inquiry,
         String::new(),
+        None,
         None,
     )
     .await
@@ -267,6 +270,7 @@ async fn an_event_that_rolls_back_leaves_no_message_behind() {
         case.id,
         CaseStage::Granted,
         String::new(),
+        None,
         None,
     )
     .await;

@@ -1,8 +1,9 @@
 //! Issue 14, "a purge leaves nothing that identifies the person": a client's file with a
 //! distinctive value in every field of the story (names, numbers, contacts, nationality, the
-//! entry, the journey, the family, persecution), changed after saving, worked on, with mail
-//! queued and a form held for its page, is purged; then every row of every table of the
-//! database, audit log and outbox included, is read as text and none holds those values.
+//! entry, the journey, the family, persecution), changed after saving, worked on (and filed
+//! with I-589 items missing, for a reason), with mail queued and a form held for its page, is
+//! purged; then every row of every table of the database, audit log and outbox included, is
+//! read as text and none holds those values.
 //! Runs on SQLite, and on PostgreSQL with `REFUGE_TEST_POSTGRES_URL`.
 
 use diesel::prelude::*;
@@ -138,6 +139,7 @@ const NEEDLES: &[&str] = &[
     "Zqxchecklistnote",
     "Zqxconflictnote",
     "Zqxheld",
+    "Zqxoverridereason",
 ];
 
 fn intake<'a>(lawyer: &'a str, paralegal: &'a str) -> Vec<(&'a str, &'a str)> {
@@ -303,6 +305,29 @@ async fn a_purged_file_leaves_no_identifying_value_in_any_table() {
         ],
     )
     .await;
+    // Filed with I-589 items missing, for a reason (from drafting, the conflict note kept).
+    app.state
+        .db
+        .run(move |conn| {
+            let now = refuge::clock::to_db(chrono::Utc::now());
+            refuge::db::cases::set_stage(
+                conn,
+                id,
+                refuge::domain::case_stage::CaseStage::Drafting,
+                None,
+                now,
+            )?;
+            Ok(())
+        })
+        .await
+        .expect("at drafting");
+    posted(
+        &app,
+        &lawyer,
+        &format!("{base}/stage"),
+        &[("to", "filed"), ("override_reason", "Zqxoverridereason")],
+    )
+    .await;
     let (_, _) = app.page(&lawyer.client, &base).await;
     // The day's digest is written (and waits to be sent).
     app.run_daily_scan().await;
@@ -354,7 +379,13 @@ async fn a_purged_file_leaves_no_identifying_value_in_any_table() {
             .any(|m| m.case_id.is_none() && m.text_body.contains(&reference)),
         "a digest names the case"
     );
-    for needle in ["Zqxfamily", "Zqxnarrative2", "Zqxheld", "Zqxcasenote"] {
+    for needle in [
+        "Zqxfamily",
+        "Zqxnarrative2",
+        "Zqxheld",
+        "Zqxcasenote",
+        "Zqxoverridereason",
+    ] {
         assert!(
             !holding(&before, &[needle]).is_empty(),
             "{needle} is stored before the purge"

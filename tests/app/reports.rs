@@ -82,6 +82,7 @@ impl Office {
             to,
             String::new(),
             None,
+            None,
         )
         .await
         .unwrap_or_else(|e| panic!("transition to {to}: {e:?}"));

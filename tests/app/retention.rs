@@ -36,6 +36,7 @@ async fn case_closed_at(
             CaseStage::Declined,
             String::new(),
             None,
+            None,
         )
         .await
         .expect("declined");

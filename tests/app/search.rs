@@ -676,6 +676,7 @@ async fn a_cleared_conflict_check_offers_the_move_to_consultation() {
         refuge::domain::case_stage::CaseStage::ConflictCheck,
         String::new(),
         None,
+        None,
     )
     .await
     .unwrap();

@@ -112,6 +112,21 @@ pub struct CaseJson {
     pub ead_clock_stops: Vec<EadClockStopJson>,
     /// Stages the case may move to next.
     pub allowed_next: Vec<CaseStage>,
+    /// Filings made with I-589 items missing, oldest first.
+    pub i589_overrides: Vec<I589OverrideJson>,
+}
+
+/// A lawyer's filing of the I-589 with items missing.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct I589OverrideJson {
+    /// When, in UTC.
+    pub at: DateTime<Utc>,
+    /// The lawyer, by name.
+    pub by: Option<String>,
+    /// The numbers of the items missing then, as printed on the form (`A.I.6`).
+    pub missing_items: Vec<String>,
+    /// Why the case was filed anyway.
+    pub reason: String,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -284,6 +299,16 @@ pub async fn show(
             })
             .collect(),
         allowed_next: file.allowed_next,
+        i589_overrides: file
+            .i589_overrides
+            .into_iter()
+            .map(|o| I589OverrideJson {
+                at: o.overridden_at.and_utc(),
+                by: o.overridden_by,
+                missing_items: o.missing_items.split(' ').map(str::to_string).collect(),
+                reason: o.reason,
+            })
+            .collect(),
         intake: file.intake,
     }))
 }
@@ -294,6 +319,12 @@ pub struct TransitionRequest {
     pub to: CaseStage,
     #[serde(default)]
     pub note: String,
+    /// Lawyers only: why the case is filed although the I-589 has items missing (at most
+    /// 2,000 characters). Without it (or blank) a move to `filed` with items missing is
+    /// refused (409, `i589-incomplete`); from anyone but a lawyer it is refused (403). Kept
+    /// with the case, shown on it, and not recorded when nothing is missing.
+    #[serde(default)]
+    pub override_reason: Option<String>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -301,7 +332,9 @@ pub struct TransitionResponse {
     pub stage: CaseStage,
 }
 
-/// Move a case to another stage. Impossible moves for the claim's kind are refused (409).
+/// Move a case to another stage. Impossible moves for the claim's kind are refused (409), and
+/// so is a move to `filed` while the I-589 has items missing, unless a lawyer gives an
+/// `override_reason`.
 #[utoipa::path(
     post,
     path = "/api/v1/cases/{id}/transitions",
@@ -313,10 +346,10 @@ pub struct TransitionResponse {
         (status = 200, description = "The case's new stage", body = TransitionResponse),
         (status = 400, description = "Malformed body or unknown stage", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not assigned, or a paralegal closing a case", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not assigned, a paralegal closing a case, or an `override_reason` from anyone but a lawyer", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such case", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "The transition makes no sense for this case", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "A note longer than 2,000 characters", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The transition makes no sense for this case; or (`type` `urn:refuge:problem:i589-incomplete`) a move to `filed` while I-589 items are missing, listed in `missing_items`", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A note or override reason longer than 2,000 characters, or with characters refused in text", body = Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn transition(
@@ -328,8 +361,16 @@ pub async fn transition(
 ) -> Result<web::Json<TransitionResponse>, AppError> {
     let id = parse_case_id(&id)?;
     let body = body.into_inner();
-    let stage =
-        cases::transition(&state, &current.staff, id, body.to, body.note, address.0).await?;
+    let stage = cases::transition(
+        &state,
+        &current.staff,
+        id,
+        body.to,
+        body.note,
+        body.override_reason,
+        address.0,
+    )
+    .await?;
     Ok(web::Json(TransitionResponse { stage }))
 }
 

@@ -15,13 +15,14 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
-use self::view::{CaseView, ChecklistLine, EventLine};
+use self::view::{CaseView, ChecklistLine, EventLine, I589MissingLine};
 use super::api::parse_case_id;
 use crate::auth::extractors::{ClientAddress, CurrentStaff, PageContext};
 use crate::domain::case_stage::CaseStage;
 use crate::domain::case_work::{
     CaseEventForm, ChecklistItemForm, ClockForm, EventOutcomeForm, KeyDatesForm, NoteForm,
 };
+use crate::domain::i589::Completeness;
 use crate::domain::staff::Staff;
 use crate::error::{AppError, FieldErrors, Message};
 use crate::routes::errors::FormErrors;
@@ -40,6 +41,8 @@ use crate::state::AppState;
 pub struct StageForm {
     pub to: String,
     pub note: String,
+    /// A lawyer's reason to file with I-589 items missing.
+    pub override_reason: String,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -127,6 +130,8 @@ impl Unfold {
 enum Failure {
     Invalid(&'static str, FieldErrors),
     Refused(&'static str, Message),
+    /// A filing refused while the I-589 has items missing.
+    Incomplete(&'static str, Box<Completeness>),
 }
 
 #[derive(Template)]
@@ -140,6 +145,8 @@ pub struct CasePage {
     failed: &'static str,
     errors: FormErrors,
     refusal: Option<String>,
+    /// A refused filing's missing items by part, linked to their fields.
+    refused_items: Vec<(String, Vec<I589MissingLine>)>,
     notice: Option<String>,
     unfold: Unfold,
 }
@@ -271,9 +278,14 @@ impl Visit {
             .unwrap_or_else(|| KeyDatesForm::from_dates(&cases::key_dates(&file.case)));
         let v = CaseView::build(file, &ctx.i18n, ctx.time_zone);
         let unfold = match &failure {
-            Some(Failure::Invalid(form, _) | Failure::Refused(form, _)) => Unfold::form(form),
+            Some(
+                Failure::Invalid(form, _)
+                | Failure::Refused(form, _)
+                | Failure::Incomplete(form, _),
+            ) => Unfold::form(form),
             None => unfold,
         };
+        let mut refused_items = Vec::new();
         let (status, failed, errors, refusal) = match failure {
             None => (StatusCode::OK, "", FormErrors::default(), None),
             Some(Failure::Invalid(form, errors)) => (
@@ -288,6 +300,24 @@ impl Visit {
                 FormErrors::default(),
                 Some(ctx.message(&message)),
             ),
+            Some(Failure::Incomplete(form, check)) => {
+                refused_items = view::missing_lines(&ctx.i18n, &v.id, &check.missing);
+                // A lawyer who could have filed anyway hears where the reason goes.
+                let mut errors = FieldErrors::default();
+                if v.can_override_i589 {
+                    errors.push(
+                        "override_reason",
+                        Message::new("i589-override-reason-required"),
+                    );
+                }
+                let (_, message) = AppError::I589Incomplete(check).message();
+                (
+                    StatusCode::CONFLICT,
+                    form,
+                    FormErrors::translate(&errors, &ctx.i18n),
+                    Some(ctx.message(&message)),
+                )
+            }
         };
         render(
             CasePage {
@@ -298,6 +328,7 @@ impl Visit {
                 failed,
                 errors,
                 refusal,
+                refused_items,
                 notice,
                 unfold,
             },
@@ -329,6 +360,7 @@ impl Visit {
             }
             Err(AppError::Validation(errors)) => Failure::Invalid(form, errors),
             Err(AppError::Conflict(message)) => Failure::Refused(form, message),
+            Err(AppError::I589Incomplete(check)) => Failure::Incomplete(form, check),
             Err(err) => return Err(err),
         };
         self.page(forms, Some(failure), None, Unfold::default())
@@ -483,6 +515,7 @@ pub async fn change_stage(
             visit.id,
             to,
             form.note.clone(),
+            Some(form.override_reason.clone()),
             visit.address(),
         )
         .await

@@ -19,3 +19,18 @@ i589-warning-last-arrival-differs = The last arrival date (A.I.19c) is not the d
 i589-warning-birth-dates-differ = { $name }: the date of birth is written differently in two places
 i589-warning-names-differ = { $name }: the name is written differently in two places
 i589-warning-relative-not-in-background = { $name } is a parent or sibling in the family list but not in Part A.III.5, which is what the I-589 prints: add them there
+# Moving a case to "filed" while items are missing (issue 16): refused, unless a lawyer writes
+# why the application is filed anyway.
+i589-filing-refused = Not filed: the I-589 still has { $count ->
+    [one] { $count } item
+   *[other] { $count } items
+} missing. Fill them in first, or a lawyer may file anyway with a written reason.
+i589-filing-refused-items = Missing, by part of the form:
+i589-override-reason = Reason to file with items missing (lawyers only)
+i589-override-reason-hint = Only when filing: the reason is kept with the case and shown on it.
+i589-override-reason-required = To file with items missing, write the reason here.
+i589-overrides-title = Filed with items missing
+i589-override-line = Filed with { $count ->
+    [one] { $count } item
+   *[other] { $count } items
+} missing — overridden by { $name } on { $date }

@@ -19,3 +19,18 @@ i589-warning-last-arrival-differs = La fecha de la última llegada (A.I.19c) no 
 i589-warning-birth-dates-differ = { $name }: la fecha de nacimiento está escrita de dos formas distintas
 i589-warning-names-differ = { $name }: el nombre está escrito de dos formas distintas
 i589-warning-relative-not-in-background = { $name } figura como padre, madre o hermano en la lista de familiares, pero no en la Parte A.III.5, que es lo que imprime el I-589: agréguelo allí
+# Pasar un caso a «presentado» con puntos sin completar (issue 16): se rechaza, salvo que un
+# abogado escriba por qué se presenta de todos modos.
+i589-filing-refused = No presentado: al I-589 aún le { $count ->
+    [one] falta { $count } punto
+   *[other] faltan { $count } puntos
+}. Complételos primero, o un abogado puede presentarlo igualmente con un motivo por escrito.
+i589-filing-refused-items = Sin completar, por parte del formulario:
+i589-override-reason = Motivo para presentar con puntos sin completar (solo abogados)
+i589-override-reason-hint = Solo al presentar: el motivo queda en el caso y se muestra en él.
+i589-override-reason-required = Para presentar con puntos sin completar, escriba aquí el motivo.
+i589-overrides-title = Presentado con puntos sin completar
+i589-override-line = Presentado con { $count ->
+    [one] { $count } punto sin completar
+   *[other] { $count } puntos sin completar
+} — decisión de { $name } el { $date }

@@ -6,6 +6,7 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
 use crate::db::case_work::{CaseEventRow, ChecklistRow, ClockStopRow, NoteRow};
 use crate::db::cases::{CaseRow, StageChange};
+use crate::db::i589_overrides::OverrideRow;
 use crate::domain::a_number::ANumber;
 use crate::domain::applicant::{self, CourtProceedings};
 use crate::domain::background::{Address, Relative, Until, YearMonth};
@@ -18,6 +19,7 @@ use crate::domain::codes::{
 };
 use crate::domain::deadlines::{self, Deadline, DeadlineKind, EadClock, FilingException};
 use crate::domain::family::ChildrenState;
+use crate::domain::i589::{Item, Part};
 use crate::domain::intake::{self, ClientDetails, EntryDetails, Intake};
 use crate::domain::{i589, i589_warnings};
 use crate::error::Message;
@@ -181,6 +183,16 @@ pub struct I589Check {
     pub missing: Vec<(String, Vec<I589MissingLine>)>,
     /// Consistency warnings (not blocking), each with a link to the field to look at.
     pub warnings: Vec<I589WarningLine>,
+    /// Filings made with items missing, oldest first.
+    pub overrides: Vec<I589OverrideLine>,
+}
+
+/// A filing made with items missing: "Filed with 3 items missing — overridden by NAME on
+/// DATE", the items' numbers and the lawyer's reason.
+pub struct I589OverrideLine {
+    pub summary: String,
+    pub items: String,
+    pub reason: String,
 }
 
 pub struct I589WarningLine {
@@ -242,6 +254,9 @@ pub struct CaseView {
     pub can_edit: bool,
     pub can_close: bool,
     pub can_purge: bool,
+    /// The stage form asks for a reason to file with items missing: the reader may override
+    /// the check, the case may move to filed, and items are missing.
+    pub can_override_i589: bool,
     /// Shown only to who may read them.
     pub pending_revisions: Vec<PendingRevisionLine>,
     pub event_kinds: Vec<Choice>,
@@ -409,6 +424,16 @@ impl CaseView {
                 .as_ref()
                 .map_or_else(|| w.t("case-nobody"), |s| s.display_name.clone())
         };
+        let i589 = i589_check(
+            &w,
+            &case.id.0.to_string(),
+            intake,
+            case.i589_filed_on,
+            &file.i589_overrides,
+        );
+        let can_override_i589 = file.can_override_i589_check
+            && file.allowed_next.contains(&CaseStage::Filed)
+            && !i589.missing.is_empty();
         Self {
             id: case.id.0.to_string(),
             reference: case.reference.clone(),
@@ -426,7 +451,7 @@ impl CaseView {
                 .map(|d| w.deadline(d)),
             deadlines,
             past_deadlines,
-            i589: i589_check(&w, &case.id.0.to_string(), intake, case.i589_filed_on),
+            i589,
             client: client(&w, &intake.client),
             contacts: contacts(&w, &intake.client),
             family: family(&w, intake),
@@ -455,6 +480,7 @@ impl CaseView {
             can_edit: file.can_edit,
             can_close: file.can_close,
             can_purge: file.can_purge,
+            can_override_i589,
             pending_revisions: file
                 .pending_revisions
                 .iter()
@@ -572,6 +598,7 @@ fn i589_check(
     case_id: &str,
     intake: &Intake,
     filed_on: Option<NaiveDate>,
+    overrides: &[OverrideRow],
 ) -> I589Check {
     let facts = i589::Facts {
         intake,
@@ -593,8 +620,38 @@ fn i589_check(
             .with("ready", result.ready)
             .with("total", result.total),
     );
-    let missing = result
-        .missing
+    let overrides = overrides
+        .iter()
+        .map(|o| I589OverrideLine {
+            summary: w.i18n.message(
+                &Message::new("i589-override-line")
+                    .with("count", o.missing_count)
+                    .with(
+                        "name",
+                        o.overridden_by.as_deref().unwrap_or(NONE).to_string(),
+                    )
+                    .with("date", w.moment(o.overridden_at)),
+            ),
+            items: o.missing_items.split(' ').collect::<Vec<_>>().join(", "),
+            reason: o.reason.clone(),
+        })
+        .collect();
+    I589Check {
+        summary,
+        missing: missing_lines(w.i18n, case_id, &result.missing),
+        warnings,
+        overrides,
+    }
+}
+
+/// The check's missing items by part, in the reader's language, each linked to the intake
+/// field that fixes it: on the case page's summary and in a refused filing's stage form.
+pub fn missing_lines(
+    i18n: &I18n,
+    case_id: &str,
+    missing: &[(Part, Vec<Item>)],
+) -> Vec<(String, Vec<I589MissingLine>)> {
+    missing
         .iter()
         .map(|(part, items)| {
             let lines = items
@@ -604,19 +661,14 @@ fn i589_check(
                     I589MissingLine {
                         number: item.number.clone(),
                         label: intake::label_key(&field)
-                            .map_or_else(|| item.label.clone(), |key| w.t(key)),
+                            .map_or_else(|| item.label.clone(), |key| i18n.t(key)),
                         link: format!("/cases/{case_id}/intake#{field}"),
                     }
                 })
                 .collect();
-            (w.t(part.label_key()), lines)
+            (i18n.t(part.label_key()), lines)
         })
-        .collect();
-    I589Check {
-        summary,
-        missing,
-        warnings,
-    }
+        .collect()
 }
 
 fn family(w: &Writer<'_>, intake: &Intake) -> Vec<FamilyLine> {
