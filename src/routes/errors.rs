@@ -31,7 +31,7 @@ pub struct Problem {
     pub errors: Vec<ProblemField>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub retry_after_seconds: Option<i64>,
-    /// For `urn:refuge:problem:i589-incomplete` (a move to `filed` refused): every item of
+    /// For `urn:refuge:problem:incomplete-i589` (a move to `filed` refused): every item of
     /// the I-589 still missing, in the form's order. A lawyer may file anyway with an
     /// `override_reason`.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -81,7 +81,7 @@ fn problem_slug(err: &AppError) -> &'static str {
         AppError::BadRequest(_) | AppError::BadField(_) => "bad-request",
         AppError::Validation(_) => "validation",
         AppError::Conflict(_) => "conflict",
-        AppError::I589Incomplete(_) => "i589-incomplete",
+        AppError::I589Incomplete(_) => "incomplete-i589",
         AppError::TooManyRequests { .. } => "too-many-requests",
         AppError::PayloadTooLarge => "payload-too-large",
         AppError::UnsupportedMediaType => "unsupported-media-type",

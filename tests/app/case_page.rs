@@ -1126,7 +1126,13 @@ async fn every_stage_transition_is_allowed_or_refused_as_the_rules_say() {
     // One case per kind (opened one after the other), worked side by side.
     let mut ids = Vec::new();
     for kind in ClaimKind::ALL {
-        ids.push(new_case(&app, kind.as_str(), &lawyer.staff, None).await.0);
+        let id = if kind == ClaimKind::Affirmative {
+            // Its I-589 is complete: the check lets it be filed.
+            app.complete_case(&lawyer).await
+        } else {
+            new_case(&app, kind.as_str(), &lawyer.staff, None).await.0
+        };
+        ids.push(id);
     }
     let (a, d, c) = tokio::join!(
         every_move(&app, &lawyer, &csrf, ClaimKind::Affirmative, ids[0]),
@@ -1272,6 +1278,10 @@ async fn stage_changes_explain_refusals_and_record_who_when_and_why() {
     )
     .await
     .unwrap();
+    // The I-589 is complete, so the paralegal may file it.
+    o.app
+        .complete_the_intake(&o.lawyer, o.case_id, Some(&o.paralegal.staff))
+        .await;
     for (who, to) in [
         (&o.lawyer, "consultation"),
         (&o.lawyer, "retained"),

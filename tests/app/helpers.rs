@@ -901,12 +901,7 @@ impl TestApp {
     /// Opens a case for `lawyer` whose intake answers every I-589 item
     /// ([`complete_intake`]); returns its id.
     pub async fn complete_case(&self, lawyer: &Session) -> uuid::Uuid {
-        let fields = complete_intake(&lawyer.staff.id.to_string());
-        let pairs: Vec<(&str, &str)> = fields
-            .iter()
-            .map(|(k, v)| (k.as_str(), v.as_str()))
-            .collect();
-        let response = self.post_form(&lawyer.client, "/intake", &pairs).await;
+        let response = self.post_intake(lawyer, "/intake", None).await;
         assert_eq!(response.status(), 303, "the intake is saved");
         response
             .headers()
@@ -915,5 +910,35 @@ impl TestApp {
             .and_then(|l| l.strip_prefix("/cases/"))
             .and_then(|id| id.parse().ok())
             .expect("the intake leads to its case")
+    }
+
+    /// Replaces case `id`'s intake with [`complete_intake`] (`lawyer` its lawyer, `paralegal`
+    /// kept assigned), so that the case may be filed.
+    pub async fn complete_the_intake(
+        &self,
+        lawyer: &Session,
+        id: uuid::Uuid,
+        paralegal: Option<&Staff>,
+    ) {
+        let path = format!("/cases/{id}/intake");
+        let response = self.post_intake(lawyer, &path, paralegal).await;
+        assert_eq!(response.status(), 303, "the intake is saved");
+    }
+
+    async fn post_intake(
+        &self,
+        lawyer: &Session,
+        path: &str,
+        paralegal: Option<&Staff>,
+    ) -> reqwest::Response {
+        let mut fields = complete_intake(&lawyer.staff.id.to_string());
+        if let Some(paralegal) = paralegal {
+            fields.push(("claim.paralegal_id".into(), paralegal.id.to_string()));
+        }
+        let pairs: Vec<(&str, &str)> = fields
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        self.post_form(&lawyer.client, path, &pairs).await
     }
 }

@@ -204,7 +204,7 @@ async fn the_api_refuses_filing_with_a_problem_listing_the_missing_items() {
     let response = transition(&app, &token, id, json!({ "to": "filed" })).await;
     assert_eq!(response.status(), 409);
     let problem: Value = response.json().await.expect("problem");
-    assert_eq!(problem["type"], "urn:refuge:problem:i589-incomplete");
+    assert_eq!(problem["type"], "urn:refuge:problem:incomplete-i589");
     let items = problem["missing_items"].as_array().expect("missing_items");
     let numbers: Vec<String> = items
         .iter()

@@ -321,7 +321,7 @@ pub struct TransitionRequest {
     pub note: String,
     /// Lawyers only: why the case is filed although the I-589 has items missing (at most
     /// 2,000 characters). Without it (or blank) a move to `filed` with items missing is
-    /// refused (409, `i589-incomplete`); from anyone but a lawyer it is refused (403). Kept
+    /// refused (409, `incomplete-i589`); from anyone but a lawyer it is refused (403). Kept
     /// with the case, shown on it, and not recorded when nothing is missing.
     #[serde(default)]
     pub override_reason: Option<String>,
@@ -348,7 +348,7 @@ pub struct TransitionResponse {
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not assigned, a paralegal closing a case, or an `override_reason` from anyone but a lawyer", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such case", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "The transition makes no sense for this case; or (`type` `urn:refuge:problem:i589-incomplete`) a move to `filed` while I-589 items are missing, listed in `missing_items`", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The transition makes no sense for this case; or (`type` `urn:refuge:problem:incomplete-i589`) a move to `filed` while I-589 items are missing, listed in `missing_items`", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "A note or override reason longer than 2,000 characters, or with characters refused in text", body = Problem, content_type = "application/problem+json"),
     )
 )]
