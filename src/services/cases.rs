@@ -676,22 +676,37 @@ pub async fn add_event(
     address: Option<String>,
 ) -> Result<uuid::Uuid, AppError> {
     work_on(state, actor, id, address, move |conn, _, work| {
-        let event_id = uuid::Uuid::new_v4();
-        db::case_work::insert_event(conn, event_id, id, &event)?;
-        // Place and official are names: they stay out of the log.
-        work.record(
-            conn,
-            AuditAction::CaseEventAdded,
-            json!({
-                "event_id": event_id,
-                "kind": event.kind,
-                "on": event.scheduled_at.date(),
-            }),
-        )?;
+        let event_id = record_event(conn, &work.audit, id, &event)?;
+        work.changed.set(true);
         refresh_deadlines(conn, id, work.today)?;
         Ok(event_id)
     })
     .await
+}
+
+/// Records an event on a case with its audit entry, inside the caller's transaction (the
+/// case page, the API and triage all record events this way); the caller refreshes the
+/// case's deadlines.
+pub(crate) fn record_event(
+    conn: &mut DbConnection,
+    audit: &AuditContext,
+    case_id: uuid::Uuid,
+    event: &NewCaseEvent,
+) -> Result<uuid::Uuid, AppError> {
+    let event_id = uuid::Uuid::new_v4();
+    db::case_work::insert_event(conn, event_id, case_id, event)?;
+    // Place and official are names: they stay out of the log.
+    audit.record(
+        conn,
+        AuditAction::CaseEventAdded,
+        case_target(case_id),
+        json!({
+            "event_id": event_id,
+            "kind": event.kind,
+            "on": event.scheduled_at.date(),
+        }),
+    )?;
+    Ok(event_id)
 }
 
 /// Removes a hearing or appointment entered by mistake or cancelled.

@@ -11,7 +11,7 @@ use serde::Serialize;
 use serde_json::json;
 
 use super::audit::{self, AuditContext};
-use super::cases::{case_target, refresh_deadlines, today};
+use super::cases::{case_target, record_event, refresh_deadlines, today};
 use super::conflicts::{ConflictHit, Subject, find_hits};
 use super::intake::{changes, refresh_name_index};
 use super::notifications::Notifier;
@@ -22,6 +22,8 @@ use crate::db::inquiries::{self as db_inquiries, InquiryRow};
 use crate::db::{self, DbConnection, office_settings, write_transaction};
 use crate::domain::audit::AuditAction;
 use crate::domain::case_stage::CaseStage;
+use crate::domain::case_work::NewCaseEvent;
+use crate::domain::codes::HearingKind;
 use crate::domain::ids::StaffId;
 use crate::domain::inquiry::{Inquiry, UrgencyReason, Whereabouts, triage_order, urgency};
 use crate::domain::intake::{ClientDetails, EntryDetails, Intake};
@@ -461,6 +463,7 @@ pub async fn decide(
                     actor: &actor,
                     audit: &audit,
                     now,
+                    today,
                     row: &row,
                 };
                 let outcome = match decision {
@@ -510,6 +513,7 @@ struct Acting<'a> {
     actor: &'a Staff,
     audit: &'a AuditContext,
     now: DateTime<Utc>,
+    today: chrono::NaiveDate,
     row: &'a InquiryRow,
 }
 
@@ -588,6 +592,12 @@ fn take(
     )?;
     acting.move_case(conn, CaseStage::ConflictCheck, "")?;
     acting.record(conn, db_inquiries::TAKEN, "", None)?;
+    keep_answers(
+        conn,
+        acting,
+        case_id,
+        Message::new("triage-taken-note-title").with("reference", &acting.row.reference),
+    )?;
     acting.audit.record(
         conn,
         AuditAction::InquiryTaken,
@@ -623,27 +633,15 @@ fn merge(
         return Err(AppError::Validation(errors));
     };
     let target_id = target.id.0;
-    // Both answers stay in the file: the inquiry's as a note on the case it joins (in the
-    // language of the lawyer merging it), the case's own untouched.
-    let i18n = I18n::new(acting.actor.language);
-    let intake = db::clients::load(conn, acting.row.client_id.0)?.unwrap_or_default();
-    let body = merge_note(&i18n, acting.row, &intake);
-    let note_id = uuid::Uuid::new_v4();
-    db::case_work::insert_note(
+    // Both answers stay in the file: the inquiry's on the case it joins, the case's own
+    // untouched.
+    keep_answers(
         conn,
-        note_id,
+        acting,
         target_id,
-        acting.actor.id,
-        &body,
-        clock::to_db(acting.now),
+        Message::new("triage-merge-note-title").with("reference", &acting.row.reference),
     )?;
-    db::cases::touch(conn, target_id, clock::to_db(acting.now))?;
-    acting.audit.record(
-        conn,
-        AuditAction::CaseNoteAdded,
-        case_target(target_id),
-        json!({ "note_id": note_id, "source": "web_form" }),
-    )?;
+    let i18n = I18n::new(acting.actor.language);
     let closing_note = i18n
         .message(&Message::new("triage-merged-stage-note").with("reference", &target.reference));
     acting.move_case(conn, CaseStage::Closed, &closing_note)?;
@@ -667,13 +665,58 @@ fn merge(
     })
 }
 
-/// The inquiry's answers as a note for the case it is merged into.
-fn merge_note(i18n: &I18n, row: &InquiryRow, intake: &Intake) -> String {
+/// Keeps every answer of the inquiry on the case it goes into (its own when taken, the one
+/// it joins when merged), in the same transaction: all of them as a note (sealed, like every
+/// note; in the language of the lawyer acting), and a hearing date as a hearing event, unless
+/// the case already has a hearing that day, so that deadlines and reminders see it.
+fn keep_answers(
+    conn: &mut DbConnection,
+    acting: &Acting<'_>,
+    case_id: uuid::Uuid,
+    title: Message,
+) -> Result<(), AppError> {
+    let now_db = clock::to_db(acting.now);
+    let i18n = I18n::new(acting.actor.language);
+    let intake = db::clients::load(conn, acting.row.client_id.0)?.unwrap_or_default();
+    let body = answers_note(&i18n, &title, acting.row, &intake);
+    let note_id = uuid::Uuid::new_v4();
+    db::case_work::insert_note(conn, note_id, case_id, acting.actor.id, &body, now_db)?;
+    acting.audit.record(
+        conn,
+        AuditAction::CaseNoteAdded,
+        case_target(case_id),
+        json!({ "note_id": note_id, "source": "web_form" }),
+    )?;
+    if let Some(on) = acting.row.hearing_on {
+        let hearing_that_day = db::case_work::events(conn, case_id)?.iter().any(|event| {
+            event.scheduled_at.date() == on
+                && matches!(
+                    event.kind(),
+                    Some(HearingKind::MasterHearing | HearingKind::MeritsHearing)
+                )
+        });
+        if !hearing_that_day {
+            // The person knows the day only; a first hearing in court is a master hearing.
+            let hearing = NewCaseEvent {
+                kind: HearingKind::MasterHearing,
+                scheduled_at: on.and_time(chrono::NaiveTime::MIN),
+                place: String::new(),
+                official: String::new(),
+                outcome: String::new(),
+            };
+            record_event(conn, acting.audit, case_id, &hearing)?;
+        }
+    }
+    refresh_deadlines(conn, case_id, acting.today)?;
+    db::cases::touch(conn, case_id, now_db)?;
+    Ok(())
+}
+
+/// The inquiry's answers as a note, under `title`.
+fn answers_note(i18n: &I18n, title: &Message, row: &InquiryRow, intake: &Intake) -> String {
     let c = &intake.client;
     let yes_no = |b: bool| i18n.t(if b { "inquiry-yes" } else { "inquiry-no" });
-    let mut lines = vec![
-        i18n.message(&Message::new("triage-merge-note-title").with("reference", &row.reference)),
-    ];
+    let mut lines = vec![i18n.message(title)];
     let mut add = |key: &'static str, value: String| {
         if !value.trim().is_empty() {
             lines.push(format!("{}: {value}", i18n.t(key)));

@@ -717,3 +717,148 @@ async fn an_action_on_the_second_page_comes_back_to_the_second_page() {
     let location = response.headers()["location"].to_str().unwrap().to_string();
     assert!(location.ends_with("&page=2"), "{location}");
 }
+
+/// The case's events as (kind, day).
+async fn events(app: &TestApp, case_id: uuid::Uuid) -> Vec<(String, chrono::NaiveDate)> {
+    app.state
+        .db
+        .run(move |conn| {
+            Ok(refuge::db::case_work::events(conn, case_id)?
+                .into_iter()
+                .map(|e| (e.kind, e.scheduled_at.date()))
+                .collect())
+        })
+        .await
+        .unwrap()
+}
+
+/// The case's deadlines as (kind, day).
+async fn deadlines(app: &TestApp, case_id: uuid::Uuid) -> Vec<(String, chrono::NaiveDate)> {
+    app.state
+        .db
+        .run(move |conn| {
+            use refuge::db::schema::case_deadlines;
+            Ok(case_deadlines::table
+                .filter(case_deadlines::case_id.eq(DbUuid(case_id)))
+                .select((case_deadlines::kind, case_deadlines::due_on))
+                .load(conn)?)
+        })
+        .await
+        .unwrap()
+}
+
+/// Someone in the US, detained, with a hearing on 2026-12-07 (14 days after today) and
+/// two family members.
+fn urgent_answers(family_name: &str, given_name: &str) -> InquiryForm {
+    InquiryForm {
+        whereabouts: "united_states".into(),
+        last_arrival_on: "2026-02-10".into(),
+        detained: "yes".into(),
+        has_hearing: "yes".into(),
+        hearing_on: "2026-12-07".into(),
+        travelling_family: "2".into(),
+        preferred_language: "uk".into(),
+        account: "They came for me at night twice.".into(),
+        ..answers(family_name, given_name, "")
+    }
+}
+
+fn day(on: &str) -> chrono::NaiveDate {
+    on.parse().unwrap()
+}
+
+#[actix_web::test]
+async fn a_taken_inquiry_keeps_every_answer_and_its_hearing_on_the_case() {
+    let app = spawn_app().await;
+    let lawyer = started(&app).await;
+    let (id, case_id, reference) =
+        file(&app, urgent_answers("Kovalenko", "Petro"), Language::Uk).await;
+    let response = app
+        .post_form(
+            &lawyer.client,
+            &format!("/triage/{id}/take"),
+            &[("lawyer_id", &lawyer.staff.id.to_string())],
+        )
+        .await;
+    assert_eq!(response.status(), 303);
+    let case_uuid: uuid::Uuid = case_id.parse().unwrap();
+
+    // The hearing is the case's own hearing, so deadlines and reminders see it.
+    assert_eq!(
+        events(&app, case_uuid).await,
+        [("master_hearing".to_string(), day("2026-12-07"))]
+    );
+    assert!(
+        deadlines(&app, case_uuid)
+            .await
+            .contains(&("hearing".to_string(), day("2026-12-07"))),
+        "{:?}",
+        deadlines(&app, case_uuid).await
+    );
+    let added = app
+        .audit(AuditFilter {
+            action: Some("case.event_added".into()),
+            target_id: Some(case_id.clone()),
+            ..AuditFilter::default()
+        })
+        .await;
+    assert_eq!(added.len(), 1, "the hearing is audited");
+
+    // Everything else the person told us is on the case page.
+    let (status, html) = app.page(&lawyer.client, &format!("/cases/{case_id}")).await;
+    assert_eq!(status, 200);
+    for answer in [
+        format!("Answers of web inquiry {reference}, taken as this case:"),
+        "Where are you now?: In the United States".to_string(),
+        "Are you detained by immigration authorities?: Yes".to_string(),
+        "Date of the hearing: 2026-12-07".to_string(),
+        "How many family members are travelling with you?: 2".to_string(),
+        "Which language do you prefer?: Ukrainian".to_string(),
+        "They came for me at night twice.".to_string(),
+    ] {
+        assert!(html.contains(&answer), "{answer} missing from the case page");
+    }
+    let noted = app
+        .audit(AuditFilter {
+            action: Some("case.note_added".into()),
+            target_id: Some(case_id.clone()),
+            ..AuditFilter::default()
+        })
+        .await;
+    assert_eq!(noted.len(), 1, "the answers' note is audited");
+    assert!(!noted[0].details.contains("night"), "no free text in the log");
+}
+
+#[actix_web::test]
+async fn a_merged_inquirys_hearing_joins_the_case_unless_it_has_one_that_day() {
+    let app = spawn_app().await;
+    let lawyer = started(&app).await;
+    let token = app
+        .api_token(&lawyer.staff.email, crate::helpers::PASSWORD)
+        .await;
+    let merge = |id: String, into: String| {
+        let request = client()
+            .post(app.url(&format!("/api/v1/triage/{id}/merge")))
+            .bearer_auth(&token)
+            .json(&serde_json::json!({ "into_reference": into }));
+        async move { request.send().await.unwrap().status() }
+    };
+
+    let (target_id, target) = app.draft_case(&lawyer.staff, "Kovalenko").await;
+    let (id, _, _) = file(&app, urgent_answers("Kovalenko", "Petro"), Language::Uk).await;
+    assert_eq!(merge(id, target.clone()).await, 200);
+    assert_eq!(
+        events(&app, target_id).await,
+        [("master_hearing".to_string(), day("2026-12-07"))]
+    );
+    assert!(
+        deadlines(&app, target_id)
+            .await
+            .contains(&("hearing".to_string(), day("2026-12-07")))
+    );
+
+    // A second inquiry with the same hearing adds its answers, not a second hearing.
+    let (again, _, _) = file(&app, urgent_answers("Kovalenko", "Petro"), Language::Uk).await;
+    assert_eq!(merge(again, target).await, 200);
+    assert_eq!(events(&app, target_id).await.len(), 1);
+}

@@ -1199,6 +1199,7 @@ triage-done-declined = { $reference } was declined.
 triage-already-decided = This inquiry has already been taken, merged or declined.
 triage-merge-unknown = No other case has this reference.
 triage-merge-note-title = Answers of web inquiry { $reference }, merged into this case:
+triage-taken-note-title = Answers of web inquiry { $reference }, taken as this case:
 triage-merged-stage-note = Merged into { $reference }
 report-web-inquiries = Web inquiries
 report-web-inquiries-received = { $count ->

@@ -1205,6 +1205,7 @@ triage-done-declined = { $reference } no se aceptó.
 triage-already-decided = Esta consulta ya se aceptó, se unió a un caso o no se aceptó.
 triage-merge-unknown = Ningún otro caso tiene esta referencia.
 triage-merge-note-title = Respuestas de la consulta web { $reference }, unida a este caso:
+triage-taken-note-title = Respuestas de la consulta web { $reference }, aceptada como este caso:
 triage-merged-stage-note = Unida a { $reference }
 report-web-inquiries = Consultas web
 report-web-inquiries-received = { $count ->

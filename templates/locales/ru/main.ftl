@@ -1201,6 +1201,7 @@ triage-done-declined = В { $reference } отказано.
 triage-already-decided = Это обращение уже принято, объединено или отклонено.
 triage-merge-unknown = Нет другого дела с таким номером.
 triage-merge-note-title = Ответы веб-обращения { $reference }, объединённого с этим делом:
+triage-taken-note-title = Ответы веб-обращения { $reference }, принятого как это дело:
 triage-merged-stage-note = Объединено с { $reference }
 report-web-inquiries = Обращения через сайт
 report-web-inquiries-received = { $count ->

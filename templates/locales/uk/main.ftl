@@ -1236,6 +1236,7 @@ triage-done-declined = У { $reference } відмовлено.
 triage-already-decided = Це звернення вже прийнято, приєднано або в ньому відмовлено.
 triage-merge-unknown = Іншої справи з таким номером немає.
 triage-merge-note-title = Відповіді вебзвернення { $reference }, приєднаного до цієї справи:
+triage-taken-note-title = Відповіді вебзвернення { $reference }, прийнятого як ця справа:
 triage-merged-stage-note = Приєднано до { $reference }
 report-web-inquiries = Вебзвернення
 report-web-inquiries-received = { $count ->
