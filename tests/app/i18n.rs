@@ -200,6 +200,57 @@ fn every_key_used_exists() {
     assert!(used.len() > 50, "the scan found only {} keys", used.len());
 }
 
+/// The keys asked for by name: the literal argument of every `t("…")` / `x.t("…")` and
+/// `Message::new("…")`, whatever its characters (a typo such as `inquiry-account_hint` is
+/// not a key-shaped word, so the scan above skips it).
+fn keys_asked_for(text: &str) -> Vec<String> {
+    let literal = |rest: &str| rest.find('"').map(|end| rest[..end].to_string());
+    let mut keys = Vec::new();
+    for (at, call) in text.match_indices("t(\"") {
+        let before = text[..at].chars().next_back();
+        let is_t = before.is_none_or(|c| c == '.' || !(c.is_alphanumeric() || c == '_' || c == ':'));
+        if is_t {
+            keys.extend(literal(&text[at + call.len()..]));
+        }
+    }
+    for (at, call) in text.match_indices("Message::new(\"") {
+        keys.extend(literal(&text[at + call.len()..]));
+    }
+    keys
+}
+
+#[test]
+fn keys_asked_for_are_read_from_calls_whatever_their_characters() {
+    assert_eq!(
+        keys_asked_for(
+            r#"{{ ctx.t("inquiry-account_hint") }} t("a-b") Message::new("c-d").with("x", 1) .expect("no") text("no")"#
+        ),
+        ["inquiry-account_hint", "a-b", "c-d"]
+    );
+}
+
+/// Every key a template or source asks for by name is in the English catalogues: a missing
+/// one shows the reader "Unknown localization key".
+#[test]
+fn every_key_asked_for_by_name_exists() {
+    let en = english();
+    let mut asked = BTreeSet::new();
+    for dir in ["templates", "src"] {
+        for entry in walk(Path::new(env!("CARGO_MANIFEST_DIR")).join(dir)) {
+            if entry.extension().is_some_and(|e| e == "html" || e == "rs") {
+                let text = std::fs::read_to_string(&entry).expect("readable");
+                asked.extend(keys_asked_for(&text));
+            }
+        }
+    }
+    let unknown: Vec<_> = asked.iter().filter(|k| !en.contains(*k)).collect();
+    assert!(
+        unknown.is_empty(),
+        "keys asked for but not in the catalogue: {unknown:?}"
+    );
+    assert!(asked.len() > 500, "the scan found only {} keys", asked.len());
+}
+
 fn walk(dir: PathBuf) -> Vec<PathBuf> {
     let mut files = Vec::new();
     for entry in std::fs::read_dir(dir).expect("directory").flatten() {
