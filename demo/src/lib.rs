@@ -367,6 +367,7 @@ fn write_case(
             intake_complete: case.intake_complete,
             lawyer: intake.claim.lawyer_id,
             paralegal: intake.claim.paralegal_id,
+            web_form: false,
             now: created,
         },
     )?;

@@ -169,10 +169,12 @@ mod tests {
         let theirs = Assignment {
             lawyer: None,
             paralegal: Some(paralegal.id),
+            new_inquiry: false,
         };
         let other = Assignment {
             lawyer: None,
             paralegal: Some(StaffId::new()),
+            new_inquiry: false,
         };
         assert!(can_view_case(&scope(&paralegal, false), theirs).is_ok());
         assert!(can_view_case(&scope(&paralegal, false), other).is_err());
@@ -197,10 +199,12 @@ mod tests {
         let theirs = Assignment {
             lawyer: None,
             paralegal: Some(paralegal.id),
+            new_inquiry: false,
         };
         let other = Assignment {
             lawyer: None,
             paralegal: Some(StaffId::new()),
+            new_inquiry: false,
         };
         assert!(can_read_revisions(&paralegal, theirs).is_ok());
         assert!(

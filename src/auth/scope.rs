@@ -26,6 +26,10 @@ pub enum ScopeRows {
     Nothing,
     /// Every case of the office.
     Every,
+    /// Every case of the office but the new inquiries from the public form (a paralegal's,
+    /// when the office opens every case): the privacy notice promises those answers to the
+    /// staff who handle new inquiries, the lawyers and admins, until one is taken.
+    EveryButNewInquiries,
     /// The cases whose assigned paralegal is this staff member.
     AssignedTo(StaffId),
 }
@@ -35,6 +39,9 @@ pub enum ScopeRows {
 pub struct Assignment {
     pub lawyer: Option<StaffId>,
     pub paralegal: Option<StaffId>,
+    /// A new inquiry from the public form: at stage `inquiry`, from the web form, assigned
+    /// to nobody.
+    pub new_inquiry: bool,
 }
 
 /// The cases one reader may see.
@@ -62,14 +69,16 @@ impl CaseScope {
 
     /// The scope of `reader` under the office's settings. Lawyers and admins see every case
     /// (the conflict check needs it); a paralegal sees the cases assigned to them, or every
-    /// case when the office opens them.
+    /// case but the new inquiries from the public form when the office opens them.
     pub fn for_reader(reader: &Staff, office: OfficeAccess) -> Self {
         let rows = if !reader.active {
             ScopeRows::Nothing
         } else {
             match reader.role {
                 Role::Admin | Role::Lawyer => ScopeRows::Every,
-                Role::Paralegal if office.paralegals_see_all_cases => ScopeRows::Every,
+                Role::Paralegal if office.paralegals_see_all_cases => {
+                    ScopeRows::EveryButNewInquiries
+                }
                 Role::Paralegal => ScopeRows::AssignedTo(reader.id),
             }
         };
@@ -100,6 +109,15 @@ impl CaseScope {
         self.rows == ScopeRows::Every
     }
 
+    /// Whether the scope reaches past the reader's own assignments to the office's cases
+    /// (every case, or every case but the new inquiries).
+    pub fn is_office_wide(&self) -> bool {
+        matches!(
+            self.rows,
+            ScopeRows::Every | ScopeRows::EveryButNewInquiries
+        )
+    }
+
     /// Whether the scope is narrowed to one paralegal's assigned cases.
     pub fn is_assigned_only(&self) -> bool {
         matches!(self.rows, ScopeRows::AssignedTo(_))
@@ -110,6 +128,7 @@ impl CaseScope {
         match self.rows {
             ScopeRows::Nothing => false,
             ScopeRows::Every => true,
+            ScopeRows::EveryButNewInquiries => !case.new_inquiry,
             ScopeRows::AssignedTo(paralegal) => case.paralegal == Some(paralegal),
         }
     }
@@ -139,6 +158,7 @@ mod tests {
         Assignment {
             lawyer: Some(StaffId::new()),
             paralegal,
+            new_inquiry: false,
         }
     }
 
@@ -202,7 +222,21 @@ mod tests {
                 paralegals_see_all_cases: true,
             },
         );
-        assert!(open.is_every_case());
+        assert!(open.is_office_wide() && !open.is_every_case());
         assert!(open.includes(assigned_to(None)));
+        let new_inquiry = Assignment {
+            new_inquiry: true,
+            ..Assignment::default()
+        };
+        assert!(!open.includes(new_inquiry), "a new web inquiry is for triage");
+        for role in [Role::Admin, Role::Lawyer] {
+            let scope = CaseScope::for_reader(
+                &staff(role),
+                OfficeAccess {
+                    paralegals_see_all_cases: true,
+                },
+            );
+            assert!(scope.includes(new_inquiry), "{role}");
+        }
     }
 }

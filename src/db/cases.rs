@@ -40,7 +40,14 @@ pub struct CaseRow {
     pub re_parole_filed_on: Option<NaiveDate>,
     pub i730_filed_on: Option<NaiveDate>,
     pub i485_filed_on: Option<NaiveDate>,
+    /// [`SOURCE_WEB_FORM`] or [`SOURCE_STAFF`].
+    pub source: String,
 }
+
+/// A case opened from the public inquiry form.
+pub const SOURCE_WEB_FORM: &str = "web_form";
+/// A case opened by staff.
+pub const SOURCE_STAFF: &str = "staff";
 
 impl CaseRow {
     pub fn kind(&self) -> Option<ClaimKind> {
@@ -114,6 +121,8 @@ pub struct NewCase<'a> {
     pub intake_complete: bool,
     pub lawyer: Option<StaffId>,
     pub paralegal: Option<StaffId>,
+    /// Opened from the public inquiry form rather than by staff.
+    pub web_form: bool,
     pub now: NaiveDateTime,
 }
 
@@ -128,6 +137,11 @@ pub fn insert(conn: &mut DbConnection, new: &NewCase<'_>) -> QueryResult<usize> 
             cases::intake_complete.eq(new.intake_complete),
             cases::lawyer_id.eq(new.lawyer.map(|s| DbUuid(s.as_uuid()))),
             cases::paralegal_id.eq(new.paralegal.map(|s| DbUuid(s.as_uuid()))),
+            cases::source.eq(if new.web_form {
+                SOURCE_WEB_FORM
+            } else {
+                SOURCE_STAFF
+            }),
             cases::conflict_status.eq("unchecked"),
             cases::conflict_note.eq(sealed("")),
             cases::created_at.eq(new.now),

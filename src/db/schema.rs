@@ -316,6 +316,7 @@ diesel::table! {
         re_parole_filed_on -> Nullable<Date>,
         i730_filed_on -> Nullable<Date>,
         i485_filed_on -> Nullable<Date>,
+        source -> Text,
     }
 }
 

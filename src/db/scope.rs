@@ -12,6 +12,7 @@ use super::schema::cases;
 use super::uuid::DbUuid;
 use super::{DbConnection, office_settings};
 use crate::auth::scope::{CaseScope, OfficeAccess, ScopeRows};
+use crate::domain::case_stage::CaseStage;
 use crate::domain::staff::Staff;
 
 /// The scope of `reader` under the office's settings as they stand.
@@ -43,12 +44,26 @@ where
     fn within(self, scope: &CaseScope) -> Self {
         match scope.rows() {
             ScopeRows::Every => self,
+            ScopeRows::EveryButNewInquiries => {
+                FilterDsl::filter(self, sql::<Bool>(&not_a_new_inquiry("cases")))
+            }
             ScopeRows::AssignedTo(paralegal) => {
                 FilterDsl::filter(self, cases::paralegal_id.eq(DbUuid(paralegal.as_uuid())))
             }
             ScopeRows::Nothing => FilterDsl::filter(self, sql::<Bool>("1 = 0")),
         }
     }
+}
+
+/// The condition that the case `cases` is not a new inquiry from the public form (the SQL of
+/// `Assignment::new_inquiry`, `services::case_access::assignment`).
+fn not_a_new_inquiry(cases: &str) -> String {
+    format!(
+        "NOT ({cases}.stage = '{stage}' AND {cases}.source = '{source}' \
+         AND {cases}.lawyer_id IS NULL AND {cases}.paralegal_id IS NULL)",
+        stage = CaseStage::Inquiry.as_str(),
+        source = super::cases::SOURCE_WEB_FORM,
+    )
 }
 
 /// A hand-written statement under construction, with binds numbered in order.
@@ -63,6 +78,9 @@ pub trait RawStatement {
 pub fn and_within(statement: &mut impl RawStatement, scope: &CaseScope, cases: &str) {
     match scope.rows() {
         ScopeRows::Every => {}
+        ScopeRows::EveryButNewInquiries => {
+            statement.push_sql(&format!(" AND {}", not_a_new_inquiry(cases)));
+        }
         ScopeRows::AssignedTo(paralegal) => {
             statement.push_sql(&format!(" AND {cases}.paralegal_id = "));
             statement.push_uuid(DbUuid(paralegal.as_uuid()));

@@ -6,6 +6,7 @@ use crate::auth::policy;
 use crate::auth::scope::{Assignment, CaseScope};
 use crate::db::cases::CaseRow;
 use crate::db::{self, DbConnection};
+use crate::domain::case_stage::CaseStage;
 use crate::domain::staff::Staff;
 use crate::error::AppError;
 
@@ -14,6 +15,10 @@ pub fn assignment(row: &CaseRow) -> Assignment {
     Assignment {
         lawyer: row.lawyer(),
         paralegal: row.paralegal(),
+        new_inquiry: row.stage == CaseStage::Inquiry.as_str()
+            && row.source == db::cases::SOURCE_WEB_FORM
+            && row.lawyer_id.is_none()
+            && row.paralegal_id.is_none(),
     }
 }
 

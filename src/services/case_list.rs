@@ -220,7 +220,7 @@ pub async fn list(
             };
             // Switching to every case is offered to those who see every case and do not
             // see them all already.
-            let can_see_all = cases.is_every_case() && actor.role != Role::Admin;
+            let can_see_all = cases.is_office_wide() && actor.role != Role::Admin;
             let scope = match (actor.role, query.scope) {
                 (Role::Admin, _) => Scope::All,
                 (_, Scope::All) if can_see_all => Scope::All,

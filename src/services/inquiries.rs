@@ -95,6 +95,7 @@ pub async fn submit(
                         intake_complete: false,
                         lawyer: None,
                         paralegal: None,
+                        web_form: true,
                         now: now_db,
                     },
                 )?;

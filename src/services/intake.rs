@@ -102,6 +102,7 @@ impl Saving {
                         intake_complete: completing,
                         lawyer: intake.claim.lawyer_id,
                         paralegal: intake.claim.paralegal_id,
+                        web_form: false,
                         now: now_db,
                     },
                 )?;

@@ -368,3 +368,100 @@ async fn an_office_that_opens_every_case_widens_every_view_of_a_paralegal_alike(
         .await;
     assert_eq!(response.status(), 403);
 }
+
+/// Files an inquiry from the public form by "Yulia Scopeva", so that the fixture's searches
+/// find it too; returns (inquiry id, case id, reference).
+async fn web_inquiry(app: &TestApp) -> (uuid::Uuid, uuid::Uuid, String) {
+    crate::inquiry::open_form(app).await;
+    let today = refuge::services::cases::today(&app.state);
+    let form = refuge::domain::inquiry::InquiryForm {
+        family_name: "Scopeva".into(),
+        given_name: "Yulia".into(),
+        phone: "+1 555 010 0199".into(),
+        phone_safe: Some("on".into()),
+        nationality: "RU".into(),
+        whereabouts: "mexico".into(),
+        detained: "no".into(),
+        has_hearing: "no".into(),
+        preferred_language: "ru".into(),
+        consent: Some("on".into()),
+        ..Default::default()
+    };
+    let inquiry = form.parse(today).expect("valid answers");
+    refuge::services::inquiries::submit(&app.state, inquiry, refuge::i18n::Language::Ru, None)
+        .await
+        .expect("filed");
+    let row = crate::inquiry::unreviewed(app)
+        .await
+        .pop()
+        .expect("the inquiry");
+    (row.id.0, row.case_id.0, row.reference)
+}
+
+#[actix_web::test]
+async fn a_new_web_inquiry_is_read_only_by_those_who_triage_even_when_every_case_is_open() {
+    let f = fixture().await;
+    let admin = f.reader("admin");
+    let response = f
+        .app
+        .post_form(
+            &admin.session.client,
+            "/admin/settings",
+            &[("paralegals_see_all_cases", "on")],
+        )
+        .await;
+    assert_eq!(response.status(), 303);
+    let (inquiry_id, case_id, reference) = web_inquiry(&f.app).await;
+    let every = f.every_reference();
+    let with_inquiry: BTreeSet<String> = every
+        .iter()
+        .cloned()
+        .chain([reference.clone()])
+        .collect();
+
+    for (name, expected) in [
+        ("admin", &with_inquiry),
+        ("lawyer", &with_inquiry),
+        ("paralegal 1", &every),
+        ("paralegal without cases", &every),
+    ] {
+        let reader = f.reader(name);
+        let (_, html) = f.app.page(&reader.session.client, "/cases?scope=all").await;
+        assert_eq!(&rows(&html), expected, "{name}: case list");
+        let (_, body) = api_get(&f.app, &reader.token, "/api/v1/cases?scope=all").await;
+        assert_eq!(&references(&body["cases"]), expected, "{name}: API list");
+        let found = search_box(&f.app, &reader.session, "Yulia Scopeva").await;
+        assert_eq!(&found, expected, "{name}: search box");
+        let found = search_api(&f.app, &reader.token, "Scopeva").await;
+        assert_eq!(&found, expected, "{name}: API search");
+        let status = if expected.contains(&reference) { 200 } else { 403 };
+        let path = format!("/cases/{case_id}");
+        let (shown, html) = f.app.page(&reader.session.client, &path).await;
+        assert_eq!(shown, status, "{name}: {path}");
+        let path = format!("/api/v1/cases/{case_id}");
+        let (answered, body) = api_get(&f.app, &reader.token, &path).await;
+        assert_eq!(answered, status, "{name}: {path}");
+        if status == 403 {
+            for private in ["Scopeva", "555 010 0199"] {
+                assert!(!html.contains(private), "{name}: {private} on the page");
+                assert!(!body.to_string().contains(private), "{name}: {private}");
+            }
+        }
+    }
+
+    // Once taken, it is a case like any other: the office's setting opens it.
+    let lawyer = f.reader("lawyer");
+    let response = client()
+        .post(f.app.url(&format!("/api/v1/triage/{inquiry_id}/take")))
+        .bearer_auth(&lawyer.token)
+        .json(&serde_json::json!({ "lawyer_id": lawyer.session.staff.id.to_string() }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    let reader = f.reader("paralegal 1");
+    let path = format!("/cases/{case_id}");
+    assert_eq!(f.app.page(&reader.session.client, &path).await.0, 200);
+    let found = search_api(&f.app, &reader.token, "Scopeva").await;
+    assert_eq!(found, with_inquiry, "taken: found");
+}
