@@ -301,12 +301,15 @@ pub enum UrgencyReason {
     /// The one-year filing deadline is within [`ONE_YEAR_WARNING_DAYS`].
     OneYearSoon {
         deadline: NaiveDate,
+        /// Days from today to the deadline: 0 when it is today.
         days_left: i64,
     },
     Detained,
     /// A court hearing within [`HEARING_WARNING_DAYS`] (or already past).
     HearingSoon {
         on: NaiveDate,
+        /// Days from today to the hearing: 0 when it is today, negative once it has passed
+        /// (-3: three days ago).
         days_left: i64,
     },
 }

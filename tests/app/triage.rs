@@ -862,3 +862,68 @@ async fn a_merged_inquirys_hearing_joins_the_case_unless_it_has_one_that_day() {
     assert_eq!(merge(again, target).await, 200);
     assert_eq!(events(&app, target_id).await.len(), 1);
 }
+
+#[actix_web::test]
+async fn a_hearing_today_or_past_is_said_so_in_every_language() {
+    let app = spawn_app().await;
+    let lawyer = started(&app).await;
+    // Today is 2026-11-23.
+    let with_hearing = |family: &str, given: &str, on: &str| InquiryForm {
+        has_hearing: "yes".into(),
+        hearing_on: on.into(),
+        ..answers(family, given, "")
+    };
+    file(&app, with_hearing("Past", "Anna", "2026-11-07"), Language::Ru).await;
+    file(&app, with_hearing("Today", "Boris", "2026-11-23"), Language::Ru).await;
+    file(&app, with_hearing("Tomorrow", "Vera", "2026-11-24"), Language::Ru).await;
+
+    let queue = queue(&app, &lawyer.staff).await;
+    let days: Vec<i64> = queue["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["urgency"][0]["days_left"].as_i64().unwrap())
+        .collect();
+    assert_eq!(days, [-16, 0, 1], "the API keeps the signed count");
+
+    for (language, past, today, tomorrow) in [
+        (
+            "en",
+            "Court hearing was on 2026-11-07 (16 days ago)",
+            "Court hearing today, 2026-11-23",
+            "Court hearing on 2026-11-24 (in 1 day)",
+        ),
+        (
+            "ru",
+            "Заседание суда было 2026-11-07 (16 дней назад)",
+            "Заседание суда сегодня, 2026-11-23",
+            "Заседание суда 2026-11-24 (осталось дней: 1)",
+        ),
+        (
+            "uk",
+            "Судове засідання було 2026-11-07 (16 днів тому)",
+            "Судове засідання сьогодні, 2026-11-23",
+            "Судове засідання 2026-11-24 (через 1 день)",
+        ),
+        (
+            "es",
+            "La audiencia en la corte fue el 2026-11-07 (hace 16 días)",
+            "Audiencia en la corte hoy, 2026-11-23",
+            "Audiencia en la corte el 2026-11-24 (dentro de 1 día)",
+        ),
+    ] {
+        let response = app
+            .post_form(&lawyer.client, "/account/language", &[("language", language)])
+            .await;
+        assert_eq!(response.status(), 303);
+        let (status, html) = app.page(&lawyer.client, "/triage").await;
+        assert_eq!(status, 200);
+        for said in [past, today, tomorrow] {
+            assert!(html.contains(said), "{language}: {said} missing from {html}");
+        }
+        assert!(
+            !html.contains(" -16") && !html.contains("−16"),
+            "{language}: a negative count shown"
+        );
+    }
+}

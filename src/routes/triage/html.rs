@@ -51,6 +51,14 @@ impl TriagePage {
                 .with("date", deadline)
                 .with("days", days_left),
             UrgencyReason::Detained => Message::new("triage-reason-detained"),
+            UrgencyReason::HearingSoon { on, days_left: 0 } => {
+                Message::new("triage-reason-hearing-today").with("date", on)
+            }
+            UrgencyReason::HearingSoon { on, days_left } if days_left < 0 => {
+                Message::new("triage-reason-hearing-past")
+                    .with("date", on)
+                    .with("days", -days_left)
+            }
             UrgencyReason::HearingSoon { on, days_left } => {
                 Message::new("triage-reason-hearing-soon")
                     .with("date", on)

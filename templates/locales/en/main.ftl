@@ -1178,9 +1178,21 @@ triage-waiting = { $count ->
 triage-empty = No inquiry is waiting.
 triage-not-urgent = Not urgent.
 triage-reason-one-year-passed = One-year filing deadline passed on { $date }
-triage-reason-one-year-soon = One-year filing deadline on { $date }, in { $days } days
+triage-reason-one-year-soon = One-year filing deadline on { $date }, { $days ->
+    [one] in { $days } day
+   *[other] in { $days } days
+}
+triage-reason-one-year-today = One-year filing deadline today, { $date }
+triage-reason-hearing-today = Court hearing today, { $date }
+triage-reason-hearing-past = Court hearing was on { $date } ({ $days ->
+    [one] { $days } day ago
+   *[other] { $days } days ago
+})
 triage-reason-detained = Detained
-triage-reason-hearing-soon = Court hearing on { $date } (in { $days } days)
+triage-reason-hearing-soon = Court hearing on { $date } ({ $days ->
+    [one] in { $days } day
+   *[other] in { $days } days
+})
 triage-received = Received
 triage-duplicates = Possible duplicates
 triage-possibly-same = Possibly the same person as { $reference }

@@ -1182,6 +1182,12 @@ triage-reason-one-year-soon = El plazo de un año para presentar vence el { $dat
     [one] dentro de { $days } día
    *[other] dentro de { $days } días
 }
+triage-reason-one-year-today = El plazo de un año para presentar vence hoy, { $date }
+triage-reason-hearing-today = Audiencia en la corte hoy, { $date }
+triage-reason-hearing-past = La audiencia en la corte fue el { $date } ({ $days ->
+    [one] hace { $days } día
+   *[other] hace { $days } días
+})
 triage-reason-detained = Detenido/a
 triage-reason-hearing-soon = Audiencia en la corte el { $date } ({ $days ->
     [one] dentro de { $days } día

@@ -1181,6 +1181,13 @@ triage-empty = Нет ожидающих обращений.
 triage-not-urgent = Не срочно.
 triage-reason-one-year-passed = Годичный срок подачи истёк { $date }
 triage-reason-one-year-soon = Годичный срок подачи — { $date }, осталось дней: { $days }
+triage-reason-one-year-today = Годичный срок подачи истекает сегодня, { $date }
+triage-reason-hearing-today = Заседание суда сегодня, { $date }
+triage-reason-hearing-past = Заседание суда было { $date } ({ $days ->
+    [one] { $days } день назад
+    [few] { $days } дня назад
+   *[many] { $days } дней назад
+})
 triage-reason-detained = Задержан(а)
 triage-reason-hearing-soon = Заседание суда { $date } (осталось дней: { $days })
 triage-received = Получено

@@ -1212,6 +1212,13 @@ triage-reason-one-year-soon = Річний строк подання { $date }, 
     [few] { $days } дні
    *[many] { $days } днів
 }
+triage-reason-one-year-today = Річний строк подання спливає сьогодні, { $date }
+triage-reason-hearing-today = Судове засідання сьогодні, { $date }
+triage-reason-hearing-past = Судове засідання було { $date } ({ $days ->
+    [one] { $days } день тому
+    [few] { $days } дні тому
+   *[many] { $days } днів тому
+})
 triage-reason-detained = Під вартою
 triage-reason-hearing-soon = Судове засідання { $date } (через { $days ->
     [one] { $days } день
