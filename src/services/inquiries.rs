@@ -41,6 +41,9 @@ pub const DECLINE_REPLY_MAIL: &str = "inquiry_decline_reply";
 pub const PER_PAGE: PageSize = PageSize::new(50);
 /// Longest decline reason kept.
 pub const MAX_REASON: usize = 2_000;
+/// The conflict a merge into a declined, withdrawn or closed case answers (409; the page
+/// shows it at the reference).
+pub const MERGE_TARGET_NOT_OPEN: &str = "triage-merge-not-open";
 
 /// What became of a submission.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -633,6 +636,9 @@ fn merge(
         errors.push("into_reference", Message::new("triage-merge-unknown"));
         return Err(AppError::Validation(errors));
     };
+    if !target.stage()?.is_open() {
+        return Err(AppError::Conflict(Message::new(MERGE_TARGET_NOT_OPEN)));
+    }
     let target_id = target.id.0;
     // Both answers stay in the file: the inquiry's on the case it joins, the case's own
     // untouched.

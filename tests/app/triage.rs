@@ -927,3 +927,73 @@ async fn a_hearing_today_or_past_is_said_so_in_every_language() {
         );
     }
 }
+
+#[actix_web::test]
+async fn an_inquiry_is_not_merged_into_a_case_that_is_not_open() {
+    let app = spawn_app().await;
+    let lawyer = started(&app).await;
+    let (declined_id, declined_case, declined) =
+        file(&app, answers("Hrytsenko", "Olena", ""), Language::Uk).await;
+    let response = app
+        .post_form(
+            &lawyer.client,
+            &format!("/triage/{declined_id}/decline"),
+            &[("reason", "Outside our practice area")],
+        )
+        .await;
+    assert_eq!(response.status(), 303);
+    assert_eq!(stage(&app, &declined_case).await, "declined");
+    let (id, case_id, _) = file(&app, answers("Hrytsenko", "Olena", ""), Language::Uk).await;
+
+    let token = app
+        .api_token(&lawyer.staff.email, crate::helpers::PASSWORD)
+        .await;
+    let response = client()
+        .post(app.url(&format!("/api/v1/triage/{id}/merge")))
+        .bearer_auth(&token)
+        .json(&serde_json::json!({ "into_reference": declined }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 409);
+    assert_eq!(
+        response.headers()["content-type"],
+        "application/problem+json"
+    );
+
+    let response = app
+        .post_form(
+            &lawyer.client,
+            &format!("/triage/{id}/merge"),
+            &[("into_reference", &declined)],
+        )
+        .await;
+    assert_eq!(response.status(), 409);
+    let html = response.text().await.unwrap();
+    assert_eq!(
+        field_error(&html, &format!("into_reference-{id}")).as_deref(),
+        Some(
+            "This case is declined, withdrawn or closed: reopen it first, or take the inquiry as a new case."
+        ),
+        "{html}"
+    );
+    assert!(
+        html.contains(&format!("value=\"{declined}\"")),
+        "what was typed is kept"
+    );
+    assert_eq!(stage(&app, &case_id).await, "inquiry", "still waiting");
+    let declined_uuid: uuid::Uuid = declined_case.parse().unwrap();
+    let notes: i64 = app
+        .state
+        .db
+        .run(move |conn| {
+            use refuge::db::schema::case_notes;
+            Ok(case_notes::table
+                .filter(case_notes::case_id.eq(DbUuid(declined_uuid)))
+                .count()
+                .get_result(conn)?)
+        })
+        .await
+        .unwrap();
+    assert_eq!(notes, 0, "nothing written to the declined case");
+}

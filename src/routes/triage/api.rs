@@ -139,7 +139,7 @@ pub async fn take(
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not a lawyer or admin", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such inquiry", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Already taken, merged or declined", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Already taken, merged or declined, or the case with that reference is declined, withdrawn or closed", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "No other case has that reference", body = Problem, content_type = "application/problem+json"),
     )
 )]

@@ -46,6 +46,10 @@ impl TriagePage {
             }
             UrgencyReason::OneYearSoon {
                 deadline,
+                days_left: 0,
+            } => Message::new("triage-reason-one-year-today").with("date", deadline),
+            UrgencyReason::OneYearSoon {
+                deadline,
                 days_left,
             } => Message::new("triage-reason-one-year-soon")
                 .with("date", deadline)
@@ -203,7 +207,7 @@ async fn act(
         }
         Err(errors) => Err(AppError::Validation(errors)),
     };
-    match outcome {
+    let (errors, status) = match outcome {
         Ok(outcome) => {
             let reference: String =
                 url::form_urlencoded::byte_serialize(outcome.reference.as_bytes()).collect();
@@ -212,31 +216,36 @@ async fn act(
             } else {
                 String::new()
             };
-            Ok(see_other(&format!(
+            return Ok(see_other(&format!(
                 "/triage?done={}&reference={reference}{back}",
                 outcome.status
-            )))
+            )));
         }
-        Err(AppError::Validation(errors)) => {
-            let refused = RefusedAction {
-                inquiry: id,
-                errors: FormErrors::translate(&errors, &ctx.i18n),
-                form,
-            };
-            let page = page(
-                state,
-                lawyer.staff(),
-                ctx,
-                address.0,
-                number,
-                None,
-                Some(refused),
-            )
-            .await?;
-            render(page, StatusCode::UNPROCESSABLE_ENTITY)
+        Err(AppError::Validation(errors)) => (errors, StatusCode::UNPROCESSABLE_ENTITY),
+        // A case that is not open cannot take an inquiry: said at the reference typed.
+        Err(AppError::Conflict(message)) if message.key == inquiries::MERGE_TARGET_NOT_OPEN => {
+            let mut errors = FieldErrors::default();
+            errors.push("into_reference", message);
+            (errors, StatusCode::CONFLICT)
         }
-        Err(err) => Err(err),
-    }
+        Err(err) => return Err(err),
+    };
+    let refused = RefusedAction {
+        inquiry: id,
+        errors: FormErrors::translate(&errors, &ctx.i18n),
+        form,
+    };
+    let page = page(
+        state,
+        lawyer.staff(),
+        ctx,
+        address.0,
+        number,
+        None,
+        Some(refused),
+    )
+    .await?;
+    render(page, status)
 }
 
 pub async fn take(

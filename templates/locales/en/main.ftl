@@ -1210,6 +1210,7 @@ triage-done-merged = { $reference } was merged; its answers are a note on the ot
 triage-done-declined = { $reference } was declined.
 triage-already-decided = This inquiry has already been taken, merged or declined.
 triage-merge-unknown = No other case has this reference.
+triage-merge-not-open = This case is declined, withdrawn or closed: reopen it first, or take the inquiry as a new case.
 triage-merge-note-title = Answers of web inquiry { $reference }, merged into this case:
 triage-taken-note-title = Answers of web inquiry { $reference }, taken as this case:
 triage-merged-stage-note = Merged into { $reference }

@@ -1210,6 +1210,7 @@ triage-done-merged = { $reference } se unió al otro caso; sus respuestas son un
 triage-done-declined = { $reference } no se aceptó.
 triage-already-decided = Esta consulta ya se aceptó, se unió a un caso o no se aceptó.
 triage-merge-unknown = Ningún otro caso tiene esta referencia.
+triage-merge-not-open = Este caso está rechazado, retirado o cerrado: vuelva a abrirlo primero o acepte la consulta como un caso nuevo.
 triage-merge-note-title = Respuestas de la consulta web { $reference }, unida a este caso:
 triage-taken-note-title = Respuestas de la consulta web { $reference }, aceptada como este caso:
 triage-merged-stage-note = Unida a { $reference }

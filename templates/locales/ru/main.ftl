@@ -1207,6 +1207,7 @@ triage-done-merged = { $reference } объединено; его ответы �
 triage-done-declined = В { $reference } отказано.
 triage-already-decided = Это обращение уже принято, объединено или отклонено.
 triage-merge-unknown = Нет другого дела с таким номером.
+triage-merge-not-open = Это дело отклонено, отозвано или закрыто: сначала откройте его снова или примите обращение как новое дело.
 triage-merge-note-title = Ответы веб-обращения { $reference }, объединённого с этим делом:
 triage-taken-note-title = Ответы веб-обращения { $reference }, принятого как это дело:
 triage-merged-stage-note = Объединено с { $reference }

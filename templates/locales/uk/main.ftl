@@ -1242,6 +1242,7 @@ triage-done-merged = { $reference } приєднано; його відпові�
 triage-done-declined = У { $reference } відмовлено.
 triage-already-decided = Це звернення вже прийнято, приєднано або в ньому відмовлено.
 triage-merge-unknown = Іншої справи з таким номером немає.
+triage-merge-not-open = Цю справу відхилено, відкликано або закрито: спершу відкрийте її знову або прийміть звернення як нову справу.
 triage-merge-note-title = Відповіді вебзвернення { $reference }, приєднаного до цієї справи:
 triage-taken-note-title = Відповіді вебзвернення { $reference }, прийнятого як ця справа:
 triage-merged-stage-note = Приєднано до { $reference }
