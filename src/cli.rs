@@ -143,7 +143,7 @@ pub enum UserCommand {
         /// admin, lawyer or paralegal.
         #[arg(long)]
         role: String,
-        /// en or ru.
+        /// en, ru, uk or es.
         #[arg(long, default_value = "en")]
         language: String,
         /// Read the password from the first line of standard input.
@@ -591,6 +591,22 @@ mod tests {
 
     fn checkout() -> PathBuf {
         PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+    }
+
+    #[test]
+    fn user_add_help_names_every_staff_language() {
+        use clap::CommandFactory;
+        let mut cli = Cli::command();
+        let help = cli
+            .find_subcommand_mut("user")
+            .and_then(|user| user.find_subcommand_mut("add"))
+            .expect("refuge user add")
+            .render_long_help()
+            .to_string();
+        for language in crate::i18n::Language::STAFF {
+            assert!(help.contains(language.code()), "{}: {help}", language.code());
+        }
+        assert!(help.contains("en, ru, uk or es"), "{help}");
     }
 
     #[test]
