@@ -128,6 +128,14 @@ fn line(errors: &mut FieldErrors, field: &str, value: &str, required: bool) -> S
     value.to_string()
 }
 
+/// The value the form's checkboxes send when ticked (`value="on"`).
+pub const TICKED: &str = "on";
+
+/// Whether a checkbox was ticked: it sent its value, not merely its name (`email_safe=`).
+pub fn is_ticked(value: &Option<String>) -> bool {
+    value.as_deref() == Some(TICKED)
+}
+
 fn yes_no(errors: &mut FieldErrors, field: &str, value: &str) -> Option<bool> {
     match value.trim() {
         "yes" => Some(true),
@@ -262,7 +270,7 @@ impl InquiryForm {
         } else if text::check_block(&account).is_err() {
             errors.push("account", Message::new("inquiry-error-characters"));
         }
-        if self.consent.is_none() {
+        if !is_ticked(&self.consent) {
             errors.push("consent", Message::new("inquiry-error-consent"));
         }
         match (whereabouts, detained) {
@@ -270,11 +278,11 @@ impl InquiryForm {
                 family_name,
                 given_name,
                 native_name,
-                phone_safe: self.phone_safe.is_some() && !phone.is_empty(),
+                phone_safe: is_ticked(&self.phone_safe) && !phone.is_empty(),
                 phone,
-                email_safe: self.email_safe.is_some() && !email.is_empty(),
+                email_safe: is_ticked(&self.email_safe) && !email.is_empty(),
                 email,
-                messenger_safe: self.messenger_safe.is_some() && !messenger.is_empty(),
+                messenger_safe: is_ticked(&self.messenger_safe) && !messenger.is_empty(),
                 messenger,
                 nationality,
                 whereabouts,
@@ -505,6 +513,21 @@ mod tests {
             ..valid()
         };
         assert!(!form.parse(today()).unwrap().email_safe);
+    }
+
+    #[test]
+    fn only_the_value_a_checkbox_sends_is_a_tick() {
+        let form = InquiryForm {
+            phone_safe: Some(String::new()),
+            ..valid()
+        };
+        assert!(!form.parse(today()).unwrap().phone_safe);
+        let form = InquiryForm {
+            consent: Some(String::new()),
+            ..valid()
+        };
+        let errors = form.parse(today()).unwrap_err();
+        assert!(errors.get("consent").is_some());
     }
 
     #[test]

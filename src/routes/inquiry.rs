@@ -65,7 +65,7 @@ impl InquiryPage {
     }
 
     fn checked(&self, value: &Option<String>) -> bool {
-        value.is_some()
+        crate::domain::inquiry::is_ticked(value)
     }
 }
 

@@ -564,3 +564,30 @@ async fn the_answer_is_the_same_for_someone_already_a_client() {
         "/inquiry?sent=1&lang=en"
     );
 }
+
+#[actix_web::test]
+async fn an_empty_safe_mark_is_not_a_tick_and_sends_no_acknowledgment() {
+    let app = spawn_app().await;
+    open_form(&app).await;
+    let (browser, csrf, stamp) = shown_form(&app, "en").await;
+    app.clock.advance(Duration::seconds(30));
+    let fields: Vec<_> = valid("en")
+        .into_iter()
+        .map(|(k, v)| match k {
+            "email_safe" => (k, String::new()),
+            _ => (k, v),
+        })
+        .collect();
+    let response = post(&app, &browser, &csrf, &stamp, &fields).await;
+    assert_eq!(response.status(), 303);
+    assert_eq!(inquiry_count(&app).await, 1);
+    let row = unreviewed(&app).await.pop().expect("the inquiry");
+    assert!(!row.email_safe, "email_safe= is not a tick");
+    assert!(
+        app.outbox()
+            .await
+            .iter()
+            .all(|m| m.kind != refuge::services::inquiries::ACKNOWLEDGMENT_MAIL),
+        "no acknowledgment to an address not marked safe"
+    );
+}
