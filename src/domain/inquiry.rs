@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use super::codes;
 use super::deadlines::{days_remaining, one_year_filing_deadline};
-use super::intake::parse_date;
+use super::intake::{DATE_TOO_EARLY, parse_date};
 use super::text;
 use crate::error::{FieldErrors, Message};
 use crate::i18n::Language;
@@ -122,7 +122,7 @@ fn line(errors: &mut FieldErrors, field: &str, value: &str, required: bool) -> S
             field,
             Message::new("inquiry-error-too-long").with("max", MAX_LINE),
         );
-    } else if text::check_line(value).is_err() {
+    } else if text::check_line(value).is_err() || value.chars().any(text::is_bidi_control) {
         errors.push(field, Message::new("inquiry-error-characters"));
     }
     value.to_string()
@@ -174,6 +174,10 @@ fn date(errors: &mut FieldErrors, field: &str, value: &str) -> Option<NaiveDate>
         Ok(Some(on)) => Some(on),
         Ok(None) => {
             errors.push(field, Message::new("inquiry-error-required"));
+            None
+        }
+        Err(refused) if refused.key == DATE_TOO_EARLY => {
+            errors.push(field, Message::new("inquiry-error-date-too-early"));
             None
         }
         Err(_) => {
@@ -528,6 +532,40 @@ mod tests {
         };
         let errors = form.parse(today()).unwrap_err();
         assert!(errors.get("consent").is_some());
+    }
+
+    #[test]
+    fn a_date_before_1900_is_refused() {
+        for arrival in ["0001-01-01", "-0001-01-01", "1899-12-31"] {
+            let form = InquiryForm {
+                last_arrival_on: arrival.into(),
+                ..valid()
+            };
+            let errors = form.parse(today()).unwrap_err();
+            assert_eq!(
+                errors.get("last_arrival_on").map(|m| m.key),
+                Some("inquiry-error-date-too-early"),
+                "{arrival}"
+            );
+        }
+        let form = InquiryForm {
+            last_arrival_on: "1900-01-01".into(),
+            ..valid()
+        };
+        assert!(form.parse(today()).is_ok());
+    }
+
+    #[test]
+    fn a_name_with_a_direction_override_is_refused() {
+        let form = InquiryForm {
+            given_name: "Yevgeniy\u{202E}".into(),
+            ..valid()
+        };
+        let errors = form.parse(today()).unwrap_err();
+        assert_eq!(
+            errors.get("given_name").map(|m| m.key),
+            Some("inquiry-error-characters")
+        );
     }
 
     #[test]

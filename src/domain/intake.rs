@@ -565,12 +565,21 @@ pub fn parse_date(input: &str) -> Result<Option<NaiveDate>, Message> {
     if input.is_empty() {
         return Ok(None);
     }
-    ["%Y-%m-%d", "%d.%m.%Y"]
+    let date = ["%Y-%m-%d", "%d.%m.%Y"]
         .iter()
         .find_map(|format| NaiveDate::parse_from_str(input, format).ok())
-        .map(Some)
-        .ok_or(Message::new("validation-date"))
+        .ok_or(Message::new("validation-date"))?;
+    if chrono::Datelike::year(&date) < EARLIEST_YEAR {
+        return Err(Message::new(DATE_TOO_EARLY));
+    }
+    Ok(Some(date))
 }
+
+/// The earliest year a typed date may have: nothing on file, no birth, arrival or hearing,
+/// lies before it, and `0001-01-01` is a slip of the keyboard.
+pub const EARLIEST_YEAR: i32 = 1900;
+/// The message [`parse_date`] answers for a date before [`EARLIEST_YEAR`].
+pub const DATE_TOO_EARLY: &str = "validation-date-too-early";
 
 pub(super) fn text(errors: &mut FieldErrors, field: &str, value: &str, max: usize) -> String {
     let value = value.trim();

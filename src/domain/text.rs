@@ -15,6 +15,16 @@ pub fn allowed_in_block(c: char) -> bool {
     allowed_in_line(c) || matches!(c, '\n' | '\r' | '\t')
 }
 
+/// Whether `c` overrides or isolates the direction of the text around it (U+202A–U+202E,
+/// U+2066–U+2069, the marks U+200E, U+200F and U+061C): in a name it makes `evil.exe` of
+/// `exe.live` on the screen, so the public form refuses it.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(
+        c,
+        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}'
+    )
+}
+
 /// One-line text without control characters.
 pub fn check_line(value: &str) -> Result<(), Message> {
     check(value, allowed_in_line)
@@ -43,6 +53,14 @@ mod tests {
             assert!(check_line(bad).is_err(), "{bad:?}");
             assert!(check_block(bad).is_err(), "{bad:?}");
         }
+    }
+
+    #[test]
+    fn bidi_overrides_and_marks_are_bidi_controls_and_letters_are_not() {
+        for c in ['\u{202E}', '\u{202A}', '\u{2066}', '\u{2069}', '\u{200F}', '\u{061C}'] {
+            assert!(is_bidi_control(c), "{c:?}");
+        }
+        assert!("Щербакова María ع".chars().all(|c| !is_bidi_control(c)));
     }
 
     #[test]

@@ -566,6 +566,43 @@ async fn the_answer_is_the_same_for_someone_already_a_client() {
 }
 
 #[actix_web::test]
+async fn implausible_dates_and_direction_overrides_are_refused_at_their_fields() {
+    let app = spawn_app().await;
+    open_form(&app).await;
+    for arrival in ["0001-01-01", "-0001-01-01", "1899-12-31"] {
+        let (browser, csrf, stamp) = shown_form(&app, "en").await;
+        app.clock.advance(Duration::seconds(30));
+        let fields: Vec<_> = valid("en")
+            .into_iter()
+            .map(|(k, v)| match k {
+                "last_arrival_on" => (k, arrival.to_string()),
+                "family_name" => (k, "Shcherbakov\u{202E}vokabrehcS".to_string()),
+                _ => (k, v),
+            })
+            .collect();
+        let response = post(&app, &browser, &csrf, &stamp, &fields).await;
+        assert_eq!(response.status(), 422, "{arrival}");
+        let html = response.text().await.unwrap();
+        assert_eq!(
+            field_error(&html, "last_arrival_on").as_deref(),
+            Some("Please check the year: the date must be in 1900 or later."),
+            "{arrival}"
+        );
+        assert_eq!(
+            field_error(&html, "family_name").as_deref(),
+            Some("This contains characters that cannot be used here."),
+            "{arrival}"
+        );
+        assert_eq!(
+            input_value(&html, "last_arrival_on").as_deref(),
+            Some(arrival),
+            "kept as typed"
+        );
+    }
+    assert_eq!(inquiry_count(&app).await, 0);
+}
+
+#[actix_web::test]
 async fn an_empty_safe_mark_is_not_a_tick_and_sends_no_acknowledgment() {
     let app = spawn_app().await;
     open_form(&app).await;

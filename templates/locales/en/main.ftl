@@ -305,6 +305,7 @@ validation-name-or-none = Write the name as in the passport, or NONE if the pass
 validation-too-many-rows = At most { $max } rows per section.
 validation-arrival-before-departure = The arrival is before the departure.
 validation-number = Enter a whole number.
+validation-date-too-early = Enter a date from 1900 on.
 validation-date-future = This date is in the future.
 validation-lawyer = Choose an active lawyer.
 validation-paralegal = Choose an active paralegal.

@@ -46,6 +46,7 @@ inquiry-error-phone = Please write a phone number with at least 7 digits, for ex
 inquiry-error-email = Please check the email address, for example name@example.com.
 inquiry-error-contact = Please give at least one way to reach you.
 inquiry-error-date = Please write the date as year-month-day, for example 2025-03-21.
+inquiry-error-date-too-early = Please check the year: the date must be in 1900 or later.
 inquiry-error-future = This date is in the future.
 inquiry-error-family = Please write a number from 0 to { $max }.
 inquiry-error-consent = Please confirm that you agree, so that we may read your answers.

@@ -305,6 +305,7 @@ validation-name-or-none = Escriba el nombre como en el pasaporte, o NONE si el p
 validation-too-many-rows = Como máximo { $max } filas por sección.
 validation-arrival-before-departure = La llegada es anterior a la salida.
 validation-number = Escriba un número entero.
+validation-date-too-early = Escriba una fecha a partir de 1900.
 validation-date-future = Esta fecha está en el futuro.
 validation-lawyer = Elija un abogado o abogada en activo.
 validation-paralegal = Elija un asistente legal en activo.

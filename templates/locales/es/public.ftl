@@ -46,6 +46,7 @@ inquiry-error-phone = Por favor, escriba un teléfono de al menos 7 dígitos, po
 inquiry-error-email = Por favor, revise el correo electrónico, por ejemplo nombre@example.com.
 inquiry-error-contact = Por favor, indique al menos una forma de contactarle.
 inquiry-error-date = Por favor, escriba la fecha como año-mes-día, por ejemplo 2025-03-21.
+inquiry-error-date-too-early = Revise el año: la fecha debe ser de 1900 o posterior.
 inquiry-error-future = Esta fecha está en el futuro.
 inquiry-error-family = Por favor, escriba un número de 0 a { $max }.
 inquiry-error-consent = Por favor, confirme que está de acuerdo, para que podamos leer sus respuestas.

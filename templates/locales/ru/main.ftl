@@ -307,6 +307,7 @@ validation-name-or-none = Укажите имя как в паспорте ил�
 validation-too-many-rows = Не более { $max } строк в разделе.
 validation-arrival-before-departure = Прибытие раньше отправления.
 validation-number = Введите целое число.
+validation-date-too-early = Введите дату не ранее 1900 года.
 validation-date-future = Эта дата в будущем.
 validation-lawyer = Выберите действующего юриста.
 validation-paralegal = Выберите действующего помощника юриста.

@@ -307,6 +307,7 @@ validation-name-or-none = Напишіть ім'я, як у паспорті, а
 validation-too-many-rows = Не більше { $max } рядків у розділі.
 validation-arrival-before-departure = Прибуття раніше за відправлення.
 validation-number = Введіть ціле число.
+validation-date-too-early = Введіть дату не раніше 1900 року.
 validation-date-future = Ця дата ще не настала.
 validation-lawyer = Оберіть активного юриста.
 validation-paralegal = Оберіть активного помічника юриста.

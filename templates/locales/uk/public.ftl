@@ -46,6 +46,7 @@ inquiry-error-phone = Будь ласка, вкажіть номер телеф�
 inquiry-error-email = Будь ласка, перевірте адресу пошти, наприклад name@example.com.
 inquiry-error-contact = Будь ласка, вкажіть хоча б один спосіб зв'язку.
 inquiry-error-date = Будь ласка, вкажіть дату у вигляді рік-місяць-день, наприклад 2025-03-21, або 21.03.2025.
+inquiry-error-date-too-early = Перевірте рік: дата має бути не раніше 1900 року.
 inquiry-error-future = Ця дата ще не настала.
 inquiry-error-family = Будь ласка, вкажіть число від 0 до { $max }.
 inquiry-error-consent = Будь ласка, підтвердьте згоду, щоб ми могли прочитати ваші відповіді.
