@@ -604,7 +604,11 @@ mod tests {
             .render_long_help()
             .to_string();
         for language in crate::i18n::Language::STAFF {
-            assert!(help.contains(language.code()), "{}: {help}", language.code());
+            assert!(
+                help.contains(language.code()),
+                "{}: {help}",
+                language.code()
+            );
         }
         assert!(help.contains("en, ru, uk or es"), "{help}");
     }

@@ -228,7 +228,10 @@ mod tests {
             new_inquiry: true,
             ..Assignment::default()
         };
-        assert!(!open.includes(new_inquiry), "a new web inquiry is for triage");
+        assert!(
+            !open.includes(new_inquiry),
+            "a new web inquiry is for triage"
+        );
         for role in [Role::Admin, Role::Lawyer] {
             let scope = CaseScope::for_reader(
                 &staff(role),

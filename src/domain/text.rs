@@ -57,7 +57,9 @@ mod tests {
 
     #[test]
     fn bidi_overrides_and_marks_are_bidi_controls_and_letters_are_not() {
-        for c in ['\u{202E}', '\u{202A}', '\u{2066}', '\u{2069}', '\u{200F}', '\u{061C}'] {
+        for c in [
+            '\u{202E}', '\u{202A}', '\u{2066}', '\u{2069}', '\u{200F}', '\u{061C}',
+        ] {
             assert!(is_bidi_control(c), "{c:?}");
         }
         assert!("Щербакова María ع".chars().all(|c| !is_bidi_control(c)));

@@ -413,11 +413,7 @@ async fn a_new_web_inquiry_is_read_only_by_those_who_triage_even_when_every_case
     assert_eq!(response.status(), 303);
     let (inquiry_id, case_id, reference) = web_inquiry(&f.app).await;
     let every = f.every_reference();
-    let with_inquiry: BTreeSet<String> = every
-        .iter()
-        .cloned()
-        .chain([reference.clone()])
-        .collect();
+    let with_inquiry: BTreeSet<String> = every.iter().cloned().chain([reference.clone()]).collect();
 
     for (name, expected) in [
         ("admin", &with_inquiry),
@@ -434,7 +430,11 @@ async fn a_new_web_inquiry_is_read_only_by_those_who_triage_even_when_every_case
         assert_eq!(&found, expected, "{name}: search box");
         let found = search_api(&f.app, &reader.token, "Scopeva").await;
         assert_eq!(&found, expected, "{name}: API search");
-        let status = if expected.contains(&reference) { 200 } else { 403 };
+        let status = if expected.contains(&reference) {
+            200
+        } else {
+            403
+        };
         let path = format!("/cases/{case_id}");
         let (shown, html) = f.app.page(&reader.session.client, &path).await;
         assert_eq!(shown, status, "{name}: {path}");

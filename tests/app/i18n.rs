@@ -208,7 +208,8 @@ fn keys_asked_for(text: &str) -> Vec<String> {
     let mut keys = Vec::new();
     for (at, call) in text.match_indices("t(\"") {
         let before = text[..at].chars().next_back();
-        let is_t = before.is_none_or(|c| c == '.' || !(c.is_alphanumeric() || c == '_' || c == ':'));
+        let is_t =
+            before.is_none_or(|c| c == '.' || !(c.is_alphanumeric() || c == '_' || c == ':'));
         if is_t {
             keys.extend(literal(&text[at + call.len()..]));
         }
@@ -248,7 +249,11 @@ fn every_key_asked_for_by_name_exists() {
         unknown.is_empty(),
         "keys asked for but not in the catalogue: {unknown:?}"
     );
-    assert!(asked.len() > 500, "the scan found only {} keys", asked.len());
+    assert!(
+        asked.len() > 500,
+        "the scan found only {} keys",
+        asked.len()
+    );
 }
 
 fn walk(dir: PathBuf) -> Vec<PathBuf> {

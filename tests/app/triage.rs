@@ -816,7 +816,10 @@ async fn a_taken_inquiry_keeps_every_answer_and_its_hearing_on_the_case() {
         "Which language do you prefer?: Ukrainian".to_string(),
         "They came for me at night twice.".to_string(),
     ] {
-        assert!(html.contains(&answer), "{answer} missing from the case page");
+        assert!(
+            html.contains(&answer),
+            "{answer} missing from the case page"
+        );
     }
     let noted = app
         .audit(AuditFilter {
@@ -826,7 +829,10 @@ async fn a_taken_inquiry_keeps_every_answer_and_its_hearing_on_the_case() {
         })
         .await;
     assert_eq!(noted.len(), 1, "the answers' note is audited");
-    assert!(!noted[0].details.contains("night"), "no free text in the log");
+    assert!(
+        !noted[0].details.contains("night"),
+        "no free text in the log"
+    );
 }
 
 #[actix_web::test]
@@ -873,9 +879,24 @@ async fn a_hearing_today_or_past_is_said_so_in_every_language() {
         hearing_on: on.into(),
         ..answers(family, given, "")
     };
-    file(&app, with_hearing("Past", "Anna", "2026-11-07"), Language::Ru).await;
-    file(&app, with_hearing("Today", "Boris", "2026-11-23"), Language::Ru).await;
-    file(&app, with_hearing("Tomorrow", "Vera", "2026-11-24"), Language::Ru).await;
+    file(
+        &app,
+        with_hearing("Past", "Anna", "2026-11-07"),
+        Language::Ru,
+    )
+    .await;
+    file(
+        &app,
+        with_hearing("Today", "Boris", "2026-11-23"),
+        Language::Ru,
+    )
+    .await;
+    file(
+        &app,
+        with_hearing("Tomorrow", "Vera", "2026-11-24"),
+        Language::Ru,
+    )
+    .await;
 
     let queue = queue(&app, &lawyer.staff).await;
     let days: Vec<i64> = queue["items"]
@@ -913,13 +934,20 @@ async fn a_hearing_today_or_past_is_said_so_in_every_language() {
         ),
     ] {
         let response = app
-            .post_form(&lawyer.client, "/account/language", &[("language", language)])
+            .post_form(
+                &lawyer.client,
+                "/account/language",
+                &[("language", language)],
+            )
             .await;
         assert_eq!(response.status(), 303);
         let (status, html) = app.page(&lawyer.client, "/triage").await;
         assert_eq!(status, 200);
         for said in [past, today, tomorrow] {
-            assert!(html.contains(said), "{language}: {said} missing from {html}");
+            assert!(
+                html.contains(said),
+                "{language}: {said} missing from {html}"
+            );
         }
         assert!(
             !html.contains(" -16") && !html.contains("−16"),
