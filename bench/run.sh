@@ -12,6 +12,8 @@
 # Settings (environment): CLIENTS (100000), SEED (1), BACKENDS ("sqlite postgres"),
 # PG_ADMIN_URL (postgres://postgres@127.0.0.1:5432/postgres), PG_DATABASE (refuge_bench),
 # PORT (8089), CONCURRENCY (16), DURATION seconds per scenario (20), WARMUP (3),
+# DEMO_BATCH_SIZE (500 clients per transaction while loading; on a loaded machine SQLite's
+# load needs 50, see "Public inquiries" in docs/performance.md),
 # SCENARIOS (list,search_cyrillic,search_latin,case_page,intake_save,report,report_csv,
 # report_csv_open,mixed,inquiry,case_list_with_inquiries; the report scenarios sign in as the
 # demo admin, REPORT_EMAIL, and ask for the last twelve ISO weeks in turn, REPORT_WEEKS; mixed
@@ -65,6 +67,7 @@ DURATION=${DURATION:-20}
 WARMUP=${WARMUP:-3}
 SCENARIOS=${SCENARIOS:-list,search_cyrillic,search_latin,case_page,intake_save,mixed,report,report_csv,report_csv_open,inquiry,case_list_with_inquiries}
 INQUIRY_CAP=${INQUIRY_CAP:-1000000}
+DEMO_BATCH_SIZE=${DEMO_BATCH_SIZE:-500}
 INQUIRY_MIN_AGE=${INQUIRY_MIN_AGE:-3.5}
 SIDE_RATE=${SIDE_RATE:-50}
 SLICE=${SLICE:-5}
@@ -201,7 +204,7 @@ for backend in $BACKENDS; do
   if [[ "$REUSE" != 1 ]]; then
     say "$backend: loading $CLIENTS demo clients"
     started=$(date +%s%N)
-    printf '%s\n' "$PASSWORD" | env $(key_setting "${LABELS[-1]}") "$REFUGE" demo-data --clients "$CLIENTS" --seed "$SEED" --password-stdin \
+    printf '%s\n' "$PASSWORD" | env $(key_setting "${LABELS[-1]}") "$REFUGE" demo-data --clients "$CLIENTS" --seed "$SEED" --batch-size "$DEMO_BATCH_SIZE" --password-stdin \
       > "$WORK/demo-data-$backend.log"
     elapsed_ms=$(( ($(date +%s%N) - started) / 1000000 ))
     load_seconds=$(printf '%d.%d' $((elapsed_ms / 1000)) $((elapsed_ms % 1000 / 100)))
