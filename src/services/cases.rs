@@ -124,9 +124,18 @@ pub fn compute_deadlines(
     today: NaiveDate,
 ) -> Result<Vec<Deadline>, AppError> {
     let intake = db::clients::load(conn, row.client_id.0)?.unwrap_or_default();
+    deadlines_of(conn, row, &intake, today)
+}
+
+fn deadlines_of(
+    conn: &mut DbConnection,
+    row: &CaseRow,
+    intake: &Intake,
+    today: NaiveDate,
+) -> Result<Vec<Deadline>, AppError> {
     let schedule = Schedule::load(conn, row.id.0)?;
     Ok(case_file::deadlines(
-        &facts_of(row, &intake, schedule),
+        &facts_of(row, intake, schedule),
         today,
     ))
 }
@@ -140,6 +149,20 @@ pub fn refresh_deadlines(
 ) -> Result<(), AppError> {
     let row = db::cases::find(conn, case_id)?.ok_or(AppError::NotFound)?;
     let deadlines = compute_deadlines(conn, &row, today)?;
+    db::cases::replace_deadlines(conn, case_id, &deadlines)?;
+    Ok(())
+}
+
+/// [`refresh_deadlines`] after the client's part of the file was saved as `intake`, in the
+/// same transaction: the intake in hand is what reading it back would give.
+pub fn refresh_deadlines_of_intake(
+    conn: &mut DbConnection,
+    case_id: uuid::Uuid,
+    intake: &Intake,
+    today: NaiveDate,
+) -> Result<(), AppError> {
+    let row = db::cases::find(conn, case_id)?.ok_or(AppError::NotFound)?;
+    let deadlines = deadlines_of(conn, &row, intake, today)?;
     db::cases::replace_deadlines(conn, case_id, &deadlines)?;
     Ok(())
 }

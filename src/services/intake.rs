@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use serde_json::{Map, Value, json};
 
 use super::audit::AuditContext;
-use super::cases::{case_target, refresh_deadlines, today};
+use super::cases::{case_target, refresh_deadlines_of_intake, today};
 use super::notifications::{self, Notifier};
 use crate::auth::policy;
 use crate::clock;
@@ -170,7 +170,7 @@ impl Saving {
             }
         };
         refresh_name_index(conn, client_id, &intake)?;
-        refresh_deadlines(conn, saved.id, today)?;
+        refresh_deadlines_of_intake(conn, saved.id, &intake, today)?;
         self.audit
             .record(conn, details.0, case_target(saved.id), details.1)?;
         let assigned_now = (intake.claim.lawyer_id, intake.claim.paralegal_id);
