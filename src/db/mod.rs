@@ -476,6 +476,32 @@ mod tests {
         assert!(parsed("sqlite::memory:").is_err_and(|e| e.contains("in-memory")));
     }
 
+    /// `.cargo/config.toml` builds SQLite without STAT4: with it, every request re-prepared
+    /// its statements (docs/performance.md, "Re-preparing every statement").
+    #[test]
+    fn sqlite_is_built_without_stat4() {
+        #[derive(diesel::QueryableByName)]
+        struct CompileOption {
+            #[diesel(sql_type = diesel::sql_types::Text)]
+            compile_options: String,
+        }
+        let mut conn = SqliteConnection::establish(":memory:").expect("an in-memory database");
+        let options: Vec<String> = diesel::sql_query("PRAGMA compile_options")
+            .load::<CompileOption>(&mut conn)
+            .expect("the compile options")
+            .into_iter()
+            .map(|o| o.compile_options)
+            .collect();
+        assert!(
+            options.iter().any(|o| o.starts_with("THREADSAFE")),
+            "{options:?}"
+        );
+        assert!(
+            !options.iter().any(|o| o.starts_with("ENABLE_STAT")),
+            "{options:?}"
+        );
+    }
+
     #[test]
     fn passwords_are_redacted_in_messages() {
         let url = DatabaseUrl::parse("postgres://refuge:s3cret@db/refuge").map(|u| u.redacted());
