@@ -480,6 +480,8 @@ mod tests {
     /// its statements (docs/performance.md, "Re-preparing every statement").
     #[test]
     fn sqlite_is_built_without_stat4() {
+        use diesel::RunQueryDsl;
+
         #[derive(diesel::QueryableByName)]
         struct CompileOption {
             #[diesel(sql_type = diesel::sql_types::Text)]
