@@ -476,10 +476,11 @@ mod tests {
         assert!(parsed("sqlite::memory:").is_err_and(|e| e.contains("in-memory")));
     }
 
-    /// `.cargo/config.toml` builds SQLite without STAT4: with it, every request re-prepared
-    /// its statements (docs/performance.md, "Re-preparing every statement").
+    /// `.cargo/config.toml` builds SQLite without STAT4 and with the query planner stability
+    /// guarantee: otherwise every request re-prepared its statements (docs/performance.md,
+    /// "Re-preparing every statement").
     #[test]
-    fn sqlite_is_built_without_stat4() {
+    fn sqlite_plans_do_not_depend_on_bound_values() {
         use diesel::RunQueryDsl;
 
         #[derive(diesel::QueryableByName)]
@@ -502,6 +503,7 @@ mod tests {
             !options.iter().any(|o| o.starts_with("ENABLE_STAT")),
             "{options:?}"
         );
+        assert!(options.iter().any(|o| o == "ENABLE_QPSG"), "{options:?}");
     }
 
     #[test]

@@ -71,11 +71,17 @@ pub struct WaitingNotification {
     pub created_at: NaiveDateTime,
 }
 
+/// Waiting for a digest, written as the partial index `notifications_waiting` is: SQLite
+/// matches an index's condition only with literal values, never bound ones, as it is built
+/// to plan without looking at them (QPSG, `.cargo/config.toml`).
+fn waiting_for_a_digest() -> diesel::expression::SqlLiteral<diesel::sql_types::Bool> {
+    diesel::dsl::sql("delivery = 'digest' AND outbox_id IS NULL")
+}
+
 /// People with notifications waiting for their digest.
 pub fn digest_recipients(conn: &mut DbConnection) -> QueryResult<Vec<DbUuid>> {
     notifications::table
-        .filter(notifications::delivery.eq("digest"))
-        .filter(notifications::outbox_id.is_null())
+        .filter(waiting_for_a_digest())
         .select(notifications::recipient_id)
         .distinct()
         .load(conn)
@@ -88,8 +94,7 @@ pub fn waiting_for_digest(
 ) -> QueryResult<Vec<WaitingNotification>> {
     notifications::table
         .filter(notifications::recipient_id.eq(DbUuid(recipient)))
-        .filter(notifications::delivery.eq("digest"))
-        .filter(notifications::outbox_id.is_null())
+        .filter(waiting_for_a_digest())
         .order(notifications::created_at.asc())
         .select((
             notifications::id,
