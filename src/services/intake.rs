@@ -1,6 +1,7 @@
 //! Taking an intake: a new case file, or changes to one, saved as a draft or completed.
 
 use std::collections::BTreeSet;
+use std::fmt::Write as _;
 
 use serde_json::{Map, Value, json};
 
@@ -41,7 +42,8 @@ pub async fn save(
     state
         .db
         .run(move |conn| {
-            write_transaction(conn, |conn| saving.save(conn, case_id, intake, completing))
+            let checked = saving.check(case_id, intake, completing)?;
+            write_transaction(conn, |conn| saving.write(conn, checked))
         })
         .await
 }
@@ -77,14 +79,50 @@ impl Saving {
         intake: Intake,
         completing: bool,
     ) -> Result<SavedCase, AppError> {
-        let (today, actor_id) = (self.today, self.actor.id);
+        let checked = self.check(case_id, intake, completing)?;
+        self.write(conn, checked)
+    }
+
+    /// What saving needs and the database does not: the intake's own checks and, for a new
+    /// file, the fields its audit entry lists. [`save`] does this before its write
+    /// transaction, so that on SQLite the one writer at a time does not wait on it.
+    fn check(
+        &self,
+        case_id: Option<uuid::Uuid>,
+        intake: Intake,
+        completing: bool,
+    ) -> Result<CheckedIntake, AppError> {
         let intake = intake
-            .checked(completing, today)
+            .checked(completing, self.today)
             .map_err(AppError::Validation)?;
+        let new_file_fields = case_id
+            .is_none()
+            .then(|| changes(&Intake::default(), &intake));
+        Ok(CheckedIntake {
+            case_id,
+            intake,
+            completing,
+            new_file_fields,
+        })
+    }
+
+    /// Writes a checked intake in the caller's transaction.
+    fn write(
+        &self,
+        conn: &mut DbConnection,
+        checked: CheckedIntake,
+    ) -> Result<SavedCase, AppError> {
+        let (today, actor_id) = (self.today, self.actor.id);
+        let CheckedIntake {
+            case_id,
+            intake,
+            completing,
+            new_file_fields,
+        } = checked;
         check_assignment(conn, &intake)?;
         let now_db = clock::to_db(self.audit.at);
-        let (saved, client_id, details, assigned_before) = match case_id {
-            None => {
+        let (saved, client_id, details, assigned_before) = match (case_id, new_file_fields) {
+            (None, fields) => {
                 let saved = SavedCase {
                     id: uuid::Uuid::new_v4(),
                     reference: db::cases::next_reference(conn, chrono::Datelike::year(&today))?,
@@ -118,7 +156,7 @@ impl Saving {
                 let details = json!({
                     "reference": saved.reference,
                     "intake_complete": completing,
-                    "fields": changes(&Intake::default(), &intake),
+                    "fields": fields,
                 });
                 (
                     saved,
@@ -127,7 +165,7 @@ impl Saving {
                     (None, None),
                 )
             }
-            Some(id) => {
+            (Some(id), _) => {
                 let (_, row) = super::case_access::reader_case(conn, &self.actor, id)?;
                 let client_id = row.client_id.0;
                 let mut before = db::clients::load(conn, client_id)?.ok_or(AppError::NotFound)?;
@@ -184,6 +222,17 @@ impl Saving {
         }
         Ok(saved)
     }
+}
+
+/// An intake that passed its own checks, ready to be written ([`Saving::check`]).
+#[derive(Debug)]
+struct CheckedIntake {
+    case_id: Option<uuid::Uuid>,
+    intake: Intake,
+    completing: bool,
+    /// A new file's audit details: every field it was created with (`None` for an edit,
+    /// whose changes are known only once the file is read in the transaction).
+    new_file_fields: Option<Value>,
 }
 
 /// What the intake page needs to know about the case whose intake it edits.
@@ -265,60 +314,69 @@ pub fn refresh_name_index(
     Ok(())
 }
 
-fn flatten(prefix: &str, value: &Value, out: &mut Map<String, Value>) {
+/// The intake's fields as (dotted path, value) pairs, e.g. `family.0.given_name`: objects
+/// and lists of objects are walked, other lists are one value. `path` is a scratch buffer.
+fn flatten(path: &mut String, value: Value, out: &mut Map<String, Value>) {
+    let mut descend = |path: &mut String, key: &dyn std::fmt::Display, value: Value| {
+        let len = path.len();
+        if len > 0 {
+            path.push('.');
+        }
+        let _ = write!(path, "{key}");
+        flatten(path, value, out);
+        path.truncate(len);
+    };
     match value {
         Value::Object(map) => {
-            for (k, v) in map {
-                let path = if prefix.is_empty() {
-                    k.clone()
-                } else {
-                    format!("{prefix}.{k}")
-                };
-                flatten(&path, v, out);
+            for (key, value) in map {
+                descend(path, &key, value);
             }
         }
-        Value::Array(items) if items.iter().any(|i| i.is_object()) => {
-            for (i, v) in items.iter().enumerate() {
-                flatten(&format!("{prefix}.{i}"), v, out);
+        Value::Array(items) if items.iter().any(Value::is_object) => {
+            for (i, value) in items.into_iter().enumerate() {
+                descend(path, &i, value);
             }
         }
         other => {
-            out.insert(prefix.to_string(), other.clone());
+            out.insert(path.clone(), other);
         }
     }
+}
+
+fn flattened(intake: &Intake) -> Map<String, Value> {
+    let mut out = Map::new();
+    flatten(
+        &mut String::new(),
+        serde_json::to_value(intake).unwrap_or_default(),
+        &mut out,
+    );
+    out
 }
 
 /// The changed fields of an intake: before and after for the fields the audit log may keep
 /// ([`intake_values_logged`], an allowlist), only the fact of a change for every other one.
 /// The log is append-only and outlives a retention purge.
 pub fn changes(before: &Intake, after: &Intake) -> Value {
-    let (mut old, mut new) = (Map::new(), Map::new());
-    flatten(
-        "",
-        &serde_json::to_value(before).unwrap_or_default(),
-        &mut old,
-    );
-    flatten(
-        "",
-        &serde_json::to_value(after).unwrap_or_default(),
-        &mut new,
-    );
-    let paths: BTreeSet<&String> = old.keys().chain(new.keys()).collect();
+    let (old, mut new) = (flattened(before), flattened(after));
     let mut changed = Map::new();
-    for path in paths {
-        let (a, b) = (
-            old.get(path).unwrap_or(&Value::Null),
-            new.get(path).unwrap_or(&Value::Null),
-        );
-        if a == b {
-            continue;
-        }
-        let entry = if intake_values_logged(path) {
+    let mut record = |path: String, a: Value, b: Value| {
+        let entry = if intake_values_logged(&path) {
             json!({ "before": a, "after": b })
         } else {
             json!({ "changed": true })
         };
-        changed.insert(path.clone(), entry);
+        changed.insert(path, entry);
+    };
+    for (path, a) in old {
+        let b = new.remove(&path).unwrap_or(Value::Null);
+        if a != b {
+            record(path, a, b);
+        }
+    }
+    for (path, b) in new {
+        if !b.is_null() {
+            record(path, Value::Null, b);
+        }
     }
     Value::Object(changed)
 }
