@@ -134,22 +134,28 @@ impl UsEntryRow {
     }
 }
 
-/// Replaces the client's Part A.I details and entries.
+/// Replaces the client's Part A.I details and entries (`existed`: see
+/// [`super::clients::save`]).
 pub fn save(
     conn: &mut DbConnection,
     client_id: uuid::Uuid,
     details: &ApplicantDetails,
     entries: &[UsEntry],
+    existed: bool,
 ) -> QueryResult<()> {
     let id = DbUuid(client_id);
-    diesel::delete(applicant_details::table.find(id)).execute(conn)?;
+    if existed {
+        diesel::delete(applicant_details::table.find(id)).execute(conn)?;
+    }
     diesel::insert_into(applicant_details::table)
         .values((
             applicant_details::client_id.eq(id),
             ApplicantRow::new(details),
         ))
         .execute(conn)?;
-    diesel::delete(us_entries::table.filter(us_entries::client_id.eq(id))).execute(conn)?;
+    if existed {
+        diesel::delete(us_entries::table.filter(us_entries::client_id.eq(id))).execute(conn)?;
+    }
     for (position, entry) in (0..).zip(entries) {
         diesel::insert_into(us_entries::table)
             .values((

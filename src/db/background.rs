@@ -183,13 +183,21 @@ fn new_id() -> DbUuid {
     DbUuid(uuid::Uuid::new_v4())
 }
 
-/// Replaces the client's Part A.III with the intake's.
-pub fn save(conn: &mut DbConnection, client_id: uuid::Uuid, intake: &Intake) -> QueryResult<()> {
+/// Replaces the client's Part A.III with the intake's (`existed`: see
+/// [`super::clients::save`]).
+pub fn save(
+    conn: &mut DbConnection,
+    client_id: uuid::Uuid,
+    intake: &Intake,
+    existed: bool,
+) -> QueryResult<()> {
     let id = DbUuid(client_id);
     let b = &intake.background;
 
-    diesel::delete(background_addresses::table.filter(background_addresses::client_id.eq(id)))
-        .execute(conn)?;
+    if existed {
+        diesel::delete(background_addresses::table.filter(background_addresses::client_id.eq(id)))
+            .execute(conn)?;
+    }
     // An address left empty is not stored: it reads back the same, as empty.
     let fixed = [
         (LAST, &b.last_address),
@@ -213,8 +221,10 @@ pub fn save(conn: &mut DbConnection, client_id: uuid::Uuid, intake: &Intake) -> 
             .execute(conn)?;
     }
 
-    diesel::delete(background_schools::table.filter(background_schools::client_id.eq(id)))
-        .execute(conn)?;
+    if existed {
+        diesel::delete(background_schools::table.filter(background_schools::client_id.eq(id)))
+            .execute(conn)?;
+    }
     for (position, school) in (0..).zip(&intake.schools) {
         diesel::insert_into(background_schools::table)
             .values((
@@ -226,8 +236,10 @@ pub fn save(conn: &mut DbConnection, client_id: uuid::Uuid, intake: &Intake) -> 
             .execute(conn)?;
     }
 
-    diesel::delete(background_jobs::table.filter(background_jobs::client_id.eq(id)))
-        .execute(conn)?;
+    if existed {
+        diesel::delete(background_jobs::table.filter(background_jobs::client_id.eq(id)))
+            .execute(conn)?;
+    }
     for (position, job) in (0..).zip(&intake.jobs) {
         diesel::insert_into(background_jobs::table)
             .values((
@@ -239,8 +251,10 @@ pub fn save(conn: &mut DbConnection, client_id: uuid::Uuid, intake: &Intake) -> 
             .execute(conn)?;
     }
 
-    diesel::delete(background_relatives::table.filter(background_relatives::client_id.eq(id)))
-        .execute(conn)?;
+    if existed {
+        diesel::delete(background_relatives::table.filter(background_relatives::client_id.eq(id)))
+            .execute(conn)?;
+    }
     let parents = [(MOTHER, &b.mother), (FATHER, &b.father)]
         .into_iter()
         .filter(|(_, r)| !r.is_empty())
@@ -258,7 +272,9 @@ pub fn save(conn: &mut DbConnection, client_id: uuid::Uuid, intake: &Intake) -> 
             .execute(conn)?;
     }
 
-    diesel::delete(background_answers::table.find(id)).execute(conn)?;
+    if existed {
+        diesel::delete(background_answers::table.find(id)).execute(conn)?;
+    }
     diesel::insert_into(background_answers::table)
         .values((
             background_answers::client_id.eq(id),

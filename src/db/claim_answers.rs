@@ -123,14 +123,17 @@ impl ClaimAnswersRow {
     }
 }
 
-/// Replaces the client's answers.
+/// Replaces the client's answers (`existed`: see [`super::clients::save`]).
 pub fn save(
     conn: &mut DbConnection,
     client_id: uuid::Uuid,
     answers: &ClaimAnswers,
+    existed: bool,
 ) -> QueryResult<()> {
     let id = DbUuid(client_id);
-    diesel::delete(claim_answers::table.find(id)).execute(conn)?;
+    if existed {
+        diesel::delete(claim_answers::table.find(id)).execute(conn)?;
+    }
     diesel::insert_into(claim_answers::table)
         .values((
             claim_answers::client_id.eq(id),

@@ -314,7 +314,9 @@ fn code(value: Option<&'static str>) -> Option<String> {
     value.map(str::to_string)
 }
 
-/// Inserts or updates the client and replaces their entry and rows.
+/// Inserts or updates the client and replaces their entry and rows. A client saved for the
+/// first time has no rows to delete: skipping those statements shortens the transaction,
+/// which on SQLite holds the one write lock.
 pub fn save(
     conn: &mut DbConnection,
     client_id: uuid::Uuid,
@@ -327,7 +329,8 @@ pub fn save(
     let updated = diesel::update(clients::table.find(id))
         .set((&client, clients::updated_at.eq(now)))
         .execute(conn)?;
-    if updated == 0 {
+    let existed = updated > 0;
+    if !existed {
         diesel::insert_into(clients::table)
             .values((
                 clients::id.eq(id),
@@ -339,7 +342,9 @@ pub fn save(
             .execute(conn)?;
     }
 
-    diesel::delete(client_entries::table.find(id)).execute(conn)?;
+    if existed {
+        diesel::delete(client_entries::table.find(id)).execute(conn)?;
+    }
     diesel::insert_into(client_entries::table)
         .values((
             client_entries::client_id.eq(id),
@@ -347,7 +352,10 @@ pub fn save(
         ))
         .execute(conn)?;
 
-    diesel::delete(family_members::table.filter(family_members::client_id.eq(id))).execute(conn)?;
+    if existed {
+        diesel::delete(family_members::table.filter(family_members::client_id.eq(id)))
+            .execute(conn)?;
+    }
     for (position, m) in (0..).zip(&intake.family) {
         let member_id = DbUuid(uuid::Uuid::new_v4());
         diesel::insert_into(family_members::table)
@@ -360,9 +368,11 @@ pub fn save(
             .execute(conn)?;
         super::family::save_details(conn, member_id, m)?;
     }
-    super::family::save_answers(conn, id, &intake.children)?;
+    super::family::save_answers(conn, id, &intake.children, existed)?;
 
-    diesel::delete(journey_legs::table.filter(journey_legs::client_id.eq(id))).execute(conn)?;
+    if existed {
+        diesel::delete(journey_legs::table.filter(journey_legs::client_id.eq(id))).execute(conn)?;
+    }
     for (position, leg) in (0..).zip(&intake.journey) {
         diesel::insert_into(journey_legs::table)
             .values((
@@ -374,8 +384,10 @@ pub fn save(
             .execute(conn)?;
     }
 
-    diesel::delete(persecution_events::table.filter(persecution_events::client_id.eq(id)))
-        .execute(conn)?;
+    if existed {
+        diesel::delete(persecution_events::table.filter(persecution_events::client_id.eq(id)))
+            .execute(conn)?;
+    }
     for (position, ev) in (0..).zip(&intake.persecution) {
         diesel::insert_into(persecution_events::table)
             .values((
@@ -386,9 +398,15 @@ pub fn save(
             ))
             .execute(conn)?;
     }
-    super::claim_answers::save(conn, client_id, &intake.claim_answers)?;
-    super::background::save(conn, client_id, intake)?;
-    super::applicant::save(conn, client_id, &intake.applicant, &intake.us_entries)?;
+    super::claim_answers::save(conn, client_id, &intake.claim_answers, existed)?;
+    super::background::save(conn, client_id, intake, existed)?;
+    super::applicant::save(
+        conn,
+        client_id,
+        &intake.applicant,
+        &intake.us_entries,
+        existed,
+    )?;
     Ok(())
 }
 

@@ -112,13 +112,16 @@ pub(super) fn save_details(
     Ok(())
 }
 
-/// Replaces the client's "no children" answer.
+/// Replaces the client's "no children" answer (`existed`: see [`super::clients::save`]).
 pub(super) fn save_answers(
     conn: &mut DbConnection,
     client_id: DbUuid,
     children: &ChildrenAnswer,
+    existed: bool,
 ) -> QueryResult<()> {
-    diesel::delete(family_answers::table.find(client_id)).execute(conn)?;
+    if existed {
+        diesel::delete(family_answers::table.find(client_id)).execute(conn)?;
+    }
     diesel::insert_into(family_answers::table)
         .values((
             family_answers::client_id.eq(client_id),
