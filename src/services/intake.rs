@@ -95,14 +95,16 @@ impl Saving {
         let intake = intake
             .checked(completing, self.today)
             .map_err(AppError::Validation)?;
-        let new_file_fields = case_id
-            .is_none()
-            .then(|| changes(&Intake::default(), &intake));
+        let into = match case_id {
+            None => SaveInto::NewFile {
+                fields: changes(&Intake::default(), &intake),
+            },
+            Some(id) => SaveInto::Case(id),
+        };
         Ok(CheckedIntake {
-            case_id,
+            into,
             intake,
             completing,
-            new_file_fields,
         })
     }
 
@@ -114,15 +116,14 @@ impl Saving {
     ) -> Result<SavedCase, AppError> {
         let (today, actor_id) = (self.today, self.actor.id);
         let CheckedIntake {
-            case_id,
+            into,
             intake,
             completing,
-            new_file_fields,
         } = checked;
         check_assignment(conn, &intake)?;
         let now_db = clock::to_db(self.audit.at);
-        let (saved, client_id, details, assigned_before) = match (case_id, new_file_fields) {
-            (None, fields) => {
+        let (saved, client_id, details, assigned_before) = match into {
+            SaveInto::NewFile { fields } => {
                 let saved = SavedCase {
                     id: uuid::Uuid::new_v4(),
                     reference: db::cases::next_reference(conn, chrono::Datelike::year(&today))?,
@@ -165,7 +166,7 @@ impl Saving {
                     (None, None),
                 )
             }
-            (Some(id), _) => {
+            SaveInto::Case(id) => {
                 let (_, row) = super::case_access::reader_case(conn, &self.actor, id)?;
                 let client_id = row.client_id.0;
                 let mut before = db::clients::load(conn, client_id)?.ok_or(AppError::NotFound)?;
@@ -227,12 +228,19 @@ impl Saving {
 /// An intake that passed its own checks, ready to be written ([`Saving::check`]).
 #[derive(Debug)]
 struct CheckedIntake {
-    case_id: Option<uuid::Uuid>,
+    into: SaveInto,
     intake: Intake,
     completing: bool,
-    /// A new file's audit details: every field it was created with (`None` for an edit,
-    /// whose changes are known only once the file is read in the transaction).
-    new_file_fields: Option<Value>,
+}
+
+/// The case file a checked intake goes into.
+#[derive(Debug)]
+enum SaveInto {
+    /// A new one, with its audit entry's details worked out already: every field it is
+    /// created with.
+    NewFile { fields: Value },
+    /// An existing one, whose changes are known only once it is read in the transaction.
+    Case(uuid::Uuid),
 }
 
 /// What the intake page needs to know about the case whose intake it edits.
