@@ -901,15 +901,7 @@ impl TestApp {
     /// Opens a case for `lawyer` whose intake answers every I-589 item
     /// ([`complete_intake`]); returns its id.
     pub async fn complete_case(&self, lawyer: &Session) -> uuid::Uuid {
-        let response = self.post_intake(lawyer, "/intake", None).await;
-        assert_eq!(response.status(), 303, "the intake is saved");
-        response
-            .headers()
-            .get("location")
-            .and_then(|v| v.to_str().ok())
-            .and_then(|l| l.strip_prefix("/cases/"))
-            .and_then(|id| id.parse().ok())
-            .expect("the intake leads to its case")
+        saved_case_id(&self.post_intake(lawyer, "/intake", None).await)
     }
 
     /// Replaces case `id`'s intake with [`complete_intake`] (`lawyer` its lawyer, `paralegal`
@@ -941,4 +933,16 @@ impl TestApp {
             .collect();
         self.post_form(&lawyer.client, path, &pairs).await
     }
+}
+
+/// The case an intake form's answer leads to: a 303 to `/cases/{id}`.
+pub fn saved_case_id(response: &reqwest::Response) -> uuid::Uuid {
+    assert_eq!(response.status(), 303, "the intake is saved");
+    response
+        .headers()
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|l| l.strip_prefix("/cases/"))
+        .and_then(|id| id.parse().ok())
+        .expect("the intake leads to its case")
 }

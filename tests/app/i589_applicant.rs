@@ -16,7 +16,9 @@ use refuge::domain::staff::Role;
 use refuge::services::cases;
 use serde_json::{Value, json};
 
-use crate::helpers::{Session, TestApp, client, field_error, input_value, is_postgres, spawn_app};
+use crate::helpers::{
+    Session, TestApp, client, field_error, input_value, is_postgres, saved_case_id, spawn_app,
+};
 use crate::i589_background::is_ticked;
 
 const IN_CARE_OF: &str = "Parish office of St. Anne";
@@ -79,19 +81,8 @@ fn date(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, m, d)
 }
 
-fn case_id(response: &reqwest::Response) -> uuid::Uuid {
-    assert_eq!(response.status(), 303, "the intake is saved");
-    response
-        .headers()
-        .get("location")
-        .and_then(|v| v.to_str().ok())
-        .and_then(|l| l.strip_prefix("/cases/"))
-        .and_then(|id| id.parse().ok())
-        .expect("the intake leads to its case")
-}
-
 async fn intake(app: &TestApp, lawyer: &Session, fields: &[(&str, &str)]) -> uuid::Uuid {
-    case_id(&app.post_form(&lawyer.client, "/intake", fields).await)
+    saved_case_id(&app.post_form(&lawyer.client, "/intake", fields).await)
 }
 
 /// The value of the selected option of `<select id="{name}">`, `""` for the empty choice.

@@ -9,18 +9,7 @@ use refuge::domain::i589::{self, Facts, ITEMS};
 use refuge::domain::intake::{FamilyMember, Intake};
 use refuge::domain::staff::Role;
 
-use crate::helpers::{Session, TestApp, complete_intake, spawn_app};
-
-fn case_id(response: &reqwest::Response) -> uuid::Uuid {
-    assert_eq!(response.status(), 303, "the intake is saved");
-    response
-        .headers()
-        .get("location")
-        .and_then(|v| v.to_str().ok())
-        .and_then(|l| l.strip_prefix("/cases/"))
-        .and_then(|id| id.parse().ok())
-        .expect("the intake leads to its case")
-}
+use crate::helpers::{Session, TestApp, complete_intake, saved_case_id, spawn_app};
 
 /// The family rows of the draft below: one person of each repeated group, after a relative
 /// the I-589 does not ask about (so rows and people's numbers differ).
@@ -52,7 +41,7 @@ async fn every_items_link_lands_on_an_input_of_the_intake_page() {
         ("action", "save_draft"),
     ];
     fields.extend(names.iter().map(|(k, v)| (k.as_str(), v.as_str())));
-    let id = case_id(&app.post_form(&lawyer.client, "/intake", &fields).await);
+    let id = saved_case_id(&app.post_form(&lawyer.client, "/intake", &fields).await);
     let (status, page) = app
         .page(&lawyer.client, &format!("/cases/{id}/intake"))
         .await;
@@ -104,7 +93,7 @@ async fn checked(
         .iter()
         .map(|(k, v)| (k.as_str(), v.as_str()))
         .collect();
-    let id = case_id(&app.post_form(&lawyer.client, "/intake", &pairs).await);
+    let id = saved_case_id(&app.post_form(&lawyer.client, "/intake", &pairs).await);
     let (status, page) = app.page(&lawyer.client, &format!("/cases/{id}")).await;
     assert_eq!(status, 200);
     let start = page

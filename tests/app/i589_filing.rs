@@ -12,7 +12,9 @@ use refuge::domain::case_stage::CaseStage;
 use refuge::domain::staff::Role;
 use serde_json::{Value, json};
 
-use crate::helpers::{PASSWORD, Session, TestApp, client, field_error, input_value, spawn_app};
+use crate::helpers::{
+    PASSWORD, Session, TestApp, client, field_error, input_value, saved_case_id, spawn_app,
+};
 
 const REASON: &str =
     "Zqxreason: the one-year deadline is tomorrow; the gaps are sent as a supplement";
@@ -38,20 +40,9 @@ async fn drafting(app: &TestApp, lawyer: &Session, paralegal: Option<&Session>) 
             ],
         )
         .await;
-    let id = case_id(&response);
+    let id = saved_case_id(&response);
     app.put_at(id, CaseStage::Drafting, &lawyer.staff).await;
     id
-}
-
-fn case_id(response: &reqwest::Response) -> uuid::Uuid {
-    assert_eq!(response.status(), 303, "the intake is saved");
-    response
-        .headers()
-        .get("location")
-        .and_then(|v| v.to_str().ok())
-        .and_then(|l| l.strip_prefix("/cases/"))
-        .and_then(|id| id.parse().ok())
-        .expect("the intake leads to its case")
 }
 
 async fn stage_of(app: &TestApp, id: uuid::Uuid) -> CaseStage {

@@ -12,7 +12,9 @@ use refuge::domain::audit::AuditAction;
 use refuge::domain::staff::Role;
 use serde_json::Value;
 
-use crate::helpers::{PASSWORD, Session, TestApp, client, complete_intake, spawn_app};
+use crate::helpers::{
+    PASSWORD, Session, TestApp, client, complete_intake, saved_case_id, spawn_app,
+};
 
 /// Saves a draft intake of `fields` and returns its case's id.
 async fn save(app: &TestApp, lawyer: &Session, fields: &[(String, String)]) -> uuid::Uuid {
@@ -20,15 +22,7 @@ async fn save(app: &TestApp, lawyer: &Session, fields: &[(String, String)]) -> u
         .iter()
         .map(|(k, v)| (k.as_str(), v.as_str()))
         .collect();
-    let response = app.post_form(&lawyer.client, "/intake", &pairs).await;
-    assert_eq!(response.status(), 303, "the intake is saved");
-    response
-        .headers()
-        .get("location")
-        .and_then(|v| v.to_str().ok())
-        .and_then(|l| l.strip_prefix("/cases/"))
-        .and_then(|id| id.parse().ok())
-        .expect("the intake leads to its case")
+    saved_case_id(&app.post_form(&lawyer.client, "/intake", &pairs).await)
 }
 
 /// `fields` with `name` set to `value` (added if absent).
