@@ -17,6 +17,7 @@ use crate::domain::codes::MaritalStatus;
 /// The `applicant_details` columns but the client's id.
 #[derive(Queryable, Selectable, Insertable)]
 #[diesel(table_name = applicant_details)]
+#[diesel(treat_none_as_default_value = false)]
 #[diesel(check_for_backend(diesel::sqlite::Sqlite, diesel::pg::Pg))]
 struct ApplicantRow {
     ssn: SealedText,
@@ -106,6 +107,7 @@ impl ApplicantRow {
 /// The `us_entries` columns but the row's id, client and position.
 #[derive(Queryable, Selectable, Insertable)]
 #[diesel(table_name = us_entries)]
+#[diesel(treat_none_as_default_value = false)]
 #[diesel(check_for_backend(diesel::sqlite::Sqlite, diesel::pg::Pg))]
 struct UsEntryRow {
     arrived_on: Option<NaiveDate>,

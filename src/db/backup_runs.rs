@@ -8,6 +8,7 @@ use super::schema::backup_runs;
 
 #[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable)]
 #[diesel(table_name = backup_runs)]
+#[diesel(treat_none_as_default_value = false)]
 pub struct BackupRunRow {
     pub started_at: NaiveDateTime,
     pub finished_at: NaiveDateTime,

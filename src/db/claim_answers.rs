@@ -13,6 +13,7 @@ use crate::domain::claim_answers::{Answer, ClaimAnswers, Ground, YesNoAnswer};
 /// The `claim_answers` columns but the client's id.
 #[derive(Queryable, Selectable, Insertable)]
 #[diesel(table_name = claim_answers)]
+#[diesel(treat_none_as_default_value = false)]
 #[diesel(check_for_backend(diesel::sqlite::Sqlite, diesel::pg::Pg))]
 struct ClaimAnswersRow {
     /// Comma-separated ground codes.

@@ -39,6 +39,7 @@ fn unlist(stored: &str) -> Vec<String> {
 /// (`id`, `created_*`, `updated_at`) are set beside it.
 #[derive(Queryable, Selectable, Insertable, AsChangeset)]
 #[diesel(table_name = clients)]
+#[diesel(treat_none_as_default_value = false)]
 #[diesel(check_for_backend(diesel::sqlite::Sqlite, diesel::pg::Pg))]
 // `None` clears a column rather than leaving it as it was.
 #[diesel(treat_none_as_null = true)]
@@ -133,6 +134,7 @@ impl ClientRow {
 /// The `client_entries` columns but the client's id.
 #[derive(Queryable, Selectable, Insertable)]
 #[diesel(table_name = client_entries)]
+#[diesel(treat_none_as_default_value = false)]
 #[diesel(check_for_backend(diesel::sqlite::Sqlite, diesel::pg::Pg))]
 struct EntryRow {
     last_arrival_on: Option<NaiveDate>,
@@ -172,6 +174,7 @@ impl EntryRow {
 /// The `family_members` columns but the row's id, client and position.
 #[derive(Queryable, Selectable, Insertable)]
 #[diesel(table_name = family_members)]
+#[diesel(treat_none_as_default_value = false)]
 #[diesel(check_for_backend(diesel::sqlite::Sqlite, diesel::pg::Pg))]
 struct FamilyMemberRow {
     relationship: String,
@@ -225,6 +228,7 @@ impl FamilyMemberRow {
 /// The `journey_legs` columns but the row's id, client and position.
 #[derive(Queryable, Selectable, Insertable)]
 #[diesel(table_name = journey_legs)]
+#[diesel(treat_none_as_default_value = false)]
 #[diesel(check_for_backend(diesel::sqlite::Sqlite, diesel::pg::Pg))]
 struct JourneyLegRow {
     /// Empty when unknown.
@@ -270,6 +274,7 @@ impl JourneyLegRow {
 /// The `persecution_events` columns but the row's id, client and position.
 #[derive(Queryable, Selectable, Insertable)]
 #[diesel(table_name = persecution_events)]
+#[diesel(treat_none_as_default_value = false)]
 #[diesel(check_for_backend(diesel::sqlite::Sqlite, diesel::pg::Pg))]
 struct PersecutionEventRow {
     occurred_on: Option<NaiveDate>,

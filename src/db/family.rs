@@ -18,6 +18,7 @@ use crate::domain::intake::FamilyMember;
 /// The `family_member_details` columns but the member's id.
 #[derive(Queryable, Selectable, Insertable)]
 #[diesel(table_name = family_member_details)]
+#[diesel(treat_none_as_default_value = false)]
 #[diesel(check_for_backend(diesel::sqlite::Sqlite, diesel::pg::Pg))]
 pub(super) struct FamilyDetailsRow {
     middle_name: SealedText,

@@ -1,5 +1,10 @@
 //! The database: one runtime code path for SQLite and PostgreSQL, a pool, migrations,
 //! and the queries, one file per table group.
+//!
+//! Row structs that insert optional columns say `treat_none_as_default_value = false`: `None`
+//! binds NULL (none of those columns has another default), so each insert keeps one shape
+//! and diesel finds its prepared statement by type, instead of writing the SQL out again on
+//! every insert to look it up.
 
 pub mod account_tokens;
 pub mod api_tokens;

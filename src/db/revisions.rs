@@ -14,6 +14,7 @@ use crate::domain::revision::RevisionStatus;
 /// One revision as stored; `answers` is the JSON object of the client's answers.
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = case_revisions)]
+#[diesel(treat_none_as_default_value = false)]
 #[diesel(check_for_backend(diesel::sqlite::Sqlite, diesel::pg::Pg))]
 pub struct RevisionRow {
     pub id: DbUuid,
