@@ -10,6 +10,7 @@ use crate::clock::SharedClock;
 use crate::config::Settings;
 use crate::db::Db;
 use crate::db::audit_writer::AuditWriter;
+use crate::db::checkpointer::Checkpointer;
 use crate::stash::SessionStash;
 
 pub struct AppState {
@@ -19,6 +20,8 @@ pub struct AppState {
     pub passwords: PasswordHasher,
     /// Commits the audit entries of reads, those of concurrent requests together.
     pub audit_writer: AuditWriter,
+    /// Keeps SQLite's write-ahead log short off the writers' path; `None` on PostgreSQL.
+    pub checkpointer: Option<Checkpointer>,
     /// Ports of entry recorded so far, for the case list's filter.
     pub port_suggestions: Cached<Vec<String>>,
     /// Requests to anonymous endpoints, per client address.
@@ -68,6 +71,7 @@ impl AppState {
     pub fn new(db: Db, clock: SharedClock, settings: Settings, passwords: PasswordHasher) -> Self {
         Self {
             audit_writer: db.start_audit_writer(),
+            checkpointer: db.start_checkpointer(),
             db,
             settings: Arc::new(settings),
             passwords,

@@ -18,6 +18,7 @@ pub mod case_list;
 pub mod case_work;
 pub mod cases;
 pub mod catalogue;
+pub mod checkpointer;
 pub mod claim_answers;
 pub mod clients;
 pub mod family;
@@ -74,21 +75,24 @@ pub enum DbConnection {
 }
 
 // Durability over speed: this data must survive a power cut. For reads at office scale
-// (100,000 clients, ~1.5 GB): an 8 MiB page cache per connection, and table statistics for
-// the query planner — `optimize=0x10002` analyzes (quickly, with a row limit) the tables
-// whose statistics are missing or stale; pooled connections are renewed every 30 minutes,
-// so the statistics follow the data. Without them SQLite guesses that every index is
-// selective and, for example, walks a lawyer's 20,000 cases to check 200 case ids.
-// Reads go through a memory map of the file (up to SQLite's 2 GiB limit): the pool's
-// connections then share the operating system's cache instead of each copying pages into
-// its own, which under concurrent load made every request several times dearer, and the
-// small page cache keeps the server's own memory low (docs/performance.md).
+// (100,000 clients, ~2.5 GB): table statistics for the query planner — `optimize=0x10002`
+// analyzes (quickly, with a row limit) the tables whose statistics are missing or stale;
+// pooled connections are renewed every 30 minutes, so the statistics follow the data.
+// Without them SQLite guesses that every index is selective and, for example, walks a
+// lawyer's 20,000 cases to check 200 case ids.
+// Pages are read with plain reads into a small page cache, not through a memory map: a
+// connection drops its cache, and unmaps the whole file, whenever another connection has
+// committed since its last read, which under a steady stream of writes is every read. The
+// unmapping and the page faults that followed cost a quarter of the server's CPU in the
+// mixed benchmark (docs/performance.md).
+// Checkpoints run on a thread of their own (`checkpointer`); a connection checkpoints only
+// when the log has grown past 10,000 pages (40 MB) all the same.
 const SQLITE_PRAGMAS: &str = "PRAGMA busy_timeout = 10000;
 PRAGMA journal_mode = WAL;
 PRAGMA synchronous = FULL;
 PRAGMA foreign_keys = ON;
-PRAGMA cache_size = -8192;
-PRAGMA mmap_size = 2147418112;
+PRAGMA cache_size = -2048;
+PRAGMA wal_autocheckpoint = 10000;
 PRAGMA optimize = 0x10002;";
 
 // The weekly report keeps the week's open cases in a temporary table (db::reports), about
@@ -236,6 +240,12 @@ impl Db {
     /// The data keys of the sealed columns.
     pub fn keys(&self) -> &Arc<Keyring> {
         &self.keys
+    }
+
+    /// Starts SQLite's checkpoints on a thread of their own ([`checkpointer`]); `None` for
+    /// PostgreSQL.
+    pub fn start_checkpointer(&self) -> Option<checkpointer::Checkpointer> {
+        checkpointer::Checkpointer::start(&self.url)
     }
 
     /// Starts the group-commit writer for audit entries of reads ([`audit_writer`]).
