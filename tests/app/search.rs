@@ -2,7 +2,9 @@
 //! spellings (the fixture table below), partial names, A-numbers, case references, what a
 //! paralegal may see, and the conflict page with its recorded, audited outcome.
 
+use refuge::auth::scope::CaseScope;
 use refuge::db::audit_log::AuditFilter;
+use refuge::db::search::{Candidate, LookupScope, TokenLookup, name_candidates};
 use refuge::domain::staff::{Role, Staff};
 use refuge::routes::cases::intake::form::IntakeForm;
 use refuge::services::intake::{self, SavedCase};
@@ -191,6 +193,93 @@ async fn a_result_matching_every_word_ranks_above_one_missing_a_word() {
             .await
             .is_empty()
     );
+}
+
+/// A token that finds exactly these keys (`t:` keys, also read as prefixes).
+fn token(key: &str) -> TokenLookup {
+    TokenLookup {
+        translit: vec![format!("t:{key}")],
+        prefixes: vec![format!("t:{key}")],
+        ..TokenLookup::default()
+    }
+}
+
+/// The client of a saved case.
+async fn client_of(app: &TestApp, case: &SavedCase) -> uuid::Uuid {
+    let id = case.id;
+    app.state
+        .db
+        .run(move |conn| {
+            Ok(refuge::db::cases::find(conn, id)?
+                .expect("case")
+                .client_id
+                .0)
+        })
+        .await
+        .expect("read")
+}
+
+/// When more people match than the index may propose, the strongest matches are proposed:
+/// the same written name before a name the query only begins, and every word matched before
+/// some; the one-word lookup reads the index class by class and stops at the limit.
+#[actix_web::test]
+async fn with_more_matches_than_room_the_strongest_are_proposed() {
+    let app = spawn_app().await;
+    let lawyer = app.login_as(Role::Lawyer).await;
+    let mut others = Vec::new();
+    for given in ["Anna", "Maria", "Olga"] {
+        let case = save(
+            &app,
+            &lawyer.staff,
+            None,
+            &[
+                ("client.given_name", given),
+                ("client.family_name", "Shcherbakova"),
+            ],
+        )
+        .await;
+        others.push(client_of(&app, &case).await);
+    }
+    let pavel = save(
+        &app,
+        &lawyer.staff,
+        None,
+        &[
+            ("client.given_name", "Pavel"),
+            ("client.family_name", "Shcherbakov"),
+        ],
+    )
+    .await;
+    let pavel = client_of(&app, &pavel).await;
+    let candidates = |tokens: Vec<TokenLookup>, min_tokens: usize| {
+        let scope = LookupScope {
+            min_tokens,
+            cases: CaseScope::for_work(&lawyer.staff),
+            limit: 2,
+            ..LookupScope::default()
+        };
+        app.state.db.run(move |conn| {
+            let found: Vec<Candidate> = name_candidates(conn, &tokens, &scope)?;
+            Ok(found
+                .into_iter()
+                .map(|c| (c.person_id.0, c.matched, c.worst))
+                .collect::<Vec<_>>())
+        })
+    };
+
+    let found = candidates(vec![token("shcherbakov")], 1)
+        .await
+        .expect("looked up");
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[0], (pavel, 1, 1));
+    assert!(others.contains(&found[1].0) && found[1].2 == 4, "{found:?}");
+
+    let found = candidates(vec![token("olga"), token("shcherbakov")], 1)
+        .await
+        .expect("looked up");
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!((found[0].0, found[0].1), (others[2], 2));
+    assert_eq!((found[1].0, found[1].1, found[1].2), (pavel, 1, 1));
 }
 
 #[actix_web::test]
