@@ -316,34 +316,17 @@ fn one_token_candidates(
     let limit = usize::try_from(scope.limit.max(1)).unwrap_or(usize::MAX);
     let mut found: Vec<Candidate> = Vec::new();
     let mut seen: HashSet<uuid::Uuid> = HashSet::new();
+    let equal = |key: &Option<String>| -> Vec<KeyCondition> {
+        key.iter()
+            .map(|k| KeyCondition::AnyOf(vec![k.clone()]))
+            .collect()
+    };
+    let prefixes = token.prefixes.iter().map(|p| KeyCondition::prefix(p));
     let classes: [(i32, Vec<KeyCondition>); 4] = [
         (1, vec![KeyCondition::AnyOf(token.translit.clone())]),
-        (
-            2,
-            token
-                .canonical
-                .as_deref()
-                .map(KeyCondition::equal)
-                .into_iter()
-                .collect(),
-        ),
-        (
-            3,
-            token
-                .skeleton
-                .as_deref()
-                .map(KeyCondition::equal)
-                .into_iter()
-                .collect(),
-        ),
-        (
-            4,
-            token
-                .prefixes
-                .iter()
-                .map(|p| KeyCondition::prefix(p))
-                .collect(),
-        ),
+        (2, equal(&token.canonical)),
+        (3, equal(&token.skeleton)),
+        (4, prefixes.collect()),
     ];
     for (strength, conditions) in classes {
         let conditions: Vec<KeyCondition> =
@@ -391,10 +374,6 @@ enum KeyCondition {
 }
 
 impl KeyCondition {
-    fn equal(key: &str) -> Self {
-        Self::AnyOf(vec![key.to_string()])
-    }
-
     fn prefix(prefix: &str) -> Self {
         Self::Range(prefix.to_string(), prefix_end(prefix))
     }
