@@ -263,25 +263,16 @@ pub fn name_candidates(
             .chain(&token.skeleton)
             .cloned()
             .collect();
-        let mut branches = 0;
-        if !exact.is_empty() {
-            branch_head(&mut sql, i, token, scope);
-            sql.push("key IN ");
-            sql.bind_list(&exact);
-            restrict(&mut sql, scope);
-            branches += 1;
-        }
-        for prefix in &token.prefixes {
-            if branches > 0 {
+        let branches = std::iter::once(KeyCondition::AnyOf(exact))
+            .chain(token.prefixes.iter().map(|p| KeyCondition::prefix(p)))
+            .filter(|condition| !condition.is_empty());
+        for (b, condition) in branches.enumerate() {
+            if b > 0 {
                 sql.push(" UNION ALL ");
             }
             branch_head(&mut sql, i, token, scope);
-            sql.push("key >= ");
-            sql.bind(Bind::Text(prefix.clone()));
-            sql.push(" AND key < ");
-            sql.bind(Bind::Text(prefix_end(prefix)));
+            condition.push_to(&mut sql);
             restrict(&mut sql, scope);
-            branches += 1;
         }
     }
     sql.push(") t");
@@ -366,7 +357,7 @@ fn one_token_candidates(
     Ok(found)
 }
 
-/// Which keys of the index a class of one token's lookup reads.
+/// Which keys of the index one branch of a lookup reads.
 enum KeyCondition {
     AnyOf(Vec<String>),
     /// Every key from the first (inclusive) to the second (exclusive).
