@@ -21,7 +21,9 @@
 # the public form, closed loop, and case_list_with_inquiries measures the case list in
 # slices of SLICE seconds (5) without and with inquiries arriving at SIDE_RATE a second (50)),
 # INQUIRY_CAP (1000000: the server's cap on unreviewed inquiries while inquiries are measured,
-# instead of 2,000, which a run would reach in seconds; see "Public inquiries" below), POOL_SIZE (server default), REUSE (0; 1 keeps the loaded databases), SINGLE (1: also measure with one session,
+# instead of 2,000, which a run would reach in seconds; see "Public inquiries" below), POOL_SIZE (server default), REUSE (0; 1 keeps the loaded databases), AS_LOADED (1: every
+# server start measures the database as it was loaded, restored from a copy kept beside it;
+# 0 lets each run's writes stay for the next), SINGLE (1: also measure with one session,
 # for the service time without queueing), WORK (target/bench), BIN_DIR (take refuge and
 # refuge-demo from there instead of building; DRIVER_BIN the driver, default
 # bench/target/release/refuge-bench), SEARCH_BY (post or get; by default the driver asks the
@@ -31,7 +33,8 @@
 # holds refuge and refuge-demo, and that commit's config/ if it differs from this checkout's;
 # a label, then = and the dir), ROUNDS (1). Each round measures
 # every build in turn on the same loaded database (before, after, before, after, ...), so
-# that the machine's drift and what the runs add to the database fall on all of them alike.
+# that the machine's drift falls on all of them alike; each starts on the database as loaded
+# (AS_LOADED).
 # The last build loads the data (the newest schema; an older build runs on it as long as the
 # migrations between them only add tables and nullable columns; check before trusting it).
 #
@@ -82,6 +85,7 @@ fi
 STAFF_SCENARIOS=$(tr ',' '\n' <<< "$SCENARIOS" | grep -v '^report' | paste -sd, - || true)
 ADMIN_SCENARIOS=$(tr ',' '\n' <<< "$SCENARIOS" | grep '^report' | paste -sd, - || true)
 REUSE=${REUSE:-0}
+AS_LOADED=${AS_LOADED:-1}
 SINGLE=${SINGLE:-1}
 WORK=${WORK:-target/bench}
 EMAIL=rachel.okafor@demo-office.example
@@ -237,6 +241,42 @@ for backend in $BACKENDS; do
       postgres) psql "$url" -tAc "$count_inquiries" 2>/dev/null || echo "?" ;;
     esac
   }
+  # The driver's intake saves add thousands of clients a run, with the very names its
+  # searches look for, and inquiries add cases: without a reset each run measured a larger
+  # database than the one before, and builds measured later in a round were at a
+  # disadvantage. Keep the database as loaded, and start every server on a fresh copy of it.
+  if [[ "$AS_LOADED" == 1 ]]; then
+    case "$backend" in
+      sqlite)
+        if [[ "$REUSE" != 1 || ! -e "$url.as-loaded" ]]; then
+          sqlite3 -cmd '.timeout 10000' "$url" "PRAGMA wal_checkpoint(TRUNCATE)" > /dev/null
+          cp "$url" "$url.as-loaded"
+          chmod 600 "$url.as-loaded"
+        fi
+        ;;
+      postgres)
+        if [[ "$REUSE" != 1 ]] || ! psql "$PG_ADMIN_URL" -tAc "SELECT 1 FROM pg_database WHERE datname = '${PG_DATABASE}_as_loaded'" | grep -q 1; then
+          psql "$PG_ADMIN_URL" -q -v ON_ERROR_STOP=1 \
+            -c "DROP DATABASE IF EXISTS ${PG_DATABASE}_as_loaded" \
+            -c "CREATE DATABASE ${PG_DATABASE}_as_loaded TEMPLATE $PG_DATABASE"
+        fi
+        ;;
+    esac
+  fi
+  restore_as_loaded() {
+    [[ "$AS_LOADED" == 1 ]] || return 0
+    case "$backend" in
+      sqlite)
+        rm -f "$url-wal" "$url-shm"
+        cp "$url.as-loaded" "$url"
+        ;;
+      postgres)
+        psql "$PG_ADMIN_URL" -q -v ON_ERROR_STOP=1 \
+          -c "DROP DATABASE IF EXISTS $PG_DATABASE WITH (FORCE)" \
+          -c "CREATE DATABASE $PG_DATABASE TEMPLATE ${PG_DATABASE}_as_loaded"
+        ;;
+    esac
+  }
   case "$backend" in
     sqlite)
       size=$(du -sh "$url" | cut -f1)
@@ -269,6 +309,7 @@ for backend in $BACKENDS; do
     for build in "${LABELS[@]}"; do
       label=$backend
       [[ "$build" == this ]] || label="$backend, $build (round $round)"
+      restore_as_loaded
       say "$label: starting the server on 127.0.0.1:$PORT"
       env $(key_setting "$build") "${inquiry_env[@]}" REFUGE_LISTEN="127.0.0.1:$PORT" ${POOL_SIZE:+REFUGE_DATABASE__POOL_SIZE=$POOL_SIZE} \
         REFUGE_CONFIG_DIR="$WORK/bin-$build/config" "$WORK/bin-$build/refuge" serve > "$WORK/server-$backend-$build.log" 2>&1 &
