@@ -245,6 +245,10 @@ for backend in $BACKENDS; do
   # searches look for, and inquiries add cases: without a reset each run measured a larger
   # database than the one before, and builds measured later in a round were at a
   # disadvantage. Keep the database as loaded, and start every server on a fresh copy of it.
+  # Whether the database is the copy as it stands (right after a load or a restore), so
+  # that nothing is restored twice before a server has run on it.
+  as_loaded_now=0
+  [[ "$REUSE" == 1 ]] || as_loaded_now=1
   if [[ "$AS_LOADED" == 1 ]]; then
     case "$backend" in
       sqlite)
@@ -264,7 +268,7 @@ for backend in $BACKENDS; do
     esac
   fi
   restore_as_loaded() {
-    [[ "$AS_LOADED" == 1 ]] || return 0
+    [[ "$AS_LOADED" == 1 && "$as_loaded_now" == 0 ]] || return 0
     case "$backend" in
       sqlite)
         rm -f "$url-wal" "$url-shm"
@@ -276,6 +280,7 @@ for backend in $BACKENDS; do
           -c "CREATE DATABASE $PG_DATABASE TEMPLATE ${PG_DATABASE}_as_loaded"
         ;;
     esac
+    as_loaded_now=1
   }
   # What is measured, below, is the data as loaded, even when an earlier run left more.
   restore_as_loaded
@@ -316,6 +321,7 @@ for backend in $BACKENDS; do
       env $(key_setting "$build") "${inquiry_env[@]}" REFUGE_LISTEN="127.0.0.1:$PORT" ${POOL_SIZE:+REFUGE_DATABASE__POOL_SIZE=$POOL_SIZE} \
         REFUGE_CONFIG_DIR="$WORK/bin-$build/config" "$WORK/bin-$build/refuge" serve > "$WORK/server-$backend-$build.log" 2>&1 &
       server_pid=$!
+      as_loaded_now=0
       # The first start after a load may recompute every case's deadlines (when the stored
       # rules version differs): minutes at 100,000 cases. Wait while the server lives.
       for _ in $(seq 1 "$((STARTUP_SECONDS * 5))"); do
