@@ -19,7 +19,7 @@ use crate::domain::codes::MaritalStatus;
 #[diesel(table_name = applicant_details)]
 #[diesel(treat_none_as_default_value = false)]
 #[diesel(check_for_backend(diesel::sqlite::Sqlite, diesel::pg::Pg))]
-struct ApplicantRow {
+pub(super) struct ApplicantRow {
     ssn: SealedText,
     uscis_account_number: SealedText,
     mailing_same_as_residence: Option<bool>,
@@ -171,19 +171,15 @@ pub fn save(
     Ok(())
 }
 
-/// The client's Part A.I details and entries; empty when none were ever saved.
-pub fn load(
+/// The client's Part A.I details and entries; empty when none were ever saved. `details`
+/// is the client's `applicant_details` row, read with the client ([`super::clients::load`]).
+pub(super) fn load(
     conn: &mut DbConnection,
     client_id: uuid::Uuid,
+    details: Option<ApplicantRow>,
 ) -> QueryResult<(ApplicantDetails, Vec<UsEntry>)> {
     let id = DbUuid(client_id);
-    let details = applicant_details::table
-        .find(id)
-        .select(ApplicantRow::as_select())
-        .first(conn)
-        .optional()?
-        .map(ApplicantRow::into_details)
-        .unwrap_or_default();
+    let details = details.map(ApplicantRow::into_details).unwrap_or_default();
     let entries = us_entries::table
         .filter(us_entries::client_id.eq(id))
         .order(us_entries::position.asc())

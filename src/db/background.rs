@@ -172,7 +172,7 @@ impl RelativeRow {
 #[derive(Queryable, Selectable, Insertable)]
 #[diesel(table_name = background_answers)]
 #[diesel(check_for_backend(diesel::sqlite::Sqlite, diesel::pg::Pg))]
-struct AnswersRow {
+pub(super) struct AnswersRow {
     feared_country_same: bool,
     no_schooling: bool,
     no_employment: bool,
@@ -299,13 +299,15 @@ pub struct Loaded {
 }
 
 /// The client's Part A.III; nothing listed or ticked when none was ever saved.
-pub fn load(conn: &mut DbConnection, client_id: uuid::Uuid) -> QueryResult<Loaded> {
+/// `answers` is the client's `background_answers` row, read with the client
+/// ([`super::clients::load`]).
+pub(super) fn load(
+    conn: &mut DbConnection,
+    client_id: uuid::Uuid,
+    answers: Option<AnswersRow>,
+) -> QueryResult<Loaded> {
     let id = DbUuid(client_id);
-    let mut background = background_answers::table
-        .find(id)
-        .select(AnswersRow::as_select())
-        .first(conn)
-        .optional()?
+    let mut background = answers
         .map(|a| Background {
             feared_country_same: a.feared_country_same,
             no_schooling: a.no_schooling,

@@ -15,7 +15,7 @@ use crate::domain::claim_answers::{Answer, ClaimAnswers, Ground, YesNoAnswer};
 #[diesel(table_name = claim_answers)]
 #[diesel(treat_none_as_default_value = false)]
 #[diesel(check_for_backend(diesel::sqlite::Sqlite, diesel::pg::Pg))]
-struct ClaimAnswersRow {
+pub(super) struct ClaimAnswersRow {
     /// Comma-separated ground codes.
     grounds: String,
     past_harm: Option<bool>,
@@ -144,13 +144,8 @@ pub fn save(
     Ok(())
 }
 
-/// The client's answers; all unanswered when none were ever saved.
-pub fn load(conn: &mut DbConnection, client_id: uuid::Uuid) -> QueryResult<ClaimAnswers> {
-    Ok(claim_answers::table
-        .find(DbUuid(client_id))
-        .select(ClaimAnswersRow::as_select())
-        .first(conn)
-        .optional()?
-        .map(ClaimAnswersRow::into_answers)
-        .unwrap_or_default())
+/// The client's answers from their row, read with the client ([`super::clients::load`]);
+/// all unanswered when none were ever saved.
+pub(super) fn answers(row: Option<ClaimAnswersRow>) -> ClaimAnswers {
+    row.map(ClaimAnswersRow::into_answers).unwrap_or_default()
 }

@@ -8,10 +8,13 @@ use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
 use super::DbConnection;
+use super::applicant::ApplicantRow;
+use super::background::AnswersRow;
+use super::claim_answers::ClaimAnswersRow;
 use super::family::FamilyDetailsRow;
 use super::schema::{
-    client_entries, clients, family_member_details, family_members, journey_legs,
-    persecution_events,
+    applicant_details, background_answers, claim_answers, client_entries, clients, family_answers,
+    family_member_details, family_members, journey_legs, persecution_events,
 };
 use super::sealed::{SealedText, a_number_index, sealed};
 use super::uuid::DbUuid;
@@ -418,21 +421,37 @@ pub fn save(
 /// The client's part of the intake (the claim is filled in by the caller), if they exist.
 pub fn load(conn: &mut DbConnection, client_id: uuid::Uuid) -> QueryResult<Option<Intake>> {
     let id = DbUuid(client_id);
-    let Some(client) = clients::table
-        .find(id)
-        .select(ClientRow::as_select())
-        .first(conn)
-        .optional()?
+    // The client's row and their one-row parts in one statement: every case page reads
+    // them, and on PostgreSQL each statement is a round trip.
+    let Some((client, entry, claim_answers, no_children, background_answers, applicant)) =
+        clients::table
+            .left_join(client_entries::table)
+            .left_join(claim_answers::table)
+            .left_join(family_answers::table)
+            .left_join(background_answers::table)
+            .left_join(applicant_details::table)
+            .filter(clients::id.eq(id))
+            .select((
+                ClientRow::as_select(),
+                Option::<EntryRow>::as_select(),
+                Option::<ClaimAnswersRow>::as_select(),
+                family_answers::no_children.nullable(),
+                Option::<AnswersRow>::as_select(),
+                Option::<ApplicantRow>::as_select(),
+            ))
+            .first::<(
+                ClientRow,
+                Option<EntryRow>,
+                Option<ClaimAnswersRow>,
+                Option<bool>,
+                Option<AnswersRow>,
+                Option<ApplicantRow>,
+            )>(conn)
+            .optional()?
     else {
         return Ok(None);
     };
-    let entry = client_entries::table
-        .find(id)
-        .select(EntryRow::as_select())
-        .first(conn)
-        .optional()?
-        .map(EntryRow::into_details)
-        .unwrap_or_default();
+    let entry = entry.map(EntryRow::into_details).unwrap_or_default();
     let family = family_members::table
         .left_join(family_member_details::table)
         .filter(family_members::client_id.eq(id))
@@ -467,10 +486,10 @@ pub fn load(conn: &mut DbConnection, client_id: uuid::Uuid) -> QueryResult<Optio
         .into_iter()
         .map(PersecutionEventRow::into_event)
         .collect();
-    let claim_answers = super::claim_answers::load(conn, client_id)?;
-    let children = super::family::load_answers(conn, id)?;
-    let background = super::background::load(conn, client_id)?;
-    let (applicant, us_entries) = super::applicant::load(conn, client_id)?;
+    let claim_answers = super::claim_answers::answers(claim_answers);
+    let children = super::family::children_answer(no_children);
+    let background = super::background::load(conn, client_id, background_answers)?;
+    let (applicant, us_entries) = super::applicant::load(conn, client_id, applicant)?;
     Ok(Some(Intake {
         client: client.into_details(),
         entry,

@@ -132,17 +132,10 @@ pub(super) fn save_answers(
     Ok(())
 }
 
-/// The client's "no children" answer; not given when none was ever saved.
-pub(super) fn load_answers(
-    conn: &mut DbConnection,
-    client_id: DbUuid,
-) -> QueryResult<ChildrenAnswer> {
-    let none = family_answers::table
-        .find(client_id)
-        .select(family_answers::no_children)
-        .first::<bool>(conn)
-        .optional()?;
-    Ok(ChildrenAnswer {
-        none: none.unwrap_or(false),
-    })
+/// The client's "no children" answer from its column, read with the client
+/// ([`super::clients::load`]); not given when none was ever saved.
+pub(super) fn children_answer(no_children: Option<bool>) -> ChildrenAnswer {
+    ChildrenAnswer {
+        none: no_children.unwrap_or(false),
+    }
 }

@@ -927,3 +927,17 @@ diesel::joinable!(i589_overrides -> cases (case_id));
 diesel::joinable!(i589_overrides -> staff (overridden_by));
 diesel::allow_tables_to_appear_in_same_query!(i589_overrides, cases);
 diesel::allow_tables_to_appear_in_same_query!(i589_overrides, staff);
+
+// The client's one-row parts, read with the client in one statement (`clients::load`).
+diesel::allow_tables_to_appear_in_same_query!(client_entries, claim_answers);
+diesel::allow_tables_to_appear_in_same_query!(client_entries, family_answers);
+diesel::allow_tables_to_appear_in_same_query!(client_entries, background_answers);
+diesel::allow_tables_to_appear_in_same_query!(client_entries, applicant_details);
+diesel::allow_tables_to_appear_in_same_query!(claim_answers, family_answers);
+diesel::allow_tables_to_appear_in_same_query!(claim_answers, background_answers);
+diesel::allow_tables_to_appear_in_same_query!(claim_answers, applicant_details);
+diesel::allow_tables_to_appear_in_same_query!(family_answers, clients);
+diesel::allow_tables_to_appear_in_same_query!(family_answers, background_answers);
+diesel::allow_tables_to_appear_in_same_query!(family_answers, applicant_details);
+diesel::allow_tables_to_appear_in_same_query!(background_answers, clients);
+diesel::allow_tables_to_appear_in_same_query!(background_answers, applicant_details);

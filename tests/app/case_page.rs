@@ -1704,3 +1704,48 @@ async fn the_print_summary_shows_the_file_without_forms_notes_or_audit_trail() {
         "audited as a read"
     );
 }
+
+/// The case page reads the client's row and each one-row part of the intake (entry, Parts
+/// B and C, children, Part A.III's answers, Part A.I's details) in one statement, and each
+/// list in one more: on PostgreSQL every statement is a round trip.
+#[actix_web::test]
+async fn the_intake_is_read_in_one_statement_for_the_client_and_one_per_list() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    use diesel::connection::{Instrumentation, InstrumentationEvent};
+
+    let app = spawn_app().await;
+    let lawyer = app.login_as(Role::Lawyer).await;
+    let case_id = app.complete_case(&lawyer).await;
+    let (statements, intake) = app
+        .state
+        .db
+        .run(move |conn| {
+            let client_id = refuge::db::cases::find(conn, case_id)?
+                .expect("the case")
+                .client_id
+                .0;
+            let started = Arc::new(AtomicUsize::new(0));
+            let counted = started.clone();
+            conn.set_instrumentation(move |event: InstrumentationEvent<'_>| {
+                if matches!(event, InstrumentationEvent::StartQuery { .. }) {
+                    counted.fetch_add(1, Ordering::SeqCst);
+                }
+            });
+            let intake = refuge::db::clients::load(conn, client_id);
+            conn.set_instrumentation(None::<Box<dyn Instrumentation>>);
+            Ok((started.load(Ordering::SeqCst), intake?.expect("the intake")))
+        })
+        .await
+        .unwrap();
+    // What the one-row parts hold comes back through the one statement.
+    assert_eq!(intake.entry.i94_number, "123456789A1");
+    assert!(!intake.claim_answers.grounds.is_empty());
+    assert!(intake.background.feared_country_same);
+    assert_eq!(intake.background.mother.full_name, "Olena Shevchuk");
+    assert_eq!(intake.applicant.ssn, "NONE");
+    // The client with their one-row parts; family members, journey legs, persecution events,
+    // Part A.III's addresses, schools, jobs and relatives; entries into the US.
+    assert_eq!(statements, 9);
+}
