@@ -42,16 +42,17 @@ pub fn find(conn: &mut DbConnection, id: RevisionId) -> QueryResult<Option<Revis
         .optional()
 }
 
-/// The case's revisions waiting for review, oldest first.
+/// The case's revisions waiting for review, oldest first: each one's id and when it was
+/// submitted (the case page lists them; their sealed answers are not opened for that).
 pub fn pending_of_case(
     conn: &mut DbConnection,
     case_id: uuid::Uuid,
-) -> QueryResult<Vec<RevisionRow>> {
+) -> QueryResult<Vec<(DbUuid, NaiveDateTime)>> {
     case_revisions::table
         .filter(case_revisions::case_id.eq(DbUuid(case_id)))
         .filter(case_revisions::status.eq(RevisionStatus::Pending.as_str()))
         .order(case_revisions::submitted_at.asc())
-        .select(RevisionRow::as_select())
+        .select((case_revisions::id, case_revisions::submitted_at))
         .load(conn)
 }
 

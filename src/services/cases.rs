@@ -21,6 +21,7 @@ use crate::domain::case_work::{
 };
 use crate::domain::deadlines::{Deadline, FilingException};
 use crate::domain::i589;
+use crate::domain::ids::StaffId;
 use crate::domain::intake::Intake;
 use crate::domain::staff::Staff;
 use crate::error::{AppError, Message};
@@ -294,17 +295,14 @@ pub async fn open(
                     })
                     .collect(),
             };
+            let assigned: Vec<_> = case.lawyer().into_iter().chain(case.paralegal()).collect();
+            let assigned = db::staff::find_each(conn, &assigned)?;
+            let staff_member = |id: Option<StaffId>| {
+                id.and_then(|id| assigned.iter().find(|s| s.id == id).cloned())
+            };
             Ok(CaseFile {
-                lawyer: case
-                    .lawyer()
-                    .map(|s| db::staff::find(conn, s))
-                    .transpose()?
-                    .flatten(),
-                paralegal: case
-                    .paralegal()
-                    .map(|s| db::staff::find(conn, s))
-                    .transpose()?
-                    .flatten(),
+                lawyer: staff_member(case.lawyer()),
+                paralegal: staff_member(case.paralegal()),
                 history: db::cases::stage_history(conn, id)?,
                 audit_trail: audit::latest_of_case(conn, id)?,
                 checklist: db::case_work::checklist(conn, id)?,

@@ -85,9 +85,9 @@ pub fn pending_for(
     }
     Ok(db::revisions::pending_of_case(conn, case.id.0)?
         .into_iter()
-        .map(|row| PendingRevision {
-            id: RevisionId::from(row.id.0),
-            submitted_at: clock::from_db(row.submitted_at),
+        .map(|(id, submitted_at)| PendingRevision {
+            id: RevisionId::from(id.0),
+            submitted_at: clock::from_db(submitted_at),
         })
         .collect())
 }
