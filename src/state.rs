@@ -8,9 +8,10 @@ use crate::auth::form_token::FormKey;
 use crate::auth::passwords::PasswordHasher;
 use crate::clock::SharedClock;
 use crate::config::Settings;
-use crate::db::Db;
-use crate::db::audit_writer::AuditWriter;
 use crate::db::checkpointer::Checkpointer;
+use crate::db::group_commit::GroupCommit;
+use crate::db::{DatabaseKind, Db, DbConnection, write_transaction};
+use crate::error::AppError;
 use crate::stash::SessionStash;
 
 pub struct AppState {
@@ -18,8 +19,9 @@ pub struct AppState {
     pub clock: SharedClock,
     pub settings: Arc<Settings>,
     pub passwords: PasswordHasher,
-    /// Commits the audit entries of reads, those of concurrent requests together.
-    pub audit_writer: AuditWriter,
+    /// Commits the audit entries of reads, and on SQLite writes through [`Self::write`],
+    /// those of concurrent requests together.
+    pub group_commit: GroupCommit,
     /// Keeps SQLite's write-ahead log short off the writers' path; `None` on PostgreSQL.
     pub checkpointer: Option<Checkpointer>,
     /// Ports of entry recorded so far, for the case list's filter.
@@ -70,7 +72,7 @@ impl<T> Cached<T> {
 impl AppState {
     pub fn new(db: Db, clock: SharedClock, settings: Settings, passwords: PasswordHasher) -> Self {
         Self {
-            audit_writer: db.start_audit_writer(),
+            group_commit: db.start_group_commit(),
             checkpointer: db.start_checkpointer(),
             db,
             settings: Arc::new(settings),
@@ -86,6 +88,20 @@ impl AppState {
 
     pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
         self.clock.now()
+    }
+
+    /// Runs `f` in a write transaction. On SQLite, which commits one writer at a time, it
+    /// joins the next group commit; PostgreSQL commits concurrent transactions side by side,
+    /// so there it runs on a pooled connection.
+    pub async fn write<T, F>(&self, f: F) -> Result<T, AppError>
+    where
+        F: FnOnce(&mut DbConnection) -> Result<T, AppError> + Send + 'static,
+        T: Send + 'static,
+    {
+        match self.db.kind() {
+            DatabaseKind::Sqlite => self.group_commit.write(f).await,
+            DatabaseKind::Postgres => self.db.run(move |conn| write_transaction(conn, f)).await,
+        }
     }
 }
 

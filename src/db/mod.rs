@@ -11,7 +11,6 @@ pub mod api_tokens;
 pub mod applicant;
 pub mod audit_chain;
 pub mod audit_log;
-pub mod audit_writer;
 pub mod background;
 pub mod backup_runs;
 pub mod case_list;
@@ -22,6 +21,7 @@ pub mod checkpointer;
 pub mod claim_answers;
 pub mod clients;
 pub mod family;
+pub mod group_commit;
 pub mod held_forms;
 pub mod i589_overrides;
 pub mod inquiries;
@@ -248,9 +248,9 @@ impl Db {
         checkpointer::Checkpointer::start(&self.url)
     }
 
-    /// Starts the group-commit writer for audit entries of reads ([`audit_writer`]).
-    pub fn start_audit_writer(&self) -> audit_writer::AuditWriter {
-        audit_writer::AuditWriter::start(self.url.clone())
+    /// Starts the group-commit writer ([`group_commit`]).
+    pub fn start_group_commit(&self) -> group_commit::GroupCommit {
+        group_commit::GroupCommit::start(self.url.clone(), self.keys.clone())
     }
 
     /// Runs `f` in a read transaction on a pooled connection, off the executor: a

@@ -11,7 +11,7 @@ use super::case_access::{reader_case, visible_case};
 use crate::auth::policy;
 use crate::clock;
 use crate::db::audit_log::{self, AuditFilter, AuditRow, NewAuditEntry};
-use crate::db::audit_writer::PendingEntry;
+use crate::db::group_commit::PendingEntry;
 use crate::db::{self, DbConnection, write_transaction};
 use crate::domain::audit::{AuditAction, DetailLine, RefusalReason, describe};
 use crate::domain::audit_chain::ChainHash;
@@ -109,7 +109,7 @@ impl AuditContext {
 /// concurrent reads are committed together (group commit), so readers do not queue for
 /// the write lock one by one.
 pub async fn record_read(state: &AppState, entry: PendingEntry) -> Result<(), AppError> {
-    state.audit_writer.commit(entry).await
+    state.group_commit.commit(entry).await
 }
 
 pub fn staff_target(id: StaffId) -> Option<(&'static str, String)> {

@@ -10,7 +10,7 @@ use super::cases::{case_target, refresh_deadlines_of_intake, today};
 use super::notifications::{self, Notifier};
 use crate::auth::policy;
 use crate::clock;
-use crate::db::{self, DbConnection, write_transaction};
+use crate::db::{self, DbConnection};
 use crate::domain::audit::{AuditAction, intake_values_logged};
 use crate::domain::case_stage::CaseStage;
 use crate::domain::intake::Intake;
@@ -39,13 +39,13 @@ pub async fn save(
     address: Option<String>,
 ) -> Result<SavedCase, AppError> {
     let saving = Saving::new(state, actor, address)?;
-    state
-        .db
-        .run(move |conn| {
-            let checked = saving.check(case_id, intake, completing)?;
-            write_transaction(conn, |conn| saving.write(conn, checked))
-        })
-        .await
+    let (saving, checked) = actix_web::web::block(move || {
+        let checked = saving.check(case_id, intake, completing)?;
+        Ok::<_, AppError>((saving, checked))
+    })
+    .await
+    .map_err(|err| AppError::internal(anyhow::anyhow!("blocking task failed: {err}")))??;
+    state.write(move |conn| saving.write(conn, checked)).await
 }
 
 /// Who saves an intake, when, and what saving it needs besides the connection: an edit of

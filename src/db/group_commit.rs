@@ -1,0 +1,329 @@
+//! Group commit on SQLite. SQLite lets one writer in at a time and syncs the log at every
+//! commit, so writes that each commit on their own queue for the lock and pay a sync apiece.
+//! Instead, requests hand their writes to one writer thread and await the commit; the
+//! writer takes every write waiting at that moment and commits them together in one
+//! transaction (one `BEGIN IMMEDIATE` and one sync for all of them), each in a savepoint of
+//! its own so that one that fails rolls back alone. It runs on a connection of its own, so
+//! it never waits for the pool.
+//!
+//! The audit entries of reads come this way (a case view, a search or a case list is not
+//! sent before its entry is committed, and readers must not queue for the lock one by one),
+//! and so do writes that carry their own work ([`GroupCommit::write`]).
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::Arc;
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+use chrono::NaiveDateTime;
+use diesel::Connection;
+use tokio::sync::{mpsc, oneshot};
+
+use super::audit_log::{self, NewAuditEntry};
+use super::{DatabaseUrl, DbConnection, sealed, write_transaction};
+use crate::crypto::Keyring;
+use crate::domain::ids::StaffId;
+use crate::error::AppError;
+
+/// Most writes committed in one transaction.
+const MAX_BATCH: usize = 256;
+/// Writes waiting for the writer before requests are told to wait for room.
+const QUEUE: usize = 4096;
+
+/// An audit entry that owns its values, to be sent to the writer.
+#[derive(Debug, Clone)]
+pub struct PendingEntry {
+    pub occurred_at: NaiveDateTime,
+    pub actor_id: Option<StaffId>,
+    pub action: &'static str,
+    pub target_type: Option<&'static str>,
+    pub target_id: Option<String>,
+    pub address: Option<String>,
+    pub details: String,
+}
+
+impl PendingEntry {
+    fn insert(&self, conn: &mut DbConnection) -> Result<(), diesel::result::Error> {
+        audit_log::insert(
+            conn,
+            &NewAuditEntry {
+                occurred_at: self.occurred_at,
+                actor_id: self.actor_id,
+                action: self.action,
+                target_type: self.target_type,
+                target_id: self.target_id.clone(),
+                address: self.address.as_deref(),
+                details: self.details.clone(),
+                about_demo_data: false,
+            },
+        )
+        .map(|_| ())
+    }
+}
+
+/// One write, run on the writer's connection inside the batch's transaction; it answers
+/// how to tell its caller the outcome once the batch has committed, or failed to.
+type Work = Box<dyn FnOnce(&mut DbConnection) -> Delivery + Send>;
+/// Called once the batch's fate is known: `Ok` if it committed, otherwise the reason.
+type Delivery = Box<dyn FnOnce(Result<(), &str>) + Send>;
+
+/// The handle requests commit their writes through; cloned freely.
+#[derive(Clone)]
+pub struct GroupCommit {
+    // Before `_thread`: the last handle closes the channel first, then waits for the writer.
+    sender: mpsc::Sender<Work>,
+    _thread: Arc<WriterThread>,
+}
+
+/// The writer thread, joined when the last handle is dropped: its connection is closed
+/// before the state that owns the writer is gone, never while the process is exiting.
+struct WriterThread(Option<JoinHandle<()>>);
+
+impl Drop for WriterThread {
+    fn drop(&mut self) {
+        if let Some(thread) = self.0.take() {
+            // It ends as soon as the channel is closed and its last batch is committed.
+            let _ = thread.join();
+        }
+    }
+}
+
+impl GroupCommit {
+    /// Starts the writer thread, which opens sealed columns with `keys`; dropping the last
+    /// handle ends it and waits for it.
+    pub fn start(url: DatabaseUrl, keys: Arc<Keyring>) -> Self {
+        let (sender, receiver) = mpsc::channel(QUEUE);
+        let spawned = std::thread::Builder::new()
+            .name("group_commit".into())
+            .spawn(move || {
+                let _keys = sealed::enter(keys);
+                run(url, receiver)
+            });
+        let thread = match spawned {
+            Ok(thread) => Some(thread),
+            Err(err) => {
+                // Without the thread every commit answers an error: nothing goes out unwritten.
+                tracing::error!(error = %err, "the group-commit writer could not start");
+                None
+            }
+        };
+        Self {
+            sender,
+            _thread: Arc::new(WriterThread(thread)),
+        }
+    }
+
+    /// Commits `entry`; returns once it is durable, or with the reason it is not.
+    pub async fn commit(&self, entry: PendingEntry) -> Result<(), AppError> {
+        self.write(move |conn| Ok(entry.insert(conn)?)).await
+    }
+
+    /// Runs `f` in the next group's transaction, in a savepoint of its own, and returns its
+    /// value once the group has committed. An error from `f` rolls back `f`'s writes alone.
+    pub async fn write<T, F>(&self, f: F) -> Result<T, AppError>
+    where
+        F: FnOnce(&mut DbConnection) -> Result<T, AppError> + Send + 'static,
+        T: Send + 'static,
+    {
+        let (reply, outcome) = oneshot::channel();
+        let work: Work = Box::new(move |conn| {
+            let result = conn.transaction(f);
+            Box::new(move |committed| {
+                let answer = match (result, committed) {
+                    (Err(err), _) => Err(err),
+                    (Ok(value), Ok(())) => Ok(value),
+                    (Ok(_), Err(reason)) => Err(AppError::internal(anyhow::anyhow!(
+                        "write not committed: {reason}"
+                    ))),
+                };
+                // A request that gave up waiting no longer listens; nothing to tell it.
+                let _ = reply.send(answer);
+            })
+        });
+        self.sender
+            .send(work)
+            .await
+            .map_err(|_| AppError::internal(anyhow::anyhow!("the writer has stopped")))?;
+        outcome.await.map_err(|_| {
+            AppError::internal(anyhow::anyhow!("the writer stopped before committing"))
+        })?
+    }
+}
+
+fn run(url: DatabaseUrl, mut receiver: mpsc::Receiver<Work>) {
+    let mut conn: Option<DbConnection> = None;
+    let mut batch = Vec::with_capacity(MAX_BATCH);
+    while let Some(first) = receiver.blocking_recv() {
+        batch.push(first);
+        while batch.len() < MAX_BATCH {
+            match receiver.try_recv() {
+                Ok(next) => batch.push(next),
+                Err(_) => break,
+            }
+        }
+        commit_batch(&url, &mut conn, &mut batch);
+    }
+}
+
+/// Runs the batch's writes in one transaction and tells each caller the outcome. A write
+/// that panics fails the whole batch (its caller hears that the writer stopped) and the
+/// connection is opened afresh.
+fn commit_batch(url: &DatabaseUrl, conn: &mut Option<DbConnection>, batch: &mut Vec<Work>) {
+    let mut deliveries: Vec<Delivery> = Vec::with_capacity(batch.len());
+    let outcome = with_connection(url, conn, |c| {
+        write_transaction(c, |c| {
+            for work in batch.drain(..) {
+                match catch_unwind(AssertUnwindSafe(|| work(c))) {
+                    Ok(delivery) => deliveries.push(delivery),
+                    Err(_) => return Err(WriteFailed::Panicked),
+                }
+            }
+            Ok(())
+        })
+    });
+    // Works not run (the connection could not be opened) answer that the writer stopped.
+    batch.clear();
+    let reason = outcome.err().map(|err| err.to_string());
+    for delivery in deliveries {
+        delivery(reason.as_deref().map_or(Ok(()), Err));
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+enum WriteFailed {
+    #[error(transparent)]
+    Database(#[from] diesel::result::Error),
+    #[error("a write in the batch panicked")]
+    Panicked,
+}
+
+/// Runs `f` on the writer's connection, opening it first if needed; a connection that
+/// failed is dropped, and the next batch opens a fresh one.
+fn with_connection<F>(
+    url: &DatabaseUrl,
+    conn: &mut Option<DbConnection>,
+    f: F,
+) -> Result<(), anyhow::Error>
+where
+    F: FnOnce(&mut DbConnection) -> Result<(), WriteFailed>,
+{
+    if conn.is_none() {
+        match super::establish(url) {
+            Ok(fresh) => *conn = Some(fresh),
+            Err(err) => {
+                // Do not spin against a database that is down.
+                std::thread::sleep(Duration::from_millis(100));
+                return Err(anyhow::anyhow!("cannot connect: {err}"));
+            }
+        }
+    }
+    let Some(c) = conn.as_mut() else {
+        return Err(anyhow::anyhow!("no connection"));
+    };
+    let result = f(c);
+    if result.is_err() {
+        *conn = None;
+    }
+    result.map_err(anyhow::Error::from)
+}
+
+#[cfg(test)]
+mod tests {
+    use diesel::RunQueryDsl;
+    use diesel::connection::SimpleConnection;
+    use diesel::sql_types::Text;
+
+    use super::*;
+
+    #[derive(diesel::QueryableByName)]
+    struct Name {
+        #[diesel(sql_type = Text)]
+        name: String,
+    }
+
+    fn insert(conn: &mut DbConnection, name: &str) -> Result<(), AppError> {
+        diesel::sql_query("INSERT INTO t (name) VALUES (?)")
+            .bind::<Text, _>(name)
+            .execute(conn)?;
+        Ok(())
+    }
+
+    fn names(conn: &mut DbConnection) -> Vec<String> {
+        diesel::sql_query("SELECT name FROM t ORDER BY rowid")
+            .load::<Name>(conn)
+            .expect("read")
+            .into_iter()
+            .map(|row| row.name)
+            .collect()
+    }
+
+    /// Writes queued together commit in one transaction; the one that fails rolls back its
+    /// own insert alone and answers its own error, and the others' values come back.
+    #[tokio::test]
+    async fn writes_commit_together_and_a_failing_one_rolls_back_alone() {
+        let dir = tempfile::tempdir().expect("temporary directory");
+        let path = dir.path().join("refuge.db");
+        let url = DatabaseUrl::parse(path.to_str().expect("utf-8 path")).expect("url");
+        let mut conn = super::super::establish(&url).expect("connection");
+        conn.batch_execute("CREATE TABLE t (name TEXT NOT NULL)")
+            .expect("table");
+        let writer = GroupCommit::start(url, Arc::new(Keyring::none()));
+        let write = |name: &'static str, before: Box<dyn FnOnce() + Send>| {
+            let writer = writer.clone();
+            tokio::spawn(async move {
+                writer
+                    .write(move |conn| {
+                        before();
+                        insert(conn, name)?;
+                        if name == "failed" {
+                            return Err(AppError::NotFound);
+                        }
+                        Ok(name.len())
+                    })
+                    .await
+            })
+        };
+
+        // The first write holds the writer until the others are queued behind it, so that
+        // they make the next batch.
+        let (release, held) = std::sync::mpsc::channel::<()>();
+        let (started, first_started) = std::sync::mpsc::channel::<()>();
+        let first = write(
+            "first",
+            Box::new(move || {
+                started.send(()).expect("test waits");
+                held.recv().expect("released");
+            }),
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        first_started.recv().expect("first write runs");
+        let kept = write("kept", Box::new(|| ()));
+        let failed = write("failed", Box::new(|| ()));
+        // The last one stops before its insert, until this test has looked from outside.
+        let (reached, reached_last) = std::sync::mpsc::channel::<()>();
+        let (go_on, looked) = std::sync::mpsc::channel::<()>();
+        let last = write(
+            "also kept",
+            Box::new(move || {
+                reached.send(()).expect("test waits");
+                looked.recv().expect("test looked");
+            }),
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        release.send(()).expect("first write waits");
+        reached_last.recv().expect("last write runs");
+        // "kept" ran before in the same batch, which has not committed yet.
+        assert_eq!(names(&mut conn), ["first"]);
+        go_on.send(()).expect("last write waits");
+
+        assert!(matches!(first.await.expect("joined"), Ok(5)));
+        assert!(matches!(kept.await.expect("joined"), Ok(4)));
+        assert!(matches!(
+            failed.await.expect("joined"),
+            Err(AppError::NotFound)
+        ));
+        assert!(matches!(last.await.expect("joined"), Ok(9)));
+        assert_eq!(names(&mut conn), ["first", "kept", "also kept"]);
+        drop(writer);
+    }
+}
