@@ -326,4 +326,37 @@ mod tests {
         assert_eq!(names(&mut conn), ["first", "kept", "also kept"]);
         drop(writer);
     }
+
+    /// A write that opens a write transaction of its own, as services' helpers do, runs it
+    /// in a savepoint of the group's: it neither waits for the write turn its own batch
+    /// holds nor fails.
+    #[tokio::test]
+    async fn a_write_transaction_inside_a_group_write_is_a_savepoint() {
+        let dir = tempfile::tempdir().expect("temporary directory");
+        let path = dir.path().join("refuge.db");
+        let url = DatabaseUrl::parse(path.to_str().expect("utf-8 path")).expect("url");
+        let mut conn = super::super::establish(&url).expect("connection");
+        conn.batch_execute("CREATE TABLE t (name TEXT NOT NULL)")
+            .expect("table");
+        let writer = GroupCommit::start(url, Arc::new(Keyring::none()));
+        let started = std::time::Instant::now();
+        writer
+            .write(|conn| {
+                write_transaction(conn, |conn| insert(conn, "inner"))?;
+                let undone: Result<(), AppError> = write_transaction(conn, |conn| {
+                    insert(conn, "undone")?;
+                    Err(AppError::NotFound)
+                });
+                assert!(matches!(undone, Err(AppError::NotFound)));
+                insert(conn, "outer")
+            })
+            .await
+            .expect("committed");
+        assert!(
+            started.elapsed() < Duration::from_secs(5),
+            "waited for its own turn"
+        );
+        assert_eq!(names(&mut conn), ["inner", "outer"]);
+        drop(writer);
+    }
 }

@@ -330,12 +330,19 @@ impl Drop for SqliteWriteTurn {
 
 /// A write transaction. On SQLite it starts with `BEGIN IMMEDIATE` once the process's other
 /// writers are done ([`SQLITE_WRITE_TURN`]), so concurrent writers wait instead of failing
-/// half-way with SQLITE_BUSY.
+/// half-way with SQLITE_BUSY. Inside a write transaction already (a write run by
+/// [`group_commit`]), `f` runs in a savepoint of it instead.
 pub fn write_transaction<T, E, F>(conn: &mut DbConnection, f: F) -> Result<T, E>
 where
     F: FnOnce(&mut DbConnection) -> Result<T, E>,
     E: From<diesel::result::Error>,
 {
+    let depth =
+        <DbConnection as Connection>::TransactionManager::transaction_manager_status_mut(conn)
+            .transaction_depth()?;
+    if depth.is_some() {
+        return conn.transaction(f);
+    }
     let _turn = match conn {
         DbConnection::Sqlite(_) => Some(SqliteWriteTurn::take()?),
         DbConnection::Postgres(_) => None,
