@@ -17,6 +17,7 @@ use std::time::Duration;
 
 use chrono::NaiveDateTime;
 use diesel::Connection;
+use diesel::connection::TransactionManager;
 use tokio::sync::{mpsc, oneshot};
 
 use super::audit_log::{self, NewAuditEntry};
@@ -166,7 +167,9 @@ fn run(url: DatabaseUrl, mut receiver: mpsc::Receiver<Work>) {
 }
 
 /// Runs the batch's writes in one transaction and tells each caller the outcome. A write
-/// that panics fails the whole batch (its caller hears that the writer stopped) and the
+/// that panics, or that leaves the transaction other than it found it (a savepoint that
+/// could not be rolled back, a transaction SQLite rolled back by itself after an I/O error),
+/// fails the whole batch: nothing of it is committed, every caller hears so, and the
 /// connection is opened afresh.
 fn commit_batch(url: &DatabaseUrl, conn: &mut Option<DbConnection>, batch: &mut Vec<Work>) {
     let mut deliveries: Vec<Delivery> = Vec::with_capacity(batch.len());
@@ -177,16 +180,28 @@ fn commit_batch(url: &DatabaseUrl, conn: &mut Option<DbConnection>, batch: &mut 
                     Ok(delivery) => deliveries.push(delivery),
                     Err(_) => return Err(WriteFailed::Panicked),
                 }
+                if transaction_depth(c)? != Some(1) {
+                    return Err(WriteFailed::TransactionBroken);
+                }
             }
             Ok(())
         })
     });
-    // Works not run (the connection could not be opened) answer that the writer stopped.
+    // Writes never run (no connection, no write turn, a failed BEGIN, or behind a write
+    // that broke the batch) are dropped here: their callers hear that nothing was committed.
     batch.clear();
     let reason = outcome.err().map(|err| err.to_string());
     for delivery in deliveries {
         delivery(reason.as_deref().map_or(Ok(()), Err));
     }
+}
+
+/// How many transactions and savepoints are open on `conn`, by diesel's count; an error if
+/// diesel knows the transaction must be rolled back.
+fn transaction_depth(conn: &mut DbConnection) -> Result<Option<u32>, diesel::result::Error> {
+    <DbConnection as Connection>::TransactionManager::transaction_manager_status_mut(conn)
+        .transaction_depth()
+        .map(|depth| depth.map(std::num::NonZeroU32::get))
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -195,6 +210,8 @@ enum WriteFailed {
     Database(#[from] diesel::result::Error),
     #[error("a write in the batch panicked")]
     Panicked,
+    #[error("a write in the batch left its transaction broken")]
+    TransactionBroken,
 }
 
 /// Runs `f` on the writer's connection, opening it first if needed; a connection that
@@ -248,6 +265,21 @@ mod tests {
         Ok(())
     }
 
+    /// A new database with a table `t`, a connection to it, and a writer.
+    fn database() -> (tempfile::TempDir, DbConnection, GroupCommit) {
+        let dir = tempfile::tempdir().expect("temporary directory");
+        let path = dir.path().join("refuge.db");
+        let url = DatabaseUrl::parse(path.to_str().expect("utf-8 path")).expect("url");
+        let mut conn = super::super::establish(&url).expect("connection");
+        conn.batch_execute("CREATE TABLE t (name TEXT NOT NULL)")
+            .expect("table");
+        (
+            dir,
+            conn,
+            GroupCommit::start(url, Arc::new(Keyring::none())),
+        )
+    }
+
     fn names(conn: &mut DbConnection) -> Vec<String> {
         diesel::sql_query("SELECT name FROM t ORDER BY rowid")
             .load::<Name>(conn)
@@ -261,13 +293,7 @@ mod tests {
     /// own insert alone and answers its own error, and the others' values come back.
     #[tokio::test]
     async fn writes_commit_together_and_a_failing_one_rolls_back_alone() {
-        let dir = tempfile::tempdir().expect("temporary directory");
-        let path = dir.path().join("refuge.db");
-        let url = DatabaseUrl::parse(path.to_str().expect("utf-8 path")).expect("url");
-        let mut conn = super::super::establish(&url).expect("connection");
-        conn.batch_execute("CREATE TABLE t (name TEXT NOT NULL)")
-            .expect("table");
-        let writer = GroupCommit::start(url, Arc::new(Keyring::none()));
+        let (_dir, mut conn, writer) = database();
         let write = |name: &'static str, before: Box<dyn FnOnce() + Send>| {
             let writer = writer.clone();
             tokio::spawn(async move {
@@ -332,13 +358,7 @@ mod tests {
     /// holds nor fails.
     #[tokio::test]
     async fn a_write_transaction_inside_a_group_write_is_a_savepoint() {
-        let dir = tempfile::tempdir().expect("temporary directory");
-        let path = dir.path().join("refuge.db");
-        let url = DatabaseUrl::parse(path.to_str().expect("utf-8 path")).expect("url");
-        let mut conn = super::super::establish(&url).expect("connection");
-        conn.batch_execute("CREATE TABLE t (name TEXT NOT NULL)")
-            .expect("table");
-        let writer = GroupCommit::start(url, Arc::new(Keyring::none()));
+        let (_dir, mut conn, writer) = database();
         let started = std::time::Instant::now();
         writer
             .write(|conn| {
@@ -358,5 +378,66 @@ mod tests {
         );
         assert_eq!(names(&mut conn), ["inner", "outer"]);
         drop(writer);
+    }
+
+    /// A write that ends the batch's transaction behind diesel's back (as SQLite does by
+    /// itself after some I/O errors) fails the batch: nothing of it is committed, none of
+    /// its callers is told otherwise, and the next write commits on a fresh connection.
+    #[tokio::test]
+    async fn a_write_that_breaks_the_transaction_fails_its_whole_batch() {
+        let (_dir, mut conn, writer) = database();
+        let (release, held) = std::sync::mpsc::channel::<()>();
+        let holder = tokio::spawn({
+            let writer = writer.clone();
+            async move {
+                writer
+                    .write(move |_| {
+                        held.recv().expect("released");
+                        Ok(())
+                    })
+                    .await
+            }
+        });
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        let batch: Vec<_> = ["before", "breaks", "after"]
+            .into_iter()
+            .map(|name| {
+                let writer = writer.clone();
+                tokio::spawn(async move {
+                    writer
+                        .write(move |conn| {
+                            insert(conn, name)?;
+                            if name == "breaks" {
+                                conn.batch_execute("ROLLBACK")?;
+                            }
+                            Ok(())
+                        })
+                        .await
+                })
+            })
+            .collect();
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        release.send(()).expect("holder waits");
+        holder.await.expect("joined").expect("holder committed");
+        for write in batch {
+            assert!(write.await.expect("joined").is_err());
+        }
+        assert!(names(&mut conn).is_empty());
+        writer
+            .write(|conn| insert(conn, "next"))
+            .await
+            .expect("committed");
+        assert_eq!(names(&mut conn), ["next"]);
+    }
+
+    /// Inside a read transaction a write transaction still fails, as it always has, rather
+    /// than write without waiting for the write turn.
+    #[test]
+    fn a_write_transaction_inside_a_read_transaction_fails() {
+        let (_dir, mut conn, _writer) = database();
+        let result: Result<(), AppError> =
+            conn.transaction(|conn| write_transaction(conn, |conn| insert(conn, "read")));
+        assert!(result.is_err());
+        assert!(names(&mut conn).is_empty());
     }
 }

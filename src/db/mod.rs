@@ -328,19 +328,46 @@ impl Drop for SqliteWriteTurn {
     }
 }
 
+thread_local! {
+    /// Whether this thread is inside a write transaction [`write_transaction`] began.
+    static IN_WRITE_TRANSACTION: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Marks this thread as inside a write transaction until dropped, panics included; then
+/// what was before (a write on another connection may run inside one on this thread).
+struct InWriteTransaction {
+    before: bool,
+}
+
+impl InWriteTransaction {
+    fn enter() -> Self {
+        Self {
+            before: IN_WRITE_TRANSACTION.replace(true),
+        }
+    }
+}
+
+impl Drop for InWriteTransaction {
+    fn drop(&mut self) {
+        IN_WRITE_TRANSACTION.set(self.before);
+    }
+}
+
 /// A write transaction. On SQLite it starts with `BEGIN IMMEDIATE` once the process's other
 /// writers are done ([`SQLITE_WRITE_TURN`]), so concurrent writers wait instead of failing
-/// half-way with SQLITE_BUSY. Inside a write transaction already (a write run by
-/// [`group_commit`]), `f` runs in a savepoint of it instead.
+/// half-way with SQLITE_BUSY. Inside a write transaction this function began on `conn`
+/// already (a write run by [`group_commit`]), `f` runs in a savepoint of it instead; inside
+/// a read transaction it fails, as it always has, rather than write without the turn.
 pub fn write_transaction<T, E, F>(conn: &mut DbConnection, f: F) -> Result<T, E>
 where
     F: FnOnce(&mut DbConnection) -> Result<T, E>,
     E: From<diesel::result::Error>,
 {
-    let depth =
-        <DbConnection as Connection>::TransactionManager::transaction_manager_status_mut(conn)
-            .transaction_depth()?;
-    if depth.is_some() {
+    if IN_WRITE_TRANSACTION.get()
+        && <DbConnection as Connection>::TransactionManager::transaction_manager_status_mut(conn)
+            .transaction_depth()?
+            .is_some()
+    {
         return conn.transaction(f);
     }
     let _turn = match conn {
@@ -355,6 +382,7 @@ where
             <DbConnection as Connection>::TransactionManager::begin_transaction(conn)?
         }
     }
+    let _inside = InWriteTransaction::enter();
     match f(conn) {
         Ok(value) => {
             <DbConnection as Connection>::TransactionManager::commit_transaction(conn)?;
