@@ -294,7 +294,7 @@ impl Db {
 
 /// The process's SQLite writers take turns here before `BEGIN IMMEDIATE`. SQLite lets one
 /// writer in at a time and makes the others poll for the lock with sleeps of up to 100 ms
-/// (its busy handler), so a short write — the audit writer's batch, on which every read
+/// (its busy handler), so a short write — the group commit's batch, on which every read
 /// waits — could sleep on long after the lock was free (docs/performance.md, the strace of
 /// the mix). Waiting here instead hands the turn over at once and in arrival order
 /// (`unlock_fair`). Other processes (the command line) still meet the busy handler.
