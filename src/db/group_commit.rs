@@ -280,6 +280,24 @@ mod tests {
         )
     }
 
+    /// Where a write stops: the test hears on `reached` when the write gets there, and the
+    /// write goes on once the test sends on `open`.
+    struct Gate {
+        reached: std::sync::mpsc::Receiver<()>,
+        open: std::sync::mpsc::Sender<()>,
+    }
+
+    /// A gate and the hook a write calls to stop at it.
+    fn gate() -> (Box<dyn FnOnce() + Send>, Gate) {
+        let (arrive, reached) = std::sync::mpsc::channel();
+        let (open, opened) = std::sync::mpsc::channel::<()>();
+        let stop = Box::new(move || {
+            arrive.send(()).expect("test waits");
+            opened.recv().expect("test opens the gate");
+        });
+        (stop, Gate { reached, open })
+    }
+
     fn names(conn: &mut DbConnection) -> Vec<String> {
         diesel::sql_query("SELECT name FROM t ORDER BY rowid")
             .load::<Name>(conn)
@@ -312,35 +330,21 @@ mod tests {
 
         // The first write holds the writer until the others are queued behind it, so that
         // they make the next batch.
-        let (release, held) = std::sync::mpsc::channel::<()>();
-        let (started, first_started) = std::sync::mpsc::channel::<()>();
-        let first = write(
-            "first",
-            Box::new(move || {
-                started.send(()).expect("test waits");
-                held.recv().expect("released");
-            }),
-        );
+        let (stop, first_gate) = gate();
+        let first = write("first", stop);
         tokio::time::sleep(Duration::from_millis(100)).await;
-        first_started.recv().expect("first write runs");
+        first_gate.reached.recv().expect("first write runs");
         let kept = write("kept", Box::new(|| ()));
         let failed = write("failed", Box::new(|| ()));
         // The last one stops before its insert, until this test has looked from outside.
-        let (reached, reached_last) = std::sync::mpsc::channel::<()>();
-        let (go_on, looked) = std::sync::mpsc::channel::<()>();
-        let last = write(
-            "also kept",
-            Box::new(move || {
-                reached.send(()).expect("test waits");
-                looked.recv().expect("test looked");
-            }),
-        );
+        let (stop, last_gate) = gate();
+        let last = write("also kept", stop);
         tokio::time::sleep(Duration::from_millis(200)).await;
-        release.send(()).expect("first write waits");
-        reached_last.recv().expect("last write runs");
+        first_gate.open.send(()).expect("first write waits");
+        last_gate.reached.recv().expect("last write runs");
         // "kept" ran before in the same batch, which has not committed yet.
         assert_eq!(names(&mut conn), ["first"]);
-        go_on.send(()).expect("last write waits");
+        last_gate.open.send(()).expect("last write waits");
 
         assert!(matches!(first.await.expect("joined"), Ok(5)));
         assert!(matches!(kept.await.expect("joined"), Ok(4)));
@@ -386,19 +390,20 @@ mod tests {
     #[tokio::test]
     async fn a_write_that_breaks_the_transaction_fails_its_whole_batch() {
         let (_dir, mut conn, writer) = database();
-        let (release, held) = std::sync::mpsc::channel::<()>();
+        let (stop, holder_gate) = gate();
         let holder = tokio::spawn({
             let writer = writer.clone();
             async move {
                 writer
                     .write(move |_| {
-                        held.recv().expect("released");
+                        stop();
                         Ok(())
                     })
                     .await
             }
         });
         tokio::time::sleep(Duration::from_millis(100)).await;
+        holder_gate.reached.recv().expect("holder runs");
         let batch: Vec<_> = ["before", "breaks", "after"]
             .into_iter()
             .map(|name| {
@@ -417,7 +422,7 @@ mod tests {
             })
             .collect();
         tokio::time::sleep(Duration::from_millis(200)).await;
-        release.send(()).expect("holder waits");
+        holder_gate.open.send(()).expect("holder waits");
         holder.await.expect("joined").expect("holder committed");
         for write in batch {
             assert!(write.await.expect("joined").is_err());
