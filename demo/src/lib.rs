@@ -354,7 +354,15 @@ fn write_case(
     let created = case.created_at;
     let client_id = uuid::Uuid::new_v4();
     let case_id = uuid::Uuid::new_v4();
-    db::clients::save(conn, client_id, intake, intake.claim.lawyer_id, created)?;
+    db::clients::save(
+        conn,
+        client_id,
+        intake,
+        db::clients::SaveAs::New {
+            created_by: intake.claim.lawyer_id,
+        },
+        created,
+    )?;
     records::mark(conn, Kind::Client, client_id)?;
     db::cases::insert(
         conn,

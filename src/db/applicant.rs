@@ -6,10 +6,10 @@
 use chrono::NaiveDate;
 use diesel::prelude::*;
 
-use super::DbConnection;
 use super::schema::{applicant_details, us_entries};
 use super::sealed::{SealedText, sealed};
 use super::uuid::DbUuid;
+use super::{DbConnection, natively};
 use crate::domain::applicant::{ApplicantDetails, CourtProceedings, UsEntry};
 use crate::domain::claim_answers::Answer;
 use crate::domain::codes::MaritalStatus;
@@ -147,26 +147,30 @@ pub fn save(
 ) -> QueryResult<()> {
     let id = DbUuid(client_id);
     if existed {
-        diesel::delete(applicant_details::table.find(id)).execute(conn)?;
+        natively!(conn, |c| diesel::delete(applicant_details::table.find(id))
+            .execute(c))?;
     }
-    diesel::insert_into(applicant_details::table)
+    natively!(conn, |c| diesel::insert_into(applicant_details::table)
         .values((
             applicant_details::client_id.eq(id),
             ApplicantRow::new(details),
         ))
-        .execute(conn)?;
+        .execute(c))?;
     if existed {
-        diesel::delete(us_entries::table.filter(us_entries::client_id.eq(id))).execute(conn)?;
+        natively!(conn, |c| diesel::delete(
+            us_entries::table.filter(us_entries::client_id.eq(id))
+        )
+        .execute(c))?;
     }
     for (position, entry) in (0..).zip(entries) {
-        diesel::insert_into(us_entries::table)
+        natively!(conn, |c| diesel::insert_into(us_entries::table)
             .values((
                 us_entries::id.eq(DbUuid(uuid::Uuid::new_v4())),
                 us_entries::client_id.eq(id),
                 us_entries::position.eq(position),
                 UsEntryRow::new(entry),
             ))
-            .execute(conn)?;
+            .execute(c))?;
     }
     Ok(())
 }

@@ -7,9 +7,9 @@ use std::collections::HashSet;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::DbConnection;
 use super::schema::{audit_chain, audit_log, demo_records};
 use super::uuid::DbUuid;
+use super::{DbConnection, natively};
 use crate::domain::audit_chain::{ChainHash, EntryContent, StoredEntry, Walk};
 
 /// The head as recorded in `audit_chain`.
@@ -22,20 +22,20 @@ pub struct Head {
 }
 
 pub fn head(conn: &mut DbConnection) -> QueryResult<Head> {
-    audit_chain::table
+    natively!(conn, |c| audit_chain::table
         .select((
             audit_chain::head_id,
             audit_chain::head_hash,
             audit_chain::sealed_through,
             audit_chain::links,
         ))
-        .first::<(Option<i64>, Option<String>, i64, i64)>(conn)
-        .map(|(head_id, head_hash, sealed_through, links)| Head {
-            head_id,
-            head_hash,
-            sealed_through,
-            links,
-        })
+        .first::<(Option<i64>, Option<String>, i64, i64)>(c))
+    .map(|(head_id, head_hash, sealed_through, links)| Head {
+        head_id,
+        head_hash,
+        sealed_through,
+        links,
+    })
 }
 
 fn corrupt(what: &str) -> diesel::result::Error {
@@ -50,18 +50,20 @@ pub fn about_demo_data(
     actor: Option<uuid::Uuid>,
     target: Option<&str>,
 ) -> QueryResult<bool> {
-    let ids: Vec<DbUuid> = actor
-        .into_iter()
-        .chain(target.and_then(|t| t.parse::<uuid::Uuid>().ok()))
-        .map(DbUuid)
-        .collect();
-    if ids.is_empty() {
-        return Ok(false);
-    }
-    let found: i64 = demo_records::table
-        .filter(demo_records::id.eq_any(ids))
-        .count()
-        .get_result(conn)?;
+    let target = target.and_then(|t| t.parse::<uuid::Uuid>().ok());
+    // One statement shape per number of ids, each prepared once: SQLite prepares an `IN`
+    // list anew every time, and this is asked for every audit entry.
+    let found: i64 = match (actor.map(DbUuid), target.map(DbUuid)) {
+        (None, None) => return Ok(false),
+        (Some(id), None) | (None, Some(id)) => natively!(conn, |c| demo_records::table
+            .filter(demo_records::id.eq(id))
+            .count()
+            .get_result(c))?,
+        (Some(a), Some(b)) => natively!(conn, |c| demo_records::table
+            .filter(demo_records::id.eq(a).or(demo_records::id.eq(b)))
+            .count()
+            .get_result(c))?,
+    };
     Ok(found > 0)
 }
 
@@ -71,9 +73,11 @@ pub fn about_demo_data(
 /// been done. Call inside the transaction that inserts the entry, then [`advance`].
 pub fn lock_head(conn: &mut DbConnection) -> QueryResult<ChainHash> {
     // An update first (that changes nothing), so that the row is locked before it is read.
-    diesel::update(audit_chain::table.filter(audit_chain::id.eq(1)))
-        .set(audit_chain::links.eq(audit_chain::links))
-        .execute(conn)?;
+    natively!(conn, |c| diesel::update(
+        audit_chain::table.filter(audit_chain::id.eq(1))
+    )
+    .set(audit_chain::links.eq(audit_chain::links))
+    .execute(c))?;
     let head = head(conn)?;
     match head.head_hash {
         Some(hash) => ChainHash::parse(&hash).ok_or_else(|| corrupt("the audit chain's head")),
@@ -83,14 +87,16 @@ pub fn lock_head(conn: &mut DbConnection) -> QueryResult<ChainHash> {
 
 /// Records the entry just inserted as the chain's head.
 pub fn advance(conn: &mut DbConnection, id: i64, hash: ChainHash) -> QueryResult<()> {
-    diesel::update(audit_chain::table.filter(audit_chain::id.eq(1)))
-        .set((
-            audit_chain::head_id.eq(Some(id)),
-            audit_chain::head_hash.eq(Some(hash.to_hex())),
-            audit_chain::links.eq(audit_chain::links + 1),
-        ))
-        .execute(conn)
-        .map(|_| ())
+    natively!(conn, |c| diesel::update(
+        audit_chain::table.filter(audit_chain::id.eq(1))
+    )
+    .set((
+        audit_chain::head_id.eq(Some(id)),
+        audit_chain::head_hash.eq(Some(hash.to_hex())),
+        audit_chain::links.eq(audit_chain::links + 1),
+    ))
+    .execute(c))
+    .map(|_| ())
 }
 
 /// Seals the chain's start if that has not been done; for start-up, so that the first
@@ -205,13 +211,15 @@ fn seal(conn: &mut DbConnection) -> QueryResult<ChainHash> {
     }
     let head_id = walk.last_covered();
     let running = walk.running();
-    diesel::update(audit_chain::table.filter(audit_chain::id.eq(1)))
-        .set((
-            audit_chain::head_id.eq(head_id),
-            audit_chain::head_hash.eq(Some(running.to_hex())),
-            audit_chain::sealed_through.eq(last_id),
-        ))
-        .execute(conn)?;
+    natively!(conn, |c| diesel::update(
+        audit_chain::table.filter(audit_chain::id.eq(1))
+    )
+    .set((
+        audit_chain::head_id.eq(head_id),
+        audit_chain::head_hash.eq(Some(running.to_hex())),
+        audit_chain::sealed_through.eq(last_id),
+    ))
+    .execute(c))?;
     Ok(running)
 }
 

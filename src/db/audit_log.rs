@@ -7,7 +7,7 @@ use diesel::prelude::*;
 
 use super::schema::{audit_log, cases, staff};
 use super::uuid::DbUuid;
-use super::{DbConnection, audit_chain};
+use super::{DbConnection, audit_chain, natively};
 use crate::domain::audit::AuditAction;
 use crate::domain::audit_chain::{ChainHash, EntryContent, link};
 use crate::domain::ids::StaffId;
@@ -45,7 +45,7 @@ pub fn insert(conn: &mut DbConnection, entry: &NewAuditEntry<'_>) -> QueryResult
     } else {
         None
     };
-    let id: i64 = diesel::insert_into(audit_log::table)
+    let id: i64 = natively!(conn, |c| diesel::insert_into(audit_log::table)
         .values((
             audit_log::occurred_at.eq(entry.occurred_at),
             audit_log::actor_id.eq(entry.actor_id.map(|id| DbUuid(id.as_uuid()))),
@@ -57,7 +57,7 @@ pub fn insert(conn: &mut DbConnection, entry: &NewAuditEntry<'_>) -> QueryResult
             audit_log::chain_hash.eq(hash.map(ChainHash::to_hex)),
         ))
         .returning(audit_log::id)
-        .get_result(conn)?;
+        .get_result(c))?;
     if let Some(hash) = hash {
         audit_chain::advance(conn, id, hash)?;
     }

@@ -6,13 +6,13 @@
 
 use diesel::prelude::*;
 
-use super::DbConnection;
 use super::schema::{
     background_addresses, background_answers, background_jobs, background_relatives,
     background_schools,
 };
 use super::sealed::{SealedText, sealed};
 use super::uuid::DbUuid;
+use super::{DbConnection, natively};
 use crate::domain::background::{Address, Background, Job, Relative, School, Until, YearMonth};
 use crate::domain::intake::Intake;
 
@@ -195,8 +195,10 @@ pub fn save(
     let b = &intake.background;
 
     if existed {
-        diesel::delete(background_addresses::table.filter(background_addresses::client_id.eq(id)))
-            .execute(conn)?;
+        natively!(conn, |c| diesel::delete(
+            background_addresses::table.filter(background_addresses::client_id.eq(id))
+        )
+        .execute(c))?;
     }
     // An address left empty is not stored: it reads back the same, as empty.
     let fixed = [
@@ -210,7 +212,7 @@ pub fn save(
         .zip(&intake.residences)
         .map(|(i, a)| (RESIDENCE, i, a));
     for (kind, position, address) in fixed.chain(listed) {
-        diesel::insert_into(background_addresses::table)
+        natively!(conn, |c| diesel::insert_into(background_addresses::table)
             .values((
                 background_addresses::id.eq(new_id()),
                 background_addresses::client_id.eq(id),
@@ -218,42 +220,48 @@ pub fn save(
                 background_addresses::position.eq(position),
                 AddressRow::new(address),
             ))
-            .execute(conn)?;
+            .execute(c))?;
     }
 
     if existed {
-        diesel::delete(background_schools::table.filter(background_schools::client_id.eq(id)))
-            .execute(conn)?;
+        natively!(conn, |c| diesel::delete(
+            background_schools::table.filter(background_schools::client_id.eq(id))
+        )
+        .execute(c))?;
     }
     for (position, school) in (0..).zip(&intake.schools) {
-        diesel::insert_into(background_schools::table)
+        natively!(conn, |c| diesel::insert_into(background_schools::table)
             .values((
                 background_schools::id.eq(new_id()),
                 background_schools::client_id.eq(id),
                 background_schools::position.eq(position),
                 SchoolRow::new(school),
             ))
-            .execute(conn)?;
+            .execute(c))?;
     }
 
     if existed {
-        diesel::delete(background_jobs::table.filter(background_jobs::client_id.eq(id)))
-            .execute(conn)?;
+        natively!(conn, |c| diesel::delete(
+            background_jobs::table.filter(background_jobs::client_id.eq(id))
+        )
+        .execute(c))?;
     }
     for (position, job) in (0..).zip(&intake.jobs) {
-        diesel::insert_into(background_jobs::table)
+        natively!(conn, |c| diesel::insert_into(background_jobs::table)
             .values((
                 background_jobs::id.eq(new_id()),
                 background_jobs::client_id.eq(id),
                 background_jobs::position.eq(position),
                 JobRow::new(job),
             ))
-            .execute(conn)?;
+            .execute(c))?;
     }
 
     if existed {
-        diesel::delete(background_relatives::table.filter(background_relatives::client_id.eq(id)))
-            .execute(conn)?;
+        natively!(conn, |c| diesel::delete(
+            background_relatives::table.filter(background_relatives::client_id.eq(id))
+        )
+        .execute(c))?;
     }
     let parents = [(MOTHER, &b.mother), (FATHER, &b.father)]
         .into_iter()
@@ -261,7 +269,7 @@ pub fn save(
         .map(|(relation, r)| (relation, 0, r));
     let siblings = (0..).zip(&intake.siblings).map(|(i, r)| (SIBLING, i, r));
     for (relation, position, relative) in parents.chain(siblings) {
-        diesel::insert_into(background_relatives::table)
+        natively!(conn, |c| diesel::insert_into(background_relatives::table)
             .values((
                 background_relatives::id.eq(new_id()),
                 background_relatives::client_id.eq(id),
@@ -269,13 +277,14 @@ pub fn save(
                 background_relatives::position.eq(position),
                 RelativeRow::new(relative),
             ))
-            .execute(conn)?;
+            .execute(c))?;
     }
 
     if existed {
-        diesel::delete(background_answers::table.find(id)).execute(conn)?;
+        natively!(conn, |c| diesel::delete(background_answers::table.find(id))
+            .execute(c))?;
     }
-    diesel::insert_into(background_answers::table)
+    natively!(conn, |c| diesel::insert_into(background_answers::table)
         .values((
             background_answers::client_id.eq(id),
             AnswersRow {
@@ -285,7 +294,7 @@ pub fn save(
                 no_siblings: b.no_siblings,
             },
         ))
-        .execute(conn)?;
+        .execute(c))?;
     Ok(())
 }
 

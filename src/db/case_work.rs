@@ -4,12 +4,12 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
-use super::DbConnection;
 use super::schema::{
     case_events, case_notes, cases, checklist_items, clients, ead_clock_stops, staff,
 };
 use super::sealed::sealed;
 use super::uuid::DbUuid;
+use super::{DbConnection, natively};
 use crate::domain::case_work::{ChecklistUpdate, KeyDates, NewCaseEvent, NewChecklistItem};
 use crate::domain::codes::{ChecklistStatus, HearingKind};
 use crate::domain::ids::StaffId;
@@ -61,7 +61,7 @@ impl CaseEventRow {
 
 /// The case's hearings and appointments, soonest first.
 pub fn events(conn: &mut DbConnection, case_id: uuid::Uuid) -> QueryResult<Vec<CaseEventRow>> {
-    case_events::table
+    natively!(conn, |c| case_events::table
         .filter(case_events::case_id.eq(DbUuid(case_id)))
         .order((case_events::scheduled_at.asc(), case_events::id.asc()))
         .select((
@@ -72,7 +72,7 @@ pub fn events(conn: &mut DbConnection, case_id: uuid::Uuid) -> QueryResult<Vec<C
             case_events::official,
             case_events::outcome,
         ))
-        .load(conn)
+        .load(c))
 }
 
 pub fn insert_event(
@@ -159,7 +159,7 @@ pub struct ClockStopRow {
 
 /// The clock's stops, oldest first.
 pub fn clock_stops(conn: &mut DbConnection, case_id: uuid::Uuid) -> QueryResult<Vec<ClockStopRow>> {
-    ead_clock_stops::table
+    natively!(conn, |c| ead_clock_stops::table
         .filter(ead_clock_stops::case_id.eq(DbUuid(case_id)))
         .order((ead_clock_stops::stopped_on.asc(), ead_clock_stops::id.asc()))
         .select((
@@ -168,7 +168,7 @@ pub fn clock_stops(conn: &mut DbConnection, case_id: uuid::Uuid) -> QueryResult<
             ead_clock_stops::restarted_on,
             ead_clock_stops::reason,
         ))
-        .load(conn)
+        .load(c))
 }
 
 pub fn insert_clock_stop(

@@ -3,10 +3,10 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
-use super::DbConnection;
 use super::schema::{case_deadlines, case_reference_counters, case_stage_history, cases, staff};
 use super::sealed::sealed;
 use super::uuid::DbUuid;
+use super::{DbConnection, natively};
 use crate::domain::case_stage::{CaseStage, ClaimKind};
 use crate::domain::deadlines::Deadline;
 use crate::domain::ids::StaffId;
@@ -70,11 +70,11 @@ impl CaseRow {
 }
 
 pub fn find(conn: &mut DbConnection, id: uuid::Uuid) -> QueryResult<Option<CaseRow>> {
-    cases::table
+    natively!(conn, |c| cases::table
         .find(DbUuid(id))
         .select(cases::all_columns)
-        .first(conn)
-        .optional()
+        .first(c))
+    .optional()
 }
 
 pub fn find_by_reference(conn: &mut DbConnection, reference: &str) -> QueryResult<Option<CaseRow>> {
@@ -94,21 +94,20 @@ pub fn ids(conn: &mut DbConnection) -> QueryResult<Vec<uuid::Uuid>> {
 /// The next case reference of a year, `R-2026-00042`, taken inside the caller's write
 /// transaction (the counter row is locked until it commits).
 pub fn next_reference(conn: &mut DbConnection, year: i32) -> QueryResult<String> {
-    // Both engines accept this upsert; diesel's own cannot pass through MultiConnection.
-    // Without it, two first cases of a year could both insert the counter (PostgreSQL).
-    diesel::sql_query(
-        "INSERT INTO case_reference_counters (year, last_number) VALUES ($1, 0) \
-         ON CONFLICT (year) DO NOTHING",
+    // One upsert: the year's first case inserts the counter, every later one counts on, and
+    // two first cases of a year cannot both insert it (PostgreSQL).
+    let number: i32 = natively!(conn, |c| diesel::insert_into(
+        case_reference_counters::table
     )
-    .bind::<diesel::sql_types::Integer, _>(year)
-    .execute(conn)?;
-    diesel::update(case_reference_counters::table.find(year))
-        .set(case_reference_counters::last_number.eq(case_reference_counters::last_number + 1))
-        .execute(conn)?;
-    let number: i32 = case_reference_counters::table
-        .find(year)
-        .select(case_reference_counters::last_number)
-        .first(conn)?;
+    .values((
+        case_reference_counters::year.eq(year),
+        case_reference_counters::last_number.eq(1),
+    ))
+    .on_conflict(case_reference_counters::year)
+    .do_update()
+    .set(case_reference_counters::last_number.eq(case_reference_counters::last_number + 1))
+    .returning(case_reference_counters::last_number)
+    .get_result(c))?;
     Ok(format!("R-{year}-{number:05}"))
 }
 
@@ -127,7 +126,7 @@ pub struct NewCase<'a> {
 }
 
 pub fn insert(conn: &mut DbConnection, new: &NewCase<'_>) -> QueryResult<usize> {
-    diesel::insert_into(cases::table)
+    natively!(conn, |c| diesel::insert_into(cases::table)
         .values((
             cases::id.eq(DbUuid(new.id)),
             cases::reference.eq(new.reference),
@@ -147,7 +146,7 @@ pub fn insert(conn: &mut DbConnection, new: &NewCase<'_>) -> QueryResult<usize> 
             cases::created_at.eq(new.now),
             cases::updated_at.eq(new.now),
         ))
-        .execute(conn)
+        .execute(c))
 }
 
 /// The claim's part of the intake: kind, assignment, completeness.
@@ -160,7 +159,7 @@ pub fn update_claim(
     intake_complete: bool,
     now: NaiveDateTime,
 ) -> QueryResult<usize> {
-    diesel::update(cases::table.find(DbUuid(id)))
+    natively!(conn, |c| diesel::update(cases::table.find(DbUuid(id)))
         .set((
             cases::kind.eq(kind.map(ClaimKind::as_str)),
             cases::lawyer_id.eq(lawyer.map(|s| DbUuid(s.as_uuid()))),
@@ -168,7 +167,7 @@ pub fn update_claim(
             cases::intake_complete.eq(intake_complete),
             cases::updated_at.eq(now),
         ))
-        .execute(conn)
+        .execute(c))
 }
 
 pub fn set_stage(
@@ -178,13 +177,13 @@ pub fn set_stage(
     closed_at: Option<NaiveDateTime>,
     now: NaiveDateTime,
 ) -> QueryResult<usize> {
-    diesel::update(cases::table.find(DbUuid(id)))
+    natively!(conn, |c| diesel::update(cases::table.find(DbUuid(id)))
         .set((
             cases::stage.eq(stage.as_str()),
             cases::closed_at.eq(closed_at),
             cases::updated_at.eq(now),
         ))
-        .execute(conn)
+        .execute(c))
 }
 
 pub fn record_stage_change(
@@ -196,7 +195,7 @@ pub fn record_stage_change(
     note: &str,
     at: NaiveDateTime,
 ) -> QueryResult<usize> {
-    diesel::insert_into(case_stage_history::table)
+    natively!(conn, |c| diesel::insert_into(case_stage_history::table)
         .values((
             case_stage_history::case_id.eq(DbUuid(case_id)),
             case_stage_history::from_stage.eq(from.map(CaseStage::as_str)),
@@ -205,7 +204,7 @@ pub fn record_stage_change(
             case_stage_history::changed_by.eq(by.map(|s| DbUuid(s.as_uuid()))),
             case_stage_history::note.eq(sealed(note)),
         ))
-        .execute(conn)
+        .execute(c))
 }
 
 #[derive(Debug, Clone, Queryable)]
@@ -245,24 +244,26 @@ pub fn replace_deadlines(
     case_id: uuid::Uuid,
     deadlines: &[Deadline],
 ) -> QueryResult<()> {
-    diesel::delete(case_deadlines::table.filter(case_deadlines::case_id.eq(DbUuid(case_id))))
-        .execute(conn)?;
+    natively!(conn, |c| diesel::delete(
+        case_deadlines::table.filter(case_deadlines::case_id.eq(DbUuid(case_id)))
+    )
+    .execute(c))?;
     for deadline in deadlines {
-        diesel::insert_into(case_deadlines::table)
+        natively!(conn, |c| diesel::insert_into(case_deadlines::table)
             .values((
                 case_deadlines::case_id.eq(DbUuid(case_id)),
                 case_deadlines::kind.eq(deadline.kind.as_str()),
                 case_deadlines::due_on.eq(deadline.due),
             ))
-            .execute(conn)?;
+            .execute(c))?;
     }
     Ok(())
 }
 
 pub fn touch(conn: &mut DbConnection, id: uuid::Uuid, now: NaiveDateTime) -> QueryResult<usize> {
-    diesel::update(cases::table.find(DbUuid(id)))
+    natively!(conn, |c| diesel::update(cases::table.find(DbUuid(id)))
         .set(cases::updated_at.eq(now))
-        .execute(conn)
+        .execute(c))
 }
 
 pub fn record_conflict_check(
@@ -273,7 +274,7 @@ pub fn record_conflict_check(
     by: StaffId,
     at: NaiveDateTime,
 ) -> QueryResult<usize> {
-    diesel::update(cases::table.find(DbUuid(id)))
+    natively!(conn, |c| diesel::update(cases::table.find(DbUuid(id)))
         .set((
             cases::conflict_status.eq(status),
             cases::conflict_note.eq(sealed(note)),
@@ -281,5 +282,5 @@ pub fn record_conflict_check(
             cases::conflict_checked_at.eq(Some(at)),
             cases::updated_at.eq(at),
         ))
-        .execute(conn)
+        .execute(c))
 }

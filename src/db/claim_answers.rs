@@ -4,10 +4,10 @@
 
 use diesel::prelude::*;
 
-use super::DbConnection;
 use super::schema::claim_answers;
 use super::sealed::{SealedText, sealed};
 use super::uuid::DbUuid;
+use super::{DbConnection, natively};
 use crate::domain::claim_answers::{Answer, ClaimAnswers, Ground, YesNoAnswer};
 
 /// The `claim_answers` columns but the client's id.
@@ -133,14 +133,15 @@ pub fn save(
 ) -> QueryResult<()> {
     let id = DbUuid(client_id);
     if existed {
-        diesel::delete(claim_answers::table.find(id)).execute(conn)?;
+        natively!(conn, |c| diesel::delete(claim_answers::table.find(id))
+            .execute(c))?;
     }
-    diesel::insert_into(claim_answers::table)
+    natively!(conn, |c| diesel::insert_into(claim_answers::table)
         .values((
             claim_answers::client_id.eq(id),
             ClaimAnswersRow::new(answers),
         ))
-        .execute(conn)?;
+        .execute(c))?;
     Ok(())
 }
 

@@ -7,7 +7,6 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
-use super::DbConnection;
 use super::applicant::ApplicantRow;
 use super::background::AnswersRow;
 use super::claim_answers::ClaimAnswersRow;
@@ -18,6 +17,7 @@ use super::schema::{
 };
 use super::sealed::{SealedText, a_number_index, sealed};
 use super::uuid::DbUuid;
+use super::{DbConnection, natively};
 use crate::domain::codes::{
     ImmigrationStatus, MannerOfEntry, MaritalStatus, Persecutor, Relationship, Sex, TravelMode,
 };
@@ -322,89 +322,113 @@ fn code(value: Option<&'static str>) -> Option<String> {
     value.map(str::to_string)
 }
 
-/// Inserts or updates the client and replaces their entry and rows. A client saved for the
-/// first time has no rows to delete: skipping those statements shortens the transaction,
-/// which on SQLite holds the one write lock.
+/// Whether [`save`] creates the client or replaces the intake of one that exists.
+#[derive(Debug, Clone, Copy)]
+pub enum SaveAs {
+    New { created_by: Option<StaffId> },
+    Existing,
+}
+
+/// Inserts or updates the client and replaces their entry and rows; an existing client
+/// that is not there is `NotFound`. A new client has no rows to delete and no row to
+/// update: skipping those statements shortens the transaction, which on SQLite holds the
+/// one write lock (and diesel prepares an `UPDATE` anew every time).
 pub fn save(
     conn: &mut DbConnection,
     client_id: uuid::Uuid,
     intake: &Intake,
-    created_by: Option<StaffId>,
+    save_as: SaveAs,
     now: NaiveDateTime,
 ) -> QueryResult<()> {
     let id = DbUuid(client_id);
     let client = ClientRow::new(&intake.client)?;
-    let updated = diesel::update(clients::table.find(id))
-        .set((&client, clients::updated_at.eq(now)))
-        .execute(conn)?;
-    let existed = updated > 0;
-    if !existed {
-        diesel::insert_into(clients::table)
-            .values((
-                clients::id.eq(id),
-                &client,
-                clients::created_by.eq(created_by.map(|s| DbUuid(s.as_uuid()))),
-                clients::created_at.eq(now),
-                clients::updated_at.eq(now),
-            ))
-            .execute(conn)?;
-    }
+    let existed = match save_as {
+        SaveAs::New { created_by } => {
+            natively!(conn, |c| diesel::insert_into(clients::table)
+                .values((
+                    clients::id.eq(id),
+                    &client,
+                    clients::created_by.eq(created_by.map(|s| DbUuid(s.as_uuid()))),
+                    clients::created_at.eq(now),
+                    clients::updated_at.eq(now),
+                ))
+                .execute(c))?;
+            false
+        }
+        SaveAs::Existing => {
+            let updated = natively!(conn, |c| diesel::update(clients::table.find(id))
+                .set((&client, clients::updated_at.eq(now)))
+                .execute(c))?;
+            if updated == 0 {
+                return Err(diesel::result::Error::NotFound);
+            }
+            true
+        }
+    };
 
     if existed {
-        diesel::delete(client_entries::table.find(id)).execute(conn)?;
+        natively!(conn, |c| diesel::delete(client_entries::table.find(id))
+            .execute(c))?;
     }
-    diesel::insert_into(client_entries::table)
+    natively!(conn, |c| diesel::insert_into(client_entries::table)
         .values((
             client_entries::client_id.eq(id),
             EntryRow::new(&intake.entry),
         ))
-        .execute(conn)?;
+        .execute(c))?;
 
     if existed {
-        diesel::delete(family_members::table.filter(family_members::client_id.eq(id)))
-            .execute(conn)?;
+        natively!(conn, |c| diesel::delete(
+            family_members::table.filter(family_members::client_id.eq(id))
+        )
+        .execute(c))?;
     }
     for (position, m) in (0..).zip(&intake.family) {
         let member_id = DbUuid(uuid::Uuid::new_v4());
-        diesel::insert_into(family_members::table)
+        natively!(conn, |c| diesel::insert_into(family_members::table)
             .values((
                 family_members::id.eq(member_id),
                 family_members::client_id.eq(id),
                 family_members::position.eq(position),
                 FamilyMemberRow::new(m),
             ))
-            .execute(conn)?;
+            .execute(c))?;
         super::family::save_details(conn, member_id, m)?;
     }
     super::family::save_answers(conn, id, &intake.children, existed)?;
 
     if existed {
-        diesel::delete(journey_legs::table.filter(journey_legs::client_id.eq(id))).execute(conn)?;
+        natively!(conn, |c| diesel::delete(
+            journey_legs::table.filter(journey_legs::client_id.eq(id))
+        )
+        .execute(c))?;
     }
     for (position, leg) in (0..).zip(&intake.journey) {
-        diesel::insert_into(journey_legs::table)
+        natively!(conn, |c| diesel::insert_into(journey_legs::table)
             .values((
                 journey_legs::id.eq(DbUuid(uuid::Uuid::new_v4())),
                 journey_legs::client_id.eq(id),
                 journey_legs::position.eq(position),
                 JourneyLegRow::new(leg),
             ))
-            .execute(conn)?;
+            .execute(c))?;
     }
 
     if existed {
-        diesel::delete(persecution_events::table.filter(persecution_events::client_id.eq(id)))
-            .execute(conn)?;
+        natively!(conn, |c| diesel::delete(
+            persecution_events::table.filter(persecution_events::client_id.eq(id))
+        )
+        .execute(c))?;
     }
     for (position, ev) in (0..).zip(&intake.persecution) {
-        diesel::insert_into(persecution_events::table)
+        natively!(conn, |c| diesel::insert_into(persecution_events::table)
             .values((
                 persecution_events::id.eq(DbUuid(uuid::Uuid::new_v4())),
                 persecution_events::client_id.eq(id),
                 persecution_events::position.eq(position),
                 PersecutionEventRow::new(ev),
             ))
-            .execute(conn)?;
+            .execute(c))?;
     }
     super::claim_answers::save(conn, client_id, &intake.claim_answers, existed)?;
     super::background::save(conn, client_id, intake, existed)?;
@@ -514,7 +538,7 @@ pub fn family_names(
     conn: &mut DbConnection,
     client_id: uuid::Uuid,
 ) -> QueryResult<Vec<(uuid::Uuid, Vec<String>)>> {
-    Ok(family_members::table
+    Ok(natively!(conn, |c| family_members::table
         .filter(family_members::client_id.eq(DbUuid(client_id)))
         .select((
             family_members::id,
@@ -522,15 +546,15 @@ pub fn family_names(
             family_members::family_name,
             family_members::native_name,
         ))
-        .load::<(DbUuid, String, String, String)>(conn)?
-        .into_iter()
-        .map(|(id, given, family, native)| {
-            let latin = format!("{given} {family}").trim().to_string();
-            let names = [latin, native]
-                .into_iter()
-                .filter(|n| !n.trim().is_empty())
-                .collect();
-            (id.0, names)
-        })
-        .collect())
+        .load::<(DbUuid, String, String, String)>(c))?
+    .into_iter()
+    .map(|(id, given, family, native)| {
+        let latin = format!("{given} {family}").trim().to_string();
+        let names = [latin, native]
+            .into_iter()
+            .filter(|n| !n.trim().is_empty())
+            .collect();
+        (id.0, names)
+    })
+    .collect())
 }

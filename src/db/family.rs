@@ -6,10 +6,10 @@
 use chrono::NaiveDate;
 use diesel::prelude::*;
 
-use super::DbConnection;
 use super::schema::{family_answers, family_member_details};
 use super::sealed::{SealedText, sealed};
 use super::uuid::DbUuid;
+use super::{DbConnection, natively};
 use crate::domain::claim_answers::Answer;
 use crate::domain::codes::Sex;
 use crate::domain::family::ChildrenAnswer;
@@ -104,12 +104,12 @@ pub(super) fn save_details(
     member_id: DbUuid,
     m: &FamilyMember,
 ) -> QueryResult<()> {
-    diesel::insert_into(family_member_details::table)
+    natively!(conn, |c| diesel::insert_into(family_member_details::table)
         .values((
             family_member_details::member_id.eq(member_id),
             FamilyDetailsRow::new(m),
         ))
-        .execute(conn)?;
+        .execute(c))?;
     Ok(())
 }
 
@@ -121,14 +121,17 @@ pub(super) fn save_answers(
     existed: bool,
 ) -> QueryResult<()> {
     if existed {
-        diesel::delete(family_answers::table.find(client_id)).execute(conn)?;
+        natively!(conn, |c| diesel::delete(
+            family_answers::table.find(client_id)
+        )
+        .execute(c))?;
     }
-    diesel::insert_into(family_answers::table)
+    natively!(conn, |c| diesel::insert_into(family_answers::table)
         .values((
             family_answers::client_id.eq(client_id),
             family_answers::no_children.eq(children.none),
         ))
-        .execute(conn)?;
+        .execute(c))?;
     Ok(())
 }
 

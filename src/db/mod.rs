@@ -4,7 +4,8 @@
 //! Row structs that insert optional columns say `treat_none_as_default_value = false`: `None`
 //! binds NULL (none of those columns has another default), so each insert keeps one shape
 //! and diesel finds its prepared statement by type, instead of writing the SQL out again on
-//! every insert to look it up.
+//! every insert to look it up. The statements of the hot write paths (an intake save, an
+//! audit entry) run on the backend's own connection through `natively!`.
 
 pub mod account_tokens;
 pub mod api_tokens;
@@ -73,6 +74,26 @@ pub enum DbConnection {
     Postgres(PgConnection),
     Sqlite(SqliteConnection),
 }
+
+/// Runs `$body` on the connection of `$conn`'s own backend, bound to `$c`; the body is
+/// compiled once for each backend. For the statements of hot paths: a statement run through
+/// `DbConnection` itself (diesel's `MultiConnection`) has its SQL text written out anew on
+/// every pass over it, two or three per execution, even when its prepared statement is
+/// cached; in an intake save that was a third of the writer's instructions
+/// (docs/performance.md, "Statements on the backend's own connection").
+///
+/// ```ignore
+/// natively!(conn, |c| diesel::delete(t::table.find(id)).execute(c))?;
+/// ```
+macro_rules! natively {
+    ($conn:expr, |$c:ident| $body:expr) => {
+        match $conn {
+            $crate::db::DbConnection::Postgres($c) => $body,
+            $crate::db::DbConnection::Sqlite($c) => $body,
+        }
+    };
+}
+pub(crate) use natively;
 
 // Durability over speed: this data must survive a power cut. For reads at office scale
 // (100,000 clients, ~2.5 GB): table statistics for the query planner — `optimize=0x10002`

@@ -2,9 +2,9 @@
 
 use diesel::prelude::*;
 
-use super::DbConnection;
 use super::schema::name_keys;
 use super::uuid::DbUuid;
+use super::{DbConnection, natively};
 
 /// Replaces the client's index entries with `people`: (person id, that person's keys).
 pub fn replace_for_client(
@@ -12,19 +12,21 @@ pub fn replace_for_client(
     client_id: uuid::Uuid,
     people: &[(uuid::Uuid, Vec<String>)],
 ) -> QueryResult<()> {
-    diesel::delete(name_keys::table.filter(name_keys::client_id.eq(DbUuid(client_id))))
-        .execute(conn)?;
+    natively!(conn, |c| diesel::delete(
+        name_keys::table.filter(name_keys::client_id.eq(DbUuid(client_id)))
+    )
+    .execute(c))?;
     // One row per statement: multi-row inserts do not pass through MultiConnection. Inside
     // the caller's transaction they cost little.
     for (person, keys) in people {
         for key in keys {
-            diesel::insert_into(name_keys::table)
+            natively!(conn, |c| diesel::insert_into(name_keys::table)
                 .values((
                     name_keys::client_id.eq(DbUuid(client_id)),
                     name_keys::person_id.eq(DbUuid(*person)),
                     name_keys::key.eq(key.as_str()),
                 ))
-                .execute(conn)?;
+                .execute(c))?;
         }
     }
     Ok(())

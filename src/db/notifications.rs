@@ -5,9 +5,9 @@ use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use diesel::sql_types::{Nullable, Text, Timestamp};
 
-use super::DbConnection;
 use super::schema::{notification_preferences, notifications, scheduled_runs};
 use super::uuid::{DbUuid, PortableUuid};
+use super::{DbConnection, natively};
 
 pub struct NewNotification<'a> {
     pub id: uuid::Uuid,
@@ -56,9 +56,11 @@ pub fn set_outbox(
     id: uuid::Uuid,
     outbox_id: uuid::Uuid,
 ) -> QueryResult<()> {
-    diesel::update(notifications::table.find(DbUuid(id)))
-        .set(notifications::outbox_id.eq(Some(DbUuid(outbox_id))))
-        .execute(conn)?;
+    natively!(conn, |c| diesel::update(
+        notifications::table.find(DbUuid(id))
+    )
+    .set(notifications::outbox_id.eq(Some(DbUuid(outbox_id))))
+    .execute(c))?;
     Ok(())
 }
 
@@ -127,17 +129,19 @@ pub fn set_preference(
     delivery: &str,
 ) -> QueryResult<()> {
     let target = notification_preferences::table.find((DbUuid(staff_id), kind));
-    let updated = diesel::update(target)
+    let updated = natively!(conn, |c| diesel::update(target)
         .set(notification_preferences::delivery.eq(delivery))
-        .execute(conn)?;
+        .execute(c))?;
     if updated == 0 {
-        diesel::insert_into(notification_preferences::table)
-            .values((
-                notification_preferences::staff_id.eq(DbUuid(staff_id)),
-                notification_preferences::kind.eq(kind),
-                notification_preferences::delivery.eq(delivery),
-            ))
-            .execute(conn)?;
+        natively!(conn, |c| diesel::insert_into(
+            notification_preferences::table
+        )
+        .values((
+            notification_preferences::staff_id.eq(DbUuid(staff_id)),
+            notification_preferences::kind.eq(kind),
+            notification_preferences::delivery.eq(delivery),
+        ))
+        .execute(c))?;
     }
     Ok(())
 }
@@ -171,12 +175,12 @@ pub fn claim_run(conn: &mut DbConnection, job: &str, on: NaiveDate) -> QueryResu
     )
     .bind::<Text, _>(job)
     .execute(conn)?;
-    let claimed = diesel::update(
+    let claimed = natively!(conn, |c| diesel::update(
         scheduled_runs::table
             .find(job)
             .filter(scheduled_runs::last_run_on.lt(on)),
     )
     .set(scheduled_runs::last_run_on.eq(on))
-    .execute(conn)?;
+    .execute(c))?;
     Ok(claimed == 1)
 }

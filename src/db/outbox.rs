@@ -5,9 +5,9 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use diesel::sql_types::{Integer, Timestamp};
 
-use super::DbConnection;
 use super::schema::{outbox, staff};
 use super::uuid::{DbUuid, PortableUuid};
+use super::{DbConnection, natively};
 
 pub const PENDING: &str = "pending";
 pub const SENT: &str = "sent";
@@ -28,7 +28,7 @@ pub struct NewMessage<'a> {
 }
 
 pub fn insert(conn: &mut DbConnection, message: &NewMessage<'_>) -> QueryResult<()> {
-    diesel::insert_into(outbox::table)
+    natively!(conn, |c| diesel::insert_into(outbox::table)
         .values((
             outbox::id.eq(DbUuid(message.id)),
             outbox::recipient_id.eq(message.recipient_id.map(DbUuid)),
@@ -45,7 +45,7 @@ pub fn insert(conn: &mut DbConnection, message: &NewMessage<'_>) -> QueryResult<
             outbox::last_error.eq(""),
             outbox::created_at.eq(message.now),
         ))
-        .execute(conn)?;
+        .execute(c))?;
     Ok(())
 }
 
@@ -158,20 +158,22 @@ pub fn count_deferred(conn: &mut DbConnection, now: NaiveDateTime) -> QueryResul
 /// Makes every deferred message due now; how many.
 pub fn make_deferred_due(conn: &mut DbConnection, now: NaiveDateTime) -> QueryResult<usize> {
     let ids: Vec<DbUuid> = deferred(now).select(outbox::id).load(conn)?;
-    diesel::update(outbox::table.filter(outbox::id.eq_any(ids)))
-        .set(outbox::next_attempt_at.eq(now))
-        .execute(conn)
+    natively!(conn, |c| diesel::update(
+        outbox::table.filter(outbox::id.eq_any(ids))
+    )
+    .set(outbox::next_attempt_at.eq(now))
+    .execute(c))
 }
 
 pub fn mark_sent(conn: &mut DbConnection, id: uuid::Uuid, now: NaiveDateTime) -> QueryResult<()> {
-    diesel::update(outbox::table.find(DbUuid(id)))
+    natively!(conn, |c| diesel::update(outbox::table.find(DbUuid(id)))
         .set((
             outbox::status.eq(SENT),
             outbox::sent_at.eq(Some(now)),
             outbox::claimed_until.eq(None::<NaiveDateTime>),
             outbox::last_error.eq(""),
         ))
-        .execute(conn)?;
+        .execute(c))?;
     Ok(())
 }
 
@@ -184,20 +186,20 @@ pub fn mark_attempt_failed(
 ) -> QueryResult<()> {
     let target = outbox::table.find(DbUuid(id));
     match retry_at {
-        Some(at) => diesel::update(target)
+        Some(at) => natively!(conn, |c| diesel::update(target)
             .set((
                 outbox::next_attempt_at.eq(at),
                 outbox::claimed_until.eq(None::<NaiveDateTime>),
                 outbox::last_error.eq(error),
             ))
-            .execute(conn)?,
-        None => diesel::update(target)
+            .execute(c))?,
+        None => natively!(conn, |c| diesel::update(target)
             .set((
                 outbox::status.eq(FAILED),
                 outbox::claimed_until.eq(None::<NaiveDateTime>),
                 outbox::last_error.eq(error),
             ))
-            .execute(conn)?,
+            .execute(c))?,
     };
     Ok(())
 }
@@ -209,7 +211,7 @@ pub fn retry(
     now: NaiveDateTime,
     give_up_at: NaiveDateTime,
 ) -> QueryResult<bool> {
-    let updated = diesel::update(
+    let updated = natively!(conn, |c| diesel::update(
         outbox::table
             .find(DbUuid(id))
             .filter(outbox::status.eq(FAILED)),
@@ -220,7 +222,7 @@ pub fn retry(
         outbox::give_up_at.eq(give_up_at),
         outbox::attempts.eq(0),
     ))
-    .execute(conn)?;
+    .execute(c))?;
     Ok(updated == 1)
 }
 

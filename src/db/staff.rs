@@ -5,10 +5,10 @@ use std::collections::HashMap;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::DbConnection;
 use super::account_tokens::Purpose;
 use super::schema::{account_tokens, staff};
 use super::uuid::DbUuid;
+use super::{DbConnection, natively};
 use crate::clock;
 use crate::domain::ids::StaffId;
 use crate::domain::staff::{AccountLink, AccountStatus, Role, Staff};
@@ -79,13 +79,13 @@ pub fn insert(conn: &mut DbConnection, new: &NewStaff<'_>) -> QueryResult<Staff>
 }
 
 pub fn find(conn: &mut DbConnection, id: StaffId) -> QueryResult<Option<Staff>> {
-    staff::table
+    natively!(conn, |c| staff::table
         .find(DbUuid(id.as_uuid()))
         .select(staff::all_columns)
-        .first::<StaffRow>(conn)
-        .optional()?
-        .map(StaffRow::into_staff)
-        .transpose()
+        .first::<StaffRow>(c))
+    .optional()?
+    .map(StaffRow::into_staff)
+    .transpose()
 }
 
 /// The staff members with these ids (those that exist), in one statement.

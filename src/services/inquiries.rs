@@ -86,7 +86,13 @@ pub async fn submit(
                 let client_id = uuid::Uuid::new_v4();
                 let case_id = uuid::Uuid::new_v4();
                 let reference = db::cases::next_reference(conn, chrono::Datelike::year(&today))?;
-                db::clients::save(conn, client_id, &intake, None, now_db)?;
+                db::clients::save(
+                    conn,
+                    client_id,
+                    &intake,
+                    db::clients::SaveAs::New { created_by: None },
+                    now_db,
+                )?;
                 db::cases::insert(
                     conn,
                     &db::cases::NewCase {

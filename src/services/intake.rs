@@ -129,7 +129,15 @@ impl Saving {
                     reference: db::cases::next_reference(conn, chrono::Datelike::year(&today))?,
                 };
                 let client_id = uuid::Uuid::new_v4();
-                db::clients::save(conn, client_id, &intake, Some(actor_id), now_db)?;
+                db::clients::save(
+                    conn,
+                    client_id,
+                    &intake,
+                    db::clients::SaveAs::New {
+                        created_by: Some(actor_id),
+                    },
+                    now_db,
+                )?;
                 db::cases::insert(
                     conn,
                     &db::cases::NewCase {
@@ -182,7 +190,13 @@ impl Saving {
                         .checked(true, today)
                         .map_err(AppError::Validation)?;
                 }
-                db::clients::save(conn, client_id, &intake, None, now_db)?;
+                db::clients::save(
+                    conn,
+                    client_id,
+                    &intake,
+                    db::clients::SaveAs::Existing,
+                    now_db,
+                )?;
                 db::cases::update_claim(
                     conn,
                     id,

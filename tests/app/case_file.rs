@@ -8,7 +8,7 @@ use refuge::error::AppError;
 use refuge::routes::cases::intake::form::IntakeForm;
 use refuge::services::{cases, intake};
 
-use crate::helpers::{TodayForTests, spawn_app};
+use crate::helpers::{NowForTests, TodayForTests, spawn_app};
 
 fn form(pairs: &[(&str, &str)]) -> IntakeForm {
     IntakeForm::from_pairs(pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())))
@@ -234,4 +234,44 @@ async fn concurrent_intakes_get_distinct_references() {
     references.sort();
     references.dedup();
     assert_eq!(references.len(), 6, "{references:?}");
+}
+
+#[actix_web::test]
+async fn an_existing_client_that_is_not_there_is_not_found_and_nothing_is_written() {
+    let app = spawn_app().await;
+    let intake = form(&[
+        ("client.given_name", "Олена"),
+        ("client.family_name", "Nobody"),
+    ])
+    .parse()
+    .expect("form parses");
+    let now = refuge::clock::to_db(app.clock.as_ref().now_for_tests());
+    let missing = uuid::Uuid::new_v4();
+    let outcome = app
+        .state
+        .db
+        .run(move |conn| {
+            Ok(refuge::db::write_transaction(conn, |conn| {
+                refuge::db::clients::save(
+                    conn,
+                    missing,
+                    &intake,
+                    refuge::db::clients::SaveAs::Existing,
+                    now,
+                )
+            }))
+        })
+        .await
+        .expect("the connection answers");
+    assert!(
+        matches!(outcome, Err(diesel::result::Error::NotFound)),
+        "{outcome:?}"
+    );
+    let loaded = app
+        .state
+        .db
+        .run(move |conn| Ok(refuge::db::clients::load(conn, missing)?))
+        .await
+        .expect("loads");
+    assert!(loaded.is_none(), "no client was created");
 }
