@@ -690,12 +690,16 @@ const INTAKE_VALUES_LOGGED: &[&str] = &[
 /// Whether a change to the intake field at `path` (`claim.kind`, `family.2.derivative`) is
 /// logged with its values; otherwise the log says only that it changed.
 pub fn intake_values_logged(path: &str) -> bool {
-    let parts: Vec<&str> = path.split('.').collect();
-    let general = match parts.as_slice() {
-        [section, index, name] if index.parse::<usize>().is_ok() => format!("{section}.{name}"),
-        _ => path.to_string(),
-    };
-    INTAKE_VALUES_LOGGED.contains(&general.as_str())
+    // Asked for every field of every saved intake: no allocation.
+    let mut parts = path.split('.');
+    match (parts.next(), parts.next(), parts.next(), parts.next()) {
+        (Some(section), Some(index), Some(name), None) if index.parse::<usize>().is_ok() => {
+            INTAKE_VALUES_LOGGED
+                .iter()
+                .any(|logged| logged.split_once('.') == Some((section, name)))
+        }
+        _ => INTAKE_VALUES_LOGGED.contains(&path),
+    }
 }
 
 /// The catalogue key of each numbered list of the intake (it takes `$number`).
@@ -968,6 +972,8 @@ mod tests {
             "journey.2.from_country",
             "client.some_field_added_next_year",
             "claim.kind.extra",
+            "family.first.derivative",
+            "family.0.derivative.extra",
             "claim_answers.grounds",
             "claim_answers.past_harm.answer",
             "claim_answers.crimes_in_us.answer",

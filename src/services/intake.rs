@@ -1,7 +1,6 @@
 //! Taking an intake: a new case file, or changes to one, saved as a draft or completed.
 
 use std::collections::BTreeSet;
-use std::fmt::Write as _;
 
 use serde_json::{Map, Value, json};
 
@@ -339,12 +338,12 @@ pub fn refresh_name_index(
 /// The intake's fields as (dotted path, value) pairs, e.g. `family.0.given_name`: objects
 /// and lists of objects are walked, other lists are one value. `path` is a scratch buffer.
 fn flatten(path: &mut String, value: Value, out: &mut Map<String, Value>) {
-    let mut descend = |path: &mut String, key: &dyn std::fmt::Display, value: Value| {
+    let mut descend = |path: &mut String, key: &str, value: Value| {
         let len = path.len();
         if len > 0 {
             path.push('.');
         }
-        let _ = write!(path, "{key}");
+        path.push_str(key);
         flatten(path, value, out);
         path.truncate(len);
     };
@@ -356,7 +355,7 @@ fn flatten(path: &mut String, value: Value, out: &mut Map<String, Value>) {
         }
         Value::Array(items) if items.iter().any(Value::is_object) => {
             for (i, value) in items.into_iter().enumerate() {
-                descend(path, &i, value);
+                descend(path, &i.to_string(), value);
             }
         }
         other => {
