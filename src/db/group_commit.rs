@@ -3,8 +3,10 @@
 //! Instead, requests hand their writes to one writer thread and await the commit; the
 //! writer takes every write waiting at that moment and commits them together in one
 //! transaction (one `BEGIN IMMEDIATE` and one sync for all of them), each in a savepoint of
-//! its own so that one that fails rolls back alone. It runs on a connection of its own, so
-//! it never waits for the pool.
+//! its own so that one that fails rolls back alone. A write alone in its batch needs no
+//! savepoint: if it fails, the transaction is rolled back (SQLite prepares every `SAVEPOINT`
+//! and `RELEASE` anew, and under a steady load most batches hold one write). The writer runs
+//! on a connection of its own, so it never waits for the pool.
 //!
 //! The audit entries of reads come this way (a case view, a search or a case list is not
 //! sent before its entry is committed, and readers must not queue for the lock one by one),
@@ -62,9 +64,14 @@ impl PendingEntry {
     }
 }
 
-/// One write, run on the writer's connection inside the batch's transaction; it answers
-/// how to tell its caller the outcome once the batch has committed, or failed to.
-type Work = Box<dyn FnOnce(&mut DbConnection) -> Delivery + Send>;
+/// One write, run on the writer's connection inside the batch's transaction, told whether it
+/// is alone in its batch; it answers whether it failed, and how to tell its caller the
+/// outcome once the batch has committed, or failed to.
+type Work = Box<dyn FnOnce(&mut DbConnection, Alone) -> (Failed, Delivery) + Send>;
+/// Whether a write is the only one in its batch.
+type Alone = bool;
+/// Whether a write returned an error.
+type Failed = bool;
 /// Called once the batch's fate is known: `Ok` if it committed, otherwise the reason.
 type Delivery = Box<dyn FnOnce(Result<(), &str>) + Send>;
 
@@ -119,17 +126,19 @@ impl GroupCommit {
         self.write(move |conn| Ok(entry.insert(conn)?)).await
     }
 
-    /// Runs `f` in the next group's transaction, in a savepoint of its own, and returns its
-    /// value once the group has committed. An error from `f` rolls back `f`'s writes alone.
+    /// Runs `f` in the next group's transaction, in a savepoint of its own unless it is alone
+    /// there, and returns its value once the group has committed. An error from `f` rolls
+    /// back `f`'s writes alone.
     pub async fn write<T, F>(&self, f: F) -> Result<T, AppError>
     where
         F: FnOnce(&mut DbConnection) -> Result<T, AppError> + Send + 'static,
         T: Send + 'static,
     {
         let (reply, outcome) = oneshot::channel();
-        let work: Work = Box::new(move |conn| {
-            let result = conn.transaction(f);
-            Box::new(move |committed| {
+        let work: Work = Box::new(move |conn, alone| {
+            let result = if alone { f(conn) } else { conn.transaction(f) };
+            let failed = result.is_err();
+            let delivery: Delivery = Box::new(move |committed| {
                 let answer = match (result, committed) {
                     (Err(err), _) => Err(err),
                     (Ok(value), Ok(())) => Ok(value),
@@ -139,7 +148,8 @@ impl GroupCommit {
                 };
                 // A request that gave up waiting no longer listens; nothing to tell it.
                 let _ = reply.send(answer);
-            })
+            });
+            (failed, delivery)
         });
         self.sender
             .send(work)
@@ -170,14 +180,21 @@ fn run(url: DatabaseUrl, mut receiver: mpsc::Receiver<Work>) {
 /// that panics, or that leaves the transaction other than it found it (a savepoint that
 /// could not be rolled back, a transaction SQLite rolled back by itself after an I/O error),
 /// fails the whole batch: nothing of it is committed, every caller hears so, and the
-/// connection is opened afresh.
+/// connection is opened afresh. A write alone in its batch runs without a savepoint; when it
+/// fails, the transaction is rolled back and the connection kept.
 fn commit_batch(url: &DatabaseUrl, conn: &mut Option<DbConnection>, batch: &mut Vec<Work>) {
     let mut deliveries: Vec<Delivery> = Vec::with_capacity(batch.len());
+    let alone = batch.len() == 1;
     let outcome = with_connection(url, conn, |c| {
         write_transaction(c, |c| {
             for work in batch.drain(..) {
-                match catch_unwind(AssertUnwindSafe(|| work(c))) {
-                    Ok(delivery) => deliveries.push(delivery),
+                match catch_unwind(AssertUnwindSafe(|| work(c, alone))) {
+                    Ok((failed, delivery)) => {
+                        deliveries.push(delivery);
+                        if failed && alone {
+                            return Err(WriteFailed::AloneFailed);
+                        }
+                    }
                     Err(_) => return Err(WriteFailed::Panicked),
                 }
                 if transaction_depth(c)? != Some(1) {
@@ -212,6 +229,9 @@ enum WriteFailed {
     Panicked,
     #[error("a write in the batch left its transaction broken")]
     TransactionBroken,
+    /// The batch's one write failed; its caller hears its own error.
+    #[error("the batch's only write failed")]
+    AloneFailed,
 }
 
 /// Runs `f` on the writer's connection, opening it first if needed; a connection that
@@ -238,7 +258,11 @@ where
         return Err(anyhow::anyhow!("no connection"));
     };
     let result = f(c);
-    if result.is_err() {
+    // A write's own failure leaves the connection as good as it found it.
+    if result
+        .as_ref()
+        .is_err_and(|err| !matches!(err, WriteFailed::AloneFailed))
+    {
         *conn = None;
     }
     result.map_err(anyhow::Error::from)
@@ -354,6 +378,38 @@ mod tests {
         ));
         assert!(matches!(last.await.expect("joined"), Ok(9)));
         assert_eq!(names(&mut conn), ["first", "kept", "also kept"]);
+        drop(writer);
+    }
+
+    /// A write alone in its batch runs without a savepoint of its own; when it fails, nothing
+    /// of it is committed, its caller hears its own error, and the writer goes on.
+    #[tokio::test]
+    async fn a_write_alone_in_its_batch_fails_without_a_trace() {
+        let (_dir, mut conn, writer) = database();
+        let depth = writer
+            .write(|conn| {
+                insert(conn, "alone")?;
+                Ok(transaction_depth(conn)?)
+            })
+            .await
+            .expect("committed");
+        assert_eq!(
+            depth,
+            Some(1),
+            "no savepoint inside the batch's transaction"
+        );
+        let failed: Result<(), AppError> = writer
+            .write(|conn| {
+                insert(conn, "failed")?;
+                Err(AppError::NotFound)
+            })
+            .await;
+        assert!(matches!(failed, Err(AppError::NotFound)), "{failed:?}");
+        writer
+            .write(|conn| insert(conn, "next"))
+            .await
+            .expect("committed");
+        assert_eq!(names(&mut conn), ["alone", "next"]);
         drop(writer);
     }
 
