@@ -6,15 +6,17 @@
 use std::collections::HashSet;
 
 use chrono::NaiveDate;
+use diesel::backend::Backend;
 use diesel::prelude::*;
 use diesel::query_builder::BoxedSqlQuery;
-use diesel::sql_types::{BigInt, Date, Integer, Text};
+use diesel::serialize::ToSql;
+use diesel::sql_types::{BigInt, Date, HasSqlType, Integer, Text};
 
 use super::schema::{case_reference_counters, cases, clients, family_members};
 use super::scope::{RawStatement, WithinScope, and_within};
 use super::sealed::a_number_indexes;
 use super::uuid::{DbUuid, PortableUuid};
-use super::{DbConnection, MultiBackend};
+use super::{DbConnection, natively};
 use crate::auth::scope::CaseScope;
 
 /// What the index may hold for one query token: its `t:` keys (same written name), its `c:`
@@ -103,8 +105,16 @@ impl Statement {
         self.push(")");
     }
 
-    fn into_query(self) -> BoxedSqlQuery<'static, MultiBackend, diesel::query_builder::SqlQuery> {
-        let mut query = diesel::sql_query(self.text).into_boxed::<MultiBackend>();
+    /// The statement for one backend, run on its own connection (`natively!`): a
+    /// statement of hundreds of binds is not written out anew on every pass over it.
+    fn into_query<DB>(self) -> BoxedSqlQuery<'static, DB, diesel::query_builder::SqlQuery>
+    where
+        DB: Backend + HasSqlType<Text> + HasSqlType<PortableUuid> + HasSqlType<Date>,
+        String: ToSql<Text, DB>,
+        DbUuid: ToSql<PortableUuid, DB>,
+        NaiveDate: ToSql<Date, DB>,
+    {
+        let mut query = diesel::sql_query(self.text).into_boxed::<DB>();
         for bind in self.binds {
             query = match bind {
                 Bind::Text(text) => query.bind::<Text, _>(text),
@@ -283,7 +293,7 @@ pub fn name_candidates(
         scope.min_tokens.max(1),
         scope.limit.max(1)
     ));
-    sql.into_query().load(conn)
+    natively!(conn, |c| sql.into_query().load(c))
 }
 
 #[derive(QueryableByName)]
@@ -342,7 +352,7 @@ fn one_token_candidates(
         within_cases(&mut sql, scope);
         // People found in a stronger class may come again: ask for enough to fill the rest.
         sql.push(&format!(" LIMIT {limit}"));
-        let people: Vec<FoundPerson> = sql.into_query().load(conn)?;
+        let people: Vec<FoundPerson> = natively!(conn, |c| sql.into_query().load(c))?;
         for person in people {
             if found.len() < limit && seen.insert(person.person_id.0) {
                 found.push(Candidate {
@@ -444,6 +454,21 @@ fn client_person(row: ClientPersonRow) -> PersonRow {
     }
 }
 
+type MemberPersonRow = (
+    DbUuid,
+    DbUuid,
+    String,
+    String,
+    String,
+    String,
+    Option<NaiveDate>,
+    String,
+    String,
+    DbUuid,
+    String,
+    String,
+);
+
 type ClientColumns = (
     clients::id,
     clients::given_name,
@@ -471,7 +496,8 @@ const CLIENT_COLUMNS: ClientColumns = (
 );
 
 /// The people with these ids (clients and family members) whose cases are in `scope`, with
-/// their cases: two queries, whatever the number of ids.
+/// their cases: two queries, whatever the number of ids; the family members' is asked only
+/// for the ids that are not clients.
 pub fn people(
     conn: &mut DbConnection,
     scope: &CaseScope,
@@ -481,17 +507,25 @@ pub fn people(
         return Ok(Vec::new());
     }
     let ids: Vec<DbUuid> = ids.iter().copied().map(DbUuid).collect();
-    let mut found: Vec<PersonRow> = clients::table
+    let mut found: Vec<PersonRow> = natively!(conn, |c| clients::table
         .inner_join(cases::table)
         .filter(clients::id.eq_any(&ids))
         .select(CLIENT_COLUMNS)
         .into_boxed()
         .within(scope)
-        .load::<ClientPersonRow>(conn)?
+        .load::<ClientPersonRow>(c))?
+    .into_iter()
+    .map(client_person)
+    .collect();
+    let found_clients: HashSet<uuid::Uuid> = found.iter().map(|p| p.person_id).collect();
+    let ids: Vec<DbUuid> = ids
         .into_iter()
-        .map(client_person)
+        .filter(|id| !found_clients.contains(&id.0))
         .collect();
-    let members = family_members::table
+    if ids.is_empty() {
+        return Ok(found);
+    }
+    let members = natively!(conn, |c| family_members::table
         .inner_join(clients::table.inner_join(cases::table))
         .filter(family_members::id.eq_any(&ids))
         .select((
@@ -510,20 +544,7 @@ pub fn people(
         ))
         .into_boxed()
         .within(scope)
-        .load::<(
-            DbUuid,
-            DbUuid,
-            String,
-            String,
-            String,
-            String,
-            Option<NaiveDate>,
-            String,
-            String,
-            DbUuid,
-            String,
-            String,
-        )>(conn)?;
+        .load::<MemberPersonRow>(c))?;
     found.extend(members.into_iter().map(
         |(
             id,

@@ -167,6 +167,19 @@ pub fn keys(token: &str) -> NameKeys {
     }
 }
 
+/// The keys of tokens already seen: ranking a page of candidates meets the same given and
+/// family names again and again, and working out a token's keys (normalization,
+/// transliteration, skeleton) costs far more than looking them up.
+#[derive(Debug, Default)]
+pub struct KeyCache(HashMap<String, NameKeys>);
+
+impl KeyCache {
+    /// [`keys`] of `token`, worked out once per cache.
+    pub fn keys(&mut self, token: String) -> NameKeys {
+        self.0.entry(token).or_insert_with_key(|t| keys(t)).clone()
+    }
+}
+
 /// How well one query token matches one candidate token. To rank many candidates, compute the
 /// query's [`keys`] once and use [`NameKeys::compare`].
 pub fn compare(query_token: &str, candidate_token: &str) -> Option<MatchStrength> {

@@ -20,7 +20,7 @@ use crate::db::{self, DbConnection, write_transaction};
 use crate::domain::audit::AuditAction;
 use crate::domain::case_stage::CaseStage;
 use crate::domain::codes::Relationship;
-use crate::domain::names::{self, MatchStrength, NameKeys};
+use crate::domain::names::{self, KeyCache, MatchStrength, NameKeys};
 use crate::domain::staff::Staff;
 use crate::error::AppError;
 use crate::state::AppState;
@@ -230,6 +230,7 @@ pub(crate) fn find_hits(
             .into_iter()
             .map(|row| (row.person_id, Person::from_row(row)))
             .collect();
+    let mut cache = KeyCache::default();
     for (subject, ids) in subjects.iter_mut().zip(proposed) {
         let spellings: Vec<Vec<NameKeys>> = subject.spellings.iter().map(|s| words(s)).collect();
         let mut hits: Vec<ConflictHit> = Vec::new();
@@ -239,7 +240,7 @@ pub(crate) fn find_hits(
             };
             let same_date_of_birth =
                 subject.date_of_birth.is_some() && subject.date_of_birth == person.date_of_birth;
-            let candidate = person.token_keys();
+            let candidate = person.token_keys(&mut cache);
             let best = spellings
                 .iter()
                 .filter_map(|s| conflict_match(s, &candidate, same_date_of_birth))

@@ -15,7 +15,7 @@ use crate::db::search::{self as db_search, LookupScope, PersonRow, TokenLookup};
 use crate::db::{self, DbConnection};
 use crate::domain::a_number;
 use crate::domain::audit::AuditAction;
-use crate::domain::names::{self, MatchStrength, NameKeys};
+use crate::domain::names::{self, KeyCache, MatchStrength, NameKeys};
 use crate::domain::staff::Staff;
 use crate::error::AppError;
 use crate::state::AppState;
@@ -167,11 +167,11 @@ impl Person {
     }
 
     /// The comparison keys of every word of every spelling.
-    pub(crate) fn token_keys(&self) -> Vec<NameKeys> {
+    pub(crate) fn token_keys(&self, cache: &mut KeyCache) -> Vec<NameKeys> {
         self.spellings
             .iter()
             .flat_map(|s| names::tokens(s))
-            .map(|t| names::keys(&t))
+            .map(|t| cache.keys(t))
             .collect()
     }
 }
@@ -441,11 +441,12 @@ fn by_names(
         },
     )?;
     let ids: Vec<uuid::Uuid> = candidates.iter().map(|c| c.person_id.0).collect();
+    let mut cache = KeyCache::default();
     let hits = db_search::people(conn, scope, &ids)?
         .into_iter()
         .map(Person::from_row)
         .filter_map(|person| {
-            let keys = person.token_keys();
+            let keys = person.token_keys(&mut cache);
             let (kind, score) = match rank(&query, &keys) {
                 Some((strength, score)) => (MatchKind::from_strength(strength), score),
                 None => {
