@@ -52,7 +52,7 @@ pub mod uuid;
 
 use std::path::Path;
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
@@ -152,21 +152,63 @@ impl ConnectionManager {
     }
 }
 
+/// A connection handed back whole this recently is lent again without a `SELECT 1` (as
+/// HikariCP's "alive bypass window" does): on PostgreSQL every ping is a round trip, and a
+/// case page checked out three connections. One idle for longer is pinged first, so that a
+/// connection the server dropped meanwhile (a restart) is replaced before it fails a request.
+const ALIVE_WITHOUT_PING: Duration = Duration::from_millis(500);
+
+/// A connection of the pool, and when it was last handed back unbroken.
+pub struct Pooled {
+    conn: DbConnection,
+    returned_at: Option<Instant>,
+}
+
+impl std::ops::Deref for Pooled {
+    type Target = DbConnection;
+
+    fn deref(&self) -> &DbConnection {
+        &self.conn
+    }
+}
+
+impl std::ops::DerefMut for Pooled {
+    fn deref_mut(&mut self) -> &mut DbConnection {
+        &mut self.conn
+    }
+}
+
 impl r2d2::ManageConnection for ConnectionManager {
-    type Connection = DbConnection;
+    type Connection = Pooled;
     type Error = ConnectionError;
 
-    fn connect(&self) -> Result<DbConnection, ConnectionError> {
-        self.establish()
+    fn connect(&self) -> Result<Pooled, ConnectionError> {
+        Ok(Pooled {
+            conn: self.establish()?,
+            returned_at: None,
+        })
     }
 
-    fn is_valid(&self, conn: &mut DbConnection) -> Result<(), ConnectionError> {
-        conn.ping()
+    fn is_valid(&self, pooled: &mut Pooled) -> Result<(), ConnectionError> {
+        if pooled
+            .returned_at
+            .is_some_and(|at| at.elapsed() < ALIVE_WITHOUT_PING)
+        {
+            return Ok(());
+        }
+        pooled
+            .conn
+            .ping()
             .map_err(ConnectionError::CouldntSetupConfiguration)
     }
 
-    fn has_broken(&self, conn: &mut DbConnection) -> bool {
-        conn.is_broken()
+    /// Asked by the pool whenever a connection comes back.
+    fn has_broken(&self, pooled: &mut Pooled) -> bool {
+        let broken = pooled.conn.is_broken();
+        if !broken {
+            pooled.returned_at = Some(Instant::now());
+        }
+        broken
     }
 }
 
@@ -575,6 +617,40 @@ mod tests {
             "{options:?}"
         );
         assert!(options.iter().any(|o| o == "ENABLE_QPSG"), "{options:?}");
+    }
+
+    /// A connection back from a request a moment ago is lent again without a ping; one idle
+    /// for longer than [`ALIVE_WITHOUT_PING`] is pinged first.
+    #[test]
+    fn only_a_connection_idle_for_a_while_is_pinged_before_it_is_lent() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+
+        use diesel::connection::InstrumentationEvent;
+        use r2d2::ManageConnection;
+
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("refuge.sqlite");
+        let manager = ConnectionManager {
+            url: DatabaseUrl::parse(&path.to_string_lossy()).expect("a SQLite path"),
+        };
+        let mut pooled = manager.connect().expect("a connection");
+        // Lending runs no statement but the ping.
+        let pings = Arc::new(AtomicUsize::new(0));
+        let counted = pings.clone();
+        pooled.set_instrumentation(move |event: InstrumentationEvent<'_>| {
+            if matches!(event, InstrumentationEvent::StartQuery { .. }) {
+                counted.fetch_add(1, Ordering::SeqCst);
+            }
+        });
+        let lend = |pooled: &mut Pooled| {
+            manager.is_valid(pooled).expect("valid");
+            pings.load(Ordering::SeqCst)
+        };
+        assert_eq!(lend(&mut pooled), 1, "a new connection is pinged");
+        assert!(!manager.has_broken(&mut pooled));
+        assert_eq!(lend(&mut pooled), 1, "back a moment ago: no ping");
+        pooled.returned_at = Instant::now().checked_sub(ALIVE_WITHOUT_PING);
+        assert_eq!(lend(&mut pooled), 2, "idle for a while: pinged");
     }
 
     #[test]
