@@ -3,10 +3,12 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::DbConnection;
-use super::schema::sessions;
+use super::schema::{sessions, staff};
+use super::staff::StaffRow;
 use super::uuid::DbUuid;
+use super::{DbConnection, natively};
 use crate::domain::ids::StaffId;
+use crate::domain::staff::Staff;
 
 #[derive(Debug, Clone, Queryable)]
 pub struct SessionRow {
@@ -53,12 +55,21 @@ pub fn insert(conn: &mut DbConnection, new: &NewSession<'_>) -> QueryResult<usiz
         .execute(conn)
 }
 
-pub fn find(conn: &mut DbConnection, id_hash: &str) -> QueryResult<Option<SessionRow>> {
-    sessions::table
-        .find(id_hash)
-        .select(sessions::all_columns)
-        .first(conn)
-        .optional()
+/// The session with this hash and the staff member it belongs to, if it belongs to one, in
+/// one statement: every request of a signed-in session asks this.
+pub fn find_with_staff(
+    conn: &mut DbConnection,
+    id_hash: &str,
+) -> QueryResult<Option<(SessionRow, Option<Staff>)>> {
+    let found = natively!(conn, |c| sessions::table
+        .left_join(staff::table)
+        .filter(sessions::id_hash.eq(id_hash))
+        .select((sessions::all_columns, staff::all_columns.nullable()))
+        .first::<(SessionRow, Option<StaffRow>)>(c))
+    .optional()?;
+    found
+        .map(|(session, staff)| Ok((session, staff.map(StaffRow::into_staff).transpose()?)))
+        .transpose()
 }
 
 /// Marks the session as used now, from `address`.

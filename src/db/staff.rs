@@ -15,7 +15,7 @@ use crate::domain::staff::{AccountLink, AccountStatus, Role, Staff};
 use crate::i18n::Language;
 
 #[derive(Debug, Queryable)]
-struct StaffRow {
+pub(super) struct StaffRow {
     id: DbUuid,
     email: String,
     display_name: String,
@@ -28,7 +28,7 @@ struct StaffRow {
 }
 
 impl StaffRow {
-    fn into_staff(self) -> QueryResult<Staff> {
+    pub(super) fn into_staff(self) -> QueryResult<Staff> {
         let role = self
             .role
             .parse::<Role>()

@@ -7,7 +7,7 @@ use std::collections::{BTreeSet, HashMap};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde_json::Value;
 
-use super::case_access::{reader_case, visible_case};
+use super::case_access::{reader_scope, visible_case};
 use crate::auth::policy;
 use crate::clock;
 use crate::db::audit_log::{self, AuditFilter, AuditRow, NewAuditEntry};
@@ -499,11 +499,7 @@ pub async fn case_trail(
     address: Option<String>,
 ) -> Result<(String, AuditEntries), AppError> {
     let audit = AuditContext::new(Some(actor.id), address, state.now());
-    let reader = actor.clone();
-    let scope = state
-        .db
-        .read(move |conn| reader_case(conn, &reader, case_id).map(|(scope, _)| scope))
-        .await?;
+    let scope = reader_scope(state, actor, case_id).await?;
     let target = Some(("case", case_id.to_string()));
     let details = serde_json::json!({ "view": "audit_trail" });
     record_read(

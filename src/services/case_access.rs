@@ -9,6 +9,7 @@ use crate::db::{self, DbConnection};
 use crate::domain::case_stage::CaseStage;
 use crate::domain::staff::Staff;
 use crate::error::AppError;
+use crate::state::AppState;
 
 /// Who the case is assigned to, as access cares.
 pub fn assignment(row: &CaseRow) -> Assignment {
@@ -43,4 +44,19 @@ pub fn reader_case(
     let scope = db::scope::load(conn, reader)?;
     let row = visible_case(conn, &scope, id)?;
     Ok((scope, row))
+}
+
+/// The reader's scope, once the case is known to be in it (404 or 403 otherwise): the check
+/// before a read of the file is put on record. Two reads and no transaction: the file itself
+/// is read afterwards in a transaction of its own, checked against this scope again.
+pub async fn reader_scope(
+    state: &AppState,
+    reader: &Staff,
+    id: uuid::Uuid,
+) -> Result<CaseScope, AppError> {
+    let reader = reader.clone();
+    state
+        .db
+        .run(move |conn| reader_case(conn, &reader, id).map(|(scope, _)| scope))
+        .await
 }

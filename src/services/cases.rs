@@ -5,7 +5,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde_json::json;
 
 use super::audit::{self, AuditContext, AuditEntries};
-use super::case_access::{assignment, reader_case, visible_case};
+use super::case_access::{assignment, reader_case, reader_scope, visible_case};
 use super::notifications::Notifier;
 use crate::auth::policy;
 use crate::clock;
@@ -261,13 +261,9 @@ pub async fn open(
     let today = now.date();
     let audit = AuditContext::new(Some(actor.id), address, state.now());
     let actor = actor.clone();
-    let viewer = actor.clone();
     // The reader's scope, built once: the case is checked against it before the entry is
     // committed and again when the file is read.
-    let scope = state
-        .db
-        .read(move |conn| reader_case(conn, &viewer, id).map(|(scope, _)| scope))
-        .await?;
+    let scope = reader_scope(state, &actor, id).await?;
     audit::record_read(
         state,
         audit.pending(AuditAction::CaseViewed, case_target(id), json!({})),

@@ -172,7 +172,7 @@ pub async fn resume(
         .db
         .run(move |conn| {
             let id_hash = hash_token(token.expose_secret());
-            let Some(row) = db::sessions::find(conn, &id_hash)? else {
+            let Some((row, staff)) = db::sessions::find_with_staff(conn, &id_hash)? else {
                 return Ok(Resumption::Ended { staff_id: None });
             };
             let now_db = clock::to_db(now);
@@ -182,15 +182,13 @@ pub async fn resume(
                 db::sessions::delete(conn, &id_hash)?;
                 return Ok(Resumption::Ended { staff_id });
             }
-            let staff = match staff_id {
-                Some(id) => match db::staff::find(conn, id)? {
-                    Some(staff) if staff.active => Some(staff),
-                    _ => {
-                        db::sessions::delete(conn, &id_hash)?;
-                        return Ok(Resumption::Ended { staff_id });
-                    }
-                },
-                None => None,
+            let staff = match (staff_id, staff) {
+                (Some(_), Some(staff)) if staff.active => Some(staff),
+                (Some(_), _) => {
+                    db::sessions::delete(conn, &id_hash)?;
+                    return Ok(Resumption::Ended { staff_id });
+                }
+                (None, _) => None,
             };
             if staff.is_some() {
                 if row.user_agent.is_none() && client.user_agent.is_some() {
