@@ -146,6 +146,40 @@ pub fn list(
         .load(conn)
 }
 
+/// The latest `limit` entries about one target, newest first, with the actor's display
+/// name: the case page's trail, in one statement that both backends keep prepared (no list
+/// of ids is bound).
+pub fn latest_about(
+    conn: &mut DbConnection,
+    target_type: &str,
+    target_id: &str,
+    limit: i64,
+) -> QueryResult<Vec<AuditRow>> {
+    let about = diesel::alias!(audit_log as about);
+    let latest = about
+        .filter(about.field(audit_log::target_type).eq(target_type))
+        .filter(about.field(audit_log::target_id).eq(target_id))
+        .select(about.field(audit_log::id))
+        .order(about.field(audit_log::id).desc())
+        .limit(limit);
+    natively!(conn, |c| audit_log::table
+        .left_join(staff::table)
+        .filter(audit_log::id.eq_any(latest))
+        .order(audit_log::id.desc())
+        .select((
+            audit_log::id,
+            audit_log::occurred_at,
+            audit_log::actor_id,
+            audit_log::action,
+            audit_log::target_type,
+            audit_log::target_id,
+            audit_log::address,
+            audit_log::details,
+            staff::display_name.nullable(),
+        ))
+        .load(c))
+}
+
 pub fn count(conn: &mut DbConnection, filter: &AuditFilter) -> QueryResult<i64> {
     filtered(filter).count().get_result(conn)
 }

@@ -304,7 +304,7 @@ impl AuditEntry {
 #[derive(Debug, Clone)]
 pub struct AuditEntries {
     pub entries: Vec<AuditEntry>,
-    /// Every staff member the entries name in their details, by id.
+    /// Every staff member the entries name, as their target or in their details, by id.
     pub names: HashMap<uuid::Uuid, String>,
     pub total: i64,
     /// The page shown: the one asked for, or the last if it lies beyond.
@@ -340,37 +340,60 @@ fn read_page(
     let total = audit_log::count(conn, filter)?;
     let page = page.within(per_page.pages(total));
     let rows = audit_log::list(conn, filter, per_page.get(), page.offset(per_page))?;
-    let mut entries = entries_of(conn, rows)?;
+    let mut entries = entries_of(conn, rows, &[])?;
     entries.total = total;
     entries.page = page;
     entries.per_page = per_page;
     Ok(entries)
 }
 
-/// The entries of `rows` with the cases and staff they name (one page, not counted).
-fn entries_of(conn: &mut DbConnection, rows: Vec<AuditRow>) -> Result<AuditEntries, AppError> {
-    let staff: HashMap<uuid::Uuid, String> = db::staff::list(conn)?
+/// The entries of `rows` with the cases and staff they name (one page, not counted). Cases
+/// in `known` are not looked up again, and staff only when an entry names some.
+fn entries_of(
+    conn: &mut DbConnection,
+    rows: Vec<AuditRow>,
+    known: &[CaseRef],
+) -> Result<AuditEntries, AppError> {
+    let mut entries: Vec<AuditEntry> = rows
         .into_iter()
-        .map(|s| (s.id.as_uuid(), s.display_name))
+        .map(|row| AuditEntry {
+            id: row.id,
+            occurred_at: clock::from_db(row.occurred_at),
+            actor_id: row.actor_id.map(|a| a.0),
+            actor_name: row.actor_name,
+            action: row.action,
+            target_type: row.target_type,
+            target_id: row.target_id,
+            case: None,
+            staff: None,
+            address: row.address,
+            details: serde_json::from_str(&row.details).unwrap_or(Value::Null),
+        })
         .collect();
-    let case_ids: Vec<uuid::Uuid> = rows
+    let target_of = |entry: &AuditEntry, kind: &str| {
+        (entry.target_type.as_deref() == Some(kind))
+            .then(|| entry.target_id.as_deref()?.parse::<uuid::Uuid>().ok())
+            .flatten()
+    };
+    let mut cases: HashMap<uuid::Uuid, CaseRef> =
+        known.iter().map(|case| (case.id, case.clone())).collect();
+    let case_ids: Vec<uuid::Uuid> = entries
         .iter()
-        .filter(|r| r.target_type.as_deref() == Some("case"))
-        .filter_map(|r| r.target_id.as_deref()?.parse().ok())
+        .filter_map(|entry| target_of(entry, "case"))
+        .filter(|id| !cases.contains_key(id))
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect();
-    let mut cases: HashMap<uuid::Uuid, CaseRef> = audit_log::case_references(conn, &case_ids)?
-        .into_iter()
-        .map(|(id, reference)| {
+    if !case_ids.is_empty() {
+        for (id, reference) in audit_log::case_references(conn, &case_ids)? {
             let case = CaseRef {
                 id: id.0,
                 reference,
                 deleted: false,
             };
-            (id.0, case)
-        })
-        .collect();
+            cases.insert(id.0, case);
+        }
+    }
     let gone: Vec<String> = case_ids
         .iter()
         .filter(|id| !cases.contains_key(id))
@@ -394,43 +417,33 @@ fn entries_of(conn: &mut DbConnection, rows: Vec<AuditRow>) -> Result<AuditEntri
             }
         }
     }
-    let entries: Vec<AuditEntry> = rows
-        .into_iter()
-        .map(|row| {
-            let target = row
-                .target_id
-                .as_deref()
-                .and_then(|t| t.parse::<uuid::Uuid>().ok());
-            let (case, about) = match (row.target_type.as_deref(), target) {
-                (Some("case"), Some(id)) => (cases.get(&id).cloned(), None),
-                (Some("staff"), Some(id)) => (None, staff.get(&id).map(|name| (id, name.clone()))),
-                _ => (None, None),
-            };
-            AuditEntry {
-                id: row.id,
-                occurred_at: clock::from_db(row.occurred_at),
-                actor_id: row.actor_id.map(|a| a.0),
-                actor_name: row.actor_name,
-                action: row.action,
-                target_type: row.target_type,
-                target_id: row.target_id,
-                case,
-                staff: about,
-                address: row.address,
-                details: serde_json::from_str(&row.details).unwrap_or(Value::Null),
-            }
-        })
-        .collect();
-    let names = entries
+    let named: BTreeSet<uuid::Uuid> = entries
         .iter()
-        .flat_map(AuditEntry::lines)
-        .flat_map(|line| line.staff())
-        .filter_map(|id| Some((id, staff.get(&id)?.clone())))
+        .filter_map(|entry| target_of(entry, "staff"))
+        .chain(
+            entries
+                .iter()
+                .flat_map(AuditEntry::lines)
+                .flat_map(|line| line.staff()),
+        )
         .collect();
+    let staff: HashMap<uuid::Uuid, String> = if named.is_empty() {
+        HashMap::new()
+    } else {
+        db::staff::list(conn)?
+            .into_iter()
+            .map(|s| (s.id.as_uuid(), s.display_name))
+            .filter(|(id, _)| named.contains(id))
+            .collect()
+    };
+    for entry in &mut entries {
+        entry.case = target_of(entry, "case").and_then(|id| cases.get(&id).cloned());
+        entry.staff = target_of(entry, "staff").and_then(|id| Some((id, staff.get(&id)?.clone())));
+    }
     Ok(AuditEntries {
         total: i64::try_from(entries.len()).unwrap_or(i64::MAX),
         entries,
-        names,
+        names: staff,
         page: PageNumber::FIRST,
         per_page: LATEST_ON_CASE_PAGE,
     })
@@ -438,13 +451,14 @@ fn entries_of(conn: &mut DbConnection, rows: Vec<AuditRow>) -> Result<AuditEntri
 
 /// The latest entries of one case, for its page (inside the transaction that opens it); not
 /// counted, as the page only links to the whole trail.
-pub fn latest_of_case(
-    conn: &mut DbConnection,
-    case_id: uuid::Uuid,
-) -> Result<AuditEntries, AppError> {
-    let filter = case_filter(&case_id.to_string());
-    let rows = audit_log::list(conn, &filter, LATEST_ON_CASE_PAGE.get(), 0)?;
-    entries_of(conn, rows)
+pub fn latest_of_case(conn: &mut DbConnection, case: CaseRef) -> Result<AuditEntries, AppError> {
+    let rows = audit_log::latest_about(
+        conn,
+        "case",
+        &case.id.to_string(),
+        LATEST_ON_CASE_PAGE.get(),
+    )?;
+    entries_of(conn, rows, &[case])
 }
 
 /// The whole audit log, filtered (admins only).

@@ -1749,3 +1749,73 @@ async fn the_intake_is_read_in_one_statement_for_the_client_and_one_per_list() {
     // Part A.III's addresses, schools, jobs and relatives; entries into the US.
     assert_eq!(statements, 9);
 }
+
+/// Statements `latest_of_case` ran for case `id`, and what it read.
+async fn trail_read(
+    app: &TestApp,
+    id: uuid::Uuid,
+    reference: &str,
+) -> (usize, refuge::services::audit::AuditEntries) {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    use diesel::connection::{Instrumentation, InstrumentationEvent};
+
+    let case = refuge::services::audit::CaseRef {
+        id,
+        reference: reference.to_string(),
+        deleted: false,
+    };
+    app.state
+        .db
+        .run(move |conn| {
+            let started = Arc::new(AtomicUsize::new(0));
+            let counted = started.clone();
+            conn.set_instrumentation(move |event: InstrumentationEvent<'_>| {
+                if matches!(event, InstrumentationEvent::StartQuery { .. }) {
+                    counted.fetch_add(1, Ordering::SeqCst);
+                }
+            });
+            let trail = refuge::services::audit::latest_of_case(conn, case);
+            conn.set_instrumentation(None::<Box<dyn Instrumentation>>);
+            Ok((started.load(Ordering::SeqCst), trail?))
+        })
+        .await
+        .unwrap()
+}
+
+/// The case page's trail is one statement: each actor's name comes with the entry and the
+/// case's own reference is known. Staff members named in the entries' details are read
+/// with one more, only when some entry names one.
+#[actix_web::test]
+async fn the_case_pages_trail_reads_staff_names_only_when_an_entry_names_someone() {
+    let app = spawn_app().await;
+    let lawyer = app.login_as(Role::Lawyer).await;
+    let (id, reference) = app.draft_case(&lawyer.staff, "Kovalenko").await;
+
+    // The creation names the lawyer assigned.
+    let (statements, trail) = trail_read(&app, id, &reference).await;
+    assert_eq!(statements, 2);
+    let created = &trail.entries[0];
+    assert_eq!(created.action, "case.created");
+    assert_eq!(created.case.as_ref().unwrap().reference, reference);
+    assert_eq!(
+        trail.names.get(&lawyer.staff.id.as_uuid()),
+        Some(&lawyer.staff.display_name)
+    );
+
+    // As many views later, the page's entries name nobody in their details.
+    let shown = refuge::services::audit::LATEST_ON_CASE_PAGE.get();
+    for _ in 0..shown {
+        cases::open(&app.state, &lawyer.staff, id, None)
+            .await
+            .unwrap();
+    }
+    let (statements, trail) = trail_read(&app, id, &reference).await;
+    assert_eq!(statements, 1);
+    assert_eq!(i64::try_from(trail.entries.len()), Ok(shown));
+    assert!(trail.entries.iter().all(|e| e.action == "case.viewed"
+        && e.case.as_ref().map(|c| c.reference.as_str()) == Some(reference.as_str())
+        && e.actor_name.as_ref() == Some(&lawyer.staff.display_name)));
+    assert!(trail.names.is_empty());
+}
