@@ -184,13 +184,13 @@ pub(super) fn load(
 ) -> QueryResult<(ApplicantDetails, Vec<UsEntry>)> {
     let id = DbUuid(client_id);
     let details = details.map(ApplicantRow::into_details).unwrap_or_default();
-    let entries = us_entries::table
+    let entries = natively!(conn, |c| us_entries::table
         .filter(us_entries::client_id.eq(id))
         .order(us_entries::position.asc())
         .select(UsEntryRow::as_select())
-        .load(conn)?
-        .into_iter()
-        .map(UsEntryRow::into_entry)
-        .collect();
+        .load(c))?
+    .into_iter()
+    .map(UsEntryRow::into_entry)
+    .collect();
     Ok((details, entries))
 }

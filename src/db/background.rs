@@ -327,14 +327,14 @@ pub(super) fn load(
         .unwrap_or_default();
 
     let mut residences = Vec::new();
-    let addresses: Vec<(String, AddressRow)> = background_addresses::table
+    let addresses: Vec<(String, AddressRow)> = natively!(conn, |c| background_addresses::table
         .filter(background_addresses::client_id.eq(id))
         .order((
             background_addresses::kind.asc(),
             background_addresses::position.asc(),
         ))
         .select((background_addresses::kind, AddressRow::as_select()))
-        .load(conn)?;
+        .load(c))?;
     for (kind, row) in addresses {
         match kind.as_str() {
             LAST => background.last_address = row.into_address(),
@@ -343,32 +343,32 @@ pub(super) fn load(
         }
     }
 
-    let schools = background_schools::table
+    let schools = natively!(conn, |c| background_schools::table
         .filter(background_schools::client_id.eq(id))
         .order(background_schools::position.asc())
         .select(SchoolRow::as_select())
-        .load(conn)?
-        .into_iter()
-        .map(SchoolRow::into_school)
-        .collect();
-    let jobs = background_jobs::table
+        .load(c))?
+    .into_iter()
+    .map(SchoolRow::into_school)
+    .collect();
+    let jobs = natively!(conn, |c| background_jobs::table
         .filter(background_jobs::client_id.eq(id))
         .order(background_jobs::position.asc())
         .select(JobRow::as_select())
-        .load(conn)?
-        .into_iter()
-        .map(JobRow::into_job)
-        .collect();
+        .load(c))?
+    .into_iter()
+    .map(JobRow::into_job)
+    .collect();
 
     let mut siblings = Vec::new();
-    let relatives: Vec<(String, RelativeRow)> = background_relatives::table
+    let relatives: Vec<(String, RelativeRow)> = natively!(conn, |c| background_relatives::table
         .filter(background_relatives::client_id.eq(id))
         .order((
             background_relatives::relation.asc(),
             background_relatives::position.asc(),
         ))
         .select((background_relatives::relation, RelativeRow::as_select()))
-        .load(conn)?;
+        .load(c))?;
     for (relation, row) in relatives {
         match relation.as_str() {
             MOTHER => background.mother = row.into_relative(),

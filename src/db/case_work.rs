@@ -219,7 +219,7 @@ impl ChecklistRow {
 }
 
 pub fn checklist(conn: &mut DbConnection, case_id: uuid::Uuid) -> QueryResult<Vec<ChecklistRow>> {
-    checklist_items::table
+    natively!(conn, |c| checklist_items::table
         .filter(checklist_items::case_id.eq(DbUuid(case_id)))
         .order((checklist_items::position.asc(), checklist_items::id.asc()))
         .select((
@@ -230,7 +230,7 @@ pub fn checklist(conn: &mut DbConnection, case_id: uuid::Uuid) -> QueryResult<Ve
             checklist_items::note,
             checklist_items::updated_at,
         ))
-        .load(conn)
+        .load(c))
 }
 
 /// Adds an item at the end of the list.
@@ -306,7 +306,7 @@ pub struct NoteRow {
 
 /// The case's notes, newest first, with their authors' names.
 pub fn notes(conn: &mut DbConnection, case_id: uuid::Uuid) -> QueryResult<Vec<NoteRow>> {
-    case_notes::table
+    natively!(conn, |c| case_notes::table
         .left_join(staff::table.on(case_notes::author_id.eq(staff::id.nullable())))
         .filter(case_notes::case_id.eq(DbUuid(case_id)))
         .order((case_notes::created_at.desc(), case_notes::id.desc()))
@@ -316,7 +316,7 @@ pub fn notes(conn: &mut DbConnection, case_id: uuid::Uuid) -> QueryResult<Vec<No
             case_notes::created_at,
             staff::display_name.nullable(),
         ))
-        .load(conn)
+        .load(c))
 }
 
 pub fn insert_note(

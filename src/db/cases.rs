@@ -221,7 +221,7 @@ pub fn stage_history(
     conn: &mut DbConnection,
     case_id: uuid::Uuid,
 ) -> QueryResult<Vec<StageChange>> {
-    case_stage_history::table
+    natively!(conn, |c| case_stage_history::table
         .left_join(staff::table)
         .filter(case_stage_history::case_id.eq(DbUuid(case_id)))
         .order((
@@ -235,7 +235,7 @@ pub fn stage_history(
             staff::display_name.nullable(),
             case_stage_history::note,
         ))
-        .load(conn)
+        .load(c))
 }
 
 /// Replaces the case's computed deadlines.

@@ -448,7 +448,7 @@ pub fn load(conn: &mut DbConnection, client_id: uuid::Uuid) -> QueryResult<Optio
     // The client's row and their one-row parts in one statement: every case page reads
     // them, and on PostgreSQL each statement is a round trip.
     let Some((client, entry, claim_answers, no_children, background_answers, applicant)) =
-        clients::table
+        natively!(conn, |c| clients::table
             .left_join(client_entries::table)
             .left_join(claim_answers::table)
             .left_join(family_answers::table)
@@ -470,13 +470,13 @@ pub fn load(conn: &mut DbConnection, client_id: uuid::Uuid) -> QueryResult<Optio
                 Option<bool>,
                 Option<AnswersRow>,
                 Option<ApplicantRow>,
-            )>(conn)
-            .optional()?
+            )>(c))
+        .optional()?
     else {
         return Ok(None);
     };
     let entry = entry.map(EntryRow::into_details).unwrap_or_default();
-    let family = family_members::table
+    let family = natively!(conn, |c| family_members::table
         .left_join(family_member_details::table)
         .filter(family_members::client_id.eq(id))
         .order(family_members::position.asc())
@@ -484,32 +484,32 @@ pub fn load(conn: &mut DbConnection, client_id: uuid::Uuid) -> QueryResult<Optio
             FamilyMemberRow::as_select(),
             Option::<FamilyDetailsRow>::as_select(),
         ))
-        .load::<(FamilyMemberRow, Option<FamilyDetailsRow>)>(conn)?
-        .into_iter()
-        .map(|(row, details)| {
-            let mut member = row.into_member();
-            if let Some(details) = details {
-                details.fill(&mut member);
-            }
-            member
-        })
-        .collect();
-    let journey = journey_legs::table
+        .load::<(FamilyMemberRow, Option<FamilyDetailsRow>)>(c))?
+    .into_iter()
+    .map(|(row, details)| {
+        let mut member = row.into_member();
+        if let Some(details) = details {
+            details.fill(&mut member);
+        }
+        member
+    })
+    .collect();
+    let journey = natively!(conn, |c| journey_legs::table
         .filter(journey_legs::client_id.eq(id))
         .order(journey_legs::position.asc())
         .select(JourneyLegRow::as_select())
-        .load(conn)?
-        .into_iter()
-        .map(JourneyLegRow::into_leg)
-        .collect();
-    let persecution = persecution_events::table
+        .load(c))?
+    .into_iter()
+    .map(JourneyLegRow::into_leg)
+    .collect();
+    let persecution = natively!(conn, |c| persecution_events::table
         .filter(persecution_events::client_id.eq(id))
         .order(persecution_events::position.asc())
         .select(PersecutionEventRow::as_select())
-        .load(conn)?
-        .into_iter()
-        .map(PersecutionEventRow::into_event)
-        .collect();
+        .load(c))?
+    .into_iter()
+    .map(PersecutionEventRow::into_event)
+    .collect();
     let claim_answers = super::claim_answers::answers(claim_answers);
     let children = super::family::children_answer(no_children);
     let background = super::background::load(conn, client_id, background_answers)?;

@@ -4,10 +4,10 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::DbConnection;
 use super::schema::{i589_overrides, staff};
 use super::sealed::sealed;
 use super::uuid::DbUuid;
+use super::{DbConnection, natively};
 use crate::domain::ids::StaffId;
 
 /// An override as the case page shows it, with who made it.
@@ -47,7 +47,7 @@ pub fn insert(conn: &mut DbConnection, new: &NewOverride<'_>) -> QueryResult<usi
 
 /// The case's overrides, oldest first, with their authors' names.
 pub fn of_case(conn: &mut DbConnection, case_id: uuid::Uuid) -> QueryResult<Vec<OverrideRow>> {
-    i589_overrides::table
+    natively!(conn, |c| i589_overrides::table
         .left_join(staff::table)
         .filter(i589_overrides::case_id.eq(DbUuid(case_id)))
         .order((
@@ -61,5 +61,5 @@ pub fn of_case(conn: &mut DbConnection, case_id: uuid::Uuid) -> QueryResult<Vec<
             i589_overrides::missing_items,
             i589_overrides::reason,
         ))
-        .load(conn)
+        .load(c))
 }

@@ -4,10 +4,10 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::DbConnection;
 use super::schema::case_revisions;
 use super::sealed::SealedText;
 use super::uuid::DbUuid;
+use super::{DbConnection, natively};
 use crate::domain::ids::{RevisionId, StaffId};
 use crate::domain::revision::RevisionStatus;
 
@@ -48,12 +48,12 @@ pub fn pending_of_case(
     conn: &mut DbConnection,
     case_id: uuid::Uuid,
 ) -> QueryResult<Vec<(DbUuid, NaiveDateTime)>> {
-    case_revisions::table
+    natively!(conn, |c| case_revisions::table
         .filter(case_revisions::case_id.eq(DbUuid(case_id)))
         .filter(case_revisions::status.eq(RevisionStatus::Pending.as_str()))
         .order(case_revisions::submitted_at.asc())
         .select((case_revisions::id, case_revisions::submitted_at))
-        .load(conn)
+        .load(c))
 }
 
 /// Marks a pending revision reviewed, with who decided, when, and the decisions (JSON, paths
