@@ -64,7 +64,9 @@ pub fn insert(conn: &mut DbConnection, entry: &NewAuditEntry<'_>) -> QueryResult
     Ok(1)
 }
 
-#[derive(Debug, Clone, Queryable)]
+/// An entry with its actor's display name: selected from `audit_log` left-joined to `staff`.
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = audit_log)]
 pub struct AuditRow {
     pub id: i64,
     pub occurred_at: NaiveDateTime,
@@ -74,6 +76,8 @@ pub struct AuditRow {
     pub target_id: Option<String>,
     pub address: Option<String>,
     pub details: String,
+    #[diesel(select_expression = staff::display_name.nullable())]
+    #[diesel(select_expression_type = diesel::dsl::Nullable<staff::display_name>)]
     pub actor_name: Option<String>,
 }
 
@@ -132,17 +136,7 @@ pub fn list(
         .left_join(staff::table)
         .filter(audit_log::id.eq_any(ids))
         .order(audit_log::id.desc())
-        .select((
-            audit_log::id,
-            audit_log::occurred_at,
-            audit_log::actor_id,
-            audit_log::action,
-            audit_log::target_type,
-            audit_log::target_id,
-            audit_log::address,
-            audit_log::details,
-            staff::display_name.nullable(),
-        ))
+        .select(AuditRow::as_select())
         .load(conn)
 }
 
@@ -166,17 +160,7 @@ pub fn latest_about(
         .left_join(staff::table)
         .filter(audit_log::id.eq_any(latest))
         .order(audit_log::id.desc())
-        .select((
-            audit_log::id,
-            audit_log::occurred_at,
-            audit_log::actor_id,
-            audit_log::action,
-            audit_log::target_type,
-            audit_log::target_id,
-            audit_log::address,
-            audit_log::details,
-            staff::display_name.nullable(),
-        ))
+        .select(AuditRow::as_select())
         .load(c))
 }
 

@@ -1710,11 +1710,6 @@ async fn the_print_summary_shows_the_file_without_forms_notes_or_audit_trail() {
 /// list in one more: on PostgreSQL every statement is a round trip.
 #[actix_web::test]
 async fn the_intake_is_read_in_one_statement_for_the_client_and_one_per_list() {
-    use std::sync::Arc;
-    use std::sync::atomic::{AtomicUsize, Ordering};
-
-    use diesel::connection::{Instrumentation, InstrumentationEvent};
-
     let app = spawn_app().await;
     let lawyer = app.login_as(Role::Lawyer).await;
     let case_id = app.complete_case(&lawyer).await;
@@ -1726,16 +1721,9 @@ async fn the_intake_is_read_in_one_statement_for_the_client_and_one_per_list() {
                 .expect("the case")
                 .client_id
                 .0;
-            let started = Arc::new(AtomicUsize::new(0));
-            let counted = started.clone();
-            conn.set_instrumentation(move |event: InstrumentationEvent<'_>| {
-                if matches!(event, InstrumentationEvent::StartQuery { .. }) {
-                    counted.fetch_add(1, Ordering::SeqCst);
-                }
-            });
-            let intake = refuge::db::clients::load(conn, client_id);
-            conn.set_instrumentation(None::<Box<dyn Instrumentation>>);
-            Ok((started.load(Ordering::SeqCst), intake?.expect("the intake")))
+            let (statements, intake) =
+                statements_of(conn, |conn| refuge::db::clients::load(conn, client_id));
+            Ok((statements, intake?.expect("the intake")))
         })
         .await
         .unwrap();
@@ -1750,17 +1738,34 @@ async fn the_intake_is_read_in_one_statement_for_the_client_and_one_per_list() {
     assert_eq!(statements, 9);
 }
 
+/// What `f` returns on `conn`, and how many statements it started.
+fn statements_of<T>(
+    conn: &mut refuge::db::DbConnection,
+    f: impl FnOnce(&mut refuge::db::DbConnection) -> T,
+) -> (usize, T) {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    use diesel::connection::{Instrumentation, InstrumentationEvent};
+
+    let started = Arc::new(AtomicUsize::new(0));
+    let counted = started.clone();
+    conn.set_instrumentation(move |event: InstrumentationEvent<'_>| {
+        if matches!(event, InstrumentationEvent::StartQuery { .. }) {
+            counted.fetch_add(1, Ordering::SeqCst);
+        }
+    });
+    let value = f(conn);
+    conn.set_instrumentation(None::<Box<dyn Instrumentation>>);
+    (started.load(Ordering::SeqCst), value)
+}
+
 /// Statements `latest_of_case` ran for case `id`, and what it read.
 async fn trail_read(
     app: &TestApp,
     id: uuid::Uuid,
     reference: &str,
 ) -> (usize, refuge::services::audit::AuditEntries) {
-    use std::sync::Arc;
-    use std::sync::atomic::{AtomicUsize, Ordering};
-
-    use diesel::connection::{Instrumentation, InstrumentationEvent};
-
     let case = refuge::services::audit::CaseRef {
         id,
         reference: reference.to_string(),
@@ -1769,16 +1774,10 @@ async fn trail_read(
     app.state
         .db
         .run(move |conn| {
-            let started = Arc::new(AtomicUsize::new(0));
-            let counted = started.clone();
-            conn.set_instrumentation(move |event: InstrumentationEvent<'_>| {
-                if matches!(event, InstrumentationEvent::StartQuery { .. }) {
-                    counted.fetch_add(1, Ordering::SeqCst);
-                }
+            let (statements, trail) = statements_of(conn, |conn| {
+                refuge::services::audit::latest_of_case(conn, case)
             });
-            let trail = refuge::services::audit::latest_of_case(conn, case);
-            conn.set_instrumentation(None::<Box<dyn Instrumentation>>);
-            Ok((started.load(Ordering::SeqCst), trail?))
+            Ok((statements, trail?))
         })
         .await
         .unwrap()
