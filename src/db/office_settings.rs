@@ -2,8 +2,8 @@
 
 use diesel::prelude::*;
 
-use super::DbConnection;
 use super::schema::office_settings;
+use super::{DbConnection, natively};
 
 pub const PARALEGALS_SEE_ALL_CASES: &str = "paralegals_see_all_cases";
 pub const EMAIL_CLIENT_INITIALS: &str = "email_client_initials";
@@ -24,11 +24,13 @@ pub fn flag(conn: &mut DbConnection, key: &str) -> QueryResult<bool> {
 pub const DEADLINE_RULES: &str = "deadline_rules";
 
 pub fn value(conn: &mut DbConnection, key: &str) -> QueryResult<Option<String>> {
-    office_settings::table
+    // Read on every signed-in request (the reader's case scope): on the backend's own
+    // connection.
+    natively!(conn, |c| office_settings::table
         .find(key)
         .select(office_settings::value)
-        .first::<String>(conn)
-        .optional()
+        .first::<String>(c))
+    .optional()
 }
 
 pub fn set_flag(conn: &mut DbConnection, key: &str, on: bool) -> QueryResult<()> {

@@ -94,13 +94,13 @@ pub fn find_each(conn: &mut DbConnection, ids: &[StaffId]) -> QueryResult<Vec<St
         return Ok(Vec::new());
     }
     let ids: Vec<DbUuid> = ids.iter().map(|id| DbUuid(id.as_uuid())).collect();
-    staff::table
-        .filter(staff::id.eq_any(ids))
+    natively!(conn, |c| staff::table
+        .filter(staff::id.eq_any(&ids))
         .select(staff::all_columns)
-        .load::<StaffRow>(conn)?
-        .into_iter()
-        .map(StaffRow::into_staff)
-        .collect()
+        .load::<StaffRow>(c))?
+    .into_iter()
+    .map(StaffRow::into_staff)
+    .collect()
 }
 
 pub fn find_by_email(conn: &mut DbConnection, email: &str) -> QueryResult<Option<Staff>> {

@@ -330,17 +330,18 @@ fn case_filter(id: &str) -> AuditFilter {
     }
 }
 
-/// Reads one page of entries and the cases and staff they name.
+/// Reads one page of entries and the cases (other than `known`) and staff they name.
 fn read_page(
     conn: &mut DbConnection,
     filter: &AuditFilter,
     page: PageNumber,
     per_page: PageSize,
+    known: &[CaseRef],
 ) -> Result<AuditEntries, AppError> {
     let total = audit_log::count(conn, filter)?;
     let page = page.within(per_page.pages(total));
     let rows = audit_log::list(conn, filter, per_page.get(), page.offset(per_page))?;
-    let mut entries = entries_of(conn, rows, &[])?;
+    let mut entries = entries_of(conn, rows, known)?;
     entries.total = total;
     entries.page = page;
     entries.per_page = per_page;
@@ -427,7 +428,9 @@ fn entries_of(
                 .flat_map(|line| line.staff()),
         )
         .collect();
-    let staff: HashMap<uuid::Uuid, String> = if named.is_empty() {
+    // The whole (small) staff table in one statement that stays prepared, rather than a
+    // bound list of ids, which SQLite prepares anew each time.
+    let names: HashMap<uuid::Uuid, String> = if named.is_empty() {
         HashMap::new()
     } else {
         db::staff::list(conn)?
@@ -438,12 +441,12 @@ fn entries_of(
     };
     for entry in &mut entries {
         entry.case = target_of(entry, "case").and_then(|id| cases.get(&id).cloned());
-        entry.staff = target_of(entry, "staff").and_then(|id| Some((id, staff.get(&id)?.clone())));
+        entry.staff = target_of(entry, "staff").and_then(|id| Some((id, names.get(&id)?.clone())));
     }
     Ok(AuditEntries {
         total: i64::try_from(entries.len()).unwrap_or(i64::MAX),
         entries,
-        names: staff,
+        names,
         page: PageNumber::FIRST,
         per_page: LATEST_ON_CASE_PAGE,
     })
@@ -496,7 +499,7 @@ pub async fn list(
                 filter.target_type = Some("case".into());
                 filter.target_id = Some(target);
             }
-            read_page(conn, &filter, query.page, PER_PAGE)
+            read_page(conn, &filter, query.page, PER_PAGE, &[])
         })
         .await
 }
@@ -525,7 +528,13 @@ pub async fn case_trail(
         .db
         .read(move |conn| {
             let case = visible_case(conn, &scope, case_id)?;
-            let entries = read_page(conn, &case_filter(&case_id.to_string()), page, PER_PAGE)?;
+            let known = CaseRef {
+                id: case_id,
+                reference: case.reference.clone(),
+                deleted: false,
+            };
+            let filter = case_filter(&case_id.to_string());
+            let entries = read_page(conn, &filter, page, PER_PAGE, &[known])?;
             Ok((case.reference, entries))
         })
         .await

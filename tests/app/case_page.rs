@@ -1738,7 +1738,7 @@ async fn the_intake_is_read_in_one_statement_for_the_client_and_one_per_list() {
     assert_eq!(statements, 9);
 }
 
-/// What `f` returns on `conn`, and how many statements it started.
+/// How many statements `f` started on `conn`, and what it returned.
 fn statements_of<T>(
     conn: &mut refuge::db::DbConnection,
     f: impl FnOnce(&mut refuge::db::DbConnection) -> T,
