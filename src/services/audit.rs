@@ -11,6 +11,7 @@ use super::case_access::{reader_scope, visible_case};
 use crate::auth::policy;
 use crate::clock;
 use crate::db::audit_log::{self, AuditFilter, AuditRow, NewAuditEntry};
+use crate::db::cases::CaseRow;
 use crate::db::group_commit::PendingEntry;
 use crate::db::{self, DbConnection, write_transaction};
 use crate::domain::audit::{AuditAction, DetailLine, RefusalReason, describe};
@@ -273,6 +274,17 @@ pub struct CaseRef {
     pub deleted: bool,
 }
 
+impl CaseRef {
+    /// A case that still exists, as its row gives it.
+    pub fn of(case: &CaseRow) -> Self {
+        Self {
+            id: case.id.0,
+            reference: case.reference.clone(),
+            deleted: false,
+        }
+    }
+}
+
 /// One entry of the log, with the names it refers to.
 #[derive(Debug, Clone)]
 pub struct AuditEntry {
@@ -454,14 +466,14 @@ fn entries_of(
 
 /// The latest entries of one case, for its page (inside the transaction that opens it); not
 /// counted, as the page only links to the whole trail.
-pub fn latest_of_case(conn: &mut DbConnection, case: CaseRef) -> Result<AuditEntries, AppError> {
+pub fn latest_of_case(conn: &mut DbConnection, case: &CaseRow) -> Result<AuditEntries, AppError> {
     let rows = audit_log::latest_about(
         conn,
         "case",
-        &case.id.to_string(),
+        &case.id.0.to_string(),
         LATEST_ON_CASE_PAGE.get(),
     )?;
-    entries_of(conn, rows, &[case])
+    entries_of(conn, rows, &[CaseRef::of(case)])
 }
 
 /// The whole audit log, filtered (admins only).
@@ -528,13 +540,8 @@ pub async fn case_trail(
         .db
         .read(move |conn| {
             let case = visible_case(conn, &scope, case_id)?;
-            let known = CaseRef {
-                id: case_id,
-                reference: case.reference.clone(),
-                deleted: false,
-            };
             let filter = case_filter(&case_id.to_string());
-            let entries = read_page(conn, &filter, page, PER_PAGE, &[known])?;
+            let entries = read_page(conn, &filter, page, PER_PAGE, &[CaseRef::of(&case)])?;
             Ok((case.reference, entries))
         })
         .await

@@ -300,14 +300,7 @@ pub async fn open(
                 lawyer: staff_member(case.lawyer()),
                 paralegal: staff_member(case.paralegal()),
                 history: db::cases::stage_history(conn, id)?,
-                audit_trail: audit::latest_of_case(
-                    conn,
-                    audit::CaseRef {
-                        id,
-                        reference: case.reference.clone(),
-                        deleted: false,
-                    },
-                )?,
+                audit_trail: audit::latest_of_case(conn, &case)?,
                 checklist: db::case_work::checklist(conn, id)?,
                 notes: db::case_work::notes(conn, id)?,
                 events,
