@@ -88,6 +88,12 @@ impl CaseScope {
         }
     }
 
+    /// Whether the office's settings can change what `reader` sees: only a working
+    /// paralegal's scope depends on them, so nobody else's request needs to read them.
+    pub fn depends_on_office(reader: &Staff) -> bool {
+        reader.active && reader.role == Role::Paralegal
+    }
+
     /// The cases `staff` may work on — stage changes, key dates, checklist, notes: every case
     /// for lawyers and admins, the assigned ones for a paralegal, whatever the office lets
     /// them see (supervision under Model Rule 5.3 is by assignment, not trust).
@@ -159,6 +165,26 @@ mod tests {
             lawyer: Some(StaffId::new()),
             paralegal,
             new_inquiry: false,
+        }
+    }
+
+    #[test]
+    fn the_office_settings_change_only_the_scopes_that_depend_on_them() {
+        let open = OfficeAccess {
+            paralegals_see_all_cases: true,
+        };
+        for role in Role::ALL {
+            for active in [true, false] {
+                let mut reader = staff(role);
+                reader.active = active;
+                let differs = CaseScope::for_reader(&reader, OfficeAccess::default())
+                    != CaseScope::for_reader(&reader, open);
+                assert_eq!(
+                    differs,
+                    CaseScope::depends_on_office(&reader),
+                    "{role}, active: {active}"
+                );
+            }
         }
     }
 

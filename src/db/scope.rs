@@ -15,13 +15,18 @@ use crate::auth::scope::{CaseScope, OfficeAccess, ScopeRows};
 use crate::domain::case_stage::CaseStage;
 use crate::domain::staff::Staff;
 
-/// The scope of `reader` under the office's settings as they stand.
+/// The scope of `reader` under the office's settings as they stand; the settings are read
+/// only when they can change it (a statement fewer for every other reader's request).
 pub fn load(conn: &mut DbConnection, reader: &Staff) -> QueryResult<CaseScope> {
-    let office = OfficeAccess {
-        paralegals_see_all_cases: office_settings::flag(
-            conn,
-            office_settings::PARALEGALS_SEE_ALL_CASES,
-        )?,
+    let office = if CaseScope::depends_on_office(reader) {
+        OfficeAccess {
+            paralegals_see_all_cases: office_settings::flag(
+                conn,
+                office_settings::PARALEGALS_SEE_ALL_CASES,
+            )?,
+        }
+    } else {
+        OfficeAccess::default()
     };
     Ok(CaseScope::for_reader(reader, office))
 }
