@@ -5,11 +5,13 @@ use diesel::prelude::*;
 
 use super::schema::{case_deadlines, case_reference_counters, case_stage_history, cases, staff};
 use super::sealed::sealed;
+use super::staff::StaffRow;
 use super::uuid::DbUuid;
 use super::{DbConnection, natively};
 use crate::domain::case_stage::{CaseStage, ClaimKind};
 use crate::domain::deadlines::Deadline;
 use crate::domain::ids::StaffId;
+use crate::domain::staff::Staff;
 
 #[derive(Debug, Clone, Queryable)]
 pub struct CaseRow {
@@ -75,6 +77,43 @@ pub fn find(conn: &mut DbConnection, id: uuid::Uuid) -> QueryResult<Option<CaseR
         .select(cases::all_columns)
         .first(c))
     .optional()
+}
+
+/// A case with the staff assigned to it.
+#[derive(Debug, Clone)]
+pub struct AssignedCase {
+    pub case: CaseRow,
+    pub lawyer: Option<Staff>,
+    pub paralegal: Option<Staff>,
+}
+
+/// A case with the lawyer and the paralegal assigned to it, in one statement: the case page
+/// names both, and on PostgreSQL every statement is a round trip.
+pub fn find_with_assigned(
+    conn: &mut DbConnection,
+    id: uuid::Uuid,
+) -> QueryResult<Option<AssignedCase>> {
+    let (lawyers, paralegals) = diesel::alias!(staff as lawyers, staff as paralegals);
+    let found = natively!(conn, |c| cases::table
+        .left_join(lawyers.on(cases::lawyer_id.eq(lawyers.field(staff::id).nullable())),)
+        .left_join(paralegals.on(cases::paralegal_id.eq(paralegals.field(staff::id).nullable())),)
+        .filter(cases::id.eq(DbUuid(id)))
+        .select((
+            cases::all_columns,
+            lawyers.fields(staff::all_columns).nullable(),
+            paralegals.fields(staff::all_columns).nullable(),
+        ))
+        .first::<(CaseRow, Option<StaffRow>, Option<StaffRow>)>(c))
+    .optional()?;
+    found
+        .map(|(case, lawyer, paralegal)| {
+            Ok(AssignedCase {
+                case,
+                lawyer: lawyer.map(StaffRow::into_staff).transpose()?,
+                paralegal: paralegal.map(StaffRow::into_staff).transpose()?,
+            })
+        })
+        .transpose()
 }
 
 pub fn find_by_reference(conn: &mut DbConnection, reference: &str) -> QueryResult<Option<CaseRow>> {

@@ -88,21 +88,6 @@ pub fn find(conn: &mut DbConnection, id: StaffId) -> QueryResult<Option<Staff>> 
     .transpose()
 }
 
-/// The staff members with these ids (those that exist), in one statement.
-pub fn find_each(conn: &mut DbConnection, ids: &[StaffId]) -> QueryResult<Vec<Staff>> {
-    if ids.is_empty() {
-        return Ok(Vec::new());
-    }
-    let ids: Vec<DbUuid> = ids.iter().map(|id| DbUuid(id.as_uuid())).collect();
-    natively!(conn, |c| staff::table
-        .filter(staff::id.eq_any(&ids))
-        .select(staff::all_columns)
-        .load::<StaffRow>(c))?
-    .into_iter()
-    .map(StaffRow::into_staff)
-    .collect()
-}
-
 pub fn find_by_email(conn: &mut DbConnection, email: &str) -> QueryResult<Option<Staff>> {
     Ok(find_with_password_hash(conn, email)?.map(|(staff, _)| staff))
 }

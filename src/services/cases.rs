@@ -5,7 +5,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde_json::json;
 
 use super::audit::{self, AuditContext, AuditEntries};
-use super::case_access::{assignment, reader_case, reader_scope, visible_case};
+use super::case_access::{assignment, reader_case};
 use super::notifications::Notifier;
 use crate::auth::policy;
 use crate::clock;
@@ -21,7 +21,6 @@ use crate::domain::case_work::{
 };
 use crate::domain::deadlines::{Deadline, FilingException};
 use crate::domain::i589;
-use crate::domain::ids::StaffId;
 use crate::domain::intake::Intake;
 use crate::domain::staff::Staff;
 use crate::error::{AppError, Message};
@@ -247,10 +246,10 @@ fn case_intake(conn: &mut DbConnection, case: &CaseRow) -> Result<Intake, AppErr
     Ok(intake)
 }
 
-/// Opens a case file. Once the actor is known to see the case, its `case.viewed` entry is
-/// committed — together with those of concurrent reads — and only then is the file read,
-/// in a read transaction (no write lock): a file whose entry cannot be committed is never
-/// read for anyone, and the page's own trail shows this view.
+/// Opens a case file: reads it in a read transaction (no write lock), checked against the
+/// reader's scope, then commits its `case.viewed` entry — together with those of concurrent
+/// reads — before returning it: a file whose entry cannot be committed is never sent. The
+/// trail on the page is read before this view is on record, so it shows the views before it.
 pub async fn open(
     state: &AppState,
     actor: &Staff,
@@ -261,18 +260,16 @@ pub async fn open(
     let today = now.date();
     let audit = AuditContext::new(Some(actor.id), address, state.now());
     let actor = actor.clone();
-    // The reader's scope, built once: the case is checked against it before the entry is
-    // committed and again when the file is read.
-    let scope = reader_scope(state, &actor, id).await?;
-    audit::record_read(
-        state,
-        audit.pending(AuditAction::CaseViewed, case_target(id), json!({})),
-    )
-    .await?;
-    state
+    let file = state
         .db
         .read(move |conn| {
-            let case = visible_case(conn, &scope, id)?;
+            let scope = db::scope::load(conn, &actor)?;
+            let db::cases::AssignedCase {
+                case,
+                lawyer,
+                paralegal,
+            } = db::cases::find_with_assigned(conn, id)?.ok_or(AppError::NotFound)?;
+            policy::can_view_case(&scope, assignment(&case))?;
             let intake = case_intake(conn, &case)?;
             let events = db::case_work::events(conn, id)?;
             let ead_stops = db::case_work::clock_stops(conn, id)?;
@@ -291,14 +288,9 @@ pub async fn open(
                     })
                     .collect(),
             };
-            let assigned: Vec<_> = case.lawyer().into_iter().chain(case.paralegal()).collect();
-            let assigned = db::staff::find_each(conn, &assigned)?;
-            let staff_member = |id: Option<StaffId>| {
-                id.and_then(|id| assigned.iter().find(|s| s.id == id).cloned())
-            };
             Ok(CaseFile {
-                lawyer: staff_member(case.lawyer()),
-                paralegal: staff_member(case.paralegal()),
+                lawyer,
+                paralegal,
                 history: db::cases::stage_history(conn, id)?,
                 audit_trail: audit::latest_of_case(conn, &case)?,
                 checklist: db::case_work::checklist(conn, id)?,
@@ -320,7 +312,13 @@ pub async fn open(
                 now,
             })
         })
-        .await
+        .await?;
+    audit::record_read(
+        state,
+        audit.pending(AuditAction::CaseViewed, case_target(id), json!({})),
+    )
+    .await?;
+    Ok(file)
 }
 
 /// The longest stage note or override reason.

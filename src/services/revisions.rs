@@ -179,7 +179,8 @@ fn answers_of(row: &RevisionRow) -> Result<Answers, AppError> {
 }
 
 /// Opens a revision beside the file, for a reader who may read clients' answers to the
-/// case. Like opening the file, the read is on record before anything is read.
+/// case. Like opening the file, it is read first and returned only once its read is on
+/// record.
 pub async fn open<T: IntakeText + 'static>(
     state: &AppState,
     reader: &Staff,
@@ -188,22 +189,8 @@ pub async fn open<T: IntakeText + 'static>(
     address: Option<String>,
 ) -> Result<RevisionReview, AppError> {
     let audit = AuditContext::new(Some(reader.id), address, state.now());
-    let checking = reader.clone();
-    state
-        .db
-        .read(move |conn| revision_of(conn, &checking, case_id, id).map(|_| ()))
-        .await?;
-    audit::record_read(
-        state,
-        audit.pending(
-            AuditAction::CaseRevisionViewed,
-            case_target(case_id),
-            json!({ "revision_id": id }),
-        ),
-    )
-    .await?;
     let reader = reader.clone();
-    state
+    let review = state
         .db
         .read(move |conn| {
             let (case, row) = revision_of(conn, &reader, case_id, id)?;
@@ -227,7 +214,17 @@ pub async fn open<T: IntakeText + 'static>(
                 may_decide: policy::can_edit_case_file(&reader).is_ok(),
             })
         })
-        .await
+        .await?;
+    audit::record_read(
+        state,
+        audit.pending(
+            AuditAction::CaseRevisionViewed,
+            case_target(case_id),
+            json!({ "revision_id": id }),
+        ),
+    )
+    .await?;
+    Ok(review)
 }
 
 /// Applies a reviewer's decisions: the file's form with every accepted or edited answer

@@ -13,6 +13,7 @@ use refuge::services::{cases, intake};
 
 use crate::helpers::{
     Session, TestApp, csrf_from, edit_open, field_error, input_value, section_open, spawn_app,
+    statements_of,
 };
 
 fn form(pairs: &[(&str, &str)]) -> IntakeForm {
@@ -372,10 +373,13 @@ async fn the_case_page_shows_the_whole_file() {
         "Not checked yet",
         "Opened → Inquiry",
         "Case opened",
-        "Case file opened",
     ] {
         assert!(html.contains(text), "{text:?} missing");
     }
+    // The trail is read before this view goes on record; the next visit shows it.
+    assert!(!html.contains("Case file opened"));
+    let (_, again) = get(&o.app, &o.lawyer, &path).await;
+    assert!(again.contains("Case file opened"));
     // Every section is there.
     for id in [
         "deadlines",
@@ -1738,28 +1742,6 @@ async fn the_intake_is_read_in_one_statement_for_the_client_and_one_per_list() {
     assert_eq!(statements, 9);
 }
 
-/// How many statements `f` started on `conn`, and what it returned.
-fn statements_of<T>(
-    conn: &mut refuge::db::DbConnection,
-    f: impl FnOnce(&mut refuge::db::DbConnection) -> T,
-) -> (usize, T) {
-    use std::sync::Arc;
-    use std::sync::atomic::{AtomicUsize, Ordering};
-
-    use diesel::connection::{Instrumentation, InstrumentationEvent};
-
-    let started = Arc::new(AtomicUsize::new(0));
-    let counted = started.clone();
-    conn.set_instrumentation(move |event: InstrumentationEvent<'_>| {
-        if matches!(event, InstrumentationEvent::StartQuery { .. }) {
-            counted.fetch_add(1, Ordering::SeqCst);
-        }
-    });
-    let value = f(conn);
-    conn.set_instrumentation(None::<Box<dyn Instrumentation>>);
-    (started.load(Ordering::SeqCst), value)
-}
-
 /// Statements `latest_of_case` ran for case `id`, and what it read.
 async fn trail_read(
     app: &TestApp,
@@ -1812,4 +1794,50 @@ async fn the_case_pages_trail_reads_staff_names_only_when_an_entry_names_someone
         && e.case.as_ref().map(|c| c.reference.as_str()) == Some(reference.as_str())
         && e.actor_name.as_ref() == Some(&lawyer.staff.display_name)));
     assert!(trail.names.is_empty());
+}
+
+/// The case page reads the case with the lawyer and paralegal assigned to it in one
+/// statement, and builds a lawyer's scope without any: only a paralegal's scope depends on
+/// the office's settings.
+#[actix_web::test]
+async fn the_case_comes_with_its_staff_and_only_a_paralegals_scope_reads_the_settings() {
+    let o = office("affirmative").await;
+    let id = o.case_id;
+    let (lawyer, paralegal) = (o.lawyer.staff.clone(), o.paralegal.staff.clone());
+    let (case_statements, found, scope_statements) = o
+        .app
+        .state
+        .db
+        .run(move |conn| {
+            let (case_statements, found) =
+                statements_of(conn, |conn| refuge::db::cases::find_with_assigned(conn, id));
+            let scope_statements = [&lawyer, &paralegal]
+                .map(|reader| statements_of(conn, |conn| refuge::db::scope::load(conn, reader)).0);
+            Ok((case_statements, found?, scope_statements))
+        })
+        .await
+        .unwrap();
+    assert_eq!(case_statements, 1);
+    let found = found.expect("the case");
+    assert_eq!(found.case.reference, o.reference);
+    assert_eq!(found.lawyer.map(|s| s.id), Some(o.lawyer.staff.id));
+    assert_eq!(found.paralegal.map(|s| s.id), Some(o.paralegal.staff.id));
+    assert_eq!(scope_statements, [0, 1]);
+
+    // A case assigned to nobody comes with nobody.
+    let unassigned = o.app.draft_case(&o.lawyer.staff, "Melnyk").await.0;
+    o.app
+        .owner_sql(format!(
+            "UPDATE cases SET lawyer_id = NULL, paralegal_id = NULL WHERE id = '{unassigned}'"
+        ))
+        .await;
+    let found = o
+        .app
+        .state
+        .db
+        .run(move |conn| Ok(refuge::db::cases::find_with_assigned(conn, unassigned)?))
+        .await
+        .unwrap();
+    let found = found.expect("the case");
+    assert!(found.lawyer.is_none() && found.paralegal.is_none());
 }

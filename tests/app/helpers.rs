@@ -946,3 +946,25 @@ pub fn saved_case_id(response: &reqwest::Response) -> uuid::Uuid {
         .and_then(|id| id.parse().ok())
         .expect("the intake leads to its case")
 }
+
+/// How many statements `f` started on `conn`, and what it returned.
+pub fn statements_of<T>(
+    conn: &mut refuge::db::DbConnection,
+    f: impl FnOnce(&mut refuge::db::DbConnection) -> T,
+) -> (usize, T) {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    use diesel::connection::{Instrumentation, InstrumentationEvent};
+
+    let started = Arc::new(AtomicUsize::new(0));
+    let counted = started.clone();
+    conn.set_instrumentation(move |event: InstrumentationEvent<'_>| {
+        if matches!(event, InstrumentationEvent::StartQuery { .. }) {
+            counted.fetch_add(1, Ordering::SeqCst);
+        }
+    });
+    let value = f(conn);
+    conn.set_instrumentation(None::<Box<dyn Instrumentation>>);
+    (started.load(Ordering::SeqCst), value)
+}
