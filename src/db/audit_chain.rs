@@ -67,33 +67,50 @@ pub fn about_demo_data(
     Ok(found > 0)
 }
 
+/// Which of `ids` are demo records, in one statement.
+pub fn demo_among(
+    conn: &mut DbConnection,
+    ids: &[uuid::Uuid],
+) -> QueryResult<std::collections::HashSet<uuid::Uuid>> {
+    if ids.is_empty() {
+        return Ok(Default::default());
+    }
+    let found: Vec<DbUuid> = natively!(conn, |c| demo_records::table
+        .filter(demo_records::id.eq_any(ids.iter().copied().map(DbUuid)))
+        .select(demo_records::id)
+        .load(c))?;
+    Ok(found.into_iter().map(|id| id.0).collect())
+}
+
 /// Takes the chain head's lock (the row's lock on PostgreSQL until the transaction ends;
 /// on SQLite the write lock, which the transaction holds anyway) and returns the hash the
 /// next entry follows, sealing the entries written before the chain began if that has not
 /// been done. Call inside the transaction that inserts the entry, then [`advance`].
 pub fn lock_head(conn: &mut DbConnection) -> QueryResult<ChainHash> {
-    // An update first (that changes nothing), so that the row is locked before it is read.
-    natively!(conn, |c| diesel::update(
+    // An update (that changes nothing) returning the head, so that the row is locked as it
+    // is read, in one statement.
+    let head_hash: Option<String> = natively!(conn, |c| diesel::update(
         audit_chain::table.filter(audit_chain::id.eq(1))
     )
     .set(audit_chain::links.eq(audit_chain::links))
-    .execute(c))?;
-    let head = head(conn)?;
-    match head.head_hash {
+    .returning(audit_chain::head_hash)
+    .get_result(c))?;
+    match head_hash {
         Some(hash) => ChainHash::parse(&hash).ok_or_else(|| corrupt("the audit chain's head")),
         None => seal(conn),
     }
 }
 
-/// Records the entry just inserted as the chain's head.
-pub fn advance(conn: &mut DbConnection, id: i64, hash: ChainHash) -> QueryResult<()> {
+/// Records the entry just inserted as the chain's head, `links` entries after the head
+/// [`lock_head`] returned.
+pub fn advance(conn: &mut DbConnection, id: i64, hash: ChainHash, links: i64) -> QueryResult<()> {
     natively!(conn, |c| diesel::update(
         audit_chain::table.filter(audit_chain::id.eq(1))
     )
     .set((
         audit_chain::head_id.eq(Some(id)),
         audit_chain::head_hash.eq(Some(hash.to_hex())),
-        audit_chain::links.eq(audit_chain::links + 1),
+        audit_chain::links.eq(audit_chain::links + links),
     ))
     .execute(c))
     .map(|_| ())

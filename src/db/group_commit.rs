@@ -10,7 +10,10 @@
 //!
 //! The audit entries of reads come this way (a case view, a search or a case list is not
 //! sent before its entry is committed, and readers must not queue for the lock one by one),
-//! and so do writes that carry their own work ([`GroupCommit::write`]).
+//! and so do writes that carry their own work ([`GroupCommit::write`]). A batch's entries
+//! are appended together, as its first write ([`audit_log::insert_all`]: the chain's head
+//! and the demo-data check once for all of them, no savepoint each); if they fail, they fail
+//! together, and none of those reads is sent.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
@@ -46,28 +49,31 @@ pub struct PendingEntry {
 }
 
 impl PendingEntry {
-    fn insert(&self, conn: &mut DbConnection) -> Result<(), diesel::result::Error> {
-        audit_log::insert(
-            conn,
-            &NewAuditEntry {
-                occurred_at: self.occurred_at,
-                actor_id: self.actor_id,
-                action: self.action,
-                target_type: self.target_type,
-                target_id: self.target_id.clone(),
-                address: self.address.as_deref(),
-                details: self.details.clone(),
-                about_demo_data: false,
-            },
-        )
-        .map(|_| ())
+    fn row(&self) -> NewAuditEntry<'_> {
+        NewAuditEntry {
+            occurred_at: self.occurred_at,
+            actor_id: self.actor_id,
+            action: self.action,
+            target_type: self.target_type,
+            target_id: self.target_id.clone(),
+            address: self.address.as_deref(),
+            details: self.details.clone(),
+            about_demo_data: false,
+        }
     }
+}
+
+/// What requests hand to the writer.
+enum Work {
+    /// The audit entry of a read: a batch's entries are appended together, as one write.
+    Entry(PendingEntry, oneshot::Sender<Result<(), AppError>>),
+    Write(Write),
 }
 
 /// One write, run on the writer's connection inside the batch's transaction, told whether it
 /// is alone in its batch; it answers whether it failed, and how to tell its caller the
 /// outcome once the batch has committed, or failed to.
-type Work = Box<dyn FnOnce(&mut DbConnection, Alone) -> (Failed, Delivery) + Send>;
+type Write = Box<dyn FnOnce(&mut DbConnection, Alone) -> (Failed, Delivery) + Send>;
 /// Whether a write is the only one in its batch.
 type Alone = bool;
 /// Whether a write returned an error.
@@ -123,7 +129,11 @@ impl GroupCommit {
 
     /// Commits `entry`; returns once it is durable, or with the reason it is not.
     pub async fn commit(&self, entry: PendingEntry) -> Result<(), AppError> {
-        self.write(move |conn| Ok(entry.insert(conn)?)).await
+        let (reply, outcome) = oneshot::channel();
+        self.send(Work::Entry(entry, reply)).await?;
+        outcome.await.map_err(|_| {
+            AppError::internal(anyhow::anyhow!("the writer stopped before committing"))
+        })?
     }
 
     /// Runs `f` in the next group's transaction, in a savepoint of its own unless it is alone
@@ -135,7 +145,7 @@ impl GroupCommit {
         T: Send + 'static,
     {
         let (reply, outcome) = oneshot::channel();
-        let work: Work = Box::new(move |conn, alone| {
+        let write: Write = Box::new(move |conn, alone| {
             let result = if alone { f(conn) } else { conn.transaction(f) };
             let failed = result.is_err();
             let delivery: Delivery = Box::new(move |committed| {
@@ -151,29 +161,75 @@ impl GroupCommit {
             });
             (failed, delivery)
         });
-        self.sender
-            .send(work)
-            .await
-            .map_err(|_| AppError::internal(anyhow::anyhow!("the writer has stopped")))?;
+        self.send(Work::Write(write)).await?;
         outcome.await.map_err(|_| {
             AppError::internal(anyhow::anyhow!("the writer stopped before committing"))
         })?
+    }
+
+    async fn send(&self, work: Work) -> Result<(), AppError> {
+        self.sender
+            .send(work)
+            .await
+            .map_err(|_| AppError::internal(anyhow::anyhow!("the writer has stopped")))
     }
 }
 
 fn run(url: DatabaseUrl, mut receiver: mpsc::Receiver<Work>) {
     let mut conn: Option<DbConnection> = None;
+    let mut entries = Vec::with_capacity(MAX_BATCH);
     let mut batch = Vec::with_capacity(MAX_BATCH);
     while let Some(first) = receiver.blocking_recv() {
-        batch.push(first);
-        while batch.len() < MAX_BATCH {
-            match receiver.try_recv() {
-                Ok(next) => batch.push(next),
-                Err(_) => break,
+        let mut next = Some(first);
+        let mut taken = 0;
+        while let Some(work) = next.take() {
+            match work {
+                Work::Entry(entry, reply) => entries.push((entry, reply)),
+                Work::Write(write) => batch.push(write),
             }
+            taken += 1;
+            if taken < MAX_BATCH {
+                next = receiver.try_recv().ok();
+            }
+        }
+        if !entries.is_empty() {
+            batch.insert(0, append_together(std::mem::take(&mut entries)));
         }
         commit_batch(&url, &mut conn, &mut batch);
     }
+}
+
+/// The batch's audit entries of reads as one write: appended in one go
+/// ([`audit_log::insert_all`]), and failing together if they fail.
+fn append_together(entries: Vec<(PendingEntry, oneshot::Sender<Result<(), AppError>>)>) -> Write {
+    let (entries, replies): (Vec<_>, Vec<_>) = entries.into_iter().unzip();
+    Box::new(move |conn, alone| {
+        let append = |c: &mut DbConnection| {
+            let rows: Vec<NewAuditEntry<'_>> = entries.iter().map(PendingEntry::row).collect();
+            audit_log::insert_all(c, &rows)
+        };
+        let result = if alone {
+            append(conn)
+        } else {
+            conn.transaction(append)
+        };
+        let failed = result.as_ref().err().map(ToString::to_string);
+        let delivery: Delivery = Box::new(move |committed| {
+            for reply in replies {
+                let answer = match (&failed, committed) {
+                    (Some(err), _) => Err(AppError::internal(anyhow::anyhow!(
+                        "audit entry not appended: {err}"
+                    ))),
+                    (None, Ok(())) => Ok(()),
+                    (None, Err(reason)) => Err(AppError::internal(anyhow::anyhow!(
+                        "write not committed: {reason}"
+                    ))),
+                };
+                let _ = reply.send(answer);
+            }
+        });
+        (result.is_err(), delivery)
+    })
 }
 
 /// Runs the batch's writes in one transaction and tells each caller the outcome. A write
@@ -182,7 +238,7 @@ fn run(url: DatabaseUrl, mut receiver: mpsc::Receiver<Work>) {
 /// fails the whole batch: nothing of it is committed, every caller hears so, and the
 /// connection is opened afresh. A write alone in its batch runs without a savepoint; when it
 /// fails, the transaction is rolled back and the connection kept.
-fn commit_batch(url: &DatabaseUrl, conn: &mut Option<DbConnection>, batch: &mut Vec<Work>) {
+fn commit_batch(url: &DatabaseUrl, conn: &mut Option<DbConnection>, batch: &mut Vec<Write>) {
     let mut deliveries: Vec<Delivery> = Vec::with_capacity(batch.len());
     let alone = batch.len() == 1;
     let outcome = with_connection(url, conn, |c| {
@@ -383,6 +439,89 @@ mod tests {
 
     /// A write alone in its batch runs without a savepoint of its own; when it fails, nothing
     /// of it is committed, its caller hears its own error, and the writer goes on.
+    /// A batch's entries of reads are appended together, before its writes; when they fail
+    /// they fail together, and the writes beside them still commit.
+    #[tokio::test]
+    async fn a_batchs_entries_commit_or_fail_together_beside_its_writes() {
+        let (_dir, mut conn, writer) = database();
+        super::super::run_migrations(&mut conn).expect("migrations");
+        let entry = |target: &str| PendingEntry {
+            occurred_at: chrono::Utc::now().naive_utc(),
+            actor_id: None,
+            action: "case.viewed",
+            target_type: Some("case"),
+            target_id: Some(target.to_string()),
+            address: None,
+            details: "{}".into(),
+        };
+        let viewed = |conn: &mut DbConnection| -> i64 {
+            use crate::db::schema::audit_log;
+            use diesel::prelude::*;
+            audit_log::table
+                .filter(audit_log::action.eq("case.viewed"))
+                .count()
+                .get_result(conn)
+                .expect("count")
+        };
+        // Two entries and a write queued behind a write that holds the writer: one batch.
+        let batch = |first: &'static str, kept: &'static str| {
+            let writer = writer.clone();
+            async move {
+                let (stop, gate) = gate();
+                let held = {
+                    let writer = writer.clone();
+                    tokio::spawn(async move {
+                        writer
+                            .write(move |conn| {
+                                stop();
+                                insert(conn, first)
+                            })
+                            .await
+                    })
+                };
+                let gate = tokio::task::spawn_blocking(move || {
+                    gate.reached.recv().expect("the first write runs");
+                    gate
+                })
+                .await
+                .expect("joined");
+                let entries = [entry("a"), entry("b")].map(|e| {
+                    let writer = writer.clone();
+                    tokio::spawn(async move { writer.commit(e).await })
+                });
+                let write = {
+                    let writer = writer.clone();
+                    tokio::spawn(async move { writer.write(move |conn| insert(conn, kept)).await })
+                };
+                tokio::time::sleep(Duration::from_millis(200)).await;
+                gate.open.send(()).expect("the first write waits");
+                assert!(held.await.expect("joined").is_ok());
+                let mut outcomes = Vec::new();
+                for e in entries {
+                    outcomes.push(e.await.expect("joined").is_ok());
+                }
+                (outcomes, write.await.expect("joined").is_ok())
+            }
+        };
+
+        assert_eq!(batch("first", "kept").await, (vec![true, true], true));
+        assert_eq!(viewed(&mut conn), 2);
+
+        // Entries the database refuses, as a full disk would.
+        conn.batch_execute(
+            "CREATE TRIGGER refuse_views BEFORE INSERT ON audit_log \
+             WHEN NEW.action = 'case.viewed' BEGIN SELECT RAISE(ABORT, 'refused'); END;",
+        )
+        .expect("trigger");
+        assert_eq!(
+            batch("second", "also kept").await,
+            (vec![false, false], true)
+        );
+        assert_eq!(viewed(&mut conn), 2);
+        assert_eq!(names(&mut conn), ["first", "kept", "second", "also kept"]);
+        drop(writer);
+    }
+
     #[tokio::test]
     async fn a_write_alone_in_its_batch_fails_without_a_trace() {
         let (_dir, mut conn, writer) = database();

@@ -3,12 +3,12 @@
 //! the triggers dropped, entries from before the chain are sealed, and the admins' daily
 //! email carries the chain's head as a seal that `verify --seal` checks.
 
-use refuge::db::audit_log::AuditFilter;
+use refuge::db::audit_log::{AuditFilter, NewAuditEntry, insert_all};
 use refuge::domain::staff::Role;
 use refuge::services::audit::{ChainReport, Seal, verify_chain};
 use refuge::services::reminders::AUDIT_SEAL_MAIL;
 
-use crate::helpers::{TestApp, client, is_postgres, spawn_app};
+use crate::helpers::{TestApp, client, is_postgres, spawn_app, statements_of};
 
 async fn verify(app: &TestApp, seal: Option<Seal>) -> Result<ChainReport, String> {
     app.state
@@ -237,4 +237,54 @@ async fn the_daily_scan_mails_admins_the_chain_head_as_a_seal_that_verify_checks
     let other = Seal::parse(&format!("{}:{}", parsed.id, "0".repeat(64))).expect("a seal");
     let err = verify(&app, Some(other)).await.expect_err("refused");
     assert!(err.contains("no longer matches the seal"), "{err}");
+}
+
+/// Entries appended together (the group commit's entries of reads) ask once which of them
+/// are about demo records and take the chain's head once: a statement each and three for
+/// all of them. Those about demo records stay out of the chain, and the chain verifies.
+#[actix_web::test]
+async fn entries_appended_together_take_the_head_once_and_keep_the_chain() {
+    let app = spawn_app().await;
+    let case = some_history(&app).await;
+    let demo_case = uuid::Uuid::new_v4();
+    app.owner_sql(format!(
+        "INSERT INTO demo_records (id, kind) VALUES ('{demo_case}', 'case')"
+    ))
+    .await;
+    let before = verify(&app, None).await.expect("intact").covered;
+    let at = refuge::clock::to_db(app.state.now());
+    let entry = move |target: uuid::Uuid| NewAuditEntry {
+        occurred_at: at,
+        actor_id: None,
+        action: "case.viewed",
+        target_type: Some("case"),
+        target_id: Some(target.to_string()),
+        address: None,
+        details: "{}".into(),
+        about_demo_data: false,
+    };
+    let statements = app
+        .state
+        .db
+        .run(move |conn| {
+            let rows = [entry(case), entry(demo_case), entry(case), entry(case)];
+            refuge::db::write_transaction(conn, |conn| {
+                let (statements, appended) = statements_of(conn, |c| insert_all(c, &rows));
+                appended.map(|()| statements)
+            })
+            .map_err(Into::into)
+        })
+        .await
+        .unwrap();
+    assert_eq!(statements, 4 + 3);
+    let after = verify(&app, None).await.expect("intact");
+    assert_eq!(after.covered, before + 3);
+    let demo_entry = app
+        .audit(AuditFilter {
+            target_id: Some(demo_case.to_string()),
+            ..AuditFilter::default()
+        })
+        .await;
+    assert_eq!(demo_entry.len(), 1);
+    assert_eq!(after.head_id, entry_ids(&app).await.last().copied());
 }
