@@ -162,14 +162,21 @@ pub fn save(
         )
         .execute(c))?;
     }
-    for (position, entry) in (0..).zip(entries) {
-        natively!(conn, |c| diesel::insert_into(us_entries::table)
-            .values((
+    // The list in one statement.
+    let rows: Vec<_> = (0..)
+        .zip(entries)
+        .map(|(position, entry)| {
+            (
                 us_entries::id.eq(DbUuid(uuid::Uuid::new_v4())),
                 us_entries::client_id.eq(id),
                 us_entries::position.eq(position),
                 UsEntryRow::new(entry),
-            ))
+            )
+        })
+        .collect();
+    if !rows.is_empty() {
+        natively!(conn, |c| diesel::insert_into(us_entries::table)
+            .values(&rows)
             .execute(c))?;
     }
     Ok(())

@@ -211,15 +211,22 @@ pub fn save(
     let listed = (0..)
         .zip(&intake.residences)
         .map(|(i, a)| (RESIDENCE, i, a));
-    for (kind, position, address) in fixed.chain(listed) {
-        natively!(conn, |c| diesel::insert_into(background_addresses::table)
-            .values((
+    // Each list in one statement.
+    let addresses: Vec<_> = fixed
+        .chain(listed)
+        .map(|(kind, position, address)| {
+            (
                 background_addresses::id.eq(new_id()),
                 background_addresses::client_id.eq(id),
                 background_addresses::kind.eq(kind),
                 background_addresses::position.eq(position),
                 AddressRow::new(address),
-            ))
+            )
+        })
+        .collect();
+    if !addresses.is_empty() {
+        natively!(conn, |c| diesel::insert_into(background_addresses::table)
+            .values(&addresses)
             .execute(c))?;
     }
 
@@ -229,14 +236,20 @@ pub fn save(
         )
         .execute(c))?;
     }
-    for (position, school) in (0..).zip(&intake.schools) {
-        natively!(conn, |c| diesel::insert_into(background_schools::table)
-            .values((
+    let schools: Vec<_> = (0..)
+        .zip(&intake.schools)
+        .map(|(position, school)| {
+            (
                 background_schools::id.eq(new_id()),
                 background_schools::client_id.eq(id),
                 background_schools::position.eq(position),
                 SchoolRow::new(school),
-            ))
+            )
+        })
+        .collect();
+    if !schools.is_empty() {
+        natively!(conn, |c| diesel::insert_into(background_schools::table)
+            .values(&schools)
             .execute(c))?;
     }
 
@@ -246,14 +259,20 @@ pub fn save(
         )
         .execute(c))?;
     }
-    for (position, job) in (0..).zip(&intake.jobs) {
-        natively!(conn, |c| diesel::insert_into(background_jobs::table)
-            .values((
+    let jobs: Vec<_> = (0..)
+        .zip(&intake.jobs)
+        .map(|(position, job)| {
+            (
                 background_jobs::id.eq(new_id()),
                 background_jobs::client_id.eq(id),
                 background_jobs::position.eq(position),
                 JobRow::new(job),
-            ))
+            )
+        })
+        .collect();
+    if !jobs.is_empty() {
+        natively!(conn, |c| diesel::insert_into(background_jobs::table)
+            .values(&jobs)
             .execute(c))?;
     }
 
@@ -268,15 +287,21 @@ pub fn save(
         .filter(|(_, r)| !r.is_empty())
         .map(|(relation, r)| (relation, 0, r));
     let siblings = (0..).zip(&intake.siblings).map(|(i, r)| (SIBLING, i, r));
-    for (relation, position, relative) in parents.chain(siblings) {
-        natively!(conn, |c| diesel::insert_into(background_relatives::table)
-            .values((
+    let relatives: Vec<_> = parents
+        .chain(siblings)
+        .map(|(relation, position, relative)| {
+            (
                 background_relatives::id.eq(new_id()),
                 background_relatives::client_id.eq(id),
                 background_relatives::relation.eq(relation),
                 background_relatives::position.eq(position),
                 RelativeRow::new(relative),
-            ))
+            )
+        })
+        .collect();
+    if !relatives.is_empty() {
+        natively!(conn, |c| diesel::insert_into(background_relatives::table)
+            .values(&relatives)
             .execute(c))?;
     }
 

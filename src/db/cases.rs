@@ -287,15 +287,22 @@ pub fn replace_deadlines(
         case_deadlines::table.filter(case_deadlines::case_id.eq(DbUuid(case_id)))
     )
     .execute(c))?;
-    for deadline in deadlines {
-        natively!(conn, |c| diesel::insert_into(case_deadlines::table)
-            .values((
+    if deadlines.is_empty() {
+        return Ok(());
+    }
+    let rows: Vec<_> = deadlines
+        .iter()
+        .map(|deadline| {
+            (
                 case_deadlines::case_id.eq(DbUuid(case_id)),
                 case_deadlines::kind.eq(deadline.kind.as_str()),
                 case_deadlines::due_on.eq(deadline.due),
-            ))
-            .execute(c))?;
-    }
+            )
+        })
+        .collect();
+    natively!(conn, |c| diesel::insert_into(case_deadlines::table)
+        .values(&rows)
+        .execute(c))?;
     Ok(())
 }
 

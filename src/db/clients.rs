@@ -403,14 +403,21 @@ pub fn save(
         )
         .execute(c))?;
     }
-    for (position, leg) in (0..).zip(&intake.journey) {
-        natively!(conn, |c| diesel::insert_into(journey_legs::table)
-            .values((
+    // Each list in one statement.
+    let legs: Vec<_> = (0..)
+        .zip(&intake.journey)
+        .map(|(position, leg)| {
+            (
                 journey_legs::id.eq(DbUuid(uuid::Uuid::new_v4())),
                 journey_legs::client_id.eq(id),
                 journey_legs::position.eq(position),
                 JourneyLegRow::new(leg),
-            ))
+            )
+        })
+        .collect();
+    if !legs.is_empty() {
+        natively!(conn, |c| diesel::insert_into(journey_legs::table)
+            .values(&legs)
             .execute(c))?;
     }
 
@@ -420,14 +427,20 @@ pub fn save(
         )
         .execute(c))?;
     }
-    for (position, ev) in (0..).zip(&intake.persecution) {
-        natively!(conn, |c| diesel::insert_into(persecution_events::table)
-            .values((
+    let events: Vec<_> = (0..)
+        .zip(&intake.persecution)
+        .map(|(position, ev)| {
+            (
                 persecution_events::id.eq(DbUuid(uuid::Uuid::new_v4())),
                 persecution_events::client_id.eq(id),
                 persecution_events::position.eq(position),
                 PersecutionEventRow::new(ev),
-            ))
+            )
+        })
+        .collect();
+    if !events.is_empty() {
+        natively!(conn, |c| diesel::insert_into(persecution_events::table)
+            .values(&events)
             .execute(c))?;
     }
     super::claim_answers::save(conn, client_id, &intake.claim_answers, existed)?;

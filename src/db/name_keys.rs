@@ -16,18 +16,26 @@ pub fn replace_for_client(
         name_keys::table.filter(name_keys::client_id.eq(DbUuid(client_id)))
     )
     .execute(c))?;
-    // One row per statement: multi-row inserts do not pass through MultiConnection. Inside
-    // the caller's transaction they cost little.
-    for (person, keys) in people {
-        for key in keys {
-            natively!(conn, |c| diesel::insert_into(name_keys::table)
-                .values((
+    // Every key in one statement (a client has a score of them, and on PostgreSQL each
+    // statement is a round trip), on the backend's own connection: multi-row inserts do not
+    // pass through MultiConnection.
+    let rows: Vec<_> = people
+        .iter()
+        .flat_map(|(person, keys)| {
+            keys.iter().map(move |key| {
+                (
                     name_keys::client_id.eq(DbUuid(client_id)),
                     name_keys::person_id.eq(DbUuid(*person)),
                     name_keys::key.eq(key.as_str()),
-                ))
-                .execute(c))?;
-        }
+                )
+            })
+        })
+        .collect();
+    if rows.is_empty() {
+        return Ok(());
     }
+    natively!(conn, |c| diesel::insert_into(name_keys::table)
+        .values(&rows)
+        .execute(c))?;
     Ok(())
 }

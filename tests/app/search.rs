@@ -2,14 +2,16 @@
 //! spellings (the fixture table below), partial names, A-numbers, case references, what a
 //! paralegal may see, and the conflict page with its recorded, audited outcome.
 
+use diesel::prelude::*;
 use refuge::auth::scope::CaseScope;
 use refuge::db::audit_log::AuditFilter;
+use refuge::db::schema;
 use refuge::db::search::{Candidate, LookupScope, TokenLookup, name_candidates};
 use refuge::domain::staff::{Role, Staff};
 use refuge::routes::cases::intake::form::IntakeForm;
 use refuge::services::intake::{self, SavedCase};
 
-use crate::helpers::{TestApp, spawn_app};
+use crate::helpers::{TestApp, spawn_app, statements_of};
 
 /// Spellings of one name: each is stored for one client, and each must find all of them,
 /// its own spelling first. `true` when the name is a family name, `false` for a given name.
@@ -871,4 +873,64 @@ async fn a_search_carries_no_name_in_its_urls_and_its_results_belong_to_the_sess
     assert_eq!(response.status(), 422);
     let html = response.text().await.expect("body");
     assert!(crate::helpers::field_error(&html, "q").is_some(), "{html}");
+}
+
+/// A client's search keys are replaced in two statements however many people and keys
+/// there are: on PostgreSQL each statement is a round trip, and a client has a score of keys.
+#[actix_web::test]
+async fn a_clients_search_keys_are_replaced_in_two_statements() {
+    let app = spawn_app().await;
+    let lawyer = app.login_as(Role::Lawyer).await;
+    let (case_id, _) = app.draft_case(&lawyer.staff, "Kovalenko").await;
+    let (statements, keys) = app
+        .state
+        .db
+        .run(move |conn| {
+            let client = refuge::db::cases::find(conn, case_id)?
+                .expect("the case")
+                .client_id
+                .0;
+            let relative = uuid::Uuid::new_v4();
+            let people = [
+                (client, vec!["kovalenko".to_string(), "yulia".to_string()]),
+                (
+                    relative,
+                    vec!["kovalenko".into(), "petro".into(), "petr".into()],
+                ),
+            ];
+            let (statements, replaced) = statements_of(conn, |conn| {
+                refuge::db::name_keys::replace_for_client(conn, client, &people)
+            });
+            replaced?;
+            let mut keys: Vec<(String, String)> = schema::name_keys::table
+                .filter(schema::name_keys::client_id.eq(refuge::db::uuid::DbUuid(client)))
+                .select((schema::name_keys::person_id, schema::name_keys::key))
+                .load::<(refuge::db::uuid::DbUuid, String)>(conn)?
+                .into_iter()
+                .map(|(person, key)| {
+                    let who = if person.0 == client {
+                        "client"
+                    } else {
+                        "relative"
+                    };
+                    (who.to_string(), key)
+                })
+                .collect();
+            keys.sort();
+            Ok((statements, keys))
+        })
+        .await
+        .unwrap();
+    assert_eq!(statements, 2);
+    let expected: Vec<(String, String)> = [
+        ("client", "kovalenko"),
+        ("client", "yulia"),
+        ("relative", "kovalenko"),
+        ("relative", "petr"),
+        ("relative", "petro"),
+    ]
+    .iter()
+    .map(|(w, k)| (w.to_string(), k.to_string()))
+    .collect();
+    assert_eq!(keys, expected);
 }
