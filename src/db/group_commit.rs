@@ -12,8 +12,8 @@
 //! sent before its entry is committed, and readers must not queue for the lock one by one),
 //! and so do writes that carry their own work ([`GroupCommit::write`]). A batch's entries
 //! are appended together, as its first write ([`audit_log::insert_all`]: the chain's head
-//! and the demo-data check once for all of them, no savepoint each); if they fail, they fail
-//! together, and none of those reads is sent.
+//! and the demo-data check once for all of them, no savepoint each); only if that fails is
+//! each appended again on its own, so that an entry the database refuses fails its read alone.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
@@ -199,8 +199,10 @@ fn run(url: DatabaseUrl, mut receiver: mpsc::Receiver<Work>) {
     }
 }
 
-/// The batch's audit entries of reads as one write: appended in one go
-/// ([`audit_log::insert_all`]), and failing together if they fail.
+/// The batch's audit entries of reads as one write, appended in one go
+/// ([`audit_log::insert_all`]). Should that fail, each is appended again in a savepoint of
+/// its own, so that one entry the database refuses (its actor deleted meanwhile, say) fails
+/// its own read alone; the write fails only when every entry does.
 fn append_together(entries: Vec<(PendingEntry, oneshot::Sender<Result<(), AppError>>)>) -> Write {
     let (entries, replies): (Vec<_>, Vec<_>) = entries.into_iter().unzip();
     Box::new(move |conn, alone| {
@@ -208,27 +210,37 @@ fn append_together(entries: Vec<(PendingEntry, oneshot::Sender<Result<(), AppErr
             let rows: Vec<NewAuditEntry<'_>> = entries.iter().map(PendingEntry::row).collect();
             audit_log::insert_all(c, &rows)
         };
-        let result = if alone {
-            append(conn)
-        } else {
-            conn.transaction(append)
+        // Without a savepoint a failure would leave nothing to go back to, so only a lone
+        // entry alone in its batch goes without one.
+        let outcomes: Vec<Result<(), String>> = match entries.as_slice() {
+            [_] if alone => vec![append(conn).map_err(|err| err.to_string())],
+            _ => match conn.transaction(append) {
+                Ok(()) => vec![Ok(()); entries.len()],
+                Err(_) => entries
+                    .iter()
+                    .map(|entry| {
+                        conn.transaction(|c| audit_log::insert(c, &entry.row()).map(|_| ()))
+                            .map_err(|err| err.to_string())
+                    })
+                    .collect(),
+            },
         };
-        let failed = result.as_ref().err().map(ToString::to_string);
+        let failed = outcomes.iter().all(Result::is_err);
         let delivery: Delivery = Box::new(move |committed| {
-            for reply in replies {
-                let answer = match (&failed, committed) {
-                    (Some(err), _) => Err(AppError::internal(anyhow::anyhow!(
+            for (reply, outcome) in replies.into_iter().zip(outcomes) {
+                let answer = match (outcome, committed) {
+                    (Err(err), _) => Err(AppError::internal(anyhow::anyhow!(
                         "audit entry not appended: {err}"
                     ))),
-                    (None, Ok(())) => Ok(()),
-                    (None, Err(reason)) => Err(AppError::internal(anyhow::anyhow!(
+                    (Ok(()), Ok(())) => Ok(()),
+                    (Ok(()), Err(reason)) => Err(AppError::internal(anyhow::anyhow!(
                         "write not committed: {reason}"
                     ))),
                 };
                 let _ = reply.send(answer);
             }
         });
-        (result.is_err(), delivery)
+        (failed, delivery)
     })
 }
 
@@ -437,12 +449,11 @@ mod tests {
         drop(writer);
     }
 
-    /// A write alone in its batch runs without a savepoint of its own; when it fails, nothing
-    /// of it is committed, its caller hears its own error, and the writer goes on.
-    /// A batch's entries of reads are appended together, before its writes; when they fail
-    /// they fail together, and the writes beside them still commit.
+    /// A batch's entries of reads are appended together, before its writes, and the chain
+    /// stays whole with a write beside them that appends an entry of its own. An entry the
+    /// database refuses fails its own read alone: the other entry and the write commit.
     #[tokio::test]
-    async fn a_batchs_entries_commit_or_fail_together_beside_its_writes() {
+    async fn a_batchs_entries_are_appended_together_and_a_refused_one_fails_alone() {
         let (_dir, mut conn, writer) = database();
         super::super::run_migrations(&mut conn).expect("migrations");
         let entry = |target: &str| PendingEntry {
@@ -454,14 +465,15 @@ mod tests {
             address: None,
             details: "{}".into(),
         };
-        let viewed = |conn: &mut DbConnection| -> i64 {
+        let viewed = |conn: &mut DbConnection| -> Vec<String> {
             use crate::db::schema::audit_log;
             use diesel::prelude::*;
             audit_log::table
                 .filter(audit_log::action.eq("case.viewed"))
-                .count()
-                .get_result(conn)
-                .expect("count")
+                .order(audit_log::id)
+                .select(audit_log::target_id.assume_not_null())
+                .load(conn)
+                .expect("entries")
         };
         // Two entries and a write queued behind a write that holds the writer: one batch.
         let batch = |first: &'static str, kept: &'static str| {
@@ -491,7 +503,19 @@ mod tests {
                 });
                 let write = {
                     let writer = writer.clone();
-                    tokio::spawn(async move { writer.write(move |conn| insert(conn, kept)).await })
+                    tokio::spawn(async move {
+                        writer
+                            .write(move |conn| {
+                                insert(conn, kept)?;
+                                let own = PendingEntry {
+                                    action: "case.updated",
+                                    ..entry(kept)
+                                };
+                                audit_log::insert(conn, &own.row())?;
+                                Ok(())
+                            })
+                            .await
+                    })
                 };
                 tokio::time::sleep(Duration::from_millis(200)).await;
                 gate.open.send(()).expect("the first write waits");
@@ -503,25 +527,34 @@ mod tests {
                 (outcomes, write.await.expect("joined").is_ok())
             }
         };
+        let chain = |conn: &mut DbConnection| {
+            let report = crate::services::audit::verify_chain(conn, None).expect("intact");
+            let links = super::super::audit_chain::head(conn).expect("head").links;
+            (report.covered, links)
+        };
 
         assert_eq!(batch("first", "kept").await, (vec![true, true], true));
-        assert_eq!(viewed(&mut conn), 2);
+        assert_eq!(viewed(&mut conn), ["a", "b"]);
+        assert_eq!(chain(&mut conn), (3, 3));
 
-        // Entries the database refuses, as a full disk would.
+        // The database refuses the entry about "b", as it would one whose actor is gone.
         conn.batch_execute(
-            "CREATE TRIGGER refuse_views BEFORE INSERT ON audit_log \
-             WHEN NEW.action = 'case.viewed' BEGIN SELECT RAISE(ABORT, 'refused'); END;",
+            "CREATE TRIGGER refuse_b BEFORE INSERT ON audit_log \
+             WHEN NEW.target_id = 'b' BEGIN SELECT RAISE(ABORT, 'refused'); END;",
         )
         .expect("trigger");
         assert_eq!(
             batch("second", "also kept").await,
-            (vec![false, false], true)
+            (vec![true, false], true)
         );
-        assert_eq!(viewed(&mut conn), 2);
+        assert_eq!(viewed(&mut conn), ["a", "b", "a"]);
+        assert_eq!(chain(&mut conn), (5, 5));
         assert_eq!(names(&mut conn), ["first", "kept", "second", "also kept"]);
         drop(writer);
     }
 
+    /// A write alone in its batch runs without a savepoint of its own; when it fails, nothing
+    /// of it is committed, its caller hears its own error, and the writer goes on.
     #[tokio::test]
     async fn a_write_alone_in_its_batch_fails_without_a_trace() {
         let (_dir, mut conn, writer) = database();

@@ -252,6 +252,7 @@ async fn entries_appended_together_take_the_head_once_and_keep_the_chain() {
     ))
     .await;
     let before = verify(&app, None).await.expect("intact").covered;
+    let links_before = links(&app).await;
     let at = refuge::clock::to_db(app.state.now());
     let entry = move |target: uuid::Uuid| NewAuditEntry {
         occurred_at: at,
@@ -279,6 +280,7 @@ async fn entries_appended_together_take_the_head_once_and_keep_the_chain() {
     assert_eq!(statements, 4 + 3);
     let after = verify(&app, None).await.expect("intact");
     assert_eq!(after.covered, before + 3);
+    assert_eq!(links(&app).await, links_before + 3);
     let demo_entry = app
         .audit(AuditFilter {
             target_id: Some(demo_case.to_string()),
@@ -287,4 +289,13 @@ async fn entries_appended_together_take_the_head_once_and_keep_the_chain() {
         .await;
     assert_eq!(demo_entry.len(), 1);
     assert_eq!(after.head_id, entry_ids(&app).await.last().copied());
+}
+
+/// How many entries the chain's head says it links.
+async fn links(app: &TestApp) -> i64 {
+    app.state
+        .db
+        .run(|conn| Ok(refuge::db::audit_chain::head(conn)?.links))
+        .await
+        .expect("the head")
 }
