@@ -9,7 +9,7 @@ use diesel::prelude::*;
 use super::schema::{applicant_details, us_entries};
 use super::sealed::{SealedText, sealed};
 use super::uuid::DbUuid;
-use super::{DbConnection, natively};
+use super::{DbConnection, insert_rows, natively};
 use crate::domain::applicant::{ApplicantDetails, CourtProceedings, UsEntry};
 use crate::domain::claim_answers::Answer;
 use crate::domain::codes::MaritalStatus;
@@ -162,7 +162,6 @@ pub fn save(
         )
         .execute(c))?;
     }
-    // The list in one statement.
     let rows: Vec<_> = (0..)
         .zip(entries)
         .map(|(position, entry)| {
@@ -174,11 +173,7 @@ pub fn save(
             )
         })
         .collect();
-    if !rows.is_empty() {
-        natively!(conn, |c| diesel::insert_into(us_entries::table)
-            .values(&rows)
-            .execute(c))?;
-    }
+    insert_rows!(conn, us_entries::table, &rows)?;
     Ok(())
 }
 

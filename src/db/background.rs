@@ -12,7 +12,7 @@ use super::schema::{
 };
 use super::sealed::{SealedText, sealed};
 use super::uuid::DbUuid;
-use super::{DbConnection, natively};
+use super::{DbConnection, insert_rows, natively};
 use crate::domain::background::{Address, Background, Job, Relative, School, Until, YearMonth};
 use crate::domain::intake::Intake;
 
@@ -211,7 +211,6 @@ pub fn save(
     let listed = (0..)
         .zip(&intake.residences)
         .map(|(i, a)| (RESIDENCE, i, a));
-    // Each list in one statement.
     let addresses: Vec<_> = fixed
         .chain(listed)
         .map(|(kind, position, address)| {
@@ -224,11 +223,7 @@ pub fn save(
             )
         })
         .collect();
-    if !addresses.is_empty() {
-        natively!(conn, |c| diesel::insert_into(background_addresses::table)
-            .values(&addresses)
-            .execute(c))?;
-    }
+    insert_rows!(conn, background_addresses::table, &addresses)?;
 
     if existed {
         natively!(conn, |c| diesel::delete(
@@ -247,11 +242,7 @@ pub fn save(
             )
         })
         .collect();
-    if !schools.is_empty() {
-        natively!(conn, |c| diesel::insert_into(background_schools::table)
-            .values(&schools)
-            .execute(c))?;
-    }
+    insert_rows!(conn, background_schools::table, &schools)?;
 
     if existed {
         natively!(conn, |c| diesel::delete(
@@ -270,11 +261,7 @@ pub fn save(
             )
         })
         .collect();
-    if !jobs.is_empty() {
-        natively!(conn, |c| diesel::insert_into(background_jobs::table)
-            .values(&jobs)
-            .execute(c))?;
-    }
+    insert_rows!(conn, background_jobs::table, &jobs)?;
 
     if existed {
         natively!(conn, |c| diesel::delete(
@@ -299,11 +286,7 @@ pub fn save(
             )
         })
         .collect();
-    if !relatives.is_empty() {
-        natively!(conn, |c| diesel::insert_into(background_relatives::table)
-            .values(&relatives)
-            .execute(c))?;
-    }
+    insert_rows!(conn, background_relatives::table, &relatives)?;
 
     if existed {
         natively!(conn, |c| diesel::delete(background_answers::table.find(id))

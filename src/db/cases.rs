@@ -7,7 +7,7 @@ use super::schema::{case_deadlines, case_reference_counters, case_stage_history,
 use super::sealed::sealed;
 use super::staff::StaffRow;
 use super::uuid::DbUuid;
-use super::{DbConnection, natively};
+use super::{DbConnection, insert_rows, natively};
 use crate::domain::case_stage::{CaseStage, ClaimKind};
 use crate::domain::deadlines::Deadline;
 use crate::domain::ids::StaffId;
@@ -287,9 +287,6 @@ pub fn replace_deadlines(
         case_deadlines::table.filter(case_deadlines::case_id.eq(DbUuid(case_id)))
     )
     .execute(c))?;
-    if deadlines.is_empty() {
-        return Ok(());
-    }
     let rows: Vec<_> = deadlines
         .iter()
         .map(|deadline| {
@@ -300,9 +297,7 @@ pub fn replace_deadlines(
             )
         })
         .collect();
-    natively!(conn, |c| diesel::insert_into(case_deadlines::table)
-        .values(&rows)
-        .execute(c))?;
+    insert_rows!(conn, case_deadlines::table, &rows)?;
     Ok(())
 }
 

@@ -17,7 +17,7 @@ use super::schema::{
 };
 use super::sealed::{SealedText, a_number_index, sealed};
 use super::uuid::DbUuid;
-use super::{DbConnection, natively};
+use super::{DbConnection, insert_rows, natively};
 use crate::domain::codes::{
     ImmigrationStatus, MannerOfEntry, MaritalStatus, Persecutor, Relationship, Sex, TravelMode,
 };
@@ -403,7 +403,6 @@ pub fn save(
         )
         .execute(c))?;
     }
-    // Each list in one statement.
     let legs: Vec<_> = (0..)
         .zip(&intake.journey)
         .map(|(position, leg)| {
@@ -415,11 +414,7 @@ pub fn save(
             )
         })
         .collect();
-    if !legs.is_empty() {
-        natively!(conn, |c| diesel::insert_into(journey_legs::table)
-            .values(&legs)
-            .execute(c))?;
-    }
+    insert_rows!(conn, journey_legs::table, &legs)?;
 
     if existed {
         natively!(conn, |c| diesel::delete(
@@ -438,11 +433,7 @@ pub fn save(
             )
         })
         .collect();
-    if !events.is_empty() {
-        natively!(conn, |c| diesel::insert_into(persecution_events::table)
-            .values(&events)
-            .execute(c))?;
-    }
+    insert_rows!(conn, persecution_events::table, &events)?;
     super::claim_answers::save(conn, client_id, &intake.claim_answers, existed)?;
     super::background::save(conn, client_id, intake, existed)?;
     super::applicant::save(

@@ -177,19 +177,21 @@ impl GroupCommit {
 
 fn run(url: DatabaseUrl, mut receiver: mpsc::Receiver<Work>) {
     let mut conn: Option<DbConnection> = None;
+    let mut waiting = Vec::with_capacity(MAX_BATCH);
     let mut entries = Vec::with_capacity(MAX_BATCH);
     let mut batch = Vec::with_capacity(MAX_BATCH);
     while let Some(first) = receiver.blocking_recv() {
-        let mut next = Some(first);
-        let mut taken = 0;
-        while let Some(work) = next.take() {
+        waiting.push(first);
+        while waiting.len() < MAX_BATCH {
+            match receiver.try_recv() {
+                Ok(next) => waiting.push(next),
+                Err(_) => break,
+            }
+        }
+        for work in waiting.drain(..) {
             match work {
                 Work::Entry(entry, reply) => entries.push((entry, reply)),
                 Work::Write(write) => batch.push(write),
-            }
-            taken += 1;
-            if taken < MAX_BATCH {
-                next = receiver.try_recv().ok();
             }
         }
         if !entries.is_empty() {

@@ -95,6 +95,24 @@ macro_rules! natively {
 }
 pub(crate) use natively;
 
+/// Inserts `rows` (a `&Vec` of insertable values) into `table` in one statement, on the
+/// backend's own connection (multi-row inserts do not pass through `MultiConnection`), and
+/// sends nothing when there are none (diesel would still send a statement that does
+/// nothing). A list in one statement: on PostgreSQL each statement is a round trip.
+macro_rules! insert_rows {
+    ($conn:expr, $table:expr, $rows:expr) => {{
+        let rows = $rows;
+        if rows.is_empty() {
+            Ok(0)
+        } else {
+            $crate::db::natively!($conn, |c| diesel::insert_into($table)
+                .values(rows)
+                .execute(c))
+        }
+    }};
+}
+pub(crate) use insert_rows;
+
 // Durability over speed: this data must survive a power cut. For reads at office scale
 // (100,000 clients, ~2.5 GB): table statistics for the query planner — `optimize=0x10002`
 // analyzes (quickly, with a row limit) the tables whose statistics are missing or stale;

@@ -4,7 +4,7 @@ use diesel::prelude::*;
 
 use super::schema::name_keys;
 use super::uuid::DbUuid;
-use super::{DbConnection, natively};
+use super::{DbConnection, insert_rows, natively};
 
 /// Replaces the client's index entries with `people`: (person id, that person's keys).
 pub fn replace_for_client(
@@ -16,9 +16,7 @@ pub fn replace_for_client(
         name_keys::table.filter(name_keys::client_id.eq(DbUuid(client_id)))
     )
     .execute(c))?;
-    // Every key in one statement (a client has a score of them, and on PostgreSQL each
-    // statement is a round trip), on the backend's own connection: multi-row inserts do not
-    // pass through MultiConnection.
+    // A client has a score of keys.
     let rows: Vec<_> = people
         .iter()
         .flat_map(|(person, keys)| {
@@ -31,11 +29,6 @@ pub fn replace_for_client(
             })
         })
         .collect();
-    if rows.is_empty() {
-        return Ok(());
-    }
-    natively!(conn, |c| diesel::insert_into(name_keys::table)
-        .values(&rows)
-        .execute(c))?;
+    insert_rows!(conn, name_keys::table, &rows)?;
     Ok(())
 }
