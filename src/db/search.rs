@@ -3,7 +3,7 @@
 //! finds and roughly orders the candidates through the `(key, person_id)` primary key, then
 //! the caller ranks them precisely in Rust.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 use diesel::backend::Backend;
@@ -215,9 +215,14 @@ fn within_cases(sql: &mut Statement, scope: &LookupScope) {
 
 /// People whose index keys match at least `scope.min_tokens` of the query's tokens, best
 /// first by the index's rough strength, at most `scope.limit`. One token is read class by
-/// class ([`one_token_candidates`]); more are one statement: the keys of every token, read
-/// by scans of the primary key `(key, person_id)`, grouped once by person with each token's
-/// best strength beside (`b0`, `b1`, …; NULL where the token found nothing), then tallied.
+/// class ([`one_token_candidates`]); more are one statement that reads the keys of every
+/// token by scans of the primary key `(key, person_id)` ([`push_key_hits`]), then tallied
+/// by person: each token's best strength, how many tokens matched, the weakest and the sum.
+///
+/// PostgreSQL tallies in the statement (a hash aggregate). SQLite groups by sorting: for two
+/// common words that was a sort of some 30,000 index entries by person id, three quarters of
+/// the search's time, to keep a few hundred people; the entries are tallied here instead
+/// ([`tally`]), in the same order (docs/performance.md, "Two-word searches tallied").
 pub fn name_candidates(
     conn: &mut DbConnection,
     tokens: &[TokenLookup],
@@ -230,34 +235,24 @@ pub fn name_candidates(
     if let [token] = tokens[..] {
         return one_token_candidates(conn, token, scope);
     }
-    // Column names and counts below are ours, not input: written into the statement.
-    let columns: Vec<String> = (0..tokens.len()).map(|i| format!("b{i}")).collect();
-    let matched = columns
-        .iter()
-        .map(|b| format!("(CASE WHEN {b} IS NULL THEN 0 ELSE 1 END)"))
-        .collect::<Vec<_>>()
-        .join(" + ");
-    let total = columns
-        .iter()
-        .map(|b| format!("COALESCE({b}, 0)"))
-        .collect::<Vec<_>>()
-        .join(" + ");
-    // The largest of the strengths (1 to 4) in words both engines know, NULLs left out.
-    let any = columns.join(", ");
-    let worst = format!(
-        "CASE WHEN 4 IN ({any}) THEN 4 WHEN 3 IN ({any}) THEN 3 WHEN 2 IN ({any}) THEN 2 \
-         ELSE 1 END"
-    );
     let mut sql = Statement::default();
-    sql.push(&format!(
-        "SELECT person_id, CAST(matched AS INTEGER) AS matched, CAST(worst AS INTEGER) AS \
-         worst, CAST(total AS BIGINT) AS total FROM (SELECT person_id, {matched} AS matched, \
-         {worst} AS worst, {total} AS total FROM (SELECT person_id"
-    ));
-    for (i, b) in columns.iter().enumerate() {
-        sql.push(&format!(", MIN(CASE WHEN tok = {i} THEN best END) AS {b}"));
+    match conn {
+        DbConnection::Sqlite(c) => {
+            push_key_hits(&mut sql, &tokens, scope);
+            let hits: Vec<KeyHit> = sql.into_query().load(c)?;
+            Ok(tally(hits, tokens.len(), scope))
+        }
+        DbConnection::Postgres(c) => {
+            push_tallied(&mut sql, &tokens, scope);
+            sql.into_query().load(c)
+        }
     }
-    sql.push(" FROM (");
+}
+
+/// `SELECT person_id, tok, best FROM …`: one row for every index entry that matches a token
+/// (`tok`, its position in the query), with the entry's strength for that token (`best`).
+fn push_key_hits(sql: &mut Statement, tokens: &[&TokenLookup], scope: &LookupScope) {
+    sql.push("SELECT t.person_id AS person_id, t.tok AS tok, t.best AS best FROM (");
     for (i, token) in tokens.iter().enumerate() {
         if i > 0 {
             sql.push(" UNION ALL ");
@@ -280,20 +275,112 @@ pub fn name_candidates(
             if b > 0 {
                 sql.push(" UNION ALL ");
             }
-            branch_head(&mut sql, i, token, scope);
-            condition.push_to(&mut sql);
-            restrict(&mut sql, scope);
+            branch_head(sql, i, token, scope);
+            condition.push_to(sql);
+            restrict(sql, scope);
         }
     }
     sql.push(") t");
-    within_cases(&mut sql, scope);
+    within_cases(sql, scope);
+}
+
+/// The key hits grouped once by person, each token's best strength beside (`b0`, `b1`, …;
+/// NULL where the token found nothing), then tallied, ordered and cut as [`tally`] does.
+fn push_tallied(sql: &mut Statement, tokens: &[&TokenLookup], scope: &LookupScope) {
+    // Column names and counts below are ours, not input: written into the statement.
+    let columns: Vec<String> = (0..tokens.len()).map(|i| format!("b{i}")).collect();
+    let matched = columns
+        .iter()
+        .map(|b| format!("(CASE WHEN {b} IS NULL THEN 0 ELSE 1 END)"))
+        .collect::<Vec<_>>()
+        .join(" + ");
+    let total = columns
+        .iter()
+        .map(|b| format!("COALESCE({b}, 0)"))
+        .collect::<Vec<_>>()
+        .join(" + ");
+    // The largest of the strengths (1 to 4) in words both engines know, NULLs left out.
+    let any = columns.join(", ");
+    let worst = format!(
+        "CASE WHEN 4 IN ({any}) THEN 4 WHEN 3 IN ({any}) THEN 3 WHEN 2 IN ({any}) THEN 2 \
+         ELSE 1 END"
+    );
     sql.push(&format!(
-        " GROUP BY person_id) p) q WHERE matched >= {} \
+        "SELECT person_id, CAST(matched AS INTEGER) AS matched, CAST(worst AS INTEGER) AS \
+         worst, CAST(total AS BIGINT) AS total FROM (SELECT person_id, {matched} AS matched, \
+         {worst} AS worst, {total} AS total FROM (SELECT person_id"
+    ));
+    for (i, b) in columns.iter().enumerate() {
+        sql.push(&format!(", MIN(CASE WHEN tok = {i} THEN best END) AS {b}"));
+    }
+    sql.push(" FROM (");
+    push_key_hits(sql, tokens, scope);
+    sql.push(&format!(
+        ") h GROUP BY person_id) p) q WHERE matched >= {} \
          ORDER BY matched DESC, worst, total, person_id LIMIT {}",
         scope.min_tokens.max(1),
         scope.limit.max(1)
     ));
-    natively!(conn, |c| sql.into_query().load(c))
+}
+
+/// One index entry that matched a token of the query ([`push_key_hits`]).
+#[derive(Debug, Clone, QueryableByName)]
+struct KeyHit {
+    #[diesel(sql_type = PortableUuid)]
+    person_id: DbUuid,
+    #[diesel(sql_type = Integer)]
+    tok: i32,
+    #[diesel(sql_type = Integer)]
+    best: i32,
+}
+
+/// The key hits of `tokens` query tokens tallied by person, as [`push_tallied`]'s statement
+/// does: each token's best (lowest) strength; the people who matched at least
+/// `scope.min_tokens` tokens, most tokens first, then the weakest token's strength, the
+/// sum of the strengths and the person id; at most `scope.limit`.
+fn tally(hits: Vec<KeyHit>, tokens: usize, scope: &LookupScope) -> Vec<Candidate> {
+    // Each person's row of `tokens` strengths in one flat list; 0 where a token found nothing.
+    let mut rows: HashMap<uuid::Uuid, usize> = HashMap::new();
+    let mut strengths: Vec<i32> = Vec::new();
+    for hit in hits {
+        let row = *rows.entry(hit.person_id.0).or_insert_with(|| {
+            strengths.resize(strengths.len() + tokens, 0);
+            strengths.len() / tokens - 1
+        });
+        let Some(slot) = usize::try_from(hit.tok)
+            .ok()
+            .filter(|tok| *tok < tokens)
+            .and_then(|tok| strengths.get_mut(row * tokens + tok))
+        else {
+            continue;
+        };
+        if *slot == 0 || hit.best < *slot {
+            *slot = hit.best;
+        }
+    }
+    let mut found: Vec<Candidate> = rows
+        .into_iter()
+        .filter_map(|(person, row)| {
+            let best = strengths.get(row * tokens..(row + 1) * tokens)?;
+            let matched = best.iter().filter(|&&b| b > 0).count();
+            (matched >= scope.min_tokens.max(1)).then(|| Candidate {
+                person_id: DbUuid(person),
+                matched: i32::try_from(matched).unwrap_or(i32::MAX),
+                worst: best.iter().copied().max().unwrap_or(0),
+                total: best.iter().map(|&b| i64::from(b)).sum(),
+            })
+        })
+        .collect();
+    found.sort_unstable_by(|a, b| {
+        (b.matched, a.worst, a.total, a.person_id.0).cmp(&(
+            a.matched,
+            b.worst,
+            b.total,
+            b.person_id.0,
+        ))
+    });
+    found.truncate(usize::try_from(scope.limit.max(1)).unwrap_or(usize::MAX));
+    found
 }
 
 #[derive(QueryableByName)]
@@ -636,7 +723,66 @@ pub fn reference_years(conn: &mut DbConnection) -> QueryResult<Vec<i32>> {
 
 #[cfg(test)]
 mod tests {
-    use super::prefix_end;
+    use super::{DbUuid, KeyHit, LookupScope, prefix_end, tally};
+
+    fn person(n: u128) -> uuid::Uuid {
+        uuid::Uuid::from_u128(n)
+    }
+
+    #[test]
+    fn key_hits_are_tallied_by_person_best_first() {
+        let hit = |n, tok, best| KeyHit {
+            person_id: DbUuid(person(n)),
+            tok,
+            best,
+        };
+        let hits = vec![
+            // 1: both words by their written names.
+            hit(1, 0, 1),
+            hit(1, 1, 1),
+            // 2: the first word by its dictionary name and, better, its written name; the
+            // second begun.
+            hit(2, 0, 2),
+            hit(2, 1, 4),
+            hit(2, 0, 1),
+            // 3: only the second word.
+            hit(3, 1, 1),
+            // 4 and 5: both words spelled alike, the same tally: by person id.
+            hit(5, 0, 3),
+            hit(5, 1, 3),
+            hit(4, 1, 3),
+            hit(4, 0, 3),
+            // 6: both, the weakest a dictionary name.
+            hit(6, 1, 2),
+            hit(6, 0, 1),
+        ];
+        let scope = |min_tokens, limit| LookupScope {
+            min_tokens,
+            limit,
+            ..LookupScope::default()
+        };
+        let order = |min_tokens, limit| -> Vec<(uuid::Uuid, i32, i32, i64)> {
+            tally(hits.clone(), 2, &scope(min_tokens, limit))
+                .into_iter()
+                .map(|c| (c.person_id.0, c.matched, c.worst, c.total))
+                .collect()
+        };
+        assert_eq!(
+            order(2, 200),
+            vec![
+                (person(1), 2, 1, 2),
+                (person(6), 2, 2, 3),
+                (person(4), 2, 3, 6),
+                (person(5), 2, 3, 6),
+                (person(2), 2, 4, 5),
+            ]
+        );
+        // One word of two may miss: those who matched both still come first.
+        assert_eq!(order(1, 200).last(), Some(&(person(3), 1, 1, 1)));
+        assert_eq!(order(1, 200).len(), 6);
+        assert_eq!(order(2, 3).len(), 3);
+        assert_eq!(order(2, 3)[2].0, person(4));
+    }
 
     #[test]
     fn prefix_ranges_end_after_every_key_with_the_prefix() {
