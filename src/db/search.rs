@@ -541,21 +541,6 @@ fn client_person(row: ClientPersonRow) -> PersonRow {
     }
 }
 
-type MemberPersonRow = (
-    DbUuid,
-    DbUuid,
-    String,
-    String,
-    String,
-    String,
-    Option<NaiveDate>,
-    String,
-    String,
-    DbUuid,
-    String,
-    String,
-);
-
 type ClientColumns = (
     clients::id,
     clients::given_name,
@@ -582,28 +567,129 @@ const CLIENT_COLUMNS: ClientColumns = (
     cases::stage,
 );
 
+/// A person the name index proposed, with every name a search ranks them by: a client or
+/// one of their family members. Their case is read apart ([`with_cases`]), so that a search
+/// reads it only for the people it shows.
+#[derive(Debug, Clone)]
+pub struct NamedPerson {
+    pub person_id: uuid::Uuid,
+    pub client_id: uuid::Uuid,
+    /// `None` for the client, the relationship code for a family member.
+    pub relationship: Option<String>,
+    pub given_name: String,
+    pub middle_name: String,
+    pub family_name: String,
+    pub native_name: String,
+    /// The client's other spellings and aliases, one a line (empty for family members).
+    pub other_names: String,
+    pub date_of_birth: Option<NaiveDate>,
+}
+
+type ClientNameRow = (
+    DbUuid,
+    String,
+    String,
+    String,
+    String,
+    String,
+    Option<NaiveDate>,
+);
+
+type MemberNameRow = (
+    DbUuid,
+    DbUuid,
+    String,
+    String,
+    String,
+    String,
+    Option<NaiveDate>,
+);
+
+type ClientNameColumns = (
+    clients::id,
+    clients::given_name,
+    clients::middle_name,
+    clients::family_name,
+    clients::native_name,
+    clients::other_names,
+    clients::date_of_birth,
+);
+
+const CLIENT_NAMES: ClientNameColumns = (
+    clients::id,
+    clients::given_name,
+    clients::middle_name,
+    clients::family_name,
+    clients::native_name,
+    clients::other_names,
+    clients::date_of_birth,
+);
+
+type MemberNameColumns = (
+    family_members::id,
+    family_members::client_id,
+    family_members::relationship,
+    family_members::given_name,
+    family_members::family_name,
+    family_members::native_name,
+    family_members::date_of_birth,
+);
+
+const MEMBER_NAMES: MemberNameColumns = (
+    family_members::id,
+    family_members::client_id,
+    family_members::relationship,
+    family_members::given_name,
+    family_members::family_name,
+    family_members::native_name,
+    family_members::date_of_birth,
+);
+
 /// The people with these ids (clients and family members) whose cases are in `scope`, with
-/// their cases: two queries, whatever the number of ids; the family members' is asked only
+/// their names: two queries, whatever the number of ids; the family members' is asked only
 /// for the ids that are not clients.
-pub fn people(
+pub fn named(
     conn: &mut DbConnection,
     scope: &CaseScope,
     ids: &[uuid::Uuid],
-) -> QueryResult<Vec<PersonRow>> {
+) -> QueryResult<Vec<NamedPerson>> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
     let ids: Vec<DbUuid> = ids.iter().copied().map(DbUuid).collect();
-    let mut found: Vec<PersonRow> = natively!(conn, |c| clients::table
-        .inner_join(cases::table)
-        .filter(clients::id.eq_any(&ids))
-        .select(CLIENT_COLUMNS)
-        .into_boxed()
-        .within(scope)
-        .load::<ClientPersonRow>(c))?
-    .into_iter()
-    .map(client_person)
-    .collect();
+    // The cases are joined only to narrow to a scope that leaves some out: for everyone
+    // else the names are all that is read.
+    let every_case = scope.is_every_case();
+    let clients: Vec<ClientNameRow> = natively!(conn, |c| if every_case {
+        clients::table
+            .filter(clients::id.eq_any(&ids))
+            .select(CLIENT_NAMES)
+            .load(c)
+    } else {
+        clients::table
+            .inner_join(cases::table)
+            .filter(clients::id.eq_any(&ids))
+            .select(CLIENT_NAMES)
+            .into_boxed()
+            .within(scope)
+            .load(c)
+    })?;
+    let mut found: Vec<NamedPerson> = clients
+        .into_iter()
+        .map(
+            |(id, given, middle, family, native, other, born)| NamedPerson {
+                person_id: id.0,
+                client_id: id.0,
+                relationship: None,
+                given_name: given,
+                middle_name: middle,
+                family_name: family,
+                native_name: native,
+                other_names: other,
+                date_of_birth: born,
+            },
+        )
+        .collect();
     let found_clients: HashSet<uuid::Uuid> = found.iter().map(|p| p.person_id).collect();
     let ids: Vec<DbUuid> = ids
         .into_iter()
@@ -612,60 +698,107 @@ pub fn people(
     if ids.is_empty() {
         return Ok(found);
     }
-    let members = natively!(conn, |c| family_members::table
-        .inner_join(clients::table.inner_join(cases::table))
-        .filter(family_members::id.eq_any(&ids))
-        .select((
-            family_members::id,
-            family_members::client_id,
-            family_members::relationship,
-            family_members::given_name,
-            family_members::family_name,
-            family_members::native_name,
-            family_members::date_of_birth,
-            clients::given_name,
-            clients::family_name,
-            cases::id,
-            cases::reference,
-            cases::stage,
-        ))
-        .into_boxed()
-        .within(scope)
-        .load::<MemberPersonRow>(c))?;
+    let members: Vec<MemberNameRow> = natively!(conn, |c| if every_case {
+        family_members::table
+            .filter(family_members::id.eq_any(&ids))
+            .select(MEMBER_NAMES)
+            .load(c)
+    } else {
+        family_members::table
+            .inner_join(clients::table.inner_join(cases::table))
+            .filter(family_members::id.eq_any(&ids))
+            .select(MEMBER_NAMES)
+            .into_boxed()
+            .within(scope)
+            .load(c)
+    })?;
     found.extend(members.into_iter().map(
-        |(
-            id,
-            client,
-            relationship,
-            given,
-            family,
-            native,
-            born,
-            cg,
-            cf,
-            case,
-            reference,
-            stage,
-        )| {
-            PersonRow {
-                person_id: id.0,
-                client_id: client.0,
-                relationship: Some(relationship),
-                given_name: given,
-                middle_name: String::new(),
-                family_name: family,
-                native_name: native,
-                other_names: String::new(),
-                date_of_birth: born,
-                client_given_name: cg,
-                client_family_name: cf,
-                case_id: case.0,
-                reference,
-                stage,
-            }
+        |(id, client, relationship, given, family, native, born)| NamedPerson {
+            person_id: id.0,
+            client_id: client.0,
+            relationship: Some(relationship),
+            given_name: given,
+            middle_name: String::new(),
+            family_name: family,
+            native_name: native,
+            other_names: String::new(),
+            date_of_birth: born,
         },
     ));
     Ok(found)
+}
+
+/// The people with their cases (in `scope`) and their clients' names: one query for all of
+/// them. Someone whose client has no case in `scope` is left out.
+pub fn with_cases(
+    conn: &mut DbConnection,
+    scope: &CaseScope,
+    people: Vec<NamedPerson>,
+) -> QueryResult<Vec<PersonRow>> {
+    if people.is_empty() {
+        return Ok(Vec::new());
+    }
+    let client_ids: Vec<DbUuid> = people
+        .iter()
+        .map(|p| p.client_id)
+        .collect::<HashSet<_>>()
+        .into_iter()
+        .map(DbUuid)
+        .collect();
+    let rows: Vec<(DbUuid, String, String, DbUuid, String, String)> = natively!(conn, |c| {
+        clients::table
+            .inner_join(cases::table)
+            .filter(clients::id.eq_any(&client_ids))
+            .select((
+                clients::id,
+                clients::given_name,
+                clients::family_name,
+                cases::id,
+                cases::reference,
+                cases::stage,
+            ))
+            .into_boxed()
+            .within(scope)
+            .load(c)
+    })?;
+    let cases_of: HashMap<uuid::Uuid, (String, String, DbUuid, String, String)> = rows
+        .into_iter()
+        .map(|(client, given, family, case, reference, stage)| {
+            (client.0, (given, family, case, reference, stage))
+        })
+        .collect();
+    Ok(people
+        .into_iter()
+        .filter_map(|person| {
+            let (given, family, case, reference, stage) = cases_of.get(&person.client_id)?;
+            Some(PersonRow {
+                person_id: person.person_id,
+                client_id: person.client_id,
+                relationship: person.relationship,
+                given_name: person.given_name,
+                middle_name: person.middle_name,
+                family_name: person.family_name,
+                native_name: person.native_name,
+                other_names: person.other_names,
+                date_of_birth: person.date_of_birth,
+                client_given_name: given.clone(),
+                client_family_name: family.clone(),
+                case_id: case.0,
+                reference: reference.clone(),
+                stage: stage.clone(),
+            })
+        })
+        .collect())
+}
+
+/// The people with these ids whose cases are in `scope`, with their names and cases.
+pub fn people(
+    conn: &mut DbConnection,
+    scope: &CaseScope,
+    ids: &[uuid::Uuid],
+) -> QueryResult<Vec<PersonRow>> {
+    let named = named(conn, scope, ids)?;
+    with_cases(conn, scope, named)
 }
 
 /// The client with this A-number (nine digits), if any, and in `scope`: found by its blind

@@ -11,7 +11,7 @@ use serde_json::json;
 use super::audit::{self, AuditContext};
 use crate::auth::policy;
 use crate::auth::scope::CaseScope;
-use crate::db::search::{self as db_search, LookupScope, PersonRow, TokenLookup};
+use crate::db::search::{self as db_search, LookupScope, NamedPerson, PersonRow, TokenLookup};
 use crate::db::{self, DbConnection};
 use crate::domain::a_number;
 use crate::domain::audit::AuditAction;
@@ -111,12 +111,28 @@ pub fn full_name(parts: &[&str]) -> String {
         .join(" ")
 }
 
+/// Every spelling of a person's name, for ranking: the Latin name, the native one and the
+/// other names, one a line.
+fn spellings(name: &str, native_name: &str, other_names: &str) -> Vec<String> {
+    let mut spellings = vec![name.to_string(), native_name.to_string()];
+    spellings.extend(other_names.lines().map(str::to_string));
+    spellings.retain(|s| !s.trim().is_empty());
+    spellings
+}
+
+/// The comparison keys of every word of every spelling.
+fn token_keys(spellings: &[String], cache: &mut KeyCache) -> Vec<NameKeys> {
+    spellings
+        .iter()
+        .flat_map(|s| names::tokens(s))
+        .map(|t| cache.keys(t))
+        .collect()
+}
+
 impl Person {
     pub fn from_row(row: PersonRow) -> Self {
         let name = full_name(&[&row.given_name, &row.middle_name, &row.family_name]);
-        let mut spellings = vec![name.clone(), row.native_name.clone()];
-        spellings.extend(row.other_names.lines().map(str::to_string));
-        spellings.retain(|s| !s.trim().is_empty());
+        let spellings = spellings(&name, &row.native_name, &row.other_names);
         Self {
             person_id: row.person_id,
             client_id: row.client_id,
@@ -168,11 +184,7 @@ impl Person {
 
     /// The comparison keys of every word of every spelling.
     pub(crate) fn token_keys(&self, cache: &mut KeyCache) -> Vec<NameKeys> {
-        self.spellings
-            .iter()
-            .flat_map(|s| names::tokens(s))
-            .map(|t| cache.keys(t))
-            .collect()
+        token_keys(&self.spellings, cache)
     }
 }
 
@@ -441,12 +453,16 @@ fn by_names(
         },
     )?;
     let ids: Vec<uuid::Uuid> = candidates.iter().map(|c| c.person_id.0).collect();
+    // Ranked by their names alone; the cases are read only for the people shown.
     let mut cache = KeyCache::default();
-    let hits = db_search::people(conn, scope, &ids)?
+    let mut ranked: Vec<Ranked> = db_search::named(conn, scope, &ids)?
         .into_iter()
-        .map(Person::from_row)
         .filter_map(|person| {
-            let keys = person.token_keys(&mut cache);
+            let name = full_name(&[&person.given_name, &person.middle_name, &person.family_name]);
+            let keys = token_keys(
+                &spellings(&name, &person.native_name, &person.other_names),
+                &mut cache,
+            );
             let (kind, score) = match rank(&query, &keys) {
                 Some((strength, score)) => (MatchKind::from_strength(strength), score),
                 None => {
@@ -455,17 +471,58 @@ fn by_names(
                         .then_some((MatchKind::MostWords, score))?
                 }
             };
-            Some(SearchHit {
+            let display_name = if name.is_empty() {
+                person.native_name.clone()
+            } else {
+                name
+            };
+            Some(Ranked {
                 kind,
                 score,
+                display_name,
                 person,
             })
         })
         .collect();
-    let mut results = finish(hits);
+    // The order `finish` gives, but for the case reference, which is not read yet.
+    ranked.sort_by(|a, b| {
+        (a.kind, a.score, &a.display_name, a.person.person_id).cmp(&(
+            b.kind,
+            b.score,
+            &b.display_name,
+            b.person.person_id,
+        ))
+    });
     // The index proposed as many as it may: there may be more than were ranked.
-    results.more |= candidates.len() as i64 >= CANDIDATES;
+    let more = ranked.len() > MAX_RESULTS || candidates.len() as i64 >= CANDIDATES;
+    ranked.truncate(MAX_RESULTS);
+    let matches: HashMap<uuid::Uuid, (MatchKind, u32)> = ranked
+        .iter()
+        .map(|r| (r.person.person_id, (r.kind, r.score)))
+        .collect();
+    let shown = ranked.into_iter().map(|r| r.person).collect();
+    let hits = db_search::with_cases(conn, scope, shown)?
+        .into_iter()
+        .filter_map(|row| {
+            let (kind, score) = *matches.get(&row.person_id)?;
+            Some(SearchHit {
+                kind,
+                score,
+                person: Person::from_row(row),
+            })
+        })
+        .collect();
+    let mut results = finish(hits);
+    results.more |= more;
     Ok(results)
+}
+
+/// A person found by name and how well, before their case is read.
+struct Ranked {
+    kind: MatchKind,
+    score: u32,
+    display_name: String,
+    person: NamedPerson,
 }
 
 /// Best first, then by name and reference; at most [`MAX_RESULTS`].

@@ -522,6 +522,79 @@ async fn a_paralegal_never_sees_clients_not_assigned_to_them() {
 }
 
 /// The rows of the conflict page: (case reference, same date of birth, row text).
+/// Reading people by id, the last step of the search and of the conflict check, keeps to the
+/// reader's scope by itself, whatever ids it is handed: a paralegal gets the client and the
+/// family member of the case assigned to them and no one else's, names and cases alike.
+#[actix_web::test]
+async fn people_read_by_id_stay_within_the_readers_scope() {
+    let app = spawn_app().await;
+    let lawyer = app.login_as(Role::Lawyer).await;
+    let paralegal = app.login_as(Role::Paralegal).await;
+    let fields = [
+        ("client.given_name", "Yulia"),
+        ("client.family_name", "Zelenska"),
+        ("family.0.relationship", "child"),
+        ("family.0.given_name", "Petro"),
+        ("family.0.family_name", "Zelenskyi"),
+    ];
+    let assigned = save(&app, &lawyer.staff, Some(&paralegal.staff), &fields).await;
+    let other = save(&app, &lawyer.staff, None, &fields).await;
+    let (assigned, other) = (
+        client_of(&app, &assigned).await,
+        client_of(&app, &other).await,
+    );
+    let household = |client: uuid::Uuid| {
+        app.state.db.run(move |conn| {
+            let mut ids = vec![client];
+            ids.extend(
+                refuge::db::clients::family_names(conn, client)?
+                    .into_iter()
+                    .map(|(id, _)| id),
+            );
+            Ok(ids)
+        })
+    };
+    let theirs = household(assigned).await.expect("read");
+    let everyone: Vec<uuid::Uuid> = theirs
+        .iter()
+        .copied()
+        .chain(household(other).await.expect("read"))
+        .collect();
+    assert_eq!(everyone.len(), 4);
+    let read = |scope: CaseScope, of: CaseScope| {
+        let ids = everyone.clone();
+        app.state.db.run(move |conn| {
+            let sorted = |mut ids: Vec<uuid::Uuid>| {
+                ids.sort();
+                ids
+            };
+            let named = refuge::db::search::named(conn, &scope, &ids)?;
+            let names = sorted(named.iter().map(|p| p.person_id).collect());
+            // Cases of the people another reader's names found, under this reader's scope.
+            let found_by_other = refuge::db::search::named(conn, &of, &ids)?;
+            let cases = refuge::db::search::with_cases(conn, &scope, found_by_other)?;
+            let cases = sorted(cases.iter().map(|p| p.person_id).collect());
+            let people = refuge::db::search::people(conn, &scope, &ids)?;
+            let people = sorted(people.iter().map(|p| p.person_id).collect());
+            Ok((names, cases, people))
+        })
+    };
+    let lawyers = CaseScope::for_work(&lawyer.staff);
+    let paralegals = CaseScope::for_work(&paralegal.staff);
+    let mut all = everyone.clone();
+    all.sort();
+    let mut own = theirs.clone();
+    own.sort();
+    assert_eq!(
+        read(lawyers, lawyers).await.expect("read"),
+        (all.clone(), all.clone(), all)
+    );
+    assert_eq!(
+        read(paralegals, lawyers).await.expect("read"),
+        (own.clone(), own.clone(), own)
+    );
+}
+
 fn conflict_rows(html: &str) -> Vec<(String, bool, String)> {
     html.split("<tr data-case=\"")
         .skip(1)
