@@ -486,87 +486,6 @@ impl KeyCondition {
     }
 }
 
-/// A person found: the client themself or one of their family members, with the case.
-#[derive(Debug, Clone)]
-pub struct PersonRow {
-    pub person_id: uuid::Uuid,
-    pub client_id: uuid::Uuid,
-    /// `None` for the client, the relationship code for a family member.
-    pub relationship: Option<String>,
-    pub given_name: String,
-    pub middle_name: String,
-    pub family_name: String,
-    pub native_name: String,
-    /// The client's other spellings and aliases, one a line (empty for family members).
-    pub other_names: String,
-    pub date_of_birth: Option<NaiveDate>,
-    /// The principal applicant's name, for a family member's row.
-    pub client_given_name: String,
-    pub client_family_name: String,
-    pub case_id: uuid::Uuid,
-    pub reference: String,
-    pub stage: String,
-}
-
-type ClientPersonRow = (
-    DbUuid,
-    String,
-    String,
-    String,
-    String,
-    String,
-    Option<NaiveDate>,
-    DbUuid,
-    String,
-    String,
-);
-
-fn client_person(row: ClientPersonRow) -> PersonRow {
-    let (id, given, middle, family, native, other, born, case_id, reference, stage) = row;
-    PersonRow {
-        person_id: id.0,
-        client_id: id.0,
-        relationship: None,
-        client_given_name: given.clone(),
-        client_family_name: family.clone(),
-        given_name: given,
-        middle_name: middle,
-        family_name: family,
-        native_name: native,
-        other_names: other,
-        date_of_birth: born,
-        case_id: case_id.0,
-        reference,
-        stage,
-    }
-}
-
-type ClientColumns = (
-    clients::id,
-    clients::given_name,
-    clients::middle_name,
-    clients::family_name,
-    clients::native_name,
-    clients::other_names,
-    clients::date_of_birth,
-    cases::id,
-    cases::reference,
-    cases::stage,
-);
-
-const CLIENT_COLUMNS: ClientColumns = (
-    clients::id,
-    clients::given_name,
-    clients::middle_name,
-    clients::family_name,
-    clients::native_name,
-    clients::other_names,
-    clients::date_of_birth,
-    cases::id,
-    cases::reference,
-    cases::stage,
-);
-
 /// A person the name index proposed, with every name a search ranks them by: a client or
 /// one of their family members. Their case is read apart ([`with_cases`]), so that a search
 /// reads it only for the people it shows.
@@ -585,19 +504,21 @@ pub struct NamedPerson {
     pub date_of_birth: Option<NaiveDate>,
 }
 
+/// A person found, with their case.
+#[derive(Debug, Clone)]
+pub struct PersonRow {
+    pub person: NamedPerson,
+    /// The principal applicant's name, for a family member's row.
+    pub client_given_name: String,
+    pub client_family_name: String,
+    pub case_id: uuid::Uuid,
+    pub reference: String,
+    pub stage: String,
+}
+
 type ClientNameRow = (
     DbUuid,
     String,
-    String,
-    String,
-    String,
-    String,
-    Option<NaiveDate>,
-);
-
-type MemberNameRow = (
-    DbUuid,
-    DbUuid,
     String,
     String,
     String,
@@ -623,6 +544,49 @@ const CLIENT_NAMES: ClientNameColumns = (
     clients::native_name,
     clients::other_names,
     clients::date_of_birth,
+);
+
+fn named_client(row: ClientNameRow) -> NamedPerson {
+    let (id, given, middle, family, native, other, born) = row;
+    NamedPerson {
+        person_id: id.0,
+        client_id: id.0,
+        relationship: None,
+        given_name: given,
+        middle_name: middle,
+        family_name: family,
+        native_name: native,
+        other_names: other,
+        date_of_birth: born,
+    }
+}
+
+type ClientPersonRow = (ClientNameRow, DbUuid, String, String);
+
+const CLIENT_COLUMNS: (ClientNameColumns, cases::id, cases::reference, cases::stage) =
+    (CLIENT_NAMES, cases::id, cases::reference, cases::stage);
+
+fn client_person(row: ClientPersonRow) -> PersonRow {
+    let (names, case_id, reference, stage) = row;
+    let person = named_client(names);
+    PersonRow {
+        client_given_name: person.given_name.clone(),
+        client_family_name: person.family_name.clone(),
+        person,
+        case_id: case_id.0,
+        reference,
+        stage,
+    }
+}
+
+type MemberNameRow = (
+    DbUuid,
+    DbUuid,
+    String,
+    String,
+    String,
+    String,
+    Option<NaiveDate>,
 );
 
 type MemberNameColumns = (
@@ -674,22 +638,7 @@ pub fn named(
             .within(scope)
             .load(c)
     })?;
-    let mut found: Vec<NamedPerson> = clients
-        .into_iter()
-        .map(
-            |(id, given, middle, family, native, other, born)| NamedPerson {
-                person_id: id.0,
-                client_id: id.0,
-                relationship: None,
-                given_name: given,
-                middle_name: middle,
-                family_name: family,
-                native_name: native,
-                other_names: other,
-                date_of_birth: born,
-            },
-        )
-        .collect();
+    let mut found: Vec<NamedPerson> = clients.into_iter().map(named_client).collect();
     let found_clients: HashSet<uuid::Uuid> = found.iter().map(|p| p.person_id).collect();
     let ids: Vec<DbUuid> = ids
         .into_iter()
@@ -772,15 +721,7 @@ pub fn with_cases(
         .filter_map(|person| {
             let (given, family, case, reference, stage) = cases_of.get(&person.client_id)?;
             Some(PersonRow {
-                person_id: person.person_id,
-                client_id: person.client_id,
-                relationship: person.relationship,
-                given_name: person.given_name,
-                middle_name: person.middle_name,
-                family_name: person.family_name,
-                native_name: person.native_name,
-                other_names: person.other_names,
-                date_of_birth: person.date_of_birth,
+                person,
                 client_given_name: given.clone(),
                 client_family_name: family.clone(),
                 case_id: case.0,

@@ -228,7 +228,7 @@ pub(crate) fn find_hits(
     let people: HashMap<uuid::Uuid, Person> =
         db_search::people(conn, cases, &all.into_iter().collect::<Vec<_>>())?
             .into_iter()
-            .map(|row| (row.person_id, Person::from_row(row)))
+            .map(|row| (row.person.person_id, Person::from_row(row)))
             .collect();
     let mut cache = KeyCache::default();
     for (subject, ids) in subjects.iter_mut().zip(proposed) {

@@ -111,13 +111,14 @@ pub fn full_name(parts: &[&str]) -> String {
         .join(" ")
 }
 
-/// Every spelling of a person's name, for ranking: the Latin name, the native one and the
-/// other names, one a line.
-fn spellings(name: &str, native_name: &str, other_names: &str) -> Vec<String> {
-    let mut spellings = vec![name.to_string(), native_name.to_string()];
-    spellings.extend(other_names.lines().map(str::to_string));
+/// A person's name as shown (given, middle and family names) and every spelling of it, for
+/// ranking: that name, the native one and the other names, one a line.
+fn name_and_spellings(person: &NamedPerson) -> (String, Vec<String>) {
+    let name = full_name(&[&person.given_name, &person.middle_name, &person.family_name]);
+    let mut spellings = vec![name.clone(), person.native_name.clone()];
+    spellings.extend(person.other_names.lines().map(str::to_string));
     spellings.retain(|s| !s.trim().is_empty());
-    spellings
+    (name, spellings)
 }
 
 /// The comparison keys of every word of every spelling.
@@ -131,16 +132,16 @@ fn token_keys(spellings: &[String], cache: &mut KeyCache) -> Vec<NameKeys> {
 
 impl Person {
     pub fn from_row(row: PersonRow) -> Self {
-        let name = full_name(&[&row.given_name, &row.middle_name, &row.family_name]);
-        let spellings = spellings(&name, &row.native_name, &row.other_names);
+        let (name, spellings) = name_and_spellings(&row.person);
+        let person = row.person;
         Self {
-            person_id: row.person_id,
-            client_id: row.client_id,
-            relationship: row.relationship,
+            person_id: person.person_id,
+            client_id: person.client_id,
+            relationship: person.relationship,
             client_name: full_name(&[&row.client_given_name, &row.client_family_name]),
             name,
-            native_name: row.native_name,
-            date_of_birth: row.date_of_birth,
+            native_name: person.native_name,
+            date_of_birth: person.date_of_birth,
             case_id: row.case_id,
             reference: row.reference,
             stage: row.stage,
@@ -423,7 +424,10 @@ fn by_numbers(
         .collect();
     if let Some(digits) = a_number {
         for row in db_search::by_a_number(conn, scope, &digits)? {
-            if !hits.iter().any(|h| h.person.person_id == row.person_id) {
+            if !hits
+                .iter()
+                .any(|h| h.person.person_id == row.person.person_id)
+            {
                 hits.push(SearchHit {
                     person: Person::from_row(row),
                     kind: MatchKind::ANumber,
@@ -458,11 +462,8 @@ fn by_names(
     let mut ranked: Vec<Ranked> = db_search::named(conn, scope, &ids)?
         .into_iter()
         .filter_map(|person| {
-            let name = full_name(&[&person.given_name, &person.middle_name, &person.family_name]);
-            let keys = token_keys(
-                &spellings(&name, &person.native_name, &person.other_names),
-                &mut cache,
-            );
+            let (name, spellings) = name_and_spellings(&person);
+            let keys = token_keys(&spellings, &mut cache);
             let (kind, score) = match rank(&query, &keys) {
                 Some((strength, score)) => (MatchKind::from_strength(strength), score),
                 None => {
@@ -504,7 +505,7 @@ fn by_names(
     let hits = db_search::with_cases(conn, scope, shown)?
         .into_iter()
         .filter_map(|row| {
-            let (kind, score) = *matches.get(&row.person_id)?;
+            let (kind, score) = *matches.get(&row.person.person_id)?;
             Some(SearchHit {
                 kind,
                 score,

@@ -573,9 +573,9 @@ async fn people_read_by_id_stay_within_the_readers_scope() {
             // Cases of the people another reader's names found, under this reader's scope.
             let found_by_other = refuge::db::search::named(conn, &of, &ids)?;
             let cases = refuge::db::search::with_cases(conn, &scope, found_by_other)?;
-            let cases = sorted(cases.iter().map(|p| p.person_id).collect());
+            let cases = sorted(cases.iter().map(|p| p.person.person_id).collect());
             let people = refuge::db::search::people(conn, &scope, &ids)?;
-            let people = sorted(people.iter().map(|p| p.person_id).collect());
+            let people = sorted(people.iter().map(|p| p.person.person_id).collect());
             Ok((names, cases, people))
         })
     };
