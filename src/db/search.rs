@@ -339,6 +339,9 @@ struct KeyHit {
 /// `scope.min_tokens` tokens, most tokens first, then the weakest token's strength, the
 /// sum of the strengths and the person id; at most `scope.limit`.
 fn tally(hits: Vec<KeyHit>, tokens: usize, scope: &LookupScope) -> Vec<Candidate> {
+    if tokens == 0 {
+        return Vec::new();
+    }
     // Each person's row of `tokens` strengths in one flat list; 0 where a token found nothing.
     let mut rows: HashMap<uuid::Uuid, usize> = HashMap::new();
     let mut strengths: Vec<i32> = Vec::new();
@@ -829,6 +832,9 @@ mod tests {
             // 6: both, the weakest a dictionary name.
             hit(6, 1, 2),
             hit(6, 0, 1),
+            // 7: both, as weak as 4 and 5 at worst but stronger in sum.
+            hit(7, 0, 3),
+            hit(7, 1, 1),
         ];
         let scope = |min_tokens, limit| LookupScope {
             min_tokens,
@@ -846,6 +852,7 @@ mod tests {
             vec![
                 (person(1), 2, 1, 2),
                 (person(6), 2, 2, 3),
+                (person(7), 2, 3, 4),
                 (person(4), 2, 3, 6),
                 (person(5), 2, 3, 6),
                 (person(2), 2, 4, 5),
@@ -853,9 +860,9 @@ mod tests {
         );
         // One word of two may miss: those who matched both still come first.
         assert_eq!(order(1, 200).last(), Some(&(person(3), 1, 1, 1)));
-        assert_eq!(order(1, 200).len(), 6);
+        assert_eq!(order(1, 200).len(), 7);
         assert_eq!(order(2, 3).len(), 3);
-        assert_eq!(order(2, 3)[2].0, person(4));
+        assert_eq!(order(2, 3)[2].0, person(7));
     }
 
     #[test]

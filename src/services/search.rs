@@ -494,7 +494,8 @@ fn by_names(
             b.person.person_id,
         ))
     });
-    // The index proposed as many as it may: there may be more than were ranked.
+    // More matched than are shown, or the index proposed as many as it may and there may
+    // be more than were ranked.
     let more = ranked.len() > MAX_RESULTS || candidates.len() as i64 >= CANDIDATES;
     ranked.truncate(MAX_RESULTS);
     let matches: HashMap<uuid::Uuid, (MatchKind, u32)> = ranked

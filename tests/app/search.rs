@@ -3,7 +3,7 @@
 //! paralegal may see, and the conflict page with its recorded, audited outcome.
 
 use diesel::prelude::*;
-use refuge::auth::scope::CaseScope;
+use refuge::auth::scope::{CaseScope, OfficeAccess};
 use refuge::db::audit_log::AuditFilter;
 use refuge::db::schema;
 use refuge::db::search::{Candidate, LookupScope, TokenLookup, name_candidates};
@@ -521,10 +521,10 @@ async fn a_paralegal_never_sees_clients_not_assigned_to_them() {
     }
 }
 
-/// The rows of the conflict page: (case reference, same date of birth, row text).
 /// Reading people by id, the last step of the search and of the conflict check, keeps to the
 /// reader's scope by itself, whatever ids it is handed: a paralegal gets the client and the
-/// family member of the case assigned to them and no one else's, names and cases alike.
+/// family member of the case assigned to them and no one else's, names and cases alike; one
+/// the office lets see every case still does not get a new inquiry from the public form.
 #[actix_web::test]
 async fn people_read_by_id_stay_within_the_readers_scope() {
     let app = spawn_app().await;
@@ -539,9 +539,26 @@ async fn people_read_by_id_stay_within_the_readers_scope() {
     ];
     let assigned = save(&app, &lawyer.staff, Some(&paralegal.staff), &fields).await;
     let other = save(&app, &lawyer.staff, None, &fields).await;
-    let (assigned, other) = (
+    let inquiry = save(&app, &lawyer.staff, None, &fields).await;
+    // As the public form leaves a new inquiry: nobody assigned yet.
+    let inquiry_id = inquiry.id;
+    app.state
+        .db
+        .run(move |conn| {
+            diesel::update(schema::cases::table.find(refuge::db::uuid::DbUuid(inquiry_id)))
+                .set((
+                    schema::cases::source.eq(refuge::db::cases::SOURCE_WEB_FORM),
+                    schema::cases::lawyer_id.eq(None::<refuge::db::uuid::DbUuid>),
+                ))
+                .execute(conn)?;
+            Ok(())
+        })
+        .await
+        .expect("made a new inquiry");
+    let (assigned, other, inquiry) = (
         client_of(&app, &assigned).await,
         client_of(&app, &other).await,
+        client_of(&app, &inquiry).await,
     );
     let household = |client: uuid::Uuid| {
         app.state.db.run(move |conn| {
@@ -555,12 +572,14 @@ async fn people_read_by_id_stay_within_the_readers_scope() {
         })
     };
     let theirs = household(assigned).await.expect("read");
+    let others = household(other).await.expect("read");
     let everyone: Vec<uuid::Uuid> = theirs
         .iter()
+        .chain(&others)
         .copied()
-        .chain(household(other).await.expect("read"))
+        .chain(household(inquiry).await.expect("read"))
         .collect();
-    assert_eq!(everyone.len(), 4);
+    assert_eq!(everyone.len(), 6);
     let read = |scope: CaseScope, of: CaseScope| {
         let ids = everyone.clone();
         app.state.db.run(move |conn| {
@@ -593,8 +612,25 @@ async fn people_read_by_id_stay_within_the_readers_scope() {
         read(paralegals, lawyers).await.expect("read"),
         (own.clone(), own.clone(), own)
     );
+    let office_wide = CaseScope::for_reader(
+        &paralegal.staff,
+        OfficeAccess {
+            paralegals_see_all_cases: true,
+        },
+    );
+    let mut but_the_inquiry: Vec<uuid::Uuid> = theirs.iter().chain(&others).copied().collect();
+    but_the_inquiry.sort();
+    assert_eq!(
+        read(office_wide, lawyers).await.expect("read"),
+        (
+            but_the_inquiry.clone(),
+            but_the_inquiry.clone(),
+            but_the_inquiry
+        )
+    );
 }
 
+/// The rows of the conflict page: (case reference, same date of birth, row text).
 fn conflict_rows(html: &str) -> Vec<(String, bool, String)> {
     html.split("<tr data-case=\"")
         .skip(1)
