@@ -221,8 +221,9 @@ fn within_cases(sql: &mut Statement, scope: &LookupScope) {
 ///
 /// PostgreSQL tallies in the statement (a hash aggregate). SQLite groups by sorting: for two
 /// common words that was a sort of some 30,000 index entries by person id, three quarters of
-/// the search's time, to keep a few hundred people; the entries are tallied here instead
-/// ([`tally`]), in the same order (docs/performance.md, "Two-word searches tallied").
+/// the statement's time, to keep a few hundred people; the entries are tallied here instead
+/// ([`tally`]), in the same order (docs/performance.md, "Two-word searches tallied, names
+/// before cases").
 pub fn name_candidates(
     conn: &mut DbConnection,
     tokens: &[TokenLookup],

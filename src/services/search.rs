@@ -121,6 +121,11 @@ fn name_and_spellings(person: &NamedPerson) -> (String, Vec<String>) {
     (name, spellings)
 }
 
+/// The name to show: the Latin one, else the native one.
+fn shown_name<'a>(name: &'a str, native_name: &'a str) -> &'a str {
+    if name.is_empty() { native_name } else { name }
+}
+
 /// The comparison keys of every word of every spelling.
 fn token_keys(spellings: &[String], cache: &mut KeyCache) -> Vec<NameKeys> {
     spellings
@@ -170,11 +175,7 @@ impl Person {
 
     /// The name to show: the Latin one, else the native one.
     pub fn display_name(&self) -> &str {
-        if self.name.is_empty() {
-            &self.native_name
-        } else {
-            &self.name
-        }
+        shown_name(&self.name, &self.native_name)
     }
 
     /// The native name when it adds something to the display name.
@@ -472,11 +473,7 @@ fn by_names(
                         .then_some((MatchKind::MostWords, score))?
                 }
             };
-            let display_name = if name.is_empty() {
-                person.native_name.clone()
-            } else {
-                name
-            };
+            let display_name = shown_name(&name, &person.native_name).to_string();
             Some(Ranked {
                 kind,
                 score,
