@@ -52,6 +52,20 @@ pub struct LookupScope {
     /// Only people born on this day.
     pub born_on: Option<NaiveDate>,
     pub limit: i64,
+    /// Once this many people match every token through the classes of keys where the index
+    /// ranks as the search does (same written name, same dictionary name), the weaker
+    /// classes are not read: no one they would add ranks above those people. 0: `limit`.
+    pub enough: usize,
+}
+
+impl LookupScope {
+    fn enough(&self) -> usize {
+        let limit = usize::try_from(self.limit.max(1)).unwrap_or(usize::MAX);
+        match self.enough {
+            0 => limit,
+            enough => enough.min(limit),
+        }
+    }
 }
 
 /// A candidate person and how well the index says they match: per token 1 = same written
@@ -154,35 +168,38 @@ fn prefix_end(prefix: &str) -> String {
     "u".to_string()
 }
 
-/// `SELECT person_id, <position> AS tok, <strength of the key> AS best FROM name_keys WHERE `
-/// for the query's token at `position` (with `client_id` when the scope leaves some cases
-/// out).
-fn branch_head(sql: &mut Statement, position: usize, token: &TokenLookup, scope: &LookupScope) {
-    // The position is a number of ours, not input: written into the statement.
-    sql.push(&format!("SELECT person_id, {position} AS tok, "));
-    if !scope.cases.is_every_case() {
-        sql.push("client_id, ");
-    }
-    sql.push("CASE");
-    if token.translit.is_empty() {
-        sql.push(" WHEN 1 = 0 THEN 1");
-    } else {
-        sql.push(" WHEN key IN ");
-        sql.bind_list(&token.translit);
-        sql.push(" THEN 1");
-    }
-    if let Some(canonical) = &token.canonical {
-        sql.push(" WHEN key = ");
-        sql.bind(Bind::Text(canonical.clone()));
-        sql.push(" THEN 2");
-    }
-    if let Some(skeleton) = &token.skeleton {
-        sql.push(" WHEN key = ");
-        sql.bind(Bind::Text(skeleton.clone()));
-        sql.push(" THEN 3");
-    }
-    sql.push(" ELSE 4 END AS best FROM name_keys WHERE ");
+/// The classes of index keys a token is looked up by, strongest first, each with the
+/// strength it stands for: its `t:` keys (1, same written name), its `c:` key (2, same
+/// dictionary name), its `s:` key (3, spelled alike) and the `t:` keys that begin with one of
+/// its readings and are longer (4, begun).
+fn classes(token: &TokenLookup) -> [(i32, Vec<KeyCondition>); 4] {
+    let any_of = |keys: Vec<String>| -> Vec<KeyCondition> {
+        if keys.is_empty() {
+            Vec::new()
+        } else {
+            vec![KeyCondition::AnyOf(keys)]
+        }
+    };
+    [
+        (1, any_of(token.translit.clone())),
+        (2, any_of(token.canonical.iter().cloned().collect())),
+        (3, any_of(token.skeleton.iter().cloned().collect())),
+        (
+            4,
+            token
+                .prefixes
+                .iter()
+                .map(|p| KeyCondition::longer(p))
+                .collect(),
+        ),
+    ]
 }
+
+/// Through these classes the index ranks a match as the search does (`names::compare`:
+/// same written name or transliteration, then same dictionary name). A key spelled alike
+/// may be refused by the ranking (two different dictionary names), so a lookup never stops
+/// after that class.
+const SETTLED_THROUGH: i32 = 2;
 
 /// The scope's conditions on one branch.
 fn restrict(sql: &mut Statement, scope: &LookupScope) {
@@ -215,15 +232,18 @@ fn within_cases(sql: &mut Statement, scope: &LookupScope) {
 
 /// People whose index keys match at least `scope.min_tokens` of the query's tokens, best
 /// first by the index's rough strength, at most `scope.limit`. One token is read class by
-/// class ([`one_token_candidates`]); more are one statement that reads the keys of every
-/// token by scans of the primary key `(key, person_id)` ([`push_key_hits`]), then tallied
-/// by person: each token's best strength, how many tokens matched, the weakest and the sum.
+/// class ([`one_token_candidates`]); more are read by scans of the primary key
+/// `(key, person_id)` ([`push_key_hits`]) and tallied by person: each token's best strength,
+/// how many tokens matched, the weakest and the sum.
 ///
-/// PostgreSQL tallies in the statement (a hash aggregate). SQLite groups by sorting: for two
-/// common words that was a sort of some 30,000 index entries by person id, three quarters of
-/// the statement's time, to keep a few hundred people; the entries are tallied here instead
-/// ([`tally`]), in the same order (docs/performance.md, "Two-word searches tallied, names
-/// before cases").
+/// PostgreSQL tallies every class in one statement (a hash aggregate) and cuts its result as
+/// the class-by-class read would have stopped ([`settle`]). SQLite groups by
+/// sorting: for two common words that was a sort of some 30,000 index entries by person id,
+/// three quarters of the statement's time, to keep a few hundred people; the entries are
+/// tallied here instead ([`Tally`]), in the same order, a class at a time, and once
+/// `scope.enough` people match every token through the settled classes the weaker ones are
+/// not read (docs/performance.md, "Two-word searches tallied, names before cases" and
+/// "Common full names settled by their strongest keys").
 pub fn name_candidates(
     conn: &mut DbConnection,
     tokens: &[TokenLookup],
@@ -236,57 +256,92 @@ pub fn name_candidates(
     if let [token] = tokens[..] {
         return one_token_candidates(conn, token, scope);
     }
-    let mut sql = Statement::default();
     match conn {
         DbConnection::Sqlite(c) => {
-            push_key_hits(&mut sql, &tokens, scope);
-            let hits: Vec<KeyHit> = sql.into_query().load(c)?;
-            Ok(tally(hits, tokens.len(), scope))
+            let mut tally = Tally::new(tokens.len());
+            for strength in 1..=4 {
+                let mut sql = Statement::default();
+                if !push_key_hits(&mut sql, &tokens, scope, strength..=strength) {
+                    continue;
+                }
+                tally.add(sql.into_query::<diesel::sqlite::Sqlite>().load(c)?);
+                if strength <= SETTLED_THROUGH && tally.matching_every_token() >= scope.enough() {
+                    return Ok(tally.candidates(tokens.len(), scope.limit));
+                }
+            }
+            Ok(tally.candidates(scope.min_tokens, scope.limit))
         }
         DbConnection::Postgres(c) => {
+            let mut sql = Statement::default();
             push_tallied(&mut sql, &tokens, scope);
-            sql.into_query().load(c)
+            let found = sql.into_query().load(c)?;
+            Ok(settle(found, tokens.len(), scope))
         }
     }
 }
 
-/// `SELECT person_id, tok, best FROM …`: one row for every index entry that matches a token
-/// (`tok`, its position in the query), with the entry's strength for that token (`best`).
-fn push_key_hits(sql: &mut Statement, tokens: &[&TokenLookup], scope: &LookupScope) {
-    sql.push("SELECT t.person_id AS person_id, t.tok AS tok, t.best AS best FROM (");
-    for (i, token) in tokens.iter().enumerate() {
-        if i > 0 {
-            sql.push(" UNION ALL ");
-        }
-        // One branch per equality list or key range, each a plain scan of the primary key
-        // (index-only on both backends), rather than one scan of an OR. A `t:` key inside
-        // one of the token's prefix ranges is read with that range.
-        let exact: Vec<String> = token
-            .translit
+/// Candidates tallied over every class, cut as the class-by-class read would have stopped:
+/// after the first settled class through which `scope.enough` people match every token,
+/// only those people. Both backends propose the same people.
+fn settle(mut found: Vec<Candidate>, tokens: usize, scope: &LookupScope) -> Vec<Candidate> {
+    let every = i32::try_from(tokens).unwrap_or(i32::MAX);
+    let through = (1..=SETTLED_THROUGH).find(|&strength| {
+        found
             .iter()
-            .filter(|key| !token.prefixes.iter().any(|p| key.starts_with(p.as_str())))
-            .chain(&token.canonical)
-            .chain(&token.skeleton)
-            .cloned()
-            .collect();
-        let branches = std::iter::once(KeyCondition::AnyOf(exact))
-            .chain(token.prefixes.iter().map(|p| KeyCondition::prefix(p)))
-            .filter(|condition| !condition.is_empty());
-        for (b, condition) in branches.enumerate() {
-            if b > 0 {
-                sql.push(" UNION ALL ");
+            .filter(|c| c.matched == every && c.worst <= strength)
+            .count()
+            >= scope.enough()
+    });
+    if let Some(strength) = through {
+        found.retain(|c| c.matched == every && c.worst <= strength);
+    }
+    found
+}
+
+/// `SELECT person_id, tok, best FROM …`: one row for every index entry of the classes whose
+/// strength is in `strengths` that matches a token (`tok`, its position in the query), with
+/// that strength (`best`). False, with nothing written, when no token has keys of those
+/// classes.
+fn push_key_hits(
+    sql: &mut Statement,
+    tokens: &[&TokenLookup],
+    scope: &LookupScope,
+    strengths: std::ops::RangeInclusive<i32>,
+) -> bool {
+    let mut branches = 0;
+    sql.push("SELECT t.person_id AS person_id, t.tok AS tok, t.best AS best FROM (");
+    for (position, token) in tokens.iter().enumerate() {
+        for (strength, conditions) in classes(token) {
+            if !strengths.contains(&strength) {
+                continue;
             }
-            branch_head(sql, i, token, scope);
-            condition.push_to(sql);
-            restrict(sql, scope);
+            // One branch per equality list or key range, each a plain scan of the primary
+            // key (index-only on both backends), rather than one scan of an OR.
+            for condition in conditions {
+                if branches > 0 {
+                    sql.push(" UNION ALL ");
+                }
+                branches += 1;
+                // The position and strength are numbers of ours, not input.
+                sql.push(&format!(
+                    "SELECT person_id, {position} AS tok, {strength} AS best"
+                ));
+                if !scope.cases.is_every_case() {
+                    sql.push(", client_id");
+                }
+                sql.push(" FROM name_keys WHERE ");
+                condition.push_to(sql);
+                restrict(sql, scope);
+            }
         }
     }
     sql.push(") t");
     within_cases(sql, scope);
+    branches > 0
 }
 
 /// The key hits grouped once by person, each token's best strength beside (`b0`, `b1`, …;
-/// NULL where the token found nothing), then tallied, ordered and cut as [`tally`] does.
+/// NULL where the token found nothing), then tallied, ordered and cut as [`Tally`] does.
 fn push_tallied(sql: &mut Statement, tokens: &[&TokenLookup], scope: &LookupScope) {
     // Column names and counts below are ours, not input: written into the statement.
     let columns: Vec<String> = (0..tokens.len()).map(|i| format!("b{i}")).collect();
@@ -315,7 +370,7 @@ fn push_tallied(sql: &mut Statement, tokens: &[&TokenLookup], scope: &LookupScop
         sql.push(&format!(", MIN(CASE WHEN tok = {i} THEN best END) AS {b}"));
     }
     sql.push(" FROM (");
-    push_key_hits(sql, tokens, scope);
+    push_key_hits(sql, tokens, scope, 1..=4);
     sql.push(&format!(
         ") h GROUP BY person_id) p) q WHERE matched >= {} \
          ORDER BY matched DESC, worst, total, person_id LIMIT {}",
@@ -335,56 +390,83 @@ struct KeyHit {
     best: i32,
 }
 
-/// The key hits of `tokens` query tokens tallied by person, as [`push_tallied`]'s statement
-/// does: each token's best (lowest) strength; the people who matched at least
-/// `scope.min_tokens` tokens, most tokens first, then the weakest token's strength, the
-/// sum of the strengths and the person id; at most `scope.limit`.
-fn tally(hits: Vec<KeyHit>, tokens: usize, scope: &LookupScope) -> Vec<Candidate> {
-    if tokens == 0 {
-        return Vec::new();
-    }
-    // Each person's row of `tokens` strengths in one flat list; 0 where a token found nothing.
-    let mut rows: HashMap<uuid::Uuid, usize> = HashMap::new();
-    let mut strengths: Vec<i32> = Vec::new();
-    for hit in hits {
-        let row = *rows.entry(hit.person_id.0).or_insert_with(|| {
-            strengths.resize(strengths.len() + tokens, 0);
-            strengths.len() / tokens - 1
-        });
-        let Some(slot) = usize::try_from(hit.tok)
-            .ok()
-            .filter(|tok| *tok < tokens)
-            .and_then(|tok| strengths.get_mut(row * tokens + tok))
-        else {
-            continue;
-        };
-        if *slot == 0 || hit.best < *slot {
-            *slot = hit.best;
+/// Key hits tallied by person, as [`push_tallied`]'s statement does: each token's best
+/// (lowest) strength.
+struct Tally {
+    tokens: usize,
+    rows: HashMap<uuid::Uuid, usize>,
+    /// Each person's row of `tokens` strengths in one flat list; 0 where a token found
+    /// nothing.
+    strengths: Vec<i32>,
+}
+
+impl Tally {
+    fn new(tokens: usize) -> Self {
+        Self {
+            tokens: tokens.max(1),
+            rows: HashMap::new(),
+            strengths: Vec::new(),
         }
     }
-    let mut found: Vec<Candidate> = rows
-        .into_iter()
-        .filter_map(|(person, row)| {
-            let best = strengths.get(row * tokens..(row + 1) * tokens)?;
-            let matched = best.iter().filter(|&&b| b > 0).count();
-            (matched >= scope.min_tokens.max(1)).then(|| Candidate {
-                person_id: DbUuid(person),
-                matched: i32::try_from(matched).unwrap_or(i32::MAX),
-                worst: best.iter().copied().max().unwrap_or(0),
-                total: best.iter().map(|&b| i64::from(b)).sum(),
+
+    fn add(&mut self, hits: Vec<KeyHit>) {
+        let tokens = self.tokens;
+        for hit in hits {
+            let strengths = &mut self.strengths;
+            let row = *self.rows.entry(hit.person_id.0).or_insert_with(|| {
+                strengths.resize(strengths.len() + tokens, 0);
+                strengths.len() / tokens - 1
+            });
+            let Some(slot) = usize::try_from(hit.tok)
+                .ok()
+                .filter(|tok| *tok < tokens)
+                .and_then(|tok| strengths.get_mut(row * tokens + tok))
+            else {
+                continue;
+            };
+            if *slot == 0 || hit.best < *slot {
+                *slot = hit.best;
+            }
+        }
+    }
+
+    /// How many people every token has matched so far.
+    fn matching_every_token(&self) -> usize {
+        self.strengths
+            .chunks_exact(self.tokens)
+            .filter(|row| row.iter().all(|&b| b > 0))
+            .count()
+    }
+
+    /// The people who matched at least `min_tokens` tokens, most tokens first, then the
+    /// weakest token's strength, the sum of the strengths and the person id; at most `limit`.
+    fn candidates(&self, min_tokens: usize, limit: i64) -> Vec<Candidate> {
+        let tokens = self.tokens;
+        let mut found: Vec<Candidate> = self
+            .rows
+            .iter()
+            .filter_map(|(person, &row)| {
+                let best = self.strengths.get(row * tokens..(row + 1) * tokens)?;
+                let matched = best.iter().filter(|&&b| b > 0).count();
+                (matched >= min_tokens.max(1)).then(|| Candidate {
+                    person_id: DbUuid(*person),
+                    matched: i32::try_from(matched).unwrap_or(i32::MAX),
+                    worst: best.iter().copied().max().unwrap_or(0),
+                    total: best.iter().map(|&b| i64::from(b)).sum(),
+                })
             })
-        })
-        .collect();
-    found.sort_unstable_by(|a, b| {
-        (b.matched, a.worst, a.total, a.person_id.0).cmp(&(
-            a.matched,
-            b.worst,
-            b.total,
-            b.person_id.0,
-        ))
-    });
-    found.truncate(usize::try_from(scope.limit.max(1)).unwrap_or(usize::MAX));
-    found
+            .collect();
+        found.sort_unstable_by(|a, b| {
+            (b.matched, a.worst, a.total, a.person_id.0).cmp(&(
+                a.matched,
+                b.worst,
+                b.total,
+                b.person_id.0,
+            ))
+        });
+        found.truncate(usize::try_from(limit.max(1)).unwrap_or(usize::MAX));
+        found
+    }
 }
 
 #[derive(QueryableByName)]
@@ -408,22 +490,8 @@ fn one_token_candidates(
     let limit = usize::try_from(scope.limit.max(1)).unwrap_or(usize::MAX);
     let mut found: Vec<Candidate> = Vec::new();
     let mut seen: HashSet<uuid::Uuid> = HashSet::new();
-    let equal = |key: &Option<String>| -> Vec<KeyCondition> {
-        key.iter()
-            .map(|k| KeyCondition::AnyOf(vec![k.clone()]))
-            .collect()
-    };
-    let prefixes = token.prefixes.iter().map(|p| KeyCondition::prefix(p));
-    let classes: [(i32, Vec<KeyCondition>); 4] = [
-        (1, vec![KeyCondition::AnyOf(token.translit.clone())]),
-        (2, equal(&token.canonical)),
-        (3, equal(&token.skeleton)),
-        (4, prefixes.collect()),
-    ];
-    for (strength, conditions) in classes {
-        let conditions: Vec<KeyCondition> =
-            conditions.into_iter().filter(|c| !c.is_empty()).collect();
-        if found.len() >= limit {
+    for (strength, conditions) in classes(token) {
+        if found.len() >= limit || (strength > SETTLED_THROUGH && found.len() >= scope.enough()) {
             break;
         }
         if conditions.is_empty() {
@@ -461,17 +529,15 @@ fn one_token_candidates(
 /// Which keys of the index one branch of a lookup reads.
 enum KeyCondition {
     AnyOf(Vec<String>),
-    /// Every key from the first (inclusive) to the second (exclusive).
-    Range(String, String),
+    /// Every key after the first and before the second (both exclusive).
+    Between(String, String),
 }
 
 impl KeyCondition {
-    fn prefix(prefix: &str) -> Self {
-        Self::Range(prefix.to_string(), prefix_end(prefix))
-    }
-
-    fn is_empty(&self) -> bool {
-        matches!(self, Self::AnyOf(keys) if keys.is_empty())
+    /// The keys that begin with `prefix` and are longer: the prefix itself is a key of a
+    /// stronger class, read there.
+    fn longer(prefix: &str) -> Self {
+        Self::Between(prefix.to_string(), prefix_end(prefix))
     }
 
     fn push_to(&self, sql: &mut Statement) {
@@ -480,8 +546,8 @@ impl KeyCondition {
                 sql.push("key IN ");
                 sql.bind_list(keys);
             }
-            Self::Range(from, to) => {
-                sql.push("key >= ");
+            Self::Between(from, to) => {
+                sql.push("key > ");
                 sql.bind(Bind::Text(from.clone()));
                 sql.push(" AND key < ");
                 sql.bind(Bind::Text(to.clone()));
@@ -801,7 +867,7 @@ pub fn reference_years(conn: &mut DbConnection) -> QueryResult<Vec<i32>> {
 
 #[cfg(test)]
 mod tests {
-    use super::{DbUuid, KeyHit, LookupScope, prefix_end, tally};
+    use super::{Candidate, DbUuid, KeyHit, LookupScope, Tally, prefix_end, settle};
 
     fn person(n: u128) -> uuid::Uuid {
         uuid::Uuid::from_u128(n)
@@ -837,13 +903,15 @@ mod tests {
             hit(7, 0, 3),
             hit(7, 1, 1),
         ];
-        let scope = |min_tokens, limit| LookupScope {
-            min_tokens,
-            limit,
-            ..LookupScope::default()
-        };
+        let mut tally = Tally::new(2);
+        tally.add(hits[..3].to_vec());
+        assert_eq!(tally.matching_every_token(), 1);
+        // Hits read later (a weaker class) join the same people's rows.
+        tally.add(hits[3..].to_vec());
+        assert_eq!(tally.matching_every_token(), 6);
         let order = |min_tokens, limit| -> Vec<(uuid::Uuid, i32, i32, i64)> {
-            tally(hits.clone(), 2, &scope(min_tokens, limit))
+            tally
+                .candidates(min_tokens, limit)
                 .into_iter()
                 .map(|c| (c.person_id.0, c.matched, c.worst, c.total))
                 .collect()
@@ -864,6 +932,53 @@ mod tests {
         assert_eq!(order(1, 200).len(), 7);
         assert_eq!(order(2, 3).len(), 3);
         assert_eq!(order(2, 3)[2].0, person(7));
+    }
+
+    #[test]
+    fn a_tally_of_every_class_is_cut_where_the_classes_would_have_settled() {
+        let candidate = |n, matched, worst| Candidate {
+            person_id: DbUuid(person(n)),
+            matched,
+            worst,
+            total: 0,
+        };
+        let found = vec![
+            candidate(1, 2, 1),
+            candidate(2, 2, 2),
+            candidate(3, 2, 2),
+            candidate(4, 2, 4),
+            candidate(5, 1, 1),
+        ];
+        let settled = |enough| -> Vec<uuid::Uuid> {
+            let scope = LookupScope {
+                min_tokens: 1,
+                limit: 200,
+                enough,
+                ..LookupScope::default()
+            };
+            settle(found.clone(), 2, &scope)
+                .into_iter()
+                .map(|c| c.person_id.0)
+                .collect()
+        };
+        assert_eq!(settled(1), vec![person(1)]);
+        assert_eq!(settled(2), vec![person(1), person(2), person(3)]);
+        assert_eq!(settled(3), vec![person(1), person(2), person(3)]);
+        // Not enough by the settled classes: everyone, as tallied.
+        assert_eq!(settled(4).len(), 5);
+    }
+
+    #[test]
+    fn enough_is_the_limit_unless_set_lower() {
+        let scope = |enough, limit| LookupScope {
+            enough,
+            limit,
+            ..LookupScope::default()
+        };
+        assert_eq!(scope(0, 200).enough(), 200);
+        assert_eq!(scope(51, 200).enough(), 51);
+        assert_eq!(scope(300, 200).enough(), 200);
+        assert_eq!(scope(0, 0).enough(), 1);
     }
 
     #[test]

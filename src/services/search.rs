@@ -24,6 +24,10 @@ use crate::state::AppState;
 pub const MAX_RESULTS: usize = 50;
 /// Candidates the index may propose for ranking.
 const CANDIDATES: i64 = 200;
+/// People matching every word by their strongest keys, past which the index's weaker keys
+/// cannot change what is shown: one more than is shown, so that the page still knows there
+/// are more.
+const ENOUGH: usize = MAX_RESULTS + 1;
 /// Words of a query beyond this many are ignored.
 const MAX_TOKENS: usize = 6;
 
@@ -454,6 +458,7 @@ fn by_names(
             min_tokens: required_words(lookups.len()),
             cases: *scope,
             limit: CANDIDATES,
+            enough: ENOUGH,
             ..LookupScope::default()
         },
     )?;

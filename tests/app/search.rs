@@ -223,7 +223,8 @@ async fn client_of(app: &TestApp, case: &SavedCase) -> uuid::Uuid {
 
 /// When more people match than the index may propose, the strongest matches are proposed:
 /// the same written name before a name the query only begins, and every word matched before
-/// some; the one-word lookup reads the index class by class and stops at the limit.
+/// some; the index is read class by class and stops at the limit, or once enough people
+/// match every word by their strongest keys.
 #[actix_web::test]
 async fn with_more_matches_than_room_the_strongest_are_proposed() {
     let app = spawn_app().await;
@@ -253,11 +254,12 @@ async fn with_more_matches_than_room_the_strongest_are_proposed() {
     )
     .await;
     let pavel = client_of(&app, &pavel).await;
-    let candidates = |tokens: Vec<TokenLookup>, min_tokens: usize| {
+    let settled = |tokens: Vec<TokenLookup>, min_tokens: usize, enough: usize| {
         let scope = LookupScope {
             min_tokens,
             cases: CaseScope::for_work(&lawyer.staff),
             limit: 2,
+            enough,
             ..LookupScope::default()
         };
         app.state.db.run(move |conn| {
@@ -268,6 +270,8 @@ async fn with_more_matches_than_room_the_strongest_are_proposed() {
                 .collect::<Vec<_>>())
         })
     };
+
+    let candidates = |tokens, min_tokens| settled(tokens, min_tokens, 0);
 
     let found = candidates(vec![token("shcherbakov")], 1)
         .await
@@ -282,6 +286,28 @@ async fn with_more_matches_than_room_the_strongest_are_proposed() {
     assert_eq!(found.len(), 2, "{found:?}");
     assert_eq!((found[0].0, found[0].1), (others[2], 2));
     assert_eq!((found[1].0, found[1].1, found[1].2), (pavel, 1, 1));
+
+    // Once enough people match every word by a written name, the names the words only begin
+    // are not read: one word, and two where one of them may miss.
+    let found = settled(vec![token("shcherbakov")], 1, 1)
+        .await
+        .expect("looked up");
+    assert_eq!(found, vec![(pavel, 1, 1)]);
+    let found = settled(vec![token("pavel"), token("shcherbakov")], 1, 1)
+        .await
+        .expect("looked up");
+    assert_eq!(found, vec![(pavel, 2, 1)]);
+    let found = candidates(vec![token("pavel"), token("shcherbakov")], 1)
+        .await
+        .expect("looked up");
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(others.contains(&found[1].0) && found[1].1 == 1, "{found:?}");
+    // Not enough such people: the weaker classes are read as before.
+    let found = settled(vec![token("olga"), token("shcherbakov")], 1, 1)
+        .await
+        .expect("looked up");
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!((found[0].0, found[0].1, found[0].2), (others[2], 2, 4));
 }
 
 #[actix_web::test]
