@@ -607,11 +607,8 @@ mod tests {
         assert!(parsed("sqlite::memory:").is_err_and(|e| e.contains("in-memory")));
     }
 
-    /// `.cargo/config.toml` builds SQLite without STAT4 and with the query planner stability
-    /// guarantee: otherwise every request re-prepared its statements (docs/performance.md,
-    /// "Re-preparing every statement").
-    #[test]
-    fn sqlite_plans_do_not_depend_on_bound_values() {
+    /// The options the bundled SQLite was compiled with (`.cargo/config.toml`).
+    fn sqlite_compile_options() -> Vec<String> {
         use diesel::RunQueryDsl;
 
         #[derive(diesel::QueryableByName)]
@@ -620,12 +617,20 @@ mod tests {
             compile_options: String,
         }
         let mut conn = SqliteConnection::establish(":memory:").expect("an in-memory database");
-        let options: Vec<String> = diesel::sql_query("PRAGMA compile_options")
+        diesel::sql_query("PRAGMA compile_options")
             .load::<CompileOption>(&mut conn)
             .expect("the compile options")
             .into_iter()
             .map(|o| o.compile_options)
-            .collect();
+            .collect()
+    }
+
+    /// `.cargo/config.toml` builds SQLite without STAT4 and with the query planner stability
+    /// guarantee: otherwise every request re-prepared its statements (docs/performance.md,
+    /// "Re-preparing every statement").
+    #[test]
+    fn sqlite_plans_do_not_depend_on_bound_values() {
+        let options = sqlite_compile_options();
         assert!(
             options.iter().any(|o| o.starts_with("THREADSAFE")),
             "{options:?}"
@@ -635,6 +640,26 @@ mod tests {
             "{options:?}"
         );
         assert!(options.iter().any(|o| o == "ENABLE_QPSG"), "{options:?}");
+    }
+
+    /// `.cargo/config.toml` builds SQLite with a page cache of its own per connection,
+    /// allocated in one block, and without memory statistics: no process-wide mutex on a
+    /// page read or an allocation, no allocation per page read.
+    #[test]
+    fn sqlite_connections_cache_pages_apart_in_one_block() {
+        let options = sqlite_compile_options();
+        assert!(
+            !options.iter().any(|o| o == "ENABLE_MEMORY_MANAGEMENT"),
+            "{options:?}"
+        );
+        assert!(
+            options.iter().any(|o| o == "DEFAULT_MEMSTATUS=0"),
+            "{options:?}"
+        );
+        assert!(
+            options.iter().any(|o| o == "DEFAULT_PCACHE_INITSZ=-2048"),
+            "{options:?}"
+        );
     }
 
     /// A connection back from a request a moment ago is lent again without a ping; one idle
