@@ -21,6 +21,8 @@ use crate::auth::scope::CaseScope;
 
 /// What the index may hold for one query token: its `t:` keys (same written name), its `c:`
 /// key (same dictionary name) and `s:` key (spelled alike), and `t:` prefixes while typing.
+/// Every prefix is also one of its `t:` keys (`services::search::lookup`): the prefix class
+/// reads only the longer keys.
 #[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord)]
 pub struct TokenLookup {
     pub translit: Vec<String>,
@@ -477,7 +479,8 @@ struct FoundPerson {
 
 /// The people one token finds, a class of keys at a time, strongest first: its `t:` keys
 /// (1), its `c:` key (2), its `s:` key (3), then its `t:` prefixes (4). Each class is read in
-/// the index's order and only until `scope.limit` people are found, so a common name costs
+/// the index's order and only until `scope.limit` people are found, or `scope.enough` by the
+/// first two classes (as [`name_candidates`] does for several tokens), so a common name costs
 /// a few hundred index entries instead of a sort of every entry that matches (at 100,000
 /// clients, tens of thousands). Among people who match equally well, which ones make the
 /// limit is the index's order, as arbitrary as the person ids' order of the one-statement
@@ -906,7 +909,7 @@ mod tests {
         let mut tally = Tally::new(2);
         tally.add(hits[..3].to_vec());
         assert_eq!(tally.matching_every_token(), 1);
-        // Hits read later (a weaker class) join the same people's rows.
+        // Hits read by a later statement (the next class) join the same people's rows.
         tally.add(hits[3..].to_vec());
         assert_eq!(tally.matching_every_token(), 6);
         let order = |min_tokens, limit| -> Vec<(uuid::Uuid, i32, i32, i64)> {

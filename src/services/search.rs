@@ -1,7 +1,8 @@
 //! Finding anyone fast: one query string that is a name in any script or spelling (whole or
 //! begun), an A-number, or a case reference. Candidates come from the database's name index
-//! in one statement; they are ranked here with `domain::names`: exact spellings first, then
-//! transliterations, equivalent names, similar spellings and names the query begins.
+//! (`db::search::name_candidates`); they are ranked here with `domain::names`: exact spellings
+//! first, then transliterations, equivalent names, similar spellings and names the query
+//! begins.
 
 use std::collections::HashMap;
 

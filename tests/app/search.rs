@@ -302,6 +302,33 @@ async fn with_more_matches_than_room_the_strongest_are_proposed() {
         .expect("looked up");
     assert_eq!(found.len(), 2, "{found:?}");
     assert!(others.contains(&found[1].0) && found[1].1 == 1, "{found:?}");
+    // The same by dictionary names, the second class where the index still ranks as the
+    // search does.
+    let dictionary = app
+        .state
+        .db
+        .run(move |conn| {
+            Ok(schema::name_keys::table
+                .filter(schema::name_keys::person_id.eq(refuge::db::uuid::DbUuid(pavel)))
+                .filter(schema::name_keys::key.like("c:%"))
+                .select(schema::name_keys::key)
+                .load::<String>(conn)?)
+        })
+        .await
+        .expect("read");
+    let pavel_by_dictionary = TokenLookup {
+        canonical: Some(
+            dictionary
+                .into_iter()
+                .find(|k| k.starts_with("c:pav"))
+                .expect("Pavel's dictionary name"),
+        ),
+        ..TokenLookup::default()
+    };
+    let found = settled(vec![pavel_by_dictionary, token("shcherbakov")], 1, 1)
+        .await
+        .expect("looked up");
+    assert_eq!(found, vec![(pavel, 2, 2)]);
     // Not enough such people: the weaker classes are read as before.
     let found = settled(vec![token("olga"), token("shcherbakov")], 1, 1)
         .await
@@ -860,7 +887,7 @@ async fn the_conflict_check_finds_people_across_scripts_and_records_its_outcome(
 async fn past_fifty_results_the_page_says_to_narrow_the_search() {
     let app = spawn_app().await;
     let lawyer = app.login_as(Role::Lawyer).await;
-    for i in 0..51 {
+    for i in 0..50 {
         let family = format!("Many{}", char::from(b'a' + (i % 26) as u8)).repeat(1 + i / 26);
         save(
             &app,
@@ -873,6 +900,18 @@ async fn past_fifty_results_the_page_says_to_narrow_the_search() {
         )
         .await;
     }
+    // The 51st matches only as a name the query begins: fifty by the strongest keys are not
+    // enough to stop looking, or the page would not know there are more.
+    save(
+        &app,
+        &lawyer.staff,
+        None,
+        &[
+            ("client.given_name", "Anna"),
+            ("client.family_name", "Zinaidakis"),
+        ],
+    )
+    .await;
     let (_, html) = search(&app, &lawyer.client, "Zinaida").await;
     assert_eq!(rows(&html).len(), 50);
     assert!(
