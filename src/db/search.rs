@@ -54,8 +54,8 @@ pub struct LookupScope {
     /// Only people born on this day.
     pub born_on: Option<NaiveDate>,
     pub limit: i64,
-    /// Once this many people match every token through the classes of keys where the index
-    /// ranks as the search does (same written name, same dictionary name), the weaker
+    /// Once this many people match every token through the classes of keys that are the
+    /// search ranking's own kinds (same written name, same dictionary name), the weaker
     /// classes are not read: no one they would add ranks above those people. 0: `limit`.
     pub enough: usize,
 }
@@ -197,10 +197,10 @@ fn classes(token: &TokenLookup) -> [(i32, Vec<KeyCondition>); 4] {
     ]
 }
 
-/// Through these classes the index ranks a match as the search does (`names::compare`:
-/// same written name or transliteration, then same dictionary name). A key spelled alike
-/// may be refused by the ranking (two different dictionary names), so a lookup never stops
-/// after that class.
+/// Through these classes the index's classes are the search ranking's kinds
+/// (`names::compare`: Exact and Transliteration, then Equivalent), so whoever a weaker class
+/// adds ranks below. A key spelled alike may be refused by the ranking (two different
+/// dictionary names), so a lookup never stops after that class.
 const SETTLED_THROUGH: i32 = 2;
 
 /// The scope's conditions on one branch.
