@@ -315,7 +315,7 @@ where
     F: FnOnce(&mut DbConnection) -> Result<(), WriteFailed>,
 {
     if conn.is_none() {
-        match super::establish(url) {
+        match super::establish_writer(url) {
             Ok(fresh) => *conn = Some(fresh),
             Err(err) => {
                 // Do not spin against a database that is down.
@@ -663,6 +663,30 @@ mod tests {
             .await
             .expect("committed");
         assert_eq!(names(&mut conn), ["next"]);
+    }
+
+    /// The writer keeps its statement journals in memory, and only the writer: a write of
+    /// a few dozen pages in a savepoint spilled its journal into a temporary file at
+    /// SQLite's default.
+    #[tokio::test]
+    async fn the_writer_keeps_its_journals_in_memory() {
+        #[derive(diesel::QueryableByName)]
+        struct TempStore {
+            #[diesel(sql_type = diesel::sql_types::Integer)]
+            temp_store: i32,
+        }
+        fn temp_store(conn: &mut DbConnection) -> Result<i32, AppError> {
+            Ok(diesel::sql_query("PRAGMA temp_store")
+                .get_result::<TempStore>(conn)?
+                .temp_store)
+        }
+        const MEMORY: i32 = 2;
+
+        let (_dir, mut conn, writer) = database();
+        let on_writer = writer.write(temp_store).await.expect("read");
+        assert_eq!(on_writer, MEMORY);
+        assert_ne!(temp_store(&mut conn).expect("read"), MEMORY);
+        drop(writer);
     }
 
     /// Inside a read transaction a write transaction still fails, as it always has, rather

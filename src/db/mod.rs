@@ -164,6 +164,30 @@ fn establish(url: &DatabaseUrl) -> Result<DbConnection, ConnectionError> {
     }
 }
 
+// The group-commit writer's connection keeps its statement journals (and any temporary
+// b-tree) in memory. A write in a batch runs in a savepoint, and a statement that changes
+// several rows keeps the pages it changes in a journal to roll back to; past 64 KiB (15
+// pages, fewer than an intake save changes) SQLite spilled that journal into a temporary
+// file, created, written page by page and deleted in nearly every batch (docs/performance.md,
+// "The group-commit writer's journals in memory"). The writer's writes are a request's worth
+// each (intake saves, the entries of reads), so its journal stays small. Raising
+// SQLITE_STMTJRNL_SPILL instead fails: the spill writes the journal's first chunk, the
+// threshold's size, in one piece, and SQLite's unix VFS writes at most 128 KiB at a time,
+// which it reports as a full disk.
+const SQLITE_WRITER_PRAGMAS: &str = "PRAGMA temp_store = MEMORY;";
+
+/// A connection for the group-commit writer ([`group_commit`]): every connection's
+/// settings, and on SQLite its journals in memory.
+fn establish_writer(url: &DatabaseUrl) -> Result<DbConnection, ConnectionError> {
+    let mut conn = establish(url)?;
+    if let DbConnection::Sqlite(sqlite) = &mut conn {
+        sqlite
+            .batch_execute(SQLITE_WRITER_PRAGMAS)
+            .map_err(ConnectionError::CouldntSetupConfiguration)?;
+    }
+    Ok(conn)
+}
+
 impl ConnectionManager {
     fn establish(&self) -> Result<DbConnection, ConnectionError> {
         establish(&self.url)
