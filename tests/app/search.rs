@@ -302,8 +302,8 @@ async fn with_more_matches_than_room_the_strongest_are_proposed() {
         .expect("looked up");
     assert_eq!(found.len(), 2, "{found:?}");
     assert!(others.contains(&found[1].0) && found[1].1 == 1, "{found:?}");
-    // The same by dictionary names, the second class where the index still ranks as the
-    // search does.
+    // The same by dictionary names, the second class whose keys are one of the ranking's
+    // own kinds (Equivalent).
     let dictionary = app
         .state
         .db
