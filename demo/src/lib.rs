@@ -26,6 +26,7 @@ use diesel::connection::SimpleConnection;
 use refuge::clock;
 use refuge::db::{self, Db, DbConnection, write_transaction};
 use refuge::domain::audit::AuditAction;
+use refuge::domain::ids::new_row_id;
 use refuge::domain::staff::{Role, Staff};
 use refuge::error::AppError;
 use refuge::operator::explain;
@@ -352,8 +353,8 @@ fn write_case(
 ) -> Result<u64, AppError> {
     let intake = &case.intake;
     let created = case.created_at;
-    let client_id = uuid::Uuid::new_v4();
-    let case_id = uuid::Uuid::new_v4();
+    let client_id = new_row_id();
+    let case_id = new_row_id();
     db::clients::save(
         conn,
         client_id,
@@ -391,27 +392,14 @@ fn write_case(
     }
     db::case_work::set_key_dates(conn, case_id, &case.key_dates, case.updated_at())?;
     for event in &case.events {
-        db::case_work::insert_event(conn, uuid::Uuid::new_v4(), case_id, event)?;
+        db::case_work::insert_event(conn, new_row_id(), case_id, event)?;
     }
     for item in &case.checklist {
-        db::case_work::insert_checklist_item(
-            conn,
-            uuid::Uuid::new_v4(),
-            case_id,
-            item,
-            case.updated_at(),
-        )?;
+        db::case_work::insert_checklist_item(conn, new_row_id(), case_id, item, case.updated_at())?;
     }
     for note in &case.notes {
         if let Some(author) = note.by {
-            db::case_work::insert_note(
-                conn,
-                uuid::Uuid::new_v4(),
-                case_id,
-                author,
-                &note.body,
-                note.at,
-            )?;
+            db::case_work::insert_note(conn, new_row_id(), case_id, author, &note.body, note.at)?;
         }
     }
     // Last, so that `updated_at` is the case's last change rather than the load time.

@@ -13,6 +13,7 @@ use super::{DbConnection, insert_rows, natively};
 use crate::domain::applicant::{ApplicantDetails, CourtProceedings, UsEntry};
 use crate::domain::claim_answers::Answer;
 use crate::domain::codes::MaritalStatus;
+use crate::domain::ids;
 
 /// The `applicant_details` columns but the client's id.
 #[derive(Queryable, Selectable, Insertable)]
@@ -166,7 +167,7 @@ pub fn save(
         .zip(entries)
         .map(|(position, entry)| {
             (
-                us_entries::id.eq(DbUuid(uuid::Uuid::new_v4())),
+                us_entries::id.eq(DbUuid(ids::new_row_id())),
                 us_entries::client_id.eq(id),
                 us_entries::position.eq(position),
                 UsEntryRow::new(entry),

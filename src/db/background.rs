@@ -14,6 +14,7 @@ use super::sealed::{SealedText, sealed};
 use super::uuid::DbUuid;
 use super::{DbConnection, insert_rows, natively};
 use crate::domain::background::{Address, Background, Job, Relative, School, Until, YearMonth};
+use crate::domain::ids;
 use crate::domain::intake::Intake;
 
 const LAST: &str = "last";
@@ -180,7 +181,7 @@ pub(super) struct AnswersRow {
 }
 
 fn new_id() -> DbUuid {
-    DbUuid(uuid::Uuid::new_v4())
+    DbUuid(ids::new_row_id())
 }
 
 /// Replaces the client's Part A.III with the intake's (`existed`: see

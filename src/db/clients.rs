@@ -21,7 +21,7 @@ use super::{DbConnection, insert_rows, natively};
 use crate::domain::codes::{
     ImmigrationStatus, MannerOfEntry, MaritalStatus, Persecutor, Relationship, Sex, TravelMode,
 };
-use crate::domain::ids::StaffId;
+use crate::domain::ids::{self, StaffId};
 use crate::domain::intake::{
     ClientDetails, EntryDetails, FamilyMember, Intake, JourneyLeg, PersecutionEvent,
 };
@@ -384,7 +384,7 @@ pub fn save(
         .execute(c))?;
     }
     for (position, m) in (0..).zip(&intake.family) {
-        let member_id = DbUuid(uuid::Uuid::new_v4());
+        let member_id = DbUuid(ids::new_row_id());
         natively!(conn, |c| diesel::insert_into(family_members::table)
             .values((
                 family_members::id.eq(member_id),
@@ -407,7 +407,7 @@ pub fn save(
         .zip(&intake.journey)
         .map(|(position, leg)| {
             (
-                journey_legs::id.eq(DbUuid(uuid::Uuid::new_v4())),
+                journey_legs::id.eq(DbUuid(ids::new_row_id())),
                 journey_legs::client_id.eq(id),
                 journey_legs::position.eq(position),
                 JourneyLegRow::new(leg),
@@ -426,7 +426,7 @@ pub fn save(
         .zip(&intake.persecution)
         .map(|(position, ev)| {
             (
-                persecution_events::id.eq(DbUuid(uuid::Uuid::new_v4())),
+                persecution_events::id.eq(DbUuid(ids::new_row_id())),
                 persecution_events::client_id.eq(id),
                 persecution_events::position.eq(position),
                 PersecutionEventRow::new(ev),

@@ -8,7 +8,7 @@ use super::DbConnection;
 use super::schema::held_forms;
 use super::sealed::sealed;
 use super::uuid::DbUuid;
-use crate::domain::ids::StaffId;
+use crate::domain::ids::{self, StaffId};
 
 pub struct NewHeldForm<'a> {
     pub holder_hash: &'a str,
@@ -35,7 +35,7 @@ fn staff(id: StaffId) -> DbUuid {
 pub fn insert(conn: &mut DbConnection, new: &NewHeldForm<'_>) -> QueryResult<usize> {
     diesel::insert_into(held_forms::table)
         .values((
-            held_forms::id.eq(DbUuid(uuid::Uuid::new_v4())),
+            held_forms::id.eq(DbUuid(ids::new_row_id())),
             held_forms::holder_hash.eq(new.holder_hash),
             held_forms::staff_id.eq(new.staff_id.map(staff)),
             held_forms::address.eq(new.address),

@@ -8,7 +8,7 @@ use super::schema::{i589_overrides, staff};
 use super::sealed::sealed;
 use super::uuid::DbUuid;
 use super::{DbConnection, natively};
-use crate::domain::ids::StaffId;
+use crate::domain::ids::{self, StaffId};
 
 /// An override as the case page shows it, with who made it.
 #[derive(Debug, Clone, Queryable)]
@@ -34,7 +34,7 @@ pub fn insert(conn: &mut DbConnection, new: &NewOverride<'_>) -> QueryResult<usi
     let count = i32::try_from(new.missing_items.len()).unwrap_or(i32::MAX);
     diesel::insert_into(i589_overrides::table)
         .values((
-            i589_overrides::id.eq(DbUuid(uuid::Uuid::new_v4())),
+            i589_overrides::id.eq(DbUuid(ids::new_row_id())),
             i589_overrides::case_id.eq(DbUuid(new.case_id)),
             i589_overrides::overridden_by.eq(DbUuid(new.by.as_uuid())),
             i589_overrides::overridden_at.eq(new.at),

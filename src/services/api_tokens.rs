@@ -8,6 +8,7 @@ use crate::auth::tokens::{hash_token, random_token};
 use crate::clock;
 use crate::db::{self, write_transaction};
 use crate::domain::audit::AuditAction;
+use crate::domain::ids;
 use crate::domain::staff::Staff;
 use crate::error::AppError;
 use crate::state::AppState;
@@ -29,7 +30,7 @@ pub async fn issue(
     let audit = AuditContext::new(Some(staff_id), address, now);
     let token = random_token();
     let token_hash = hash_token(&token);
-    let id = uuid::Uuid::new_v4();
+    let id = ids::new_row_id();
     state
         .db
         .run(move |conn| {

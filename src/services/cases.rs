@@ -21,6 +21,7 @@ use crate::domain::case_work::{
 };
 use crate::domain::deadlines::{Deadline, FilingException};
 use crate::domain::i589;
+use crate::domain::ids;
 use crate::domain::intake::Intake;
 use crate::domain::staff::Staff;
 use crate::error::{AppError, Message};
@@ -708,7 +709,7 @@ pub(crate) fn record_event(
     case_id: uuid::Uuid,
     event: &NewCaseEvent,
 ) -> Result<uuid::Uuid, AppError> {
-    let event_id = uuid::Uuid::new_v4();
+    let event_id = ids::new_row_id();
     db::case_work::insert_event(conn, event_id, case_id, event)?;
     // Place and official are names: they stay out of the log.
     audit.record(
@@ -810,7 +811,7 @@ pub async fn change_ead_clock(
                 Err(invalid("on", "validation-ead-stop-before-start"))
             }
             (ClockChange::Stop { on, reason }, None) => {
-                let stop_id = uuid::Uuid::new_v4();
+                let stop_id = ids::new_row_id();
                 db::case_work::insert_clock_stop(conn, stop_id, id, on, &reason)?;
                 work.record(
                     conn,
@@ -848,7 +849,7 @@ pub async fn add_checklist_item(
     address: Option<String>,
 ) -> Result<uuid::Uuid, AppError> {
     work_on(state, actor, id, address, move |conn, _, work| {
-        let item_id = uuid::Uuid::new_v4();
+        let item_id = ids::new_row_id();
         db::case_work::insert_checklist_item(conn, item_id, id, &item, work.now)?;
         work.record(
             conn,
@@ -904,7 +905,7 @@ pub async fn add_note(
     address: Option<String>,
 ) -> Result<uuid::Uuid, AppError> {
     work_on(state, actor, id, address, move |conn, actor, work| {
-        let note_id = uuid::Uuid::new_v4();
+        let note_id = ids::new_row_id();
         db::case_work::insert_note(conn, note_id, id, actor.id, &body, work.now)?;
         work.record(
             conn,

@@ -24,7 +24,7 @@ use crate::domain::audit::AuditAction;
 use crate::domain::case_stage::CaseStage;
 use crate::domain::case_work::NewCaseEvent;
 use crate::domain::codes::HearingKind;
-use crate::domain::ids::StaffId;
+use crate::domain::ids::{self, StaffId};
 use crate::domain::inquiry::{Inquiry, UrgencyReason, Whereabouts, triage_order, urgency};
 use crate::domain::intake::{ClientDetails, EntryDetails, Intake};
 use crate::domain::paging::{PageNumber, PageSize};
@@ -83,8 +83,8 @@ pub async fn submit(
                 }
                 let now_db = clock::to_db(now);
                 let intake = intake_of(&inquiry);
-                let client_id = uuid::Uuid::new_v4();
-                let case_id = uuid::Uuid::new_v4();
+                let client_id = ids::new_row_id();
+                let case_id = ids::new_row_id();
                 let reference = db::cases::next_reference(conn, chrono::Datelike::year(&today))?;
                 db::clients::save(
                     conn,
@@ -120,7 +120,7 @@ pub async fn submit(
                 db_inquiries::insert(
                     conn,
                     &db_inquiries::NewInquiry {
-                        id: uuid::Uuid::new_v4(),
+                        id: ids::new_row_id(),
                         case_id,
                         language: language.code(),
                         whereabouts: inquiry.whereabouts.as_str(),
@@ -692,7 +692,7 @@ fn keep_answers(
     let i18n = I18n::new(acting.actor.language);
     let intake = db::clients::load(conn, acting.row.client_id.0)?.unwrap_or_default();
     let body = answers_note(&i18n, &title, acting.row, &intake);
-    let note_id = uuid::Uuid::new_v4();
+    let note_id = ids::new_row_id();
     db::case_work::insert_note(conn, note_id, case_id, acting.actor.id, &body, now_db)?;
     acting.audit.record(
         conn,

@@ -12,6 +12,7 @@ use crate::clock;
 use crate::db::{self, DbConnection};
 use crate::domain::audit::{AuditAction, intake_values_logged};
 use crate::domain::case_stage::CaseStage;
+use crate::domain::ids;
 use crate::domain::intake::Intake;
 use crate::domain::names;
 use crate::domain::staff::{Role, Staff};
@@ -124,10 +125,10 @@ impl Saving {
         let (saved, client_id, details, assigned_before) = match into {
             SaveInto::NewFile { fields } => {
                 let saved = SavedCase {
-                    id: uuid::Uuid::new_v4(),
+                    id: ids::new_row_id(),
                     reference: db::cases::next_reference(conn, chrono::Datelike::year(&today))?,
                 };
-                let client_id = uuid::Uuid::new_v4();
+                let client_id = ids::new_row_id();
                 db::clients::save(
                     conn,
                     client_id,

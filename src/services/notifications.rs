@@ -14,7 +14,7 @@ use crate::db::schema::clients;
 use crate::db::{self, DbConnection, office_settings, outbox, write_transaction};
 use crate::domain::audit::AuditAction;
 use crate::domain::case_stage::CaseStage;
-use crate::domain::ids::StaffId;
+use crate::domain::ids::{self, StaffId};
 use crate::domain::notifications::{Delivery, NotificationDetails, NotificationKind, initials};
 use crate::domain::staff::Staff;
 use crate::email::render::{self, RenderedMessage};
@@ -57,7 +57,7 @@ impl Notifier {
         case_id: Option<uuid::Uuid>,
         message: &RenderedMessage,
     ) -> Result<uuid::Uuid, AppError> {
-        let id = uuid::Uuid::new_v4();
+        let id = ids::new_row_id();
         let now = clock::to_db(self.now);
         let with_link;
         let message = if kind == super::lock::LOCK_LINK_MAIL {
@@ -101,7 +101,7 @@ impl Notifier {
         message: &RenderedMessage,
     ) -> Result<bool, AppError> {
         write_transaction(conn, |conn| {
-            let notification_id = uuid::Uuid::new_v4();
+            let notification_id = ids::new_row_id();
             let recorded = db::notifications::insert(
                 conn,
                 &db::notifications::NewNotification {
@@ -134,7 +134,7 @@ impl Notifier {
         case_id: Option<uuid::Uuid>,
         message: &RenderedMessage,
     ) -> Result<uuid::Uuid, AppError> {
-        let id = uuid::Uuid::new_v4();
+        let id = ids::new_row_id();
         let now = clock::to_db(self.now);
         outbox::insert(
             conn,
@@ -175,7 +175,7 @@ impl Notifier {
         if delivery == Delivery::Off {
             return Ok(false);
         }
-        let id = uuid::Uuid::new_v4();
+        let id = ids::new_row_id();
         let details_json = serde_json::to_string(details).map_err(AppError::internal)?;
         let recorded = db::notifications::insert(
             conn,

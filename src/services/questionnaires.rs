@@ -20,7 +20,7 @@ use crate::clock;
 use crate::db::questionnaires::{self as db_questionnaires, QuestionnaireRow};
 use crate::db::{self, DbConnection, office_settings, write_transaction};
 use crate::domain::audit::AuditAction;
-use crate::domain::ids::StaffId;
+use crate::domain::ids::{self, StaffId};
 use crate::domain::notifications::NotificationKind;
 use crate::domain::questionnaire::{LinkState, VALID_FOR};
 use crate::domain::revision::Answers;
@@ -162,7 +162,7 @@ pub async fn create(
                     Some((draft, at)) => (draft, Some(at)),
                     None => (String::new(), None),
                 };
-                let id = uuid::Uuid::new_v4();
+                let id = ids::new_row_id();
                 let token = random_token();
                 let expires_at = now + VALID_FOR;
                 db_questionnaires::insert(
